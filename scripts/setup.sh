@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs everything Gatehouse needs to build (and, with `test`, to test) on a
+# fresh Debian 12 machine that reaches only the package registries.
+# Idempotent: every step is skipped when its result is already present.
+#   scripts/setup.sh          build toolchain (wasm std, cargo-leptos, wasm-bindgen, npm)
+#   scripts/setup.sh test     + Chromium, PostgreSQL, Playwright packages
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CARGO_LEPTOS_VERSION=0.3.11
+# Must equal the wasm-bindgen version pinned in Cargo.toml.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' Cargo.toml)
+export PATH="/usr/bin:$HOME/.cargo/bin:$PATH"
+
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+
+need_apt=()
+for pkg in rustc-web cargo-web rust-web-src rust-web-llvm lld-22 pkg-config; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
+if [ "${1:-}" = "test" ]; then
+  for pkg in chromium postgresql wrk; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+  done
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  log "apt-get install ${need_apt[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+# The Debian compiler knows the wasm target but ships no std for it: build it once.
+WASM_LIB=/usr/lib/rustlib/wasm32-unknown-unknown/lib
+if ! ls "$WASM_LIB"/libstd-*.rlib >/dev/null 2>&1; then
+  log "building the wasm32 standard library (about 2 minutes)"
+  tmp=$(mktemp -d)
+  (cd "$tmp" && /usr/bin/cargo new --lib --quiet wasmstd && cd wasmstd &&
+    RUSTC_BOOTSTRAP=1 /usr/bin/cargo build --quiet --release --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort)
+  $SUDO mkdir -p "$WASM_LIB"
+  find "$tmp/wasmstd/target/wasm32-unknown-unknown/release/deps" -name '*.rlib' ! -name 'libwasmstd-*' -exec $SUDO cp {} "$WASM_LIB/" \;
+  rm -rf "$tmp"
+fi
+
+if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+  log "cargo install cargo-leptos $CARGO_LEPTOS_VERSION (about 23 minutes, once per machine)"
+  cargo install --quiet cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  log "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: its lock file pins a crate version the registry here lacks.
+  cargo install --quiet wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ]; then
+  log "npm install (binaryen for wasm-opt)"
+  npm install --no-audit --no-fund --silent
+fi
+if [ "${1:-}" = "test" ] && [ ! -d end2end/node_modules/@playwright/test ]; then
+  log "npm install in end2end/ (Playwright; browsers come from Debian)"
+  (cd end2end && npm install --no-audit --no-fund --silent)
+fi
+log "toolchain ready"

@@ -1,0 +1,106 @@
+//! Logging in and out, the current user, and first-run setup.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::model::{AppError, Me};
+
+/// Only same-site absolute paths may be redirect targets.
+pub fn safe_next(next: Option<&str>) -> Option<&str> {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+}
+
+#[server(prefix = "/api", endpoint = "auth/login")]
+pub async fn login(username: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    use crate::api::context::*;
+    use crate::server::auth::{caller::check_password, session::USER_ID_KEY};
+
+    respond(
+        async {
+            let state = state()?;
+            let session = session()?;
+            let user = check_password(&state, username.trim(), &password).await?;
+            // A new id on login defeats session fixation.
+            session.cycle_id().await.map_err(|_| AppError::Internal)?;
+            session.insert(USER_ID_KEY, &user.id).await.map_err(|_| AppError::Internal)?;
+            let fallback = if user.admin { "/users" } else { "/account" };
+            leptos_axum::redirect(safe_next(next.as_deref()).unwrap_or(fallback));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "auth/logout")]
+pub async fn logout() -> Result<(), AppError> {
+    use crate::api::context::*;
+
+    respond(
+        async {
+            // Deletes the session row, not just the cookie.
+            session()?.flush().await.map_err(|_| AppError::Internal)?;
+            leptos_axum::redirect("/login");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "auth/me", input = GetUrl)]
+pub async fn current_user() -> Result<Option<Me>, AppError> {
+    use crate::api::context::*;
+
+    let state = state()?;
+    Ok(caller(&state).await.ok().flatten().and_then(|c| {
+        Some(Me { id: c.user_id?, username: c.username, admin: c.admin })
+    }))
+}
+
+#[server(prefix = "/api", endpoint = "setup/status", input = GetUrl)]
+pub async fn setup_needed() -> Result<bool, AppError> {
+    use crate::api::context::*;
+
+    respond(crate::server::ops::setup::needs_setup(&state()?).await)
+}
+
+#[server(prefix = "/api", endpoint = "setup/admin")]
+pub async fn setup_admin(username: String, password: String, password_confirm: String) -> Result<(), AppError> {
+    use crate::api::context::*;
+    use crate::model::FieldError;
+    use crate::server::auth::session::USER_ID_KEY;
+
+    respond(
+        async {
+            let state = state()?;
+            if password != password_confirm {
+                return Err(AppError::Invalid(vec![FieldError::new(
+                    "password_confirm",
+                    "password_mismatch",
+                    "The passwords do not match.",
+                )]));
+            }
+            let user =
+                crate::server::ops::setup::create_first_admin(&state, username.trim(), &password, ip()).await?;
+            let session = session()?;
+            session.cycle_id().await.map_err(|_| AppError::Internal)?;
+            session.insert(USER_ID_KEY, &user.id).await.map_err(|_| AppError::Internal)?;
+            leptos_axum::redirect("/users");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(safe_next(Some("/users?x=1")), Some("/users?x=1"));
+        assert_eq!(safe_next(Some("//evil.example")), None);
+        assert_eq!(safe_next(Some("https://evil.example")), None);
+        assert_eq!(safe_next(Some("/\\evil.example")), None);
+        assert_eq!(safe_next(None), None);
+    }
+}

@@ -1,0 +1,70 @@
+//! Server functions used by the panel, under stable `/api/...` paths so
+//! that curl can call them too. Each is a thin call into `server::ops`.
+
+pub mod auth;
+pub mod users;
+
+#[cfg(feature = "ssr")]
+pub(crate) mod context {
+    use axum::http::{header::ACCEPT, request::Parts, StatusCode};
+    use leptos::prelude::use_context;
+    use tower_sessions::Session;
+
+    use crate::{
+        model::AppError,
+        server::{auth::caller, ops::Caller, rest::extract::client_ip, AppState},
+    };
+
+    pub fn state() -> Result<AppState, AppError> {
+        use_context::<AppState>().ok_or_else(|| {
+            tracing::error!("server function without AppState in context");
+            AppError::Internal
+        })
+    }
+
+    fn parts() -> Result<Parts, AppError> {
+        use_context::<Parts>().ok_or(AppError::Internal)
+    }
+
+    pub fn session() -> Result<Session, AppError> {
+        parts()?.extensions.get::<Session>().cloned().ok_or(AppError::Internal)
+    }
+
+    pub fn ip() -> Option<String> {
+        parts().ok().and_then(|p| client_ip(&p))
+    }
+
+    /// The caller, if any. During server rendering the page guard has already
+    /// resolved it; otherwise the request's credentials are checked here.
+    pub async fn caller(state: &AppState) -> Result<Option<Caller>, AppError> {
+        let parts = parts()?;
+        if let Some(c) = parts.extensions.get::<Caller>() {
+            return Ok(Some(c.clone()));
+        }
+        let session = parts.extensions.get::<Session>().cloned();
+        caller::resolve(state, &parts.headers, session.as_ref(), client_ip(&parts)).await
+    }
+
+    pub async fn require_caller(state: &AppState) -> Result<Caller, AppError> {
+        caller(state).await?.ok_or(AppError::Unauthenticated)
+    }
+
+    /// Gives an error its HTTP status, except for plain HTML form posts, which
+    /// must get the redirect back to the form (with the error in its URL).
+    pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+        if let Err(e) = &result {
+            let plain_form = parts()
+                .ok()
+                .and_then(|p| p.headers.get(ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+                .unwrap_or(false);
+            if !plain_form {
+                if let (Some(res), Ok(status)) =
+                    (use_context::<leptos_axum::ResponseOptions>(), StatusCode::from_u16(e.status()))
+                {
+                    res.set_status(status);
+                }
+            }
+        }
+        result
+    }
+}

@@ -1,0 +1,32 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::app::{components::ErrorNotice, CurrentUser};
+use crate::model::AppError;
+
+/// Every logged-in user's own page.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let me = expect_context::<CurrentUser>().0;
+    view! {
+        <Title text="My account"/>
+        <h1>"My account"</h1>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match me.await {
+                    Ok(Some(me)) => view! {
+                        <section class="card">
+                            <dl class="attributes">
+                                <dt>"Username"</dt><dd data-testid="account-username">{me.username}</dd>
+                                <dt>"Role"</dt><dd>{if me.admin { "Server administrator" } else { "Member" }}</dd>
+                                <dt>"Account id"</dt><dd><code>{me.id}</code></dd>
+                            </dl>
+                        </section>
+                    }
+                    .into_any(),
+                    _ => view! { <ErrorNotice error=AppError::Unauthenticated/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

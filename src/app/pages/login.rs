@@ -1,0 +1,36 @@
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::auth::Login;
+
+/// A plain form post: login works before (or without) WebAssembly, and the
+/// full page load afterwards starts from a clean state.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    // Picks up the error of a failed attempt from the URL (`__err`).
+    let action = ServerAction::<Login>::new();
+    let query = use_query_map();
+    let next = move || query.read().get("next").unwrap_or_default();
+    let error = move || action.value().with(|v| v.as_ref().and_then(|r| r.as_ref().err().map(|e| e.to_string())));
+    view! {
+        <Title text="Log in"/>
+        <main id="main" class="centered">
+            <form method="post" action=Login::url() class="card narrow auth">
+                <h1>"Log in to Gatehouse"</h1>
+                {move || error().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+                <div class="field">
+                    <label for="username">"Username"</label>
+                    <input id="username" name="username" autocomplete="username" required autofocus/>
+                </div>
+                <div class="field">
+                    <label for="password">"Password"</label>
+                    <input id="password" name="password" type="password" autocomplete="current-password" required/>
+                </div>
+                <input type="hidden" name="next" value=next/>
+                <button type="submit" class="button primary">"Log in"</button>
+            </form>
+        </main>
+    }
+}

@@ -1,0 +1,56 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::api::users::CreateUser;
+use crate::app::components::{AdminOnly, Field};
+
+/// Works hydrated (the action) and without JavaScript (a plain post whose
+/// errors come back in the URL and are shown the same way).
+#[component]
+pub fn NewUserPage() -> impl IntoView {
+    view! {
+        <Title text="New user"/>
+        <AdminOnly>
+            <NewUserForm/>
+        </AdminOnly>
+    }
+}
+
+#[component]
+fn NewUserForm() -> impl IntoView {
+    let action = ServerAction::<CreateUser>::new();
+    let err = move |field: &'static str| {
+        Signal::derive(move || action.value().with(|v| v.as_ref().and_then(|r| r.as_ref().err()?.field_message(field))))
+    };
+    let general = move || {
+        action.value().with(|v| match v {
+            Some(Err(e)) if !e.is_field_error() => Some(e.to_string()),
+            _ => None,
+        })
+    };
+    view! {
+        <div class="page-head">
+            <h1>"New user"</h1>
+            <A href="/users" attr:class="button subtle">"Back to users"</A>
+        </div>
+        <ActionForm action=action>
+            <div class="card form">
+                {move || general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+                <Field label="Username" name="username" required=true autocomplete="off"
+                    hint="1–64 characters: lowercase letters, digits, '.', '_' and '-'." error=err("username")/>
+                <Field label="Display name" name="display_name" autocomplete="off" error=err("display_name")/>
+                <Field label="Email" name="email" kind="email" autocomplete="off" error=err("email")/>
+                <Field label="Password" name="password" kind="password" autocomplete="new-password"
+                    hint="At least 8 characters, not the username. Leave empty to create the account without a password." error=err("password")/>
+                <div class="field check">
+                    <input id="field-admin" type="checkbox" name="admin"/>
+                    <label for="field-admin">"Server administrator"</label>
+                </div>
+                <button type="submit" class="button primary" disabled=move || action.pending().get()>
+                    {move || if action.pending().get() { "Creating…" } else { "Create user" }}
+                </button>
+            </div>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,4 @@
+#[tokio::main]
+async fn main() {
+    std::process::exit(gatehouse::server::cli::run().await);
+}

@@ -1,0 +1,170 @@
+use serde::{Deserialize, Serialize};
+
+/// One broken rule on one input field; shown next to that field in forms and
+/// as `source.pointer` in the REST API.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: &str, message: impl Into<String>) -> Self {
+        Self {
+            field: field.to_owned(),
+            code: code.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+/// The error of every admin operation. The same value reaches the panel (as a
+/// server-function error) and scripts (mapped to a status and `errors[]`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("authentication required")]
+    Unauthenticated,
+    #[error("Invalid username or password.")]
+    InvalidCredentials,
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    NotFound(String),
+    /// A state clash, e.g. a duplicate; `field` names the input that clashed.
+    #[error("{message}")]
+    Conflict {
+        code: String,
+        field: Option<String>,
+        message: String,
+    },
+    /// Well-formed input that breaks one or more rules (422).
+    #[error("{}", .0.first().map(|e| e.message.as_str()).unwrap_or("invalid input"))]
+    Invalid(Vec<FieldError>),
+    /// Malformed input (400); `parameter` names the query parameter at fault.
+    #[error("{message}")]
+    BadRequest {
+        message: String,
+        parameter: Option<String>,
+    },
+    #[error("too many attempts, try again in {retry_after_secs} s")]
+    RateLimited { retry_after_secs: u64 },
+    /// Never carries internal details: those are logged, not returned.
+    #[error("internal error")]
+    Internal,
+    /// The server-function transport failed (network, decoding).
+    #[error("{0}")]
+    Transport(String),
+}
+
+impl AppError {
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Self::BadRequest {
+            message: message.into(),
+            parameter: None,
+        }
+    }
+
+    pub fn bad_parameter(parameter: &str, message: impl Into<String>) -> Self {
+        Self::BadRequest {
+            message: message.into(),
+            parameter: Some(parameter.to_owned()),
+        }
+    }
+
+    pub fn conflict(code: &str, field: Option<&str>, message: impl Into<String>) -> Self {
+        Self::Conflict {
+            code: code.to_owned(),
+            field: field.map(str::to_owned),
+            message: message.into(),
+        }
+    }
+
+    pub fn forbidden() -> Self {
+        Self::Forbidden("administrator rights required".into())
+    }
+
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::Unauthenticated | Self::InvalidCredentials => 401,
+            Self::Forbidden(_) => 403,
+            Self::NotFound(_) => 404,
+            Self::Conflict { .. } => 409,
+            Self::Invalid(_) => 422,
+            Self::BadRequest { .. } => 400,
+            Self::RateLimited { .. } => 429,
+            Self::Internal | Self::Transport(_) => 500,
+        }
+    }
+
+    /// Stable machine-readable code, listed in the API contract.
+    pub fn code(&self) -> &str {
+        match self {
+            Self::Unauthenticated => "unauthenticated",
+            Self::InvalidCredentials => "invalid_credentials",
+            Self::Forbidden(_) => "forbidden",
+            Self::NotFound(_) => "not_found",
+            Self::Conflict { code, .. } => code,
+            Self::Invalid(errors) => errors.first().map(|e| e.code.as_str()).unwrap_or("invalid"),
+            Self::BadRequest { .. } => "bad_request",
+            Self::RateLimited { .. } => "rate_limited",
+            Self::Internal => "internal_error",
+            Self::Transport(_) => "transport_error",
+        }
+    }
+
+    /// The message for one form field, if this error is about it.
+    pub fn field_message(&self, field: &str) -> Option<String> {
+        match self {
+            Self::Invalid(errors) => errors
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone()),
+            Self::Conflict {
+                field: Some(f),
+                message,
+                ..
+            } if f == field => Some(message.clone()),
+            _ => None,
+        }
+    }
+
+    /// True when the error is fully explained by field messages.
+    pub fn is_field_error(&self) -> bool {
+        matches!(self, Self::Invalid(_) | Self::Conflict { field: Some(_), .. })
+    }
+}
+
+impl leptos::server_fn::error::FromServerFnError for AppError {
+    type Encoder = leptos::server_fn::codec::JsonEncoding;
+
+    fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
+        Self::Transport(value.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_follow_the_contract() {
+        assert_eq!(AppError::Unauthenticated.status(), 401);
+        assert_eq!(AppError::forbidden().status(), 403);
+        assert_eq!(AppError::NotFound("x".into()).status(), 404);
+        assert_eq!(AppError::conflict("username_taken", Some("username"), "taken").status(), 409);
+        assert_eq!(AppError::Invalid(vec![]).status(), 422);
+        assert_eq!(AppError::bad_request("x").status(), 400);
+    }
+
+    #[test]
+    fn field_messages_are_found_for_invalid_and_conflict() {
+        let invalid = AppError::Invalid(vec![FieldError::new("email", "email_invalid", "bad email")]);
+        assert_eq!(invalid.field_message("email").as_deref(), Some("bad email"));
+        assert_eq!(invalid.field_message("username"), None);
+        assert_eq!(invalid.code(), "email_invalid");
+        let taken = AppError::conflict("username_taken", Some("username"), "taken");
+        assert_eq!(taken.field_message("username").as_deref(), Some("taken"));
+        assert!(taken.is_field_error());
+    }
+}

@@ -1,0 +1,10 @@
+//! Types shared by the server and the browser: plain data, serde, no I/O.
+
+mod error;
+mod paging;
+mod user;
+pub mod validate;
+
+pub use error::{AppError, FieldError};
+pub use paging::{CountMode, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+pub use user::{Me, NewUser, User, UserFilter, UserStatus};

@@ -1,0 +1,77 @@
+use serde::{Deserialize, Serialize};
+
+use super::{CountMode, PageRequest};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UserStatus {
+    #[default]
+    Active,
+    Locked,
+    Deactivated,
+}
+
+impl UserStatus {
+    pub const ALL: [UserStatus; 3] = [Self::Active, Self::Locked, Self::Deactivated];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Locked => "locked",
+            Self::Deactivated => "deactivated",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == raw)
+    }
+}
+
+/// A user as an administrator sees it. Timestamps are RFC 3339 UTC strings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub id: String,
+    pub username: String,
+    pub display_name: Option<String>,
+    pub email: Option<String>,
+    pub admin: bool,
+    pub can_request_admin: bool,
+    pub status: UserStatus,
+    pub created_at: String,
+    pub last_seen_at: Option<String>,
+    pub locked_at: Option<String>,
+    pub deactivated_at: Option<String>,
+}
+
+/// Input of "create user", from the panel form or `POST /users`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewUser {
+    pub username: String,
+    #[serde(default)]
+    pub password: Option<String>,
+    #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub admin: bool,
+}
+
+/// Filters and paging of the users list.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserFilter {
+    pub status: Option<UserStatus>,
+    pub admin: Option<bool>,
+    /// Substring of username, display name or email.
+    pub search: Option<String>,
+    pub page: PageRequest,
+    pub count: CountMode,
+}
+
+/// Who is logged in, as the panel needs it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    pub id: String,
+    pub username: String,
+    pub admin: bool,
+}

@@ -1,0 +1,163 @@
+//! Input rules, written once and used by the server (and usable by the browser).
+
+use super::FieldError;
+
+pub const USERNAME_MAX: usize = 64;
+pub const DISPLAY_NAME_MAX: usize = 256;
+pub const EMAIL_MAX: usize = 254;
+pub const PASSWORD_MAX: usize = 1024;
+
+/// Usernames: 1–64 of `a-z 0-9 . _ -`, starting with a letter or digit.
+pub fn username(raw: &str) -> Result<String, FieldError> {
+    let err = |code: &str, msg: &str| Err(FieldError::new("username", code, msg));
+    if raw.is_empty() {
+        return err("username_required", "Username is required.");
+    }
+    if raw.len() > USERNAME_MAX {
+        return err("username_too_long", "Username must be at most 64 characters.");
+    }
+    if raw.chars().any(|c| c.is_ascii_uppercase()) {
+        return err("username_invalid", "Username must be lowercase.");
+    }
+    if !raw
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+    {
+        return err(
+            "username_invalid",
+            "Username may contain only a-z, 0-9, '.', '_' and '-'.",
+        );
+    }
+    if !raw.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return err("username_invalid", "Username must start with a letter or digit.");
+    }
+    Ok(raw.to_owned())
+}
+
+/// Optional display name: trimmed, empty means none, no control characters.
+pub fn display_name(raw: Option<&str>) -> Result<Option<String>, FieldError> {
+    let Some(value) = raw.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    if value.chars().count() > DISPLAY_NAME_MAX {
+        return Err(FieldError::new(
+            "display_name",
+            "display_name_too_long",
+            "Display name must be at most 256 characters.",
+        ));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(FieldError::new(
+            "display_name",
+            "display_name_invalid",
+            "Display name must not contain control characters.",
+        ));
+    }
+    Ok(Some(value.to_owned()))
+}
+
+/// Optional email: trimmed, empty means none; one `@` with text on both sides
+/// and a dot in the domain. Deliverability is not our business here.
+pub fn email(raw: Option<&str>) -> Result<Option<String>, FieldError> {
+    let Some(value) = raw.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    let invalid = || {
+        FieldError::new(
+            "email",
+            "email_invalid",
+            "Enter an email address like name@example.org.",
+        )
+    };
+    if value.len() > EMAIL_MAX || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(invalid());
+    }
+    let (local, domain) = value.split_once('@').ok_or_else(invalid)?;
+    if local.is_empty()
+        || domain.contains('@')
+        || !domain.contains('.')
+        || domain.starts_with('.')
+        || domain.ends_with('.')
+    {
+        return Err(invalid());
+    }
+    Ok(Some(value.to_owned()))
+}
+
+/// Password policy: at least `min_len` characters, not the username.
+pub fn password(raw: &str, username: &str, min_len: usize) -> Result<(), FieldError> {
+    let weak = |msg: String| Err(FieldError::new("password", "password_weak", msg));
+    if raw.chars().count() < min_len {
+        return weak(format!("Password must be at least {min_len} characters."));
+    }
+    if raw.len() > PASSWORD_MAX {
+        return weak("Password must be at most 1024 bytes.".into());
+    }
+    if raw.eq_ignore_ascii_case(username) {
+        return weak("Password must not be the username.".into());
+    }
+    Ok(())
+}
+
+/// A ULID in canonical form: 26 Crockford base32 characters.
+pub fn is_ulid(raw: &str) -> bool {
+    raw.len() == 26
+        && raw.as_bytes()[0] <= b'7'
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b.is_ascii_uppercase() && !matches!(b, b'I' | b'L' | b'O' | b'U')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usernames() {
+        assert_eq!(username("alice.b-2_x").unwrap(), "alice.b-2_x");
+        assert_eq!(username("").unwrap_err().code, "username_required");
+        assert_eq!(username("Alice").unwrap_err().message, "Username must be lowercase.");
+        assert_eq!(username("a b").unwrap_err().code, "username_invalid");
+        assert_eq!(username("-alice").unwrap_err().code, "username_invalid");
+        assert_eq!(username("älice").unwrap_err().code, "username_invalid");
+        assert_eq!(username(&"a".repeat(65)).unwrap_err().code, "username_too_long");
+        assert!(username(&"a".repeat(64)).is_ok());
+    }
+
+    #[test]
+    fn display_names() {
+        assert_eq!(display_name(Some("  Alice  ")).unwrap().as_deref(), Some("Alice"));
+        assert_eq!(display_name(Some("   ")).unwrap(), None);
+        assert_eq!(display_name(None).unwrap(), None);
+        assert!(display_name(Some("a\u{0007}b")).is_err());
+        assert!(display_name(Some(&"é".repeat(257))).is_err());
+        assert!(display_name(Some(&"é".repeat(256))).is_ok());
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(email(Some(" a@b.org ")).unwrap().as_deref(), Some("a@b.org"));
+        assert_eq!(email(Some("")).unwrap(), None);
+        for bad in ["a", "a@b", "@b.org", "a@@b.org", "a b@c.org", "a@.org", "a@org."] {
+            assert!(email(Some(bad)).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn passwords() {
+        assert!(password("correct horse", "alice", 8).is_ok());
+        assert_eq!(password("short", "alice", 8).unwrap_err().code, "password_weak");
+        assert!(password("alice-long", "alice-long", 8).is_err());
+        assert!(password("ALICE-LONG", "alice-long", 8).is_err());
+        assert!(password("ééééééé", "x", 8).is_err());
+    }
+
+    #[test]
+    fn ulids() {
+        assert!(is_ulid("01JD0000000000000000000000"));
+        assert!(!is_ulid("01JD000000000000000000000"));
+        assert!(!is_ulid("01JD00000000000000000000I0"));
+        assert!(!is_ulid("81JD0000000000000000000000"));
+        assert!(!is_ulid("01jd0000000000000000000000"));
+    }
+}

@@ -1,0 +1,139 @@
+//! Resolves the caller of a request from its credentials: a bearer token,
+//! HTTP Basic (server admins), or the session cookie, in that order.
+
+use axum::http::{header::AUTHORIZATION, HeaderMap};
+use base64::{engine::general_purpose::STANDARD, Engine};
+use tower_sessions::Session;
+
+use super::{password, session::USER_ID_KEY, token::hash_secret};
+use crate::{
+    model::{AppError, UserStatus},
+    server::{
+        db::{self, users::UserRow},
+        ops::{AuthMethod, Caller},
+        time::now_ms,
+        AppState,
+    },
+};
+
+/// `Ok(None)`: no credentials at all. `Err(Unauthenticated)`: credentials
+/// that are wrong, expired, revoked, or belong to an account that cannot log in.
+pub async fn resolve(
+    state: &AppState,
+    headers: &HeaderMap,
+    session: Option<&Session>,
+    ip: Option<String>,
+) -> Result<Option<Caller>, AppError> {
+    if let Some(value) = headers.get(AUTHORIZATION) {
+        let value = value.to_str().map_err(|_| AppError::Unauthenticated)?;
+        let (scheme, credentials) = value.split_once(' ').ok_or(AppError::Unauthenticated)?;
+        return match scheme.to_ascii_lowercase().as_str() {
+            "bearer" => from_bearer(state, credentials.trim(), ip).await.map(Some),
+            "basic" => from_basic(state, credentials.trim(), ip).await.map(Some),
+            _ => Err(AppError::Unauthenticated),
+        };
+    }
+    match session {
+        Some(session) => from_session(state, session, ip).await,
+        None => Ok(None),
+    }
+}
+
+fn caller_for(user: &UserRow, method: AuthMethod, scopes: String, ip: Option<String>) -> Caller {
+    Caller {
+        user_id: Some(user.id.clone()),
+        username: user.username.clone(),
+        admin: user.admin,
+        method,
+        scopes,
+        ip,
+    }
+}
+
+/// Records activity without adding latency; throttled to once a minute.
+fn note_activity(state: &AppState, user: &UserRow) {
+    let now = now_ms();
+    if user.last_seen_at.is_some_and(|t| now - t < db::users::LAST_SEEN_RESOLUTION_MS) {
+        return;
+    }
+    let db = state.db.clone();
+    let id = user.id.clone();
+    tokio::spawn(async move {
+        if let Err(e) = db::users::touch_last_seen(&db, &id, now).await {
+            tracing::warn!("could not record last seen: {e}");
+        }
+    });
+}
+
+async fn from_bearer(state: &AppState, secret: &str, ip: Option<String>) -> Result<Caller, AppError> {
+    let found = db::tokens::by_hash(&state.db, &hash_secret(secret))
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    let now = now_ms();
+    let usable = found.revoked_at.is_none()
+        && found.expires_at.is_none_or(|t| t > now)
+        && found.user.status() == UserStatus::Active;
+    if !usable {
+        return Err(AppError::Unauthenticated);
+    }
+    note_activity(state, &found.user);
+    if found.last_used_at.is_none_or(|t| now - t >= db::users::LAST_SEEN_RESOLUTION_MS) {
+        let db = state.db.clone();
+        let id = found.token_id.clone();
+        tokio::spawn(async move {
+            if let Err(e) = db::tokens::touch_last_used(&db, &id, now).await {
+                tracing::warn!("could not record token use: {e}");
+            }
+        });
+    }
+    Ok(caller_for(&found.user, AuthMethod::Token, found.scopes, ip))
+}
+
+async fn from_basic(state: &AppState, encoded: &str, ip: Option<String>) -> Result<Caller, AppError> {
+    if !state.config.basic_auth {
+        return Err(AppError::Unauthenticated);
+    }
+    let decoded = STANDARD.decode(encoded).map_err(|_| AppError::Unauthenticated)?;
+    let decoded = String::from_utf8(decoded).map_err(|_| AppError::Unauthenticated)?;
+    let (username, password) = decoded.split_once(':').ok_or(AppError::Unauthenticated)?;
+    let user = check_password(state, username, password).await?;
+    note_activity(state, &user);
+    Ok(caller_for(&user, AuthMethod::Basic, String::new(), ip))
+}
+
+/// Checks a username and password: the user, or an error that does not say
+/// which of the two was wrong. Locked and deactivated accounts cannot log in.
+pub async fn check_password(state: &AppState, username: &str, password: &str) -> Result<UserRow, AppError> {
+    let user = db::users::by_username(&state.db, username).await?;
+    let stored = user.as_ref().and_then(|u| u.password_hash.clone());
+    let ok = password::verify(password.to_owned(), stored).await;
+    match user {
+        Some(user) if ok => match user.status() {
+            UserStatus::Active => Ok(user),
+            UserStatus::Locked => Err(AppError::Forbidden("This account is locked.".into())),
+            UserStatus::Deactivated => Err(AppError::InvalidCredentials),
+        },
+        _ => Err(AppError::InvalidCredentials),
+    }
+}
+
+async fn from_session(state: &AppState, session: &Session, ip: Option<String>) -> Result<Option<Caller>, AppError> {
+    let user_id: Option<String> = session.get(USER_ID_KEY).await.map_err(|e| {
+        tracing::error!("session store: {e}");
+        AppError::Internal
+    })?;
+    let Some(user_id) = user_id else {
+        return Ok(None);
+    };
+    match db::users::by_id(&state.db, &user_id).await? {
+        Some(user) if user.status() == UserStatus::Active => {
+            note_activity(state, &user);
+            Ok(Some(caller_for(&user, AuthMethod::Session, String::new(), ip)))
+        }
+        // The account is gone or may no longer log in: end the session.
+        _ => {
+            let _ = session.flush().await;
+            Ok(None)
+        }
+    }
+}

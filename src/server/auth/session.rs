@@ -1,0 +1,93 @@
+//! Browser sessions: tower-sessions with its rows in our own database, so
+//! they survive restarts and are shared by every instance.
+
+use async_trait::async_trait;
+use tower_sessions::{
+    cookie::SameSite,
+    session::{Id, Record},
+    session_store::{self, ExpiredDeletion},
+    Expiry, SessionManagerLayer, SessionStore,
+};
+use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
+
+use crate::server::{config::Config, db::Db};
+
+pub const USER_ID_KEY: &str = "uid";
+pub const COOKIE_NAME: &str = "gatehouse_session";
+
+/// The store of whichever backend is configured.
+#[derive(Clone, Debug)]
+pub enum Store {
+    Sqlite(SqliteStore),
+    Postgres(PostgresStore),
+}
+
+impl Store {
+    /// Creates the store and its table.
+    pub async fn new(db: &Db) -> sqlx::Result<Self> {
+        let store = match db {
+            Db::Sqlite(pool) => Self::Sqlite(SqliteStore::new(pool.clone())),
+            Db::Postgres(pool) => Self::Postgres(PostgresStore::new(pool.clone())),
+        };
+        match &store {
+            Self::Sqlite(s) => s.migrate().await?,
+            Self::Postgres(s) => s.migrate().await?,
+        }
+        Ok(store)
+    }
+
+    /// Deletes expired sessions every few minutes, for the life of the process.
+    pub fn spawn_cleanup(&self) {
+        let store = self.clone();
+        tokio::spawn(async move {
+            let every = std::time::Duration::from_secs(300);
+            let result = match store {
+                Self::Sqlite(s) => s.continuously_delete_expired(every).await,
+                Self::Postgres(s) => s.continuously_delete_expired(every).await,
+            };
+            if let Err(e) = result {
+                tracing::warn!("session cleanup stopped: {e}");
+            }
+        });
+    }
+
+    pub fn layer(self, config: &Config) -> SessionManagerLayer<Store> {
+        SessionManagerLayer::new(self)
+            .with_name(COOKIE_NAME)
+            .with_http_only(true)
+            .with_secure(config.cookie_secure)
+            .with_same_site(if config.same_site_strict { SameSite::Strict } else { SameSite::Lax })
+            .with_expiry(Expiry::OnInactivity(::time::Duration::minutes(config.session_idle_minutes)))
+    }
+}
+
+#[async_trait]
+impl SessionStore for Store {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        match self {
+            Self::Sqlite(s) => s.create(record).await,
+            Self::Postgres(s) => s.create(record).await,
+        }
+    }
+
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        match self {
+            Self::Sqlite(s) => s.save(record).await,
+            Self::Postgres(s) => s.save(record).await,
+        }
+    }
+
+    async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        match self {
+            Self::Sqlite(s) => s.load(id).await,
+            Self::Postgres(s) => s.load(id).await,
+        }
+    }
+
+    async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        match self {
+            Self::Sqlite(s) => s.delete(id).await,
+            Self::Postgres(s) => s.delete(id).await,
+        }
+    }
+}

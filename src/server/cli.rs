@@ -1,0 +1,218 @@
+//! The `gatehouse` command line.
+
+use std::{io::BufRead, path::PathBuf};
+
+use clap::{Parser, Subcommand};
+
+use super::{
+    config::Config,
+    ops::{self, tokens::NewToken, Caller},
+    startup, AppState,
+};
+use crate::model::{AppError, NewUser};
+
+#[derive(Parser, Debug)]
+#[command(name = "gatehouse", version, about = "Account and access administration server")]
+pub struct Cli {
+    /// TOML configuration file (environment variables override it).
+    #[arg(long, global = true, env = "GATEHOUSE_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run the server (the default).
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Create a server administrator.
+    CreateAdmin {
+        #[arg(long)]
+        username: String,
+        /// Read the password from the first line of standard input instead of a prompt.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Manage personal API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum TokenCommand {
+    /// Create a token; its secret is the last line of standard output.
+    Create {
+        /// Username of the token's owner.
+        #[arg(long)]
+        user: String,
+        /// Scope (repeatable): urn:gatehouse:admin or urn:gatehouse:admin:read.
+        #[arg(long = "scope")]
+        scopes: Vec<String>,
+        /// Lifetime such as 3600, 90m, 12h or 30d; none means no expiry.
+        #[arg(long)]
+        expires_in: Option<String>,
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
+}
+
+/// Runs the command line and returns the process exit code.
+pub async fn run() -> i32 {
+    let cli = Cli::parse();
+    let config = match Config::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(errors) => {
+            eprintln!("gatehouse: invalid configuration:");
+            for e in errors {
+                eprintln!("  - {e}");
+            }
+            return 2;
+        }
+    };
+    init_tracing();
+    let state = match startup::state(config).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("gatehouse: {e}");
+            return 1;
+        }
+    };
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(state.clone()).await,
+        Command::Migrate => {
+            println!("Database is migrated ({}).", state.db.backend());
+            Ok(())
+        }
+        Command::CreateAdmin { username, password_stdin } => {
+            create_admin(&state, username, password_stdin).await
+        }
+        Command::Token { command: TokenCommand::Create { user, scopes, expires_in, name } } => {
+            create_token(&state, user, scopes, expires_in, name).await
+        }
+    };
+    state.db.close().await;
+    match result {
+        Ok(()) => 0,
+        Err(message) => {
+            eprintln!("gatehouse: {message}");
+            1
+        }
+    }
+}
+
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_sessions=warn"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}
+
+async fn serve(state: AppState) -> Result<(), String> {
+    let listener = tokio::net::TcpListener::bind(state.config.listen)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", state.config.listen))?;
+    let needs_setup = ops::setup::needs_setup(&state).await.map_err(|e| e.to_string())?;
+    let public_url = state.config.public_url.clone();
+    let app = startup::router(state).await.map_err(|e| e.to_string())?;
+    println!("Gatehouse is serving the panel at {public_url}");
+    if needs_setup {
+        println!(
+            "No administrator exists yet: open {public_url}/setup, or run \
+             `gatehouse create-admin --username NAME`."
+        );
+    }
+    startup::serve(listener, app).await.map_err(|e| e.to_string())
+}
+
+fn read_password(from_stdin: bool) -> Result<String, String> {
+    if from_stdin {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line).map_err(|e| e.to_string())?;
+        return Ok(line.trim_end_matches(['\r', '\n']).to_owned());
+    }
+    let first = rpassword::prompt_password("Password: ").map_err(|e| e.to_string())?;
+    let again = rpassword::prompt_password("Password (again): ").map_err(|e| e.to_string())?;
+    if first != again {
+        return Err("the passwords do not match".into());
+    }
+    Ok(first)
+}
+
+fn describe(e: AppError) -> String {
+    match e {
+        AppError::Invalid(fields) => fields.into_iter().map(|f| f.message).collect::<Vec<_>>().join(" "),
+        other => other.to_string(),
+    }
+}
+
+async fn create_admin(state: &AppState, username: String, password_stdin: bool) -> Result<(), String> {
+    let password = read_password(password_stdin)?;
+    if password.is_empty() {
+        return Err("a password is required".into());
+    }
+    let input = NewUser { username, password: Some(password), admin: true, ..NewUser::default() };
+    let user = ops::users::create(state, &Caller::system(), input).await.map_err(describe)?;
+    println!("Created administrator {} ({}).", user.username, user.id);
+    Ok(())
+}
+
+/// Parses `3600`, `90s`, `90m`, `12h`, `30d` into seconds.
+fn parse_duration(raw: &str) -> Option<i64> {
+    let (digits, unit) = match raw.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => raw.split_at(i),
+        None => (raw, "s"),
+    };
+    let n: i64 = digits.parse().ok()?;
+    let factor = match unit {
+        "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        _ => return None,
+    };
+    n.checked_mul(factor).filter(|s| *s > 0)
+}
+
+async fn create_token(
+    state: &AppState,
+    username: String,
+    scopes: Vec<String>,
+    expires_in: Option<String>,
+    name: String,
+) -> Result<(), String> {
+    let expires_in_secs = expires_in
+        .map(|raw| parse_duration(&raw).ok_or(format!("--expires-in: '{raw}' is not like 3600, 90m, 12h or 30d")))
+        .transpose()?;
+    let caller = Caller::system();
+    let user = ops::users::get_by_username(state, &caller, &username).await.map_err(describe)?;
+    let input = NewToken { user_id: user.id, name, scopes, expires_in_secs };
+    let (token, secret) = ops::tokens::create(state, &caller, input).await.map_err(describe)?;
+    eprintln!(
+        "Created token {} for {} with scopes {}{}. The secret is shown once:",
+        token.id,
+        username,
+        token.scopes,
+        token.expires_at.map(|t| format!(", expiring {}", super::time::rfc3339(t))).unwrap_or_default()
+    );
+    println!("{secret}");
+    Ok(())
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::parse_duration;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("3600"), Some(3600));
+        assert_eq!(parse_duration("90m"), Some(5400));
+        assert_eq!(parse_duration("30d"), Some(2_592_000));
+        assert_eq!(parse_duration("0"), None);
+        assert_eq!(parse_duration("5w"), None);
+        assert_eq!(parse_duration("h"), None);
+    }
+}

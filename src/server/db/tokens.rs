@@ -1,0 +1,65 @@
+//! SQL for personal API tokens. Only the SHA-256 of a secret is ever stored.
+
+use super::{audit::AuditEntry, users::UserRow, with_pool, BeginWrite, Db};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct TokenRow {
+    pub id: String,
+    pub user_id: String,
+    pub name: String,
+    pub scopes: String,
+    pub created_at: i64,
+    pub expires_at: Option<i64>,
+    pub last_used_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+}
+
+pub async fn insert(db: &Db, token: &TokenRow, token_hash: &str, audit: &AuditEntry) -> sqlx::Result<()> {
+    with_pool!(db, pool => {
+        let mut tx = pool.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO api_tokens (id, user_id, name, token_hash, scopes, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&token.id)
+        .bind(&token.user_id)
+        .bind(&token.name)
+        .bind(token_hash)
+        .bind(&token.scopes)
+        .bind(token.created_at)
+        .bind(token.expires_at)
+        .execute(&mut *tx)
+        .await?;
+        audit.insert(&mut *tx).await?;
+        tx.commit().await
+    })
+}
+
+/// A token found by the hash of its secret, with its owner, in one query:
+/// this runs on every bearer-authenticated request.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct TokenWithUser {
+    pub token_id: String,
+    pub scopes: String,
+    pub expires_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+    pub last_used_at: Option<i64>,
+    #[sqlx(flatten)]
+    pub user: UserRow,
+}
+
+pub async fn by_hash(db: &Db, token_hash: &str) -> sqlx::Result<Option<TokenWithUser>> {
+    let sql = "SELECT t.id AS token_id, t.scopes, t.expires_at, t.revoked_at, t.last_used_at, \
+               u.id, u.username, u.display_name, u.email, u.password_hash, u.admin, \
+               u.can_request_admin, u.status, u.created_at, u.last_seen_at, u.locked_at, \
+               u.deactivated_at \
+               FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1";
+    with_pool!(db, pool => sqlx::query_as::<_, TokenWithUser>(sql).bind(token_hash).fetch_optional(pool).await)
+}
+
+/// Marks a token used, at most once a minute (same rule as users' last seen).
+pub async fn touch_last_used(db: &Db, id: &str, now: i64) -> sqlx::Result<()> {
+    let sql = "UPDATE api_tokens SET last_used_at = $1 WHERE id = $2 \
+               AND (last_used_at IS NULL OR last_used_at < $3)";
+    with_pool!(db, pool => sqlx::query(sql).bind(now).bind(id).bind(now - 60_000).execute(pool).await.map(|_| ()))
+}

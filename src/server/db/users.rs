@@ -1,0 +1,256 @@
+//! SQL for users.
+
+use super::{audit::AuditEntry, bind_args, with_pool, Arg, BeginWrite, Db};
+use crate::model::{CountMode, Page, PageRequest, UserStatus};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: String,
+    pub username: String,
+    pub display_name: Option<String>,
+    pub email: Option<String>,
+    pub password_hash: Option<String>,
+    pub admin: bool,
+    pub can_request_admin: bool,
+    pub status: String,
+    pub created_at: i64,
+    pub last_seen_at: Option<i64>,
+    pub locked_at: Option<i64>,
+    pub deactivated_at: Option<i64>,
+}
+
+impl UserRow {
+    pub fn status(&self) -> UserStatus {
+        UserStatus::parse(&self.status).unwrap_or(UserStatus::Locked)
+    }
+}
+
+const COLUMNS: &str = "id, username, display_name, email, password_hash, admin, \
+     can_request_admin, status, created_at, last_seen_at, locked_at, deactivated_at";
+
+/// Inserts a user and its audit record in one transaction.
+pub async fn insert(db: &Db, user: &UserRow, audit: &AuditEntry) -> sqlx::Result<()> {
+    with_pool!(db, pool => {
+        let mut tx = pool.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO users (id, username, display_name, email, password_hash, admin, \
+             can_request_admin, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(&user.id)
+        .bind(&user.username)
+        .bind(&user.display_name)
+        .bind(&user.email)
+        .bind(&user.password_hash)
+        .bind(user.admin)
+        .bind(user.can_request_admin)
+        .bind(&user.status)
+        .bind(user.created_at)
+        .execute(&mut *tx)
+        .await?;
+        audit.insert(&mut *tx).await?;
+        tx.commit().await
+    })
+}
+
+/// Inserts the first administrator only while none exists; `Ok(false)` when
+/// another one got there first. The check and the insert share one write lock.
+pub async fn insert_first_admin(db: &Db, user: &UserRow, audit: &AuditEntry) -> sqlx::Result<bool> {
+    with_pool!(db, pool => {
+        let mut tx = pool.begin_write().await?;
+        if matches!(db, Db::Postgres(_)) {
+            sqlx::query("LOCK TABLE user_counts IN EXCLUSIVE MODE").execute(&mut *tx).await?;
+        }
+        let admins: i64 = sqlx::query_scalar(
+            "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM user_counts WHERE admin = $1",
+        )
+        .bind(true)
+        .fetch_one(&mut *tx)
+        .await?;
+        if admins > 0 {
+            return Ok(false);
+        }
+        sqlx::query(
+            "INSERT INTO users (id, username, display_name, email, password_hash, admin, \
+             can_request_admin, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(&user.id)
+        .bind(&user.username)
+        .bind(&user.display_name)
+        .bind(&user.email)
+        .bind(&user.password_hash)
+        .bind(user.admin)
+        .bind(user.can_request_admin)
+        .bind(&user.status)
+        .bind(user.created_at)
+        .execute(&mut *tx)
+        .await?;
+        audit.insert(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(true)
+    })
+}
+
+pub async fn by_id(db: &Db, id: &str) -> sqlx::Result<Option<UserRow>> {
+    let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
+    with_pool!(db, pool => sqlx::query_as::<_, UserRow>(&sql).bind(id).fetch_optional(pool).await)
+}
+
+pub async fn by_username(db: &Db, username: &str) -> sqlx::Result<Option<UserRow>> {
+    let sql = format!("SELECT {COLUMNS} FROM users WHERE username = $1");
+    with_pool!(db, pool => sqlx::query_as::<_, UserRow>(&sql).bind(username).fetch_optional(pool).await)
+}
+
+/// Number of administrators, from the maintained counters.
+pub async fn admin_count(db: &Db) -> sqlx::Result<i64> {
+    let sql = "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM user_counts WHERE admin = $1";
+    with_pool!(db, pool => sqlx::query_scalar(sql).bind(true).fetch_one(pool).await)
+}
+
+/// Records activity, at most once a minute per user: callers pass the
+/// `last_seen_at` they already read, so a fresh one costs no query at all.
+pub async fn touch_last_seen(db: &Db, id: &str, now: i64) -> sqlx::Result<()> {
+    let sql = "UPDATE users SET last_seen_at = $1 WHERE id = $2 \
+               AND (last_seen_at IS NULL OR last_seen_at < $3)";
+    with_pool!(db, pool => sqlx::query(sql).bind(now).bind(id).bind(now - 60_000).execute(pool).await.map(|_| ()))
+}
+
+pub const LAST_SEEN_RESOLUTION_MS: i64 = 60_000;
+
+/// What the users list is filtered by (already validated).
+#[derive(Clone, Debug, Default)]
+pub struct ListFilter {
+    pub status: Option<UserStatus>,
+    pub admin: Option<bool>,
+    pub search: Option<String>,
+}
+
+/// Builds `WHERE` conditions with numbered placeholders.
+struct Conditions {
+    clauses: Vec<String>,
+    args: Vec<Arg>,
+}
+
+impl Conditions {
+    fn new() -> Self {
+        Self { clauses: Vec::new(), args: Vec::new() }
+    }
+
+    /// Adds a clause in which `{}` stands for the next placeholder.
+    fn push(&mut self, clause: &str, arg: Arg) {
+        self.args.push(arg);
+        self.clauses.push(clause.replace("{}", &format!("${}", self.args.len())));
+    }
+
+    fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+}
+
+fn like_pattern(term: &str) -> String {
+    let escaped = term.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+fn filter_conditions(db: &Db, filter: &ListFilter) -> Conditions {
+    let mut c = Conditions::new();
+    if let Some(status) = filter.status {
+        c.push("status = {}", Arg::Text(status.as_str().into()));
+    }
+    if let Some(admin) = filter.admin {
+        c.push("admin = {}", Arg::Bool(admin));
+    }
+    if let Some(term) = filter.search.as_deref() {
+        match db {
+            // The trigram index needs three characters; shorter terms scan.
+            Db::Sqlite(_) if term.chars().count() >= 3 => c.push(
+                "rid IN (SELECT rowid FROM users_fts WHERE users_fts MATCH {})",
+                Arg::Text(format!("\"{}\"", term.replace('"', "\"\""))),
+            ),
+            Db::Sqlite(_) => c.push(
+                "(username || ' ' || coalesce(display_name, '') || ' ' || coalesce(email, '')) \
+                 LIKE {} ESCAPE '\\'",
+                Arg::Text(like_pattern(term)),
+            ),
+            Db::Postgres(_) => c.push(
+                "(username || ' ' || coalesce(display_name, '') || ' ' || coalesce(email, '')) \
+                 ILIKE {}",
+                Arg::Text(like_pattern(term)),
+            ),
+        }
+    }
+    c
+}
+
+/// One page of users in id order, and the total when asked for.
+pub async fn list(
+    db: &Db,
+    filter: &ListFilter,
+    page: &PageRequest,
+    count: CountMode,
+) -> sqlx::Result<Page<UserRow>> {
+    let total = match count {
+        CountMode::Skip => None,
+        CountMode::Include | CountMode::Only => Some(self::count(db, filter).await?),
+    };
+    if count == CountMode::Only {
+        return Ok(Page { items: Vec::new(), count: total, next_cursor: None, prev_cursor: None });
+    }
+
+    let mut c = filter_conditions(db, filter);
+    let size = page.size() as usize;
+    let (backwards, cursor) = match page {
+        PageRequest::First { after, .. } => (false, after.clone()),
+        PageRequest::Last { before, .. } => (true, before.clone()),
+    };
+    if let Some(cursor) = &cursor {
+        c.push(if backwards { "id < {}" } else { "id > {}" }, Arg::Text(cursor.clone()));
+    }
+    let order = if backwards { "DESC" } else { "ASC" };
+    let sql = format!(
+        "SELECT {COLUMNS} FROM users{} ORDER BY id {order} LIMIT {}",
+        c.sql(),
+        size + 1
+    );
+    let mut rows: Vec<UserRow> = with_pool!(db, pool => {
+        bind_args!(sqlx::query_as::<_, UserRow>(&sql), &c.args).fetch_all(pool).await
+    })?;
+
+    let more = rows.len() > size;
+    rows.truncate(size);
+    if backwards {
+        rows.reverse();
+    }
+    let first_id = rows.first().map(|r| r.id.clone());
+    let last_id = rows.last().map(|r| r.id.clone());
+    let (next_cursor, prev_cursor) = if backwards {
+        (cursor.and(last_id), if more { first_id } else { None })
+    } else {
+        (if more { last_id } else { None }, cursor.and(first_id))
+    };
+    Ok(Page { items: rows, count: total, next_cursor, prev_cursor })
+}
+
+/// Total matching `filter`: from the counters unless a search is involved,
+/// in which case the (indexed) search bounds the work.
+pub async fn count(db: &Db, filter: &ListFilter) -> sqlx::Result<u64> {
+    let n: i64 = if filter.search.is_some() {
+        let c = filter_conditions(db, filter);
+        let sql = format!("SELECT count(*) FROM users{}", c.sql());
+        with_pool!(db, pool => bind_args!(sqlx::query_scalar(&sql), &c.args).fetch_one(pool).await)?
+    } else {
+        let mut c = Conditions::new();
+        if let Some(status) = filter.status {
+            c.push("status = {}", Arg::Text(status.as_str().into()));
+        }
+        if let Some(admin) = filter.admin {
+            c.push("admin = {}", Arg::Bool(admin));
+        }
+        let sql = format!("SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM user_counts{}", c.sql());
+        with_pool!(db, pool => bind_args!(sqlx::query_scalar(&sql), &c.args).fetch_one(pool).await)?
+    };
+    Ok(n.max(0) as u64)
+}

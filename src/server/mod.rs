@@ -1,0 +1,13 @@
+//! Everything that runs only on the server (feature `ssr`).
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod ops;
+pub mod rest;
+pub mod startup;
+pub mod state;
+pub mod time;
+
+pub use state::AppState;

@@ -1,0 +1,40 @@
+//! The admin operations, each written once: validate → authorize →
+//! transaction (with its audit record) → result. Server functions and REST
+//! handlers are thin adapters over these.
+
+mod caller;
+pub mod setup;
+pub mod tokens;
+pub mod users;
+
+pub use caller::{Access, AuthMethod, Caller, SCOPE_ADMIN, SCOPE_ADMIN_READ};
+
+use crate::{model::AppError, server::db::audit::AuditEntry};
+
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        tracing::error!("database error: {e}");
+        AppError::Internal
+    }
+}
+
+impl Caller {
+    /// An audit record of an action by this caller.
+    pub(crate) fn audit(
+        &self,
+        action: &'static str,
+        target_type: &'static str,
+        target_id: Option<&str>,
+        detail: serde_json::Value,
+    ) -> AuditEntry {
+        AuditEntry {
+            actor_id: self.user_id.clone(),
+            actor_name: self.username.clone(),
+            actor_ip: self.ip.clone(),
+            action,
+            target_type,
+            target_id: target_id.map(str::to_owned),
+            detail,
+        }
+    }
+}

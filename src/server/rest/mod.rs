@@ -1,0 +1,83 @@
+//! The admin REST API for scripts: JSON:API-shaped envelopes, cursor paging,
+//! one file per endpoint, every handler a thin adapter over `ops`.
+
+mod envelope;
+pub mod extract;
+pub mod users;
+
+use axum::{
+    http::{header, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+    routing::get,
+    Json, Router,
+};
+use serde_json::{json, Value};
+
+pub use envelope::{list_document, resource_document, ListLinks};
+pub use extract::{ApiCaller, ApiJson};
+
+use crate::{model::AppError, server::AppState};
+
+pub const PREFIX: &str = "/api/admin/v1";
+
+pub fn router() -> Router<AppState> {
+    let api = Router::new()
+        .route("/users", get(users::list::handler).post(users::create::handler))
+        .route("/users/by-username/{username}", get(users::by_username::handler))
+        .route("/users/{id}", get(users::get::handler))
+        .fallback(|| async { ApiError(AppError::NotFound("no such endpoint".into())) });
+    Router::new().nest(PREFIX, api)
+}
+
+/// An [`AppError`] rendered as a JSON:API error document with its status.
+#[derive(Debug)]
+pub struct ApiError(pub AppError);
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        Self(e)
+    }
+}
+
+fn error_object(title: &str, code: &str) -> Value {
+    json!({"title": title, "code": code})
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let err = self.0;
+        let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let errors: Vec<Value> = match &err {
+            AppError::Invalid(fields) if !fields.is_empty() => fields
+                .iter()
+                .map(|f| {
+                    let mut e = error_object(&f.message, &f.code);
+                    e["source"] = json!({"pointer": format!("/{}", f.field)});
+                    e
+                })
+                .collect(),
+            AppError::Conflict { field: Some(field), .. } => {
+                let mut e = error_object(&err.to_string(), err.code());
+                e["source"] = json!({"pointer": format!("/{field}")});
+                vec![e]
+            }
+            AppError::BadRequest { parameter: Some(p), .. } => {
+                let mut e = error_object(&err.to_string(), err.code());
+                e["source"] = json!({"parameter": p});
+                vec![e]
+            }
+            _ => vec![error_object(&err.to_string(), err.code())],
+        };
+        let mut response = (status, Json(json!({ "errors": errors }))).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"gatehouse\", Basic realm=\"gatehouse\""),
+            );
+        }
+        if let AppError::RateLimited { retry_after_secs } = err {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+        }
+        response
+    }
+}

@@ -1,0 +1,23 @@
+//! `GET /users/by-username/{username}`: 200 with the user, 404 when unknown.
+
+use axum::{
+    extract::{Path, State},
+    Json,
+};
+use serde_json::Value;
+
+use super::user_document;
+use crate::server::{
+    ops,
+    rest::{ApiCaller, ApiError},
+    AppState,
+};
+
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(username): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let user = ops::users::get_by_username(&state, &caller, &username).await?;
+    Ok(Json(user_document(&user)))
+}

@@ -1,0 +1,143 @@
+//! `GET /users`: JSON:API list with `meta.count`, links and cursor paging.
+//! Filters: `filter[status]`, `filter[admin]`, `filter[search]`; `count`.
+//! Unknown parameters and bad values are a 400 naming the parameter.
+
+use std::collections::HashMap;
+
+use axum::{
+    extract::{RawQuery, State},
+    Json,
+};
+use serde_json::Value;
+
+use crate::{
+    model::{AppError, CountMode, PageRequest, UserFilter, UserStatus},
+    server::{
+        ops,
+        rest::{list_document, ApiCaller, ApiError, ListLinks, PREFIX},
+        AppState,
+    },
+};
+
+const FILTERS: [&str; 3] = ["filter[status]", "filter[admin]", "filter[search]"];
+const PAGING: [&str; 4] = ["page[first]", "page[after]", "page[last]", "page[before]"];
+
+/// Parses the query string into a filter, plus the filter part of the query
+/// (re-encoded) for building links.
+pub fn parse_query(raw: &str) -> Result<(UserFilter, String), AppError> {
+    let mut params: HashMap<String, String> = HashMap::new();
+    for (key, value) in form_pairs(raw) {
+        if !(FILTERS.contains(&key.as_str()) || PAGING.contains(&key.as_str()) || key == "count") {
+            return Err(AppError::bad_parameter(&key, format!("unknown parameter {key}")));
+        }
+        if params.insert(key.clone(), value).is_some() {
+            return Err(AppError::bad_parameter(&key, format!("{key} given more than once")));
+        }
+    }
+    let get = |k: &str| params.get(k).map(String::as_str);
+
+    let status = get("filter[status]")
+        .map(|s| {
+            UserStatus::parse(s).ok_or_else(|| {
+                AppError::bad_parameter(
+                    "filter[status]",
+                    "filter[status] must be active, locked or deactivated",
+                )
+            })
+        })
+        .transpose()?;
+    let admin = get("filter[admin]")
+        .map(|s| match s {
+            "true" => Ok(true),
+            "false" => Ok(false),
+            _ => Err(AppError::bad_parameter("filter[admin]", "filter[admin] must be true or false")),
+        })
+        .transpose()?;
+    let count = get("count")
+        .map(|s| {
+            CountMode::parse(s)
+                .ok_or_else(|| AppError::bad_parameter("count", "count must be true, false or only"))
+        })
+        .transpose()?
+        .unwrap_or_default();
+    let page = PageRequest::from_params(
+        get("page[first]"),
+        get("page[after]"),
+        get("page[last]"),
+        get("page[before]"),
+    )
+    .map_err(|(param, message)| AppError::bad_parameter(param, message))?;
+
+    let filters = FILTERS
+        .iter()
+        .filter_map(|k| get(k).map(|v| format!("{k}={}", urlencoding::encode(v))))
+        .chain(get("count").map(|v| format!("count={v}")))
+        .collect::<Vec<_>>()
+        .join("&");
+    let search = get("filter[search]").map(str::to_owned);
+    Ok((UserFilter { status, admin, search, page, count }, filters))
+}
+
+fn form_pairs(raw: &str) -> Vec<(String, String)> {
+    raw.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let decode = |s: &str| {
+                let s = s.replace('+', " ");
+                urlencoding::decode(&s).map(|c| c.into_owned()).unwrap_or(s)
+            };
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Value>, ApiError> {
+    let raw = raw.unwrap_or_default();
+    let (filter, filters) = parse_query(&raw)?;
+    let page_size = filter.page.size();
+    let page = ops::users::list(&state, &caller, filter).await?;
+    let path = format!("{PREFIX}/users");
+    let links = ListLinks { path: &path, filters: &filters, self_query: &raw, page_size };
+    Ok(Json(list_document("user", &page, |u| u.id.as_str(), &links)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_filters_and_paging() {
+        let (f, filters) =
+            parse_query("filter[status]=locked&filter[search]=al%20ice&page[first]=10&count=false").unwrap();
+        assert_eq!(f.status, Some(UserStatus::Locked));
+        assert_eq!(f.search.as_deref(), Some("al ice"));
+        assert_eq!(f.page, PageRequest::First { size: 10, after: None });
+        assert_eq!(f.count, CountMode::Skip);
+        assert_eq!(filters, "filter[status]=locked&filter[search]=al%20ice&count=false");
+    }
+
+    #[test]
+    fn encoded_brackets_are_understood() {
+        let (f, _) = parse_query("filter%5Badmin%5D=true").unwrap();
+        assert_eq!(f.admin, Some(true));
+    }
+
+    #[test]
+    fn rejects_unknown_and_bad_parameters() {
+        let param = |q: &str| match parse_query(q).unwrap_err() {
+            AppError::BadRequest { parameter, .. } => parameter.unwrap(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(param("filter[colour]=red"), "filter[colour]");
+        assert_eq!(param("filter[status]=sleepy"), "filter[status]");
+        assert_eq!(param("filter[admin]=yes"), "filter[admin]");
+        assert_eq!(param("count=maybe"), "count");
+        assert_eq!(param("page[first]=0"), "page[first]");
+        assert_eq!(param("filter[admin]=true&filter[admin]=false"), "filter[admin]");
+    }
+}

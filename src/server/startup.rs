@@ -1,0 +1,192 @@
+//! Building the application: database, router with panel, server functions,
+//! REST API and static files, and the layers around them.
+
+use std::{net::SocketAddr, sync::Arc};
+
+use axum::{
+    extract::{Request, State},
+    http::{header, Method, StatusCode},
+    middleware::{self, Next},
+    response::{IntoResponse, Redirect, Response},
+    Router,
+};
+use leptos::{config::LeptosOptions, prelude::provide_context};
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tokio::net::TcpListener;
+use tower_sessions::Session;
+
+use super::{
+    auth::{caller, origin::refuse_cross_origin, session::Store},
+    config::Config,
+    db::{BoxError, Db},
+    ops::{self, Caller},
+    rest, AppState,
+};
+use crate::app::{shell, App};
+
+/// Connects to the database and applies migrations.
+pub async fn state(config: Config) -> Result<AppState, BoxError> {
+    if config.database_url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&config.data_dir).map_err(|e| {
+            format!("cannot create data directory {}: {e}", config.data_dir.display())
+        })?;
+    }
+    let db = Db::connect(&config.database_url, config.database_max_connections)
+        .await
+        .map_err(|e| format!("cannot open database: {e}"))?;
+    db.migrate().await.map_err(|e| format!("migration failed: {e}"))?;
+    let leptos_options = LeptosOptions::builder()
+        .output_name("gatehouse")
+        .site_root(config.site_root.clone())
+        .site_pkg_dir("pkg")
+        .site_addr(config.listen)
+        .build();
+    Ok(AppState { db, config: Arc::new(config), leptos_options })
+}
+
+pub async fn router(state: AppState) -> Result<Router, BoxError> {
+    let store = Store::new(&state.db).await?;
+    store.spawn_cleanup();
+    let sessions = store.layer(&state.config);
+
+    let routes = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let app = Router::new()
+        .merge(rest::router())
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(middleware::from_fn_with_state(state.clone(), page_guard))
+        .layer(middleware::from_fn_with_state(state.clone(), refuse_cross_origin))
+        .layer(sessions)
+        .with_state(state);
+    Ok(app)
+}
+
+/// Serves `app` on `listener` until ctrl-c / SIGTERM.
+pub async fn serve(listener: TcpListener, app: Router) -> std::io::Result<()> {
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+}
+
+/// Which panel pages need whom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PageAccess {
+    Login,
+    Setup,
+    Member,
+    Admin,
+    Other,
+}
+
+fn page_access(path: &str) -> PageAccess {
+    match path {
+        "/login" => PageAccess::Login,
+        "/setup" => PageAccess::Setup,
+        "/account" => PageAccess::Member,
+        "/" | "/users" => PageAccess::Admin,
+        p if p.starts_with("/users/") => PageAccess::Admin,
+        _ => PageAccess::Other,
+    }
+}
+
+/// Gives full page loads their real HTTP answer before rendering: anonymous
+/// visitors are redirected to log in, non-admins get a 403 page, `/setup`
+/// is a 404 once an administrator exists. Client-side navigation is covered by
+/// the page components, and every operation still authorizes itself in `ops`.
+async fn page_guard(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let access = page_access(request.uri().path());
+    if request.method() != Method::GET || access == PageAccess::Other {
+        return next.run(request).await;
+    }
+    let session = request.extensions().get::<Session>().cloned();
+    let ip = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string());
+    let caller: Option<Caller> = match session {
+        // Pages are for browsers: only the session cookie counts here.
+        Some(session) => match caller::resolve(&state, &Default::default(), Some(&session), ip).await {
+            Ok(c) => c,
+            Err(e) => return rest::ApiError(e).into_response(),
+        },
+        None => None,
+    };
+    let needs_setup = match ops::setup::needs_setup(&state).await {
+        Ok(v) => v,
+        Err(e) => return rest::ApiError(e).into_response(),
+    };
+    let path = request.uri().path().to_owned();
+    match (access, &caller) {
+        (PageAccess::Login, Some(_)) => return Redirect::to("/").into_response(),
+        (PageAccess::Login, None) if needs_setup => return Redirect::to("/setup").into_response(),
+        (PageAccess::Setup, _) if !needs_setup => return with_status(next.run(request).await, StatusCode::NOT_FOUND),
+        (PageAccess::Member | PageAccess::Admin, None) => {
+            let target = if needs_setup {
+                "/setup".to_owned()
+            } else {
+                let full = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+                format!("/login?next={}", urlencoding::encode(full))
+            };
+            return Redirect::to(&target).into_response();
+        }
+        (PageAccess::Admin, Some(c)) if !c.admin => {
+            if path == "/" {
+                return Redirect::to("/account").into_response();
+            }
+            request.extensions_mut().insert(c.clone());
+            return with_status(next.run(request).await, StatusCode::FORBIDDEN);
+        }
+        _ => {}
+    }
+    if let Some(c) = caller {
+        request.extensions_mut().insert(c);
+    }
+    let mut response = next.run(request).await;
+    // Pages show personal data: never let a shared cache keep them.
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    response
+}
+
+fn with_status(mut response: Response, status: StatusCode) -> Response {
+    *response.status_mut() = status;
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_classified() {
+        assert_eq!(page_access("/users/01JD0000000000000000000000"), PageAccess::Admin);
+        assert_eq!(page_access("/"), PageAccess::Admin);
+        assert_eq!(page_access("/account"), PageAccess::Member);
+        assert_eq!(page_access("/login"), PageAccess::Login);
+        assert_eq!(page_access("/pkg/gatehouse.js"), PageAccess::Other);
+        assert_eq!(page_access("/api/admin/v1/users"), PageAccess::Other);
+    }
+}

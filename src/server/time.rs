@@ -1,0 +1,38 @@
+//! Timestamps are stored as unix milliseconds and shown as RFC 3339 UTC.
+
+use ::time::{format_description::BorrowedFormatItem, macros::format_description, OffsetDateTime};
+
+const RFC3339_SECONDS: &[BorrowedFormatItem<'static>] =
+    format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
+
+pub fn now_ms() -> i64 {
+    (OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+pub fn rfc3339(ms: i64) -> String {
+    OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
+        .ok()
+        .and_then(|t| t.format(RFC3339_SECONDS).ok())
+        .unwrap_or_default()
+}
+
+/// A new time-ordered id.
+pub fn new_id() -> String {
+    ulid::Ulid::new().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_utc_seconds() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(1_795_360_445_999), "2026-11-22T15:14:05Z");
+    }
+
+    #[test]
+    fn ids_are_ulids() {
+        assert!(crate::model::validate::is_ulid(&new_id()));
+    }
+}
