@@ -151,10 +151,11 @@ async fn page_guard(State(state): State<AppState>, mut request: Request, next: N
             };
             return Redirect::to(&target).into_response();
         }
+        // The start page is a signpost; a redirect before rendering keeps it cheap.
+        (PageAccess::Admin, Some(c)) if path == "/" => {
+            return Redirect::to(if c.admin { "/users" } else { "/account" }).into_response();
+        }
         (PageAccess::Admin, Some(c)) if !c.admin => {
-            if path == "/" {
-                return Redirect::to("/account").into_response();
-            }
             request.extensions_mut().insert(c.clone());
             return with_status(next.run(request).await, StatusCode::FORBIDDEN);
         }

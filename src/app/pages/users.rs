@@ -83,25 +83,25 @@ fn UsersTable() -> impl IntoView {
             <div class="field">
                 <label for="filter-status">"Status"</label>
                 <select id="filter-status" name="status" prop:value=current(|s| s.status.clone())>
-                    {STATUSES.map(|(value, label)| view! {
+                    {STATUSES.into_iter().map(|(value, label)| view! {
                         <option value=value selected=move || state.get().status.as_deref().unwrap_or("") == value>{label}</option>
-                    })}
+                    }).collect_view()}
                 </select>
             </div>
             <div class="field">
                 <label for="filter-admin">"Role"</label>
                 <select id="filter-admin" name="admin" prop:value=current(|s| s.admin.clone())>
-                    {ROLES.map(|(value, label)| view! {
+                    {ROLES.into_iter().map(|(value, label)| view! {
                         <option value=value selected=move || state.get().admin.as_deref().unwrap_or("") == value>{label}</option>
-                    })}
+                    }).collect_view()}
                 </select>
             </div>
             <div class="field">
                 <label for="filter-size">"Per page"</label>
                 <select id="filter-size" name="size" prop:value=move || state.get().size.unwrap_or_else(|| "50".into())>
-                    {PAGE_SIZES.map(|value| view! {
+                    {PAGE_SIZES.into_iter().map(|value| view! {
                         <option value=value selected=move || state.get().size.as_deref().unwrap_or("50") == value>{value}</option>
-                    })}
+                    }).collect_view()}
                 </select>
             </div>
             <button type="submit" class="button">"Apply"</button>

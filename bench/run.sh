@@ -1,0 +1,261 @@
+#!/usr/bin/env bash
+# Gatehouse users-list benchmark (SQLite). See bench/README.md.
+#
+#   bench/run.sh                                      1,000,000 users, 10 s per scenario
+#   BENCH_USERS=20000 BENCH_DURATION=3s bench/run.sh  smoke mode (under a minute)
+#
+# Environment (all optional):
+#   BENCH_USERS        seeded users (default 1000000, minimum 1000)
+#   BENCH_DURATION     wrk duration per scenario (default 10s)
+#   BENCH_CONNECTIONS  wrk connections (default 8; wrk always uses 1 thread)
+#   BENCH_PORT         port on 127.0.0.1 (default 3290)
+#   BENCH_DATA_DIR     data directory, wiped every run (default bench/data)
+#   BENCH_STRICT=1     exit 2 when a target is missed (default: report only)
+#
+# Only ever talks to 127.0.0.1. Stops by itself; the server is killed on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BIN=target/release/gatehouse
+USERS=${BENCH_USERS:-1000000}
+DURATION=${BENCH_DURATION:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-8}
+PORT=${BENCH_PORT:-3290}
+DATA_DIR=${BENCH_DATA_DIR:-bench/data}
+STRICT=${BENCH_STRICT:-0}
+RESULTS_DIR=bench/results
+MARKER=.gatehouse-bench-data
+
+log() { printf '\033[1m[bench]\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31m[bench] FAIL:\033[0m %s\n' "$*" >&2; exit 1; }
+now() { echo "$EPOCHREALTIME"; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+# --- preconditions ------------------------------------------------------------
+if [ ! -x "$BIN" ]; then
+  echo "bench: $BIN is missing: run \`make build\` first." >&2
+  exit 1
+fi
+[[ $USERS =~ ^[0-9]+$ ]] && [ "$USERS" -ge 1000 ] || die "BENCH_USERS must be an integer >= 1000 (got '$USERS')"
+[[ $PORT =~ ^[0-9]+$ ]] || die "BENCH_PORT must be a port number (got '$PORT')"
+
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  log "installing $1 (apt-get install -y $1)"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$1" >/dev/null ||
+    { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$1" >/dev/null; }
+}
+command -v wrk >/dev/null || apt_install wrk
+command -v sqlite3 >/dev/null || apt_install sqlite3
+for tool in curl python3 awk; do
+  command -v "$tool" >/dev/null || die "$tool is required"
+done
+# The schema's search index is FTS5 with the trigram tokenizer (SQLite >= 3.34).
+sqlite3 :memory: "CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'trigram');" 2>/dev/null ||
+  die "the sqlite3 CLI lacks FTS5 trigram support (need SQLite >= 3.34, have $(sqlite3 --version | cut -d' ' -f1))"
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  die "something already listens on 127.0.0.1:$PORT (set BENCH_PORT)"
+fi
+
+# Only this directory's settings count: no config file or foreign database.
+unset GATEHOUSE_CONFIG DATABASE_URL GATEHOUSE_LISTEN GATEHOUSE_PUBLIC_URL
+export GATEHOUSE_DATA_DIR=$DATA_DIR
+DB=$DATA_DIR/gatehouse.db
+BASE=http://127.0.0.1:$PORT
+
+# --- fresh data directory -------------------------------------------------------
+case "$(cd "$(dirname "$DATA_DIR")" 2>/dev/null && pwd)/$(basename "$DATA_DIR")" in
+  / | "$PWD" | "$HOME") die "refusing to use $DATA_DIR as the data directory" ;;
+esac
+if [ -d "$DATA_DIR" ] && [ -n "$(ls -A "$DATA_DIR")" ] && [ ! -e "$DATA_DIR/$MARKER" ]; then
+  die "$DATA_DIR is not empty and was not made by this script; not wiping it"
+fi
+rm -rf "$DATA_DIR"
+mkdir -p "$DATA_DIR" "$RESULTS_DIR"
+touch "$DATA_DIR/$MARKER"
+SETUP_LOG=$DATA_DIR/setup.log
+SERVER_LOG=$DATA_DIR/server.log
+
+log "users: $USERS, duration: $DURATION per scenario, wrk -t1 -c$CONNECTIONS, data: $DATA_DIR"
+"$BIN" migrate >>"$SETUP_LOG" 2>&1 || { cat "$SETUP_LOG" >&2; die "gatehouse migrate failed"; }
+
+# The administrator comes first so that its (real) Argon2id hash can be reused
+# for every seeded user: one hash, computed by the server's own code.
+printf 'bench-password-1\n' | "$BIN" create-admin --username benchadmin --password-stdin >>"$SETUP_LOG" 2>&1 ||
+  { cat "$SETUP_LOG" >&2; die "gatehouse create-admin failed"; }
+HASH=$(sqlite3 "$DB" "SELECT password_hash FROM users WHERE username = 'benchadmin';")
+[[ $HASH == '$argon2'* ]] || die "unexpected admin password hash: '$HASH'"
+
+log "seeding $USERS users"
+t0=$(now)
+bench/seed.sh "$DB" "$USERS" "$HASH"
+t1=$(now)
+SEED_SECS=$(elapsed "$t0" "$t1")
+log "seeded in ${SEED_SECS} s"
+t0=$(now)
+sqlite3 "$DB" "ANALYZE; PRAGMA optimize;"
+ANALYZE_SECS=$(elapsed "$t0" "$(now)")
+log "ANALYZE + PRAGMA optimize in ${ANALYZE_SECS} s"
+
+# The seeded rows must be counted by the trigger-maintained totals.
+COUNTED=$(sqlite3 "$DB" "SELECT sum(n) FROM user_counts;")
+[ "$COUNTED" = "$((USERS + 1))" ] || die "user_counts says $COUNTED users, expected $((USERS + 1))"
+
+TOKEN=$("$BIN" token create --user benchadmin --name bench 2>>"$SETUP_LOG" | tail -n 1)
+[[ $TOKEN == gh_* ]] || { cat "$SETUP_LOG" >&2; die "could not create a token"; }
+
+# The 90%-th user in id order: the cursor of the deep page.
+DEEP_OFFSET=$((USERS * 9 / 10 - 1))
+CURSOR=$(sqlite3 "$DB" "SELECT id FROM users ORDER BY id LIMIT 1 OFFSET $DEEP_OFFSET;")
+[ ${#CURSOR} -eq 26 ] || die "no deep cursor (got '$CURSOR')"
+
+# --- server ---------------------------------------------------------------------
+SERVER_PID=""
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+trap stop_server EXIT
+trap 'exit 130' INT TERM
+
+GATEHOUSE_LISTEN=127.0.0.1:$PORT "$BIN" serve >"$SERVER_LOG" 2>&1 &
+SERVER_PID=$!
+log "server pid $SERVER_PID on 127.0.0.1:$PORT (log: $SERVER_LOG)"
+t0=$(now)
+deadline=$((SECONDS + 60))
+until curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" "$BASE/api/admin/v1/users?page%5Bfirst%5D=1" 2>/dev/null; do
+  kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 30 "$SERVER_LOG" >&2; die "the server exited during start-up"; }
+  [ "$SECONDS" -lt "$deadline" ] || { tail -n 30 "$SERVER_LOG" >&2; die "the server did not answer within 60 s"; }
+  sleep 0.2
+done
+log "server ready in $(elapsed "$t0" "$(now)") s"
+RSS_START_KB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$SERVER_PID/status")
+
+# --- scenarios ------------------------------------------------------------------
+API=/api/admin/v1/users
+declare -a NAMES PATHS EXPECT
+NAMES=("first page" "deep page (90%)" "search (10 hits)")
+PATHS=("$API?page%5Bfirst%5D=50"
+       "$API?page%5Bfirst%5D=50&page%5Bafter%5D=$CURSOR"
+       "$API?filter%5Bsearch%5D=zebrafinch&page%5Bfirst%5D=50")
+# Expected number of items and meta.count: every list counts the admin too.
+EXPECT=("50 $((USERS + 1))" "50 $((USERS + 1))" "10 10")
+
+# Checks one response: status 200, the expected items and meta.count, and for
+# the deep page that it really starts after the cursor.
+check() {
+  local name=$1 path=$2 items=$3 count=$4 body status
+  body=$(mktemp)
+  status=$(curl -sS -o "$body" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$BASE$path") ||
+    { rm -f "$body"; die "$name: request failed"; }
+  if [ "$status" != 200 ]; then
+    head -c 500 "$body" >&2; echo >&2; rm -f "$body"
+    die "$name: HTTP $status for $path"
+  fi
+  python3 - "$body" "$name" "$items" "$count" "$CURSOR" <<'PY' || { rm -f "$body"; die "$name: unexpected response body"; }
+import json, sys
+path, name, items, count, cursor = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+doc = json.load(open(path))
+data = doc.get("data")
+problems = []
+if not isinstance(data, list):
+    problems.append("no data array")
+elif len(data) != items:
+    problems.append(f"{len(data)} items, expected {items}")
+meta_count = (doc.get("meta") or {}).get("count")
+if meta_count is None:
+    problems.append("meta.count missing")
+elif meta_count != count:
+    problems.append(f"meta.count is {meta_count}, expected {count}")
+if name.startswith("deep") and isinstance(data, list) and data and data[0].get("id", "") <= cursor:
+    problems.append(f"first id {data[0].get('id')} is not after the cursor {cursor}")
+if name.startswith("search") and isinstance(data, list):
+    bad = [d["id"] for d in data if "zebrafinch" not in json.dumps(d).lower()]
+    if bad:
+        problems.append(f"items not matching the search: {bad[:3]}")
+if problems:
+    print(f"{name}: " + "; ".join(problems), file=sys.stderr)
+    sys.exit(1)
+PY
+  rm -f "$body"
+}
+
+declare -a RPS P50 P99 ERRS
+for i in "${!NAMES[@]}"; do
+  name=${NAMES[$i]}
+  read -r items count <<<"${EXPECT[$i]}"
+  check "$name" "${PATHS[$i]}" "$items" "$count"
+  log "wrk: $name  ${PATHS[$i]}"
+  out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/report.lua \
+    -H "Authorization: Bearer $TOKEN" "$BASE${PATHS[$i]}") || die "$name: wrk failed"
+  printf '%s\n' "$out" | grep -v '^BENCH_RESULT' | sed 's/^/    /'
+  line=$(printf '%s\n' "$out" | grep '^BENCH_RESULT') || die "$name: wrk printed no result"
+  val() { printf '%s\n' "$line" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+  RPS[$i]=$(val rps)
+  P50[$i]=$(awk -v u="$(val p50_us)" 'BEGIN { printf "%.2f", u / 1000 }')
+  P99[$i]=$(awk -v u="$(val p99_us)" 'BEGIN { printf "%.2f", u / 1000 }')
+  ERRS[$i]=$(( $(val connect) + $(val read) + $(val write) + $(val status) + $(val timeout) ))
+  [ "$(val status)" = 0 ] || log "WARNING: $name: $(val status) responses were not 2xx/3xx"
+done
+
+# One request with a term that matches every user: not a target, but shows
+# what an unselective search costs (count + sort of all matches).
+broad_ms() {
+  curl -sS -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $TOKEN" "$BASE$1" |
+    awk '{ if ($1 != 200) { print "HTTP " $1 } else { printf "%.1f", $2 * 1000 } }'
+}
+BROAD=$(broad_ms "$API?filter%5Bsearch%5D=example&page%5Bfirst%5D=50")
+BROAD_NOCOUNT=$(broad_ms "$API?filter%5Bsearch%5D=example&page%5Bfirst%5D=50&count=false")
+
+kill -0 "$SERVER_PID" 2>/dev/null || die "the server died during the run (see $SERVER_LOG)"
+read -r HWM_KB RSS_KB < <(awk '/^VmHWM:/ { h = $2 } /^VmRSS:/ { r = $2 } END { print h, r }' "/proc/$SERVER_PID/status")
+stop_server
+# After a clean shutdown the WAL is checkpointed into the main file.
+DB_BYTES=$(( $(stat -c %s "$DB") + $(stat -c %s "$DB-wal" 2>/dev/null || echo 0) ))
+
+# --- report ---------------------------------------------------------------------
+verdict() { if [ "$1" = 1 ]; then echo "PASS"; else echo "MISS"; fi; }
+T_FIRST=$(awk -v r="${RPS[0]}" 'BEGIN { print (r >= 5000) ? 1 : 0 }')
+T_DEEP=$(awk -v d="${RPS[1]}" -v f="${RPS[0]}" 'BEGIN { print (d >= 0.8 * f) ? 1 : 0 }')
+T_SEARCH=$(awk -v p="${P50[2]}" 'BEGIN { print (p <= 20) ? 1 : 0 }')
+DEEP_RATIO=$(awk -v d="${RPS[1]}" -v f="${RPS[0]}" 'BEGIN { printf "%.2f", d / f }')
+TARGETS=("≥ 5,000 req/s: $(verdict "$T_FIRST")"
+         "≥ 0.8 × first (${DEEP_RATIO}×): $(verdict "$T_DEEP")"
+         "p50 ≤ 20 ms: $(verdict "$T_SEARCH")")
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1048576 }'; }
+
+{
+  echo "# Gatehouse users-list benchmark"
+  echo
+  echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src migrations Cargo.toml 2>/dev/null || echo ' (+ local changes)')"
+  echo "- machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+  echo "- users: $USERS (+1 admin); wrk -t1 -c$CONNECTIONS -d$DURATION; SQLite $(sqlite3 --version | cut -d' ' -f1) CLI for seeding"
+  echo "- seeding: ${SEED_SECS} s, ANALYZE: ${ANALYZE_SECS} s; database file: $(mb "$DB_BYTES")"
+  echo "- server RSS: $((RSS_START_KB / 1024)) MB after start-up, $((RSS_KB / 1024)) MB at the end, peak (VmHWM) $((HWM_KB / 1024)) MB"
+  echo
+  echo "| scenario | req/s | p50 (ms) | p99 (ms) | errors | target |"
+  echo "|---|---:|---:|---:|---:|---|"
+  for i in "${!NAMES[@]}"; do
+    printf '| %s | %.0f | %s | %s | %s | %s |\n' "${NAMES[$i]}" "${RPS[$i]}" "${P50[$i]}" "${P99[$i]}" "${ERRS[$i]}" "${TARGETS[$i]}"
+  done
+  echo
+  echo "Unselective search \`filter[search]=example\` (matches every user), one request: ${BROAD} ms; with \`count=false\`: ${BROAD_NOCOUNT} ms (informational, no target)."
+} >"$RESULTS_DIR/latest.md"
+
+echo
+cat "$RESULTS_DIR/latest.md"
+echo
+log "written to $RESULTS_DIR/latest.md"
+
+if [ "$STRICT" = 1 ] && [ "$T_FIRST$T_DEEP$T_SEARCH" != 111 ]; then
+  exit 2
+fi
+for e in "${ERRS[@]}"; do
+  [ "$e" = 0 ] || die "wrk reported errors (see the table)"
+done

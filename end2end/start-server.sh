@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Starts a throwaway Gatehouse for the end-to-end tests (Playwright's webServer).
+# Needs `cargo leptos build --release` first: target/release/gatehouse and target/site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+PORT=${E2E_PORT:-3210}
+bin="$repo/target/release/gatehouse"
+if [ ! -x "$bin" ] || [ ! -f "$repo/target/site/pkg/gatehouse.wasm" ]; then
+  echo "start-server.sh: build first with 'cargo leptos build --release'" >&2
+  exit 1
+fi
+
+# A fresh database every run (a temp dir; the OS cleans /tmp).
+dir=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-e2e.XXXXXX")
+export GATEHOUSE_LISTEN="127.0.0.1:$PORT"
+export GATEHOUSE_DATA_DIR="$dir"
+export GATEHOUSE_SITE_ROOT="$repo/target/site"
+export RUST_LOG="${RUST_LOG:-warn}"
+# Nothing from the caller's environment may point the server elsewhere.
+unset DATABASE_URL GATEHOUSE_CONFIG GATEHOUSE_PUBLIC_URL LEPTOS_SITE_ROOT
+
+echo "start-server.sh: data in $dir, serving on http://127.0.0.1:$PORT" >&2
+printf 'admin-password-1\n' | "$bin" create-admin --username admin --password-stdin
+exec "$bin" serve

@@ -1,0 +1,215 @@
+//! Test harness: the real router on a free port, against a fresh SQLite file
+//! or (when GATEHOUSE_TEST_DATABASE_URL is set) a fresh PostgreSQL database.
+
+#![allow(dead_code)]
+
+use std::{net::SocketAddr, path::PathBuf, sync::Arc};
+
+use gatehouse::{
+    model::NewUser,
+    server::{
+        config::Config,
+        ops::{self, tokens::NewToken, Caller},
+        startup, AppState,
+    },
+};
+use serde_json::Value;
+
+pub struct TestApp {
+    pub base: String,
+    pub state: AppState,
+    pub database_url: String,
+    pub data_dir: PathBuf,
+    pub rt: Arc<tokio::runtime::Runtime>,
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+    /// `name=value` of the session cookie set by this reply.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case("set-cookie"))
+            .find(|(_, v)| v.starts_with("gatehouse_session="))
+            .map(|(_, v)| v.split(';').next().unwrap().to_owned())
+    }
+}
+
+pub enum Auth<'a> {
+    None,
+    Bearer(&'a str),
+    Basic(&'a str, &'a str),
+    Cookie(&'a str),
+}
+
+fn unique() -> String {
+    gatehouse::server::time::new_id().to_lowercase()
+}
+
+pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
+    Config {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        public_url: "http://127.0.0.1".into(),
+        data_dir: data_dir.to_path_buf(),
+        site_root: "target/site".into(),
+        database_url: database_url.into(),
+        database_max_connections: 5,
+        cookie_secure: false,
+        same_site_strict: false,
+        session_idle_minutes: 60,
+        password_min_length: 8,
+        basic_auth: true,
+    }
+}
+
+/// A database of its own for one test.
+pub fn fresh_database_url(rt: &tokio::runtime::Runtime, data_dir: &std::path::Path) -> String {
+    match std::env::var("GATEHOUSE_TEST_DATABASE_URL") {
+        Ok(admin_url) if !admin_url.is_empty() => rt.block_on(async {
+            use sqlx::Connection;
+            let name = format!("gh_test_{}", unique());
+            let mut conn = sqlx::PgConnection::connect(&admin_url).await.expect("connect to PostgreSQL");
+            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.unwrap();
+            let (base, _) = admin_url.rsplit_once('/').unwrap();
+            format!("{base}/{name}")
+        }),
+        _ => format!("sqlite://{}", data_dir.join("gatehouse.db").display()),
+    }
+}
+
+pub fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {})
+}
+
+pub fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    let rt = Arc::new(
+        tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap(),
+    );
+    let data_dir = std::env::temp_dir().join(format!("gatehouse-test-{}", unique()));
+    std::fs::create_dir_all(&data_dir).unwrap();
+    let database_url = fresh_database_url(&rt, &data_dir);
+    let mut config = test_config(&database_url, &data_dir);
+    adjust(&mut config);
+    let (state, base) = start(&rt, config);
+    TestApp { base, state, database_url, data_dir, rt }
+}
+
+/// Starts one server instance on `rt` and returns its state and base URL.
+pub fn start(rt: &tokio::runtime::Runtime, config: Config) -> (AppState, String) {
+    rt.block_on(async {
+        let state = startup::state(config).await.expect("state");
+        let app = startup::router(state.clone()).await.expect("router");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr: SocketAddr = listener.local_addr().unwrap();
+        tokio::spawn(startup::serve(listener, app));
+        (state, format!("http://{addr}"))
+    })
+}
+
+impl TestApp {
+    /// A second server instance on the same database (as after a restart).
+    pub fn restart(&self) -> String {
+        let config = test_config(&self.database_url, &self.data_dir);
+        start(&self.rt, config).1
+    }
+
+    pub fn create_user(&self, username: &str, password: Option<&str>, admin: bool) -> String {
+        let input = NewUser {
+            username: username.into(),
+            password: password.map(Into::into),
+            admin,
+            ..NewUser::default()
+        };
+        self.rt
+            .block_on(ops::users::create(&self.state, &Caller::system(), input))
+            .expect("create user")
+            .id
+    }
+
+    pub fn token_for(&self, user_id: &str, scopes: &[&str]) -> String {
+        let input = NewToken {
+            user_id: user_id.into(),
+            name: "test".into(),
+            scopes: scopes.iter().map(|s| s.to_string()).collect(),
+            expires_in_secs: None,
+        };
+        self.rt
+            .block_on(ops::tokens::create(&self.state, &Caller::system(), input))
+            .expect("create token")
+            .1
+    }
+
+    /// An admin with a full-scope token.
+    pub fn admin_token(&self) -> String {
+        let id = self.create_user(&format!("admin-{}", &unique()[20..]), Some("admin-password-1"), true);
+        self.token_for(&id, &[])
+    }
+
+    pub fn request(&self, method: &str, path: &str, auth: Auth, headers: &[(&str, &str)], body: Option<&str>) -> Reply {
+        let agent = ureq::AgentBuilder::new().redirects(0).build();
+        let mut req = agent.request(method, &format!("{}{path}", self.base));
+        match auth {
+            Auth::None => {}
+            Auth::Bearer(t) => req = req.set("Authorization", &format!("Bearer {t}")),
+            Auth::Basic(u, p) => {
+                use base64::Engine;
+                let encoded = base64::engine::general_purpose::STANDARD.encode(format!("{u}:{p}"));
+                req = req.set("Authorization", &format!("Basic {encoded}"));
+            }
+            Auth::Cookie(c) => req = req.set("Cookie", c),
+        }
+        for (k, v) in headers {
+            req = req.set(k, v);
+        }
+        let result = match body {
+            Some(b) => req.send_string(b),
+            None => req.call(),
+        };
+        let response = match result {
+            Ok(r) => r,
+            Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => panic!("{method} {path}: {e}"),
+        };
+        let status = response.status();
+        let mut headers = Vec::new();
+        for name in response.headers_names() {
+            for value in response.all(&name) {
+                headers.push((name.clone(), value.to_owned()));
+            }
+        }
+        let body = response.into_string().unwrap_or_default();
+        Reply { status, headers, body }
+    }
+
+    pub fn get(&self, path: &str, auth: Auth) -> Reply {
+        self.request("GET", path, auth, &[], None)
+    }
+
+    pub fn post_json(&self, path: &str, auth: Auth, body: &Value) -> Reply {
+        self.request("POST", path, auth, &[("Content-Type", "application/json")], Some(&body.to_string()))
+    }
+
+    pub fn post_form(&self, path: &str, auth: Auth, headers: &[(&str, &str)], form: &str) -> Reply {
+        let mut all = vec![("Content-Type", "application/x-www-form-urlencoded")];
+        all.extend_from_slice(headers);
+        self.request("POST", path, auth, &all, Some(form))
+    }
+
+    /// Logs in through the panel's server function; returns the cookie.
+    pub fn login(&self, username: &str, password: &str) -> String {
+        let reply = self.post_form("/api/auth/login", Auth::None, &[], &format!("username={username}&password={password}"));
+        assert!(reply.status < 400, "login failed: {} {}", reply.status, reply.body);
+        reply.session_cookie().expect("session cookie")
+    }
+}
