@@ -34,8 +34,10 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   const existing = ((await countRes.json()) as { meta?: { count?: number } }).meta?.count ?? 0;
   if (existing >= SEED_COUNT) return;
 
-  // One at a time, in order: the panel lists users by id (creation order).
+  // One at a time, in order: the panel lists users by id, a ULID whose time
+  // part has millisecond resolution, so keep creations a few ms apart.
   for (let i = 0; i < SEED_COUNT; i++) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 3));
     await create({
       username: seedName(i),
       display_name: `Seed User ${i}`,

@@ -20,7 +20,7 @@ for pkg in rustc-web cargo-web rust-web-src rust-web-llvm lld-22 pkg-config; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ "${1:-}" = "test" ]; then
-  for pkg in chromium postgresql wrk; do
+  for pkg in chromium postgresql wrk sqlite3; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
   done
 fi

@@ -25,7 +25,11 @@ fn missing_or_bad_credentials_get_401_with_a_challenge() {
         assert!(reply.header("www-authenticate").unwrap().contains("Bearer"));
         assert_eq!(reply.json()["errors"][0]["code"], "unauthenticated");
     }
-    assert_eq!(app.get(USERS, Auth::Basic("root", "root-password-1")).status, 200);
+    assert_eq!(
+        app.get(USERS, Auth::Basic("root", "root-password-1"))
+            .status,
+        200
+    );
 }
 
 #[test]
@@ -63,25 +67,52 @@ fn create_user_answers_201_409_422_and_400() {
     assert_eq!(doc["data"]["attributes"]["status"], "active");
     assert_eq!(doc["data"]["attributes"]["admin"], false);
     assert!(doc["data"]["attributes"].get("password").is_none());
-    assert!(!created.body.contains("argon2"), "hash leaked: {}", created.body);
-    assert_eq!(created.header("location"), Some(format!("{USERS}/{id}").as_str()));
+    assert!(
+        !created.body.contains("argon2"),
+        "hash leaked: {}",
+        created.body
+    );
+    assert_eq!(
+        created.header("location"),
+        Some(format!("{USERS}/{id}").as_str())
+    );
 
     let duplicate = app.post_json(USERS, auth(), &json!({"username": "alice"}));
     assert_eq!(duplicate.status, 409);
     assert_eq!(duplicate.json()["errors"][0]["code"], "username_taken");
-    assert_eq!(duplicate.json()["errors"][0]["source"]["pointer"], "/username");
+    assert_eq!(
+        duplicate.json()["errors"][0]["source"]["pointer"],
+        "/username"
+    );
 
-    let invalid = app.post_json(USERS, auth(), &json!({"username": "Bad Name", "email": "nope", "password": "short"}));
+    let invalid = app.post_json(
+        USERS,
+        auth(),
+        &json!({"username": "Bad Name", "email": "nope", "password": "short"}),
+    );
     assert_eq!(invalid.status, 422);
     let errors = invalid.json()["errors"].as_array().unwrap().clone();
-    let pointers: Vec<_> = errors.iter().map(|e| e["source"]["pointer"].as_str().unwrap().to_owned()).collect();
+    let pointers: Vec<_> = errors
+        .iter()
+        .map(|e| e["source"]["pointer"].as_str().unwrap().to_owned())
+        .collect();
     assert_eq!(pointers, ["/username", "/email", "/password"]);
     assert_eq!(errors[2]["code"], "password_weak");
 
-    let weak = app.post_json(USERS, auth(), &json!({"username": "bob", "password": "bob"}));
+    let weak = app.post_json(
+        USERS,
+        auth(),
+        &json!({"username": "bob", "password": "bob"}),
+    );
     assert_eq!(weak.status, 422);
 
-    let malformed = app.request("POST", USERS, auth(), &[("Content-Type", "application/json")], Some("{\"username\":"));
+    let malformed = app.request(
+        "POST",
+        USERS,
+        auth(),
+        &[("Content-Type", "application/json")],
+        Some("{\"username\":"),
+    );
     assert_eq!(malformed.status, 400);
     assert_eq!(malformed.json()["errors"][0]["code"], "bad_request");
     let wrong_shape = app.post_json(USERS, auth(), &json!({"username": 42}));
@@ -100,29 +131,51 @@ fn get_user_by_id_and_username() {
     assert_eq!(reply.json()["data"]["attributes"]["username"], "dave");
     assert_eq!(reply.json()["links"]["self"], format!("{USERS}/{id}"));
 
-    let missing = app.get(&format!("{USERS}/01JD0000000000000000000000"), Auth::Bearer(&token));
+    let missing = app.get(
+        &format!("{USERS}/01JD0000000000000000000000"),
+        Auth::Bearer(&token),
+    );
     assert_eq!(missing.status, 404);
     assert_eq!(missing.json()["errors"][0]["code"], "not_found");
-    assert_eq!(app.get(&format!("{USERS}/not-an-id"), Auth::Bearer(&token)).status, 404);
+    assert_eq!(
+        app.get(&format!("{USERS}/not-an-id"), Auth::Bearer(&token))
+            .status,
+        404
+    );
 
     let by_name = app.get(&format!("{USERS}/by-username/dave"), Auth::Bearer(&token));
     assert_eq!(by_name.json()["data"]["id"], id);
-    assert_eq!(app.get(&format!("{USERS}/by-username/nobody"), Auth::Bearer(&token)).status, 404);
-    assert_eq!(app.get("/api/admin/v1/nothing-here", Auth::Bearer(&token)).status, 404);
+    assert_eq!(
+        app.get(&format!("{USERS}/by-username/nobody"), Auth::Bearer(&token))
+            .status,
+        404
+    );
+    assert_eq!(
+        app.get("/api/admin/v1/nothing-here", Auth::Bearer(&token))
+            .status,
+        404
+    );
 }
 
 #[test]
 fn list_pages_forwards_and_backwards_with_counts_and_filters() {
     let app = spawn_app();
     let token = app.admin_token();
-    let ids: Vec<String> = (0..7).map(|i| app.create_user(&format!("page-user-{i}"), None, i == 3)).collect();
+    let ids: Vec<String> = (0..7)
+        .map(|i| app.create_user(&format!("page-user-{i}"), None, i == 3))
+        .collect();
     let get = |path: &str| {
         let reply = app.get(path, Auth::Bearer(&token));
         assert_eq!(reply.status, 200, "{path}: {}", reply.body);
         reply.json()
     };
     let page_ids = |doc: &serde_json::Value| -> Vec<String> {
-        doc["data"].as_array().unwrap().iter().map(|u| u["id"].as_str().unwrap().to_owned()).collect()
+        doc["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["id"].as_str().unwrap().to_owned())
+            .collect()
     };
 
     let first = get(&format!("{USERS}?filter[search]=page-user&page[first]=3"));
@@ -143,19 +196,35 @@ fn list_pages_forwards_and_backwards_with_counts_and_filters() {
     let last = get(first["links"]["last"].as_str().unwrap());
     assert_eq!(page_ids(&last), ids[4..7]);
 
-    let admins = get(&format!("{USERS}?filter[search]=page-user&filter[admin]=true"));
+    let admins = get(&format!(
+        "{USERS}?filter[search]=page-user&filter[admin]=true"
+    ));
     assert_eq!(page_ids(&admins), [ids[3].clone()]);
     let locked = get(&format!("{USERS}?filter[status]=locked"));
     assert_eq!(locked["meta"]["count"], 0);
     // Whole-table counts come from counters: 7 users + the admin.
     assert_eq!(get(&format!("{USERS}?count=only"))["meta"]["count"], 8);
-    assert!(get(&format!("{USERS}?count=only"))["data"].as_array().unwrap().is_empty());
+    assert!(get(&format!("{USERS}?count=only"))["data"]
+        .as_array()
+        .unwrap()
+        .is_empty());
     assert!(get(&format!("{USERS}?count=false"))["meta"].is_null());
-    assert_eq!(get(&format!("{USERS}?filter[status]=active&filter[admin]=false"))["meta"]["count"], 6);
+    assert_eq!(
+        get(&format!(
+            "{USERS}?filter[status]=active&filter[admin]=false"
+        ))["meta"]["count"],
+        6
+    );
     // Short search terms (below the trigram size) still match.
-    assert_eq!(get(&format!("{USERS}?filter[search]=-6"))["meta"]["count"], 1);
+    assert_eq!(
+        get(&format!("{USERS}?filter[search]=-6"))["meta"]["count"],
+        1
+    );
     // Search is case-insensitive and covers display names and emails.
-    assert_eq!(get(&format!("{USERS}?filter[search]=PAGE-USER-2"))["meta"]["count"], 1);
+    assert_eq!(
+        get(&format!("{USERS}?filter[search]=PAGE-USER-2"))["meta"]["count"],
+        1
+    );
 
     for (query, parameter) in [
         ("filter[bogus]=1", "filter[bogus]"),
@@ -184,7 +253,11 @@ fn read_only_tokens_read_but_do_not_write() {
 fn basic_auth_can_be_switched_off() {
     let app = spawn_app_with(|c| c.basic_auth = false);
     app.create_user("root", Some("root-password-1"), true);
-    assert_eq!(app.get(USERS, Auth::Basic("root", "root-password-1")).status, 401);
+    assert_eq!(
+        app.get(USERS, Auth::Basic("root", "root-password-1"))
+            .status,
+        401
+    );
 }
 
 #[test]
@@ -192,13 +265,31 @@ fn panel_session_login_list_logout() {
     let app = spawn_app();
     app.create_user("root", Some("root-password-1"), true);
 
-    let bad = app.post_form("/api/auth/login", Auth::None, &[], "username=root&password=nope");
+    let bad = app.post_form(
+        "/api/auth/login",
+        Auth::None,
+        &[],
+        "username=root&password=nope",
+    );
     assert_eq!(bad.status, 401);
-    assert!(bad.body.contains("Invalid username or password."));
-    let unknown = app.post_form("/api/auth/login", Auth::None, &[], "username=ghost&password=nope");
-    assert_eq!(unknown.body, bad.body, "unknown user and wrong password look alike");
+    assert!(bad.body.contains("InvalidCredentials"), "{}", bad.body);
+    let unknown = app.post_form(
+        "/api/auth/login",
+        Auth::None,
+        &[],
+        "username=ghost&password=nope",
+    );
+    assert_eq!(
+        unknown.body, bad.body,
+        "unknown user and wrong password look alike"
+    );
 
-    let login = app.post_form("/api/auth/login", Auth::None, &[], "username=root&password=root-password-1");
+    let login = app.post_form(
+        "/api/auth/login",
+        Auth::None,
+        &[],
+        "username=root&password=root-password-1",
+    );
     let set_cookie = login.header("set-cookie").unwrap().to_owned();
     assert!(set_cookie.contains("HttpOnly"), "{set_cookie}");
     assert!(set_cookie.contains("SameSite=Lax"), "{set_cookie}");
@@ -212,12 +303,18 @@ fn panel_session_login_list_logout() {
 
     // Sessions live in the database: a new server instance still knows it.
     let other = app.restart();
-    let agent_reply = ureq::get(&format!("{other}/api/users/list")).set("Cookie", &cookie).call().unwrap();
+    let agent_reply = ureq::get(&format!("{other}/api/users/list"))
+        .set("Cookie", &cookie)
+        .call()
+        .unwrap();
     assert_eq!(agent_reply.status(), 200);
 
     let logout = app.post_form("/api/auth/logout", Auth::Cookie(&cookie), &[], "");
     assert!(logout.status < 400);
-    assert_eq!(app.get("/api/users/list", Auth::Cookie(&cookie)).status, 401);
+    assert_eq!(
+        app.get("/api/users/list", Auth::Cookie(&cookie)).status,
+        401
+    );
     assert_eq!(app.get(USERS, Auth::Cookie(&cookie)).status, 401);
 }
 
@@ -227,19 +324,39 @@ fn cookie_mutations_from_other_origins_are_refused() {
     app.create_user("root", Some("root-password-1"), true);
     let cookie = app.login("root", "root-password-1");
     let form = "username=csrf-victim";
-    let evil = app.post_form("/api/users/create", Auth::Cookie(&cookie), &[("Origin", "http://evil.example")], form);
+    let evil = app.post_form(
+        "/api/users/create",
+        Auth::Cookie(&cookie),
+        &[("Origin", "http://evil.example")],
+        form,
+    );
     assert_eq!(evil.status, 403);
-    let cross_site = app.post_form("/api/users/create", Auth::Cookie(&cookie), &[("Sec-Fetch-Site", "cross-site")], form);
+    let cross_site = app.post_form(
+        "/api/users/create",
+        Auth::Cookie(&cookie),
+        &[("Sec-Fetch-Site", "cross-site")],
+        form,
+    );
     assert_eq!(cross_site.status, 403);
     let host = app.base.trim_start_matches("http://").to_owned();
     let same = app.post_form(
         "/api/users/create",
         Auth::Cookie(&cookie),
-        &[("Origin", &format!("http://{host}")), ("Sec-Fetch-Site", "same-origin")],
+        &[
+            ("Origin", &format!("http://{host}")),
+            ("Sec-Fetch-Site", "same-origin"),
+        ],
         form,
     );
     assert!(same.status < 400, "{} {}", same.status, same.body);
-    assert_eq!(app.get(&format!("{USERS}/by-username/csrf-victim"), Auth::Cookie(&cookie)).status, 200);
+    assert_eq!(
+        app.get(
+            &format!("{USERS}/by-username/csrf-victim"),
+            Auth::Cookie(&cookie)
+        )
+        .status,
+        200
+    );
 }
 
 #[test]
@@ -247,18 +364,37 @@ fn server_function_create_reports_field_errors_with_status() {
     let app = spawn_app();
     app.create_user("root", Some("root-password-1"), true);
     let cookie = app.login("root", "root-password-1");
-    let reply = app.post_form("/api/users/create", Auth::Cookie(&cookie), &[], "username=Nope&password=x");
+    let reply = app.post_form(
+        "/api/users/create",
+        Auth::Cookie(&cookie),
+        &[],
+        "username=Nope&password=x",
+    );
     assert_eq!(reply.status, 422);
-    assert!(reply.body.contains("Username must be lowercase."), "{}", reply.body);
-    let ok = app.post_form("/api/users/create", Auth::Cookie(&cookie), &[], "username=frank&admin=on");
+    assert!(
+        reply.body.contains("Username must be lowercase."),
+        "{}",
+        reply.body
+    );
+    let ok = app.post_form(
+        "/api/users/create",
+        Auth::Cookie(&cookie),
+        &[],
+        "username=frank&admin=on",
+    );
     assert!(ok.status < 400, "{}", ok.body);
-    let frank = app.get(&format!("{USERS}/by-username/frank"), Auth::Cookie(&cookie)).json();
+    let frank = app
+        .get(&format!("{USERS}/by-username/frank"), Auth::Cookie(&cookie))
+        .json();
     assert_eq!(frank["data"]["attributes"]["admin"], true);
     // A plain HTML form post (no JavaScript) is redirected to the new user's page.
     let plain = app.post_form(
         "/api/users/create",
         Auth::Cookie(&cookie),
-        &[("Accept", "text/html"), ("Referer", &format!("{}/users/new", app.base))],
+        &[
+            ("Accept", "text/html"),
+            ("Referer", &format!("{}/users/new", app.base)),
+        ],
         "username=grace",
     );
     assert_eq!(plain.status, 302);
@@ -267,7 +403,10 @@ fn server_function_create_reports_field_errors_with_status() {
     let plain_bad = app.post_form(
         "/api/users/create",
         Auth::Cookie(&cookie),
-        &[("Accept", "text/html"), ("Referer", &format!("{}/users/new", app.base))],
+        &[
+            ("Accept", "text/html"),
+            ("Referer", &format!("{}/users/new", app.base)),
+        ],
         "username=grace",
     );
     assert_eq!(plain_bad.status, 302);
@@ -282,21 +421,37 @@ fn pages_redirect_anonymous_and_refuse_non_admins() {
 
     let anonymous = app.get("/users?q=x", Auth::None);
     assert_eq!(anonymous.status, 303);
-    assert_eq!(anonymous.header("location"), Some("/login?next=%2Fusers%3Fq%3Dx"));
+    assert_eq!(
+        anonymous.header("location"),
+        Some("/login?next=%2Fusers%3Fq%3Dx")
+    );
     assert_eq!(app.get("/login", Auth::None).status, 200);
 
     let member = app.login("member", "member-password-1");
     let refused = app.get("/users", Auth::Cookie(&member));
     assert_eq!(refused.status, 403);
-    assert!(refused.body.contains("Administrators only"), "{}", refused.body);
+    assert!(
+        refused.body.contains("Administrators only"),
+        "{}",
+        refused.body
+    );
     assert_eq!(app.get("/account", Auth::Cookie(&member)).status, 200);
-    assert_eq!(app.get("/", Auth::Cookie(&member)).header("location"), Some("/account"));
-    assert_eq!(app.get("/api/users/list", Auth::Cookie(&member)).status, 403);
+    assert_eq!(
+        app.get("/", Auth::Cookie(&member)).header("location"),
+        Some("/account")
+    );
+    assert_eq!(
+        app.get("/api/users/list", Auth::Cookie(&member)).status,
+        403
+    );
 
     let root = app.login("root", "root-password-1");
     let users = app.get("/users", Auth::Cookie(&root));
     assert_eq!(users.status, 200);
-    assert!(users.body.contains("member"), "server-rendered table lists users");
+    assert!(
+        users.body.contains("member"),
+        "server-rendered table lists users"
+    );
     assert_eq!(app.get("/setup", Auth::None).status, 404);
     assert_eq!(app.get("/no-such-page", Auth::Cookie(&root)).status, 404);
 }
@@ -304,22 +459,48 @@ fn pages_redirect_anonymous_and_refuse_non_admins() {
 #[test]
 fn first_run_setup_exists_only_until_an_admin_exists() {
     let app = spawn_app();
-    assert_eq!(app.get("/login", Auth::None).header("location"), Some("/setup"));
+    assert_eq!(
+        app.get("/login", Auth::None).header("location"),
+        Some("/setup")
+    );
     let page = app.get("/setup", Auth::None);
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Create the first server administrator"));
 
-    let mismatch = app.post_form("/api/setup/admin", Auth::None, &[], "username=boss&password=boss-password-1&password_confirm=other");
+    let mismatch = app.post_form(
+        "/api/setup/admin",
+        Auth::None,
+        &[],
+        "username=boss&password=boss-password-1&password_confirm=other",
+    );
     assert_eq!(mismatch.status, 422);
-    let weak = app.post_form("/api/setup/admin", Auth::None, &[], "username=boss&password=x&password_confirm=x");
+    let weak = app.post_form(
+        "/api/setup/admin",
+        Auth::None,
+        &[],
+        "username=boss&password=x&password_confirm=x",
+    );
     assert_eq!(weak.status, 422);
-    let done = app.post_form("/api/setup/admin", Auth::None, &[], "username=boss&password=boss-password-1&password_confirm=boss-password-1");
+    let done = app.post_form(
+        "/api/setup/admin",
+        Auth::None,
+        &[],
+        "username=boss&password=boss-password-1&password_confirm=boss-password-1",
+    );
     assert!(done.status < 400, "{}", done.body);
     let cookie = done.session_cookie().expect("setup logs the admin in");
-    assert_eq!(app.get("/api/users/list", Auth::Cookie(&cookie)).status, 200);
+    assert_eq!(
+        app.get("/api/users/list", Auth::Cookie(&cookie)).status,
+        200
+    );
 
     assert_eq!(app.get("/setup", Auth::None).status, 404);
-    let again = app.post_form("/api/setup/admin", Auth::None, &[], "username=boss2&password=boss-password-1&password_confirm=boss-password-1");
+    let again = app.post_form(
+        "/api/setup/admin",
+        Auth::None,
+        &[],
+        "username=boss2&password=boss-password-1&password_confirm=boss-password-1",
+    );
     assert_eq!(again.status, 404);
 }
 
@@ -338,22 +519,47 @@ fn command_line_creates_admins_and_tokens() {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
-        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
         child.wait_with_output().unwrap()
     };
-    let out = run(&["create-admin", "--username", "ops", "--password-stdin"], "ops-password-1\n");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let weak = run(&["create-admin", "--username", "ops2", "--password-stdin"], "x\n");
+    let out = run(
+        &["create-admin", "--username", "ops", "--password-stdin"],
+        "ops-password-1\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let weak = run(
+        &["create-admin", "--username", "ops2", "--password-stdin"],
+        "x\n",
+    );
     assert!(!weak.status.success());
     assert!(String::from_utf8_lossy(&weak.stderr).contains("at least 8 characters"));
 
-    let out = run(&["token", "create", "--user", "ops", "--expires-in", "1h"], "");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(
+        &["token", "create", "--user", "ops", "--expires-in", "1h"],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     let secret = stdout.lines().last().unwrap();
     assert!(secret.starts_with("gh_"));
     assert_eq!(app.get(USERS, Auth::Bearer(secret)).status, 200);
-    assert_eq!(app.get(USERS, Auth::Basic("ops", "ops-password-1")).status, 200);
+    assert_eq!(
+        app.get(USERS, Auth::Basic("ops", "ops-password-1")).status,
+        200
+    );
 
     let unknown = run(&["token", "create", "--user", "nobody"], "");
     assert!(!unknown.status.success());

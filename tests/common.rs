@@ -34,7 +34,10 @@ impl Reply {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
     /// `name=value` of the session cookie set by this reply.
     pub fn session_cookie(&self) -> Option<String> {
@@ -79,8 +82,13 @@ pub fn fresh_database_url(rt: &tokio::runtime::Runtime, data_dir: &std::path::Pa
         Ok(admin_url) if !admin_url.is_empty() => rt.block_on(async {
             use sqlx::Connection;
             let name = format!("gh_test_{}", unique());
-            let mut conn = sqlx::PgConnection::connect(&admin_url).await.expect("connect to PostgreSQL");
-            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.unwrap();
+            let mut conn = sqlx::PgConnection::connect(&admin_url)
+                .await
+                .expect("connect to PostgreSQL");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .await
+                .unwrap();
             let (base, _) = admin_url.rsplit_once('/').unwrap();
             format!("{base}/{name}")
         }),
@@ -94,7 +102,11 @@ pub fn spawn_app() -> TestApp {
 
 pub fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let rt = Arc::new(
-        tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap(),
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap(),
     );
     let data_dir = std::env::temp_dir().join(format!("gatehouse-test-{}", unique()));
     std::fs::create_dir_all(&data_dir).unwrap();
@@ -102,7 +114,13 @@ pub fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let mut config = test_config(&database_url, &data_dir);
     adjust(&mut config);
     let (state, base) = start(&rt, config);
-    TestApp { base, state, database_url, data_dir, rt }
+    TestApp {
+        base,
+        state,
+        database_url,
+        data_dir,
+        rt,
+    }
 }
 
 /// Starts one server instance on `rt` and returns its state and base URL.
@@ -152,11 +170,22 @@ impl TestApp {
 
     /// An admin with a full-scope token.
     pub fn admin_token(&self) -> String {
-        let id = self.create_user(&format!("admin-{}", &unique()[20..]), Some("admin-password-1"), true);
+        let id = self.create_user(
+            &format!("admin-{}", &unique()[20..]),
+            Some("admin-password-1"),
+            true,
+        );
         self.token_for(&id, &[])
     }
 
-    pub fn request(&self, method: &str, path: &str, auth: Auth, headers: &[(&str, &str)], body: Option<&str>) -> Reply {
+    pub fn request(
+        &self,
+        method: &str,
+        path: &str,
+        auth: Auth,
+        headers: &[(&str, &str)],
+        body: Option<&str>,
+    ) -> Reply {
         let agent = ureq::AgentBuilder::new().redirects(0).build();
         let mut req = agent.request(method, &format!("{}{path}", self.base));
         match auth {
@@ -189,7 +218,11 @@ impl TestApp {
             }
         }
         let body = response.into_string().unwrap_or_default();
-        Reply { status, headers, body }
+        Reply {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub fn get(&self, path: &str, auth: Auth) -> Reply {
@@ -197,7 +230,13 @@ impl TestApp {
     }
 
     pub fn post_json(&self, path: &str, auth: Auth, body: &Value) -> Reply {
-        self.request("POST", path, auth, &[("Content-Type", "application/json")], Some(&body.to_string()))
+        self.request(
+            "POST",
+            path,
+            auth,
+            &[("Content-Type", "application/json")],
+            Some(&body.to_string()),
+        )
     }
 
     pub fn post_form(&self, path: &str, auth: Auth, headers: &[(&str, &str)], form: &str) -> Reply {
@@ -208,8 +247,18 @@ impl TestApp {
 
     /// Logs in through the panel's server function; returns the cookie.
     pub fn login(&self, username: &str, password: &str) -> String {
-        let reply = self.post_form("/api/auth/login", Auth::None, &[], &format!("username={username}&password={password}"));
-        assert!(reply.status < 400, "login failed: {} {}", reply.status, reply.body);
+        let reply = self.post_form(
+            "/api/auth/login",
+            Auth::None,
+            &[],
+            &format!("username={username}&password={password}"),
+        );
+        assert!(
+            reply.status < 400,
+            "login failed: {} {}",
+            reply.status,
+            reply.body
+        );
         reply.session_cookie().expect("session cookie")
     }
 }

@@ -11,7 +11,11 @@ pub fn safe_next(next: Option<&str>) -> Option<&str> {
 }
 
 #[server(prefix = "/api", endpoint = "auth/login")]
-pub async fn login(username: String, password: String, next: Option<String>) -> Result<(), AppError> {
+pub async fn login(
+    username: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
     use crate::api::context::*;
     use crate::server::auth::{caller::check_password, session::USER_ID_KEY};
 
@@ -22,7 +26,10 @@ pub async fn login(username: String, password: String, next: Option<String>) -> 
             let user = check_password(&state, username.trim(), &password).await?;
             // A new id on login defeats session fixation.
             session.cycle_id().await.map_err(|_| AppError::Internal)?;
-            session.insert(USER_ID_KEY, &user.id).await.map_err(|_| AppError::Internal)?;
+            session
+                .insert(USER_ID_KEY, &user.id)
+                .await
+                .map_err(|_| AppError::Internal)?;
             let fallback = if user.admin { "/users" } else { "/account" };
             leptos_axum::redirect(safe_next(next.as_deref()).unwrap_or(fallback));
             Ok(())
@@ -52,7 +59,11 @@ pub async fn current_user() -> Result<Option<Me>, AppError> {
 
     let state = state()?;
     Ok(caller(&state).await.ok().flatten().and_then(|c| {
-        Some(Me { id: c.user_id?, username: c.username, admin: c.admin })
+        Some(Me {
+            id: c.user_id?,
+            username: c.username,
+            admin: c.admin,
+        })
     }))
 }
 
@@ -64,7 +75,11 @@ pub async fn setup_needed() -> Result<bool, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "setup/admin")]
-pub async fn setup_admin(username: String, password: String, password_confirm: String) -> Result<(), AppError> {
+pub async fn setup_admin(
+    username: String,
+    password: String,
+    password_confirm: String,
+) -> Result<(), AppError> {
     use crate::api::context::*;
     use crate::model::FieldError;
     use crate::server::auth::session::USER_ID_KEY;
@@ -79,11 +94,19 @@ pub async fn setup_admin(username: String, password: String, password_confirm: S
                     "The passwords do not match.",
                 )]));
             }
-            let user =
-                crate::server::ops::setup::create_first_admin(&state, username.trim(), &password, ip()).await?;
+            let user = crate::server::ops::setup::create_first_admin(
+                &state,
+                username.trim(),
+                &password,
+                ip(),
+            )
+            .await?;
             let session = session()?;
             session.cycle_id().await.map_err(|_| AppError::Internal)?;
-            session.insert(USER_ID_KEY, &user.id).await.map_err(|_| AppError::Internal)?;
+            session
+                .insert(USER_ID_KEY, &user.id)
+                .await
+                .map_err(|_| AppError::Internal)?;
             leptos_axum::redirect("/users");
             Ok(())
         }

@@ -27,7 +27,11 @@ pub(crate) mod context {
     }
 
     pub fn session() -> Result<Session, AppError> {
-        parts()?.extensions.get::<Session>().cloned().ok_or(AppError::Internal)
+        parts()?
+            .extensions
+            .get::<Session>()
+            .cloned()
+            .ok_or(AppError::Internal)
     }
 
     pub fn ip() -> Option<String> {
@@ -55,12 +59,18 @@ pub(crate) mod context {
         if let Err(e) = &result {
             let plain_form = parts()
                 .ok()
-                .and_then(|p| p.headers.get(ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+                .and_then(|p| {
+                    p.headers
+                        .get(ACCEPT)
+                        .and_then(|v| v.to_str().ok())
+                        .map(|v| v.contains("text/html"))
+                })
                 .unwrap_or(false);
             if !plain_form {
-                if let (Some(res), Ok(status)) =
-                    (use_context::<leptos_axum::ResponseOptions>(), StatusCode::from_u16(e.status()))
-                {
+                if let (Some(res), Ok(status)) = (
+                    use_context::<leptos_axum::ResponseOptions>(),
+                    StatusCode::from_u16(e.status()),
+                ) {
                     res.set_status(status);
                 }
             }

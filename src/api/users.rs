@@ -1,8 +1,8 @@
 //! Users, as the panel calls them.
 
+use crate::model::{AppError, Page, User};
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
-use crate::model::{AppError, Page, User};
 
 /// The users table: arguments named as in the page URL (`/users?q=...`),
 /// so `curl '/api/users/list?q=ali&status=active'` works the same way.
@@ -24,19 +24,37 @@ pub async fn list_users(
             let caller = require_caller(&state).await?;
             let status = match status.as_deref().filter(|s| !s.is_empty()) {
                 None => None,
-                Some(s) => Some(UserStatus::parse(s).ok_or_else(|| AppError::bad_parameter("status", "unknown status"))?),
+                Some(s) => Some(
+                    UserStatus::parse(s)
+                        .ok_or_else(|| AppError::bad_parameter("status", "unknown status"))?,
+                ),
             };
             let admin = match admin.as_deref().filter(|s| !s.is_empty()) {
                 None => None,
                 Some("true") => Some(true),
                 Some("false") => Some(false),
-                Some(_) => return Err(AppError::bad_parameter("admin", "admin must be true or false")),
+                Some(_) => {
+                    return Err(AppError::bad_parameter(
+                        "admin",
+                        "admin must be true or false",
+                    ))
+                }
             };
             let size = size.as_deref().filter(|s| !s.is_empty());
-            let (first, last) = if before.is_some() { (None, size.or(Some("50"))) } else { (size, None) };
+            let (first, last) = if before.is_some() {
+                (None, size.or(Some("50")))
+            } else {
+                (size, None)
+            };
             let page = PageRequest::from_params(first, after.as_deref(), last, before.as_deref())
                 .map_err(|(p, m)| AppError::bad_parameter(p, m))?;
-            let filter = UserFilter { status, admin, search: q, page, count: CountMode::Include };
+            let filter = UserFilter {
+                status,
+                admin,
+                search: q,
+                page,
+                count: CountMode::Include,
+            };
             crate::server::ops::users::list(&state, &caller, filter).await
         }
         .await,
@@ -73,7 +91,13 @@ pub async fn create_user(
         async {
             let state = state()?;
             let caller = require_caller(&state).await?;
-            let input = NewUser { username, display_name, email, password, admin: admin.is_some() };
+            let input = NewUser {
+                username,
+                display_name,
+                email,
+                password,
+                admin: admin.is_some(),
+            };
             let user = crate::server::ops::users::create(&state, &caller, input).await?;
             leptos_axum::redirect(&format!("/users/{}", user.id));
             Ok(user)

@@ -59,7 +59,10 @@ pub fn StatusBadge(status: UserStatus) -> impl IntoView {
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     let (title, body) = match &error {
-        AppError::Unauthenticated => ("Your session has ended", "Log in again to continue.".to_owned()),
+        AppError::Unauthenticated => (
+            "Your session has ended",
+            "Log in again to continue.".to_owned(),
+        ),
         AppError::Forbidden(m) => ("Not allowed", m.clone()),
         AppError::NotFound(m) => ("Not found", m.clone()),
         other => ("Something went wrong", other.to_string()),

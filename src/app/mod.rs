@@ -11,7 +11,10 @@ use leptos_router::{
     path,
 };
 
-use crate::{api::auth::current_user, model::{AppError, Me}};
+use crate::{
+    api::auth::current_user,
+    model::{AppError, Me},
+};
 use layout::Layout;
 use pages::{
     account::AccountPage, errors::NotFound, home::HomePage, login::LoginPage, setup::SetupPage,
@@ -45,7 +48,10 @@ pub struct CurrentUser(pub Resource<Result<Option<Me>, AppError>>);
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_context(CurrentUser(Resource::new_blocking(|| (), |_| current_user())));
+    provide_context(CurrentUser(Resource::new_blocking(
+        || (),
+        |_| current_user(),
+    )));
 
     view! {
         <Stylesheet id="leptos" href="/pkg/gatehouse.css"/>

@@ -131,7 +131,10 @@ impl AppError {
 
     /// True when the error is fully explained by field messages.
     pub fn is_field_error(&self) -> bool {
-        matches!(self, Self::Invalid(_) | Self::Conflict { field: Some(_), .. })
+        matches!(
+            self,
+            Self::Invalid(_) | Self::Conflict { field: Some(_), .. }
+        )
     }
 }
 
@@ -152,14 +155,18 @@ mod tests {
         assert_eq!(AppError::Unauthenticated.status(), 401);
         assert_eq!(AppError::forbidden().status(), 403);
         assert_eq!(AppError::NotFound("x".into()).status(), 404);
-        assert_eq!(AppError::conflict("username_taken", Some("username"), "taken").status(), 409);
+        assert_eq!(
+            AppError::conflict("username_taken", Some("username"), "taken").status(),
+            409
+        );
         assert_eq!(AppError::Invalid(vec![]).status(), 422);
         assert_eq!(AppError::bad_request("x").status(), 400);
     }
 
     #[test]
     fn field_messages_are_found_for_invalid_and_conflict() {
-        let invalid = AppError::Invalid(vec![FieldError::new("email", "email_invalid", "bad email")]);
+        let invalid =
+            AppError::Invalid(vec![FieldError::new("email", "email_invalid", "bad email")]);
         assert_eq!(invalid.field_message("email").as_deref(), Some("bad email"));
         assert_eq!(invalid.field_message("username"), None);
         assert_eq!(invalid.code(), "email_invalid");

@@ -39,7 +39,10 @@ impl PageRequest {
         fn size(name: &'static str, raw: &str) -> Result<u32, (&'static str, String)> {
             match raw.parse::<u32>() {
                 Ok(n) if (1..=MAX_PAGE_SIZE).contains(&n) => Ok(n),
-                _ => Err((name, format!("{name} must be an integer from 1 to {MAX_PAGE_SIZE}"))),
+                _ => Err((
+                    name,
+                    format!("{name} must be an integer from 1 to {MAX_PAGE_SIZE}"),
+                )),
             }
         }
         fn cursor(name: &'static str, raw: &str) -> Result<String, (&'static str, String)> {
@@ -50,25 +53,43 @@ impl PageRequest {
             }
         }
         if after.is_some() && before.is_some() {
-            return Err(("page[before]", "page[after] and page[before] cannot be combined".into()));
+            return Err((
+                "page[before]",
+                "page[after] and page[before] cannot be combined".into(),
+            ));
         }
         if first.is_some() && last.is_some() {
-            return Err(("page[last]", "page[first] and page[last] cannot be combined".into()));
+            return Err((
+                "page[last]",
+                "page[first] and page[last] cannot be combined".into(),
+            ));
         }
         if let Some(before) = before {
             if first.is_some() {
                 return Err(("page[before]", "page[before] goes with page[last]".into()));
             }
-            let size = last.map(|l| size("page[last]", l)).transpose()?.unwrap_or(DEFAULT_PAGE_SIZE);
-            return Ok(Self::Last { size, before: Some(cursor("page[before]", before)?) });
+            let size = last
+                .map(|l| size("page[last]", l))
+                .transpose()?
+                .unwrap_or(DEFAULT_PAGE_SIZE);
+            return Ok(Self::Last {
+                size,
+                before: Some(cursor("page[before]", before)?),
+            });
         }
         if let Some(last) = last {
             if after.is_some() {
                 return Err(("page[after]", "page[after] goes with page[first]".into()));
             }
-            return Ok(Self::Last { size: size("page[last]", last)?, before: None });
+            return Ok(Self::Last {
+                size: size("page[last]", last)?,
+                before: None,
+            });
         }
-        let size = first.map(|f| size("page[first]", f)).transpose()?.unwrap_or(DEFAULT_PAGE_SIZE);
+        let size = first
+            .map(|f| size("page[first]", f))
+            .transpose()?
+            .unwrap_or(DEFAULT_PAGE_SIZE);
         let after = after.map(|a| cursor("page[after]", a)).transpose()?;
         Ok(Self::First { size, after })
     }
@@ -113,31 +134,63 @@ mod tests {
 
     #[test]
     fn defaults_to_first_page_of_fifty() {
-        assert_eq!(PageRequest::from_params(None, None, None, None), Ok(PageRequest::default()));
+        assert_eq!(
+            PageRequest::from_params(None, None, None, None),
+            Ok(PageRequest::default())
+        );
     }
 
     #[test]
     fn forwards_and_backwards() {
         assert_eq!(
             PageRequest::from_params(Some("10"), Some(ID), None, None),
-            Ok(PageRequest::First { size: 10, after: Some(ID.into()) })
+            Ok(PageRequest::First {
+                size: 10,
+                after: Some(ID.into())
+            })
         );
         assert_eq!(
             PageRequest::from_params(None, None, Some("5"), Some(ID)),
-            Ok(PageRequest::Last { size: 5, before: Some(ID.into()) })
+            Ok(PageRequest::Last {
+                size: 5,
+                before: Some(ID.into())
+            })
         );
         assert_eq!(
             PageRequest::from_params(None, None, Some("5"), None),
-            Ok(PageRequest::Last { size: 5, before: None })
+            Ok(PageRequest::Last {
+                size: 5,
+                before: None
+            })
         );
     }
 
     #[test]
     fn rejects_out_of_range_sizes_and_bad_cursors() {
-        assert_eq!(PageRequest::from_params(Some("0"), None, None, None).unwrap_err().0, "page[first]");
-        assert_eq!(PageRequest::from_params(Some("1001"), None, None, None).unwrap_err().0, "page[first]");
-        assert_eq!(PageRequest::from_params(Some("x"), None, None, None).unwrap_err().0, "page[first]");
-        assert_eq!(PageRequest::from_params(None, Some("nope"), None, None).unwrap_err().0, "page[after]");
+        assert_eq!(
+            PageRequest::from_params(Some("0"), None, None, None)
+                .unwrap_err()
+                .0,
+            "page[first]"
+        );
+        assert_eq!(
+            PageRequest::from_params(Some("1001"), None, None, None)
+                .unwrap_err()
+                .0,
+            "page[first]"
+        );
+        assert_eq!(
+            PageRequest::from_params(Some("x"), None, None, None)
+                .unwrap_err()
+                .0,
+            "page[first]"
+        );
+        assert_eq!(
+            PageRequest::from_params(None, Some("nope"), None, None)
+                .unwrap_err()
+                .0,
+            "page[after]"
+        );
     }
 
     #[test]

@@ -14,7 +14,10 @@ pub fn username(raw: &str) -> Result<String, FieldError> {
         return err("username_required", "Username is required.");
     }
     if raw.len() > USERNAME_MAX {
-        return err("username_too_long", "Username must be at most 64 characters.");
+        return err(
+            "username_too_long",
+            "Username must be at most 64 characters.",
+        );
     }
     if raw.chars().any(|c| c.is_ascii_uppercase()) {
         return err("username_invalid", "Username must be lowercase.");
@@ -29,7 +32,10 @@ pub fn username(raw: &str) -> Result<String, FieldError> {
         );
     }
     if !raw.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        return err("username_invalid", "Username must start with a letter or digit.");
+        return err(
+            "username_invalid",
+            "Username must start with a letter or digit.",
+        );
     }
     Ok(raw.to_owned())
 }
@@ -103,9 +109,10 @@ pub fn password(raw: &str, username: &str, min_len: usize) -> Result<(), FieldEr
 pub fn is_ulid(raw: &str) -> bool {
     raw.len() == 26
         && raw.as_bytes()[0] <= b'7'
-        && raw
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b.is_ascii_uppercase() && !matches!(b, b'I' | b'L' | b'O' | b'U')))
+        && raw.bytes().all(|b| {
+            b.is_ascii_digit()
+                || (b.is_ascii_uppercase() && !matches!(b, b'I' | b'L' | b'O' | b'U'))
+        })
 }
 
 #[cfg(test)]
@@ -116,17 +123,26 @@ mod tests {
     fn usernames() {
         assert_eq!(username("alice.b-2_x").unwrap(), "alice.b-2_x");
         assert_eq!(username("").unwrap_err().code, "username_required");
-        assert_eq!(username("Alice").unwrap_err().message, "Username must be lowercase.");
+        assert_eq!(
+            username("Alice").unwrap_err().message,
+            "Username must be lowercase."
+        );
         assert_eq!(username("a b").unwrap_err().code, "username_invalid");
         assert_eq!(username("-alice").unwrap_err().code, "username_invalid");
         assert_eq!(username("älice").unwrap_err().code, "username_invalid");
-        assert_eq!(username(&"a".repeat(65)).unwrap_err().code, "username_too_long");
+        assert_eq!(
+            username(&"a".repeat(65)).unwrap_err().code,
+            "username_too_long"
+        );
         assert!(username(&"a".repeat(64)).is_ok());
     }
 
     #[test]
     fn display_names() {
-        assert_eq!(display_name(Some("  Alice  ")).unwrap().as_deref(), Some("Alice"));
+        assert_eq!(
+            display_name(Some("  Alice  ")).unwrap().as_deref(),
+            Some("Alice")
+        );
         assert_eq!(display_name(Some("   ")).unwrap(), None);
         assert_eq!(display_name(None).unwrap(), None);
         assert!(display_name(Some("a\u{0007}b")).is_err());
@@ -136,9 +152,20 @@ mod tests {
 
     #[test]
     fn emails() {
-        assert_eq!(email(Some(" a@b.org ")).unwrap().as_deref(), Some("a@b.org"));
+        assert_eq!(
+            email(Some(" a@b.org ")).unwrap().as_deref(),
+            Some("a@b.org")
+        );
         assert_eq!(email(Some("")).unwrap(), None);
-        for bad in ["a", "a@b", "@b.org", "a@@b.org", "a b@c.org", "a@.org", "a@org."] {
+        for bad in [
+            "a",
+            "a@b",
+            "@b.org",
+            "a@@b.org",
+            "a b@c.org",
+            "a@.org",
+            "a@org.",
+        ] {
             assert!(email(Some(bad)).is_err(), "{bad} accepted");
         }
     }
@@ -146,7 +173,10 @@ mod tests {
     #[test]
     fn passwords() {
         assert!(password("correct horse", "alice", 8).is_ok());
-        assert_eq!(password("short", "alice", 8).unwrap_err().code, "password_weak");
+        assert_eq!(
+            password("short", "alice", 8).unwrap_err().code,
+            "password_weak"
+        );
         assert!(password("alice-long", "alice-long", 8).is_err());
         assert!(password("ALICE-LONG", "alice-long", 8).is_err());
         assert!(password("ééééééé", "x", 8).is_err());

@@ -12,7 +12,11 @@ use super::{
 use crate::model::{AppError, NewUser};
 
 #[derive(Parser, Debug)]
-#[command(name = "gatehouse", version, about = "Account and access administration server")]
+#[command(
+    name = "gatehouse",
+    version,
+    about = "Account and access administration server"
+)]
 pub struct Cli {
     /// TOML configuration file (environment variables override it).
     #[arg(long, global = true, env = "GATEHOUSE_CONFIG")]
@@ -87,12 +91,19 @@ pub async fn run() -> i32 {
             println!("Database is migrated ({}).", state.db.backend());
             Ok(())
         }
-        Command::CreateAdmin { username, password_stdin } => {
-            create_admin(&state, username, password_stdin).await
-        }
-        Command::Token { command: TokenCommand::Create { user, scopes, expires_in, name } } => {
-            create_token(&state, user, scopes, expires_in, name).await
-        }
+        Command::CreateAdmin {
+            username,
+            password_stdin,
+        } => create_admin(&state, username, password_stdin).await,
+        Command::Token {
+            command:
+                TokenCommand::Create {
+                    user,
+                    scopes,
+                    expires_in,
+                    name,
+                },
+        } => create_token(&state, user, scopes, expires_in, name).await,
     };
     state.db.close().await;
     match result {
@@ -105,16 +116,22 @@ pub async fn run() -> i32 {
 }
 
 fn init_tracing() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_sessions=warn"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_sessions=warn")
+    });
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }
 
 async fn serve(state: AppState) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(state.config.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", state.config.listen))?;
-    let needs_setup = ops::setup::needs_setup(&state).await.map_err(|e| e.to_string())?;
+    let needs_setup = ops::setup::needs_setup(&state)
+        .await
+        .map_err(|e| e.to_string())?;
     let public_url = state.config.public_url.clone();
     let app = startup::router(state).await.map_err(|e| e.to_string())?;
     println!("Gatehouse is serving the panel at {public_url}");
@@ -124,13 +141,18 @@ async fn serve(state: AppState) -> Result<(), String> {
              `gatehouse create-admin --username NAME`."
         );
     }
-    startup::serve(listener, app).await.map_err(|e| e.to_string())
+    startup::serve(listener, app)
+        .await
+        .map_err(|e| e.to_string())
 }
 
 fn read_password(from_stdin: bool) -> Result<String, String> {
     if from_stdin {
         let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line).map_err(|e| e.to_string())?;
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| e.to_string())?;
         return Ok(line.trim_end_matches(['\r', '\n']).to_owned());
     }
     let first = rpassword::prompt_password("Password: ").map_err(|e| e.to_string())?;
@@ -143,18 +165,33 @@ fn read_password(from_stdin: bool) -> Result<String, String> {
 
 fn describe(e: AppError) -> String {
     match e {
-        AppError::Invalid(fields) => fields.into_iter().map(|f| f.message).collect::<Vec<_>>().join(" "),
+        AppError::Invalid(fields) => fields
+            .into_iter()
+            .map(|f| f.message)
+            .collect::<Vec<_>>()
+            .join(" "),
         other => other.to_string(),
     }
 }
 
-async fn create_admin(state: &AppState, username: String, password_stdin: bool) -> Result<(), String> {
+async fn create_admin(
+    state: &AppState,
+    username: String,
+    password_stdin: bool,
+) -> Result<(), String> {
     let password = read_password(password_stdin)?;
     if password.is_empty() {
         return Err("a password is required".into());
     }
-    let input = NewUser { username, password: Some(password), admin: true, ..NewUser::default() };
-    let user = ops::users::create(state, &Caller::system(), input).await.map_err(describe)?;
+    let input = NewUser {
+        username,
+        password: Some(password),
+        admin: true,
+        ..NewUser::default()
+    };
+    let user = ops::users::create(state, &Caller::system(), input)
+        .await
+        .map_err(describe)?;
     println!("Created administrator {} ({}).", user.username, user.id);
     Ok(())
 }
@@ -184,23 +221,38 @@ async fn create_token(
     name: String,
 ) -> Result<(), String> {
     let expires_in_secs = expires_in
-        .map(|raw| parse_duration(&raw).ok_or(format!("--expires-in: '{raw}' is not like 3600, 90m, 12h or 30d")))
+        .map(|raw| {
+            parse_duration(&raw).ok_or(format!(
+                "--expires-in: '{raw}' is not like 3600, 90m, 12h or 30d"
+            ))
+        })
         .transpose()?;
     let caller = Caller::system();
-    let user = ops::users::get_by_username(state, &caller, &username).await.map_err(describe)?;
-    let input = NewToken { user_id: user.id, name, scopes, expires_in_secs };
-    let (token, secret) = ops::tokens::create(state, &caller, input).await.map_err(describe)?;
+    let user = ops::users::get_by_username(state, &caller, &username)
+        .await
+        .map_err(describe)?;
+    let input = NewToken {
+        user_id: user.id,
+        name,
+        scopes,
+        expires_in_secs,
+    };
+    let (token, secret) = ops::tokens::create(state, &caller, input)
+        .await
+        .map_err(describe)?;
     eprintln!(
         "Created token {} for {} with scopes {}{}. The secret is shown once:",
         token.id,
         username,
         token.scopes,
-        token.expires_at.map(|t| format!(", expiring {}", super::time::rfc3339(t))).unwrap_or_default()
+        token
+            .expires_at
+            .map(|t| format!(", expiring {}", super::time::rfc3339(t)))
+            .unwrap_or_default()
     );
     println!("{secret}");
     Ok(())
 }
-
 
 #[cfg(test)]
 mod tests {

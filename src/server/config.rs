@@ -125,14 +125,15 @@ impl Config {
             .or(file.server.site_root)
             .unwrap_or_else(|| "target/site".into());
 
-        let database_url = env("DATABASE_URL").or(file.database.url).unwrap_or_else(|| {
-            format!("sqlite://{}", data_dir.join("gatehouse.db").display())
-        });
+        let database_url = env("DATABASE_URL")
+            .or(file.database.url)
+            .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("gatehouse.db").display()));
         if !(database_url.starts_with("sqlite:")
             || database_url.starts_with("postgres://")
             || database_url.starts_with("postgresql://"))
         {
-            errors.push("database.url / DATABASE_URL: must start with sqlite: or postgres://".into());
+            errors
+                .push("database.url / DATABASE_URL: must start with sqlite: or postgres://".into());
         }
         let database_max_connections = file.database.max_connections.unwrap_or(8);
         if database_max_connections == 0 {
@@ -148,7 +149,9 @@ impl Config {
             "lax" => false,
             "strict" => true,
             other => {
-                errors.push(format!("session.same_site: '{other}' must be \"lax\" or \"strict\""));
+                errors.push(format!(
+                    "session.same_site: '{other}' must be \"lax\" or \"strict\""
+                ));
                 false
             }
         };
@@ -159,7 +162,9 @@ impl Config {
 
         let password_min_length = match env("GATEHOUSE_PASSWORD_MIN_LENGTH") {
             Some(raw) => raw.parse().unwrap_or_else(|_| {
-                errors.push(format!("GATEHOUSE_PASSWORD_MIN_LENGTH: '{raw}' is not a number"));
+                errors.push(format!(
+                    "GATEHOUSE_PASSWORD_MIN_LENGTH: '{raw}' is not a number"
+                ));
                 8
             }),
             None => file.auth.password_min_length.unwrap_or(8),
@@ -218,7 +223,10 @@ mod tests {
         .unwrap();
         assert_eq!(config.listen.port(), 8080);
         assert_eq!(config.public_url, "https://gh.example.org");
-        assert!(config.cookie_secure, "https public URL turns Secure cookies on");
+        assert!(
+            config.cookie_secure,
+            "https public URL turns Secure cookies on"
+        );
         assert_eq!(config.password_min_length, 12);
         assert!(config.basic_auth);
     }

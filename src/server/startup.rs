@@ -28,20 +28,29 @@ use crate::app::{shell, App};
 pub async fn state(config: Config) -> Result<AppState, BoxError> {
     if config.database_url.starts_with("sqlite:") {
         std::fs::create_dir_all(&config.data_dir).map_err(|e| {
-            format!("cannot create data directory {}: {e}", config.data_dir.display())
+            format!(
+                "cannot create data directory {}: {e}",
+                config.data_dir.display()
+            )
         })?;
     }
     let db = Db::connect(&config.database_url, config.database_max_connections)
         .await
         .map_err(|e| format!("cannot open database: {e}"))?;
-    db.migrate().await.map_err(|e| format!("migration failed: {e}"))?;
+    db.migrate()
+        .await
+        .map_err(|e| format!("migration failed: {e}"))?;
     let leptos_options = LeptosOptions::builder()
         .output_name("gatehouse")
         .site_root(config.site_root.clone())
         .site_pkg_dir("pkg")
         .site_addr(config.listen)
         .build();
-    Ok(AppState { db, config: Arc::new(config), leptos_options })
+    Ok(AppState {
+        db,
+        config: Arc::new(config),
+        leptos_options,
+    })
 }
 
 pub async fn router(state: AppState) -> Result<Router, BoxError> {
@@ -60,9 +69,15 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
         .layer(middleware::from_fn_with_state(state.clone(), page_guard))
-        .layer(middleware::from_fn_with_state(state.clone(), refuse_cross_origin))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            refuse_cross_origin,
+        ))
         .layer(sessions)
         .with_state(state);
     Ok(app)
@@ -70,9 +85,12 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
 
 /// Serves `app` on `listener` until ctrl-c / SIGTERM.
 pub async fn serve(listener: TcpListener, app: Router) -> std::io::Result<()> {
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
 }
 
 async fn shutdown_signal() {
@@ -81,7 +99,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };
@@ -127,10 +146,12 @@ async fn page_guard(State(state): State<AppState>, mut request: Request, next: N
         .map(|c| c.0.ip().to_string());
     let caller: Option<Caller> = match session {
         // Pages are for browsers: only the session cookie counts here.
-        Some(session) => match caller::resolve(&state, &Default::default(), Some(&session), ip).await {
-            Ok(c) => c,
-            Err(e) => return rest::ApiError(e).into_response(),
-        },
+        Some(session) => {
+            match caller::resolve(&state, &Default::default(), Some(&session), ip).await {
+                Ok(c) => c,
+                Err(e) => return rest::ApiError(e).into_response(),
+            }
+        }
         None => None,
     };
     let needs_setup = match ops::setup::needs_setup(&state).await {
@@ -141,12 +162,18 @@ async fn page_guard(State(state): State<AppState>, mut request: Request, next: N
     match (access, &caller) {
         (PageAccess::Login, Some(_)) => return Redirect::to("/").into_response(),
         (PageAccess::Login, None) if needs_setup => return Redirect::to("/setup").into_response(),
-        (PageAccess::Setup, _) if !needs_setup => return with_status(next.run(request).await, StatusCode::NOT_FOUND),
+        (PageAccess::Setup, _) if !needs_setup => {
+            return with_status(next.run(request).await, StatusCode::NOT_FOUND)
+        }
         (PageAccess::Member | PageAccess::Admin, None) => {
             let target = if needs_setup {
                 "/setup".to_owned()
             } else {
-                let full = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+                let full = request
+                    .uri()
+                    .path_and_query()
+                    .map(|p| p.as_str())
+                    .unwrap_or("/");
                 format!("/login?next={}", urlencoding::encode(full))
             };
             return Redirect::to(&target).into_response();
@@ -166,9 +193,10 @@ async fn page_guard(State(state): State<AppState>, mut request: Request, next: N
     }
     let mut response = next.run(request).await;
     // Pages show personal data: never let a shared cache keep them.
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
     response
 }
 
@@ -183,7 +211,10 @@ mod tests {
 
     #[test]
     fn pages_are_classified() {
-        assert_eq!(page_access("/users/01JD0000000000000000000000"), PageAccess::Admin);
+        assert_eq!(
+            page_access("/users/01JD0000000000000000000000"),
+            PageAccess::Admin
+        );
         assert_eq!(page_access("/"), PageAccess::Admin);
         assert_eq!(page_access("/account"), PageAccess::Member);
         assert_eq!(page_access("/login"), PageAccess::Login);

@@ -16,9 +16,17 @@ pub fn rfc3339(ms: i64) -> String {
         .unwrap_or_default()
 }
 
-/// A new time-ordered id.
+/// A new time-ordered id. Ids made in the same millisecond still increase,
+/// so id order is creation order (lists page by id).
 pub fn new_id() -> String {
-    ulid::Ulid::new().to_string()
+    static GENERATOR: std::sync::Mutex<Option<ulid::Generator>> = std::sync::Mutex::new(None);
+    let mut guard = GENERATOR.lock().unwrap_or_else(|e| e.into_inner());
+    guard
+        .get_or_insert_with(ulid::Generator::new)
+        .generate()
+        // Only after 2^80 ids in one millisecond: fall back to a random one.
+        .unwrap_or_else(|_| ulid::Ulid::new())
+        .to_string()
 }
 
 #[cfg(test)]
@@ -32,7 +40,9 @@ mod tests {
     }
 
     #[test]
-    fn ids_are_ulids() {
-        assert!(crate::model::validate::is_ulid(&new_id()));
+    fn ids_are_ulids_and_increase() {
+        let ids: Vec<String> = (0..1000).map(|_| new_id()).collect();
+        assert!(ids.iter().all(|id| crate::model::validate::is_ulid(id)));
+        assert!(ids.windows(2).all(|w| w[0] < w[1]));
     }
 }

@@ -13,7 +13,12 @@ pub fn LoginPage() -> impl IntoView {
     let action = ServerAction::<Login>::new();
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
-    let error = move || action.value().with(|v| v.as_ref().and_then(|r| r.as_ref().err().map(|e| e.to_string())));
+    let error = move || {
+        action.value().with(|v| {
+            v.as_ref()
+                .and_then(|r| r.as_ref().err().map(|e| e.to_string()))
+        })
+    };
     view! {
         <Title text="Log in"/>
         <main id="main" class="centered">

@@ -11,7 +11,12 @@ pub fn SetupPage() -> impl IntoView {
     let needed = Resource::new_blocking(|| (), |_| setup_needed());
     let action = ServerAction::<SetupAdmin>::new();
     let err = move |field: &'static str| {
-        Signal::derive(move || action.value().with(|v| v.as_ref().and_then(|r| r.as_ref().err()?.field_message(field))))
+        Signal::derive(move || {
+            action.value().with(|v| {
+                v.as_ref()
+                    .and_then(|r| r.as_ref().err()?.field_message(field))
+            })
+        })
     };
     let general = move || {
         action.value().with(|v| match v {

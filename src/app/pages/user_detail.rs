@@ -19,7 +19,10 @@ pub fn UserDetailPage() -> impl IntoView {
 #[component]
 fn UserDetail() -> impl IntoView {
     let params = use_params_map();
-    let user = Resource::new(move || params.read().get("id").unwrap_or_default(), get_user);
+    let user = Resource::new(
+        move || params.read().get("id").unwrap_or_default(),
+        get_user,
+    );
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {

@@ -21,7 +21,12 @@ pub fn NewUserPage() -> impl IntoView {
 fn NewUserForm() -> impl IntoView {
     let action = ServerAction::<CreateUser>::new();
     let err = move |field: &'static str| {
-        Signal::derive(move || action.value().with(|v| v.as_ref().and_then(|r| r.as_ref().err()?.field_message(field))))
+        Signal::derive(move || {
+            action.value().with(|v| {
+                v.as_ref()
+                    .and_then(|r| r.as_ref().err()?.field_message(field))
+            })
+        })
     };
     let general = move || {
         action.value().with(|v| match v {

@@ -24,7 +24,12 @@ impl TableState {
     /// The URL of this state with the cursor replaced.
     fn href_with_cursor(&self, key: &str, cursor: &str) -> String {
         let mut parts = Vec::new();
-        for (k, v) in [("q", &self.q), ("status", &self.status), ("admin", &self.admin), ("size", &self.size)] {
+        for (k, v) in [
+            ("q", &self.q),
+            ("status", &self.status),
+            ("admin", &self.admin),
+            ("size", &self.size),
+        ] {
             if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
                 parts.push(format!("{k}={}", urlencoding::encode(v)));
             }
@@ -35,9 +40,17 @@ impl TableState {
 }
 
 const PAGE_SIZES: [&str; 4] = ["10", "25", "50", "100"];
-const STATUSES: [(&str, &str); 4] =
-    [("", "Any status"), ("active", "Active"), ("locked", "Locked"), ("deactivated", "Deactivated")];
-const ROLES: [(&str, &str); 3] = [("", "Anyone"), ("true", "Administrators"), ("false", "Non-administrators")];
+const STATUSES: [(&str, &str); 4] = [
+    ("", "Any status"),
+    ("active", "Active"),
+    ("locked", "Locked"),
+    ("deactivated", "Deactivated"),
+];
+const ROLES: [(&str, &str); 3] = [
+    ("", "Anyone"),
+    ("true", "Administrators"),
+    ("false", "Non-administrators"),
+];
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
@@ -67,7 +80,8 @@ fn UsersTable() -> impl IntoView {
         move || state.get(),
         |s| list_users(s.q, s.status, s.admin, s.size, s.after, s.before),
     );
-    let current = move |f: fn(&TableState) -> Option<String>| move || f(&state.get()).unwrap_or_default();
+    let current =
+        move |f: fn(&TableState) -> Option<String>| move || f(&state.get()).unwrap_or_default();
 
     view! {
         <div class="page-head">
@@ -120,8 +134,14 @@ fn UsersTable() -> impl IntoView {
 #[component]
 fn UsersPageView(page: Page<User>, state: TableState) -> impl IntoView {
     let count = page.count.unwrap_or(0);
-    let prev = page.prev_cursor.as_deref().map(|c| state.href_with_cursor("before", c));
-    let next = page.next_cursor.as_deref().map(|c| state.href_with_cursor("after", c));
+    let prev = page
+        .prev_cursor
+        .as_deref()
+        .map(|c| state.href_with_cursor("before", c));
+    let next = page
+        .next_cursor
+        .as_deref()
+        .map(|c| state.href_with_cursor("after", c));
     let empty = page.items.is_empty();
     view! {
         <p class="summary" aria-live="polite" data-testid="users-count">
@@ -175,5 +195,8 @@ fn UsersPageView(page: Page<User>, state: TableState) -> impl IntoView {
 
 /// `2026-11-22T15:04:05Z` → `2026-11-22 15:04` (UTC, stated in the attribute).
 pub fn short_time(rfc3339: &str) -> String {
-    rfc3339.get(..16).map(|s| s.replace('T', " ")).unwrap_or_else(|| rfc3339.to_owned())
+    rfc3339
+        .get(..16)
+        .map(|s| s.replace('T', " "))
+        .unwrap_or_else(|| rfc3339.to_owned())
 }

@@ -5,7 +5,11 @@ use axum::http::{header::AUTHORIZATION, HeaderMap};
 use base64::{engine::general_purpose::STANDARD, Engine};
 use tower_sessions::Session;
 
-use super::{password, session::USER_ID_KEY, token::hash_secret};
+use super::{
+    password,
+    session::{SEEN_KEY, USER_ID_KEY},
+    token::hash_secret,
+};
 use crate::{
     model::{AppError, UserStatus},
     server::{
@@ -53,7 +57,10 @@ fn caller_for(user: &UserRow, method: AuthMethod, scopes: String, ip: Option<Str
 /// Records activity without adding latency; throttled to once a minute.
 fn note_activity(state: &AppState, user: &UserRow) {
     let now = now_ms();
-    if user.last_seen_at.is_some_and(|t| now - t < db::users::LAST_SEEN_RESOLUTION_MS) {
+    if user
+        .last_seen_at
+        .is_some_and(|t| now - t < db::users::LAST_SEEN_RESOLUTION_MS)
+    {
         return;
     }
     let db = state.db.clone();
@@ -65,7 +72,11 @@ fn note_activity(state: &AppState, user: &UserRow) {
     });
 }
 
-async fn from_bearer(state: &AppState, secret: &str, ip: Option<String>) -> Result<Caller, AppError> {
+async fn from_bearer(
+    state: &AppState,
+    secret: &str,
+    ip: Option<String>,
+) -> Result<Caller, AppError> {
     let found = db::tokens::by_hash(&state.db, &hash_secret(secret))
         .await?
         .ok_or(AppError::Unauthenticated)?;
@@ -77,7 +88,10 @@ async fn from_bearer(state: &AppState, secret: &str, ip: Option<String>) -> Resu
         return Err(AppError::Unauthenticated);
     }
     note_activity(state, &found.user);
-    if found.last_used_at.is_none_or(|t| now - t >= db::users::LAST_SEEN_RESOLUTION_MS) {
+    if found
+        .last_used_at
+        .is_none_or(|t| now - t >= db::users::LAST_SEEN_RESOLUTION_MS)
+    {
         let db = state.db.clone();
         let id = found.token_id.clone();
         tokio::spawn(async move {
@@ -89,21 +103,35 @@ async fn from_bearer(state: &AppState, secret: &str, ip: Option<String>) -> Resu
     Ok(caller_for(&found.user, AuthMethod::Token, found.scopes, ip))
 }
 
-async fn from_basic(state: &AppState, encoded: &str, ip: Option<String>) -> Result<Caller, AppError> {
+async fn from_basic(
+    state: &AppState,
+    encoded: &str,
+    ip: Option<String>,
+) -> Result<Caller, AppError> {
     if !state.config.basic_auth {
         return Err(AppError::Unauthenticated);
     }
-    let decoded = STANDARD.decode(encoded).map_err(|_| AppError::Unauthenticated)?;
+    let decoded = STANDARD
+        .decode(encoded)
+        .map_err(|_| AppError::Unauthenticated)?;
     let decoded = String::from_utf8(decoded).map_err(|_| AppError::Unauthenticated)?;
     let (username, password) = decoded.split_once(':').ok_or(AppError::Unauthenticated)?;
-    let user = check_password(state, username, password).await?;
+    // Whatever the reason (wrong password, locked account), an API client
+    // just has no valid credentials.
+    let user = check_password(state, username, password)
+        .await
+        .map_err(|_| AppError::Unauthenticated)?;
     note_activity(state, &user);
     Ok(caller_for(&user, AuthMethod::Basic, String::new(), ip))
 }
 
 /// Checks a username and password: the user, or an error that does not say
 /// which of the two was wrong. Locked and deactivated accounts cannot log in.
-pub async fn check_password(state: &AppState, username: &str, password: &str) -> Result<UserRow, AppError> {
+pub async fn check_password(
+    state: &AppState,
+    username: &str,
+    password: &str,
+) -> Result<UserRow, AppError> {
     let user = db::users::by_username(&state.db, username).await?;
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
     let ok = password::verify(password.to_owned(), stored).await;
@@ -117,7 +145,11 @@ pub async fn check_password(state: &AppState, username: &str, password: &str) ->
     }
 }
 
-async fn from_session(state: &AppState, session: &Session, ip: Option<String>) -> Result<Option<Caller>, AppError> {
+async fn from_session(
+    state: &AppState,
+    session: &Session,
+    ip: Option<String>,
+) -> Result<Option<Caller>, AppError> {
     let user_id: Option<String> = session.get(USER_ID_KEY).await.map_err(|e| {
         tracing::error!("session store: {e}");
         AppError::Internal
@@ -128,12 +160,29 @@ async fn from_session(state: &AppState, session: &Session, ip: Option<String>) -
     match db::users::by_id(&state.db, &user_id).await? {
         Some(user) if user.status() == UserStatus::Active => {
             note_activity(state, &user);
-            Ok(Some(caller_for(&user, AuthMethod::Session, String::new(), ip)))
+            keep_session_alive(session).await;
+            Ok(Some(caller_for(
+                &user,
+                AuthMethod::Session,
+                String::new(),
+                ip,
+            )))
         }
         // The account is gone or may no longer log in: end the session.
         _ => {
             let _ = session.flush().await;
             Ok(None)
         }
+    }
+}
+
+/// The store only extends a session's expiry when the session changes, so
+/// an active session is touched every few minutes (not on every request).
+async fn keep_session_alive(session: &Session) {
+    const REFRESH_MS: i64 = 5 * 60_000;
+    let now = now_ms();
+    let seen: Option<i64> = session.get(SEEN_KEY).await.ok().flatten();
+    if seen.is_none_or(|t| now - t >= REFRESH_MS) {
+        let _ = session.insert(SEEN_KEY, now).await;
     }
 }

@@ -8,11 +8,24 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use crate::{model::AppError, server::{rest::ApiError, AppState}};
+use crate::{
+    model::AppError,
+    server::{rest::ApiError, AppState},
+};
 
-pub async fn refuse_cross_origin(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if safe || request.headers().contains_key(header::AUTHORIZATION) || is_same_origin(&state, &request) {
+pub async fn refuse_cross_origin(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    if safe
+        || request.headers().contains_key(header::AUTHORIZATION)
+        || is_same_origin(&state, &request)
+    {
         return next.run(request).await;
     }
     ApiError(AppError::Forbidden("cross-origin request refused".into())).into_response()

@@ -13,6 +13,8 @@ use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 use crate::server::{config::Config, db::Db};
 
 pub const USER_ID_KEY: &str = "uid";
+/// When the session was last refreshed (unix ms).
+pub const SEEN_KEY: &str = "seen";
 pub const COOKIE_NAME: &str = "gatehouse_session";
 
 /// The store of whichever backend is configured.
@@ -56,8 +58,14 @@ impl Store {
             .with_name(COOKIE_NAME)
             .with_http_only(true)
             .with_secure(config.cookie_secure)
-            .with_same_site(if config.same_site_strict { SameSite::Strict } else { SameSite::Lax })
-            .with_expiry(Expiry::OnInactivity(::time::Duration::minutes(config.session_idle_minutes)))
+            .with_same_site(if config.same_site_strict {
+                SameSite::Strict
+            } else {
+                SameSite::Lax
+            })
+            .with_expiry(Expiry::OnInactivity(::time::Duration::minutes(
+                config.session_idle_minutes,
+            )))
     }
 }
 

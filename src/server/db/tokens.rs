@@ -14,7 +14,12 @@ pub struct TokenRow {
     pub revoked_at: Option<i64>,
 }
 
-pub async fn insert(db: &Db, token: &TokenRow, token_hash: &str, audit: &AuditEntry) -> sqlx::Result<()> {
+pub async fn insert(
+    db: &Db,
+    token: &TokenRow,
+    token_hash: &str,
+    audit: &AuditEntry,
+) -> sqlx::Result<()> {
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
         sqlx::query(

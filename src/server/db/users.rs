@@ -132,13 +132,17 @@ struct Conditions {
 
 impl Conditions {
     fn new() -> Self {
-        Self { clauses: Vec::new(), args: Vec::new() }
+        Self {
+            clauses: Vec::new(),
+            args: Vec::new(),
+        }
     }
 
     /// Adds a clause in which `{}` stands for the next placeholder.
     fn push(&mut self, clause: &str, arg: Arg) {
         self.args.push(arg);
-        self.clauses.push(clause.replace("{}", &format!("${}", self.args.len())));
+        self.clauses
+            .push(clause.replace("{}", &format!("${}", self.args.len())));
     }
 
     fn sql(&self) -> String {
@@ -151,7 +155,10 @@ impl Conditions {
 }
 
 fn like_pattern(term: &str) -> String {
-    let escaped = term.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escaped = term
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     format!("%{escaped}%")
 }
 
@@ -197,7 +204,12 @@ pub async fn list(
         CountMode::Include | CountMode::Only => Some(self::count(db, filter).await?),
     };
     if count == CountMode::Only {
-        return Ok(Page { items: Vec::new(), count: total, next_cursor: None, prev_cursor: None });
+        return Ok(Page {
+            items: Vec::new(),
+            count: total,
+            next_cursor: None,
+            prev_cursor: None,
+        });
     }
 
     let mut c = filter_conditions(db, filter);
@@ -207,7 +219,10 @@ pub async fn list(
         PageRequest::Last { before, .. } => (true, before.clone()),
     };
     if let Some(cursor) = &cursor {
-        c.push(if backwards { "id < {}" } else { "id > {}" }, Arg::Text(cursor.clone()));
+        c.push(
+            if backwards { "id < {}" } else { "id > {}" },
+            Arg::Text(cursor.clone()),
+        );
     }
     let order = if backwards { "DESC" } else { "ASC" };
     let sql = format!(
@@ -231,7 +246,12 @@ pub async fn list(
     } else {
         (if more { last_id } else { None }, cursor.and(first_id))
     };
-    Ok(Page { items: rows, count: total, next_cursor, prev_cursor })
+    Ok(Page {
+        items: rows,
+        count: total,
+        next_cursor,
+        prev_cursor,
+    })
 }
 
 /// Total matching `filter`: from the counters unless a search is involved,
@@ -249,7 +269,10 @@ pub async fn count(db: &Db, filter: &ListFilter) -> sqlx::Result<u64> {
         if let Some(admin) = filter.admin {
             c.push("admin = {}", Arg::Bool(admin));
         }
-        let sql = format!("SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM user_counts{}", c.sql());
+        let sql = format!(
+            "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM user_counts{}",
+            c.sql()
+        );
         with_pool!(db, pool => bind_args!(sqlx::query_scalar(&sql), &c.args).fetch_one(pool).await)?
     };
     Ok(n.max(0) as u64)

@@ -21,19 +21,42 @@ pub struct NewToken {
 }
 
 /// Creates a token; the secret is returned here once and never stored.
-pub async fn create(state: &AppState, caller: &Caller, input: NewToken) -> Result<(TokenRow, String), AppError> {
+pub async fn create(
+    state: &AppState,
+    caller: &Caller,
+    input: NewToken,
+) -> Result<(TokenRow, String), AppError> {
     caller.require_admin(Access::Write)?;
     let mut errors = Vec::new();
     let name = input.name.trim().to_owned();
     if name.is_empty() || name.chars().count() > 100 {
-        errors.push(FieldError::new("name", "name_invalid", "Token name must be 1 to 100 characters."));
+        errors.push(FieldError::new(
+            "name",
+            "name_invalid",
+            "Token name must be 1 to 100 characters.",
+        ));
     }
-    let scopes = if input.scopes.is_empty() { vec![SCOPE_ADMIN.to_owned()] } else { input.scopes };
-    if let Some(bad) = scopes.iter().find(|s| ![SCOPE_ADMIN, SCOPE_ADMIN_READ].contains(&s.as_str())) {
-        errors.push(FieldError::new("scopes", "scope_unknown", format!("Unknown scope '{bad}'.")));
+    let scopes = if input.scopes.is_empty() {
+        vec![SCOPE_ADMIN.to_owned()]
+    } else {
+        input.scopes
+    };
+    if let Some(bad) = scopes
+        .iter()
+        .find(|s| ![SCOPE_ADMIN, SCOPE_ADMIN_READ].contains(&s.as_str()))
+    {
+        errors.push(FieldError::new(
+            "scopes",
+            "scope_unknown",
+            format!("Unknown scope '{bad}'."),
+        ));
     }
     if input.expires_in_secs.is_some_and(|s| s <= 0) {
-        errors.push(FieldError::new("expires_in", "expiry_invalid", "Expiry must be in the future."));
+        errors.push(FieldError::new(
+            "expires_in",
+            "expiry_invalid",
+            "Expiry must be in the future.",
+        ));
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));

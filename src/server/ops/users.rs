@@ -38,14 +38,22 @@ pub(crate) struct ValidNewUser {
     pub password: Option<String>,
 }
 
-pub(crate) fn validate_new_user(input: &NewUser, min_password: usize) -> Result<ValidNewUser, AppError> {
+pub(crate) fn validate_new_user(
+    input: &NewUser,
+    min_password: usize,
+) -> Result<ValidNewUser, AppError> {
     let mut errors = Vec::new();
-    let username = validate::username(&input.username).map_err(|e| errors.push(e)).ok();
+    let username = validate::username(&input.username)
+        .map_err(|e| errors.push(e))
+        .ok();
     let display_name = validate::display_name(input.display_name.as_deref())
         .map_err(|e| errors.push(e))
         .ok()
         .flatten();
-    let email = validate::email(input.email.as_deref()).map_err(|e| errors.push(e)).ok().flatten();
+    let email = validate::email(input.email.as_deref())
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten();
     let password = input.password.clone().filter(|p| !p.is_empty());
     if let Some(p) = &password {
         if let Err(e) = validate::password(p, &input.username, min_password) {
@@ -53,7 +61,12 @@ pub(crate) fn validate_new_user(input: &NewUser, min_password: usize) -> Result<
         }
     }
     match username {
-        Some(username) if errors.is_empty() => Ok(ValidNewUser { username, display_name, email, password }),
+        Some(username) if errors.is_empty() => Ok(ValidNewUser {
+            username,
+            display_name,
+            email,
+            password,
+        }),
         _ => Err(AppError::Invalid(errors)),
     }
 }
@@ -91,7 +104,10 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
     caller.require_admin(Access::Write)?;
     let valid = validate_new_user(&input, state.config.password_min_length)?;
     // Cheap early answer for the common duplicate; the unique index decides races.
-    if db::users::by_username(&state.db, &valid.username).await?.is_some() {
+    if db::users::by_username(&state.db, &valid.username)
+        .await?
+        .is_some()
+    {
         return Err(username_taken(&valid.username));
     }
     let row = new_row(valid, input.admin).await?;
@@ -108,13 +124,27 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
     }
 }
 
-pub async fn list(state: &AppState, caller: &Caller, filter: UserFilter) -> Result<Page<User>, AppError> {
+pub async fn list(
+    state: &AppState,
+    caller: &Caller,
+    filter: UserFilter,
+) -> Result<Page<User>, AppError> {
     caller.require_admin(Access::Read)?;
-    let search = filter.search.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let search = filter
+        .search
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty());
     if search.as_ref().is_some_and(|s| s.chars().count() > 256) {
-        return Err(AppError::bad_parameter("filter[search]", "search is limited to 256 characters"));
+        return Err(AppError::bad_parameter(
+            "filter[search]",
+            "search is limited to 256 characters",
+        ));
     }
-    let db_filter = db::users::ListFilter { status: filter.status, admin: filter.admin, search };
+    let db_filter = db::users::ListFilter {
+        status: filter.status,
+        admin: filter.admin,
+        search,
+    };
     let page = db::users::list(&state.db, &db_filter, &filter.page, filter.count).await?;
     Ok(Page {
         items: page.items.into_iter().map(to_model).collect(),
@@ -132,7 +162,11 @@ pub async fn get(state: &AppState, caller: &Caller, id: &str) -> Result<User, Ap
         .ok_or_else(|| AppError::NotFound(format!("no user with id {id}")))
 }
 
-pub async fn get_by_username(state: &AppState, caller: &Caller, username: &str) -> Result<User, AppError> {
+pub async fn get_by_username(
+    state: &AppState,
+    caller: &Caller,
+    username: &str,
+) -> Result<User, AppError> {
     caller.require_admin(Access::Read)?;
     db::users::by_username(&state.db, username)
         .await?

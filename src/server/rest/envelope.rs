@@ -14,7 +14,12 @@ fn resource<T: Serialize>(kind: &str, id: &str, attributes: &T, self_link: &str)
 }
 
 /// `{"data": resource, "links": {"self"}}`.
-pub fn resource_document<T: Serialize>(kind: &str, id: &str, attributes: &T, self_link: &str) -> Value {
+pub fn resource_document<T: Serialize>(
+    kind: &str,
+    id: &str,
+    attributes: &T,
+    self_link: &str,
+) -> Value {
     json!({"data": resource(kind, id, attributes, self_link), "links": {"self": self_link}})
 }
 

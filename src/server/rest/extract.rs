@@ -28,7 +28,10 @@ pub fn client_ip(parts: &Parts) -> Option<String> {
 impl FromRequestParts<AppState> for ApiCaller {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let session = parts.extensions.get::<Session>().cloned();
         caller::resolve(state, &parts.headers, session.as_ref(), client_ip(parts))
             .await?
@@ -57,7 +60,10 @@ where
                     }
                     other => other.body_text(),
                 };
-                Err(ApiError(AppError::BadRequest { message, parameter: None }))
+                Err(ApiError(AppError::BadRequest {
+                    message,
+                    parameter: None,
+                }))
             }
         }
     }

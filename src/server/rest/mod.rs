@@ -22,8 +22,14 @@ pub const PREFIX: &str = "/api/admin/v1";
 
 pub fn router() -> Router<AppState> {
     let api = Router::new()
-        .route("/users", get(users::list::handler).post(users::create::handler))
-        .route("/users/by-username/{username}", get(users::by_username::handler))
+        .route(
+            "/users",
+            get(users::list::handler).post(users::create::handler),
+        )
+        .route(
+            "/users/by-username/{username}",
+            get(users::by_username::handler),
+        )
         .route("/users/{id}", get(users::get::handler))
         .fallback(|| async { ApiError(AppError::NotFound("no such endpoint".into())) });
     Router::new().nest(PREFIX, api)
@@ -46,7 +52,8 @@ fn error_object(title: &str, code: &str) -> Value {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let err = self.0;
-        let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let status =
+            StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let errors: Vec<Value> = match &err {
             AppError::Invalid(fields) if !fields.is_empty() => fields
                 .iter()
@@ -56,12 +63,16 @@ impl IntoResponse for ApiError {
                     e
                 })
                 .collect(),
-            AppError::Conflict { field: Some(field), .. } => {
+            AppError::Conflict {
+                field: Some(field), ..
+            } => {
                 let mut e = error_object(&err.to_string(), err.code());
                 e["source"] = json!({"pointer": format!("/{field}")});
                 vec![e]
             }
-            AppError::BadRequest { parameter: Some(p), .. } => {
+            AppError::BadRequest {
+                parameter: Some(p), ..
+            } => {
                 let mut e = error_object(&err.to_string(), err.code());
                 e["source"] = json!({"parameter": p});
                 vec![e]
@@ -76,7 +87,9 @@ impl IntoResponse for ApiError {
             );
         }
         if let AppError::RateLimited { retry_after_secs } = err {
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
         }
         response
     }

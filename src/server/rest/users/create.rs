@@ -25,5 +25,10 @@ pub async fn handler(
 ) -> Result<Response, ApiError> {
     let user = ops::users::create(&state, &caller, input).await?;
     let location = format!("{PREFIX}/users/{}", user.id);
-    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(user_document(&user))).into_response())
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(user_document(&user)),
+    )
+        .into_response())
 }

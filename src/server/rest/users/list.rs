@@ -28,10 +28,16 @@ pub fn parse_query(raw: &str) -> Result<(UserFilter, String), AppError> {
     let mut params: HashMap<String, String> = HashMap::new();
     for (key, value) in form_pairs(raw) {
         if !(FILTERS.contains(&key.as_str()) || PAGING.contains(&key.as_str()) || key == "count") {
-            return Err(AppError::bad_parameter(&key, format!("unknown parameter {key}")));
+            return Err(AppError::bad_parameter(
+                &key,
+                format!("unknown parameter {key}"),
+            ));
         }
         if params.insert(key.clone(), value).is_some() {
-            return Err(AppError::bad_parameter(&key, format!("{key} given more than once")));
+            return Err(AppError::bad_parameter(
+                &key,
+                format!("{key} given more than once"),
+            ));
         }
     }
     let get = |k: &str| params.get(k).map(String::as_str);
@@ -50,13 +56,17 @@ pub fn parse_query(raw: &str) -> Result<(UserFilter, String), AppError> {
         .map(|s| match s {
             "true" => Ok(true),
             "false" => Ok(false),
-            _ => Err(AppError::bad_parameter("filter[admin]", "filter[admin] must be true or false")),
+            _ => Err(AppError::bad_parameter(
+                "filter[admin]",
+                "filter[admin] must be true or false",
+            )),
         })
         .transpose()?;
     let count = get("count")
         .map(|s| {
-            CountMode::parse(s)
-                .ok_or_else(|| AppError::bad_parameter("count", "count must be true, false or only"))
+            CountMode::parse(s).ok_or_else(|| {
+                AppError::bad_parameter("count", "count must be true, false or only")
+            })
         })
         .transpose()?
         .unwrap_or_default();
@@ -75,7 +85,16 @@ pub fn parse_query(raw: &str) -> Result<(UserFilter, String), AppError> {
         .collect::<Vec<_>>()
         .join("&");
     let search = get("filter[search]").map(str::to_owned);
-    Ok((UserFilter { status, admin, search, page, count }, filters))
+    Ok((
+        UserFilter {
+            status,
+            admin,
+            search,
+            page,
+            count,
+        },
+        filters,
+    ))
 }
 
 fn form_pairs(raw: &str) -> Vec<(String, String)> {
@@ -102,8 +121,18 @@ pub async fn handler(
     let page_size = filter.page.size();
     let page = ops::users::list(&state, &caller, filter).await?;
     let path = format!("{PREFIX}/users");
-    let links = ListLinks { path: &path, filters: &filters, self_query: &raw, page_size };
-    Ok(Json(list_document("user", &page, |u| u.id.as_str(), &links)))
+    let links = ListLinks {
+        path: &path,
+        filters: &filters,
+        self_query: &raw,
+        page_size,
+    };
+    Ok(Json(list_document(
+        "user",
+        &page,
+        |u| u.id.as_str(),
+        &links,
+    )))
 }
 
 #[cfg(test)]
@@ -113,12 +142,22 @@ mod tests {
     #[test]
     fn parses_filters_and_paging() {
         let (f, filters) =
-            parse_query("filter[status]=locked&filter[search]=al%20ice&page[first]=10&count=false").unwrap();
+            parse_query("filter[status]=locked&filter[search]=al%20ice&page[first]=10&count=false")
+                .unwrap();
         assert_eq!(f.status, Some(UserStatus::Locked));
         assert_eq!(f.search.as_deref(), Some("al ice"));
-        assert_eq!(f.page, PageRequest::First { size: 10, after: None });
+        assert_eq!(
+            f.page,
+            PageRequest::First {
+                size: 10,
+                after: None
+            }
+        );
         assert_eq!(f.count, CountMode::Skip);
-        assert_eq!(filters, "filter[status]=locked&filter[search]=al%20ice&count=false");
+        assert_eq!(
+            filters,
+            "filter[status]=locked&filter[search]=al%20ice&count=false"
+        );
     }
 
     #[test]
@@ -138,6 +177,9 @@ mod tests {
         assert_eq!(param("filter[admin]=yes"), "filter[admin]");
         assert_eq!(param("count=maybe"), "count");
         assert_eq!(param("page[first]=0"), "page[first]");
-        assert_eq!(param("filter[admin]=true&filter[admin]=false"), "filter[admin]");
+        assert_eq!(
+            param("filter[admin]=true&filter[admin]=false"),
+            "filter[admin]"
+        );
     }
 }

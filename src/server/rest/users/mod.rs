@@ -11,5 +11,10 @@ use super::{resource_document, PREFIX};
 use crate::model::User;
 
 pub(crate) fn user_document(user: &User) -> Value {
-    resource_document("user", &user.id, user, &format!("{PREFIX}/users/{}", user.id))
+    resource_document(
+        "user",
+        &user.id,
+        user,
+        &format!("{PREFIX}/users/{}", user.id),
+    )
 }
