@@ -9,7 +9,8 @@ fi
 version=$(ls /usr/lib/postgresql | sort -n | tail -1)
 pg_lsclusters -h | grep -q "^$version main" || $SUDO pg_createcluster "$version" main >/dev/null
 pg_lsclusters -h | grep "^$version main" | grep -q online || $SUDO pg_ctlcluster "$version" main start
-psql_admin() { $SUDO -u postgres psql -q -v ON_ERROR_STOP=1 -At "$@"; }
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
+psql_admin() { as_postgres psql -q -v ON_ERROR_STOP=1 -At "$@"; }
 for _ in $(seq 1 30); do psql_admin -c 'SELECT 1' >/dev/null 2>&1 && break; sleep 1; done
 psql_admin -c "DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'gatehouse') THEN
