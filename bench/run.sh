@@ -77,6 +77,10 @@ touch "$DATA_DIR/$MARKER"
 SETUP_LOG=$DATA_DIR/setup.log
 SERVER_LOG=$DATA_DIR/server.log
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+if awk -v l="${LOAD_BEFORE%% *}" 'BEGIN { exit !(l > 1.0) }'; then
+  log "WARNING: load average is $LOAD_BEFORE: other work will skew the figures"
+fi
 log "users: $USERS, duration: $DURATION per scenario, wrk -t1 -c$CONNECTIONS, data: $DATA_DIR"
 "$BIN" migrate >>"$SETUP_LOG" 2>&1 || { cat "$SETUP_LOG" >&2; die "gatehouse migrate failed"; }
 
@@ -204,6 +208,13 @@ for i in "${!NAMES[@]}"; do
   [ "$(val status)" = 0 ] || log "WARNING: $name: $(val status) responses were not 2xx/3xx"
 done
 
+# Memory after the scenarios: VmHWM is the peak resident size so far. RssFile
+# is mostly the database mapped with mmap (shared with the page cache; every
+# pooled connection maps the file), RssAnon the process's own heap.
+mem() { awk '/^(VmHWM|VmRSS|RssAnon|RssFile):/ { printf "%s=%d ", $1, $2 / 1024 }' "/proc/$SERVER_PID/status" | tr -d ':'; }
+kill -0 "$SERVER_PID" 2>/dev/null || die "the server died during the run (see $SERVER_LOG)"
+MEM_SCENARIOS=$(mem)
+
 # One request with a term that matches every user: not a target, but shows
 # what an unselective search costs (count + sort of all matches).
 broad_ms() {
@@ -214,7 +225,7 @@ BROAD=$(broad_ms "$API?filter%5Bsearch%5D=example&page%5Bfirst%5D=50")
 BROAD_NOCOUNT=$(broad_ms "$API?filter%5Bsearch%5D=example&page%5Bfirst%5D=50&count=false")
 
 kill -0 "$SERVER_PID" 2>/dev/null || die "the server died during the run (see $SERVER_LOG)"
-read -r HWM_KB RSS_KB < <(awk '/^VmHWM:/ { h = $2 } /^VmRSS:/ { r = $2 } END { print h, r }' "/proc/$SERVER_PID/status")
+MEM_END=$(mem)
 stop_server
 # After a clean shutdown the WAL is checkpointed into the main file.
 DB_BYTES=$(( $(stat -c %s "$DB") + $(stat -c %s "$DB-wal" 2>/dev/null || echo 0) ))
@@ -237,7 +248,8 @@ mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1048576 }'; }
   echo "- machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
   echo "- users: $USERS (+1 admin); wrk -t1 -c$CONNECTIONS -d$DURATION; SQLite $(sqlite3 --version | cut -d' ' -f1) CLI for seeding"
   echo "- seeding: ${SEED_SECS} s, ANALYZE: ${ANALYZE_SECS} s; database file: $(mb "$DB_BYTES")"
-  echo "- server RSS: $((RSS_START_KB / 1024)) MB after start-up, $((RSS_KB / 1024)) MB at the end, peak (VmHWM) $((HWM_KB / 1024)) MB"
+  echo "- load average before the run: $LOAD_BEFORE (other work on the machine skews every figure)"
+  echo "- server memory (MB): after start-up VmRSS=$((RSS_START_KB / 1024)); after the 3 scenarios ${MEM_SCENARIOS% }; after the unselective search ${MEM_END% }"
   echo
   echo "| scenario | req/s | p50 (ms) | p99 (ms) | errors | target |"
   echo "|---|---:|---:|---:|---:|---|"

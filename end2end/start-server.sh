@@ -7,7 +7,9 @@ repo=$(pwd)
 
 PORT=${E2E_PORT:-3210}
 bin="$repo/target/release/gatehouse"
-if [ ! -x "$bin" ] || [ ! -f "$repo/target/site/pkg/gatehouse.wasm" ]; then
+# E2E_SITE_ROOT: another compiled panel to serve (for diagnosis); normally target/site.
+site=${E2E_SITE_ROOT:-$repo/target/site}
+if [ ! -x "$bin" ] || [ ! -f "$site/pkg/gatehouse.wasm" ]; then
   echo "start-server.sh: build first with 'cargo leptos build --release'" >&2
   exit 1
 fi
@@ -16,7 +18,7 @@ fi
 dir=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-e2e.XXXXXX")
 export GATEHOUSE_LISTEN="127.0.0.1:$PORT"
 export GATEHOUSE_DATA_DIR="$dir"
-export GATEHOUSE_SITE_ROOT="$repo/target/site"
+export GATEHOUSE_SITE_ROOT="$site"
 export RUST_LOG="${RUST_LOG:-warn}"
 # Nothing from the caller's environment may point the server elsewhere.
 unset DATABASE_URL GATEHOUSE_CONFIG GATEHOUSE_PUBLIC_URL LEPTOS_SITE_ROOT

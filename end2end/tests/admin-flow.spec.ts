@@ -104,7 +104,9 @@ test("the create form shows each field's error", async ({ page }) => {
   await create.click();
   await expect(errorOf("username")).toHaveText("Username must be lowercase.");
   await expect(username).toHaveAttribute("aria-invalid", "true");
-  await expect(page).toHaveURL(/\/users\/new/);
+  // Hydrated, the action runs in place: no page reload, the typed values stay.
+  await expect(page).toHaveURL(/\/users\/new$/);
+  await expect(username).toHaveValue("Upper-Case");
 
   await username.fill("member");
   await create.click();

@@ -17,19 +17,14 @@ pub async fn login(
     next: Option<String>,
 ) -> Result<(), AppError> {
     use crate::api::context::*;
-    use crate::server::auth::{caller::check_password, session::USER_ID_KEY};
+    use crate::server::auth::caller::check_password;
 
     respond(
         async {
             let state = state()?;
             let session = session()?;
             let user = check_password(&state, username.trim(), &password).await?;
-            // A new id on login defeats session fixation.
-            session.cycle_id().await.map_err(|_| AppError::Internal)?;
-            session
-                .insert(USER_ID_KEY, &user.id)
-                .await
-                .map_err(|_| AppError::Internal)?;
+            crate::server::auth::session::start(&session, &user.id).await?;
             let fallback = if user.admin { "/users" } else { "/account" };
             leptos_axum::redirect(safe_next(next.as_deref()).unwrap_or(fallback));
             Ok(())
@@ -82,7 +77,6 @@ pub async fn setup_admin(
 ) -> Result<(), AppError> {
     use crate::api::context::*;
     use crate::model::FieldError;
-    use crate::server::auth::session::USER_ID_KEY;
 
     respond(
         async {
@@ -102,11 +96,7 @@ pub async fn setup_admin(
             )
             .await?;
             let session = session()?;
-            session.cycle_id().await.map_err(|_| AppError::Internal)?;
-            session
-                .insert(USER_ID_KEY, &user.id)
-                .await
-                .map_err(|_| AppError::Internal)?;
+            crate::server::auth::session::start(&session, &user.id).await?;
             leptos_axum::redirect("/users");
             Ok(())
         }

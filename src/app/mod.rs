@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{ParentRoute, Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 use crate::{
@@ -58,14 +58,16 @@ pub fn App() -> impl IntoView {
         <Title formatter=|page: String| if page.is_empty() { "Gatehouse".to_owned() } else { format!("{page} · Gatehouse") }/>
         <Router>
             <Routes fallback=NotFound>
-                <Route path=path!("/login") view=LoginPage/>
-                <Route path=path!("/setup") view=SetupPage/>
-                <ParentRoute path=path!("") view=Layout>
-                    <Route path=path!("") view=HomePage/>
-                    <Route path=path!("users") view=UsersPage/>
-                    <Route path=path!("users/new") view=NewUserPage/>
-                    <Route path=path!("users/:id") view=UserDetailPage/>
-                    <Route path=path!("account") view=AccountPage/>
+                // Async: every page arrives complete, with its real status and
+                // title, and reads fine before (or without) WebAssembly.
+                <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async/>
+                <ParentRoute path=path!("") view=Layout ssr=SsrMode::Async>
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("users") view=UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("users/new") view=NewUserPage ssr=SsrMode::Async/>
+                    <Route path=path!("users/:id") view=UserDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("account") view=AccountPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

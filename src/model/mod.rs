@@ -7,4 +7,4 @@ pub mod validate;
 
 pub use error::{AppError, FieldError};
 pub use paging::{CountMode, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
-pub use user::{Me, NewUser, User, UserFilter, UserStatus};
+pub use user::{Me, NewUser, User, UserFilter, UserPatch, UserStatus};

@@ -41,6 +41,30 @@ pub struct User {
     pub last_seen_at: Option<String>,
     pub locked_at: Option<String>,
     pub deactivated_at: Option<String>,
+    /// Set after a temporary password: the user must choose a new one.
+    pub password_change_required: bool,
+}
+
+/// Changes to a user's profile: an absent field stays as it is, `null`
+/// clears it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserPatch {
+    #[serde(default, deserialize_with = "present")]
+    pub display_name: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub email: Option<Option<String>>,
+    #[serde(default)]
+    pub can_request_admin: Option<bool>,
+}
+
+/// Tells "given as null" (`Some(None)`) from "absent" (`None`).
+fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 /// Input of "create user", from the panel form or `POST /users`.

@@ -102,7 +102,89 @@ pub fn password(raw: &str, username: &str, min_len: usize) -> Result<(), FieldEr
     if raw.eq_ignore_ascii_case(username) {
         return weak("Password must not be the username.".into());
     }
+    if is_common_password(raw) {
+        return weak("This password is too common; choose another.".into());
+    }
     Ok(())
+}
+
+/// Passwords that guessing attacks try first (shipped with the binary).
+const COMMON_PASSWORDS: &[&str] = &[
+    "password",
+    "password1",
+    "password12",
+    "password123",
+    "password!",
+    "passw0rd",
+    "p@ssw0rd",
+    "p@ssword",
+    "12345678",
+    "123456789",
+    "1234567890",
+    "0123456789",
+    "12341234",
+    "11111111",
+    "00000000",
+    "88888888",
+    "87654321",
+    "987654321",
+    "1q2w3e4r",
+    "1q2w3e4r5t",
+    "1qaz2wsx",
+    "zaq12wsx",
+    "qazwsxedc",
+    "qwertyui",
+    "qwertyuiop",
+    "qwerty123",
+    "qwerty12",
+    "qwer1234",
+    "1234qwer",
+    "asdfghjkl",
+    "asdf1234",
+    "aa123456",
+    "abc12345",
+    "abcd1234",
+    "iloveyou",
+    "iloveyou1",
+    "sunshine",
+    "princess",
+    "football",
+    "baseball",
+    "basketball",
+    "superman",
+    "batman12",
+    "starwars",
+    "trustno1",
+    "letmein1",
+    "letmein123",
+    "welcome1",
+    "welcome123",
+    "admin123",
+    "admin1234",
+    "administrator",
+    "changeme",
+    "changeme1",
+    "whatever",
+    "dragon12",
+    "master12",
+    "monkey12",
+    "computer",
+    "internet",
+    "michelle",
+    "jennifer",
+    "secret123",
+    "shadow12",
+    "freedom1",
+    "mustang1",
+    "access14",
+    "charlie1",
+    "login123",
+    "hello123",
+];
+
+pub fn is_common_password(raw: &str) -> bool {
+    let lower = raw.to_lowercase();
+    COMMON_PASSWORDS.contains(&lower.as_str())
 }
 
 /// A ULID in canonical form: 26 Crockford base32 characters.
@@ -180,6 +262,10 @@ mod tests {
         assert!(password("alice-long", "alice-long", 8).is_err());
         assert!(password("ALICE-LONG", "alice-long", 8).is_err());
         assert!(password("ééééééé", "x", 8).is_err());
+        assert_eq!(
+            password("Password123", "alice", 8).unwrap_err().message,
+            "This password is too common; choose another."
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use tower_sessions::Session;
 
 use super::{
     password,
-    session::{SEEN_KEY, USER_ID_KEY},
+    session::{LOGIN_AT_KEY, SEEN_KEY, USER_ID_KEY},
     token::hash_secret,
 };
 use crate::{
@@ -157,8 +157,11 @@ async fn from_session(
     let Some(user_id) = user_id else {
         return Ok(None);
     };
+    let login_at: i64 = session.get(LOGIN_AT_KEY).await.ok().flatten().unwrap_or(0);
     match db::users::by_id(&state.db, &user_id).await? {
-        Some(user) if user.status() == UserStatus::Active => {
+        Some(user)
+            if user.status() == UserStatus::Active && login_at >= user.sessions_valid_after =>
+        {
             note_activity(state, &user);
             keep_session_alive(session).await;
             Ok(Some(caller_for(

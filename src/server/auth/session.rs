@@ -15,6 +15,28 @@ use crate::server::{config::Config, db::Db};
 pub const USER_ID_KEY: &str = "uid";
 /// When the session was last refreshed (unix ms).
 pub const SEEN_KEY: &str = "seen";
+/// When the user logged in (unix ms); sessions older than the user's
+/// `sessions_valid_after` are void.
+pub const LOGIN_AT_KEY: &str = "login_at";
+
+/// Starts an authenticated session for `user_id`, under a new session id
+/// (which defeats session fixation).
+pub async fn start(
+    session: &tower_sessions::Session,
+    user_id: &str,
+) -> Result<(), crate::model::AppError> {
+    let failed = |e: tower_sessions::session::Error| {
+        tracing::error!("session store: {e}");
+        crate::model::AppError::Internal
+    };
+    session.cycle_id().await.map_err(failed)?;
+    session.insert(USER_ID_KEY, user_id).await.map_err(failed)?;
+    session
+        .insert(LOGIN_AT_KEY, crate::server::time::now_ms())
+        .await
+        .map_err(failed)?;
+    Ok(())
+}
 pub const COOKIE_NAME: &str = "gatehouse_session";
 
 /// The store of whichever backend is configured.

@@ -17,6 +17,8 @@ pub struct UserRow {
     pub last_seen_at: Option<i64>,
     pub locked_at: Option<i64>,
     pub deactivated_at: Option<i64>,
+    pub password_change_required: bool,
+    pub sessions_valid_after: i64,
 }
 
 impl UserRow {
@@ -26,7 +28,8 @@ impl UserRow {
 }
 
 const COLUMNS: &str = "id, username, display_name, email, password_hash, admin, \
-     can_request_admin, status, created_at, last_seen_at, locked_at, deactivated_at";
+     can_request_admin, status, created_at, last_seen_at, locked_at, deactivated_at, \
+     password_change_required, sessions_valid_after";
 
 /// Inserts a user and its audit record in one transaction.
 pub async fn insert(db: &Db, user: &UserRow, audit: &AuditEntry) -> sqlx::Result<()> {
@@ -276,4 +279,106 @@ pub async fn count(db: &Db, filter: &ListFilter) -> sqlx::Result<u64> {
         with_pool!(db, pool => bind_args!(sqlx::query_scalar(&sql), &c.args).fetch_one(pool).await)?
     };
     Ok(n.max(0) as u64)
+}
+
+/// What a change decided, to be written in the change's transaction.
+pub struct UserChange {
+    pub row: UserRow,
+    pub audit: AuditEntry,
+    /// Revoke every token of the user (deactivation).
+    pub revoke_tokens: bool,
+}
+
+/// Facts read inside the write transaction, for guard rails.
+pub struct TxFacts {
+    /// Active administrators, this user included if they are one.
+    pub active_admins: i64,
+}
+
+const ACTIVE_ADMINS: &str =
+    "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM user_counts WHERE status = 'active' AND admin = $1";
+
+/// Loads a user and applies `decide` to it in one write transaction, so a
+/// guard rail (such as "not the last admin") cannot be raced. `decide`
+/// returns `None` when there is nothing to change. `Ok(None)`: no such user.
+pub async fn update<E>(
+    db: &Db,
+    id: &str,
+    decide: impl FnOnce(&UserRow, &TxFacts) -> Result<Option<UserChange>, E>,
+) -> Result<Option<UserRow>, E>
+where
+    E: From<sqlx::Error>,
+{
+    let select = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
+    with_pool!(db, pool => {
+        let mut tx = pool.begin_write().await?;
+        if matches!(db, Db::Postgres(_)) {
+            // Serializes admin-affecting changes, as BEGIN IMMEDIATE does on SQLite.
+            sqlx::query("LOCK TABLE user_counts IN EXCLUSIVE MODE").execute(&mut *tx).await?;
+        }
+        let Some(current) = sqlx::query_as::<_, UserRow>(&select).bind(id).fetch_optional(&mut *tx).await? else {
+            return Ok(None);
+        };
+        let active_admins: i64 = sqlx::query_scalar(ACTIVE_ADMINS).bind(true).fetch_one(&mut *tx).await?;
+        let Some(change) = decide(&current, &TxFacts { active_admins })? else {
+            return Ok(Some(current));
+        };
+        let r = &change.row;
+        sqlx::query(
+            "UPDATE users SET display_name = $1, email = $2, password_hash = $3, admin = $4, \
+             can_request_admin = $5, status = $6, locked_at = $7, deactivated_at = $8, \
+             password_change_required = $9, sessions_valid_after = $10 WHERE id = $11",
+        )
+        .bind(&r.display_name)
+        .bind(&r.email)
+        .bind(&r.password_hash)
+        .bind(r.admin)
+        .bind(r.can_request_admin)
+        .bind(&r.status)
+        .bind(r.locked_at)
+        .bind(r.deactivated_at)
+        .bind(r.password_change_required)
+        .bind(r.sessions_valid_after)
+        .bind(&r.id)
+        .execute(&mut *tx)
+        .await?;
+        if change.revoke_tokens {
+            sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+                .bind(crate::server::time::now_ms())
+                .bind(&r.id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        change.audit.insert(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(Some(change.row))
+    })
+}
+
+/// Deletes a user after `check` approved it, in one write transaction.
+/// `Ok(false)`: no such user.
+pub async fn delete<E>(
+    db: &Db,
+    id: &str,
+    check: impl FnOnce(&UserRow, &TxFacts) -> Result<AuditEntry, E>,
+) -> Result<bool, E>
+where
+    E: From<sqlx::Error>,
+{
+    let select = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
+    with_pool!(db, pool => {
+        let mut tx = pool.begin_write().await?;
+        if matches!(db, Db::Postgres(_)) {
+            sqlx::query("LOCK TABLE user_counts IN EXCLUSIVE MODE").execute(&mut *tx).await?;
+        }
+        let Some(current) = sqlx::query_as::<_, UserRow>(&select).bind(id).fetch_optional(&mut *tx).await? else {
+            return Ok(false);
+        };
+        let active_admins: i64 = sqlx::query_scalar(ACTIVE_ADMINS).bind(true).fetch_one(&mut *tx).await?;
+        let audit = check(&current, &TxFacts { active_admins })?;
+        sqlx::query("DELETE FROM users WHERE id = $1").bind(id).execute(&mut *tx).await?;
+        audit.insert(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(true)
+    })
 }

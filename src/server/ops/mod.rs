@@ -3,6 +3,7 @@
 //! handlers are thin adapters over these.
 
 mod caller;
+pub mod lifecycle;
 pub mod setup;
 pub mod tokens;
 pub mod users;

@@ -26,6 +26,7 @@ pub fn to_model(row: UserRow) -> User {
         last_seen_at: row.last_seen_at.map(rfc3339),
         locked_at: row.locked_at.map(rfc3339),
         deactivated_at: row.deactivated_at.map(rfc3339),
+        password_change_required: row.password_change_required,
     }
 }
 
@@ -89,6 +90,8 @@ pub(crate) async fn new_row(valid: ValidNewUser, admin: bool) -> Result<UserRow,
         last_seen_at: None,
         locked_at: None,
         deactivated_at: None,
+        password_change_required: false,
+        sessions_valid_after: 0,
     })
 }
 

@@ -8,7 +8,7 @@ pub mod users;
 use axum::{
     http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
-    routing::get,
+    routing::{get, post, put},
     Json, Router,
 };
 use serde_json::{json, Value};
@@ -30,7 +30,27 @@ pub fn router() -> Router<AppState> {
             "/users/by-username/{username}",
             get(users::by_username::handler),
         )
-        .route("/users/{id}", get(users::get::handler))
+        .route(
+            "/users/{id}",
+            get(users::get::handler)
+                .patch(users::update::handler)
+                .delete(users::delete::handler),
+        )
+        .route(
+            "/users/{id}/set-password",
+            post(users::set_password::handler),
+        )
+        .route("/users/{id}/lock", post(users::lock::lock))
+        .route("/users/{id}/unlock", post(users::lock::unlock))
+        .route(
+            "/users/{id}/deactivate",
+            post(users::deactivate::deactivate),
+        )
+        .route(
+            "/users/{id}/reactivate",
+            post(users::deactivate::reactivate),
+        )
+        .route("/users/{id}/permissions", put(users::permissions::handler))
         .fallback(|| async { ApiError(AppError::NotFound("no such endpoint".into())) });
     Router::new().nest(PREFIX, api)
 }

@@ -2,8 +2,14 @@
 
 pub mod by_username;
 pub mod create;
+pub mod deactivate;
+pub mod delete;
 pub mod get;
 pub mod list;
+pub mod lock;
+pub mod permissions;
+pub mod set_password;
+pub mod update;
 
 use serde_json::Value;
 

@@ -1,0 +1,288 @@
+//! A user's life after creation: profile, password, lock, deactivation,
+//! admin rights, deletion. Guard rails: nobody removes the last active
+//! administrator, and nobody locks, deactivates, deletes or demotes themself.
+//! Repeating an action changes nothing and keeps the original timestamp.
+
+use serde_json::json;
+
+use super::{users::to_model, Access, Caller};
+use crate::{
+    model::{validate, AppError, User, UserPatch, UserStatus},
+    server::{
+        auth::password,
+        db::{
+            self,
+            audit::AuditEntry,
+            users::{TxFacts, UserChange, UserRow},
+        },
+        time::now_ms,
+        AppState,
+    },
+};
+
+fn not_found(id: &str) -> AppError {
+    AppError::NotFound(format!("no user with id {id}"))
+}
+
+/// Refuses an action on one's own account.
+fn not_self(caller: &Caller, target: &UserRow, what: &str) -> Result<(), AppError> {
+    if caller.user_id.as_deref() == Some(target.id.as_str()) {
+        return Err(AppError::conflict(
+            "cannot_modify_self",
+            None,
+            format!("You cannot {what} your own account."),
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses a change that would leave no active administrator.
+fn keeps_an_admin(target: &UserRow, facts: &TxFacts, what: &str) -> Result<(), AppError> {
+    let is_active_admin = target.admin && target.status() == UserStatus::Active;
+    if is_active_admin && facts.active_admins <= 1 {
+        return Err(AppError::conflict(
+            "last_admin",
+            None,
+            format!("Cannot {what} the last active administrator."),
+        ));
+    }
+    Ok(())
+}
+
+/// Runs `decide` on the user inside one transaction and returns the result.
+async fn change(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    action: &'static str,
+    decide: impl FnOnce(&UserRow, &TxFacts) -> Result<Option<(UserRow, bool)>, AppError>,
+) -> Result<User, AppError> {
+    caller.require_admin(Access::Write)?;
+    let row = db::users::update(&state.db, id, |current, facts| {
+        Ok::<_, AppError>(
+            decide(current, facts)?.map(|(row, revoke_tokens)| UserChange {
+                audit: audit_of(caller, action, current, &row),
+                row,
+                revoke_tokens,
+            }),
+        )
+    })
+    .await?
+    .ok_or_else(|| not_found(id))?;
+    Ok(to_model(row))
+}
+
+/// The audit record of a change: what differs, never a password hash.
+fn audit_of(
+    caller: &Caller,
+    action: &'static str,
+    before: &UserRow,
+    after: &UserRow,
+) -> AuditEntry {
+    let view = |r: &UserRow| {
+        json!({
+            "display_name": r.display_name, "email": r.email, "admin": r.admin,
+            "can_request_admin": r.can_request_admin, "status": r.status,
+            "password_change_required": r.password_change_required,
+        })
+    };
+    caller.audit(
+        action,
+        "user",
+        Some(&after.id),
+        json!({"username": after.username, "before": view(before), "after": view(after)}),
+    )
+}
+
+pub async fn update_profile(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    patch: UserPatch,
+) -> Result<User, AppError> {
+    let mut errors = Vec::new();
+    let display_name = patch
+        .display_name
+        .map(|v| validate::display_name(v.as_deref()))
+        .transpose()
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten();
+    let email = patch
+        .email
+        .map(|v| validate::email(v.as_deref()))
+        .transpose()
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten();
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    change(state, caller, id, "user.update", |current, _| {
+        let mut row = current.clone();
+        if let Some(v) = display_name {
+            row.display_name = v;
+        }
+        if let Some(v) = email {
+            row.email = v;
+        }
+        if let Some(v) = patch.can_request_admin {
+            row.can_request_admin = v;
+        }
+        let same = row.display_name == current.display_name
+            && row.email == current.email
+            && row.can_request_admin == current.can_request_admin;
+        Ok((!same).then_some((row, false)))
+    })
+    .await
+}
+
+pub async fn set_password(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    new_password: String,
+    temporary: bool,
+) -> Result<User, AppError> {
+    caller.require_admin(Access::Write)?;
+    let target = db::users::by_id(&state.db, id)
+        .await?
+        .ok_or_else(|| not_found(id))?;
+    validate::password(
+        &new_password,
+        &target.username,
+        state.config.password_min_length,
+    )
+    .map_err(|e| AppError::Invalid(vec![e]))?;
+    let hash = password::hash(new_password).await?;
+    change(state, caller, id, "user.set_password", |current, _| {
+        let mut row = current.clone();
+        row.password_hash = Some(hash);
+        row.password_change_required = temporary;
+        Ok(Some((row, false)))
+    })
+    .await
+}
+
+pub async fn lock(state: &AppState, caller: &Caller, id: &str) -> Result<User, AppError> {
+    change(state, caller, id, "user.lock", |current, facts| {
+        if current.locked_at.is_some() {
+            return Ok(None);
+        }
+        not_self(caller, current, "lock")?;
+        keeps_an_admin(current, facts, "lock")?;
+        let mut row = current.clone();
+        row.locked_at = Some(now_ms());
+        row.status = status_of(&row).as_str().into();
+        Ok(Some((row, false)))
+    })
+    .await
+}
+
+pub async fn unlock(state: &AppState, caller: &Caller, id: &str) -> Result<User, AppError> {
+    change(state, caller, id, "user.unlock", |current, _| {
+        if current.locked_at.is_none() {
+            return Ok(None);
+        }
+        let mut row = current.clone();
+        row.locked_at = None;
+        row.status = status_of(&row).as_str().into();
+        Ok(Some((row, false)))
+    })
+    .await
+}
+
+/// Ends every session and token; `erase` also scrubs personal data. The
+/// username stays taken so that it cannot be reused by someone else.
+pub async fn deactivate(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    erase: bool,
+) -> Result<User, AppError> {
+    change(state, caller, id, "user.deactivate", |current, facts| {
+        let erased = current.display_name.is_none() && current.email.is_none();
+        if current.deactivated_at.is_some() && (!erase || erased) {
+            return Ok(None);
+        }
+        not_self(caller, current, "deactivate")?;
+        keeps_an_admin(current, facts, "deactivate")?;
+        let now = now_ms();
+        let mut row = current.clone();
+        row.deactivated_at = current.deactivated_at.or(Some(now));
+        row.sessions_valid_after = now;
+        if erase {
+            row.display_name = None;
+            row.email = None;
+            row.password_hash = None;
+        }
+        row.status = status_of(&row).as_str().into();
+        Ok(Some((row, true)))
+    })
+    .await
+}
+
+pub async fn reactivate(state: &AppState, caller: &Caller, id: &str) -> Result<User, AppError> {
+    change(state, caller, id, "user.reactivate", |current, _| {
+        if current.deactivated_at.is_none() {
+            return Ok(None);
+        }
+        let mut row = current.clone();
+        row.deactivated_at = None;
+        row.status = status_of(&row).as_str().into();
+        Ok(Some((row, false)))
+    })
+    .await
+}
+
+pub async fn set_admin(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    admin: bool,
+) -> Result<User, AppError> {
+    change(state, caller, id, "user.set_admin", |current, facts| {
+        if current.admin == admin {
+            return Ok(None);
+        }
+        if !admin {
+            not_self(caller, current, "demote")?;
+            keeps_an_admin(current, facts, "demote")?;
+        }
+        let mut row = current.clone();
+        row.admin = admin;
+        Ok(Some((row, false)))
+    })
+    .await
+}
+
+pub async fn delete(state: &AppState, caller: &Caller, id: &str) -> Result<(), AppError> {
+    caller.require_admin(Access::Write)?;
+    let deleted = db::users::delete(&state.db, id, |current, facts| {
+        not_self(caller, current, "delete")?;
+        keeps_an_admin(current, facts, "delete")?;
+        Ok::<_, AppError>(caller.audit(
+            "user.delete",
+            "user",
+            Some(&current.id),
+            json!({"username": current.username}),
+        ))
+    })
+    .await?;
+    if deleted {
+        Ok(())
+    } else {
+        Err(not_found(id))
+    }
+}
+
+/// Deactivation outranks a lock in the status shown.
+fn status_of(row: &UserRow) -> UserStatus {
+    if row.deactivated_at.is_some() {
+        UserStatus::Deactivated
+    } else if row.locked_at.is_some() {
+        UserStatus::Locked
+    } else {
+        UserStatus::Active
+    }
+}

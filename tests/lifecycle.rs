@@ -1,0 +1,274 @@
+//! Integration tests of the account lifecycle endpoints (issue: users).
+
+mod common;
+
+use common::{spawn_app, Auth};
+use serde_json::json;
+
+const USERS: &str = "/api/admin/v1/users";
+
+#[test]
+fn patch_updates_clears_and_validates() {
+    let app = spawn_app();
+    let token = app.admin_token();
+    let id = app.create_user("henry", None, false);
+    let path = format!("{USERS}/{id}");
+    let patch = |body: serde_json::Value| {
+        app.request(
+            "PATCH",
+            &path,
+            Auth::Bearer(&token),
+            &[("Content-Type", "application/json")],
+            Some(&body.to_string()),
+        )
+    };
+    let reply = patch(
+        json!({"display_name": "Henry H", "email": "h@example.org", "can_request_admin": true}),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let attrs = reply.json()["data"]["attributes"].clone();
+    assert_eq!(attrs["display_name"], "Henry H");
+    assert_eq!(attrs["can_request_admin"], true);
+    // Absent fields stay, null clears.
+    let reply = patch(json!({"email": null}));
+    assert_eq!(
+        reply.json()["data"]["attributes"]["display_name"],
+        "Henry H"
+    );
+    assert!(reply.json()["data"]["attributes"]["email"].is_null());
+    assert_eq!(patch(json!({"email": "nope"})).status, 422);
+    assert_eq!(patch(json!({"colour": "red"})).status, 400);
+    let missing = app.request(
+        "PATCH",
+        &format!("{USERS}/01JD0000000000000000000000"),
+        Auth::Bearer(&token),
+        &[("Content-Type", "application/json")],
+        Some("{}"),
+    );
+    assert_eq!(missing.status, 404);
+}
+
+#[test]
+fn lock_is_idempotent_and_stops_login_sessions_and_tokens() {
+    let app = spawn_app();
+    let token = app.admin_token();
+    let id = app.create_user("ivy", Some("ivy-password-1"), true);
+    let ivy_token = app.token_for(&id, &[]);
+    let cookie = app.login("ivy", "ivy-password-1");
+    assert_eq!(app.get(USERS, Auth::Cookie(&cookie)).status, 200);
+
+    let locked = app.post_json(
+        &format!("{USERS}/{id}/lock"),
+        Auth::Bearer(&token),
+        &json!({}),
+    );
+    assert_eq!(locked.status, 200, "{}", locked.body);
+    let first_stamp = locked.json()["data"]["attributes"]["locked_at"].clone();
+    assert_eq!(locked.json()["data"]["attributes"]["status"], "locked");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let again = app.post_json(
+        &format!("{USERS}/{id}/lock"),
+        Auth::Bearer(&token),
+        &json!({}),
+    );
+    assert_eq!(again.json()["data"]["attributes"]["locked_at"], first_stamp);
+
+    assert_eq!(
+        app.get(USERS, Auth::Cookie(&cookie)).status,
+        401,
+        "session stops while locked"
+    );
+    assert_eq!(
+        app.get(USERS, Auth::Bearer(&ivy_token)).status,
+        401,
+        "token stops while locked"
+    );
+    let login = app.post_form(
+        "/api/auth/login",
+        Auth::None,
+        &[],
+        "username=ivy&password=ivy-password-1",
+    );
+    assert_eq!(login.status, 403);
+
+    let unlocked = app.post_json(
+        &format!("{USERS}/{id}/unlock"),
+        Auth::Bearer(&token),
+        &json!({}),
+    );
+    assert_eq!(unlocked.json()["data"]["attributes"]["status"], "active");
+    assert!(unlocked.json()["data"]["attributes"]["locked_at"].is_null());
+    assert_eq!(
+        app.get(USERS, Auth::Bearer(&ivy_token)).status,
+        200,
+        "token works again"
+    );
+}
+
+#[test]
+fn deactivation_revokes_sessions_and_tokens_and_erase_scrubs() {
+    let app = spawn_app();
+    let token = app.admin_token();
+    let id = app.create_user("jack", Some("jack-password-1"), true);
+    let jack_token = app.token_for(&id, &[]);
+    let cookie = app.login("jack", "jack-password-1");
+    app.request(
+        "PATCH",
+        &format!("{USERS}/{id}"),
+        Auth::Bearer(&token),
+        &[("Content-Type", "application/json")],
+        Some(r#"{"display_name":"Jack","email":"jack@example.org"}"#),
+    );
+
+    let reply = app.request(
+        "POST",
+        &format!("{USERS}/{id}/deactivate"),
+        Auth::Bearer(&token),
+        &[],
+        None,
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.json()["data"]["attributes"]["status"], "deactivated");
+    assert_eq!(
+        reply.json()["data"]["attributes"]["display_name"],
+        "Jack",
+        "no erase: kept"
+    );
+
+    let reactivated = app.post_json(
+        &format!("{USERS}/{id}/reactivate"),
+        Auth::Bearer(&token),
+        &json!({}),
+    );
+    assert_eq!(reactivated.json()["data"]["attributes"]["status"], "active");
+    // Sessions and tokens from before the deactivation stay void.
+    assert_eq!(app.get(USERS, Auth::Cookie(&cookie)).status, 401);
+    assert_eq!(app.get(USERS, Auth::Bearer(&jack_token)).status, 401);
+
+    let erased = app.post_json(
+        &format!("{USERS}/{id}/deactivate"),
+        Auth::Bearer(&token),
+        &json!({"erase": true}),
+    );
+    let attrs = erased.json()["data"]["attributes"].clone();
+    assert!(attrs["display_name"].is_null() && attrs["email"].is_null());
+    let taken = app.post_json(USERS, Auth::Bearer(&token), &json!({"username": "jack"}));
+    assert_eq!(taken.status, 409, "the username stays reserved");
+}
+
+#[test]
+fn set_password_applies_the_policy() {
+    let app = spawn_app();
+    let token = app.admin_token();
+    let id = app.create_user("kate", Some("kate-password-1"), false);
+    let path = format!("{USERS}/{id}/set-password");
+    for (password, rule) in [
+        ("short", "at least 8"),
+        ("kate", "at least 8"),
+        ("password123", "too common"),
+    ] {
+        let reply = app.post_json(&path, Auth::Bearer(&token), &json!({"password": password}));
+        assert_eq!(reply.status, 422, "{password}");
+        assert!(
+            reply.json()["errors"][0]["title"]
+                .as_str()
+                .unwrap()
+                .contains(rule),
+            "{}",
+            reply.body
+        );
+    }
+    let reply = app.post_json(
+        &path,
+        Auth::Bearer(&token),
+        &json!({"password": "kate-new-password", "temporary": true}),
+    );
+    assert_eq!(reply.status, 200);
+    assert_eq!(
+        reply.json()["data"]["attributes"]["password_change_required"],
+        true
+    );
+    app.login("kate", "kate-new-password");
+}
+
+#[test]
+fn guard_rails_protect_self_and_the_last_admin() {
+    let app = spawn_app();
+    let root = app.create_user("root", Some("root-password-1"), true);
+    let token = app.token_for(&root, &[]);
+    for (method, path, body) in [
+        ("POST", format!("{USERS}/{root}/lock"), "{}"),
+        ("POST", format!("{USERS}/{root}/deactivate"), "{}"),
+        (
+            "PUT",
+            format!("{USERS}/{root}/permissions"),
+            r#"{"admin":false}"#,
+        ),
+        ("DELETE", format!("{USERS}/{root}"), ""),
+    ] {
+        let reply = app.request(
+            method,
+            &path,
+            Auth::Bearer(&token),
+            &[("Content-Type", "application/json")],
+            Some(body),
+        );
+        assert_eq!(reply.status, 409, "{method} {path}: {}", reply.body);
+        assert_eq!(reply.json()["errors"][0]["code"], "cannot_modify_self");
+    }
+
+    // The last active administrator cannot be removed by anyone (here the
+    // operator's CLI identity, which is not an account itself).
+    use gatehouse::server::ops::{lifecycle, Caller};
+    let system = Caller::system();
+    for result in [
+        app.rt
+            .block_on(lifecycle::lock(&app.state, &system, &root))
+            .map(|_| ()),
+        app.rt
+            .block_on(lifecycle::deactivate(&app.state, &system, &root, false))
+            .map(|_| ()),
+        app.rt
+            .block_on(lifecycle::set_admin(&app.state, &system, &root, false))
+            .map(|_| ()),
+        app.rt
+            .block_on(lifecycle::delete(&app.state, &system, &root)),
+    ] {
+        assert_eq!(result.unwrap_err().code(), "last_admin");
+    }
+
+    // With a second active admin, root may be demoted; its token then gets 403.
+    let other = app.create_user("other", None, true);
+    let other_token = app.token_for(&other, &[]);
+    let demote = app.request(
+        "PUT",
+        &format!("{USERS}/{root}/permissions"),
+        Auth::Bearer(&other_token),
+        &[("Content-Type", "application/json")],
+        Some(r#"{"admin":false}"#),
+    );
+    assert_eq!(demote.status, 200, "{}", demote.body);
+    assert_eq!(demote.json()["data"]["attributes"]["admin"], false);
+    assert_eq!(app.get(USERS, Auth::Bearer(&token)).status, 403);
+    let delete = app.request(
+        "DELETE",
+        &format!("{USERS}/{root}"),
+        Auth::Bearer(&other_token),
+        &[],
+        None,
+    );
+    assert_eq!(delete.status, 204);
+    assert_eq!(
+        app.get(&format!("{USERS}/{root}"), Auth::Bearer(&other_token))
+            .status,
+        404
+    );
+    let again = app.request(
+        "DELETE",
+        &format!("{USERS}/{root}"),
+        Auth::Bearer(&other_token),
+        &[],
+        None,
+    );
+    assert_eq!(again.status, 404);
+}
