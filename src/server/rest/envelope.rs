@@ -1,26 +1,65 @@
-//! JSON:API-shaped documents.
+//! JSON:API-shaped documents, serialized straight from typed values (no
+//! intermediate `serde_json::Value` trees: lists are on the hot path).
 
 use serde::Serialize;
-use serde_json::{json, Value};
 
 use crate::model::Page;
 
-fn resource<T: Serialize>(kind: &str, id: &str, attributes: &T, self_link: &str) -> Value {
-    let mut attributes = serde_json::to_value(attributes).unwrap_or(Value::Null);
-    if let Some(map) = attributes.as_object_mut() {
-        map.remove("id");
+/// Something the API exposes as a JSON:API resource.
+pub trait Resource {
+    const TYPE: &'static str;
+    type Attributes<'a>: Serialize
+    where
+        Self: 'a;
+    fn id(&self) -> &str;
+    fn attributes(&self) -> Self::Attributes<'_>;
+}
+
+#[derive(Serialize)]
+struct SelfLink {
+    #[serde(rename = "self")]
+    self_: String,
+}
+
+#[derive(Serialize)]
+pub struct ResourceObject<'a, A> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    id: &'a str,
+    attributes: A,
+    links: SelfLink,
+}
+
+fn object<'a, R: Resource>(
+    item: &'a R,
+    collection_path: &str,
+) -> ResourceObject<'a, R::Attributes<'a>> {
+    ResourceObject {
+        kind: R::TYPE,
+        id: item.id(),
+        attributes: item.attributes(),
+        links: SelfLink {
+            self_: format!("{collection_path}/{}", item.id()),
+        },
     }
-    json!({"type": kind, "id": id, "attributes": attributes, "links": {"self": self_link}})
 }
 
 /// `{"data": resource, "links": {"self"}}`.
-pub fn resource_document<T: Serialize>(
-    kind: &str,
-    id: &str,
-    attributes: &T,
-    self_link: &str,
-) -> Value {
-    json!({"data": resource(kind, id, attributes, self_link), "links": {"self": self_link}})
+#[derive(Serialize)]
+pub struct SingleDocument<'a, A> {
+    data: ResourceObject<'a, A>,
+    links: SelfLink,
+}
+
+pub fn resource_document<'a, R: Resource>(
+    item: &'a R,
+    collection_path: &str,
+) -> SingleDocument<'a, R::Attributes<'a>> {
+    let data = object(item, collection_path);
+    let links = SelfLink {
+        self_: data.links.self_.clone(),
+    };
+    SingleDocument { data, links }
 }
 
 /// Builds the paging links of a list: the caller supplies the path and the
@@ -49,42 +88,62 @@ impl ListLinks<'_> {
     }
 }
 
+#[derive(Serialize)]
+struct PageLinks {
+    #[serde(rename = "self")]
+    self_: String,
+    first: String,
+    last: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    prev: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Meta {
+    count: u64,
+}
+
 /// `{"meta": {"count"}, "data": [...], "links": {...}}`; `meta.count` only
 /// when counted, `next`/`prev` only when such a page exists.
-pub fn list_document<T: Serialize>(
-    kind: &str,
-    page: &Page<T>,
-    id_of: impl Fn(&T) -> &str,
+#[derive(Serialize)]
+pub struct ListDocument<'a, A> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meta: Option<Meta>,
+    data: Vec<ResourceObject<'a, A>>,
+    links: PageLinks,
+}
+
+pub fn list_document<'a, R: Resource>(
+    page: &'a Page<R>,
     links: &ListLinks,
-) -> Value {
-    let data: Vec<Value> = page
-        .items
-        .iter()
-        .map(|item| {
-            let id = id_of(item);
-            resource(kind, id, item, &format!("{}/{}", links.path, id))
-        })
-        .collect();
+) -> ListDocument<'a, R::Attributes<'a>> {
     let n = links.page_size;
-    let self_link = if links.self_query.is_empty() {
+    let self_ = if links.self_query.is_empty() {
         links.path.to_owned()
     } else {
         format!("{}?{}", links.path, links.self_query)
     };
-    let mut link_map = json!({
-        "self": self_link,
-        "first": links.link(&format!("page[first]={n}")),
-        "last": links.link(&format!("page[last]={n}")),
-    });
-    if let Some(after) = &page.next_cursor {
-        link_map["next"] = json!(links.link(&format!("page[after]={after}&page[first]={n}")));
+    ListDocument {
+        meta: page.count.map(|count| Meta { count }),
+        data: page
+            .items
+            .iter()
+            .map(|item| object(item, links.path))
+            .collect(),
+        links: PageLinks {
+            self_,
+            first: links.link(&format!("page[first]={n}")),
+            last: links.link(&format!("page[last]={n}")),
+            next: page
+                .next_cursor
+                .as_ref()
+                .map(|after| links.link(&format!("page[after]={after}&page[first]={n}"))),
+            prev: page
+                .prev_cursor
+                .as_ref()
+                .map(|before| links.link(&format!("page[before]={before}&page[last]={n}"))),
+        },
     }
-    if let Some(before) = &page.prev_cursor {
-        link_map["prev"] = json!(links.link(&format!("page[before]={before}&page[last]={n}")));
-    }
-    let mut doc = json!({"data": data, "links": link_map});
-    if let Some(count) = page.count {
-        doc["meta"] = json!({"count": count});
-    }
-    doc
 }

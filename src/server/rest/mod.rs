@@ -13,7 +13,7 @@ use axum::{
 };
 use serde_json::{json, Value};
 
-pub use envelope::{list_document, resource_document, ListLinks};
+pub use envelope::{list_document, resource_document, ListLinks, Resource};
 pub use extract::{ApiCaller, ApiJson};
 
 use crate::{model::AppError, server::AppState};

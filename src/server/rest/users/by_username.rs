@@ -2,9 +2,8 @@
 
 use axum::{
     extract::{Path, State},
-    Json,
+    response::{IntoResponse, Response},
 };
-use serde_json::Value;
 
 use super::user_document;
 use crate::server::{
@@ -17,7 +16,7 @@ pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Path(username): Path<String>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let user = ops::users::get_by_username(&state, &caller, &username).await?;
-    Ok(Json(user_document(&user)))
+    Ok(user_document(&user).into_response())
 }

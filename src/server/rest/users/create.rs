@@ -5,7 +5,6 @@ use axum::{
     extract::State,
     http::{header, StatusCode},
     response::{IntoResponse, Response},
-    Json,
 };
 
 use super::user_document;
@@ -28,7 +27,7 @@ pub async fn handler(
     Ok((
         StatusCode::CREATED,
         [(header::LOCATION, location)],
-        Json(user_document(&user)),
+        user_document(&user),
     )
         .into_response())
 }

@@ -6,10 +6,9 @@
 use axum::{
     body::Bytes,
     extract::{Path, State},
-    Json,
+    response::{IntoResponse, Response},
 };
 use serde::Deserialize;
-use serde_json::Value;
 
 use super::user_document;
 use crate::{
@@ -33,24 +32,23 @@ pub async fn deactivate(
     ApiCaller(caller): ApiCaller,
     Path(id): Path<String>,
     body: Bytes,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let input: Deactivate = if body.iter().all(u8::is_ascii_whitespace) {
         Deactivate::default()
     } else {
         serde_json::from_slice(&body)
             .map_err(|e| AppError::bad_request(format!("invalid JSON body: {e}")))?
     };
-    Ok(Json(user_document(
-        &ops::lifecycle::deactivate(&state, &caller, &id, input.erase).await?,
-    )))
+    Ok(
+        user_document(&ops::lifecycle::deactivate(&state, &caller, &id, input.erase).await?)
+            .into_response(),
+    )
 }
 
 pub async fn reactivate(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Path(id): Path<String>,
-) -> Result<Json<Value>, ApiError> {
-    Ok(Json(user_document(
-        &ops::lifecycle::reactivate(&state, &caller, &id).await?,
-    )))
+) -> Result<Response, ApiError> {
+    Ok(user_document(&ops::lifecycle::reactivate(&state, &caller, &id).await?).into_response())
 }

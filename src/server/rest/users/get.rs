@@ -2,9 +2,8 @@
 
 use axum::{
     extract::{Path, State},
-    Json,
+    response::{IntoResponse, Response},
 };
-use serde_json::Value;
 
 use super::user_document;
 use crate::server::{
@@ -17,7 +16,7 @@ pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Path(id): Path<String>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let user = ops::users::get(&state, &caller, &id).await?;
-    Ok(Json(user_document(&user)))
+    Ok(user_document(&user).into_response())
 }

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 
 use axum::{
     extract::{RawQuery, State},
+    response::{IntoResponse, Response},
     Json,
 };
-use serde_json::Value;
 
 use crate::{
     model::{AppError, CountMode, PageRequest, UserFilter, UserStatus},
@@ -115,7 +115,7 @@ pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     RawQuery(raw): RawQuery,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let raw = raw.unwrap_or_default();
     let (filter, filters) = parse_query(&raw)?;
     let page_size = filter.page.size();
@@ -127,12 +127,7 @@ pub async fn handler(
         self_query: &raw,
         page_size,
     };
-    Ok(Json(list_document(
-        "user",
-        &page,
-        |u| u.id.as_str(),
-        &links,
-    )))
+    Ok(Json(list_document(&page, &links)).into_response())
 }
 
 #[cfg(test)]

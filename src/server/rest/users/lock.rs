@@ -5,9 +5,8 @@
 
 use axum::{
     extract::{Path, State},
-    Json,
+    response::{IntoResponse, Response},
 };
-use serde_json::Value;
 
 use super::user_document;
 use crate::server::{
@@ -20,18 +19,14 @@ pub async fn lock(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Path(id): Path<String>,
-) -> Result<Json<Value>, ApiError> {
-    Ok(Json(user_document(
-        &ops::lifecycle::lock(&state, &caller, &id).await?,
-    )))
+) -> Result<Response, ApiError> {
+    Ok(user_document(&ops::lifecycle::lock(&state, &caller, &id).await?).into_response())
 }
 
 pub async fn unlock(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Path(id): Path<String>,
-) -> Result<Json<Value>, ApiError> {
-    Ok(Json(user_document(
-        &ops::lifecycle::unlock(&state, &caller, &id).await?,
-    )))
+) -> Result<Response, ApiError> {
+    Ok(user_document(&ops::lifecycle::unlock(&state, &caller, &id).await?).into_response())
 }

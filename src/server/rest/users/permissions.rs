@@ -3,10 +3,9 @@
 
 use axum::{
     extract::{Path, State},
-    Json,
+    response::{IntoResponse, Response},
 };
 use serde::Deserialize;
-use serde_json::Value;
 
 use super::user_document;
 use crate::server::{
@@ -26,8 +25,9 @@ pub async fn handler(
     ApiCaller(caller): ApiCaller,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<Permissions>,
-) -> Result<Json<Value>, ApiError> {
-    Ok(Json(user_document(
-        &ops::lifecycle::set_admin(&state, &caller, &id, body.admin).await?,
-    )))
+) -> Result<Response, ApiError> {
+    Ok(
+        user_document(&ops::lifecycle::set_admin(&state, &caller, &id, body.admin).await?)
+            .into_response(),
+    )
 }

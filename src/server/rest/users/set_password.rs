@@ -4,10 +4,9 @@
 
 use axum::{
     extract::{Path, State},
-    Json,
+    response::{IntoResponse, Response},
 };
 use serde::Deserialize;
-use serde_json::Value;
 
 use super::user_document;
 use crate::server::{
@@ -29,8 +28,8 @@ pub async fn handler(
     ApiCaller(caller): ApiCaller,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<SetPassword>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let user =
         ops::lifecycle::set_password(&state, &caller, &id, body.password, body.temporary).await?;
-    Ok(Json(user_document(&user)))
+    Ok(user_document(&user).into_response())
 }

@@ -3,9 +3,8 @@
 
 use axum::{
     extract::{Path, State},
-    Json,
+    response::{IntoResponse, Response},
 };
-use serde_json::Value;
 
 use super::user_document;
 use crate::{
@@ -22,7 +21,7 @@ pub async fn handler(
     ApiCaller(caller): ApiCaller,
     Path(id): Path<String>,
     ApiJson(patch): ApiJson<UserPatch>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let user = ops::lifecycle::update_profile(&state, &caller, &id, patch).await?;
-    Ok(Json(user_document(&user)))
+    Ok(user_document(&user).into_response())
 }
