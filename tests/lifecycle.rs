@@ -272,3 +272,74 @@ fn guard_rails_protect_self_and_the_last_admin() {
     );
     assert_eq!(again.status, 404);
 }
+
+#[test]
+fn panel_server_functions_run_the_same_operations() {
+    let app = spawn_app();
+    let root = app.create_user("root", Some("root-password-1"), true);
+    let target = app.create_user("lena", Some("lena-password-1"), false);
+    let cookie = app.login("root", "root-password-1");
+    let act = |id: &str, action: &str| {
+        app.post_form(
+            "/api/users/action",
+            Auth::Cookie(&cookie),
+            &[],
+            &format!("id={id}&action={action}"),
+        )
+    };
+    let locked = act(&target, "lock");
+    assert_eq!(locked.status, 200, "{}", locked.body);
+    assert_eq!(locked.json()["status"], "locked");
+    assert_eq!(act(&target, "unlock").json()["status"], "active");
+    assert_eq!(act(&target, "make_admin").json()["admin"], true);
+    assert_eq!(act(&target, "revoke_admin").json()["admin"], false);
+    assert_eq!(act(&target, "erase").json()["status"], "deactivated");
+    assert_eq!(act(&target, "reactivate").json()["status"], "active");
+
+    let own = act(&root, "lock");
+    assert_eq!(own.status, 409);
+    assert!(
+        own.body.contains("You cannot lock your own account."),
+        "{}",
+        own.body
+    );
+    assert_eq!(act(&target, "explode").status, 400);
+
+    let weak = app.post_form(
+        "/api/users/set-password",
+        Auth::Cookie(&cookie),
+        &[],
+        &format!("id={target}&password=short"),
+    );
+    assert_eq!(weak.status, 422);
+    let set = app.post_form(
+        "/api/users/set-password",
+        Auth::Cookie(&cookie),
+        &[],
+        &format!("id={target}&password=lena-new-password&temporary=on"),
+    );
+    assert_eq!(set.json()["password_change_required"], true);
+
+    let deleted = app.post_form(
+        "/api/users/delete",
+        Auth::Cookie(&cookie),
+        &[],
+        &format!("id={target}"),
+    );
+    assert!(deleted.status < 400, "{}", deleted.body);
+    assert_eq!(
+        app.get(&format!("{USERS}/{target}"), Auth::Cookie(&cookie))
+            .status,
+        404
+    );
+
+    let member = app.create_user("mo", Some("mo-password-1"), false);
+    let member_cookie = app.login("mo", "mo-password-1");
+    let refused = app.post_form(
+        "/api/users/action",
+        Auth::Cookie(&member_cookie),
+        &[],
+        &format!("id={member}&action=make_admin"),
+    );
+    assert_eq!(refused.status, 403, "a member cannot promote themself");
+}

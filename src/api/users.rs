@@ -105,3 +105,78 @@ pub async fn create_user(
         .await,
     )
 }
+
+/// One lifecycle action from the user page: `lock`, `unlock`, `deactivate`,
+/// `erase` (deactivate and scrub), `reactivate`, `make_admin`, `revoke_admin`.
+#[server(prefix = "/api", endpoint = "users/action")]
+pub async fn user_action(id: String, action: String) -> Result<User, AppError> {
+    use crate::api::context::*;
+    use crate::server::ops::lifecycle;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            let (s, c, id) = (&state, &caller, id.as_str());
+            let user = match action.as_str() {
+                "lock" => lifecycle::lock(s, c, id).await,
+                "unlock" => lifecycle::unlock(s, c, id).await,
+                "deactivate" => lifecycle::deactivate(s, c, id, false).await,
+                "erase" => lifecycle::deactivate(s, c, id, true).await,
+                "reactivate" => lifecycle::reactivate(s, c, id).await,
+                "make_admin" => lifecycle::set_admin(s, c, id, true).await,
+                "revoke_admin" => lifecycle::set_admin(s, c, id, false).await,
+                other => Err(AppError::bad_parameter(
+                    "action",
+                    format!("unknown action {other}"),
+                )),
+            }?;
+            leptos_axum::redirect(&format!("/users/{}", user.id));
+            Ok(user)
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "users/set-password")]
+pub async fn set_user_password(
+    id: String,
+    password: String,
+    temporary: Option<String>,
+) -> Result<User, AppError> {
+    use crate::api::context::*;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            let user = crate::server::ops::lifecycle::set_password(
+                &state,
+                &caller,
+                &id,
+                password,
+                temporary.is_some(),
+            )
+            .await?;
+            leptos_axum::redirect(&format!("/users/{}", user.id));
+            Ok(user)
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "users/delete")]
+pub async fn delete_user(id: String) -> Result<(), AppError> {
+    use crate::api::context::*;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            crate::server::ops::lifecycle::delete(&state, &caller, &id).await?;
+            leptos_axum::redirect("/users");
+            Ok(())
+        }
+        .await,
+    )
+}
