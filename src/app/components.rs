@@ -106,3 +106,34 @@ pub fn Forbidden() -> impl IntoView {
         </section>
     }
 }
+
+/// The errors of a form's last submission: per field, and the rest.
+#[derive(Clone, Copy)]
+pub struct FormErrors(Signal<Option<AppError>>);
+
+impl FormErrors {
+    pub fn of<S>(action: ServerAction<S>) -> Self
+    where
+        S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+        S::Output: Clone + Send + Sync + 'static,
+    {
+        Self(Signal::derive(move || {
+            action
+                .value()
+                .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
+        }))
+    }
+
+    /// The message for one field, shown next to it.
+    pub fn field(self, name: &'static str) -> Signal<Option<String>> {
+        Signal::derive(move || self.0.get()?.field_message(name))
+    }
+
+    /// An error that belongs to no field, for a banner.
+    pub fn general(self) -> Option<String> {
+        self.0
+            .get()
+            .filter(|e| !e.is_field_error())
+            .map(|e| e.to_string())
+    }
+}

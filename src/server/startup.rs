@@ -35,12 +35,24 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
             )
         })?;
     }
+    // Schema changes run on a connection of their own that is closed before
+    // serving: a pooled connection opened while a migration ran could keep a
+    // view of the database from before it.
+    let migrator = Db::connect(&config.database_url, 1)
+        .await
+        .map_err(|e| format!("cannot open database: {e}"))?;
+    migrator
+        .migrate()
+        .await
+        .map_err(|e| format!("migration failed: {e}"))?;
+    Store::new(&migrator)
+        .migrate()
+        .await
+        .map_err(|e| format!("migration of the sessions table failed: {e}"))?;
+    migrator.close().await;
     let db = Db::connect(&config.database_url, config.database_max_connections)
         .await
         .map_err(|e| format!("cannot open database: {e}"))?;
-    db.migrate()
-        .await
-        .map_err(|e| format!("migration failed: {e}"))?;
     let leptos_options = LeptosOptions::builder()
         .output_name("gatehouse")
         .site_root(config.site_root.clone())
@@ -55,7 +67,7 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
 }
 
 pub async fn router(state: AppState) -> Result<Router, BoxError> {
-    let store = Store::new(&state.db).await?;
+    let store = Store::new(&state.db);
     store.spawn_cleanup();
     let sessions = store.layer(&state.config);
 

@@ -3,27 +3,14 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
 use crate::api::auth::{setup_needed, SetupAdmin};
-use crate::app::components::Field;
+use crate::app::components::{Field, FormErrors};
 
 /// One-time page that exists only while there is no administrator.
 #[component]
 pub fn SetupPage() -> impl IntoView {
     let needed = Resource::new_blocking(|| (), |_| setup_needed());
     let action = ServerAction::<SetupAdmin>::new();
-    let err = move |field: &'static str| {
-        Signal::derive(move || {
-            action.value().with(|v| {
-                v.as_ref()
-                    .and_then(|r| r.as_ref().err()?.field_message(field))
-            })
-        })
-    };
-    let general = move || {
-        action.value().with(|v| match v {
-            Some(Err(e)) if !e.is_field_error() => Some(e.to_string()),
-            _ => None,
-        })
-    };
+    let errors = FormErrors::of(action);
     view! {
         <Title text="Set up"/>
         <main id="main" class="centered">
@@ -36,13 +23,13 @@ pub fn SetupPage() -> impl IntoView {
                         <form method="post" action=SetupAdmin::url() class="card narrow auth">
                             <h1>"Welcome to Gatehouse"</h1>
                             <p>"Create the first server administrator. This page disappears once it exists."</p>
-                            {move || general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+                            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
                             <Field label="Username" name="username" required=true autocomplete="username"
-                                hint="Lowercase letters, digits, '.', '_' and '-'." error=err("username")/>
+                                hint="Lowercase letters, digits, '.', '_' and '-'." error=errors.field("username")/>
                             <Field label="Password" name="password" kind="password" required=true
-                                autocomplete="new-password" error=err("password")/>
+                                autocomplete="new-password" error=errors.field("password")/>
                             <Field label="Repeat password" name="password_confirm" kind="password" required=true
-                                autocomplete="new-password" error=err("password_confirm")/>
+                                autocomplete="new-password" error=errors.field("password_confirm")/>
                             <button type="submit" class="button primary">"Create administrator"</button>
                         </form>
                     }

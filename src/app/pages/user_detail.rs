@@ -4,7 +4,7 @@ use leptos_router::{components::A, hooks::use_params_map};
 
 use super::users::short_time;
 use crate::api::users::{get_user, DeleteUser, SetUserPassword, UserAction};
-use crate::app::components::{AdminOnly, ErrorNotice, Field, StatusBadge};
+use crate::app::components::{AdminOnly, ErrorNotice, Field, FormErrors, StatusBadge};
 use crate::model::{AppError, User, UserStatus};
 
 #[component]
@@ -154,12 +154,7 @@ fn UserActions(user: User, actions: Actions) -> impl IntoView {
             })
             .or_else(|| delete.value().with(last_error))
     };
-    let password_error = Signal::derive(move || {
-        password.value().with(|v| {
-            v.as_ref()
-                .and_then(|r| r.as_ref().err()?.field_message("password"))
-        })
-    });
+    let password_error = FormErrors::of(password).field("password");
     let name = user.username.as_str();
     let id = user.id.as_str();
     let button =

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::users::CreateUser;
-use crate::app::components::{AdminOnly, Field};
+use crate::app::components::{AdminOnly, Field, FormErrors};
 
 /// Works hydrated (the action) and without JavaScript (a plain post whose
 /// errors come back in the URL and are shown the same way).
@@ -20,20 +20,7 @@ pub fn NewUserPage() -> impl IntoView {
 #[component]
 fn NewUserForm() -> impl IntoView {
     let action = ServerAction::<CreateUser>::new();
-    let err = move |field: &'static str| {
-        Signal::derive(move || {
-            action.value().with(|v| {
-                v.as_ref()
-                    .and_then(|r| r.as_ref().err()?.field_message(field))
-            })
-        })
-    };
-    let general = move || {
-        action.value().with(|v| match v {
-            Some(Err(e)) if !e.is_field_error() => Some(e.to_string()),
-            _ => None,
-        })
-    };
+    let errors = FormErrors::of(action);
     view! {
         <div class="page-head">
             <h1>"New user"</h1>
@@ -41,13 +28,13 @@ fn NewUserForm() -> impl IntoView {
         </div>
         <ActionForm action=action>
             <div class="card form">
-                {move || general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+                {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
                 <Field label="Username" name="username" required=true autocomplete="off"
-                    hint="1–64 characters: lowercase letters, digits, '.', '_' and '-'." error=err("username")/>
-                <Field label="Display name" name="display_name" autocomplete="off" error=err("display_name")/>
-                <Field label="Email" name="email" kind="email" autocomplete="off" error=err("email")/>
+                    hint="1–64 characters: lowercase letters, digits, '.', '_' and '-'." error=errors.field("username")/>
+                <Field label="Display name" name="display_name" autocomplete="off" error=errors.field("display_name")/>
+                <Field label="Email" name="email" kind="email" autocomplete="off" error=errors.field("email")/>
                 <Field label="Password" name="password" kind="password" autocomplete="new-password"
-                    hint="At least 8 characters, not the username. Leave empty to create the account without a password." error=err("password")/>
+                    hint="At least 8 characters, not the username. Leave empty to create the account without a password." error=errors.field("password")/>
                 <div class="field check">
                     <input id="field-admin" type="checkbox" name="admin"/>
                     <label for="field-admin">"Server administrator"</label>

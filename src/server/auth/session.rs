@@ -47,17 +47,19 @@ pub enum Store {
 }
 
 impl Store {
-    /// Creates the store and its table.
-    pub async fn new(db: &Db) -> sqlx::Result<Self> {
-        let store = match db {
+    pub fn new(db: &Db) -> Self {
+        match db {
             Db::Sqlite(pool) => Self::Sqlite(SqliteStore::new(pool.clone())),
             Db::Postgres(pool) => Self::Postgres(PostgresStore::new(pool.clone())),
-        };
-        match &store {
-            Self::Sqlite(s) => s.migrate().await?,
-            Self::Postgres(s) => s.migrate().await?,
         }
-        Ok(store)
+    }
+
+    /// Creates the store's table if missing (part of the migrations).
+    pub async fn migrate(&self) -> sqlx::Result<()> {
+        match self {
+            Self::Sqlite(s) => s.migrate().await,
+            Self::Postgres(s) => s.migrate().await,
+        }
     }
 
     /// Deletes expired sessions every few minutes, for the life of the process.

@@ -80,44 +80,36 @@ fn rows_from_json(json: &str) -> sqlx::Result<Vec<UserRow>> {
 
 /// Inserts a user and its audit record in one transaction.
 pub async fn insert(db: &Db, user: &UserRow, audit: &AuditEntry) -> sqlx::Result<()> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        sqlx::query(
-            "INSERT INTO users (id, username, display_name, email, password_hash, admin, \
-             can_request_admin, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(&user.id)
-        .bind(&user.username)
-        .bind(&user.display_name)
-        .bind(&user.email)
-        .bind(&user.password_hash)
-        .bind(user.admin)
-        .bind(user.can_request_admin)
-        .bind(&user.status)
-        .bind(user.created_at)
-        .execute(&mut *tx)
-        .await?;
-        audit.insert(&mut *tx).await?;
-        tx.commit().await
-    })
+    insert_guarded(db, user, audit, false).await.map(|_| ())
 }
 
 /// Inserts the first administrator only while none exists; `Ok(false)` when
 /// another one got there first. The check and the insert share one write lock.
 pub async fn insert_first_admin(db: &Db, user: &UserRow, audit: &AuditEntry) -> sqlx::Result<bool> {
+    insert_guarded(db, user, audit, true).await
+}
+
+async fn insert_guarded(
+    db: &Db,
+    user: &UserRow,
+    audit: &AuditEntry,
+    only_if_no_admin: bool,
+) -> sqlx::Result<bool> {
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
-        if matches!(db, Db::Postgres(_)) {
-            sqlx::query("LOCK TABLE user_counts IN EXCLUSIVE MODE").execute(&mut *tx).await?;
-        }
-        let admins: i64 = sqlx::query_scalar(
-            "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM user_counts WHERE admin = $1",
-        )
-        .bind(true)
-        .fetch_one(&mut *tx)
-        .await?;
-        if admins > 0 {
-            return Ok(false);
+        if only_if_no_admin {
+            if matches!(db, Db::Postgres(_)) {
+                sqlx::query("LOCK TABLE user_counts IN EXCLUSIVE MODE").execute(&mut *tx).await?;
+            }
+            let admins: i64 = sqlx::query_scalar(
+                "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM user_counts WHERE admin = $1",
+            )
+            .bind(true)
+            .fetch_one(&mut *tx)
+            .await?;
+            if admins > 0 {
+                return Ok(false);
+            }
         }
         sqlx::query(
             "INSERT INTO users (id, username, display_name, email, password_hash, admin, \
