@@ -16,7 +16,7 @@ echo "== unit and integration tests (SQLite)"
 echo "== integration tests (PostgreSQL)"
 scripts/postgres.sh
 GATEHOUSE_TEST_DATABASE_URL="postgres://gatehouse:gatehouse@127.0.0.1:5432/postgres" \
-  "${CARGO_TEST[@]}" --test api
+  "${CARGO_TEST[@]}" --tests
 
 echo "== end-to-end tests (Playwright, Chromium)"
 (cd end2end && npx playwright test)

@@ -343,3 +343,98 @@ fn panel_server_functions_run_the_same_operations() {
     );
     assert_eq!(refused.status, 403, "a member cannot promote themself");
 }
+
+#[test]
+fn dormant_and_attribute_filters() {
+    let app = spawn_app();
+    let token = app.admin_token();
+    let seen = app.create_user("filter-seen", Some("seen-password-1"), false);
+    let never = app.create_user("filter-never", None, false);
+    app.login("filter-seen", "seen-password-1");
+    app.request(
+        "PATCH",
+        &format!("{USERS}/{never}"),
+        Auth::Bearer(&token),
+        &[("Content-Type", "application/json")],
+        Some(r#"{"can_request_admin":true}"#),
+    );
+    let ids = |query: &str| -> Vec<String> {
+        let reply = app.get(
+            &format!("{USERS}?filter[search]=filter-&{query}"),
+            Auth::Bearer(&token),
+        );
+        assert_eq!(reply.status, 200, "{query}: {}", reply.body);
+        let doc = reply.json();
+        let ids: Vec<String> = doc["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["id"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(
+            doc["meta"]["count"].as_u64().unwrap() as usize,
+            ids.len(),
+            "{query}: count matches"
+        );
+        ids
+    };
+    // Last seen is recorded in the background: wait for it.
+    let hour_ago = "2000-01-01T00:00:00Z";
+    for _ in 0..50 {
+        if ids(&format!("filter[last_seen_after]={hour_ago}")).len() == 1 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(
+        ids(&format!("filter[last_seen_after]={hour_ago}")),
+        [seen.clone()]
+    );
+    assert_eq!(
+        ids("filter[last_seen_before]=2999-01-01T00:00:00Z"),
+        [seen.clone(), never.clone()]
+    );
+    assert_eq!(
+        ids(&format!("filter[last_seen_before]={hour_ago}")),
+        [never.clone()],
+        "never seen is dormant"
+    );
+    assert_eq!(ids("filter[can_request_admin]=true"), [never.clone()]);
+    assert_eq!(ids("filter[can_request_admin]=false"), [seen.clone()]);
+    assert!(ids("filter[created_after]=2999-01-01T00:00:00Z").is_empty());
+    assert_eq!(
+        ids("filter[created_before]=2999-01-01T00:00:00%2B02:00").len(),
+        2
+    );
+    let bad = app.get(
+        &format!("{USERS}?filter[created_after]=last-week"),
+        Auth::Bearer(&token),
+    );
+    assert_eq!(bad.status, 400);
+    assert_eq!(
+        bad.json()["errors"][0]["source"]["parameter"],
+        "filter[created_after]"
+    );
+    // The panel's "not seen for N days" filter.
+    app.create_user("panel-root", Some("panel-root-password"), true);
+    let cookie = app.login("panel-root", "panel-root-password");
+    let dormant = app
+        .get(
+            "/api/users/list?q=filter-&dormant=30",
+            Auth::Cookie(&cookie),
+        )
+        .json();
+    assert_eq!(dormant["items"].as_array().unwrap().len(), 1);
+    assert_eq!(dormant["items"][0]["id"], never.as_str());
+    assert_eq!(
+        app.get("/api/users/list?dormant=soon", Auth::Cookie(&cookie))
+            .status,
+        400
+    );
+    // Without a search, these filters are counted by a query, not the counters.
+    let total = app.get(
+        &format!("{USERS}?filter[can_request_admin]=true&count=only"),
+        Auth::Bearer(&token),
+    );
+    assert_eq!(total.json()["meta"]["count"], 1);
+}

@@ -49,3 +49,19 @@ test("an admin cannot lock their own account, and deleting returns to the list",
   await page.goto(`/users?q=${username}`);
   await expect(page.getByTestId("users-count")).toHaveText("0 users");
 });
+
+test("the activity filter finds accounts not seen for a while, and keeps it in the URL", async ({ page }) => {
+  await logIn(page, ADMIN);
+  await page.goto("/users");
+  await hydrated(page);
+  await page.getByLabel("Search").fill(ADMIN.username);
+  await page.getByLabel("Activity").selectOption("30");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/dormant=30/);
+  // The admin has just logged in: not dormant.
+  await expect(page.getByTestId("users-count")).toHaveText("0 users");
+
+  await page.goto("/users?q=seed-&dormant=30&size=10");
+  await expect(page.getByTestId("users-count")).toHaveText("120 users");
+  await expect(page.getByLabel("Activity")).toHaveValue("30");
+});

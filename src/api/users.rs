@@ -14,6 +14,7 @@ pub async fn list_users(
     size: Option<String>,
     after: Option<String>,
     before: Option<String>,
+    dormant: Option<String>,
 ) -> Result<Page<User>, AppError> {
     use crate::api::context::*;
     use crate::model::{CountMode, PageRequest, UserFilter, UserStatus};
@@ -48,12 +49,29 @@ pub async fn list_users(
             };
             let page = PageRequest::from_params(first, after.as_deref(), last, before.as_deref())
                 .map_err(|(p, m)| AppError::bad_parameter(p, m))?;
+            // "Not seen for N days" (never seen counts as not seen).
+            let last_seen_before = match dormant.as_deref().filter(|s| !s.is_empty()) {
+                None => None,
+                Some(days) => match days.parse::<i64>() {
+                    Ok(d) if (1..=36_500).contains(&d) => {
+                        Some(crate::server::time::now_ms() - d * 86_400_000)
+                    }
+                    _ => {
+                        return Err(AppError::bad_parameter(
+                            "dormant",
+                            "dormant must be a number of days",
+                        ))
+                    }
+                },
+            };
             let filter = UserFilter {
                 status,
                 admin,
                 search: q,
+                last_seen_before,
                 page,
                 count: CountMode::Include,
+                ..UserFilter::default()
             };
             crate::server::ops::users::list(&state, &caller, filter).await
         }

@@ -86,8 +86,15 @@ pub struct NewUser {
 pub struct UserFilter {
     pub status: Option<UserStatus>,
     pub admin: Option<bool>,
+    pub can_request_admin: Option<bool>,
     /// Substring of username, display name or email.
     pub search: Option<String>,
+    /// Time ranges, unix milliseconds. "Last seen before" also matches users
+    /// never seen at all: both are dormant.
+    pub last_seen_before: Option<i64>,
+    pub last_seen_after: Option<i64>,
+    pub created_before: Option<i64>,
+    pub created_after: Option<i64>,
     pub page: PageRequest,
     pub count: CountMode,
 }

@@ -16,6 +16,12 @@ pub fn rfc3339(ms: i64) -> String {
         .unwrap_or_default()
 }
 
+/// Parses an RFC 3339 time (any offset) into unix milliseconds.
+pub fn parse_rfc3339(raw: &str) -> Option<i64> {
+    let t = OffsetDateTime::parse(raw, &::time::format_description::well_known::Rfc3339).ok()?;
+    i64::try_from(t.unix_timestamp_nanos() / 1_000_000).ok()
+}
+
 /// A new time-ordered id. Ids made in the same millisecond still increase,
 /// so id order is creation order (lists page by id).
 pub fn new_id() -> String {
@@ -32,6 +38,13 @@ pub fn new_id() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_rfc3339() {
+        assert_eq!(parse_rfc3339("1970-01-01T00:00:01Z"), Some(1000));
+        assert_eq!(parse_rfc3339("1970-01-01T01:00:00+01:00"), Some(0));
+        assert_eq!(parse_rfc3339("2026-11-22"), None);
+    }
 
     #[test]
     fn formats_utc_seconds() {

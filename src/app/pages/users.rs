@@ -18,6 +18,7 @@ struct TableState {
     size: Option<String>,
     after: Option<String>,
     before: Option<String>,
+    dormant: Option<String>,
 }
 
 impl TableState {
@@ -28,6 +29,7 @@ impl TableState {
             ("q", &self.q),
             ("status", &self.status),
             ("admin", &self.admin),
+            ("dormant", &self.dormant),
             ("size", &self.size),
         ] {
             if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
@@ -40,6 +42,12 @@ impl TableState {
 }
 
 const PAGE_SIZES: [&str; 4] = ["10", "25", "50", "100"];
+const ACTIVITY: [(&str, &str); 4] = [
+    ("", "Any activity"),
+    ("30", "Not seen for 30 days"),
+    ("90", "Not seen for 90 days"),
+    ("365", "Not seen for a year"),
+];
 const STATUSES: [(&str, &str); 4] = [
     ("", "Any status"),
     ("active", "Active"),
@@ -74,11 +82,12 @@ fn UsersTable() -> impl IntoView {
             size: q.get("size"),
             after: q.get("after"),
             before: q.get("before"),
+            dormant: q.get("dormant"),
         }
     });
     let users = Resource::new(
         move || state.get(),
-        |s| list_users(s.q, s.status, s.admin, s.size, s.after, s.before),
+        |s| list_users(s.q, s.status, s.admin, s.size, s.after, s.before, s.dormant),
     );
     let current =
         move |f: fn(&TableState) -> Option<String>| move || f(&state.get()).unwrap_or_default();
@@ -107,6 +116,14 @@ fn UsersTable() -> impl IntoView {
                 <select id="filter-admin" name="admin" prop:value=current(|s| s.admin.clone())>
                     {ROLES.into_iter().map(|(value, label)| view! {
                         <option value=value selected=move || state.get().admin.as_deref().unwrap_or("") == value>{label}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-dormant">"Activity"</label>
+                <select id="filter-dormant" name="dormant" prop:value=current(|s| s.dormant.clone())>
+                    {ACTIVITY.into_iter().map(|(value, label)| view! {
+                        <option value=value selected=move || state.get().dormant.as_deref().unwrap_or("") == value>{label}</option>
                     }).collect_view()}
                 </select>
             </div>

@@ -163,7 +163,24 @@ pub const LAST_SEEN_RESOLUTION_MS: i64 = 60_000;
 pub struct ListFilter {
     pub status: Option<UserStatus>,
     pub admin: Option<bool>,
+    pub can_request_admin: Option<bool>,
     pub search: Option<String>,
+    pub last_seen_before: Option<i64>,
+    pub last_seen_after: Option<i64>,
+    pub created_before: Option<i64>,
+    pub created_after: Option<i64>,
+}
+
+impl ListFilter {
+    /// Whether the maintained counters (by status and admin) can answer the count.
+    fn counters_suffice(&self) -> bool {
+        self.search.is_none()
+            && self.can_request_admin.is_none()
+            && self.last_seen_before.is_none()
+            && self.last_seen_after.is_none()
+            && self.created_before.is_none()
+            && self.created_after.is_none()
+    }
 }
 
 /// Builds `WHERE` conditions with numbered placeholders.
@@ -211,6 +228,21 @@ fn filter_conditions(db: &Db, filter: &ListFilter) -> Conditions {
     }
     if let Some(admin) = filter.admin {
         c.push("admin = {}", Arg::Bool(admin));
+    }
+    if let Some(v) = filter.can_request_admin {
+        c.push("can_request_admin = {}", Arg::Bool(v));
+    }
+    if let Some(t) = filter.last_seen_before {
+        c.push("(last_seen_at IS NULL OR last_seen_at < {})", Arg::Int(t));
+    }
+    if let Some(t) = filter.last_seen_after {
+        c.push("last_seen_at >= {}", Arg::Int(t));
+    }
+    if let Some(t) = filter.created_before {
+        c.push("created_at < {}", Arg::Int(t));
+    }
+    if let Some(t) = filter.created_after {
+        c.push("created_at >= {}", Arg::Int(t));
     }
     if let Some(term) = filter.search.as_deref() {
         match db {
@@ -328,7 +360,7 @@ pub async fn list(
 /// Total matching `filter`: from the counters unless a search is involved,
 /// in which case the (indexed) search bounds the work.
 pub async fn count(db: &Db, filter: &ListFilter) -> sqlx::Result<u64> {
-    let n: i64 = if filter.search.is_some() {
+    let n: i64 = if !filter.counters_suffice() {
         let c = filter_conditions(db, filter);
         let sql = format!("SELECT count(*) FROM users{}", c.sql());
         with_pool!(db, pool => bind_args!(sqlx::query_scalar(&sql), &c.args).fetch_one(pool).await)?

@@ -146,7 +146,12 @@ pub async fn list(
     let db_filter = db::users::ListFilter {
         status: filter.status,
         admin: filter.admin,
+        can_request_admin: filter.can_request_admin,
         search,
+        last_seen_before: filter.last_seen_before,
+        last_seen_after: filter.last_seen_after,
+        created_before: filter.created_before,
+        created_after: filter.created_after,
     };
     let page = db::users::list(&state.db, &db_filter, &filter.page, filter.count).await?;
     Ok(Page {

@@ -19,7 +19,16 @@ use crate::{
     },
 };
 
-const FILTERS: [&str; 3] = ["filter[status]", "filter[admin]", "filter[search]"];
+const FILTERS: [&str; 8] = [
+    "filter[status]",
+    "filter[admin]",
+    "filter[can_request_admin]",
+    "filter[search]",
+    "filter[last_seen_before]",
+    "filter[last_seen_after]",
+    "filter[created_before]",
+    "filter[created_after]",
+];
 const PAGING: [&str; 4] = ["page[first]", "page[after]", "page[last]", "page[before]"];
 
 /// Parses the query string into a filter, plus the filter part of the query
@@ -52,16 +61,36 @@ pub fn parse_query(raw: &str) -> Result<(UserFilter, String), AppError> {
             })
         })
         .transpose()?;
-    let admin = get("filter[admin]")
-        .map(|s| match s {
-            "true" => Ok(true),
-            "false" => Ok(false),
-            _ => Err(AppError::bad_parameter(
-                "filter[admin]",
-                "filter[admin] must be true or false",
-            )),
-        })
-        .transpose()?;
+    let boolean = |name: &str| {
+        get(name)
+            .map(|s| match s {
+                "true" => Ok(true),
+                "false" => Ok(false),
+                _ => Err(AppError::bad_parameter(
+                    name,
+                    format!("{name} must be true or false"),
+                )),
+            })
+            .transpose()
+    };
+    let admin = boolean("filter[admin]")?;
+    let can_request_admin = boolean("filter[can_request_admin]")?;
+    let instant = |name: &str| {
+        get(name)
+            .map(|s| {
+                crate::server::time::parse_rfc3339(s).ok_or_else(|| {
+                    AppError::bad_parameter(
+                        name,
+                        format!("{name} must be an RFC 3339 time like 2026-01-31T00:00:00Z"),
+                    )
+                })
+            })
+            .transpose()
+    };
+    let last_seen_before = instant("filter[last_seen_before]")?;
+    let last_seen_after = instant("filter[last_seen_after]")?;
+    let created_before = instant("filter[created_before]")?;
+    let created_after = instant("filter[created_after]")?;
     let count = get("count")
         .map(|s| {
             CountMode::parse(s).ok_or_else(|| {
@@ -89,7 +118,12 @@ pub fn parse_query(raw: &str) -> Result<(UserFilter, String), AppError> {
         UserFilter {
             status,
             admin,
+            can_request_admin,
             search,
+            last_seen_before,
+            last_seen_after,
+            created_before,
+            created_after,
             page,
             count,
         },
@@ -170,6 +204,14 @@ mod tests {
         assert_eq!(param("filter[colour]=red"), "filter[colour]");
         assert_eq!(param("filter[status]=sleepy"), "filter[status]");
         assert_eq!(param("filter[admin]=yes"), "filter[admin]");
+        assert_eq!(
+            param("filter[last_seen_before]=yesterday"),
+            "filter[last_seen_before]"
+        );
+        assert_eq!(
+            param("filter[can_request_admin]=1"),
+            "filter[can_request_admin]"
+        );
         assert_eq!(param("count=maybe"), "count");
         assert_eq!(param("page[first]=0"), "page[first]");
         assert_eq!(
