@@ -121,7 +121,6 @@ async fn from_basic(
     let user = check_password(state, username, password)
         .await
         .map_err(|_| AppError::Unauthenticated)?;
-    note_activity(state, &user);
     Ok(caller_for(&user, AuthMethod::Basic, String::new(), ip))
 }
 
@@ -137,7 +136,11 @@ pub async fn check_password(
     let ok = password::verify(password.to_owned(), stored).await;
     match user {
         Some(user) if ok => match user.status() {
-            UserStatus::Active => Ok(user),
+            UserStatus::Active => {
+                // A login is activity too (for the dormant-accounts filter).
+                note_activity(state, &user);
+                Ok(user)
+            }
             UserStatus::Locked => Err(AppError::Forbidden("This account is locked.".into())),
             UserStatus::Deactivated => Err(AppError::InvalidCredentials),
         },
