@@ -388,19 +388,19 @@ fn dormant_and_attribute_filters() {
     }
     assert_eq!(
         ids(&format!("filter[last_seen_after]={hour_ago}")),
-        [seen.clone()]
+        [seen.as_str()]
     );
     assert_eq!(
         ids("filter[last_seen_before]=2999-01-01T00:00:00Z"),
-        [seen.clone(), never.clone()]
+        [seen.as_str(), never.as_str()]
     );
     assert_eq!(
         ids(&format!("filter[last_seen_before]={hour_ago}")),
-        [never.clone()],
+        [never.as_str()],
         "never seen is dormant"
     );
-    assert_eq!(ids("filter[can_request_admin]=true"), [never.clone()]);
-    assert_eq!(ids("filter[can_request_admin]=false"), [seen.clone()]);
+    assert_eq!(ids("filter[can_request_admin]=true"), [never.as_str()]);
+    assert_eq!(ids("filter[can_request_admin]=false"), [seen.as_str()]);
     assert!(ids("filter[created_after]=2999-01-01T00:00:00Z").is_empty());
     assert_eq!(
         ids("filter[created_before]=2999-01-01T00:00:00%2B02:00").len(),
