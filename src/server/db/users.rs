@@ -1,7 +1,7 @@
 //! SQL for users.
 
 use super::{audit::AuditEntry, bind_args, with_pool, Arg, BeginWrite, Db};
-use crate::model::{CountMode, Page, PageRequest, UserStatus};
+use crate::model::{CountMode, Page, PageRequest, UserFilter, UserStatus};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct UserRow {
@@ -158,29 +158,15 @@ pub async fn touch_last_seen(db: &Db, id: &str, now: i64) -> sqlx::Result<()> {
 
 pub const LAST_SEEN_RESOLUTION_MS: i64 = 60_000;
 
-/// What the users list is filtered by (already validated).
-#[derive(Clone, Debug, Default)]
-pub struct ListFilter {
-    pub status: Option<UserStatus>,
-    pub admin: Option<bool>,
-    pub can_request_admin: Option<bool>,
-    pub search: Option<String>,
-    pub last_seen_before: Option<i64>,
-    pub last_seen_after: Option<i64>,
-    pub created_before: Option<i64>,
-    pub created_after: Option<i64>,
-}
-
-impl ListFilter {
-    /// Whether the maintained counters (by status and admin) can answer the count.
-    fn counters_suffice(&self) -> bool {
-        self.search.is_none()
-            && self.can_request_admin.is_none()
-            && self.last_seen_before.is_none()
-            && self.last_seen_after.is_none()
-            && self.created_before.is_none()
-            && self.created_after.is_none()
-    }
+/// Whether the maintained counters (by status and admin) can answer the
+/// count of a list filtered this way.
+fn counters_suffice(filter: &UserFilter) -> bool {
+    filter.search.is_none()
+        && filter.can_request_admin.is_none()
+        && filter.last_seen_before.is_none()
+        && filter.last_seen_after.is_none()
+        && filter.created_before.is_none()
+        && filter.created_after.is_none()
 }
 
 /// Builds `WHERE` conditions with numbered placeholders.
@@ -221,7 +207,7 @@ fn like_pattern(term: &str) -> String {
     format!("%{escaped}%")
 }
 
-fn filter_conditions(db: &Db, filter: &ListFilter) -> Conditions {
+fn filter_conditions(db: &Db, filter: &UserFilter) -> Conditions {
     let mut c = Conditions::new();
     if let Some(status) = filter.status {
         c.push("status = {}", Arg::Text(status.as_str().into()));
@@ -267,12 +253,10 @@ fn filter_conditions(db: &Db, filter: &ListFilter) -> Conditions {
 }
 
 /// One page of users in id order, and the total when asked for.
-pub async fn list(
-    db: &Db,
-    filter: &ListFilter,
-    page: &PageRequest,
-    count: CountMode,
-) -> sqlx::Result<Page<UserRow>> {
+/// One page of users matching `filter` (whose `page` and `count` say which
+/// page and whether to count).
+pub async fn list(db: &Db, filter: &UserFilter) -> sqlx::Result<Page<UserRow>> {
+    let (page, count) = (&filter.page, filter.count);
     let total = match count {
         CountMode::Skip => None,
         CountMode::Include | CountMode::Only => Some(self::count(db, filter).await?),
@@ -359,8 +343,8 @@ pub async fn list(
 
 /// Total matching `filter`: from the counters unless a search is involved,
 /// in which case the (indexed) search bounds the work.
-pub async fn count(db: &Db, filter: &ListFilter) -> sqlx::Result<u64> {
-    let n: i64 = if !filter.counters_suffice() {
+pub async fn count(db: &Db, filter: &UserFilter) -> sqlx::Result<u64> {
+    let n: i64 = if !counters_suffice(filter) {
         let c = filter_conditions(db, filter);
         let sql = format!("SELECT count(*) FROM users{}", c.sql());
         with_pool!(db, pool => bind_args!(sqlx::query_scalar(&sql), &c.args).fetch_one(pool).await)?

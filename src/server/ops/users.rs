@@ -130,30 +130,24 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
 pub async fn list(
     state: &AppState,
     caller: &Caller,
-    filter: UserFilter,
+    mut filter: UserFilter,
 ) -> Result<Page<User>, AppError> {
     caller.require_admin(Access::Read)?;
-    let search = filter
+    filter.search = filter
         .search
         .map(|s| s.trim().to_owned())
         .filter(|s| !s.is_empty());
-    if search.as_ref().is_some_and(|s| s.chars().count() > 256) {
+    if filter
+        .search
+        .as_ref()
+        .is_some_and(|s| s.chars().count() > 256)
+    {
         return Err(AppError::bad_parameter(
             "filter[search]",
             "search is limited to 256 characters",
         ));
     }
-    let db_filter = db::users::ListFilter {
-        status: filter.status,
-        admin: filter.admin,
-        can_request_admin: filter.can_request_admin,
-        search,
-        last_seen_before: filter.last_seen_before,
-        last_seen_after: filter.last_seen_after,
-        created_before: filter.created_before,
-        created_after: filter.created_after,
-    };
-    let page = db::users::list(&state.db, &db_filter, &filter.page, filter.count).await?;
+    let page = db::users::list(&state.db, &filter).await?;
     Ok(Page {
         items: page.items.into_iter().map(to_model).collect(),
         count: page.count,
