@@ -382,6 +382,34 @@ pub struct TxFacts {
 const ACTIVE_ADMINS: &str =
     "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM user_counts WHERE status = 'active' AND admin = $1";
 
+/// Inside a write transaction: serializes admin-affecting changes (PostgreSQL
+/// needs a lock; SQLite's BEGIN IMMEDIATE already does it), then loads the
+/// user and the facts its guard rails need. `None`: no such user.
+macro_rules! load_for_change {
+    ($db:expr, $tx:ident, $id:expr) => {{
+        if matches!($db, Db::Postgres(_)) {
+            sqlx::query("LOCK TABLE user_counts IN EXCLUSIVE MODE")
+                .execute(&mut *$tx)
+                .await?;
+        }
+        let select = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
+        match sqlx::query_as::<_, UserRow>(&select)
+            .bind($id)
+            .fetch_optional(&mut *$tx)
+            .await?
+        {
+            None => None,
+            Some(current) => {
+                let active_admins: i64 = sqlx::query_scalar(ACTIVE_ADMINS)
+                    .bind(true)
+                    .fetch_one(&mut *$tx)
+                    .await?;
+                Some((current, TxFacts { active_admins }))
+            }
+        }
+    }};
+}
+
 /// Loads a user and applies `decide` to it in one write transaction, so a
 /// guard rail (such as "not the last admin") cannot be raced. `decide`
 /// returns `None` when there is nothing to change. `Ok(None)`: no such user.
@@ -393,18 +421,12 @@ pub async fn update<E>(
 where
     E: From<sqlx::Error>,
 {
-    let select = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
-        if matches!(db, Db::Postgres(_)) {
-            // Serializes admin-affecting changes, as BEGIN IMMEDIATE does on SQLite.
-            sqlx::query("LOCK TABLE user_counts IN EXCLUSIVE MODE").execute(&mut *tx).await?;
-        }
-        let Some(current) = sqlx::query_as::<_, UserRow>(&select).bind(id).fetch_optional(&mut *tx).await? else {
+        let Some((current, facts)) = load_for_change!(db, tx, id) else {
             return Ok(None);
         };
-        let active_admins: i64 = sqlx::query_scalar(ACTIVE_ADMINS).bind(true).fetch_one(&mut *tx).await?;
-        let Some(change) = decide(&current, &TxFacts { active_admins })? else {
+        let Some(change) = decide(&current, &facts)? else {
             return Ok(Some(current));
         };
         let r = &change.row;
@@ -449,17 +471,12 @@ pub async fn delete<E>(
 where
     E: From<sqlx::Error>,
 {
-    let select = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
-        if matches!(db, Db::Postgres(_)) {
-            sqlx::query("LOCK TABLE user_counts IN EXCLUSIVE MODE").execute(&mut *tx).await?;
-        }
-        let Some(current) = sqlx::query_as::<_, UserRow>(&select).bind(id).fetch_optional(&mut *tx).await? else {
+        let Some((current, facts)) = load_for_change!(db, tx, id) else {
             return Ok(false);
         };
-        let active_admins: i64 = sqlx::query_scalar(ACTIVE_ADMINS).bind(true).fetch_one(&mut *tx).await?;
-        let audit = check(&current, &TxFacts { active_admins })?;
+        let audit = check(&current, &facts)?;
         sqlx::query("DELETE FROM users WHERE id = $1").bind(id).execute(&mut *tx).await?;
         audit.insert(&mut *tx).await?;
         tx.commit().await?;
