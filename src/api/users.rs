@@ -15,9 +15,12 @@ pub async fn list_users(
     after: Option<String>,
     before: Option<String>,
     dormant: Option<String>,
+    sort: Option<String>,
+    created_from: Option<String>,
+    created_to: Option<String>,
 ) -> Result<Page<User>, AppError> {
     use crate::api::context::*;
-    use crate::model::{CountMode, PageRequest, UserFilter, UserStatus};
+    use crate::model::{CountMode, PageRequest, UserFilter, UserSort, UserStatus};
 
     respond(
         async {
@@ -64,11 +67,24 @@ pub async fn list_users(
                     }
                 },
             };
+            let sort = match sort.as_deref().filter(|s| !s.is_empty()) {
+                None => UserSort::default(),
+                Some(s) => UserSort::parse(s).ok_or_else(|| {
+                    AppError::bad_parameter("sort", format!("sort must be {}", UserSort::ACCEPTED))
+                })?,
+            };
+            // Dates of the panel's date inputs (UTC days): "to" includes its day.
+            let created_after = day_start("created_from", created_from.as_deref())?;
+            let created_before =
+                day_start("created_to", created_to.as_deref())?.map(|t| t + 86_400_000);
             let filter = UserFilter {
                 status,
                 admin,
                 search: q,
                 last_seen_before,
+                created_after,
+                created_before,
+                sort,
                 page,
                 count: CountMode::Include,
                 ..UserFilter::default()
@@ -77,6 +93,17 @@ pub async fn list_users(
         }
         .await,
     )
+}
+
+/// `2026-11-22` → the start of that day (UTC) in unix milliseconds.
+#[cfg(feature = "ssr")]
+fn day_start(param: &str, raw: Option<&str>) -> Result<Option<i64>, AppError> {
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(day) => crate::server::time::parse_rfc3339(&format!("{day}T00:00:00Z"))
+            .map(Some)
+            .ok_or_else(|| AppError::bad_parameter(param, "dates look like 2026-01-31")),
+    }
 }
 
 #[server(prefix = "/api", endpoint = "users/get", input = GetUrl)]

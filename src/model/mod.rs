@@ -2,9 +2,11 @@
 
 mod error;
 mod paging;
+mod sort;
 mod user;
 pub mod validate;
 
 pub use error::{AppError, FieldError};
 pub use paging::{CountMode, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+pub use sort::{UserSort, UserSortKey};
 pub use user::{Me, NewUser, User, UserFilter, UserPatch, UserStatus};

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{CountMode, PageRequest};
+use super::{CountMode, PageRequest, UserSort};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -95,6 +95,7 @@ pub struct UserFilter {
     pub last_seen_after: Option<i64>,
     pub created_before: Option<i64>,
     pub created_after: Option<i64>,
+    pub sort: UserSort,
     pub page: PageRequest,
     pub count: CountMode,
 }

@@ -19,6 +19,9 @@ struct TableState {
     after: Option<String>,
     before: Option<String>,
     dormant: Option<String>,
+    sort: Option<String>,
+    created_from: Option<String>,
+    created_to: Option<String>,
 }
 
 impl TableState {
@@ -83,11 +86,27 @@ fn UsersTable() -> impl IntoView {
             after: q.get("after"),
             before: q.get("before"),
             dormant: q.get("dormant"),
+            sort: q.get("sort"),
+            created_from: q.get("created_from"),
+            created_to: q.get("created_to"),
         }
     });
     let users = Resource::new(
         move || state.get(),
-        |s| list_users(s.q, s.status, s.admin, s.size, s.after, s.before, s.dormant),
+        |s| {
+            list_users(
+                s.q,
+                s.status,
+                s.admin,
+                s.size,
+                s.after,
+                s.before,
+                s.dormant,
+                s.sort,
+                s.created_from,
+                s.created_to,
+            )
+        },
     );
     let current =
         move |f: fn(&TableState) -> Option<String>| move || f(&state.get()).unwrap_or_default();

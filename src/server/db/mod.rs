@@ -35,7 +35,7 @@ macro_rules! with_pool {
 pub use with_pool;
 
 /// A value to bind to a dynamically built query.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Arg {
     Text(String),
     Int(i64),

@@ -1,7 +1,7 @@
 //! SQL for users.
 
 use super::{audit::AuditEntry, bind_args, with_pool, Arg, BeginWrite, Db};
-use crate::model::{CountMode, Page, PageRequest, UserFilter, UserStatus};
+use crate::model::{validate, CountMode, Page, PageRequest, UserFilter, UserSortKey, UserStatus};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct UserRow {
@@ -153,7 +153,8 @@ pub async fn admin_count(db: &Db) -> sqlx::Result<i64> {
 pub async fn touch_last_seen(db: &Db, id: &str, now: i64) -> sqlx::Result<()> {
     let sql = "UPDATE users SET last_seen_at = $1 WHERE id = $2 \
                AND (last_seen_at IS NULL OR last_seen_at < $3)";
-    with_pool!(db, pool => sqlx::query(sql).bind(now).bind(id).bind(now - 60_000).execute(pool).await.map(|_| ()))
+    let stale = now - LAST_SEEN_RESOLUTION_MS;
+    with_pool!(db, pool => sqlx::query(sql).bind(now).bind(id).bind(stale).execute(pool).await.map(|_| ()))
 }
 
 pub const LAST_SEEN_RESOLUTION_MS: i64 = 60_000;
@@ -190,6 +191,19 @@ impl Conditions {
             .push(clause.replace("{}", &format!("${}", self.args.len())));
     }
 
+    /// Adds a clause with two placeholders, `{}` each.
+    fn push_pair(&mut self, clause: &str, first: Arg, second: Arg) {
+        let a = self.args.len() + 1;
+        self.args.push(first);
+        self.args.push(second);
+        self.clauses
+            .push(clause.replacen("{}", &format!("${a}"), 1).replacen(
+                "{}",
+                &format!("${}", a + 1),
+                1,
+            ));
+    }
+
     fn sql(&self) -> String {
         if self.clauses.is_empty() {
             String::new()
@@ -219,10 +233,10 @@ fn filter_conditions(db: &Db, filter: &UserFilter) -> Conditions {
         c.push("can_request_admin = {}", Arg::Bool(v));
     }
     if let Some(t) = filter.last_seen_before {
-        c.push("(last_seen_at IS NULL OR last_seen_at < {})", Arg::Int(t));
+        c.push("coalesce(last_seen_at, 0) < {}", Arg::Int(t));
     }
     if let Some(t) = filter.last_seen_after {
-        c.push("last_seen_at >= {}", Arg::Int(t));
+        c.push("coalesce(last_seen_at, 0) >= {}", Arg::Int(t));
     }
     if let Some(t) = filter.created_before {
         c.push("created_at < {}", Arg::Int(t));
@@ -252,9 +266,94 @@ fn filter_conditions(db: &Db, filter: &UserFilter) -> Conditions {
     c
 }
 
-/// One page of users in id order, and the total when asked for.
-/// One page of users matching `filter` (whose `page` and `count` say which
-/// page and whether to count).
+/// A position in the list under one order: the sort value and the id.
+/// Encoded as the id alone for the default order, else `<kind><value>.<id>`
+/// (usernames in hex), so cursors are URL-safe and need no escaping.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    value: Option<Arg>,
+    id: String,
+}
+
+impl Cursor {
+    pub fn encode(row: &UserRow, key: UserSortKey) -> String {
+        match key {
+            UserSortKey::Id => row.id.clone(),
+            UserSortKey::Username => format!("u{}.{}", hex(&row.username), row.id),
+            UserSortKey::CreatedAt => format!("c{}.{}", row.created_at, row.id),
+            UserSortKey::LastSeenAt => format!("l{}.{}", row.last_seen_at.unwrap_or(0), row.id),
+        }
+    }
+
+    /// `None` when `raw` is not a cursor of a list in this order.
+    pub fn decode(raw: &str, key: UserSortKey) -> Option<Self> {
+        if key == UserSortKey::Id {
+            return validate::is_ulid(raw).then(|| Self {
+                value: None,
+                id: raw.to_owned(),
+            });
+        }
+        let (kind, rest) = raw.split_at_checked(1)?;
+        let (value, id) = rest.rsplit_once('.')?;
+        if !validate::is_ulid(id) {
+            return None;
+        }
+        let value = match (kind, key) {
+            ("u", UserSortKey::Username) => Arg::Text(unhex(value)?),
+            ("c", UserSortKey::CreatedAt) | ("l", UserSortKey::LastSeenAt) => {
+                Arg::Int(value.parse().ok()?)
+            }
+            _ => return None,
+        };
+        Some(Self {
+            value: Some(value),
+            id: id.to_owned(),
+        })
+    }
+}
+
+fn hex(s: &str) -> String {
+    s.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(s: &str) -> Option<String> {
+    if s.len() % 2 != 0 {
+        return None;
+    }
+    let bytes = (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect::<Option<Vec<u8>>>()?;
+    String::from_utf8(bytes).ok()
+}
+
+/// The SQL expression a sort orders by, besides the id.
+fn sort_expr(key: UserSortKey) -> Option<&'static str> {
+    match key {
+        UserSortKey::Id => None,
+        UserSortKey::Username => Some("username"),
+        UserSortKey::CreatedAt => Some("created_at"),
+        UserSortKey::LastSeenAt => Some("coalesce(last_seen_at, 0)"),
+    }
+}
+
+/// The order of `sort`, as the database applies it.
+fn compare(a: &UserRow, b: &UserRow, key: UserSortKey) -> std::cmp::Ordering {
+    let by_key = match key {
+        UserSortKey::Id => std::cmp::Ordering::Equal,
+        UserSortKey::Username => a.username.cmp(&b.username),
+        UserSortKey::CreatedAt => a.created_at.cmp(&b.created_at),
+        UserSortKey::LastSeenAt => a
+            .last_seen_at
+            .unwrap_or(0)
+            .cmp(&b.last_seen_at.unwrap_or(0)),
+    };
+    by_key.then_with(|| a.id.cmp(&b.id))
+}
+
+/// One page of users matching `filter`, in the filter's order (`page` and
+/// `count` say which page and whether to count). An undecodable cursor is
+/// refused by the caller before this; here it reads as "from the start".
 pub async fn list(db: &Db, filter: &UserFilter) -> sqlx::Result<Page<UserRow>> {
     let (page, count) = (&filter.page, filter.count);
     let total = match count {
@@ -270,24 +369,41 @@ pub async fn list(db: &Db, filter: &UserFilter) -> sqlx::Result<Page<UserRow>> {
         });
     }
 
+    let key = filter.sort.key;
     let mut c = filter_conditions(db, filter);
     let size = page.size() as usize;
-    let (backwards, cursor) = match page {
+    let (backwards, raw_cursor) = match page {
         PageRequest::First { after, .. } => (false, after.clone()),
         PageRequest::Last { before, .. } => (true, before.clone()),
     };
+    let cursor = raw_cursor
+        .as_deref()
+        .and_then(|raw| Cursor::decode(raw, key));
+    // Reading backwards is reading the reverse order forwards.
+    let descending = filter.sort.descending != backwards;
+    let (op, dir) = if descending {
+        ("<", "DESC")
+    } else {
+        (">", "ASC")
+    };
     if let Some(cursor) = &cursor {
-        c.push(
-            if backwards { "id < {}" } else { "id > {}" },
-            Arg::Text(cursor.clone()),
-        );
+        match (sort_expr(key), &cursor.value) {
+            // Usernames are unique: the id adds nothing.
+            (Some(expr), Some(value)) if key == UserSortKey::Username => {
+                c.push(&format!("{expr} {op} {{}}"), value.clone())
+            }
+            (Some(expr), Some(value)) => c.push_pair(
+                &format!("({expr}, id) {op} ({{}}, {{}})"),
+                value.clone(),
+                Arg::Text(cursor.id.clone()),
+            ),
+            _ => c.push(&format!("id {op} {{}}"), Arg::Text(cursor.id.clone())),
+        }
     }
-    let order = if backwards { "DESC" } else { "ASC" };
-    let sql = format!(
-        "SELECT {COLUMNS} FROM users{} ORDER BY id {order} LIMIT {}",
-        c.sql(),
-        size + 1
-    );
+    let order = match sort_expr(key) {
+        Some(expr) => format!("{expr} {dir}, id {dir}"),
+        None => format!("id {dir}"),
+    };
     let mut rows: Vec<UserRow> = match db {
         Db::Sqlite(pool) => {
             // sqlx hands every SQLite row from its worker thread to the async
@@ -295,7 +411,7 @@ pub async fn list(db: &Db, filter: &UserFilter) -> sqlx::Result<Page<UserRow>> {
             // the page comes back as one JSON value instead.
             let sql = format!(
                 "SELECT json_group_array(json_array({COLUMNS})) FROM \
-                 (SELECT {LIST_COLUMNS} FROM users{} ORDER BY id {order} LIMIT {})",
+                 (SELECT {LIST_COLUMNS} FROM users{} ORDER BY {order} LIMIT {})",
                 c.sql(),
                 size + 1
             );
@@ -305,16 +421,21 @@ pub async fn list(db: &Db, filter: &UserFilter) -> sqlx::Result<Page<UserRow>> {
             let mut rows = rows_from_json(&json)?;
             // The aggregate's order is unspecified: restore the query's.
             rows.sort_unstable_by(|a, b| {
-                if backwards {
-                    b.id.cmp(&a.id)
+                let ord = compare(a, b, key);
+                if descending {
+                    ord.reverse()
                 } else {
-                    a.id.cmp(&b.id)
+                    ord
                 }
             });
             rows
         }
         Db::Postgres(pool) => {
-            let sql = sql.replace(COLUMNS, LIST_COLUMNS);
+            let sql = format!(
+                "SELECT {LIST_COLUMNS} FROM users{} ORDER BY {order} LIMIT {}",
+                c.sql(),
+                size + 1
+            );
             bind_args!(sqlx::query_as::<_, UserRow>(&sql), &c.args)
                 .fetch_all(pool)
                 .await?
@@ -326,12 +447,12 @@ pub async fn list(db: &Db, filter: &UserFilter) -> sqlx::Result<Page<UserRow>> {
     if backwards {
         rows.reverse();
     }
-    let first_id = rows.first().map(|r| r.id.clone());
-    let last_id = rows.last().map(|r| r.id.clone());
+    let first = rows.first().map(|r| Cursor::encode(r, key));
+    let last = rows.last().map(|r| Cursor::encode(r, key));
     let (next_cursor, prev_cursor) = if backwards {
-        (cursor.and(last_id), if more { first_id } else { None })
+        (raw_cursor.and(last), if more { first } else { None })
     } else {
-        (if more { last_id } else { None }, cursor.and(first_id))
+        (if more { last } else { None }, raw_cursor.and(first))
     };
     Ok(Page {
         items: rows,

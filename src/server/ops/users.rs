@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::{Access, Caller};
 use crate::{
-    model::{validate, AppError, NewUser, Page, User, UserFilter, UserStatus},
+    model::{validate, AppError, NewUser, Page, PageRequest, User, UserFilter, UserStatus},
     server::{
         auth::password,
         db::{self, users::UserRow},
@@ -127,6 +127,24 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
     }
 }
 
+/// A cursor only means something in the order it was made for.
+fn check_cursor(filter: &UserFilter) -> Result<(), AppError> {
+    let (param, raw) = match &filter.page {
+        PageRequest::First { after: Some(c), .. } => ("page[after]", c),
+        PageRequest::Last {
+            before: Some(c), ..
+        } => ("page[before]", c),
+        _ => return Ok(()),
+    };
+    match db::users::Cursor::decode(raw, filter.sort.key) {
+        Some(_) => Ok(()),
+        None => Err(AppError::bad_parameter(
+            param,
+            format!("{param} is not a cursor of this list in this order"),
+        )),
+    }
+}
+
 pub async fn list(
     state: &AppState,
     caller: &Caller,
@@ -147,6 +165,7 @@ pub async fn list(
             "search is limited to 256 characters",
         ));
     }
+    check_cursor(&filter)?;
     let page = db::users::list(&state.db, &filter).await?;
     Ok(Page {
         items: page.items.into_iter().map(to_model).collect(),

@@ -1,5 +1,6 @@
 //! `GET /users`: JSON:API list with `meta.count`, links and cursor paging.
-//! Filters: `filter[status]`, `filter[admin]`, `filter[search]`; `count`.
+//! Filters: `filter[status]`, `filter[admin]`, `filter[search]`, ...;
+//! `sort`; `count`.
 //! Unknown parameters and bad values are a 400 naming the parameter.
 
 use std::collections::HashMap;
@@ -11,7 +12,7 @@ use axum::{
 };
 
 use crate::{
-    model::{AppError, CountMode, PageRequest, UserFilter, UserStatus},
+    model::{AppError, CountMode, PageRequest, UserFilter, UserSort, UserStatus},
     server::{
         ops,
         rest::{list_document, ApiCaller, ApiError, ListLinks, PREFIX},
@@ -36,7 +37,11 @@ const PAGING: [&str; 4] = ["page[first]", "page[after]", "page[last]", "page[bef
 pub fn parse_query(raw: &str) -> Result<(UserFilter, String), AppError> {
     let mut params: HashMap<String, String> = HashMap::new();
     for (key, value) in form_pairs(raw) {
-        if !(FILTERS.contains(&key.as_str()) || PAGING.contains(&key.as_str()) || key == "count") {
+        if !(FILTERS.contains(&key.as_str())
+            || PAGING.contains(&key.as_str())
+            || key == "count"
+            || key == "sort")
+        {
             return Err(AppError::bad_parameter(
                 &key,
                 format!("unknown parameter {key}"),
@@ -99,6 +104,14 @@ pub fn parse_query(raw: &str) -> Result<(UserFilter, String), AppError> {
         })
         .transpose()?
         .unwrap_or_default();
+    let sort = get("sort")
+        .map(|s| {
+            UserSort::parse(s).ok_or_else(|| {
+                AppError::bad_parameter("sort", format!("sort must be {}", UserSort::ACCEPTED))
+            })
+        })
+        .transpose()?
+        .unwrap_or_default();
     let page = PageRequest::from_params(
         get("page[first]"),
         get("page[after]"),
@@ -110,6 +123,7 @@ pub fn parse_query(raw: &str) -> Result<(UserFilter, String), AppError> {
     let filters = FILTERS
         .iter()
         .filter_map(|k| get(k).map(|v| format!("{k}={}", urlencoding::encode(v))))
+        .chain(get("sort").map(|v| format!("sort={}", urlencoding::encode(v))))
         .chain(get("count").map(|v| format!("count={v}")))
         .collect::<Vec<_>>()
         .join("&");
@@ -124,6 +138,7 @@ pub fn parse_query(raw: &str) -> Result<(UserFilter, String), AppError> {
             last_seen_after,
             created_before,
             created_after,
+            sort,
             page,
             count,
         },
@@ -213,6 +228,7 @@ mod tests {
             "filter[can_request_admin]"
         );
         assert_eq!(param("count=maybe"), "count");
+        assert_eq!(param("sort=password"), "sort");
         assert_eq!(param("page[first]=0"), "page[first]");
         assert_eq!(
             param("filter[admin]=true&filter[admin]=false"),
