@@ -97,7 +97,7 @@ fn create_user_answers_201_409_422_and_400() {
         .map(|e| e["source"]["pointer"].as_str().unwrap().to_owned())
         .collect();
     assert_eq!(pointers, ["/username", "/email", "/password"]);
-    assert_eq!(errors[2]["code"], "password_weak");
+    assert_eq!(errors[2]["code"], "password_too_short");
 
     let weak = app.post_json(
         USERS,

@@ -25,8 +25,14 @@ pub async fn login(
             let session = session()?;
             let user = check_password(&state, username.trim(), &password).await?;
             crate::server::auth::session::start(&session, &user.id).await?;
-            let fallback = if user.admin { "/users" } else { "/account" };
-            leptos_axum::redirect(safe_next(next.as_deref()).unwrap_or(fallback));
+            let target = if user.password_change_required {
+                // Nothing else works until the temporary password is replaced.
+                "/account/password"
+            } else {
+                let fallback = if user.admin { "/users" } else { "/account" };
+                safe_next(next.as_deref()).unwrap_or(fallback)
+            };
+            leptos_axum::redirect(target);
             Ok(())
         }
         .await,
@@ -58,6 +64,7 @@ pub async fn current_user() -> Result<Option<Me>, AppError> {
             id: c.user_id?,
             username: c.username,
             admin: c.admin,
+            password_change_required: c.password_change_required,
         })
     }))
 }

@@ -17,8 +17,9 @@ use crate::{
 };
 use layout::Layout;
 use pages::{
-    account::AccountPage, errors::NotFound, home::HomePage, login::LoginPage, setup::SetupPage,
-    user_detail::UserDetailPage, user_new::NewUserPage, users::UsersPage,
+    account::AccountPage, errors::NotFound, home::HomePage, login::LoginPage,
+    password::ChangePasswordPage, setup::SetupPage, user_detail::UserDetailPage,
+    user_new::NewUserPage, users::UsersPage,
 };
 
 /// The whole HTML document, rendered on the server.
@@ -62,6 +63,7 @@ pub fn App() -> impl IntoView {
                 // title, and reads fine before (or without) WebAssembly.
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                 <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async/>
+                <Route path=path!("/account/password") view=ChangePasswordPage ssr=SsrMode::Async/>
                 <ParentRoute path=path!("") view=Layout ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("users") view=UsersPage ssr=SsrMode::Async/>

@@ -32,6 +32,10 @@ pub enum AppError {
     #[error("{0}")]
     NotFound(String),
     /// A state clash, e.g. a duplicate; `field` names the input that clashed.
+    /// The account has a temporary password: nothing but choosing a new
+    /// one works until then (403).
+    #[error("You must choose a new password before you continue.")]
+    PasswordChangeRequired,
     #[error("{message}")]
     Conflict {
         code: String,
@@ -87,7 +91,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             Self::Unauthenticated | Self::InvalidCredentials => 401,
-            Self::Forbidden(_) => 403,
+            Self::Forbidden(_) | Self::PasswordChangeRequired => 403,
             Self::NotFound(_) => 404,
             Self::Conflict { .. } => 409,
             Self::Invalid(_) => 422,
@@ -103,6 +107,7 @@ impl AppError {
             Self::Unauthenticated => "unauthenticated",
             Self::InvalidCredentials => "invalid_credentials",
             Self::Forbidden(_) => "forbidden",
+            Self::PasswordChangeRequired => "password_change_required",
             Self::NotFound(_) => "not_found",
             Self::Conflict { code, .. } => code,
             Self::Invalid(errors) => errors.first().map(|e| e.code.as_str()).unwrap_or("invalid"),

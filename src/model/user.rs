@@ -106,4 +106,6 @@ pub struct Me {
     pub id: String,
     pub username: String,
     pub admin: bool,
+    /// A temporary password is in use: the panel only offers changing it.
+    pub password_change_required: bool,
 }

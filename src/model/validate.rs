@@ -92,18 +92,31 @@ pub fn email(raw: Option<&str>) -> Result<Option<String>, FieldError> {
 
 /// Password policy: at least `min_len` characters, not the username.
 pub fn password(raw: &str, username: &str, min_len: usize) -> Result<(), FieldError> {
-    let weak = |msg: String| Err(FieldError::new("password", "password_weak", msg));
+    // One code per rule, so scripts can tell which one was broken.
+    let weak = |code: &str, msg: String| Err(FieldError::new("password", code, msg));
     if raw.chars().count() < min_len {
-        return weak(format!("Password must be at least {min_len} characters."));
+        return weak(
+            "password_too_short",
+            format!("Password must be at least {min_len} characters."),
+        );
     }
     if raw.len() > PASSWORD_MAX {
-        return weak("Password must be at most 1024 bytes.".into());
+        return weak(
+            "password_too_long",
+            "Password must be at most 1024 bytes.".into(),
+        );
     }
     if raw.eq_ignore_ascii_case(username) {
-        return weak("Password must not be the username.".into());
+        return weak(
+            "password_is_username",
+            "Password must not be the username.".into(),
+        );
     }
     if is_common_password(raw) {
-        return weak("This password is too common; choose another.".into());
+        return weak(
+            "password_too_common",
+            "This password is too common; choose another.".into(),
+        );
     }
     Ok(())
 }
@@ -257,9 +270,16 @@ mod tests {
         assert!(password("correct horse", "alice", 8).is_ok());
         assert_eq!(
             password("short", "alice", 8).unwrap_err().code,
-            "password_weak"
+            "password_too_short"
         );
-        assert!(password("alice-long", "alice-long", 8).is_err());
+        assert_eq!(
+            password("alice-long", "alice-long", 8).unwrap_err().code,
+            "password_is_username"
+        );
+        assert_eq!(
+            password("password123", "alice", 8).unwrap_err().code,
+            "password_too_common"
+        );
         assert!(password("ALICE-LONG", "alice-long", 8).is_err());
         assert!(password("ééééééé", "x", 8).is_err());
         assert_eq!(

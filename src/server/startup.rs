@@ -148,7 +148,7 @@ fn page_access(path: &str) -> PageAccess {
     match path {
         "/login" => PageAccess::Login,
         "/setup" => PageAccess::Setup,
-        "/account" => PageAccess::Member,
+        "/account" | "/account/password" => PageAccess::Member,
         "/" | "/users" => PageAccess::Admin,
         p if p.starts_with("/users/") => PageAccess::Admin,
         _ => PageAccess::Other,
@@ -202,6 +202,12 @@ async fn page_guard(State(state): State<AppState>, mut request: Request, next: N
                 format!("/login?next={}", urlencoding::encode(full))
             };
             return Redirect::to(&target).into_response();
+        }
+        // A temporary password must be replaced before anything else.
+        (PageAccess::Member | PageAccess::Admin, Some(c))
+            if c.password_change_required && path != "/account/password" =>
+        {
+            return Redirect::to("/account/password").into_response();
         }
         // The start page is a signpost; a redirect before rendering keeps it cheap.
         (PageAccess::Admin, Some(c)) if path == "/" => {

@@ -21,6 +21,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <dt>"Role"</dt><dd>{if me.admin { "Server administrator" } else { "Member" }}</dd>
                                 <dt>"Account id"</dt><dd><code>{me.id}</code></dd>
                             </dl>
+                            <a class="button" href="/account/password">"Change password"</a>
                         </section>
                     }
                     .into_any(),

@@ -2,6 +2,7 @@ pub mod account;
 pub mod errors;
 pub mod home;
 pub mod login;
+pub mod password;
 pub mod setup;
 pub mod user_detail;
 pub mod user_new;

@@ -51,6 +51,7 @@ fn caller_for(user: &UserRow, method: AuthMethod, scopes: String, ip: Option<Str
         method,
         scopes,
         ip,
+        password_change_required: user.password_change_required,
     }
 }
 

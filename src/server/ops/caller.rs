@@ -30,6 +30,8 @@ pub struct Caller {
     /// Space-separated scopes; only tokens are limited by them.
     pub scopes: String,
     pub ip: Option<String>,
+    /// Logged in with a temporary password: only changing it is allowed.
+    pub password_change_required: bool,
 }
 
 impl Caller {
@@ -41,6 +43,7 @@ impl Caller {
             method: AuthMethod::System,
             scopes: SCOPE_ADMIN.into(),
             ip: None,
+            password_change_required: false,
         }
     }
 
@@ -50,6 +53,9 @@ impl Caller {
 
     /// The one authorization check of admin operations.
     pub fn require_admin(&self, access: Access) -> Result<(), AppError> {
+        if self.password_change_required {
+            return Err(AppError::PasswordChangeRequired);
+        }
         if !self.admin {
             return Err(AppError::forbidden());
         }
@@ -78,7 +84,18 @@ mod tests {
             method,
             scopes: scopes.into(),
             ip: None,
+            password_change_required: false,
         }
+    }
+
+    #[test]
+    fn a_temporary_password_blocks_everything() {
+        let mut c = caller(true, AuthMethod::Session, "");
+        c.password_change_required = true;
+        assert_eq!(
+            c.require_admin(Access::Read).unwrap_err(),
+            AppError::PasswordChangeRequired
+        );
     }
 
     #[test]

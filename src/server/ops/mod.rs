@@ -2,6 +2,7 @@
 //! transaction (with its audit record) → result. Server functions and REST
 //! handlers are thin adapters over these.
 
+pub mod account;
 mod caller;
 pub mod lifecycle;
 pub mod setup;

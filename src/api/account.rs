@@ -1,0 +1,47 @@
+//! The logged-in user's own account.
+
+use leptos::prelude::*;
+
+use crate::model::AppError;
+
+/// Changing one's own password, including after a temporary one. Other
+/// sessions end; this one continues as a fresh session.
+#[server(prefix = "/api", endpoint = "account/password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+    new_password_confirm: String,
+) -> Result<(), AppError> {
+    use crate::api::context::*;
+    use crate::model::FieldError;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            if new_password != new_password_confirm {
+                return Err(AppError::Invalid(vec![FieldError::new(
+                    "new_password_confirm",
+                    "password_mismatch",
+                    "The passwords do not match.",
+                )]));
+            }
+            crate::server::ops::account::change_own_password(
+                &state,
+                &caller,
+                current_password,
+                new_password,
+            )
+            .await?;
+            let user_id = caller.user_id.ok_or(AppError::Unauthenticated)?;
+            crate::server::auth::session::start(&session()?, &user_id).await?;
+            leptos_axum::redirect(if caller.admin {
+                "/users"
+            } else {
+                "/account?password=changed"
+            });
+            Ok(())
+        }
+        .await,
+    )
+}
