@@ -16,8 +16,8 @@ pub async fn list_users(
     before: Option<String>,
     dormant: Option<String>,
     sort: Option<String>,
-    created_from: Option<String>,
-    created_to: Option<String>,
+    created_after: Option<String>,
+    created_before: Option<String>,
 ) -> Result<Page<User>, AppError> {
     use crate::api::context::*;
     use crate::model::{CountMode, PageRequest, UserFilter, UserSort, UserStatus};
@@ -73,10 +73,9 @@ pub async fn list_users(
                     AppError::bad_parameter("sort", format!("sort must be {}", UserSort::ACCEPTED))
                 })?,
             };
-            // Dates of the panel's date inputs (UTC days): "to" includes its day.
-            let created_after = day_start("created_from", created_from.as_deref())?;
-            let created_before =
-                day_start("created_to", created_to.as_deref())?.map(|t| t + 86_400_000);
+            // Dates of the panel's date inputs: the start of that UTC day.
+            let created_after = day_start("created_after", created_after.as_deref())?;
+            let created_before = day_start("created_before", created_before.as_deref())?;
             let filter = UserFilter {
                 status,
                 admin,

@@ -1,12 +1,14 @@
 //! Types shared by the server and the browser: plain data, serde, no I/O.
 
 mod error;
+mod import;
 mod paging;
 mod sort;
 mod user;
 pub mod validate;
 
 pub use error::{AppError, FieldError};
+pub use import::{ImportReport, OnConflict, RowOutcome, RowReport};
 pub use paging::{CountMode, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 pub use sort::{UserSort, UserSortKey};
 pub use user::{Me, NewUser, User, UserFilter, UserPatch, UserStatus};

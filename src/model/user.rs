@@ -95,6 +95,8 @@ pub struct UserFilter {
     pub last_seen_after: Option<i64>,
     pub created_before: Option<i64>,
     pub created_after: Option<i64>,
+    /// Only these users (e.g. a selection in the panel); empty: no limit.
+    pub ids: Vec<String>,
     pub sort: UserSort,
     pub page: PageRequest,
     pub count: CountMode,

@@ -16,8 +16,12 @@ pub fn rfc3339(ms: i64) -> String {
         .unwrap_or_default()
 }
 
-/// Parses an RFC 3339 time (any offset) into unix milliseconds.
+/// Parses an RFC 3339 time (any offset), or a bare date meaning its start
+/// in UTC, into unix milliseconds.
 pub fn parse_rfc3339(raw: &str) -> Option<i64> {
+    if raw.len() == 10 {
+        return parse_rfc3339(&format!("{raw}T00:00:00Z"));
+    }
     let t = OffsetDateTime::parse(raw, &::time::format_description::well_known::Rfc3339).ok()?;
     i64::try_from(t.unix_timestamp_nanos() / 1_000_000).ok()
 }
@@ -43,7 +47,8 @@ mod tests {
     fn parses_rfc3339() {
         assert_eq!(parse_rfc3339("1970-01-01T00:00:01Z"), Some(1000));
         assert_eq!(parse_rfc3339("1970-01-01T01:00:00+01:00"), Some(0));
-        assert_eq!(parse_rfc3339("2026-11-22"), None);
+        assert_eq!(parse_rfc3339("2026-11-22"), parse_rfc3339("2026-11-22T00:00:00Z"));
+        assert_eq!(parse_rfc3339("yesterday!"), None);
     }
 
     #[test]

@@ -20,8 +20,8 @@ struct TableState {
     before: Option<String>,
     dormant: Option<String>,
     sort: Option<String>,
-    created_from: Option<String>,
-    created_to: Option<String>,
+    created_after: Option<String>,
+    created_before: Option<String>,
 }
 
 impl TableState {
@@ -87,8 +87,8 @@ fn UsersTable() -> impl IntoView {
             before: q.get("before"),
             dormant: q.get("dormant"),
             sort: q.get("sort"),
-            created_from: q.get("created_from"),
-            created_to: q.get("created_to"),
+            created_after: q.get("created_after"),
+            created_before: q.get("created_before"),
         }
     });
     let users = Resource::new(
@@ -103,8 +103,8 @@ fn UsersTable() -> impl IntoView {
                 s.before,
                 s.dormant,
                 s.sort,
-                s.created_from,
-                s.created_to,
+                s.created_after,
+                s.created_before,
             )
         },
     );

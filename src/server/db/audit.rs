@@ -1,6 +1,12 @@
 //! The audit log: one record per mutation, written in the mutation's transaction.
 
+use super::{with_pool, Db};
 use crate::server::time::{new_id, now_ms};
+
+/// Records an action that changes nothing else (so needs no transaction).
+pub async fn record(db: &Db, entry: &AuditEntry) -> sqlx::Result<()> {
+    with_pool!(db, pool => entry.insert(pool).await)
+}
 
 #[derive(Clone, Debug)]
 pub struct AuditEntry {

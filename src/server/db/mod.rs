@@ -4,6 +4,7 @@
 //! and run against whichever pool is configured through [`with_pool!`].
 
 pub mod audit;
+pub mod import;
 pub mod tokens;
 pub mod users;
 

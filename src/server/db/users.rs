@@ -168,6 +168,7 @@ fn counters_suffice(filter: &UserFilter) -> bool {
         && filter.last_seen_after.is_none()
         && filter.created_before.is_none()
         && filter.created_after.is_none()
+        && filter.ids.is_empty()
 }
 
 /// Builds `WHERE` conditions with numbered placeholders.
@@ -243,6 +244,16 @@ fn filter_conditions(db: &Db, filter: &UserFilter) -> Conditions {
     }
     if let Some(t) = filter.created_after {
         c.push("created_at >= {}", Arg::Int(t));
+    }
+    if !filter.ids.is_empty() {
+        let first = c.args.len() + 1;
+        let placeholders: Vec<String> = (first..first + filter.ids.len())
+            .map(|n| format!("${n}"))
+            .collect();
+        c.args
+            .extend(filter.ids.iter().map(|id| Arg::Text(id.clone())));
+        c.clauses
+            .push(format!("id IN ({})", placeholders.join(", ")));
     }
     if let Some(term) = filter.search.as_deref() {
         match db {

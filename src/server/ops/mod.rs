@@ -4,6 +4,8 @@
 
 pub mod account;
 mod caller;
+pub mod export;
+pub mod import;
 pub mod lifecycle;
 pub mod setup;
 pub mod tokens;

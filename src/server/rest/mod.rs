@@ -6,6 +6,7 @@ pub mod extract;
 pub mod users;
 
 use axum::{
+    extract::DefaultBodyLimit,
     http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     routing::{get, post, put},
@@ -25,6 +26,12 @@ pub fn router() -> Router<AppState> {
         .route(
             "/users",
             get(users::list::handler).post(users::create::handler),
+        )
+        .route("/users/export", get(users::export::handler))
+        .route(
+            "/users/import",
+            post(users::import::handler)
+                .layer(DefaultBodyLimit::max(users::import::MAX_BODY_BYTES)),
         )
         .route(
             "/users/by-username/{username}",

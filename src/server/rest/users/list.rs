@@ -20,7 +20,7 @@ use crate::{
     },
 };
 
-const FILTERS: [&str; 8] = [
+const FILTERS: [&str; 10] = [
     "filter[status]",
     "filter[admin]",
     "filter[can_request_admin]",
@@ -29,19 +29,32 @@ const FILTERS: [&str; 8] = [
     "filter[last_seen_after]",
     "filter[created_before]",
     "filter[created_after]",
+    "filter[id]",
+    "filter[inactive_days]",
 ];
+/// Most ids one `filter[id]` may list.
+pub const MAX_IDS: usize = 1000;
 const PAGING: [&str; 4] = ["page[first]", "page[after]", "page[last]", "page[before]"];
 
 /// Parses the query string into a filter, plus the filter part of the query
 /// (re-encoded) for building links.
 pub fn parse_query(raw: &str) -> Result<(UserFilter, String), AppError> {
+    parse_query_with(raw, &[]).map(|(filter, filters, _)| (filter, filters))
+}
+
+/// [`parse_query`] for endpoints that take `extra` parameters of their own,
+/// returned as the third element.
+pub fn parse_query_with(
+    raw: &str,
+    extra: &[&str],
+) -> Result<(UserFilter, String, HashMap<String, String>), AppError> {
     let mut params: HashMap<String, String> = HashMap::new();
     for (key, value) in form_pairs(raw) {
-        if !(FILTERS.contains(&key.as_str())
+        let known = FILTERS.contains(&key.as_str())
             || PAGING.contains(&key.as_str())
-            || key == "count"
-            || key == "sort")
-        {
+            || ["count", "sort"].contains(&key.as_str())
+            || extra.contains(&key.as_str());
+        if !known {
             return Err(AppError::bad_parameter(
                 &key,
                 format!("unknown parameter {key}"),
@@ -86,13 +99,52 @@ pub fn parse_query(raw: &str) -> Result<(UserFilter, String), AppError> {
                 crate::server::time::parse_rfc3339(s).ok_or_else(|| {
                     AppError::bad_parameter(
                         name,
-                        format!("{name} must be an RFC 3339 time like 2026-01-31T00:00:00Z"),
+                        format!(
+                            "{name} must be an RFC 3339 time like 2026-01-31T00:00:00Z or a date like 2026-01-31"
+                        ),
                     )
                 })
             })
             .transpose()
     };
-    let last_seen_before = instant("filter[last_seen_before]")?;
+    let mut last_seen_before = instant("filter[last_seen_before]")?;
+    if let Some(days) = get("filter[inactive_days]") {
+        let days = days
+            .parse::<i64>()
+            .ok()
+            .filter(|d| (1..=36_500).contains(d))
+            .ok_or_else(|| {
+                AppError::bad_parameter(
+                    "filter[inactive_days]",
+                    "filter[inactive_days] must be a number of days from 1 to 36500",
+                )
+            })?;
+        if last_seen_before.is_some() {
+            return Err(AppError::bad_parameter(
+                "filter[inactive_days]",
+                "filter[inactive_days] and filter[last_seen_before] cannot be combined",
+            ));
+        }
+        last_seen_before = Some(crate::server::time::now_ms() - days * 86_400_000);
+    }
+    let ids: Vec<String> = match get("filter[id]") {
+        None => Vec::new(),
+        Some(list) => {
+            let ids: Vec<String> = list
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect();
+            if ids.len() > MAX_IDS || !ids.iter().all(|id| crate::model::validate::is_ulid(id)) {
+                return Err(AppError::bad_parameter(
+                    "filter[id]",
+                    format!("filter[id] must be up to {MAX_IDS} comma-separated user ids"),
+                ));
+            }
+            ids
+        }
+    };
     let last_seen_after = instant("filter[last_seen_after]")?;
     let created_before = instant("filter[created_before]")?;
     let created_after = instant("filter[created_after]")?;
@@ -128,6 +180,10 @@ pub fn parse_query(raw: &str) -> Result<(UserFilter, String), AppError> {
         .collect::<Vec<_>>()
         .join("&");
     let search = get("filter[search]").map(str::to_owned);
+    let extras = extra
+        .iter()
+        .filter_map(|k| params.get(*k).map(|v| (k.to_string(), v.clone())))
+        .collect();
     Ok((
         UserFilter {
             status,
@@ -138,11 +194,13 @@ pub fn parse_query(raw: &str) -> Result<(UserFilter, String), AppError> {
             last_seen_after,
             created_before,
             created_after,
+            ids,
             sort,
             page,
             count,
         },
         filters,
+        extras,
     ))
 }
 

@@ -1,0 +1,54 @@
+//! `GET /users/export?format=csv|jsonl`: every user matching the list's
+//! filters and sort, streamed (no paging parameters).
+
+use axum::{
+    body::Body,
+    extract::{RawQuery, State},
+    http::header,
+    response::{IntoResponse, Response},
+};
+
+use crate::{
+    model::AppError,
+    server::{
+        ops::{self, export::ExportFormat},
+        rest::{ApiCaller, ApiError},
+        time::{now_ms, rfc3339},
+        AppState,
+    },
+};
+
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let raw = raw.unwrap_or_default();
+    let (filter, _, extras) = super::list::parse_query_with(&raw, &["format"])?;
+    if raw.contains("page%5B") || raw.contains("page[") {
+        return Err(AppError::bad_parameter("page", "an export has no pages").into());
+    }
+    let format = match extras.get("format").map(String::as_str) {
+        None => ExportFormat::Csv,
+        Some(f) => ExportFormat::parse(f)
+            .ok_or_else(|| AppError::bad_parameter("format", "format must be csv or jsonl"))?,
+    };
+    let body = ops::export::users(&state, &caller, filter, format).await?;
+    let stamp: String = rfc3339(now_ms())
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let disposition = format!(
+        "attachment; filename=\"users-{stamp}.{}\"",
+        format.extension()
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, format.content_type().to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        Body::from_stream(body),
+    )
+        .into_response())
+}

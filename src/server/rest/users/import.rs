@@ -1,0 +1,133 @@
+//! `POST /users/import?dry_run=true|false&on_conflict=skip|fail|update`:
+//! the body is the file itself, CSV (`text/csv`) or JSON lines
+//! (`application/jsonl`); `format=csv|jsonl` overrides the content type.
+//! 200 with the report when checked (dry run) or applied; 422 with one
+//! error per rejected row, and the report in `meta`, when nothing was written.
+
+use axum::{
+    body::Bytes,
+    extract::{RawQuery, State},
+    http::{header::CONTENT_TYPE, HeaderMap, StatusCode},
+    response::{IntoResponse, Response},
+    Json,
+};
+use serde_json::json;
+
+use crate::{
+    model::{AppError, ImportReport, OnConflict, RowOutcome},
+    server::{
+        ops::{
+            self,
+            import::{parse::ImportFormat, ImportOptions},
+        },
+        rest::{ApiCaller, ApiError},
+        AppState,
+    },
+};
+
+/// Largest file one request may carry.
+pub const MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
+
+fn options(raw: &str) -> Result<(ImportOptions, Option<ImportFormat>), AppError> {
+    let mut options = ImportOptions::default();
+    let mut format = None;
+    for (key, value) in url_pairs(raw) {
+        match key.as_str() {
+            "dry_run" => {
+                options.dry_run = match value.as_str() {
+                    "true" => true,
+                    "false" => false,
+                    _ => {
+                        return Err(AppError::bad_parameter(
+                            "dry_run",
+                            "dry_run must be true or false",
+                        ))
+                    }
+                }
+            }
+            "on_conflict" => {
+                options.on_conflict = OnConflict::parse(&value).ok_or_else(|| {
+                    AppError::bad_parameter(
+                        "on_conflict",
+                        "on_conflict must be skip, fail or update",
+                    )
+                })?
+            }
+            "format" => {
+                format = Some(ImportFormat::parse(&value).ok_or_else(|| {
+                    AppError::bad_parameter("format", "format must be csv or jsonl")
+                })?)
+            }
+            other => {
+                return Err(AppError::bad_parameter(
+                    other,
+                    format!("unknown parameter {other}"),
+                ))
+            }
+        }
+    }
+    Ok((options, format))
+}
+
+fn url_pairs(raw: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    raw.split('&').filter(|p| !p.is_empty()).map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let decode = |s: &str| {
+            urlencoding::decode(s)
+                .map(|c| c.into_owned())
+                .unwrap_or_default()
+        };
+        (decode(k), decode(v))
+    })
+}
+
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let (options, format) = options(raw.as_deref().unwrap_or(""))?;
+    let format = format
+        .or_else(|| {
+            headers
+                .get(CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(ImportFormat::from_content_type)
+        })
+        .ok_or_else(|| {
+            AppError::bad_parameter(
+                "format",
+                "send the file as text/csv or application/jsonl, or name it with format=csv|jsonl",
+            )
+        })?;
+    let body = std::str::from_utf8(&body)
+        .map_err(|_| AppError::bad_request("the file must be UTF-8 text"))?;
+    let report = ops::import::users(&state, &caller, body, format, options).await?;
+    Ok(report_response(report))
+}
+
+fn report_response(report: ImportReport) -> Response {
+    if report.dry_run || report.applied {
+        let body = json!({"data": {"type": "user-import", "attributes": report}});
+        return (StatusCode::OK, Json(body)).into_response();
+    }
+    let errors: Vec<_> = report
+        .rows
+        .iter()
+        .filter(|r| r.outcome == RowOutcome::Rejected)
+        .flat_map(|r| {
+            r.problems.iter().map(move |p| {
+                json!({
+                    "title": p.message, "code": p.code,
+                    "source": {"pointer": format!("/rows/{}/{}", r.line, p.field)},
+                    "meta": {"line": r.line, "username": r.username},
+                })
+            })
+        })
+        .take(1000)
+        .collect();
+    let body = json!({"errors": errors, "meta": {"report": report}});
+    (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
+}
