@@ -1,11 +1,15 @@
 //! Users, as the panel calls them.
+// `list_users` takes one argument per URL parameter of the table; the
+// `#[server]` macro copies them into code an item-level allow cannot reach.
+#![allow(clippy::too_many_arguments)]
 
-use crate::model::{AppError, Page, User};
+use crate::model::{AppError, BulkResult, Page, User};
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 /// The users table: arguments named as in the page URL (`/users?q=...`),
 /// so `curl '/api/users/list?q=ali&status=active'` works the same way.
+/// One argument per URL parameter, hence their number.
 #[server(prefix = "/api", endpoint = "users/list", input = GetUrl)]
 pub async fn list_users(
     q: Option<String>,
@@ -150,6 +154,37 @@ pub async fn create_user(
     )
 }
 
+/// The profile form: empty fields clear the value; `can_request_admin` is
+/// a checkbox.
+#[server(prefix = "/api", endpoint = "users/update")]
+pub async fn update_user(
+    id: String,
+    display_name: Option<String>,
+    email: Option<String>,
+    can_request_admin: Option<String>,
+) -> Result<User, AppError> {
+    use crate::api::context::*;
+    use crate::model::UserPatch;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            let clear_empty = |v: Option<String>| Some(v.filter(|s| !s.trim().is_empty()));
+            let patch = UserPatch {
+                display_name: clear_empty(display_name),
+                email: clear_empty(email),
+                can_request_admin: Some(can_request_admin.is_some()),
+            };
+            let user =
+                crate::server::ops::lifecycle::update_profile(&state, &caller, &id, patch).await?;
+            leptos_axum::redirect(&format!("/users/{}?tab=profile&saved=1", user.id));
+            Ok(user)
+        }
+        .await,
+    )
+}
+
 /// One lifecycle action from the user page: `lock`, `unlock`, `deactivate`,
 /// `erase` (deactivate and scrub), `reactivate`, `make_admin`, `revoke_admin`.
 #[server(prefix = "/api", endpoint = "users/action")]
@@ -175,7 +210,11 @@ pub async fn user_action(id: String, action: String) -> Result<User, AppError> {
                     format!("unknown action {other}"),
                 )),
             }?;
-            leptos_axum::redirect(&format!("/users/{}", user.id));
+            let tab = match action.as_str() {
+                "deactivate" | "erase" | "reactivate" => "danger",
+                _ => "security",
+            };
+            leptos_axum::redirect(&format!("/users/{}?tab={tab}", user.id));
             Ok(user)
         }
         .await,
@@ -202,24 +241,65 @@ pub async fn set_user_password(
                 temporary.is_some(),
             )
             .await?;
-            leptos_axum::redirect(&format!("/users/{}", user.id));
+            leptos_axum::redirect(&format!("/users/{}?tab=security&password=set", user.id));
             Ok(user)
         }
         .await,
     )
 }
 
+/// Deleting a user. The panel also sends the username as the admin typed
+/// it, which must match: a last check against deleting the wrong account.
 #[server(prefix = "/api", endpoint = "users/delete")]
-pub async fn delete_user(id: String) -> Result<(), AppError> {
+pub async fn delete_user(id: String, confirm_username: Option<String>) -> Result<(), AppError> {
     use crate::api::context::*;
+    use crate::model::FieldError;
 
     respond(
         async {
             let state = state()?;
             let caller = require_caller(&state).await?;
+            if let Some(typed) = confirm_username {
+                let user = crate::server::ops::users::get(&state, &caller, &id).await?;
+                if typed.trim() != user.username {
+                    return Err(AppError::Invalid(vec![FieldError::new(
+                        "confirm_username",
+                        "confirmation_mismatch",
+                        format!("Type {} to confirm.", user.username),
+                    )]));
+                }
+            }
             crate::server::ops::lifecycle::delete(&state, &caller, &id).await?;
             leptos_axum::redirect("/users");
             Ok(())
+        }
+        .await,
+    )
+}
+
+/// One action on the users selected in the table; `ids` is comma-separated.
+#[server(prefix = "/api", endpoint = "users/bulk")]
+pub async fn bulk_users(ids: String, action: String) -> Result<BulkResult, AppError> {
+    use crate::api::context::*;
+    use crate::model::BulkAction;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            let action = BulkAction::parse(&action).ok_or_else(|| {
+                AppError::bad_parameter(
+                    "action",
+                    "action must be lock, unlock, deactivate or delete",
+                )
+            })?;
+            let ids = ids
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect();
+            crate::server::ops::bulk::apply(&state, &caller, ids, action).await
         }
         .await,
     )

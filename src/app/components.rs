@@ -14,6 +14,9 @@ pub fn Field(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] required: bool,
     #[prop(optional)] autocomplete: Option<&'static str>,
+    /// The current value, for edit forms.
+    #[prop(optional, into)]
+    value: Option<String>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let id = format!("field-{name}");
@@ -39,6 +42,7 @@ pub fn Field(
                 id=id
                 name=name
                 type=kind
+                value=value
                 required=required
                 autocomplete=autocomplete
                 aria-invalid=move || error.get().is_some().then_some("true")

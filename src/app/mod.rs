@@ -19,7 +19,7 @@ use layout::Layout;
 use pages::{
     account::AccountPage, errors::NotFound, home::HomePage, login::LoginPage,
     password::ChangePasswordPage, setup::SetupPage, user_detail::UserDetailPage,
-    user_new::NewUserPage, users::UsersPage,
+    user_import::ImportUsersPage, user_new::NewUserPage, users::UsersPage,
 };
 
 /// The whole HTML document, rendered on the server.
@@ -68,6 +68,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("users") view=UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("users/new") view=NewUserPage ssr=SsrMode::Async/>
+                    <Route path=path!("users/import") view=ImportUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("users/:id") view=UserDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("account") view=AccountPage ssr=SsrMode::Async/>
                 </ParentRoute>

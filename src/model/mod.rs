@@ -1,5 +1,6 @@
 //! Types shared by the server and the browser: plain data, serde, no I/O.
 
+mod bulk;
 mod error;
 mod import;
 mod paging;
@@ -7,6 +8,7 @@ mod sort;
 mod user;
 pub mod validate;
 
+pub use bulk::{BulkAction, BulkRefusal, BulkResult, MAX_BULK};
 pub use error::{AppError, FieldError};
 pub use import::{ImportReport, OnConflict, RowOutcome, RowReport};
 pub use paging::{CountMode, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};

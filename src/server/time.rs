@@ -47,7 +47,10 @@ mod tests {
     fn parses_rfc3339() {
         assert_eq!(parse_rfc3339("1970-01-01T00:00:01Z"), Some(1000));
         assert_eq!(parse_rfc3339("1970-01-01T01:00:00+01:00"), Some(0));
-        assert_eq!(parse_rfc3339("2026-11-22"), parse_rfc3339("2026-11-22T00:00:00Z"));
+        assert_eq!(
+            parse_rfc3339("2026-11-22"),
+            parse_rfc3339("2026-11-22T00:00:00Z")
+        );
         assert_eq!(parse_rfc3339("yesterday!"), None);
     }
 

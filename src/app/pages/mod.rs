@@ -1,9 +1,11 @@
 pub mod account;
+pub mod bulk;
 pub mod errors;
 pub mod home;
 pub mod login;
 pub mod password;
 pub mod setup;
 pub mod user_detail;
+pub mod user_import;
 pub mod user_new;
 pub mod users;

@@ -1,9 +1,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::{
+    components::A,
+    hooks::{use_params_map, use_query_map},
+};
 
 use super::users::short_time;
-use crate::api::users::{get_user, DeleteUser, SetUserPassword, UserAction};
+use crate::api::users::{get_user, DeleteUser, SetUserPassword, UpdateUser, UserAction};
 use crate::app::components::{AdminOnly, ErrorNotice, Field, FormErrors, StatusBadge};
 use crate::model::{AppError, User, UserStatus};
 
@@ -16,13 +19,61 @@ pub fn UserDetailPage() -> impl IntoView {
     }
 }
 
+/// The tabs of the page, kept in the URL (`?tab=`) so links and reloads
+/// land on the same one, with or without JavaScript.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tab {
+    Profile,
+    Security,
+    Danger,
+}
+
+impl Tab {
+    const ALL: [Tab; 3] = [Tab::Profile, Tab::Security, Tab::Danger];
+
+    fn parse(raw: Option<&str>) -> Self {
+        match raw {
+            Some("security") => Self::Security,
+            Some("danger") => Self::Danger,
+            _ => Self::Profile,
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Self::Profile => "profile",
+            Self::Security => "security",
+            Self::Danger => "danger",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Profile => "Profile",
+            Self::Security => "Security",
+            Self::Danger => "Danger zone",
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Actions {
+    action: ServerAction<UserAction>,
+    password: ServerAction<SetUserPassword>,
+    delete: ServerAction<DeleteUser>,
+    update: ServerAction<UpdateUser>,
+}
+
 #[component]
 fn UserDetail() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
+    let tab = Memo::new(move |_| Tab::parse(query.read().get("tab").as_deref()));
     let actions = Actions {
         action: ServerAction::<UserAction>::new(),
         password: ServerAction::<SetUserPassword>::new(),
         delete: ServerAction::<DeleteUser>::new(),
+        update: ServerAction::<UpdateUser>::new(),
     };
     // Refetched after every action, so the page shows the new state.
     let user = Resource::new(
@@ -31,15 +82,16 @@ fn UserDetail() -> impl IntoView {
                 params.read().get("id").unwrap_or_default(),
                 actions.action.version().get(),
                 actions.password.version().get(),
+                actions.update.version().get(),
             )
         },
-        |(id, _, _)| get_user(id),
+        |(id, ..)| get_user(id),
     );
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match user.await {
-                    Ok(user) => view! { <UserView user=user.clone()/><UserActions user actions/> }.into_any(),
+                    Ok(user) => view! { <UserView user tab=tab.get() actions/> }.into_any(),
                     Err(error) => view! { <Title text="User"/><ErrorNotice error/> }.into_any(),
                 }
             })}
@@ -55,41 +107,93 @@ fn time_or(value: Option<String>, none: &'static str) -> AnyView {
 }
 
 #[component]
-fn UserView(user: User) -> impl IntoView {
+fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
     let title = user.username.clone();
+    let id = user.id.clone();
+    let tabs = Tab::ALL
+        .into_iter()
+        .map(|t| {
+            let href = format!("/users/{id}?tab={}", t.key());
+            let selected = t == tab;
+            view! {
+                <a href=href role="tab" id=format!("tab-{}", t.key())
+                    aria-selected=if selected { "true" } else { "false" }
+                    aria-controls="tab-panel"
+                    class:active=selected
+                    class:danger=t == Tab::Danger>{t.label()}</a>
+            }
+        })
+        .collect_view();
+    let panel = match tab {
+        Tab::Profile => view! { <ProfileTab user=user.clone() update=actions.update/> }.into_any(),
+        Tab::Security => view! { <SecurityTab user=user.clone() actions/> }.into_any(),
+        Tab::Danger => view! { <DangerTab user=user.clone() actions/> }.into_any(),
+    };
     view! {
         <Title text=title.clone()/>
         <div class="page-head">
-            <h1>{title}</h1>
+            <h1>{title}" "<StatusBadge status=user.status/></h1>
             <A href="/users" attr:class="button subtle">"Back to users"</A>
         </div>
-        <section class="card">
-            <dl class="attributes" data-testid="user-attributes">
-                <dt>"Id"</dt><dd><code>{user.id}</code></dd>
-                <dt>"Username"</dt><dd>{user.username}</dd>
-                <dt>"Display name"</dt><dd>{user.display_name.unwrap_or_else(|| "—".into())}</dd>
-                <dt>"Email"</dt><dd>{user.email.unwrap_or_else(|| "—".into())}</dd>
-                <dt>"Status"</dt><dd><StatusBadge status=user.status/></dd>
-                <dt>"Server administrator"</dt><dd>{if user.admin { "yes" } else { "no" }}</dd>
-                <dt>"May request admin"</dt><dd>{if user.can_request_admin { "yes" } else { "no" }}</dd>
-                <dt>"Created"</dt><dd>{time_or(Some(user.created_at), "")}</dd>
-                <dt>"Last seen"</dt><dd>{time_or(user.last_seen_at, "never")}</dd>
-                <dt>"Locked"</dt><dd>{time_or(user.locked_at, "no")}</dd>
-                <dt>"Deactivated"</dt><dd>{time_or(user.deactivated_at, "no")}</dd>
-            </dl>
-        </section>
+        <nav class="tabs" role="tablist" aria-label="User sections">{tabs}</nav>
+        <div id="tab-panel" role="tabpanel" aria-labelledby=format!("tab-{}", tab.key())>
+            {panel}
+        </div>
     }
-}
-
-#[derive(Clone, Copy)]
-struct Actions {
-    action: ServerAction<UserAction>,
-    password: ServerAction<SetUserPassword>,
-    delete: ServerAction<DeleteUser>,
 }
 
 fn last_error<T>(value: &Option<Result<T, AppError>>) -> Option<AppError> {
     value.as_ref().and_then(|r| r.as_ref().err().cloned())
+}
+
+/// A notice after a redirect back here (`?saved=1`, `?password=set`).
+fn flash(key: &'static str, value: &'static str, text: &'static str) -> impl IntoView {
+    let query = use_query_map();
+    move || {
+        (query.read().get(key).as_deref() == Some(value))
+            .then(|| view! { <div class="notice success" role="status">{text}</div> })
+    }
+}
+
+#[component]
+fn ProfileTab(user: User, update: ServerAction<UpdateUser>) -> impl IntoView {
+    let errors = FormErrors::of(update);
+    view! {
+        <section class="card">
+            <dl class="attributes" data-testid="user-attributes">
+                <dt>"Id"</dt><dd><code>{user.id.clone()}</code></dd>
+                <dt>"Username"</dt><dd>{user.username.clone()}</dd>
+                <dt>"Display name"</dt><dd>{user.display_name.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>"Email"</dt><dd>{user.email.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>"Status"</dt><dd><StatusBadge status=user.status/></dd>
+                <dt>"Server administrator"</dt><dd>{if user.admin { "yes" } else { "no" }}</dd>
+                <dt>"May request admin"</dt><dd>{if user.can_request_admin { "yes" } else { "no" }}</dd>
+                <dt>"Created"</dt><dd>{time_or(Some(user.created_at.clone()), "")}</dd>
+                <dt>"Last seen"</dt><dd>{time_or(user.last_seen_at.clone(), "never")}</dd>
+                <dt>"Locked"</dt><dd>{time_or(user.locked_at.clone(), "no")}</dd>
+                <dt>"Deactivated"</dt><dd>{time_or(user.deactivated_at.clone(), "no")}</dd>
+                <dt>"Password"</dt><dd>{if user.password_change_required { "temporary (must be changed at next login)" } else { "set by the user" }}</dd>
+            </dl>
+        </section>
+        <section class="card" aria-labelledby="profile-heading">
+            <h2 id="profile-heading">"Edit profile"</h2>
+            {flash("saved", "1", "Profile saved.")}
+            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            <ActionForm action=update attr:class="stack">
+                <input type="hidden" name="id" value=user.id.clone()/>
+                <Field label="Display name" name="display_name" value=user.display_name.clone().unwrap_or_default()
+                    hint="Leave empty to clear." error=errors.field("display_name")/>
+                <Field label="Email" name="email" kind="email" value=user.email.clone().unwrap_or_default()
+                    autocomplete="off" error=errors.field("email")/>
+                <div class="field check">
+                    <input id="field-can-request-admin" type="checkbox" name="can_request_admin"
+                        checked=user.can_request_admin/>
+                    <label for="field-can-request-admin">"May request administrator rights"</label>
+                </div>
+                <button type="submit" class="button primary">"Save profile"</button>
+            </ActionForm>
+        </section>
+    }
 }
 
 /// One action button posting `action` for the user.
@@ -124,42 +228,33 @@ fn Confirmed(summary: String, explanation: String, children: Children) -> impl I
     }
 }
 
-/// Builds the button of one action for this user, before any `view!` moves things.
-fn action_button(
-    action: ServerAction<UserAction>,
-    id: &str,
-    name: &'static str,
-    label: String,
-    danger: bool,
-) -> AnyView {
-    view! { <ActionButton action id=id.to_owned() name label danger/> }.into_any()
-}
-
-#[component]
-fn UserActions(user: User, actions: Actions) -> impl IntoView {
-    let Actions {
-        action,
-        password,
-        delete,
-    } = actions;
-    let error = move || {
-        action
+fn action_error(actions: Actions) -> impl Fn() -> Option<AnyView> + Copy {
+    move || {
+        actions
+            .action
             .value()
             .with(last_error)
             .or_else(|| {
-                password
+                actions
+                    .password
                     .value()
                     .with(last_error)
                     .filter(|e| !e.is_field_error())
             })
-            .or_else(|| delete.value().with(last_error))
-    };
-    let password_error = FormErrors::of(password).field("password");
-    let name = user.username.as_str();
-    let id = user.id.as_str();
-    let button =
-        |action_name, label: String, danger| action_button(action, id, action_name, label, danger);
+            .map(|e| {
+                view! { <div class="notice error" role="alert">{e.to_string()}</div> }.into_any()
+            })
+    }
+}
 
+#[component]
+fn SecurityTab(user: User, actions: Actions) -> impl IntoView {
+    let action = actions.action;
+    let name = user.username.clone();
+    let id = user.id.clone();
+    let button = |action_name: &'static str, label: String, danger: bool| {
+        view! { <ActionButton action id=id.clone() name=action_name label danger/> }.into_any()
+    };
     let lock = match user.status {
         UserStatus::Locked => button("unlock", "Unlock".into(), false),
         UserStatus::Active => {
@@ -169,25 +264,9 @@ fn UserActions(user: User, actions: Actions) -> impl IntoView {
             );
             view! { <Confirmed summary="Lock…".into() explanation>{confirm}</Confirmed> }.into_any()
         }
-        UserStatus::Deactivated => ().into_any(),
-    };
-    let deactivation = if user.status == UserStatus::Deactivated {
-        let reactivate = button("reactivate", "Reactivate".into(), false);
-        let erase = button("erase", format!("Erase {name}'s data"), true);
-        let explanation =
-            format!("Erase {name}'s display name, email and password? This cannot be undone; the username stays reserved.");
-        view! {
-            {reactivate}
-            <Confirmed summary="Erase personal data…".into() explanation>{erase}</Confirmed>
+        UserStatus::Deactivated => {
+            view! { <p class="muted">"A deactivated account cannot be locked."</p> }.into_any()
         }
-        .into_any()
-    } else {
-        let deactivate = button("deactivate", format!("Deactivate {name}"), true);
-        let erase = button("erase", format!("Deactivate and erase {name}'s data"), true);
-        let explanation = format!(
-            "Deactivate {name}? All their sessions end and all their tokens are revoked. You can reactivate the account later."
-        );
-        view! { <Confirmed summary="Deactivate…".into() explanation>{deactivate}{erase}</Confirmed> }.into_any()
     };
     let admin = if user.admin {
         let revoke = button(
@@ -203,40 +282,96 @@ fn UserActions(user: User, actions: Actions) -> impl IntoView {
     } else {
         button("make_admin", "Make administrator".into(), false)
     };
-    let delete_explanation =
-        format!("Delete {name} for good? Their account, sessions and tokens are removed and cannot be restored.");
-    let delete_label = format!("Delete {name}");
-    let (delete_id, password_id) = (id.to_owned(), id.to_owned());
+    let password_error = FormErrors::of(actions.password).field("password");
     view! {
-        <section class="card actions" aria-labelledby="actions-heading">
-            <h2 id="actions-heading">"Actions"</h2>
-            {move || error().map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })}
-            <div class="action-row">
-                {lock}
-                {deactivation}
-                {admin}
-                <Confirmed summary="Delete…".into() explanation=delete_explanation>
-                    <ActionForm action=delete>
-                        <input type="hidden" name="id" value=delete_id/>
-                        <button type="submit" class="button danger">{delete_label}</button>
-                    </ActionForm>
-                </Confirmed>
-            </div>
-            <details class="confirm">
-                <summary class="button">"Set password…"</summary>
-                <div class="confirm-body">
-                    <ActionForm action=password>
-                        <input type="hidden" name="id" value=password_id/>
-                        <Field label="New password" name="password" kind="password" required=true
-                            autocomplete="new-password" error=password_error/>
-                        <div class="field check">
-                            <input id="field-temporary" type="checkbox" name="temporary"/>
-                            <label for="field-temporary">"Temporary: the user must choose a new one at the next login"</label>
-                        </div>
-                        <button type="submit" class="button primary">"Set password"</button>
-                    </ActionForm>
+        <section class="card" aria-labelledby="password-heading">
+            <h2 id="password-heading">"Password"</h2>
+            {flash("password", "set", "Password set.")}
+            {action_error(actions)}
+            <ActionForm action=actions.password attr:class="stack">
+                <input type="hidden" name="id" value=user.id.clone()/>
+                <Field label="New password" name="password" kind="password" required=true
+                    autocomplete="new-password" error=password_error/>
+                <div class="field check">
+                    <input id="field-temporary" type="checkbox" name="temporary"/>
+                    <label for="field-temporary">"Temporary: the user must choose a new one at the next login"</label>
                 </div>
-            </details>
+                <button type="submit" class="button primary">"Set password"</button>
+            </ActionForm>
+        </section>
+        <section class="card actions" aria-labelledby="access-heading">
+            <h2 id="access-heading">"Access"</h2>
+            <div class="action-row">{lock}{admin}</div>
+        </section>
+    }
+}
+
+#[component]
+fn DangerTab(user: User, actions: Actions) -> impl IntoView {
+    let action = actions.action;
+    let name = user.username.clone();
+    let id = user.id.clone();
+    let button = |action_name: &'static str, label: String| {
+        view! { <ActionButton action id=id.clone() name=action_name label danger=true/> }.into_any()
+    };
+    let deactivation = if user.status == UserStatus::Deactivated {
+        let reactivate = view! { <ActionButton action id=id.clone() name="reactivate" label="Reactivate".into()/> };
+        let erase = button("erase", format!("Erase {name}'s data"));
+        let explanation = format!(
+            "Erase {name}'s display name, email and password? This cannot be undone; the username stays reserved."
+        );
+        view! {
+            <p>"This account is deactivated. Reactivating it lets the user log in again (with a new password if theirs was erased)."</p>
+            <div class="action-row">
+                {reactivate}
+                <Confirmed summary="Erase personal data…".into() explanation>{erase}</Confirmed>
+            </div>
+        }
+        .into_any()
+    } else {
+        let deactivate = button("deactivate", format!("Deactivate {name}"));
+        let erase = button("erase", format!("Deactivate and erase {name}'s data"));
+        let explanation = format!(
+            "Deactivate {name}? All their sessions end and all their tokens are revoked. You can reactivate the account later. Erasing also removes their display name, email and password for good; the username stays reserved."
+        );
+        view! {
+            <div class="action-row">
+                <Confirmed summary="Deactivate…".into() explanation>{deactivate}{erase}</Confirmed>
+            </div>
+        }
+        .into_any()
+    };
+    let delete_errors = FormErrors::of(actions.delete);
+    let typed = RwSignal::new(String::new());
+    let expected = name.clone();
+    let matches = move || typed.get().trim() == expected;
+    view! {
+        <section class="card danger-zone" aria-labelledby="deactivate-heading">
+            <h2 id="deactivate-heading">"Deactivate"</h2>
+            {action_error(actions)}
+            {deactivation}
+        </section>
+        <section class="card danger-zone" aria-labelledby="delete-heading">
+            <h2 id="delete-heading">"Delete"</h2>
+            <p>{format!("Deleting {name} removes the account, its sessions and tokens for good. It cannot be restored.")}</p>
+            {move || delete_errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            <ActionForm action=actions.delete attr:class="stack">
+                <input type="hidden" name="id" value=user.id.clone()/>
+                <div class="field" class:has-error=move || delete_errors.field("confirm_username").get().is_some()>
+                    <label for="field-confirm-username">"Type "<strong>{name.clone()}</strong>" to confirm"</label>
+                    <input id="field-confirm-username" name="confirm_username" required autocomplete="off"
+                        spellcheck="false" pattern=name.replace('.', "\\.") title=format!("Type {name}")
+                        on:input=move |ev| typed.set(event_target_value(&ev))
+                        aria-describedby="field-confirm-username-error"/>
+                    {move || delete_errors.field("confirm_username").get().map(|e| view! {
+                        <p class="field-error" id="field-confirm-username-error">{e}</p>
+                    })}
+                </div>
+                // The browser (pattern) and the server both check the name.
+                <button type="submit" class="button danger" aria-disabled=move || (!matches()).then_some("true")>
+                    {format!("Delete {name}")}
+                </button>
+            </ActionForm>
         </section>
     }
 }

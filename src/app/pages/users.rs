@@ -2,16 +2,89 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
     components::{Form, A},
-    hooks::use_query_map,
+    hooks::{use_navigate, use_query_map},
+    NavigateOptions,
 };
 
+use super::bulk::{BulkBar, Selection};
 use crate::api::users::list_users;
 use crate::app::components::{AdminOnly, ErrorNotice, StatusBadge};
-use crate::model::{Page, User};
+use crate::model::{Page, User, UserSort, UserSortKey};
+
+/// The optional columns of the table (the username is always shown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    DisplayName,
+    Email,
+    Status,
+    Role,
+    Created,
+    LastSeen,
+}
+
+impl Column {
+    pub const ALL: [Column; 6] = [
+        Self::DisplayName,
+        Self::Email,
+        Self::Status,
+        Self::Role,
+        Self::Created,
+        Self::LastSeen,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::DisplayName => "display_name",
+            Self::Email => "email",
+            Self::Status => "status",
+            Self::Role => "role",
+            Self::Created => "created",
+            Self::LastSeen => "last_seen",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::DisplayName => "Display name",
+            Self::Email => "Email",
+            Self::Status => "Status",
+            Self::Role => "Role",
+            Self::Created => "Created",
+            Self::LastSeen => "Last seen",
+        }
+    }
+
+    fn sort_key(self) -> Option<UserSortKey> {
+        match self {
+            Self::Created => Some(UserSortKey::CreatedAt),
+            Self::LastSeen => Some(UserSortKey::LastSeenAt),
+            _ => None,
+        }
+    }
+}
+
+/// Where the chosen columns are remembered between visits.
+const COLUMNS_STORAGE_KEY: &str = "gatehouse.users.columns";
+
+fn saved_columns() -> Option<String> {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()?
+        .get_item(COLUMNS_STORAGE_KEY)
+        .ok()
+        .flatten()
+}
+
+fn save_columns(value: &str) {
+    if let Ok(Some(storage)) = window().local_storage() {
+        let _ = storage.set_item(COLUMNS_STORAGE_KEY, value);
+    }
+}
 
 /// The table's state, read from (and written to) the page URL.
 #[derive(Clone, Debug, Default, PartialEq)]
-struct TableState {
+pub struct TableState {
     q: Option<String>,
     status: Option<String>,
     admin: Option<String>,
@@ -22,25 +95,115 @@ struct TableState {
     sort: Option<String>,
     created_after: Option<String>,
     created_before: Option<String>,
+    /// Chosen columns (`col=email&col=status`); none chosen: all.
+    cols: Vec<String>,
 }
 
 impl TableState {
-    /// The URL of this state with the cursor replaced.
-    fn href_with_cursor(&self, key: &str, cursor: &str) -> String {
-        let mut parts = Vec::new();
+    fn from_query(q: &leptos_router::params::ParamsMap) -> Self {
+        Self {
+            q: q.get("q"),
+            status: q.get("status"),
+            admin: q.get("admin"),
+            size: q.get("size"),
+            after: q.get("after"),
+            before: q.get("before"),
+            dormant: q.get("dormant"),
+            sort: q.get("sort"),
+            created_after: q.get("created_after"),
+            created_before: q.get("created_before"),
+            cols: q.get_all("col").unwrap_or_default(),
+        }
+    }
+
+    fn sort(&self) -> UserSort {
+        self.sort
+            .as_deref()
+            .and_then(UserSort::parse)
+            .unwrap_or_default()
+    }
+
+    pub fn shows(&self, column: Column) -> bool {
+        self.cols.is_empty() || self.cols.iter().any(|c| c == column.key())
+    }
+
+    /// Filters, sort and columns as query pairs (no cursor).
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
         for (k, v) in [
             ("q", &self.q),
             ("status", &self.status),
             ("admin", &self.admin),
             ("dormant", &self.dormant),
+            ("created_after", &self.created_after),
+            ("created_before", &self.created_before),
+            ("sort", &self.sort),
             ("size", &self.size),
         ] {
             if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
-                parts.push(format!("{k}={}", urlencoding::encode(v)));
+                pairs.push((k, v.to_owned()));
             }
         }
-        parts.push(format!("{key}={}", urlencoding::encode(cursor)));
-        format!("/users?{}", parts.join("&"))
+        pairs.extend(self.cols.iter().map(|c| ("col", c.clone())));
+        pairs
+    }
+
+    fn href(pairs: &[(&str, String)]) -> String {
+        let query: Vec<String> = pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", urlencoding::encode(v)))
+            .collect();
+        if query.is_empty() {
+            "/users".into()
+        } else {
+            format!("/users?{}", query.join("&"))
+        }
+    }
+
+    /// The URL of this state with the cursor replaced.
+    fn href_with_cursor(&self, key: &'static str, cursor: &str) -> String {
+        let mut pairs = self.pairs();
+        pairs.push((key, cursor.to_owned()));
+        Self::href(&pairs)
+    }
+
+    /// The URL that sorts by `key` (reversing the order if already sorted by it).
+    fn sort_href(&self, key: UserSortKey) -> String {
+        let sort = self.sort().toggled(key);
+        let next = Self {
+            sort: (!sort.is_default()).then(|| sort.param()),
+            ..self.clone()
+        };
+        Self::href(&next.pairs())
+    }
+
+    fn with_columns(&self, cols: Vec<String>) -> String {
+        let next = Self {
+            cols,
+            after: None,
+            before: None,
+            ..self.clone()
+        };
+        Self::href(&next.pairs())
+    }
+
+    /// The admin API's export of exactly this filtered, sorted set.
+    pub fn export_href(&self, format: &str) -> String {
+        let mut query = vec![format!("format={format}")];
+        for (param, value) in [
+            ("filter[search]", &self.q),
+            ("filter[status]", &self.status),
+            ("filter[admin]", &self.admin),
+            ("filter[inactive_days]", &self.dormant),
+            ("filter[created_after]", &self.created_after),
+            ("filter[created_before]", &self.created_before),
+            ("sort", &self.sort),
+        ] {
+            if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
+                query.push(format!("{param}={}", urlencoding::encode(v)));
+            }
+        }
+        format!("/api/admin/v1/users/export?{}", query.join("&"))
     }
 }
 
@@ -76,24 +239,11 @@ pub fn UsersPage() -> impl IntoView {
 #[component]
 fn UsersTable() -> impl IntoView {
     let query = use_query_map();
-    let state = Memo::new(move |_| {
-        let q = query.read();
-        TableState {
-            q: q.get("q"),
-            status: q.get("status"),
-            admin: q.get("admin"),
-            size: q.get("size"),
-            after: q.get("after"),
-            before: q.get("before"),
-            dormant: q.get("dormant"),
-            sort: q.get("sort"),
-            created_after: q.get("created_after"),
-            created_before: q.get("created_before"),
-        }
-    });
+    let state = Memo::new(move |_| TableState::from_query(&query.read()));
+    let selection = Selection::new();
     let users = Resource::new(
-        move || state.get(),
-        |s| {
+        move || (state.get(), selection.version()),
+        |(s, _)| {
             list_users(
                 s.q,
                 s.status,
@@ -108,13 +258,46 @@ fn UsersTable() -> impl IntoView {
             )
         },
     );
+    // A new page or filter starts with nothing selected.
+    Effect::new(move |_| {
+        state.track();
+        selection.clear();
+    });
+    // Columns chosen on an earlier visit come back when the URL names none.
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let current = state.get_untracked();
+        if !current.cols.is_empty() {
+            return;
+        }
+        let Some(saved) = saved_columns() else { return };
+        let cols: Vec<String> = saved
+            .split(',')
+            .filter(|c| Column::ALL.iter().any(|k| k.key() == *c))
+            .map(str::to_owned)
+            .collect();
+        if !cols.is_empty() && cols.len() < Column::ALL.len() {
+            navigate(
+                &current.with_columns(cols),
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
     let current =
         move |f: fn(&TableState) -> Option<String>| move || f(&state.get()).unwrap_or_default();
 
     view! {
         <div class="page-head">
             <h1>"Users"</h1>
-            <A href="/users/new" attr:class="button primary">"New user"</A>
+            <div class="head-actions">
+                <a class="button" href=move || state.get().export_href("csv") download
+                    data-testid="export-csv">"Export CSV"</a>
+                <A href="/users/import" attr:class="button">"Import"</A>
+                <A href="/users/new" attr:class="button primary">"New user"</A>
+            </div>
         </div>
         <Form method="GET" action="/users" attr:class="filters" attr:role="search" attr:aria-label="Filter users">
             <div class="field">
@@ -147,6 +330,16 @@ fn UsersTable() -> impl IntoView {
                 </select>
             </div>
             <div class="field">
+                <label for="filter-created-after">"Created on or after"</label>
+                <input id="filter-created-after" type="date" name="created_after"
+                    value=current(|s| s.created_after.clone()) prop:value=current(|s| s.created_after.clone())/>
+            </div>
+            <div class="field">
+                <label for="filter-created-before">"Created before"</label>
+                <input id="filter-created-before" type="date" name="created_before"
+                    value=current(|s| s.created_before.clone()) prop:value=current(|s| s.created_before.clone())/>
+            </div>
+            <div class="field">
                 <label for="filter-size">"Per page"</label>
                 <select id="filter-size" name="size" prop:value=move || state.get().size.unwrap_or_else(|| "50".into())>
                     {PAGE_SIZES.into_iter().map(|value| view! {
@@ -154,12 +347,15 @@ fn UsersTable() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
+            <input type="hidden" name="sort" value=current(|s| s.sort.clone()) prop:value=current(|s| s.sort.clone())/>
+            <ColumnChooser state/>
             <button type="submit" class="button">"Apply"</button>
         </Form>
+        <BulkBar selection state/>
         <Transition fallback=|| view! { <p class="loading">"Loading users…"</p> }>
             {move || Suspend::new(async move {
                 match users.await {
-                    Ok(page) => view! { <UsersPageView page state=state.get_untracked()/> }.into_any(),
+                    Ok(page) => view! { <UsersPageView page state=state.get_untracked() selection/> }.into_any(),
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 }
             })}
@@ -167,8 +363,84 @@ fn UsersTable() -> impl IntoView {
     }
 }
 
+/// Which columns to show: part of the filter form (so it works without
+/// JavaScript), applied and remembered at once with it.
 #[component]
-fn UsersPageView(page: Page<User>, state: TableState) -> impl IntoView {
+fn ColumnChooser(state: Memo<TableState>) -> impl IntoView {
+    let navigate = use_navigate();
+    let toggle = move |column: Column, on: bool| {
+        let current = state.get_untracked();
+        let cols: Vec<String> = Column::ALL
+            .into_iter()
+            .filter(|c| if *c == column { on } else { current.shows(*c) })
+            .map(|c| c.key().to_owned())
+            .collect();
+        save_columns(&cols.join(","));
+        // All columns is the default: say so with no `col` at all.
+        let cols = if cols.len() == Column::ALL.len() {
+            Vec::new()
+        } else {
+            cols
+        };
+        navigate(&current.with_columns(cols), Default::default());
+    };
+    view! {
+        <details class="columns">
+            <summary class="button subtle">"Columns"</summary>
+            <fieldset>
+                <legend>"Show columns"</legend>
+                {Column::ALL.into_iter().map(|column| {
+                    let toggle = toggle.clone();
+                    let id = format!("col-{}", column.key());
+                    view! {
+                        <div class="field check">
+                            <input type="checkbox" id=id.clone() name="col" value=column.key()
+                                checked=move || state.get().shows(column)
+                                prop:checked=move || state.get().shows(column)
+                                on:change=move |ev| toggle(column, event_target_checked(&ev))/>
+                            <label for=id>{column.label()}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+        </details>
+    }
+}
+
+/// A header that sorts by its column when clicked (again: the other way).
+fn sort_header(state: &TableState, label: &'static str, key: UserSortKey) -> AnyView {
+    let sort = state.sort();
+    let active = sort.key == key;
+    let aria = active.then_some(if sort.descending {
+        "descending"
+    } else {
+        "ascending"
+    });
+    let arrow = match (active, sort.descending) {
+        (false, _) => "↕",
+        (true, false) => "▲",
+        (true, true) => "▼",
+    };
+    view! {
+        <th scope="col" aria-sort=aria class="sortable">
+            <a href=state.sort_href(key) data-sort=key_name(key)>
+                {label}<span class="sort-arrow" aria-hidden="true">{arrow}</span>
+            </a>
+        </th>
+    }
+    .into_any()
+}
+
+fn key_name(key: UserSortKey) -> &'static str {
+    UserSort {
+        key,
+        descending: false,
+    }
+    .column()
+}
+
+#[component]
+fn UsersPageView(page: Page<User>, state: TableState, selection: Selection) -> impl IntoView {
     let count = page.count.unwrap_or(0);
     let prev = page
         .prev_cursor
@@ -179,6 +451,28 @@ fn UsersPageView(page: Page<User>, state: TableState) -> impl IntoView {
         .as_deref()
         .map(|c| state.href_with_cursor("after", c));
     let empty = page.items.is_empty();
+    let on_page: Vec<(String, String)> = page
+        .items
+        .iter()
+        .map(|u| (u.id.clone(), u.username.clone()))
+        .collect();
+    let headers = Column::ALL
+        .into_iter()
+        .filter(|c| state.shows(*c))
+        .map(|c| match c.sort_key() {
+            Some(key) => sort_header(&state, c.label(), key),
+            None => view! { <th scope="col">{c.label()}</th> }.into_any(),
+        })
+        .collect_view();
+    let all_on_page = {
+        let on_page = on_page.clone();
+        move || !on_page.is_empty() && on_page.iter().all(|(id, _)| selection.contains(id))
+    };
+    let rows = page
+        .items
+        .into_iter()
+        .map(|u| view! { <UserRow user=u state=state.clone() selection/> })
+        .collect_view();
     view! {
         <p class="summary" aria-live="polite" data-testid="users-count">
             {format!("{count} {}", if count == 1 { "user" } else { "users" })}
@@ -188,31 +482,22 @@ fn UsersPageView(page: Page<User>, state: TableState) -> impl IntoView {
                 <caption class="sr-only">"Users"</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Username"</th>
-                        <th scope="col">"Display name"</th>
-                        <th scope="col">"Email"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Role"</th>
-                        <th scope="col">"Created"</th>
-                        <th scope="col">"Last seen"</th>
+                        <th scope="col" class="select">
+                            <input type="checkbox" aria-label="Select all users on this page"
+                                prop:checked=all_on_page
+                                on:change=move |ev| {
+                                    if event_target_checked(&ev) {
+                                        selection.add_all(on_page.clone());
+                                    } else {
+                                        selection.remove_all(&on_page);
+                                    }
+                                }/>
+                        </th>
+                        {sort_header(&state, "Username", UserSortKey::Username)}
+                        {headers}
                     </tr>
                 </thead>
-                <tbody>
-                    {page.items.into_iter().map(|u| view! {
-                        <tr>
-                            <td data-label="Username"><a href=format!("/users/{}", u.id)>{u.username}</a></td>
-                            <td data-label="Display name">{u.display_name.unwrap_or_default()}</td>
-                            <td data-label="Email">{u.email.unwrap_or_default()}</td>
-                            <td data-label="Status"><StatusBadge status=u.status/></td>
-                            <td data-label="Role">{u.admin.then(|| view! { <span class="badge admin">"admin"</span> })}</td>
-                            <td data-label="Created"><time datetime=u.created_at.clone()>{short_time(&u.created_at)}</time></td>
-                            <td data-label="Last seen">{match u.last_seen_at {
-                                Some(t) => view! { <time datetime=t.clone()>{short_time(&t)}</time> }.into_any(),
-                                None => view! { <span class="muted">"never"</span> }.into_any(),
-                            }}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
+                <tbody>{rows}</tbody>
             </table>
         </div>
         {empty.then(|| view! { <p class="empty">"No users match these filters."</p> })}
@@ -229,10 +514,104 @@ fn UsersPageView(page: Page<User>, state: TableState) -> impl IntoView {
     }
 }
 
+#[component]
+fn UserRow(user: User, state: TableState, selection: Selection) -> impl IntoView {
+    let (id, name) = (user.id.clone(), user.username.clone());
+    let checked = {
+        let id = id.clone();
+        move || selection.contains(&id)
+    };
+    let row_selected = checked.clone();
+    let cells = Column::ALL
+        .into_iter()
+        .filter(|c| state.shows(*c))
+        .map(|c| {
+            let content = match c {
+                Column::DisplayName => user.display_name.clone().unwrap_or_default().into_any(),
+                Column::Email => user.email.clone().unwrap_or_default().into_any(),
+                Column::Status => view! { <StatusBadge status=user.status/> }.into_any(),
+                Column::Role => user
+                    .admin
+                    .then(|| view! { <span class="badge admin">"admin"</span> })
+                    .into_any(),
+                Column::Created => {
+                    let t = user.created_at.clone();
+                    view! { <time datetime=t.clone()>{short_time(&t)}</time> }.into_any()
+                }
+                Column::LastSeen => match user.last_seen_at.clone() {
+                    Some(t) => {
+                        view! { <time datetime=t.clone()>{short_time(&t)}</time> }.into_any()
+                    }
+                    None => view! { <span class="muted">"never"</span> }.into_any(),
+                },
+            };
+            view! { <td data-label=c.label() data-col=c.key()>{content}</td> }
+        })
+        .collect_view();
+    view! {
+        <tr class:selected=row_selected>
+            <td class="select">
+                <input type="checkbox" aria-label=format!("Select {name}")
+                    prop:checked=checked
+                    on:change=move |ev| selection.set(&id, &name, event_target_checked(&ev))/>
+            </td>
+            <td data-label="Username"><a href=format!("/users/{}", user.id)>{user.username.clone()}</a></td>
+            {cells}
+        </tr>
+    }
+}
+
 /// `2026-11-22T15:04:05Z` → `2026-11-22 15:04` (UTC, stated in the attribute).
 pub fn short_time(rfc3339: &str) -> String {
     rfc3339
         .get(..16)
         .map(|s| s.replace('T', " "))
         .unwrap_or_else(|| rfc3339.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(pairs: &[(&str, &str)]) -> TableState {
+        let mut map = leptos_router::params::ParamsMap::new();
+        for (k, v) in pairs {
+            map.insert(k.to_string(), v.to_string());
+        }
+        TableState::from_query(&map)
+    }
+
+    #[test]
+    fn sorting_keeps_filters_and_drops_the_cursor() {
+        let s = state(&[("q", "ali"), ("after", "X"), ("sort", "username")]);
+        assert_eq!(
+            s.sort_href(UserSortKey::Username),
+            "/users?q=ali&sort=-username"
+        );
+        assert_eq!(
+            s.sort_href(UserSortKey::LastSeenAt),
+            "/users?q=ali&sort=-last_seen_at"
+        );
+    }
+
+    #[test]
+    fn export_uses_the_api_filters() {
+        let s = state(&[
+            ("status", "locked"),
+            ("dormant", "90"),
+            ("sort", "-created_at"),
+        ]);
+        assert_eq!(
+            s.export_href("csv"),
+            "/api/admin/v1/users/export?format=csv&filter[status]=locked&filter[inactive_days]=90&sort=-created_at"
+        );
+    }
+
+    #[test]
+    fn no_chosen_columns_means_all() {
+        assert!(state(&[]).shows(Column::Email));
+        let s = state(&[("col", "email")]);
+        assert!(s.shows(Column::Email));
+        assert!(!s.shows(Column::Status));
+    }
 }

@@ -3,6 +3,7 @@
 //! handlers are thin adapters over these.
 
 pub mod account;
+pub mod bulk;
 mod caller;
 pub mod export;
 pub mod import;

@@ -28,6 +28,7 @@ pub fn router() -> Router<AppState> {
             get(users::list::handler).post(users::create::handler),
         )
         .route("/users/export", get(users::export::handler))
+        .route("/users/bulk", post(users::bulk::handler))
         .route(
             "/users/import",
             post(users::import::handler)

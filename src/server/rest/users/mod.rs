@@ -1,5 +1,6 @@
 //! `/users` endpoints, one per file.
 
+pub mod bulk;
 pub mod by_username;
 pub mod create;
 pub mod deactivate;

@@ -1,0 +1,221 @@
+//! Selecting users in the table and acting on all of them at once.
+
+use leptos::prelude::*;
+
+use super::users::TableState;
+use crate::api::users::BulkUsers;
+use crate::model::{BulkAction, BulkResult};
+
+/// The selected users (id, username) of the table, and the bulk action.
+#[derive(Clone, Copy)]
+pub struct Selection {
+    items: RwSignal<Vec<(String, String)>>,
+    action: ServerAction<BulkUsers>,
+}
+
+impl Selection {
+    pub fn new() -> Self {
+        Self {
+            items: RwSignal::new(Vec::new()),
+            action: ServerAction::new(),
+        }
+    }
+
+    /// Changes after every bulk action, so the table reloads.
+    pub fn version(&self) -> usize {
+        self.action.version().get()
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.items.with(|items| items.iter().any(|(i, _)| i == id))
+    }
+
+    pub fn set(&self, id: &str, username: &str, on: bool) {
+        self.items.update(|items| {
+            items.retain(|(i, _)| i != id);
+            if on {
+                items.push((id.to_owned(), username.to_owned()));
+            }
+        });
+    }
+
+    pub fn add_all(&self, users: Vec<(String, String)>) {
+        for (id, name) in users {
+            self.set(&id, &name, true);
+        }
+    }
+
+    pub fn remove_all(&self, users: &[(String, String)]) {
+        self.items
+            .update(|items| items.retain(|(i, _)| !users.iter().any(|(u, _)| u == i)));
+    }
+
+    pub fn clear(&self) {
+        self.items.update(|items| items.clear());
+    }
+}
+
+fn plural(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "user" } else { "users" })
+}
+
+/// Most names a dialog lists before "and N more".
+const NAMES_SHOWN: usize = 50;
+
+/// The bar above the table while users are selected, its confirmation
+/// dialog, and the result of the last bulk action.
+#[component]
+pub fn BulkBar(selection: Selection, state: Memo<TableState>) -> impl IntoView {
+    let pending = RwSignal::new(None::<BulkAction>);
+    let run = move |action: BulkAction| {
+        let ids: Vec<String> = selection
+            .items
+            .with_untracked(|items| items.iter().map(|(id, _)| id.clone()).collect());
+        selection.action.dispatch(BulkUsers {
+            ids: ids.join(","),
+            action: action.as_str().into(),
+        });
+        pending.set(None);
+        selection.clear();
+    };
+    let count = move || selection.items.with(Vec::len);
+    let export_selected = move || {
+        let ids: Vec<String> = selection
+            .items
+            .with(|items| items.iter().map(|(id, _)| id.clone()).collect());
+        format!(
+            "/api/admin/v1/users/export?format=csv&filter[id]={}",
+            ids.join(",")
+        )
+    };
+    let _ = state;
+    view! {
+        {move || selection.action.value().get().map(|result| match result {
+            Ok(result) => view! { <BulkOutcome result/> }.into_any(),
+            Err(e) => view! { <div class="notice error" role="alert">{e.to_string()}</div> }.into_any(),
+        })}
+        {move || selection.action.pending().get().then(|| view! {
+            <p class="notice" role="status"><progress aria-label="Working"></progress>" Working…"</p>
+        })}
+        <Show when=move || { count() > 0 }>
+            <div class="bulk-bar" role="region" aria-label="Bulk actions">
+                <span class="bulk-count" data-testid="selected-count">{move || format!("{} selected", plural(count()))}</span>
+                {BulkAction::ALL.into_iter().map(|action| view! {
+                    <button type="button"
+                        class=if action.is_destructive() { "button danger" } else { "button" }
+                        on:click=move |_| if action.is_destructive() { pending.set(Some(action)) } else { run(action) }>
+                        {action_label(action)}
+                    </button>
+                }).collect_view()}
+                <a class="button" href=export_selected download data-testid="export-selected">"Export selected"</a>
+                <button type="button" class="button subtle" on:click=move |_| selection.clear()>"Clear selection"</button>
+            </div>
+        </Show>
+        {move || pending.get().map(|action| {
+            let names: Vec<String> = selection
+                .items
+                .with_untracked(|items| items.iter().map(|(_, n)| n.clone()).collect());
+            view! {
+                <ConfirmDialog action names
+                    on_confirm=Callback::new(move |_| run(action))
+                    on_cancel=Callback::new(move |_| pending.set(None))/>
+            }
+        })}
+    }
+}
+
+fn action_label(action: BulkAction) -> &'static str {
+    match action {
+        BulkAction::Lock => "Lock",
+        BulkAction::Unlock => "Unlock",
+        BulkAction::Deactivate => "Deactivate",
+        BulkAction::Delete => "Delete",
+    }
+}
+
+#[component]
+fn BulkOutcome(result: BulkResult) -> impl IntoView {
+    let done = if result.succeeded.is_empty() {
+        format!("{} no users.", result.action.done())
+    } else {
+        format!(
+            "{} {}: {}.",
+            result.action.done(),
+            plural(result.succeeded.len()),
+            result.succeeded.join(", ")
+        )
+    };
+    let refused = result.refused;
+    let class = if refused.is_empty() {
+        "notice success"
+    } else {
+        "notice warning"
+    };
+    view! {
+        <div class=class role="status" data-testid="bulk-result">
+            <p>{done}</p>
+            {(!refused.is_empty()).then(|| view! {
+                <p>{format!("Refused {}:", plural(refused.len()))}</p>
+                <ul>
+                    {refused.into_iter().map(|r| {
+                        let who = if r.username.is_empty() { r.id } else { r.username };
+                        view! { <li><strong>{who}</strong>" — "{r.reason}</li> }
+                    }).collect_view()}
+                </ul>
+            })}
+        </div>
+    }
+}
+
+/// A modal confirmation naming every affected account. Escape or Cancel
+/// closes it; focus starts on Cancel, the safe choice.
+#[component]
+fn ConfirmDialog(
+    action: BulkAction,
+    names: Vec<String>,
+    on_confirm: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let cancel_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = cancel_ref.get() {
+            let _ = button.focus();
+        }
+    });
+    let n = names.len();
+    let title = format!("{} {}?", action_label(action), plural(n));
+    let consequence = match action {
+        BulkAction::Lock => "They cannot log in, and their sessions and tokens stop working until they are unlocked.",
+        BulkAction::Deactivate => "All their sessions end and all their tokens are revoked. The accounts can be reactivated later.",
+        BulkAction::Delete => "Their accounts, sessions and tokens are removed for good. This cannot be undone.",
+        BulkAction::Unlock => "They can log in again.",
+    };
+    let more = n.saturating_sub(NAMES_SHOWN);
+    let listed = names
+        .into_iter()
+        .take(NAMES_SHOWN)
+        .map(|name| view! { <li>{name}</li> })
+        .collect_view();
+    view! {
+        <div class="modal-backdrop">
+            <div class="modal" role="dialog" aria-modal="true" aria-labelledby="bulk-dialog-title"
+                aria-describedby="bulk-dialog-body"
+                on:keydown=move |ev| if ev.key() == "Escape" { on_cancel.run(()) }>
+                <h2 id="bulk-dialog-title">{title}</h2>
+                <div id="bulk-dialog-body">
+                    <p>{consequence}</p>
+                    <ul class="affected" data-testid="affected-users">{listed}</ul>
+                    {(more > 0).then(|| view! { <p>{format!("…and {more} more.")}</p> })}
+                </div>
+                <div class="modal-actions">
+                    <button type="button" class="button" node_ref=cancel_ref
+                        on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                    <button type="button" class="button danger" data-testid="confirm-bulk"
+                        on:click=move |_| on_confirm.run(())>
+                        {format!("{} {}", action_label(action), plural(n))}
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}
