@@ -115,6 +115,27 @@ impl Db {
         }
     }
 
+    /// A handle for reading a whole table once (exports). On SQLite it is a
+    /// connection of its own, closed when dropped, that maps no memory and
+    /// keeps a small cache: a long scan through the pooled connections would
+    /// leave the whole table mapped (and counted) in each of them.
+    pub async fn for_long_scan(&self) -> sqlx::Result<Db> {
+        match self {
+            Self::Postgres(_) => Ok(self.clone()),
+            Self::Sqlite(pool) => {
+                let options = (*pool.connect_options())
+                    .clone()
+                    .pragma("mmap_size", "0")
+                    .pragma("cache_size", "-2048");
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(1)
+                    .connect_with(options)
+                    .await?;
+                Ok(Self::Sqlite(pool))
+            }
+        }
+    }
+
     /// Applies pending migrations of this backend. Safe to run at every start.
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
         match self {

@@ -87,7 +87,7 @@ pub async fn users(
         json!({"format": format.extension(), "filter": describe(&filter)}),
     );
     db::audit::record(&state.db, &audit).await?;
-    let db = state.db.clone();
+    let db = state.db.for_long_scan().await?;
     Ok(futures_util::stream::unfold(
         Some((db, filter, true)),
         move |next| async move {
