@@ -1,9 +1,53 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, MEMBER, expectNoSeriousA11yViolations, hydrated, logIn } from "./helpers";
+import {
+  ADMIN,
+  MEMBER,
+  apiCreateUser,
+  apiSetPassword,
+  expectNoSeriousA11yViolations,
+  hydrated,
+  logIn,
+  uniqueName,
+} from "./helpers";
 
 async function check(page: Page, what: string): Promise<void> {
   await hydrated(page);
   await expectNoSeriousA11yViolations(page, what);
+}
+
+/** No sideways scrolling of the whole page. */
+async function expectNoOverflow(page: Page, what: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `horizontal overflow on ${what}`).toBeLessThanOrEqual(0);
+}
+
+/** A file with a good row, a skipped one and two bad ones. */
+const IMPORT_FILE = {
+  name: "users.csv",
+  mimeType: "text/csv",
+  buffer: Buffer.from(
+    "username,display_name,email,admin,password\n" +
+      "a11y-import-ok,Fine,fine@example.org,false,\n" +
+      "Bad Name,Bad,bad@localhost,maybe,\n" +
+      "member,Member,,false,\n" +
+      "a11y-short,Short,,false,short\n",
+  ),
+};
+
+/** The users table with two rows selected: the bulk bar shows. */
+async function selectTwo(page: Page): Promise<void> {
+  await page.goto("/users?q=seed&size=10");
+  await hydrated(page);
+  await page.getByRole("checkbox", { name: "Select seed-001" }).check();
+  await page.getByRole("checkbox", { name: "Select seed-002" }).check();
+  await expect(page.getByTestId("selected-count")).toHaveText("2 users selected");
+}
+
+/** Opens a user's page at a tab, with every confirmation step opened. */
+async function openUserTab(page: Page, id: string, tab: string): Promise<void> {
+  await page.goto(`/users/${id}?tab=${tab}`);
+  await hydrated(page);
+  for (const summary of await page.locator("details.confirm > summary").all()) await summary.click();
 }
 
 for (const colorScheme of ["light", "dark"] as const) {
@@ -46,7 +90,87 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expect(page.getByTestId("account-username")).toHaveText(ADMIN.username);
       await check(page, "/account");
     });
+
+    test("users table tools, user tabs and import have no serious accessibility problems", async ({
+      page,
+      request,
+    }) => {
+      const user = await apiCreateUser(request, {
+        username: uniqueName("a11y"),
+        password: "a-long-password-1",
+        display_name: "Accessible Person",
+        email: "a11y@example.org",
+      });
+      await logIn(page, ADMIN);
+
+      await selectTwo(page);
+      await page.locator("details.columns > summary").click();
+      await expect(page.getByRole("group", { name: "Show columns" })).toBeVisible();
+      await check(page, "/users with a selection and the column chooser open");
+      await page.locator("details.columns > summary").click();
+      await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Lock", exact: true }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await check(page, "the bulk confirmation dialog");
+      await page.getByRole("dialog").getByTestId("confirm-bulk").click();
+      await expect(page.getByTestId("bulk-result")).toBeVisible();
+      await check(page, "/users with a bulk result");
+      // Unlock them again for the other tests.
+      await selectTwo(page);
+      await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Unlock", exact: true }).click();
+      await expect(page.getByTestId("bulk-result")).toContainText("Unlocked 2 users");
+
+      await page.goto(`/users?q=seed&size=10&sort=-username&col=email&col=status`);
+      await expect(page.locator("table.data tbody tr")).toHaveCount(10);
+      await check(page, "/users sorted, with fewer columns");
+
+      for (const tab of ["profile", "security", "danger"]) {
+        await openUserTab(page, user.id, tab);
+        await check(page, `the user page's ${tab} tab`);
+      }
+      // Field errors and notices on the tabs.
+      await openUserTab(page, user.id, "profile");
+      await page.getByLabel("Email").fill("someone@localhost");
+      await page.getByRole("button", { name: "Save profile" }).click();
+      await expect(page.locator("#field-email-error")).toBeVisible();
+      await check(page, "the profile tab with a field error");
+      await openUserTab(page, user.id, "danger");
+      await page.getByRole("button", { name: `Deactivate ${user.username}`, exact: true }).click();
+      await expect(page.getByRole("button", { name: "Reactivate" })).toBeVisible();
+      await check(page, "the danger zone of a deactivated user");
+
+      await page.goto("/users/import");
+      await expect(page.getByTestId("import-check")).toBeDisabled();
+      await check(page, "/users/import");
+      await page.getByLabel("File").setInputFiles(IMPORT_FILE);
+      await page.getByTestId("import-check").click();
+      await expect(page.getByTestId("import-report")).toBeVisible();
+      await check(page, "/users/import with a report");
+    });
+
+    test("the forced password change page has no serious accessibility problems", async ({ page, request }) => {
+      const username = uniqueName("a11y-temp");
+      const user = await apiCreateUser(request, { username, password: "first-password-1" });
+      await apiSetPassword(request, user.id, "temporary-password-1", true);
+      await logInAs(page, username, "temporary-password-1");
+      await expect(page.getByTestId("password-change-required")).toBeVisible();
+      await check(page, "/account/password (required)");
+      await page.getByLabel("Current password").fill("temporary-password-1");
+      await page.getByLabel(/^New password/).fill("my-own-password-1");
+      await page.getByLabel("Repeat new password").fill("something-else-1");
+      await page.getByRole("button", { name: "Change password" }).click();
+      await expect(page.locator("p.field-error")).toBeVisible();
+      await check(page, "/account/password with a field error");
+    });
   });
+}
+
+async function logInAs(page: Page, username: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await hydrated(page);
+  await page.locator("#username").fill(username);
+  await page.locator("#password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/account\/password$/);
 }
 
 test("narrow screen (375px): stacked table and member pages", async ({ page }) => {
@@ -55,9 +179,7 @@ test("narrow screen (375px): stacked table and member pages", async ({ page }) =
   await page.goto("/users?q=seed&size=10");
   await expect(page.locator("table.data tbody tr")).toHaveCount(10);
   await check(page, "/users at 375px");
-  // No sideways scrolling of the whole page.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, "horizontal overflow at 375px").toBeLessThanOrEqual(0);
+  await expectNoOverflow(page, "/users at 375px");
 
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page).toHaveURL(/\/login$/);
@@ -66,4 +188,43 @@ test("narrow screen (375px): stacked table and member pages", async ({ page }) =
   const response = await page.goto("/users");
   expect(response?.status()).toBe(403);
   await check(page, "the 403 page at 375px");
+});
+
+test("narrow screen (375px): bulk bar, dialog, user tabs and import", async ({ page, request }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  const user = await apiCreateUser(request, { username: uniqueName("a11y-narrow"), password: "a-long-password-1" });
+  await logIn(page, ADMIN);
+
+  await selectTwo(page);
+  // "Select all" and the sort links stay usable on a narrow screen.
+  await expect(page.getByRole("checkbox", { name: "Select all users on this page" })).toBeVisible();
+  await expect(page.locator("th.sortable a[data-sort=username]")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Bulk actions" })).toBeVisible();
+  await check(page, "/users with a selection at 375px");
+  await expectNoOverflow(page, "/users with a selection at 375px");
+  await page.locator("details.columns > summary").click();
+  await expect(page.getByRole("group", { name: "Show columns" })).toBeInViewport();
+  await expectNoOverflow(page, "the column chooser at 375px");
+  await page.locator("details.columns > summary").click();
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Deactivate" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeInViewport({ ratio: 1 });
+  await check(page, "the bulk dialog at 375px");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+
+  for (const tab of ["profile", "security", "danger"]) {
+    await openUserTab(page, user.id, tab);
+    await expect(page.getByRole("tablist")).toBeVisible();
+    await check(page, `the ${tab} tab at 375px`);
+    await expectNoOverflow(page, `the ${tab} tab at 375px`);
+  }
+
+  await page.goto("/users/import");
+  await hydrated(page);
+  await page.getByLabel("File").setInputFiles(IMPORT_FILE);
+  await page.getByTestId("import-check").click();
+  await expect(page.getByTestId("import-report")).toBeVisible();
+  await check(page, "/users/import with a report at 375px");
+  await expectNoOverflow(page, "/users/import at 375px");
 });

@@ -46,7 +46,8 @@ test("admin logs in, creates a user, finds and opens them, logs out", async ({ p
     await page.getByLabel("Password").fill("a-good-password-9");
     await page.getByRole("button", { name: "Create user" }).click();
     await expect(page).toHaveURL(/\/users\/[0-9A-Z]{26}$/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(username);
+    // The heading: the username and the status badge.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${username} active`);
     const attributes = page.getByTestId("user-attributes");
     await expect(attributes).toContainText(displayName);
     await expect(attributes).toContainText(email);
@@ -73,7 +74,8 @@ test("admin logs in, creates a user, finds and opens them, logs out", async ({ p
     await hydrated(page);
     await page.locator("table.data tbody").getByRole("link", { name: username }).click();
     await expect(page).toHaveURL(/\/users\/[0-9A-Z]{26}$/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(username);
+    // The heading: the username and the status badge.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${username} active`);
     const attributes = page.getByTestId("user-attributes");
     await expect(attributes).toContainText(displayName);
     await expect(attributes).toContainText(email);

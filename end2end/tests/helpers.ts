@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
 export const ADMIN = { username: "admin", password: "admin-password-1" };
 export const MEMBER = { username: "member", password: "member-password-1" };
@@ -46,4 +46,133 @@ export async function expectNoSeriousA11yViolations(page: Page, what: string): P
       v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary?.replace(/\n/g, " ")}`).join("\n"),
   );
   expect(report, `axe found serious/critical problems on ${what}`).toEqual([]);
+}
+
+/* ---------- The admin REST API, for test data ---------- */
+
+const API = "/api/admin/v1";
+
+/** HTTP Basic as `who`: the API's credentials for scripts (no cookie needed). */
+export function basicAuth(who: { username: string; password: string }): Record<string, string> {
+  return { Authorization: "Basic " + Buffer.from(`${who.username}:${who.password}`).toString("base64") };
+}
+
+/** A user as the admin API returns it (`data.attributes`, plus the id). */
+export interface ApiUser {
+  id: string;
+  username: string;
+  display_name: string | null;
+  email: string | null;
+  admin: boolean;
+  can_request_admin: boolean;
+  status: "active" | "locked" | "deactivated";
+  created_at: string;
+  last_seen_at: string | null;
+  password_change_required: boolean;
+}
+
+function toUser(doc: { data: { id: string; attributes: Omit<ApiUser, "id"> } }): ApiUser {
+  return { id: doc.data.id, ...doc.data.attributes };
+}
+
+/** Creates a user over the admin API (as the admin) and returns it. */
+export async function apiCreateUser(
+  request: APIRequestContext,
+  fields: { username: string; password?: string; display_name?: string; email?: string; admin?: boolean },
+): Promise<ApiUser> {
+  const res = await request.post(`${API}/users`, { headers: basicAuth(ADMIN), data: fields });
+  expect(res.status(), `creating ${fields.username}: ${await res.text()}`).toBe(201);
+  return toUser(await res.json());
+}
+
+/** The user with this username, or null if there is none. */
+export async function apiUserByName(request: APIRequestContext, username: string): Promise<ApiUser | null> {
+  const res = await request.get(`${API}/users/by-username/${encodeURIComponent(username)}`, {
+    headers: basicAuth(ADMIN),
+  });
+  if (res.status() === 404) return null;
+  expect(res.status(), `looking up ${username}: ${await res.text()}`).toBe(200);
+  return toUser(await res.json());
+}
+
+/** Sets a password over the admin API (`temporary`: changed at next login). */
+export async function apiSetPassword(
+  request: APIRequestContext,
+  id: string,
+  password: string,
+  temporary = false,
+): Promise<void> {
+  const res = await request.post(`${API}/users/${id}/set-password`, {
+    headers: basicAuth(ADMIN),
+    data: { password, temporary },
+  });
+  expect(res.status(), `setting a password: ${await res.text()}`).toBe(200);
+}
+
+/**
+ * Makes `who` "seen" now: any request with their credentials counts as
+ * activity (recorded in the background), so wait until it shows.
+ */
+export async function apiTouch(request: APIRequestContext, who: { username: string; password: string }): Promise<string> {
+  await request.get(`${API}/users/by-username/${encodeURIComponent(who.username)}`, { headers: basicAuth(who) });
+  let seen: string | null = null;
+  await expect
+    .poll(async () => (seen = (await apiUserByName(request, who.username))?.last_seen_at ?? null), {
+      message: `last_seen_at of ${who.username}`,
+    })
+    .not.toBeNull();
+  return seen as unknown as string;
+}
+
+/* ---------- Users table ---------- */
+
+/** The users table's row for `username`. */
+export function userRow(page: Page, username: string): Locator {
+  return page.locator("table.data tbody tr", {
+    has: page.locator("td[data-label=Username]").getByText(username, { exact: true }),
+  });
+}
+
+/** Waits for the table to show exactly `usernames`, in that order. */
+export async function expectTableUsernames(page: Page, usernames: string[], message?: string): Promise<void> {
+  await expect.poll(() => tableUsernames(page), { message }).toEqual(usernames);
+}
+
+/** A minimal CSV reader (quoted fields, doubled quotes, CRLF or LF). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else {
+      field += c;
+    }
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
 }

@@ -33,7 +33,8 @@ test("creating a user works without JavaScript", async ({ page }) => {
   await page.getByLabel("Server administrator").check();
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(page).toHaveURL(/\/users\/[0-9A-Z]{26}$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(username);
+  // The heading: the username and the status badge.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${username} active`);
   const attributes = page.getByTestId("user-attributes");
   await expect(attributes).toContainText("No Script");
   await expect(attributes).toContainText(`${username}@example.org`);
