@@ -63,7 +63,7 @@ impl UserSort {
 
     /// The order a click on this column's header asks for: the reverse
     /// of the current one if it is already sorted by it, else ascending
-    /// (descending for times, where the newest is usually wanted first).
+    /// (descending for last seen, where the most recent is usually wanted).
     pub fn toggled(self, key: UserSortKey) -> Self {
         if self.key == key {
             Self {

@@ -1,6 +1,7 @@
 //! Selecting users in the table and acting on all of them at once.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::users::TableState;
 use crate::api::users::BulkUsers;
@@ -177,11 +178,62 @@ fn ConfirmDialog(
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let cancel_ref = NodeRef::<leptos::html::Button>::new();
+    let confirm_ref = NodeRef::<leptos::html::Button>::new();
+    let list_ref = NodeRef::<leptos::html::Ul>::new();
+    // Focus returns to whatever opened the dialog once it closes.
+    let opener = StoredValue::new_local(
+        document()
+            .active_element()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+    );
+    on_cleanup(move || {
+        if let Some(Some(el)) = opener.try_get_value() {
+            let _ = el.focus();
+        }
+    });
     Effect::new(move |_| {
         if let Some(button) = cancel_ref.get() {
             let _ = button.focus();
         }
     });
+    // Tab and Shift+Tab cycle inside the dialog: the page behind is out of reach.
+    let trap = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            on_cancel.run(());
+            return;
+        }
+        if ev.key() != "Tab" {
+            return;
+        }
+        let stops: Vec<web_sys::HtmlElement> = [
+            list_ref
+                .get()
+                .map(|e| e.unchecked_into::<web_sys::HtmlElement>()),
+            cancel_ref
+                .get()
+                .map(|e| e.unchecked_into::<web_sys::HtmlElement>()),
+            confirm_ref
+                .get()
+                .map(|e| e.unchecked_into::<web_sys::HtmlElement>()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let active = document().active_element();
+        let at = stops
+            .iter()
+            .position(|s| active.as_ref().is_some_and(|a| a.is_same_node(Some(s))));
+        let next = match (at, ev.shift_key()) {
+            (Some(0) | None, true) => stops.len() - 1,
+            (Some(i), true) => i - 1,
+            (Some(i), false) if i + 1 < stops.len() => i + 1,
+            _ => 0,
+        };
+        ev.prevent_default();
+        if let Some(el) = stops.get(next) {
+            let _ = el.focus();
+        }
+    };
     let n = names.len();
     let title = format!("{} {}?", action_label(action), plural(n));
     let consequence = match action {
@@ -200,17 +252,18 @@ fn ConfirmDialog(
         <div class="modal-backdrop">
             <div class="modal" role="dialog" aria-modal="true" aria-labelledby="bulk-dialog-title"
                 aria-describedby="bulk-dialog-body"
-                on:keydown=move |ev| if ev.key() == "Escape" { on_cancel.run(()) }>
+                on:keydown=trap>
                 <h2 id="bulk-dialog-title">{title}</h2>
                 <div id="bulk-dialog-body">
                     <p>{consequence}</p>
-                    <ul class="affected" data-testid="affected-users">{listed}</ul>
+                    <ul class="affected" data-testid="affected-users" tabindex="0"
+                        aria-label="Affected users" node_ref=list_ref>{listed}</ul>
                     {(more > 0).then(|| view! { <p>{format!("…and {more} more.")}</p> })}
                 </div>
                 <div class="modal-actions">
                     <button type="button" class="button" node_ref=cancel_ref
                         on:click=move |_| on_cancel.run(())>"Cancel"</button>
-                    <button type="button" class="button danger" data-testid="confirm-bulk"
+                    <button type="button" class="button danger" data-testid="confirm-bulk" node_ref=confirm_ref
                         on:click=move |_| on_confirm.run(())>
                         {format!("{} {}", action_label(action), plural(n))}
                     </button>

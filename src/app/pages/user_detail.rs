@@ -343,6 +343,9 @@ fn DangerTab(user: User, actions: Actions) -> impl IntoView {
     };
     let delete_errors = FormErrors::of(actions.delete);
     let typed = RwSignal::new(String::new());
+    // Only once the page runs its code can it tell whether the name matches.
+    let interactive = RwSignal::new(false);
+    Effect::new(move |_| interactive.set(true));
     let expected = name.clone();
     let matches = move || typed.get().trim() == expected;
     view! {
@@ -362,13 +365,13 @@ fn DangerTab(user: User, actions: Actions) -> impl IntoView {
                     <input id="field-confirm-username" name="confirm_username" required autocomplete="off"
                         spellcheck="false" pattern=name.replace('.', "\\.") title=format!("Type {name}")
                         on:input=move |ev| typed.set(event_target_value(&ev))
-                        aria-describedby="field-confirm-username-error"/>
+                        aria-describedby=move || delete_errors.field("confirm_username").get().map(|_| "field-confirm-username-error")/>
                     {move || delete_errors.field("confirm_username").get().map(|e| view! {
                         <p class="field-error" id="field-confirm-username-error">{e}</p>
                     })}
                 </div>
                 // The browser (pattern) and the server both check the name.
-                <button type="submit" class="button danger" aria-disabled=move || (!matches()).then_some("true")>
+                <button type="submit" class="button danger" aria-disabled=move || (interactive.get() && !matches()).then_some("true")>
                     {format!("Delete {name}")}
                 </button>
             </ActionForm>

@@ -263,10 +263,11 @@ fn UsersTable() -> impl IntoView {
         state.track();
         selection.clear();
     });
-    // Columns chosen on an earlier visit come back when the URL names none.
+    // Columns chosen on an earlier visit come back whenever the URL names
+    // none (first load, or a plain link to /users).
     let navigate = use_navigate();
     Effect::new(move |_| {
-        let current = state.get_untracked();
+        let current = state.get();
         if !current.cols.is_empty() {
             return;
         }
