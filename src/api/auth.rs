@@ -23,7 +23,7 @@ pub async fn login(
         async {
             let state = state()?;
             let session = session()?;
-            let user = check_password(&state, username.trim(), &password).await?;
+            let user = check_password(&state, username.trim(), &password, ip().as_deref()).await?;
             crate::server::auth::session::start(&session, &user.id).await?;
             let target = if user.password_change_required {
                 // Nothing else works until the temporary password is replaced.

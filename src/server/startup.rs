@@ -63,6 +63,7 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
         db,
         config: Arc::new(config),
         leptos_options,
+        login_limiter: Default::default(),
     })
 }
 

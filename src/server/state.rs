@@ -3,7 +3,7 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
-use super::{config::Config, db::Db};
+use super::{auth::limiter::LoginLimiter, config::Config, db::Db};
 
 /// Shared by every request handler, server function and CLI command.
 #[derive(Clone)]
@@ -11,6 +11,7 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub leptos_options: LeptosOptions,
+    pub login_limiter: Arc<LoginLimiter>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

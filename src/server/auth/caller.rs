@@ -119,15 +119,35 @@ async fn from_basic(
     let (username, password) = decoded.split_once(':').ok_or(AppError::Unauthenticated)?;
     // Whatever the reason (wrong password, locked account), an API client
     // just has no valid credentials.
-    let user = check_password(state, username, password)
+    let user = check_password(state, username, password, ip.as_deref())
         .await
-        .map_err(|_| AppError::Unauthenticated)?;
+        .map_err(|e| match e {
+            AppError::RateLimited { .. } => e,
+            _ => AppError::Unauthenticated,
+        })?;
     Ok(caller_for(&user, AuthMethod::Basic, String::new(), ip))
 }
 
 /// Checks a username and password: the user, or an error that does not say
 /// which of the two was wrong. Locked and deactivated accounts cannot log in.
+/// Repeated failures from `ip` or against the account are rate limited.
 pub async fn check_password(
+    state: &AppState,
+    username: &str,
+    password: &str,
+    ip: Option<&str>,
+) -> Result<UserRow, AppError> {
+    state.login_limiter.check(ip, username)?;
+    let result = verify_login(state, username, password).await;
+    match &result {
+        Err(AppError::InvalidCredentials) => state.login_limiter.record_failure(ip, username),
+        Ok(_) => state.login_limiter.record_success(username),
+        Err(_) => {}
+    }
+    result
+}
+
+async fn verify_login(
     state: &AppState,
     username: &str,
     password: &str,

@@ -1,6 +1,7 @@
 //! Who is calling: passwords, sessions, bearer tokens, Basic auth, origin checks.
 
 pub mod caller;
+pub mod limiter;
 pub mod origin;
 pub mod password;
 pub mod session;
