@@ -103,7 +103,7 @@ pub async fn list_users(
 fn day_start(param: &str, raw: Option<&str>) -> Result<Option<i64>, AppError> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(day) => crate::server::time::parse_rfc3339(&format!("{day}T00:00:00Z"))
+        Some(day) => crate::server::time::parse_rfc3339(day)
             .map(Some)
             .ok_or_else(|| AppError::bad_parameter(param, "dates look like 2026-01-31")),
     }

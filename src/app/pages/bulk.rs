@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::users::TableState;
 use crate::api::users::BulkUsers;
 use crate::model::{BulkAction, BulkResult};
 
@@ -41,9 +40,13 @@ impl Selection {
     }
 
     pub fn add_all(&self, users: Vec<(String, String)>) {
-        for (id, name) in users {
-            self.set(&id, &name, true);
-        }
+        self.items.update(|items| {
+            for user in users {
+                if !items.iter().any(|(i, _)| *i == user.0) {
+                    items.push(user);
+                }
+            }
+        });
     }
 
     pub fn remove_all(&self, users: &[(String, String)]) {
@@ -66,7 +69,7 @@ const NAMES_SHOWN: usize = 50;
 /// The bar above the table while users are selected, its confirmation
 /// dialog, and the result of the last bulk action.
 #[component]
-pub fn BulkBar(selection: Selection, state: Memo<TableState>) -> impl IntoView {
+pub fn BulkBar(selection: Selection) -> impl IntoView {
     let pending = RwSignal::new(None::<BulkAction>);
     let run = move |action: BulkAction| {
         let ids: Vec<String> = selection
@@ -89,7 +92,6 @@ pub fn BulkBar(selection: Selection, state: Memo<TableState>) -> impl IntoView {
             ids.join(",")
         )
     };
-    let _ = state;
     view! {
         {move || selection.action.value().get().map(|result| match result {
             Ok(result) => view! { <BulkOutcome result/> }.into_any(),

@@ -352,7 +352,7 @@ fn UsersTable() -> impl IntoView {
             <ColumnChooser state/>
             <button type="submit" class="button">"Apply"</button>
         </Form>
-        <BulkBar selection state/>
+        <BulkBar selection/>
         <Transition fallback=|| view! { <p class="loading">"Loading users…"</p> }>
             {move || Suspend::new(async move {
                 match users.await {

@@ -9,16 +9,20 @@ use argon2::{
 
 use crate::model::AppError;
 
+/// One Argon2id hash with a fresh salt; blocking, so callers run it off the
+/// async threads.
+fn hash_blocking(password: &str) -> Result<String, argon2::password_hash::Error> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+}
+
 pub async fn hash(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || {
-        let salt = SaltString::generate(&mut OsRng);
-        Argon2::default()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|h| h.to_string())
-    })
-    .await
-    .map_err(|e| internal(&e))?
-    .map_err(|e| internal(&e))
+    tokio::task::spawn_blocking(move || hash_blocking(&password))
+        .await
+        .map_err(|e| internal(&e))?
+        .map_err(|e| internal(&e))
 }
 
 /// Hashes many passwords on all cores at once; keyed like the input.
@@ -32,12 +36,7 @@ pub async fn hash_many(
         let part = part.to_vec();
         tasks.push(tokio::task::spawn_blocking(move || {
             part.into_iter()
-                .map(|(key, password)| {
-                    let salt = SaltString::generate(&mut OsRng);
-                    Argon2::default()
-                        .hash_password(password.as_bytes(), &salt)
-                        .map(|h| (key, h.to_string()))
-                })
+                .map(|(key, password)| hash_blocking(&password).map(|h| (key, h)))
                 .collect::<Result<Vec<_>, _>>()
         }));
     }
@@ -99,13 +98,7 @@ pub fn check_importable(hash: &str) -> Result<(), &'static str> {
 
 fn dummy_hash() -> &'static str {
     static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    DUMMY.get_or_init(|| {
-        let salt = SaltString::generate(&mut OsRng);
-        Argon2::default()
-            .hash_password(b"not a real password", &salt)
-            .map(|h| h.to_string())
-            .unwrap_or_default()
-    })
+    DUMMY.get_or_init(|| hash_blocking("not a real password").unwrap_or_default())
 }
 
 fn internal(e: &dyn std::fmt::Display) -> AppError {

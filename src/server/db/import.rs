@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::users::UserRow;
-use super::{audit::AuditEntry, with_pool, BeginWrite, Db};
+use super::{audit::AuditEntry, placeholders, with_pool, BeginWrite, Db};
 
 /// Rows per multi-row INSERT: well under both backends' parameter limits.
 const INSERT_CHUNK: usize = 500;
@@ -16,13 +16,6 @@ pub struct Existing {
     pub id: String,
     pub admin: bool,
     pub status: String,
-}
-
-fn placeholders(from: usize, n: usize) -> String {
-    (from..from + n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The users among `usernames` that exist already.

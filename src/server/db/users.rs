@@ -246,14 +246,10 @@ fn filter_conditions(db: &Db, filter: &UserFilter) -> Conditions {
         c.push("created_at >= {}", Arg::Int(t));
     }
     if !filter.ids.is_empty() {
-        let first = c.args.len() + 1;
-        let placeholders: Vec<String> = (first..first + filter.ids.len())
-            .map(|n| format!("${n}"))
-            .collect();
+        let list = super::placeholders(c.args.len() + 1, filter.ids.len());
         c.args
             .extend(filter.ids.iter().map(|id| Arg::Text(id.clone())));
-        c.clauses
-            .push(format!("id IN ({})", placeholders.join(", ")));
+        c.clauses.push(format!("id IN ({list})"));
     }
     if let Some(term) = filter.search.as_deref() {
         match db {

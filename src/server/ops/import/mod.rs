@@ -239,15 +239,26 @@ async fn prepare(
     let mut generated: HashMap<usize, String> = HashMap::new();
     for (i, plan) in plans.iter().enumerate() {
         match plan {
-            Plan::Create(r) | Plan::Update(r, _) => match (&r.credential, plan) {
-                (Credential::Password(p), _) => clear.push((i, p.clone())),
-                (Credential::None, Plan::Create(_)) => {
-                    let p = temporary_password();
-                    generated.insert(i, p.clone());
-                    clear.push((i, p));
-                }
-                _ => {}
-            },
+            Plan::Create(ImportRow {
+                credential: Credential::Password(p),
+                ..
+            })
+            | Plan::Update(
+                ImportRow {
+                    credential: Credential::Password(p),
+                    ..
+                },
+                _,
+            ) => clear.push((i, p.clone())),
+            Plan::Create(ImportRow {
+                credential: Credential::None,
+                ..
+            }) => {
+                let p = temporary_password();
+                generated.insert(i, p.clone());
+                clear.push((i, p));
+            }
+            _ => {}
         }
     }
     let hashes = password::hash_many(clear).await?;

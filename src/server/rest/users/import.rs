@@ -31,7 +31,7 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
 fn options(raw: &str) -> Result<(ImportOptions, Option<ImportFormat>), AppError> {
     let mut options = ImportOptions::default();
     let mut format = None;
-    for (key, value) in url_pairs(raw) {
+    for (key, value) in super::list::form_pairs(raw) {
         match key.as_str() {
             "dry_run" => {
                 options.dry_run = match value.as_str() {
@@ -67,18 +67,6 @@ fn options(raw: &str) -> Result<(ImportOptions, Option<ImportFormat>), AppError>
         }
     }
     Ok((options, format))
-}
-
-fn url_pairs(raw: &str) -> impl Iterator<Item = (String, String)> + '_ {
-    raw.split('&').filter(|p| !p.is_empty()).map(|pair| {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let decode = |s: &str| {
-            urlencoding::decode(s)
-                .map(|c| c.into_owned())
-                .unwrap_or_default()
-        };
-        (decode(k), decode(v))
-    })
 }
 
 pub async fn handler(

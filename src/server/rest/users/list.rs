@@ -204,7 +204,7 @@ pub fn parse_query_with(
     ))
 }
 
-fn form_pairs(raw: &str) -> Vec<(String, String)> {
+pub(super) fn form_pairs(raw: &str) -> Vec<(String, String)> {
     raw.split('&')
         .filter(|p| !p.is_empty())
         .map(|pair| {
