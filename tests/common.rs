@@ -73,6 +73,13 @@ pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
         session_idle_minutes: 60,
         password_min_length: 8,
         basic_auth: true,
+        internal_listen: None,
+        admin_api_on_main: true,
+        // Tests play clients at other addresses through X-Forwarded-For.
+        trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
+        require_tls: false,
+        access_token_ttl_secs: 3600,
+        rate_limits: Default::default(),
     }
 }
 
@@ -165,12 +172,12 @@ impl TestApp {
             user_id: user_id.into(),
             name: "test".into(),
             scopes: scopes.iter().map(|s| s.to_string()).collect(),
-            expires_in_secs: None,
+            expires_at: None,
         };
         self.rt
             .block_on(ops::tokens::create(&self.state, &Caller::system(), input))
             .expect("create token")
-            .1
+            .secret
     }
 
     /// An admin with a full-scope token.

@@ -65,6 +65,7 @@ pub async fn current_user() -> Result<Option<Me>, AppError> {
             username: c.username,
             admin: c.admin,
             password_change_required: c.password_change_required,
+            admin_refusal: c.network_refusal.map(|e| e.to_string()),
         })
     }))
 }

@@ -13,7 +13,7 @@ pub(crate) mod context {
 
     use crate::{
         model::AppError,
-        server::{auth::caller, ops::Caller, rest::extract::client_ip, AppState},
+        server::{auth::caller, ops::Caller, rest::extract::client_addr, AppState},
     };
 
     pub fn state() -> Result<AppState, AppError> {
@@ -36,7 +36,7 @@ pub(crate) mod context {
     }
 
     pub fn ip() -> Option<String> {
-        parts().ok().and_then(|p| client_ip(&p))
+        parts().ok().and_then(|p| client_addr(&p).ip_string())
     }
 
     /// The caller, if any. During server rendering the page guard has already
@@ -47,7 +47,7 @@ pub(crate) mod context {
             return Ok(Some(c.clone()));
         }
         let session = parts.extensions.get::<Session>().cloned();
-        caller::resolve(state, &parts.headers, session.as_ref(), client_ip(&parts)).await
+        caller::resolve(state, &parts.headers, session.as_ref(), client_addr(&parts)).await
     }
 
     pub async fn require_caller(state: &AppState) -> Result<Caller, AppError> {

@@ -29,6 +29,10 @@ pub enum AppError {
     InvalidCredentials,
     #[error("{0}")]
     Forbidden(String),
+    /// Authenticated but refused for a reason with its own code (403):
+    /// `insufficient_scope`, `ip_not_allowed`, `tls_required`.
+    #[error("{message}")]
+    AccessDenied { code: String, message: String },
     #[error("{0}")]
     NotFound(String),
     /// A state clash, e.g. a duplicate; `field` names the input that clashed.
@@ -84,6 +88,13 @@ impl AppError {
         }
     }
 
+    pub fn access_denied(code: &str, message: impl Into<String>) -> Self {
+        Self::AccessDenied {
+            code: code.to_owned(),
+            message: message.into(),
+        }
+    }
+
     pub fn forbidden() -> Self {
         Self::Forbidden("administrator rights required".into())
     }
@@ -91,7 +102,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             Self::Unauthenticated | Self::InvalidCredentials => 401,
-            Self::Forbidden(_) | Self::PasswordChangeRequired => 403,
+            Self::Forbidden(_) | Self::AccessDenied { .. } | Self::PasswordChangeRequired => 403,
             Self::NotFound(_) => 404,
             Self::Conflict { .. } => 409,
             Self::Invalid(_) => 422,
@@ -107,6 +118,7 @@ impl AppError {
             Self::Unauthenticated => "unauthenticated",
             Self::InvalidCredentials => "invalid_credentials",
             Self::Forbidden(_) => "forbidden",
+            Self::AccessDenied { code, .. } => code,
             Self::PasswordChangeRequired => "password_change_required",
             Self::NotFound(_) => "not_found",
             Self::Conflict { code, .. } => code,

@@ -1,5 +1,6 @@
 //! Types shared by the server and the browser: plain data, serde, no I/O.
 
+mod access;
 mod bulk;
 mod error;
 mod import;
@@ -8,6 +9,10 @@ mod sort;
 mod user;
 pub mod validate;
 
+pub use access::{
+    AllowEntry, AllowList, ApiToken, ApiTokenCreated, OAuthClient, OAuthClientCreated, SCOPES,
+    SCOPE_ADMIN, SCOPE_ADMIN_READ,
+};
 pub use bulk::{BulkAction, BulkRefusal, BulkResult, MAX_BULK};
 pub use error::{AppError, FieldError};
 pub use import::{ImportReport, OnConflict, RowOutcome, RowReport};

@@ -110,4 +110,7 @@ pub struct Me {
     pub admin: bool,
     /// A temporary password is in use: the panel only offers changing it.
     pub password_change_required: bool,
+    /// Why admin pages are refused to this admin right now (IP allow-list,
+    /// TLS required), if they are.
+    pub admin_refusal: Option<String>,
 }

@@ -132,7 +132,18 @@ async fn serve(state: AppState) -> Result<(), String> {
     let needs_setup = ops::setup::needs_setup(&state)
         .await
         .map_err(|e| e.to_string())?;
+    let internal = match state.config.internal_listen {
+        Some(addr) => Some((
+            addr,
+            tokio::net::TcpListener::bind(addr)
+                .await
+                .map_err(|e| format!("cannot listen on {addr} (internal): {e}"))?,
+        )),
+        None => None,
+    };
     let public_url = state.config.public_url.clone();
+    let on_main = state.config.admin_api_on_main;
+    let internal_app = startup::internal_router(state.clone());
     let app = startup::router(state).await.map_err(|e| e.to_string())?;
     println!("Gatehouse is serving the panel at {public_url}");
     if needs_setup {
@@ -141,9 +152,20 @@ async fn serve(state: AppState) -> Result<(), String> {
              `gatehouse create-admin --username NAME`."
         );
     }
-    startup::serve(listener, app)
-        .await
-        .map_err(|e| e.to_string())
+    if on_main {
+        println!("The admin API is at {public_url}/api/admin/v1 (docs: {public_url}/api/doc/)");
+    }
+    let Some((addr, internal)) = internal else {
+        return startup::serve(listener, app)
+            .await
+            .map_err(|e| e.to_string());
+    };
+    println!("The admin API is also at http://{addr}/api/admin/v1 (internal listener)");
+    let (main, internal) = tokio::join!(
+        startup::serve(listener, app),
+        startup::serve(internal, internal_app)
+    );
+    main.and(internal).map_err(|e| e.to_string())
 }
 
 fn read_password(from_stdin: bool) -> Result<String, String> {
@@ -235,22 +257,23 @@ async fn create_token(
         user_id: user.id,
         name,
         scopes,
-        expires_in_secs,
+        expires_at: expires_in_secs.map(|s| super::time::now_ms() + s * 1000),
     };
-    let (token, secret) = ops::tokens::create(state, &caller, input)
+    let created = ops::tokens::create(state, &caller, input)
         .await
         .map_err(describe)?;
+    let token = created.token;
     eprintln!(
         "Created token {} for {} with scopes {}{}. The secret is shown once:",
         token.id,
         username,
-        token.scopes,
+        token.scopes.join(" "),
         token
             .expires_at
-            .map(|t| format!(", expiring {}", super::time::rfc3339(t)))
+            .map(|t| format!(", expiring {t}"))
             .unwrap_or_default()
     );
-    println!("{secret}");
+    println!("{}", created.secret);
     Ok(())
 }
 

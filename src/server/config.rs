@@ -3,7 +3,10 @@
 
 use std::{net::SocketAddr, path::PathBuf};
 
+use ipnet::IpNet;
 use serde::Deserialize;
+
+use super::auth::{limiter::Limits, network};
 
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -19,6 +22,16 @@ pub struct Config {
     pub session_idle_minutes: i64,
     pub password_min_length: usize,
     pub basic_auth: bool,
+    /// A second listener that serves only the admin API (MAS's "internal").
+    pub internal_listen: Option<SocketAddr>,
+    /// Whether the main listener serves the admin API too.
+    pub admin_api_on_main: bool,
+    /// Peers whose `X-Forwarded-For` / `-Proto` headers are believed.
+    pub trusted_proxies: Vec<IpNet>,
+    /// Refuse admin requests that did not arrive over TLS.
+    pub require_tls: bool,
+    pub access_token_ttl_secs: i64,
+    pub rate_limits: Limits,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -32,6 +45,28 @@ struct FileConfig {
     session: SessionSection,
     #[serde(default)]
     auth: AuthSection,
+    #[serde(default)]
+    admin_api: AdminApiSection,
+    #[serde(default)]
+    rate_limit: RateLimitSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AdminApiSection {
+    internal_listen: Option<String>,
+    on_main_listener: Option<bool>,
+    trusted_proxies: Option<Vec<String>>,
+    require_tls: Option<bool>,
+    access_token_lifetime_seconds: Option<i64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RateLimitSection {
+    failures_per_ip: Option<u32>,
+    failures_per_account: Option<u32>,
+    window_seconds: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -178,6 +213,73 @@ impl Config {
         }
         .unwrap_or(true);
 
+        let api = file.admin_api;
+        let internal_listen = env("GATEHOUSE_INTERNAL_LISTEN")
+            .or(api.internal_listen)
+            .and_then(|raw| match raw.parse::<SocketAddr>() {
+                Ok(addr) => Some(addr),
+                Err(_) => {
+                    errors.push(format!(
+                        "admin_api.internal_listen / GATEHOUSE_INTERNAL_LISTEN: '{raw}' is not host:port (e.g. 127.0.0.1:8081)"
+                    ));
+                    None
+                }
+            });
+        let admin_api_on_main = match env("GATEHOUSE_ADMIN_API_ON_MAIN") {
+            Some(raw) => parse_bool("GATEHOUSE_ADMIN_API_ON_MAIN", &raw, &mut errors),
+            None => api.on_main_listener,
+        }
+        .unwrap_or(true);
+        if !admin_api_on_main && internal_listen.is_none() {
+            errors.push(
+                "admin_api.on_main_listener = false needs admin_api.internal_listen, or the API is served nowhere".into(),
+            );
+        }
+        let proxies_raw: Vec<String> = match env("GATEHOUSE_TRUSTED_PROXIES") {
+            Some(raw) => raw
+                .split(',')
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            None => api.trusted_proxies.unwrap_or_default(),
+        };
+        let trusted_proxies = proxies_raw
+            .iter()
+            .filter_map(|raw| {
+                network::parse_entry(raw)
+                    .map_err(|e| errors.push(format!("admin_api.trusted_proxies: {e}")))
+                    .ok()
+            })
+            .collect();
+        let require_tls = match env("GATEHOUSE_REQUIRE_TLS") {
+            Some(raw) => parse_bool("GATEHOUSE_REQUIRE_TLS", &raw, &mut errors),
+            None => api.require_tls,
+        }
+        .unwrap_or(false);
+        let access_token_ttl_secs = api.access_token_lifetime_seconds.unwrap_or(3600);
+        if !(60..=86_400).contains(&access_token_ttl_secs) {
+            errors.push(
+                "admin_api.access_token_lifetime_seconds: must be between 60 and 86400".into(),
+            );
+        }
+
+        let defaults = Limits::default();
+        let rate_limits = Limits {
+            per_ip: file.rate_limit.failures_per_ip.unwrap_or(defaults.per_ip),
+            per_account: file
+                .rate_limit
+                .failures_per_account
+                .unwrap_or(defaults.per_account),
+            window: file
+                .rate_limit
+                .window_seconds
+                .map(std::time::Duration::from_secs)
+                .unwrap_or(defaults.window),
+        };
+        if rate_limits.per_ip == 0 || rate_limits.per_account == 0 || rate_limits.window.is_zero() {
+            errors.push("rate_limit: limits and window_seconds must be at least 1".into());
+        }
+
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -193,6 +295,12 @@ impl Config {
             session_idle_minutes,
             password_min_length,
             basic_auth,
+            internal_listen,
+            admin_api_on_main,
+            trusted_proxies,
+            require_tls,
+            access_token_ttl_secs,
+            rate_limits,
         })
     }
 
@@ -239,6 +347,26 @@ mod tests {
         .unwrap_err();
         assert_eq!(errors.len(), 3, "{errors:?}");
         assert!(errors[0].contains("server.listen"));
+    }
+
+    #[test]
+    fn admin_api_section() {
+        let config = load_file(
+            "[admin_api]\ninternal_listen = \"127.0.0.1:8081\"\non_main_listener = false\n\
+             trusted_proxies = [\"10.0.0.0/8\", \"::1\"]\nrequire_tls = true\n\
+             [rate_limit]\nfailures_per_account = 3\n",
+        )
+        .unwrap();
+        assert_eq!(config.internal_listen.unwrap().port(), 8081);
+        assert!(!config.admin_api_on_main && config.require_tls);
+        assert_eq!(config.trusted_proxies.len(), 2);
+        assert_eq!(config.rate_limits.per_account, 3);
+        assert_eq!(config.rate_limits.per_ip, 30);
+
+        let errors =
+            load_file("[admin_api]\non_main_listener = false\ntrusted_proxies = [\"x\"]\n")
+                .unwrap_err();
+        assert_eq!(errors.len(), 2, "{errors:?}");
     }
 
     #[test]

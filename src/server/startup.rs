@@ -17,7 +17,13 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::Session;
 
 use super::{
-    auth::{caller, origin::refuse_cross_origin, session::Store},
+    auth::{
+        caller,
+        limiter::LoginLimiter,
+        network::{client_address, ClientAddr},
+        origin::refuse_cross_origin,
+        session::Store,
+    },
     config::Config,
     db::{BoxError, Db},
     ops::{self, Caller},
@@ -61,9 +67,9 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
         .build();
     Ok(AppState {
         db,
-        config: Arc::new(config),
         leptos_options,
-        login_limiter: Default::default(),
+        login_limiter: Arc::new(LoginLimiter::new(config.rate_limits)),
+        config: Arc::new(config),
     })
 }
 
@@ -77,8 +83,13 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
         let state = state.clone();
         move || provide_context(state.clone())
     };
+    let api = if state.config.admin_api_on_main {
+        rest::router()
+    } else {
+        Router::new()
+    };
     let app = Router::new()
-        .merge(rest::router())
+        .merge(api)
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -93,20 +104,37 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
             refuse_cross_origin,
         ))
         .layer(sessions)
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("same-origin"),
-        ))
-        .with_state(state);
-    Ok(app)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            client_address,
+        ));
+    Ok(with_security_headers(app).with_state(state))
+}
+
+/// The internal listener: the admin API and its documents, nothing else
+/// (no panel, no cookies), for deployments that keep admin traffic on a
+/// private address.
+pub fn internal_router(state: AppState) -> Router {
+    let app = rest::router().layer(middleware::from_fn_with_state(
+        state.clone(),
+        client_address,
+    ));
+    with_security_headers(app).with_state(state)
+}
+
+fn with_security_headers(app: Router<AppState>) -> Router<AppState> {
+    app.layer(SetResponseHeaderLayer::if_not_present(
+        header::X_FRAME_OPTIONS,
+        HeaderValue::from_static("DENY"),
+    ))
+    .layer(SetResponseHeaderLayer::if_not_present(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    ))
+    .layer(SetResponseHeaderLayer::if_not_present(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    ))
 }
 
 /// Serves `app` on `listener` until ctrl-c / SIGTERM.
@@ -166,14 +194,18 @@ async fn page_guard(State(state): State<AppState>, mut request: Request, next: N
         return next.run(request).await;
     }
     let session = request.extensions().get::<Session>().cloned();
-    let ip = request
+    let addr = request
         .extensions()
-        .get::<axum::extract::ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string());
+        .get::<ClientAddr>()
+        .copied()
+        .unwrap_or(ClientAddr {
+            ip: None,
+            tls: false,
+        });
     let caller: Option<Caller> = match session {
         // Pages are for browsers: only the session cookie counts here.
         Some(session) => {
-            match caller::resolve(&state, &Default::default(), Some(&session), ip).await {
+            match caller::resolve(&state, &Default::default(), Some(&session), addr).await {
                 Ok(c) => c,
                 Err(e) => return rest::ApiError(e).into_response(),
             }
@@ -214,7 +246,7 @@ async fn page_guard(State(state): State<AppState>, mut request: Request, next: N
         (PageAccess::Admin, Some(c)) if path == "/" => {
             return Redirect::to(if c.admin { "/users" } else { "/account" }).into_response();
         }
-        (PageAccess::Admin, Some(c)) if !c.admin => {
+        (PageAccess::Admin, Some(c)) if !c.admin || c.network_refusal.is_some() => {
             request.extensions_mut().insert(c.clone());
             return with_status(next.run(request).await, StatusCode::FORBIDDEN);
         }

@@ -6,6 +6,7 @@ use base64::{engine::general_purpose::STANDARD, Engine};
 use tower_sessions::Session;
 
 use super::{
+    network::ClientAddr,
     password,
     session::{LOGIN_AT_KEY, SEEN_KEY, USER_ID_KEY},
     token::hash_secret,
@@ -14,7 +15,7 @@ use crate::{
     model::{AppError, UserStatus},
     server::{
         db::{self, users::UserRow},
-        ops::{AuthMethod, Caller},
+        ops::{self, oauth2::ACCESS_TOKEN_PREFIX, AuthMethod, Caller},
         time::now_ms,
         AppState,
     },
@@ -22,7 +23,25 @@ use crate::{
 
 /// `Ok(None)`: no credentials at all. `Err(Unauthenticated)`: credentials
 /// that are wrong, expired, revoked, or belong to an account that cannot log in.
+/// For administrators, also works out whether their address may use admin
+/// rights (allow-list, TLS), which `Caller::require_admin` then enforces.
 pub async fn resolve(
+    state: &AppState,
+    headers: &HeaderMap,
+    session: Option<&Session>,
+    addr: ClientAddr,
+) -> Result<Option<Caller>, AppError> {
+    let caller = authenticate(state, headers, session, addr.ip_string()).await?;
+    match caller {
+        Some(mut caller) if caller.admin => {
+            caller.network_refusal = ops::allowlist::network_refusal(state, &addr).await?;
+            Ok(Some(caller))
+        }
+        other => Ok(other),
+    }
+}
+
+async fn authenticate(
     state: &AppState,
     headers: &HeaderMap,
     session: Option<&Session>,
@@ -52,6 +71,7 @@ fn caller_for(user: &UserRow, method: AuthMethod, scopes: String, ip: Option<Str
         scopes,
         ip,
         password_change_required: user.password_change_required,
+        network_refusal: None,
     }
 }
 
@@ -78,6 +98,9 @@ async fn from_bearer(
     secret: &str,
     ip: Option<String>,
 ) -> Result<Caller, AppError> {
+    if secret.starts_with(ACCESS_TOKEN_PREFIX) {
+        return from_oauth2_token(state, secret, ip).await;
+    }
     let found = db::tokens::by_hash(&state.db, &hash_secret(secret))
         .await?
         .ok_or(AppError::Unauthenticated)?;
@@ -102,6 +125,30 @@ async fn from_bearer(
         });
     }
     Ok(caller_for(&found.user, AuthMethod::Token, found.scopes, ip))
+}
+
+/// An OAuth2 client acts as an administrator limited by its token's scopes.
+async fn from_oauth2_token(
+    state: &AppState,
+    secret: &str,
+    ip: Option<String>,
+) -> Result<Caller, AppError> {
+    let found = db::oauth2::access_token(&state.db, &hash_secret(secret))
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    if found.client_revoked_at.is_some() || found.expires_at <= now_ms() {
+        return Err(AppError::Unauthenticated);
+    }
+    Ok(Caller {
+        user_id: None,
+        username: format!("oauth2-client:{}", found.client_name),
+        admin: true,
+        method: AuthMethod::Token,
+        scopes: found.scopes,
+        ip,
+        password_change_required: false,
+        network_refusal: None,
+    })
 }
 
 async fn from_basic(

@@ -12,11 +12,29 @@ use std::{
 
 use crate::model::AppError;
 
-/// Failures allowed per window from one client IP (many users may share one).
+/// Default failures allowed per window from one client IP (many users may share one).
 pub const MAX_FAILURES_PER_IP: u32 = 30;
-/// Failures allowed per window against one account.
+/// Default failures allowed per window against one account.
 pub const MAX_FAILURES_PER_ACCOUNT: u32 = 10;
 pub const WINDOW: Duration = Duration::from_secs(5 * 60);
+
+/// The configured limits (`[rate_limit]` in the configuration file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    pub per_ip: u32,
+    pub per_account: u32,
+    pub window: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            per_ip: MAX_FAILURES_PER_IP,
+            per_account: MAX_FAILURES_PER_ACCOUNT,
+            window: WINDOW,
+        }
+    }
+}
 /// Keys kept before expired windows are swept.
 const SWEEP_ABOVE: usize = 10_000;
 
@@ -26,22 +44,32 @@ struct Window {
     failures: u32,
 }
 
+/// One limiter serves password logins and OAuth2 client authentication;
+/// clients are counted under an account name of the form `oauth2:<id>`.
 #[derive(Debug, Default)]
 pub struct LoginLimiter {
+    limits: Limits,
     windows: Mutex<HashMap<String, Window>>,
 }
 
-fn keys(ip: Option<&str>, username: &str) -> [(Option<String>, u32); 2] {
-    [
-        (ip.map(|ip| format!("ip {ip}")), MAX_FAILURES_PER_IP),
-        (
-            Some(format!("user {}", username.to_lowercase())),
-            MAX_FAILURES_PER_ACCOUNT,
-        ),
-    ]
-}
-
 impl LoginLimiter {
+    pub fn new(limits: Limits) -> Self {
+        Self {
+            limits,
+            windows: Default::default(),
+        }
+    }
+
+    fn keys(&self, ip: Option<&str>, account: &str) -> [(Option<String>, u32); 2] {
+        [
+            (ip.map(|ip| format!("ip {ip}")), self.limits.per_ip),
+            (
+                Some(format!("user {}", account.to_lowercase())),
+                self.limits.per_account,
+            ),
+        ]
+    }
+
     /// Refuses an attempt while the IP or the account is over its limit.
     pub fn check(&self, ip: Option<&str>, username: &str) -> Result<(), AppError> {
         self.check_at(Instant::now(), ip, username)
@@ -49,13 +77,14 @@ impl LoginLimiter {
 
     fn check_at(&self, now: Instant, ip: Option<&str>, username: &str) -> Result<(), AppError> {
         let windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        for (key, max) in keys(ip, username) {
+        for (key, max) in self.keys(ip, username) {
             let Some(w) = key.and_then(|k| windows.get(&k).copied()) else {
                 continue;
             };
             let elapsed = now.saturating_duration_since(w.start);
-            if w.failures >= max && elapsed < WINDOW {
-                let retry_after_secs = (WINDOW - elapsed).as_secs().max(1);
+            let window = self.limits.window;
+            if w.failures >= max && elapsed < window {
+                let retry_after_secs = (window - elapsed).as_secs().max(1);
                 return Err(AppError::RateLimited { retry_after_secs });
             }
         }
@@ -69,15 +98,16 @@ impl LoginLimiter {
     fn record_failure_at(&self, now: Instant, ip: Option<&str>, username: &str) {
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
         if windows.len() > SWEEP_ABOVE {
-            windows.retain(|_, w| now.saturating_duration_since(w.start) < WINDOW);
+            let window = self.limits.window;
+            windows.retain(|_, w| now.saturating_duration_since(w.start) < window);
         }
-        for (key, _) in keys(ip, username) {
+        for (key, _) in self.keys(ip, username) {
             let Some(key) = key else { continue };
             let w = windows.entry(key).or_insert(Window {
                 start: now,
                 failures: 0,
             });
-            if now.saturating_duration_since(w.start) >= WINDOW {
+            if now.saturating_duration_since(w.start) >= self.limits.window {
                 *w = Window {
                     start: now,
                     failures: 0,

@@ -2,6 +2,7 @@
 
 pub mod caller;
 pub mod limiter;
+pub mod network;
 pub mod origin;
 pub mod password;
 pub mod session;

@@ -3,8 +3,10 @@
 //! Queries are written once with `$n` placeholders (SQLite accepts them too)
 //! and run against whichever pool is configured through [`with_pool!`].
 
+pub mod allowlist;
 pub mod audit;
 pub mod import;
+pub mod oauth2;
 pub mod tokens;
 pub mod users;
 

@@ -68,3 +68,44 @@ pub async fn touch_last_used(db: &Db, id: &str, now: i64) -> sqlx::Result<()> {
                AND (last_used_at IS NULL OR last_used_at < $3)";
     with_pool!(db, pool => sqlx::query(sql).bind(now).bind(id).bind(now - 60_000).execute(pool).await.map(|_| ()))
 }
+
+const TOKEN_COLUMNS: &str =
+    "id, user_id, name, scopes, created_at, expires_at, last_used_at, revoked_at";
+
+/// A user's tokens, newest first, revoked and expired ones included.
+pub async fn list_for_user(db: &Db, user_id: &str) -> sqlx::Result<Vec<TokenRow>> {
+    let sql = format!("SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE user_id = $1 ORDER BY id DESC");
+    with_pool!(db, pool => sqlx::query_as::<_, TokenRow>(&sql).bind(user_id).fetch_all(pool).await)
+}
+
+pub async fn get(db: &Db, user_id: &str, id: &str) -> sqlx::Result<Option<TokenRow>> {
+    let sql = format!("SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE user_id = $1 AND id = $2");
+    with_pool!(db, pool => sqlx::query_as::<_, TokenRow>(&sql).bind(user_id).bind(id).fetch_optional(pool).await)
+}
+
+/// Revokes a token of `user_id`; false when it was revoked already.
+pub async fn revoke(
+    db: &Db,
+    user_id: &str,
+    id: &str,
+    now: i64,
+    audit: &AuditEntry,
+) -> sqlx::Result<bool> {
+    with_pool!(db, pool => {
+        let mut tx = pool.begin_write().await?;
+        let changed = sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND id = $3 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind(user_id)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed > 0 {
+            audit.insert(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(changed > 0)
+    })
+}

@@ -10,8 +10,7 @@ pub enum AuthMethod {
     System,
 }
 
-pub const SCOPE_ADMIN: &str = "urn:gatehouse:admin";
-pub const SCOPE_ADMIN_READ: &str = "urn:gatehouse:admin:read";
+pub use crate::model::{SCOPE_ADMIN, SCOPE_ADMIN_READ};
 
 /// Whether an operation only reads or also changes something.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +31,9 @@ pub struct Caller {
     pub ip: Option<String>,
     /// Logged in with a temporary password: only changing it is allowed.
     pub password_change_required: bool,
+    /// Why this caller's address or transport may not use admin rights
+    /// (IP allow-list, `require_tls`); worked out when the caller is resolved.
+    pub network_refusal: Option<AppError>,
 }
 
 impl Caller {
@@ -44,6 +46,7 @@ impl Caller {
             scopes: SCOPE_ADMIN.into(),
             ip: None,
             password_change_required: false,
+            network_refusal: None,
         }
     }
 
@@ -59,13 +62,21 @@ impl Caller {
         if !self.admin {
             return Err(AppError::forbidden());
         }
+        if let Some(refusal) = &self.network_refusal {
+            return Err(refusal.clone());
+        }
         if self.method == AuthMethod::Token {
             let allowed = self.has_scope(SCOPE_ADMIN)
                 || (access == Access::Read && self.has_scope(SCOPE_ADMIN_READ));
             if !allowed {
-                return Err(AppError::Forbidden(format!(
-                    "this token lacks the {SCOPE_ADMIN} scope"
-                )));
+                let needed = match access {
+                    Access::Read => format!("{SCOPE_ADMIN_READ} or {SCOPE_ADMIN}"),
+                    Access::Write => SCOPE_ADMIN.to_owned(),
+                };
+                return Err(AppError::access_denied(
+                    "insufficient_scope",
+                    format!("this token lacks the {needed} scope"),
+                ));
             }
         }
         Ok(())
@@ -85,7 +96,18 @@ mod tests {
             scopes: scopes.into(),
             ip: None,
             password_change_required: false,
+            network_refusal: None,
         }
+    }
+
+    #[test]
+    fn a_network_refusal_blocks_admins_only_for_admin_work() {
+        let mut c = caller(true, AuthMethod::Session, "");
+        c.network_refusal = Some(AppError::access_denied("ip_not_allowed", "no"));
+        assert_eq!(
+            c.require_admin(Access::Read).unwrap_err().code(),
+            "ip_not_allowed"
+        );
     }
 
     #[test]
@@ -110,7 +132,12 @@ mod tests {
     fn read_scope_only_reads() {
         let c = caller(true, AuthMethod::Token, SCOPE_ADMIN_READ);
         assert!(c.require_admin(Access::Read).is_ok());
-        assert_eq!(c.require_admin(Access::Write).unwrap_err().status(), 403);
+        assert_eq!(
+            c.require_admin(Access::Write).unwrap_err().code(),
+            "insufficient_scope"
+        );
+        let c = caller(true, AuthMethod::Token, "");
+        assert_eq!(c.require_admin(Access::Read).unwrap_err().status(), 403);
         let c = caller(true, AuthMethod::Token, SCOPE_ADMIN);
         assert!(c.require_admin(Access::Write).is_ok());
         let c = caller(true, AuthMethod::Session, "");

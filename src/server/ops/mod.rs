@@ -3,11 +3,13 @@
 //! handlers are thin adapters over these.
 
 pub mod account;
+pub mod allowlist;
 pub mod bulk;
 mod caller;
 pub mod export;
 pub mod import;
 pub mod lifecycle;
+pub mod oauth2;
 pub mod setup;
 pub mod tokens;
 pub mod users;

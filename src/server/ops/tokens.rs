@@ -1,23 +1,94 @@
-//! Personal API tokens.
+//! Personal admin tokens: created for a user (by an admin), listed, revoked.
+//! A token acts with its owner's rights, so it stops working as soon as the
+//! owner is locked, deactivated or loses admin rights.
 
 use serde_json::json;
 
-use super::{Access, Caller, SCOPE_ADMIN, SCOPE_ADMIN_READ};
+use super::{Access, Caller};
 use crate::{
-    model::{AppError, FieldError},
+    model::{ApiToken, ApiTokenCreated, AppError, FieldError, SCOPES, SCOPE_ADMIN},
     server::{
         auth::token::{generate_secret, hash_secret},
         db::{self, tokens::TokenRow},
-        time::{new_id, now_ms},
+        time::{new_id, now_ms, rfc3339},
         AppState,
     },
 };
+
+pub const MAX_NAME_CHARS: usize = 100;
 
 pub struct NewToken {
     pub user_id: String,
     pub name: String,
     pub scopes: Vec<String>,
-    pub expires_in_secs: Option<i64>,
+    /// Unix milliseconds; `None` never expires.
+    pub expires_at: Option<i64>,
+}
+
+pub fn to_model(row: &TokenRow, now: i64) -> ApiToken {
+    let state = if row.revoked_at.is_some() {
+        "revoked"
+    } else if row.expires_at.is_some_and(|t| t <= now) {
+        "expired"
+    } else {
+        "active"
+    };
+    ApiToken {
+        id: row.id.clone(),
+        user_id: row.user_id.clone(),
+        name: row.name.clone(),
+        scopes: row.scopes.split_whitespace().map(str::to_owned).collect(),
+        created_at: rfc3339(row.created_at),
+        expires_at: row.expires_at.map(rfc3339),
+        last_used_at: row.last_used_at.map(rfc3339),
+        revoked_at: row.revoked_at.map(rfc3339),
+        state: state.to_owned(),
+    }
+}
+
+/// Checks requested scopes: known ones only, none means full admin.
+pub fn parse_scopes(requested: Vec<String>, field: &str) -> Result<Vec<String>, FieldError> {
+    let mut scopes: Vec<String> = requested
+        .iter()
+        .flat_map(|s| s.split_whitespace())
+        .map(str::to_owned)
+        .collect();
+    if let Some(bad) = scopes.iter().find(|s| !SCOPES.contains(&s.as_str())) {
+        return Err(FieldError::new(
+            field,
+            "scope_unknown",
+            format!("Unknown scope '{bad}'. Known: {}.", SCOPES.join(", ")),
+        ));
+    }
+    scopes.sort();
+    scopes.dedup();
+    if scopes.is_empty() {
+        scopes.push(SCOPE_ADMIN.to_owned());
+    }
+    Ok(scopes)
+}
+
+/// Checks a credential's display name.
+pub fn parse_name(raw: &str) -> Result<String, FieldError> {
+    let name = raw.trim();
+    if name.is_empty()
+        || name.chars().count() > MAX_NAME_CHARS
+        || name.chars().any(char::is_control)
+    {
+        return Err(FieldError::new(
+            "name",
+            "name_invalid",
+            format!("Name must be 1 to {MAX_NAME_CHARS} printable characters."),
+        ));
+    }
+    Ok(name.to_owned())
+}
+
+async fn existing_user(state: &AppState, id: &str) -> Result<(), AppError> {
+    db::users::by_id(&state.db, id)
+        .await?
+        .map(|_| ())
+        .ok_or_else(|| AppError::NotFound(format!("no user with id {id}")))
 }
 
 /// Creates a token; the secret is returned here once and never stored.
@@ -25,54 +96,33 @@ pub async fn create(
     state: &AppState,
     caller: &Caller,
     input: NewToken,
-) -> Result<(TokenRow, String), AppError> {
+) -> Result<ApiTokenCreated, AppError> {
     caller.require_admin(Access::Write)?;
+    let now = now_ms();
     let mut errors = Vec::new();
-    let name = input.name.trim().to_owned();
-    if name.is_empty() || name.chars().count() > 100 {
+    let name = parse_name(&input.name).map_err(|e| errors.push(e)).ok();
+    let scopes = parse_scopes(input.scopes, "scopes")
+        .map_err(|e| errors.push(e))
+        .ok();
+    if input.expires_at.is_some_and(|t| t <= now) {
         errors.push(FieldError::new(
-            "name",
-            "name_invalid",
-            "Token name must be 1 to 100 characters.",
-        ));
-    }
-    let scopes = if input.scopes.is_empty() {
-        vec![SCOPE_ADMIN.to_owned()]
-    } else {
-        input.scopes
-    };
-    if let Some(bad) = scopes
-        .iter()
-        .find(|s| ![SCOPE_ADMIN, SCOPE_ADMIN_READ].contains(&s.as_str()))
-    {
-        errors.push(FieldError::new(
-            "scopes",
-            "scope_unknown",
-            format!("Unknown scope '{bad}'."),
-        ));
-    }
-    if input.expires_in_secs.is_some_and(|s| s <= 0) {
-        errors.push(FieldError::new(
-            "expires_in",
+            "expires_at",
             "expiry_invalid",
             "Expiry must be in the future.",
         ));
     }
-    if !errors.is_empty() {
+    let (Some(name), Some(scopes), true) = (name, scopes, errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
-    }
-    db::users::by_id(&state.db, &input.user_id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("no user with id {}", input.user_id)))?;
+    };
+    existing_user(state, &input.user_id).await?;
 
-    let now = now_ms();
     let row = TokenRow {
         id: new_id(),
         user_id: input.user_id,
         name,
         scopes: scopes.join(" "),
         created_at: now,
-        expires_at: input.expires_in_secs.map(|s| now + s * 1000),
+        expires_at: input.expires_at,
         last_used_at: None,
         revoked_at: None,
     };
@@ -84,5 +134,82 @@ pub async fn create(
         json!({"user_id": row.user_id, "name": row.name, "scopes": row.scopes}),
     );
     db::tokens::insert(&state.db, &row, &hash_secret(&secret), &audit).await?;
-    Ok((row, secret))
+    Ok(ApiTokenCreated {
+        token: to_model(&row, now),
+        secret,
+    })
+}
+
+pub async fn list(
+    state: &AppState,
+    caller: &Caller,
+    user_id: &str,
+) -> Result<Vec<ApiToken>, AppError> {
+    caller.require_admin(Access::Read)?;
+    existing_user(state, user_id).await?;
+    let now = now_ms();
+    Ok(db::tokens::list_for_user(&state.db, user_id)
+        .await?
+        .iter()
+        .map(|row| to_model(row, now))
+        .collect())
+}
+
+/// Revokes one token; revoking a revoked token is a no-op. 404 when the
+/// user has no such token.
+pub async fn revoke(
+    state: &AppState,
+    caller: &Caller,
+    user_id: &str,
+    token_id: &str,
+) -> Result<ApiToken, AppError> {
+    caller.require_admin(Access::Write)?;
+    let not_found = || AppError::NotFound(format!("user {user_id} has no token {token_id}"));
+    let row = db::tokens::get(&state.db, user_id, token_id)
+        .await?
+        .ok_or_else(not_found)?;
+    let now = now_ms();
+    let audit = caller.audit(
+        "token.revoke",
+        "token",
+        Some(token_id),
+        json!({"user_id": user_id, "name": row.name}),
+    );
+    db::tokens::revoke(&state.db, user_id, token_id, now, &audit).await?;
+    let row = db::tokens::get(&state.db, user_id, token_id)
+        .await?
+        .ok_or_else(not_found)?;
+    Ok(to_model(&row, now))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SCOPE_ADMIN_READ;
+
+    #[test]
+    fn scopes_default_to_admin_and_unknown_ones_are_refused() {
+        assert_eq!(parse_scopes(vec![], "scopes").unwrap(), vec![SCOPE_ADMIN]);
+        assert_eq!(
+            parse_scopes(
+                vec![format!("{SCOPE_ADMIN_READ} {SCOPE_ADMIN_READ}")],
+                "scope"
+            )
+            .unwrap(),
+            vec![SCOPE_ADMIN_READ]
+        );
+        let err = parse_scopes(vec!["openid".into()], "scope").unwrap_err();
+        assert_eq!(
+            (err.field.as_str(), err.code.as_str()),
+            ("scope", "scope_unknown")
+        );
+    }
+
+    #[test]
+    fn names_are_trimmed_and_bounded() {
+        assert_eq!(parse_name("  deploy bot ").unwrap(), "deploy bot");
+        assert!(parse_name(" ").is_err());
+        assert!(parse_name(&"x".repeat(MAX_NAME_CHARS + 1)).is_err());
+        assert!(parse_name("a\nb").is_err());
+    }
 }

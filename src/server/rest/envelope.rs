@@ -147,3 +147,50 @@ pub fn list_document<'a, R: Resource>(
         },
     }
 }
+
+/// A whole small collection (tokens, clients, allow-list) in list shape:
+/// one page that is also the first and last.
+#[derive(Serialize)]
+pub struct CollectionDocument<'a, A> {
+    meta: Meta,
+    data: Vec<ResourceObject<'a, A>>,
+    links: PageLinks,
+}
+
+pub fn collection_document<'a, R: Resource>(
+    items: &'a [R],
+    path: &str,
+) -> CollectionDocument<'a, R::Attributes<'a>> {
+    CollectionDocument {
+        meta: Meta {
+            count: items.len() as u64,
+        },
+        data: items.iter().map(|item| object(item, path)).collect(),
+        links: PageLinks {
+            self_: path.to_owned(),
+            first: path.to_owned(),
+            last: path.to_owned(),
+            next: None,
+            prev: None,
+        },
+    }
+}
+
+/// A single resource with a one-time value in `meta` (a new secret).
+#[derive(Serialize)]
+pub struct CreatedDocument<'a, A, M> {
+    #[serde(flatten)]
+    document: SingleDocument<'a, A>,
+    meta: M,
+}
+
+pub fn created_document<'a, R: Resource, M: Serialize>(
+    item: &'a R,
+    collection_path: &str,
+    meta: M,
+) -> CreatedDocument<'a, R::Attributes<'a>, M> {
+    CreatedDocument {
+        document: resource_document(item, collection_path),
+        meta,
+    }
+}

@@ -11,18 +11,31 @@ use tower_sessions::Session;
 use super::ApiError;
 use crate::{
     model::AppError,
-    server::{auth::caller, ops::Caller, AppState},
+    server::{
+        auth::{caller, network::ClientAddr},
+        ops::Caller,
+        AppState,
+    },
 };
 
 /// The authenticated caller of an API request; 401 when there is none.
 /// Authorization itself happens in `ops`.
 pub struct ApiCaller(pub Caller);
 
-pub fn client_ip(parts: &Parts) -> Option<String> {
+/// The client as the `client_address` middleware worked it out; without
+/// that middleware (never in the real router) the socket peer, no TLS.
+pub fn client_addr(parts: &Parts) -> ClientAddr {
     parts
         .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
+        .get::<ClientAddr>()
+        .copied()
+        .unwrap_or_else(|| ClientAddr {
+            ip: parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(addr)| addr.ip()),
+            tls: false,
+        })
 }
 
 impl FromRequestParts<AppState> for ApiCaller {
@@ -33,7 +46,7 @@ impl FromRequestParts<AppState> for ApiCaller {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let session = parts.extensions.get::<Session>().cloned();
-        caller::resolve(state, &parts.headers, session.as_ref(), client_ip(parts))
+        caller::resolve(state, &parts.headers, session.as_ref(), client_addr(parts))
             .await?
             .map(ApiCaller)
             .ok_or(ApiError(AppError::Unauthenticated))
@@ -67,4 +80,60 @@ where
             }
         }
     }
+}
+
+/// A JSON body that may be left out entirely (then `T::default()`).
+pub struct OptionalJson<T>(pub T);
+
+impl<T, S> FromRequest<S> for OptionalJson<T>
+where
+    T: serde::de::DeserializeOwned + Default,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let body = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|e| ApiError(AppError::bad_request(e.body_text())))?;
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return Ok(Self(T::default()));
+        }
+        serde_json::from_slice(&body)
+            .map(Self)
+            .map_err(|e| ApiError(AppError::bad_request(format!("invalid JSON body: {e}"))))
+    }
+}
+
+/// Query parameters; anything unparsable or unknown is a 400 in our format.
+pub struct ApiQuery<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ApiQuery<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(value)| Self(value))
+            .map_err(|rejection| ApiError(AppError::bad_request(rejection.body_text())))
+    }
+}
+
+/// `application/x-www-form-urlencoded` pairs in order, repeats kept.
+pub fn form_pairs(raw: &str) -> Vec<(String, String)> {
+    raw.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let decode = |s: &str| {
+                let s = s.replace('+', " ");
+                urlencoding::decode(&s).map(|c| c.into_owned()).unwrap_or(s)
+            };
+            (decode(k), decode(v))
+        })
+        .collect()
 }

@@ -1,15 +1,19 @@
 //! The admin REST API for scripts: JSON:API-shaped envelopes, cursor paging,
 //! one file per endpoint, every handler a thin adapter over `ops`.
 
+pub mod allowlist;
 mod envelope;
 pub mod extract;
+pub mod oauth2_clients;
+pub mod oauth2_token;
+pub mod tokens;
 pub mod users;
 
 use axum::{
     extract::DefaultBodyLimit,
     http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
-    routing::{get, post, put},
+    routing::{delete, get, post, put},
     Json, Router,
 };
 use serde_json::{json, Value};
@@ -59,8 +63,37 @@ pub fn router() -> Router<AppState> {
             post(users::deactivate::reactivate),
         )
         .route("/users/{id}/permissions", put(users::permissions::handler))
+        .merge(access_routes())
         .fallback(|| async { ApiError(AppError::NotFound("no such endpoint".into())) });
-    Router::new().nest(PREFIX, api)
+    Router::new()
+        .nest(PREFIX, api)
+        .route(oauth2_token::PATH, post(oauth2_token::handler))
+}
+
+/// Credentials and the allow-list.
+fn access_routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/users/{id}/tokens",
+            get(tokens::list::handler).post(tokens::create::handler),
+        )
+        .route(
+            "/users/{id}/tokens/{token_id}",
+            delete(tokens::revoke::handler),
+        )
+        .route(
+            "/oauth2-clients",
+            get(oauth2_clients::list::handler).post(oauth2_clients::create::handler),
+        )
+        .route(
+            "/oauth2-clients/{id}",
+            delete(oauth2_clients::revoke::handler),
+        )
+        .route("/allowlist", get(allowlist::list::handler))
+        .route(
+            "/allowlist/{*entry}",
+            put(allowlist::put::handler).delete(allowlist::delete::handler),
+        )
 }
 
 /// An [`AppError`] rendered as a JSON:API error document with its status.

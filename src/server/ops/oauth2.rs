@@ -1,0 +1,216 @@
+//! OAuth2 admin clients (RFC 6749 §4.4, client credentials): managed by
+//! admins, they exchange their id and secret for short-lived access tokens.
+//! A client acts as an administrator limited by its scopes; revoking it ends
+//! its tokens at once.
+
+use serde_json::json;
+
+use super::{tokens, Access, Caller};
+use crate::{
+    model::{AppError, OAuthClient, OAuthClientCreated},
+    server::{
+        auth::token::{constant_time_eq, generate_secret_with, hash_secret},
+        db::{self, oauth2::ClientRow},
+        time::{new_id, now_ms, rfc3339},
+        AppState,
+    },
+};
+
+pub const CLIENT_SECRET_PREFIX: &str = "ghs_";
+pub const ACCESS_TOKEN_PREFIX: &str = "gho_";
+
+fn to_model(row: &ClientRow) -> OAuthClient {
+    OAuthClient {
+        id: row.id.clone(),
+        name: row.name.clone(),
+        scopes: row.scopes.split_whitespace().map(str::to_owned).collect(),
+        created_at: rfc3339(row.created_at),
+        created_by: row.created_by.clone(),
+        last_used_at: row.last_used_at.map(rfc3339),
+        revoked_at: row.revoked_at.map(rfc3339),
+    }
+}
+
+pub async fn create_client(
+    state: &AppState,
+    caller: &Caller,
+    name: &str,
+    scopes: Vec<String>,
+) -> Result<OAuthClientCreated, AppError> {
+    caller.require_admin(Access::Write)?;
+    let mut errors = Vec::new();
+    let name = tokens::parse_name(name).map_err(|e| errors.push(e)).ok();
+    let scopes = tokens::parse_scopes(scopes, "scopes")
+        .map_err(|e| errors.push(e))
+        .ok();
+    let (Some(name), Some(scopes)) = (name, scopes) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let row = ClientRow {
+        id: new_id(),
+        name,
+        scopes: scopes.join(" "),
+        created_at: now_ms(),
+        created_by: caller.username.clone(),
+        last_used_at: None,
+        revoked_at: None,
+    };
+    let secret = generate_secret_with(CLIENT_SECRET_PREFIX);
+    let audit = caller.audit(
+        "oauth2_client.create",
+        "oauth2_client",
+        Some(&row.id),
+        json!({"name": row.name, "scopes": row.scopes}),
+    );
+    db::oauth2::insert_client(&state.db, &row, &hash_secret(&secret), &audit).await?;
+    Ok(OAuthClientCreated {
+        client: to_model(&row),
+        client_secret: secret,
+    })
+}
+
+pub async fn list_clients(state: &AppState, caller: &Caller) -> Result<Vec<OAuthClient>, AppError> {
+    caller.require_admin(Access::Read)?;
+    Ok(db::oauth2::list_clients(&state.db)
+        .await?
+        .iter()
+        .map(to_model)
+        .collect())
+}
+
+/// Revokes a client (a no-op when already revoked); 404 when unknown.
+pub async fn revoke_client(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+) -> Result<OAuthClient, AppError> {
+    caller.require_admin(Access::Write)?;
+    let not_found = || AppError::NotFound(format!("no OAuth2 client with id {id}"));
+    let row = db::oauth2::client(&state.db, id)
+        .await?
+        .ok_or_else(not_found)?;
+    let audit = caller.audit(
+        "oauth2_client.revoke",
+        "oauth2_client",
+        Some(id),
+        json!({"name": row.name}),
+    );
+    db::oauth2::revoke_client(&state.db, id, now_ms(), &audit).await?;
+    let row = db::oauth2::client(&state.db, id)
+        .await?
+        .ok_or_else(not_found)?;
+    Ok(to_model(&row))
+}
+
+/// A token request after transport-level parsing (form or Basic header).
+#[derive(Debug, Default)]
+pub struct TokenRequest {
+    pub grant_type: Option<String>,
+    pub client_id: Option<String>,
+    pub client_secret: Option<String>,
+    pub scope: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct IssuedToken {
+    pub access_token: String,
+    pub expires_in: i64,
+    pub scope: String,
+}
+
+/// The error responses of RFC 6749 §5.2, plus rate limiting.
+#[derive(Debug, PartialEq, Eq)]
+pub enum TokenError {
+    InvalidRequest(String),
+    InvalidClient,
+    InvalidScope(String),
+    UnsupportedGrantType,
+    RateLimited(u64),
+    Internal,
+}
+
+impl From<sqlx::Error> for TokenError {
+    fn from(e: sqlx::Error) -> Self {
+        tracing::error!("database error: {e}");
+        Self::Internal
+    }
+}
+
+/// Authenticates the client and issues an access token for the granted scopes.
+pub async fn issue_token(
+    state: &AppState,
+    request: TokenRequest,
+    ip: Option<&str>,
+) -> Result<IssuedToken, TokenError> {
+    match request.grant_type.as_deref() {
+        None => return Err(TokenError::InvalidRequest("grant_type is required".into())),
+        Some("client_credentials") => {}
+        Some(_) => return Err(TokenError::UnsupportedGrantType),
+    }
+    let (Some(client_id), Some(secret)) = (request.client_id, request.client_secret) else {
+        return Err(TokenError::InvalidClient);
+    };
+    let account = format!("oauth2:{client_id}");
+    state
+        .login_limiter
+        .check(ip, &account)
+        .map_err(|e| match e {
+            AppError::RateLimited { retry_after_secs } => TokenError::RateLimited(retry_after_secs),
+            _ => TokenError::Internal,
+        })?;
+    let found = db::oauth2::client_secret(&state.db, &client_id).await?;
+    let client = match found {
+        Some((client, digest))
+            if client.revoked_at.is_none() && constant_time_eq(&digest, &hash_secret(&secret)) =>
+        {
+            state.login_limiter.record_success(&account);
+            client
+        }
+        _ => {
+            state.login_limiter.record_failure(ip, &account);
+            return Err(TokenError::InvalidClient);
+        }
+    };
+
+    let allowed: Vec<&str> = client.scopes.split_whitespace().collect();
+    let granted: Vec<String> = match request.scope.as_deref().map(str::trim) {
+        None | Some("") => allowed.iter().map(|s| s.to_string()).collect(),
+        Some(requested) => {
+            let mut granted = Vec::new();
+            for scope in requested.split_whitespace() {
+                if !allowed.contains(&scope) {
+                    return Err(TokenError::InvalidScope(format!(
+                        "scope '{scope}' is not granted to this client (allowed: {})",
+                        allowed.join(" ")
+                    )));
+                }
+                if !granted.iter().any(|g| g == scope) {
+                    granted.push(scope.to_owned());
+                }
+            }
+            granted
+        }
+    };
+
+    let now = now_ms();
+    let ttl = state.config.access_token_ttl_secs;
+    let access_token = generate_secret_with(ACCESS_TOKEN_PREFIX);
+    let scope = granted.join(" ");
+    db::oauth2::insert_access_token(
+        &state.db,
+        &db::oauth2::NewAccessToken {
+            id: &new_id(),
+            client_id: &client.id,
+            token_hash: &hash_secret(&access_token),
+            scopes: &scope,
+            created_at: now,
+            expires_at: now + ttl * 1000,
+        },
+    )
+    .await?;
+    Ok(IssuedToken {
+        access_token,
+        expires_in: ttl,
+        scope,
+    })
+}

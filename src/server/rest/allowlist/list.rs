@@ -1,0 +1,27 @@
+//! `GET /allowlist`: every entry, sorted, with `meta.your_ip` (the address
+//! the server sees this request from). An empty list restricts nothing.
+
+use axum::{
+    extract::State,
+    response::{IntoResponse, Response},
+    Json,
+};
+use serde_json::json;
+
+use super::collection_path;
+use crate::server::{
+    ops,
+    rest::{envelope::collection_document, ApiCaller, ApiError},
+    AppState,
+};
+
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+) -> Result<Response, ApiError> {
+    let list = ops::allowlist::list(&state, &caller).await?;
+    let mut document = serde_json::to_value(collection_document(&list.entries, &collection_path()))
+        .map_err(|_| ApiError(crate::model::AppError::Internal))?;
+    document["meta"]["your_ip"] = json!(list.your_ip);
+    Ok(Json(document).into_response())
+}

@@ -1,0 +1,88 @@
+//! `POST /users/{id}/tokens` `{"name", "scopes"?, "expires_at"? | "expires_in"?}`:
+//! 201 with the token and its secret in `meta.secret` (shown this once);
+//! 404 unknown user; 422 bad name, scope or expiry; 400 malformed body.
+
+use axum::{
+    extract::{Path, State},
+    http::{header, StatusCode},
+    response::{IntoResponse, Response},
+    Json,
+};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::collection_path;
+use crate::{
+    model::{AppError, FieldError},
+    server::{
+        ops::{self, tokens::NewToken},
+        rest::{envelope::created_document, ApiCaller, ApiError, ApiJson},
+        time::{now_ms, parse_rfc3339},
+        AppState,
+    },
+};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateToken {
+    name: String,
+    #[serde(default)]
+    scopes: Vec<String>,
+    /// RFC 3339 time (or date).
+    expires_at: Option<String>,
+    /// Seconds from now; the alternative to `expires_at`.
+    expires_in: Option<i64>,
+}
+
+fn expiry(input: &CreateToken) -> Result<Option<i64>, AppError> {
+    let invalid = |message: &str| {
+        AppError::Invalid(vec![FieldError::new(
+            "expires_at",
+            "expiry_invalid",
+            message,
+        )])
+    };
+    match (&input.expires_at, input.expires_in) {
+        (Some(_), Some(_)) => Err(invalid("Give expires_at or expires_in, not both.")),
+        (Some(raw), None) => parse_rfc3339(raw).map(Some).ok_or_else(|| {
+            invalid("expires_at must be an RFC 3339 time such as 2027-01-31T00:00:00Z.")
+        }),
+        (None, Some(secs)) if secs > 0 => Ok(secs
+            .checked_mul(1000)
+            .and_then(|ms| ms.checked_add(now_ms()))),
+        (None, Some(_)) => Err(invalid("expires_in must be a positive number of seconds.")),
+        (None, None) => Ok(None),
+    }
+}
+
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(user_id): Path<String>,
+    ApiJson(input): ApiJson<CreateToken>,
+) -> Result<Response, ApiError> {
+    let expires_at = expiry(&input)?;
+    let created = ops::tokens::create(
+        &state,
+        &caller,
+        NewToken {
+            user_id: user_id.clone(),
+            name: input.name,
+            scopes: input.scopes,
+            expires_at,
+        },
+    )
+    .await?;
+    let path = collection_path(&user_id);
+    let location = format!("{path}/{}", created.token.id);
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(created_document(
+            &created.token,
+            &path,
+            json!({"secret": created.secret}),
+        )),
+    )
+        .into_response())
+}
