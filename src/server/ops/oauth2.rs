@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::{tokens, Access, Caller};
 use crate::{
-    model::{AppError, OAuthClient, OAuthClientCreated},
+    model::{AppError, OAuthClient, OAuthClientCreated, SCOPE_ADMIN, SCOPE_ADMIN_READ},
     server::{
         auth::token::{constant_time_eq, generate_secret_with, hash_secret},
         db::{self, oauth2::ClientRow},
@@ -177,8 +177,13 @@ pub async fn issue_token(
         None | Some("") => allowed.iter().map(|s| s.to_string()).collect(),
         Some(requested) => {
             let mut granted = Vec::new();
+            // Full admin covers read-only, so a full client may ask for less.
+            let covers = |scope: &str| {
+                allowed.contains(&scope)
+                    || (scope == SCOPE_ADMIN_READ && allowed.contains(&SCOPE_ADMIN))
+            };
             for scope in requested.split_whitespace() {
-                if !allowed.contains(&scope) {
+                if !covers(scope) {
                     return Err(TokenError::InvalidScope(format!(
                         "scope '{scope}' is not granted to this client (allowed: {})",
                         allowed.join(" ")
