@@ -1,6 +1,7 @@
 //! Server functions used by the panel, under stable `/api/...` paths so
 //! that curl can call them too. Each is a thin call into `server::ops`.
 
+pub mod access;
 pub mod account;
 pub mod auth;
 pub mod users;
