@@ -16,11 +16,11 @@ log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 
 need_apt=()
-for pkg in rustc-web cargo-web rust-web-src rust-web-llvm rust-web-clippy lld-22 pkg-config; do
+for pkg in rustc-web cargo-web rust-web-src rust-web-llvm rust-web-clippy lld-22 pkg-config jq; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ "${1:-}" = "test" ]; then
-  for pkg in chromium postgresql wrk sqlite3; do
+  for pkg in chromium postgresql wrk sqlite3 python3-venv; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
   done
 fi

@@ -44,6 +44,19 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Show or empty the admin IP allow-list (the way back in after a lock-out).
+    Allowlist {
+        #[command(subcommand)]
+        command: AllowlistCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum AllowlistCommand {
+    /// Print the entries, one per line.
+    List,
+    /// Remove every entry: admin access is then allowed from any address.
+    Clear,
 }
 
 #[derive(Subcommand, Debug)]
@@ -104,6 +117,7 @@ pub async fn run() -> i32 {
                     name,
                 },
         } => create_token(&state, user, scopes, expires_in, name).await,
+        Command::Allowlist { command } => allowlist(&state, command).await,
     };
     state.db.close().await;
     match result {
@@ -274,6 +288,30 @@ async fn create_token(
             .unwrap_or_default()
     );
     println!("{}", created.secret);
+    Ok(())
+}
+
+async fn allowlist(state: &AppState, command: AllowlistCommand) -> Result<(), String> {
+    let caller = Caller::system();
+    match command {
+        AllowlistCommand::List => {
+            let list = ops::allowlist::list(state, &caller)
+                .await
+                .map_err(describe)?;
+            if list.entries.is_empty() {
+                eprintln!("The allow-list is empty: admin access is allowed from any address.");
+            }
+            for e in list.entries {
+                println!("{}\t{}", e.entry, e.note.unwrap_or_default());
+            }
+        }
+        AllowlistCommand::Clear => {
+            let n = ops::allowlist::clear(state, &caller)
+                .await
+                .map_err(describe)?;
+            println!("Removed {n} entries: admin access is allowed from any address.");
+        }
+    }
     Ok(())
 }
 
