@@ -18,5 +18,8 @@ scripts/postgres.sh
 GATEHOUSE_TEST_DATABASE_URL="postgres://gatehouse:gatehouse@127.0.0.1:5432/postgres" \
   "${CARGO_TEST[@]}" --tests
 
+echo "== README scripting examples, as written"
+scripts/readme-examples.sh
+
 echo "== end-to-end tests (Playwright, Chromium)"
 (cd end2end && npx playwright test)
