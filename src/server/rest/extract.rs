@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 
 use axum::{
     extract::{rejection::JsonRejection, ConnectInfo, FromRequest, FromRequestParts, Request},
-    http::request::Parts,
+    http::{request::Parts, Method},
 };
 use tower_sessions::Session;
 
@@ -13,13 +13,13 @@ use crate::{
     model::AppError,
     server::{
         auth::{caller, network::ClientAddr},
-        ops::Caller,
+        ops::{Access, Caller},
         AppState,
     },
 };
 
-/// The authenticated caller of an API request; 401 when there is none.
-/// Authorization itself happens in `ops`.
+/// The authenticated administrator of an admin API request: 401 without
+/// credentials, 403 for anyone else. Operations authorize again in `ops`.
 pub struct ApiCaller(pub Caller);
 
 /// The client as the `client_address` middleware worked it out; without
@@ -46,10 +46,18 @@ impl FromRequestParts<AppState> for ApiCaller {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let session = parts.extensions.get::<Session>().cloned();
-        caller::resolve(state, &parts.headers, session.as_ref(), client_addr(parts))
+        let caller = caller::resolve(state, &parts.headers, session.as_ref(), client_addr(parts))
             .await?
-            .map(ApiCaller)
-            .ok_or(ApiError(AppError::Unauthenticated))
+            .ok_or(ApiError(AppError::Unauthenticated))?;
+        // Every route here is for administrators: refuse others before the
+        // request is parsed any further, so a 400 or 404 tells them nothing.
+        // The operations check again, with the access they really need.
+        let access = match parts.method {
+            Method::GET | Method::HEAD => Access::Read,
+            _ => Access::Write,
+        };
+        caller.require_admin(access)?;
+        Ok(ApiCaller(caller))
     }
 }
 

@@ -1,0 +1,349 @@
+//! The authorization matrix: every admin route, read from the OpenAPI
+//! document the server publishes (so a new route is covered without
+//! touching this file), and every registered panel server function (a new
+//! one fails until it gets sample arguments below), tried with every kind of
+//! credentials that must fail. No refusal may carry resource data.
+
+mod common;
+
+use common::{spawn_app, Auth, Reply, TestApp};
+use gatehouse::server::ops::{self, Caller};
+use serde_json::{json, Value};
+
+const TARGET: &str = "matrix-target";
+const TARGET_EMAIL: &str = "matrix-target@example.org";
+const OUTSIDE: &str = "192.0.2.50";
+
+struct Fixture {
+    app: TestApp,
+    target_id: String,
+    target_token_id: String,
+    admin_token: String,
+    read_token: String,
+    revoked_token: String,
+    expired_token: String,
+    member_token: String,
+    member_cookie: String,
+    admin_cookie: String,
+}
+
+fn fixture() -> Fixture {
+    let app = spawn_app();
+    let admin_id = app.create_user("matrix-admin", Some("matrix-admin-pw-1"), true);
+    let member_id = app.create_user("matrix-member", Some("matrix-member-pw-1"), false);
+    let target_id = app.create_user(TARGET, Some("matrix-target-pw-1"), false);
+    let admin_token = app.token_for(&admin_id, &[]);
+    let set_email = app.request(
+        "PATCH",
+        &format!("/api/admin/v1/users/{target_id}"),
+        Auth::Bearer(&admin_token),
+        &[("Content-Type", "application/json")],
+        Some(&json!({"email": TARGET_EMAIL}).to_string()),
+    );
+    assert_eq!(set_email.status, 200, "{}", set_email.body);
+    let read_token = app.token_for(&admin_id, &["urn:gatehouse:admin:read"]);
+    let member_token = app.token_for(&member_id, &[]);
+
+    let tokens_path = format!("/api/admin/v1/users/{admin_id}/tokens");
+    let revocable = app.post_json(
+        &tokens_path,
+        Auth::Bearer(&admin_token),
+        &json!({"name": "to revoke"}),
+    );
+    let revoked_token = revocable.json()["meta"]["secret"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let revoked_id = revocable.json()["data"]["id"].as_str().unwrap().to_owned();
+    let revoke = app.request(
+        "DELETE",
+        &format!("{tokens_path}/{revoked_id}"),
+        Auth::Bearer(&admin_token),
+        &[],
+        None,
+    );
+    assert_eq!(revoke.status, 204);
+    let expiring = app.post_json(
+        &tokens_path,
+        Auth::Bearer(&admin_token),
+        &json!({"name": "short", "expires_in": 1}),
+    );
+    let expired_token = expiring.json()["meta"]["secret"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let target_token = app.post_json(
+        &format!("/api/admin/v1/users/{target_id}/tokens"),
+        Auth::Bearer(&admin_token),
+        &json!({"name": "target's"}),
+    );
+    let target_token_id = target_token.json()["data"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let member_cookie = app.login("matrix-member", "matrix-member-pw-1");
+    let admin_cookie = app.login("matrix-admin", "matrix-admin-pw-1");
+    // Only this machine may administer; OUTSIDE plays another address.
+    app.rt
+        .block_on(ops::allowlist::put(
+            &app.state,
+            &Caller::system(),
+            "127.0.0.1",
+            None,
+            false,
+        ))
+        .expect("allow-list");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    Fixture {
+        app,
+        target_id,
+        target_token_id,
+        admin_token,
+        read_token,
+        revoked_token,
+        expired_token,
+        member_token,
+        member_cookie,
+        admin_cookie,
+    }
+}
+
+/// A refusal is an error document and nothing else.
+fn assert_no_data(reply: &Reply, what: &str) {
+    assert!(
+        !reply.body.contains(TARGET) && !reply.body.contains(TARGET_EMAIL),
+        "{what}: refusal leaks data: {}",
+        reply.body
+    );
+    if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(&reply.body) {
+        assert!(
+            !map.contains_key("data") && !map.contains_key("meta"),
+            "{what}: refusal carries more than errors: {}",
+            reply.body
+        );
+    }
+}
+
+fn concrete_path(f: &Fixture, template: &str) -> String {
+    template
+        .replace("{id}", &f.target_id)
+        .replace("{user_id}", &f.target_id)
+        .replace("{token_id}", &f.target_token_id)
+        .replace("{username}", TARGET)
+        .replace("{entry}", "127.0.0.1")
+}
+
+#[test]
+fn every_admin_route_refuses_everyone_but_admins() {
+    let f = fixture();
+    let spec = f.app.get("/api/spec.json", Auth::None);
+    assert_eq!(spec.status, 200);
+    let spec = spec.json();
+    let paths = spec["paths"].as_object().expect("paths");
+    let mut checked = 0;
+    for (template, item) in paths {
+        for (method, operation) in item.as_object().unwrap() {
+            if !["get", "post", "put", "patch", "delete"].contains(&method.as_str()) {
+                continue;
+            }
+            // Operations that declare no security (the token endpoint) are public.
+            if operation["security"].as_array().is_some_and(|s| {
+                s.iter()
+                    .all(|r| r.as_object().is_some_and(|o| o.is_empty()))
+            }) {
+                continue;
+            }
+            let method = method.to_uppercase();
+            let path = concrete_path(&f, template);
+            let mutating = method != "GET";
+            let body = mutating.then_some("{}");
+            let call = |auth: Auth, headers: &[(&str, &str)]| {
+                let mut all = vec![("Content-Type", "application/json")];
+                all.extend_from_slice(headers);
+                f.app.request(&method, &path, auth, &all, body)
+            };
+            let mut expect = |reply: Reply, status: u16, who: &str| {
+                let what = format!("{method} {template} as {who}");
+                assert_eq!(reply.status, status, "{what}: {}", reply.body);
+                assert_no_data(&reply, &what);
+                if status == 401 {
+                    assert!(reply.header("www-authenticate").is_some(), "{what}");
+                }
+                checked += 1;
+            };
+            expect(call(Auth::None, &[]), 401, "nobody");
+            expect(
+                call(Auth::Basic("matrix-admin", "wrong-password"), &[]),
+                401,
+                "wrong password",
+            );
+            expect(call(Auth::Bearer("gh_unknown"), &[]), 401, "unknown token");
+            expect(
+                call(Auth::Bearer("gho_unknown"), &[]),
+                401,
+                "unknown OAuth2 token",
+            );
+            expect(
+                call(Auth::Bearer(&f.member_token), &[]),
+                403,
+                "non-admin token",
+            );
+            expect(
+                call(Auth::Basic("matrix-member", "matrix-member-pw-1"), &[]),
+                403,
+                "non-admin Basic",
+            );
+            expect(
+                call(Auth::Cookie(&f.member_cookie), &[]),
+                403,
+                "non-admin session",
+            );
+            expect(
+                call(Auth::Bearer(&f.revoked_token), &[]),
+                401,
+                "revoked token",
+            );
+            expect(
+                call(Auth::Bearer(&f.expired_token), &[]),
+                401,
+                "expired token",
+            );
+            if mutating {
+                let reply = call(Auth::Bearer(&f.read_token), &[]);
+                assert_eq!(
+                    reply.json()["errors"][0]["code"],
+                    "insufficient_scope",
+                    "{method} {template}"
+                );
+                expect(reply, 403, "read-only token");
+            }
+            let outside = [("X-Forwarded-For", OUTSIDE)];
+            let reply = call(Auth::Bearer(&f.admin_token), &outside);
+            assert_eq!(
+                reply.json()["errors"][0]["code"],
+                "ip_not_allowed",
+                "{method} {template}"
+            );
+            expect(reply, 403, "admin token outside the allow-list");
+            expect(
+                call(Auth::Basic("matrix-admin", "matrix-admin-pw-1"), &outside),
+                403,
+                "admin Basic outside the allow-list",
+            );
+        }
+    }
+    assert!(
+        checked > 200,
+        "only {checked} checks: is the document complete?"
+    );
+}
+
+/// Sample arguments for each admin server function; one missing here fails
+/// the test, so a new function cannot go unchecked.
+fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
+    let id = &f.target_id;
+    let token = &f.target_token_id;
+    Some(match endpoint {
+        "users/list" | "oauth2-clients/list" | "allowlist/list" => String::new(),
+        "users/get" => format!("id={id}"),
+        "users/create" => "username=matrix-new&password=matrix-new-pw-1".into(),
+        "users/update" => format!("id={id}&display_name=x"),
+        "users/action" => format!("id={id}&action=lock"),
+        "users/set-password" => format!("id={id}&password=another-pw-123"),
+        "users/delete" => format!("id={id}&confirm_username={TARGET}"),
+        "users/bulk" => format!("ids={id}&action=lock"),
+        "tokens/list" => format!("user_id={id}"),
+        "tokens/create" => format!("user_id={id}&name=x&scope=admin"),
+        "tokens/revoke" => format!("user_id={id}&token_id={token}"),
+        "oauth2-clients/create" => "name=x&scope=admin".into(),
+        "oauth2-clients/revoke" => "id=01JD0000000000000000000000".into(),
+        "allowlist/add" => "entry=10.0.0.0%2F8&confirm=on".into(),
+        "allowlist/remove" => "entry=127.0.0.1&confirm=on".into(),
+        _ => return None,
+    })
+}
+
+/// Open to anyone (login, setup) or to every logged-in user (own account).
+const NOT_ADMIN_ONLY: [&str; 6] = [
+    "auth/login",
+    "auth/logout",
+    "auth/me",
+    "setup/status",
+    "setup/admin",
+    "account/password",
+];
+
+#[test]
+fn every_admin_server_function_refuses_everyone_but_admins() {
+    let f = fixture();
+    let mut checked = 0;
+    let registered: Vec<(&str, String)> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, method)| (path, method.to_string()))
+        .collect();
+    assert!(registered.len() >= 20, "{registered:?}");
+    for (path, method) in registered {
+        let endpoint = path.trim_start_matches("/api/");
+        if NOT_ADMIN_ONLY.contains(&endpoint) {
+            continue;
+        }
+        let args = server_fn_args(&f, endpoint)
+            .unwrap_or_else(|| panic!("add sample arguments for {path} to server_fn_args"));
+        let call = |auth: Auth, headers: &[(&str, &str)]| {
+            if method == "GET" {
+                let sep = if args.is_empty() { "" } else { "?" };
+                f.app
+                    .request("GET", &format!("{path}{sep}{args}"), auth, headers, None)
+            } else {
+                f.app.post_form(path, auth, headers, &args)
+            }
+        };
+        let mut expect = |reply: Reply, status: u16, who: &str| {
+            let what = format!("{method} {path} as {who}");
+            assert_eq!(reply.status, status, "{what}: {}", reply.body);
+            assert_no_data(&reply, &what);
+            checked += 1;
+        };
+        expect(call(Auth::None, &[]), 401, "nobody");
+        expect(
+            call(Auth::Cookie(&f.member_cookie), &[]),
+            403,
+            "non-admin session",
+        );
+        expect(
+            call(Auth::Bearer(&f.member_token), &[]),
+            403,
+            "non-admin token",
+        );
+        expect(call(Auth::Bearer("gh_unknown"), &[]), 401, "unknown token");
+        expect(
+            call(Auth::Bearer(&f.revoked_token), &[]),
+            401,
+            "revoked token",
+        );
+        expect(
+            call(Auth::Bearer(&f.expired_token), &[]),
+            401,
+            "expired token",
+        );
+        if method != "GET" {
+            expect(
+                call(Auth::Bearer(&f.read_token), &[]),
+                403,
+                "read-only token",
+            );
+        }
+        let outside = [("X-Forwarded-For", OUTSIDE)];
+        expect(
+            call(Auth::Cookie(&f.admin_cookie), &outside),
+            403,
+            "admin session outside the allow-list",
+        );
+    }
+    assert!(checked > 90, "only {checked} checks");
+    // The target survived every attempt.
+    let target = f.app.get(
+        &format!("/api/admin/v1/users/{}", f.target_id),
+        Auth::Bearer(&f.admin_token),
+    );
+    assert_eq!(target.json()["data"]["attributes"]["status"], "active");
+}
