@@ -52,8 +52,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install --quiet wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ]; then
-  log "npm install (binaryen for wasm-opt)"
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -f node_modules/swagger-ui-dist/swagger-ui-bundle.js ]; then
+  log "npm install (binaryen for wasm-opt, swagger-ui-dist for /api/doc/)"
   npm install --no-audit --no-fund --silent
 fi
 if [ "${1:-}" = "test" ] && [ ! -d end2end/node_modules/@playwright/test ]; then

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BulkAction {
@@ -44,6 +45,7 @@ impl BulkAction {
 }
 
 /// A user the action was not applied to, and why.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BulkRefusal {
     pub id: String,
@@ -55,6 +57,7 @@ pub struct BulkRefusal {
 
 /// What a bulk action did: each user is changed in its own transaction, so
 /// one refusal (such as the caller's own account) does not stop the rest.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BulkResult {
     pub action: BulkAction,

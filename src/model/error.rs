@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// One broken rule on one input field; shown next to that field in forms and
 /// as `source.pointer` in the REST API.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,

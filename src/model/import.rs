@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::FieldError;
 
 /// What to do with a row whose username already exists.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum OnConflict {
@@ -28,6 +29,7 @@ impl OnConflict {
     }
 }
 
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RowOutcome {
@@ -39,6 +41,7 @@ pub enum RowOutcome {
 
 /// One row worth reporting: rejected or skipped ones (with why), and
 /// created ones that got a generated password (shown once).
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowReport {
     /// Line of the file where the row starts (1 is a CSV header).
@@ -51,6 +54,7 @@ pub struct RowReport {
     pub temporary_password: Option<String>,
 }
 
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportReport {
     pub dry_run: bool,

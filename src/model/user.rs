@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{CountMode, PageRequest, UserSort};
 
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum UserStatus {
@@ -47,12 +48,15 @@ pub struct User {
 
 /// Changes to a user's profile: an absent field stays as it is, `null`
 /// clears it.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UserPatch {
     #[serde(default, deserialize_with = "present")]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<String>))]
     pub display_name: Option<Option<String>>,
     #[serde(default, deserialize_with = "present")]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<String>))]
     pub email: Option<Option<String>>,
     #[serde(default)]
     pub can_request_admin: Option<bool>,
@@ -68,8 +72,11 @@ where
 }
 
 /// Input of "create user", from the panel form or `POST /users`.
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewUser {
+    /// 1–64 of `a-z 0-9 . _ -`, starting with a letter or digit.
+    #[cfg_attr(feature = "ssr", schema(example = "alice"))]
     pub username: String,
     #[serde(default)]
     pub password: Option<String>,

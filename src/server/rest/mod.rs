@@ -2,21 +2,28 @@
 //! one file per endpoint, every handler a thin adapter over `ops`.
 
 pub mod allowlist;
+mod doc;
 mod envelope;
 pub mod extract;
 pub mod oauth2_clients;
 pub mod oauth2_token;
+pub mod openapi;
 pub mod tokens;
 pub mod users;
 
 use axum::{
+    body::Bytes,
     extract::DefaultBodyLimit,
     http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
-    routing::{delete, get, post, put},
+    routing::{get, post, put},
     Json, Router,
 };
 use serde_json::{json, Value};
+use utoipa_axum::{
+    router::{OpenApiRouter, UtoipaMethodRouterExt},
+    routes,
+};
 
 pub use envelope::{list_document, resource_document, ListLinks, Resource};
 pub use extract::{ApiCaller, ApiJson};
@@ -25,75 +32,70 @@ use crate::{model::AppError, server::AppState};
 
 pub const PREFIX: &str = "/api/admin/v1";
 
-pub fn router() -> Router<AppState> {
-    let api = Router::new()
-        .route(
-            "/users",
-            get(users::list::handler).post(users::create::handler),
-        )
-        .route("/users/export", get(users::export::handler))
-        .route("/users/bulk", post(users::bulk::handler))
-        .route(
-            "/users/import",
-            post(users::import::handler)
+/// Every admin route, registered together with its `#[utoipa::path]` doc.
+fn api() -> OpenApiRouter<AppState> {
+    let api = OpenApiRouter::new()
+        .routes(routes!(users::list::handler, users::create::handler))
+        .routes(routes!(users::export::handler))
+        .routes(routes!(users::bulk::handler))
+        .routes(
+            routes!(users::import::handler)
                 .layer(DefaultBodyLimit::max(users::import::MAX_BODY_BYTES)),
         )
+        .routes(routes!(users::by_username::handler))
+        .routes(routes!(
+            users::get::handler,
+            users::update::handler,
+            users::delete::handler
+        ))
+        .routes(routes!(users::set_password::handler))
+        .routes(routes!(users::lock::lock))
+        .routes(routes!(users::lock::unlock))
+        .routes(routes!(users::deactivate::deactivate))
+        .routes(routes!(users::deactivate::reactivate))
+        .routes(routes!(users::permissions::handler))
+        .routes(routes!(tokens::list::handler, tokens::create::handler))
+        .routes(routes!(tokens::revoke::handler))
+        .routes(routes!(
+            oauth2_clients::list::handler,
+            oauth2_clients::create::handler
+        ))
+        .routes(routes!(oauth2_clients::revoke::handler))
+        .routes(routes!(allowlist::list::handler))
+        .routes(routes!(allowlist::put::handler, allowlist::delete::handler))
+        // A CIDR's slash sent unencoded (`/allowlist/10.0.0.0/8`): the same
+        // operations as `{entry}`, which OpenAPI cannot express.
         .route(
-            "/users/by-username/{username}",
-            get(users::by_username::handler),
+            "/allowlist/{address}/{prefix_len}",
+            put(allowlist::put::with_prefix).delete(allowlist::delete::with_prefix),
         )
-        .route(
-            "/users/{id}",
-            get(users::get::handler)
-                .patch(users::update::handler)
-                .delete(users::delete::handler),
-        )
-        .route(
-            "/users/{id}/set-password",
-            post(users::set_password::handler),
-        )
-        .route("/users/{id}/lock", post(users::lock::lock))
-        .route("/users/{id}/unlock", post(users::lock::unlock))
-        .route(
-            "/users/{id}/deactivate",
-            post(users::deactivate::deactivate),
-        )
-        .route(
-            "/users/{id}/reactivate",
-            post(users::deactivate::reactivate),
-        )
-        .route("/users/{id}/permissions", put(users::permissions::handler))
-        .merge(access_routes())
         .fallback(|| async { ApiError(AppError::NotFound("no such endpoint".into())) });
-    Router::new()
-        .nest(PREFIX, api)
-        .route(oauth2_token::PATH, post(oauth2_token::handler))
+    OpenApiRouter::new().nest(PREFIX, api)
 }
 
-/// Credentials and the allow-list.
-fn access_routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/users/{id}/tokens",
-            get(tokens::list::handler).post(tokens::create::handler),
-        )
-        .route(
-            "/users/{id}/tokens/{token_id}",
-            delete(tokens::revoke::handler),
-        )
-        .route(
-            "/oauth2-clients",
-            get(oauth2_clients::list::handler).post(oauth2_clients::create::handler),
-        )
-        .route(
-            "/oauth2-clients/{id}",
-            delete(oauth2_clients::revoke::handler),
-        )
-        .route("/allowlist", get(allowlist::list::handler))
-        .route(
-            "/allowlist/{*entry}",
-            put(allowlist::put::handler).delete(allowlist::delete::handler),
-        )
+/// The OpenAPI document of the admin API, without a server.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    openapi::complete(api().into_openapi())
+}
+
+/// The admin API, its document at `/api/spec.json` (public) and the
+/// interactive docs at `/api/doc/`.
+pub fn router() -> Router<AppState> {
+    let (api, document) = api().split_for_parts();
+    let spec = Bytes::from(
+        openapi::complete(document)
+            .to_json()
+            .expect("the OpenAPI document serializes"),
+    );
+    api.route(
+        "/api/spec.json",
+        get(move || {
+            let spec = spec.clone();
+            async move { openapi::spec_response(spec) }
+        }),
+    )
+    .merge(doc::router())
+    .route(oauth2_token::PATH, post(oauth2_token::handler))
 }
 
 /// An [`AppError`] rendered as a JSON:API error document with its status.

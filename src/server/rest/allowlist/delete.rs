@@ -7,18 +7,48 @@ use axum::{
 };
 
 use super::LockoutQuery;
+use crate::server::rest::openapi::{
+    AllowEntryInvalidError, AllowListConflictError, BadRequestError, NotFoundError,
+};
 use crate::server::{
     ops,
     rest::{extract::ApiQuery, ApiCaller, ApiError},
     AppState,
 };
 
+#[utoipa::path(
+    delete,
+    path = "/allowlist/{entry}",
+    operation_id = "delete_allowlist_entry",
+    tag = "allowlist",
+    summary = "Remove an address or range from the allow-list",
+    params(("entry" = String, Path, description = "An address or CIDR range", example = "10.0.0.0/8"), LockoutQuery),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 400, description = "Malformed query", body = BadRequestError),
+        (status = 404, description = "Not on the list", body = NotFoundError),
+        (status = 409, description = "Would lock out your own address", body = AllowListConflictError),
+        (status = 422, description = "Not an address or range", body = AllowEntryInvalidError),
+    ),
+)]
 pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     Path(entry): Path<String>,
     ApiQuery(query): ApiQuery<LockoutQuery>,
 ) -> Result<StatusCode, ApiError> {
+    ops::allowlist::delete(&state, &caller, &entry, query.confirm_lockout).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `DELETE /allowlist/10.0.0.0/8`: the slash of a range sent unencoded.
+pub async fn with_prefix(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path((address, prefix_len)): Path<(String, String)>,
+    ApiQuery(query): ApiQuery<LockoutQuery>,
+) -> Result<StatusCode, ApiError> {
+    let entry = format!("{address}/{prefix_len}");
     ops::allowlist::delete(&state, &caller, &entry, query.confirm_lockout).await?;
     Ok(StatusCode::NO_CONTENT)
 }

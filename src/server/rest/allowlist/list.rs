@@ -15,6 +15,17 @@ use crate::server::{
     AppState,
 };
 
+#[utoipa::path(
+    get,
+    path = "/allowlist",
+    operation_id = "list_allowlist",
+    tag = "allowlist",
+    summary = "The admin IP allow-list",
+    description = "Sorted entries. Empty: no restriction. Not empty: admin requests from any \
+        other address get 403 `ip_not_allowed`. `meta.your_ip` is the caller's address as the \
+        server sees it.",
+    responses((status = 200, description = "The entries", body = super::schema::EntryListDocument)),
+)]
 pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,

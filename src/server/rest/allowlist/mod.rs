@@ -10,12 +10,31 @@ use serde::{Deserialize, Serialize};
 use super::{Resource, PREFIX};
 use crate::model::AllowEntry;
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct EntryAttributes<'a> {
+    #[schema(value_type = String, example = "10.0.0.0/8")]
     entry: &'a str,
+    #[schema(value_type = Option<String>, required = true)]
     note: &'a Option<String>,
+    #[schema(value_type = String, format = DateTime)]
     created_at: &'a str,
+    #[schema(value_type = String)]
     created_by: &'a str,
+}
+
+/// Doc-only schemas of the allow-list's documents.
+pub mod schema {
+    use super::EntryAttributes;
+
+    crate::server::rest::openapi::resource_schemas!(
+        "allowlist_entry",
+        "^allowlist_entry$",
+        id = ("^[0-9A-Fa-f.:/]+$", "10.0.0.0/8"),
+        EntryAttributes<'static>,
+        EntryResource,
+        EntryDocument,
+        EntryListDocument
+    );
 }
 
 impl Resource for AllowEntry {
@@ -42,9 +61,11 @@ fn collection_path() -> String {
 
 /// `?confirm_lockout=true`: go ahead even if the caller's own address
 /// would lose admin access.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct LockoutQuery {
+    /// Go ahead even if your own address loses admin access.
     #[serde(default)]
     confirm_lockout: bool,
 }

@@ -12,20 +12,38 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::collection_path;
+use crate::server::rest::openapi::{BadRequestError, ClientInvalidError};
 use crate::server::{
     ops,
     rest::{envelope::created_document, ApiCaller, ApiError, ApiJson},
     AppState,
 };
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateClient {
+    #[schema(example = "nightly sync")]
     name: String,
     #[serde(default)]
     scopes: Vec<String>,
 }
 
+#[utoipa::path(
+    post,
+    path = "/oauth2-clients",
+    operation_id = "create_oauth2_client",
+    tag = "oauth2-clients",
+    summary = "Create an OAuth2 admin client",
+    description = "For the client-credentials grant at `POST /oauth2/token`. `meta.client_secret` \
+        is shown this once. Scopes default to `urn:gatehouse:admin`.",
+    request_body(content = CreateClient, example = json!({"name": "nightly sync", "scopes": ["urn:gatehouse:admin"]})),
+    responses(
+        (status = 201, description = "Created", body = super::schema::ClientCreatedDocument,
+            headers(("Location" = String, description = "URL of the new client"))),
+        (status = 400, description = "Malformed JSON", body = BadRequestError),
+        (status = 422, description = "Broken rules, one per field", body = ClientInvalidError),
+    ),
+)]
 pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,

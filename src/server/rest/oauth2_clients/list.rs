@@ -14,6 +14,15 @@ use crate::server::{
     AppState,
 };
 
+#[utoipa::path(
+    get,
+    path = "/oauth2-clients",
+    operation_id = "list_oauth2_clients",
+    tag = "oauth2-clients",
+    summary = "List OAuth2 admin clients",
+    description = "Newest first; revoked clients have `revoked_at`. Never a secret.",
+    responses((status = 200, description = "The clients", body = super::schema::ClientListDocument)),
+)]
 pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,

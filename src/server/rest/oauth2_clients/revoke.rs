@@ -6,12 +6,26 @@ use axum::{
     http::StatusCode,
 };
 
+use crate::server::rest::openapi::NotFoundError;
 use crate::server::{
     ops,
     rest::{ApiCaller, ApiError},
     AppState,
 };
 
+#[utoipa::path(
+    delete,
+    path = "/oauth2-clients/{id}",
+    operation_id = "revoke_oauth2_client",
+    tag = "oauth2-clients",
+    summary = "Revoke an OAuth2 client",
+    description = "It can no longer get tokens, and the tokens it holds stop working at once.",
+    params(("id" = String, Path, description = "The client id")),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 404, description = "No such client", body = NotFoundError),
+    ),
+)]
 pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,

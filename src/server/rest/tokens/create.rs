@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::collection_path;
+use crate::server::rest::openapi::{BadRequestError, NotFoundError, TokenInvalidError};
 use crate::{
     model::{AppError, FieldError},
     server::{
@@ -22,9 +23,10 @@ use crate::{
     },
 };
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateToken {
+    #[schema(example = "deploy bot")]
     name: String,
     #[serde(default)]
     scopes: Vec<String>,
@@ -55,6 +57,24 @@ fn expiry(input: &CreateToken) -> Result<Option<i64>, AppError> {
     }
 }
 
+#[utoipa::path(
+    post,
+    path = "/users/{id}/tokens",
+    operation_id = "create_token",
+    tag = "tokens",
+    summary = "Create a personal admin token",
+    description = "The secret is in `meta.secret`, shown this once; only its SHA-256 is stored. \
+        Scopes default to `urn:gatehouse:admin`. The token acts with the user's rights.",
+    params(("id" = String, Path, description = "The user's id")),
+    request_body(content = CreateToken, example = json!({"name": "deploy bot", "scopes": ["urn:gatehouse:admin:read"], "expires_in": 86400})),
+    responses(
+        (status = 201, description = "Created", body = super::schema::TokenCreatedDocument,
+            headers(("Location" = String, description = "URL of the new token"))),
+        (status = 400, description = "Malformed JSON", body = BadRequestError),
+        (status = 404, description = "No such user", body = NotFoundError),
+        (status = 422, description = "Broken rules, one per field", body = TokenInvalidError),
+    ),
+)]
 pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,

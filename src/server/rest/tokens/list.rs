@@ -8,12 +8,26 @@ use axum::{
 };
 
 use super::collection_path;
+use crate::server::rest::openapi::NotFoundError;
 use crate::server::{
     ops,
     rest::{envelope::collection_document, ApiCaller, ApiError},
     AppState,
 };
 
+#[utoipa::path(
+    get,
+    path = "/users/{id}/tokens",
+    operation_id = "list_tokens",
+    tag = "tokens",
+    summary = "List a user's personal tokens",
+    description = "Newest first, with revoked and expired ones (`state`); never their secrets.",
+    params(("id" = String, Path, description = "The user's id")),
+    responses(
+        (status = 200, description = "The tokens", body = super::schema::TokenListDocument),
+        (status = 404, description = "No such user", body = NotFoundError),
+    ),
+)]
 pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,

@@ -9,16 +9,56 @@ use serde::Serialize;
 use super::{Resource, PREFIX};
 use crate::model::ApiToken;
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct TokenAttributes<'a> {
+    #[schema(value_type = String)]
     user_id: &'a str,
+    #[schema(value_type = String, example = "deploy bot")]
     name: &'a str,
+    #[schema(value_type = Vec<String>, example = json!(["urn:gatehouse:admin"]))]
     scopes: &'a [String],
+    /// `active`, `expired` or `revoked`.
+    #[schema(value_type = String, pattern = "^(active|expired|revoked)$")]
     state: &'a str,
+    #[schema(value_type = String, format = DateTime)]
     created_at: &'a str,
+    #[schema(value_type = Option<String>, format = DateTime, required = true)]
     expires_at: &'a Option<String>,
+    #[schema(value_type = Option<String>, format = DateTime, required = true)]
     last_used_at: &'a Option<String>,
+    #[schema(value_type = Option<String>, format = DateTime, required = true)]
     revoked_at: &'a Option<String>,
+}
+
+/// Doc-only schemas of the tokens' documents.
+pub mod schema {
+    use super::TokenAttributes;
+
+    crate::server::rest::openapi::resource_schemas!(
+        "token",
+        "^token$",
+        TokenAttributes<'static>,
+        TokenResource,
+        TokenDocument,
+        TokenListDocument
+    );
+
+    /// The secret, shown this once.
+    #[derive(utoipa::ToSchema)]
+    #[allow(dead_code)]
+    pub struct SecretMeta {
+        #[schema(example = "gh_3q2-…")]
+        secret: String,
+    }
+
+    /// A new token: the document plus `meta.secret`.
+    #[derive(utoipa::ToSchema)]
+    #[allow(dead_code)]
+    pub struct TokenCreatedDocument {
+        data: TokenResource,
+        links: crate::server::rest::openapi::SelfLink,
+        meta: SecretMeta,
+    }
 }
 
 impl Resource for ApiToken {

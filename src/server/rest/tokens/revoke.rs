@@ -6,12 +6,29 @@ use axum::{
     http::StatusCode,
 };
 
+use crate::server::rest::openapi::NotFoundError;
 use crate::server::{
     ops,
     rest::{ApiCaller, ApiError},
     AppState,
 };
 
+#[utoipa::path(
+    delete,
+    path = "/users/{id}/tokens/{token_id}",
+    operation_id = "revoke_token",
+    tag = "tokens",
+    summary = "Revoke a personal token",
+    description = "The token stops working at once; revoking twice is fine.",
+    params(
+        ("id" = String, Path, description = "The user's id"),
+        ("token_id" = String, Path, description = "The token's id"),
+    ),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 404, description = "The user has no such token", body = NotFoundError),
+    ),
+)]
 pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,

@@ -5,13 +5,28 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::user_document;
+use super::{schema::UserDocument, user_document};
 use crate::server::{
     ops,
-    rest::{ApiCaller, ApiError},
+    rest::{
+        openapi::{examples, NotFoundError},
+        ApiCaller, ApiError,
+    },
     AppState,
 };
 
+#[utoipa::path(
+    get,
+    path = "/users/by-username/{username}",
+    operation_id = "get_user_by_username",
+    tag = "users",
+    summary = "Get a user by username",
+    params(("username" = String, Path, description = "The exact username", example = "alice")),
+    responses(
+        (status = 200, description = "The user", body = UserDocument, example = json!(examples::user_document())),
+        (status = 404, description = "No user has this username", body = NotFoundError),
+    ),
+)]
 pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,

@@ -7,16 +7,36 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::user_document;
+use super::{schema::UserDocument, user_document};
 use crate::{
     model::NewUser,
     server::{
         ops,
-        rest::{ApiCaller, ApiError, ApiJson, PREFIX},
+        rest::{
+            openapi::{examples, BadRequestError, NewUserInvalidError, UsernameTakenError},
+            ApiCaller, ApiError, ApiJson, PREFIX,
+        },
         AppState,
     },
 };
 
+#[utoipa::path(
+    post,
+    path = "/users",
+    operation_id = "create_user",
+    tag = "users",
+    summary = "Create a user",
+    description = "Without a password the user cannot log in until one is set. Every broken rule is reported at once.",
+    request_body(content = NewUser, example = json!({"username": "alice", "password": "correct horse battery", "display_name": "Alice Example", "email": "alice@example.org", "admin": false})),
+    responses(
+        (status = 201, description = "Created", body = UserDocument,
+            headers(("Location" = String, description = "URL of the new user")),
+            example = json!(examples::user_document())),
+        (status = 400, description = "Malformed JSON", body = BadRequestError),
+        (status = 409, description = "The username is taken", body = UsernameTakenError),
+        (status = 422, description = "Broken rules, one error per field", body = NewUserInvalidError),
+    ),
+)]
 pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,

@@ -10,23 +10,43 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::user_document;
+use super::{schema::UserDocument, user_document};
 use crate::{
     model::AppError,
     server::{
         ops,
-        rest::{ApiCaller, ApiError},
+        rest::{
+            openapi::{examples, BadRequestError, GuardRailError, NotFoundError},
+            ApiCaller, ApiError,
+        },
         AppState,
     },
 };
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct Deactivate {
+    /// Also scrub display name, email and password.
     #[serde(default)]
     erase: bool,
 }
 
+#[utoipa::path(
+    post,
+    path = "/users/{id}/deactivate",
+    operation_id = "deactivate_user",
+    tag = "users",
+    summary = "Deactivate a user",
+    description = "Ends all sessions and revokes all tokens; `erase` also scrubs display name, email and password. The username stays taken. The body is optional.",
+    params(("id" = String, Path, description = "The user's id (a ULID)", pattern = "^[0-7][0-9A-HJKMNP-TV-Z]{25}$", example = "01JD3Z6Q9V8W7X6Y5Z4A3B2C1D")),
+    request_body(content = Option<Deactivate>, example = json!({"erase": false})),
+    responses(
+        (status = 200, description = "The user", body = UserDocument, example = json!(examples::user_document())),
+        (status = 400, description = "The body is not valid JSON of this shape", body = BadRequestError),
+        (status = 404, description = "No such user", body = NotFoundError),
+        (status = 409, description = "Own account or last active administrator", body = GuardRailError),
+    ),
+)]
 pub async fn deactivate(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
@@ -45,6 +65,18 @@ pub async fn deactivate(
     )
 }
 
+#[utoipa::path(
+    post,
+    path = "/users/{id}/reactivate",
+    operation_id = "reactivate_user",
+    tag = "users",
+    summary = "Reactivate a user",
+    params(("id" = String, Path, description = "The user's id (a ULID)", pattern = "^[0-7][0-9A-HJKMNP-TV-Z]{25}$", example = "01JD3Z6Q9V8W7X6Y5Z4A3B2C1D")),
+    responses(
+        (status = 200, description = "The user", body = UserDocument, example = json!(examples::user_document())),
+        (status = 404, description = "No such user", body = NotFoundError),
+    ),
+)]
 pub async fn reactivate(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,

@@ -8,16 +8,47 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
+use super::list::FilterParams;
 use crate::{
     model::AppError,
     server::{
         ops::{self, export::ExportFormat},
-        rest::{ApiCaller, ApiError},
+        rest::{openapi::BadRequestError, ApiCaller, ApiError},
         time::{now_ms, rfc3339},
         AppState,
     },
 };
 
+/// Doc-only: the formats of an export.
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+pub enum FileFormat {
+    Csv,
+    Jsonl,
+}
+
+#[utoipa::path(
+    get,
+    path = "/users/export",
+    operation_id = "export_users",
+    tag = "users",
+    summary = "Export users",
+    description = "Every user matching the list's filters and sort, streamed as CSV (a header line, then one line per user; the file can be imported again) or JSON lines (one user object with its `id` per line). No paging parameters.",
+    params(
+        FilterParams,
+        ("format" = inline(Option<FileFormat>), Query, description = "File format (default `csv`)"),
+    ),
+    responses(
+        (status = 200, description = "The file, as an attachment",
+            headers(("Content-Disposition" = String, description = "attachment; filename=\"users-….csv\"")),
+            content(
+                (String = "text/csv", example = "id,username,display_name,email,admin,can_request_admin,status,created_at,last_seen_at,locked_at,deactivated_at\r\n"),
+                (String = "application/jsonl"),
+            )),
+        (status = 400, description = "An unknown parameter, a bad value, or a paging parameter", body = BadRequestError),
+    ),
+)]
 pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,

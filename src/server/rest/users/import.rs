@@ -13,6 +13,7 @@ use axum::{
 };
 use serde_json::json;
 
+use super::export::FileFormat;
 use crate::{
     model::{AppError, ImportReport, OnConflict, RowOutcome},
     server::{
@@ -20,7 +21,10 @@ use crate::{
             self,
             import::{parse::ImportFormat, ImportOptions},
         },
-        rest::{ApiCaller, ApiError},
+        rest::{
+            openapi::{BadRequestError, ImportConflictError, ImportInvalidError},
+            ApiCaller, ApiError,
+        },
         AppState,
     },
 };
@@ -69,6 +73,48 @@ fn options(raw: &str) -> Result<(ImportOptions, Option<ImportFormat>), AppError>
     Ok((options, format))
 }
 
+/// Doc-only: `{"data": {"type": "user-import", "attributes": report}}`.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct ImportDocument {
+    data: ImportData,
+}
+
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct ImportData {
+    #[schema(rename = "type", value_type = String, pattern = "^user-import$", example = "user-import")]
+    kind: (),
+    attributes: ImportReport,
+}
+
+#[utoipa::path(
+    post,
+    path = "/users/import",
+    operation_id = "import_users",
+    tag = "users",
+    summary = "Import users",
+    description = "The body is the file itself: CSV (a header line naming the columns: username, display_name, email, admin, password or password_hash; others are ignored) or JSON lines. All or nothing: when any row is rejected nothing is written (422, with the report in `meta.report`). At most 64 MiB.",
+    params(
+        ("dry_run" = Option<bool>, Query, description = "Only check and report (default `false`)"),
+        ("on_conflict" = inline(Option<OnConflict>), Query, description = "What to do with a row whose username exists (default `skip`)"),
+        ("format" = inline(Option<FileFormat>), Query, description = "Overrides the content type"),
+    ),
+    request_body(description = "The file", content(
+        (String = "text/csv", example = "username,display_name,email,admin\nalice,Alice Example,alice@example.org,false\n"),
+        (String = "application/jsonl", example = "{\"username\": \"alice\", \"email\": \"alice@example.org\"}\n"),
+    )),
+    responses(
+        (status = 200, description = "Checked (dry run) or applied: the report", body = ImportDocument,
+            example = json!({"data": {"type": "user-import", "attributes": {
+                "dry_run": false, "applied": true, "total": 1, "created": 1, "updated": 0,
+                "skipped": 0, "rejected": 0, "rows": []}}})),
+        (status = 400, description = "A bad parameter, an unknown content type, or a file that is not UTF-8", body = BadRequestError),
+        (status = 409, description = "Nothing imported: a user was created meanwhile, or no active administrator would be left", body = ImportConflictError),
+        (status = 413, description = "The file is larger than 64 MiB", body = String, content_type = "text/plain"),
+        (status = 422, description = "Nothing imported: rejected rows, or a file that cannot be read", body = ImportInvalidError),
+    ),
+)]
 pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,

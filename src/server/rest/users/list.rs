@@ -11,11 +11,16 @@ use axum::{
     Json,
 };
 
+use super::schema::UserListDocument;
 use crate::{
     model::{AppError, CountMode, PageRequest, UserFilter, UserSort, UserStatus},
     server::{
         ops,
-        rest::{list_document, ApiCaller, ApiError, ListLinks, PREFIX},
+        rest::{
+            list_document,
+            openapi::{examples, BadRequestError},
+            ApiCaller, ApiError, ListLinks, PREFIX,
+        },
         AppState,
     },
 };
@@ -204,6 +209,108 @@ pub fn parse_query_with(
     ))
 }
 
+/// Doc-only: the filters and order of the users list (and of the export),
+/// as [`parse_query_with`] reads them.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct FilterParams {
+    /// Only users with this status.
+    #[param(rename = "filter[status]")]
+    status: Option<UserStatus>,
+    /// Only administrators (`true`) or only the others (`false`).
+    #[param(rename = "filter[admin]")]
+    admin: Option<bool>,
+    /// Only users who may (or may not) ask for administrator rights.
+    #[param(rename = "filter[can_request_admin]")]
+    can_request_admin: Option<bool>,
+    /// Substring of the username, display name or email.
+    #[param(rename = "filter[search]", max_length = 256, example = "alice")]
+    search: Option<String>,
+    /// Last seen before this time (RFC 3339, or a date meaning its midnight
+    /// UTC); users never seen match too.
+    #[param(rename = "filter[last_seen_before]", example = "2026-01-31T00:00:00Z")]
+    last_seen_before: Option<String>,
+    /// Last seen after this time (RFC 3339 or a date).
+    #[param(rename = "filter[last_seen_after]", example = "2026-01-31")]
+    last_seen_after: Option<String>,
+    /// Created before this time (RFC 3339 or a date).
+    #[param(rename = "filter[created_before]")]
+    created_before: Option<String>,
+    /// Created after this time (RFC 3339 or a date).
+    #[param(rename = "filter[created_after]")]
+    created_after: Option<String>,
+    /// Not seen for this many days (or never); cannot be combined with
+    /// `filter[last_seen_before]`.
+    #[param(rename = "filter[inactive_days]", minimum = 1, maximum = 36500)]
+    inactive_days: Option<u32>,
+    /// Only these users: up to 1000 comma-separated ids.
+    #[param(
+        rename = "filter[id]",
+        example = "01JD3Z6Q9V8W7X6Y5Z4A3B2C1D,01JD3Z6Q9V8W7X6Y5Z4A3B2C1E"
+    )]
+    id: Option<String>,
+    /// Order; `-` for descending. Ties are broken by id.
+    #[param(inline)]
+    sort: Option<SortParam>,
+}
+
+/// Doc-only: the accepted values of `sort`.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub enum SortParam {
+    #[schema(rename = "id")]
+    Id,
+    #[schema(rename = "-id")]
+    IdDesc,
+    #[schema(rename = "username")]
+    Username,
+    #[schema(rename = "-username")]
+    UsernameDesc,
+    #[schema(rename = "created_at")]
+    CreatedAt,
+    #[schema(rename = "-created_at")]
+    CreatedAtDesc,
+    #[schema(rename = "last_seen_at")]
+    LastSeenAt,
+    #[schema(rename = "-last_seen_at")]
+    LastSeenAtDesc,
+}
+
+/// Doc-only: paging and counting of the users list.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct PagingParams {
+    /// Page size, forwards (default 50).
+    #[param(rename = "page[first]", minimum = 1, maximum = 1000)]
+    first: Option<u32>,
+    /// Cursor: the page after this one (from a `next` link).
+    #[param(rename = "page[after]", pattern = "^[A-Za-z0-9.-]{1,200}$")]
+    after: Option<String>,
+    /// Page size, backwards from the end or from `page[before]`.
+    #[param(rename = "page[last]", minimum = 1, maximum = 1000)]
+    last: Option<u32>,
+    /// Cursor: the page before this one (from a `prev` link).
+    #[param(rename = "page[before]", pattern = "^[A-Za-z0-9.-]{1,200}$")]
+    before: Option<String>,
+    /// Whether `meta.count` is computed (default `true`); `only` returns no data.
+    #[param(inline)]
+    count: Option<CountParam>,
+}
+
+/// Doc-only: the accepted values of `count`.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub enum CountParam {
+    #[schema(rename = "true")]
+    True,
+    #[schema(rename = "false")]
+    False,
+    #[schema(rename = "only")]
+    Only,
+}
+
 pub(super) fn form_pairs(raw: &str) -> Vec<(String, String)> {
     raw.split('&')
         .filter(|p| !p.is_empty())
@@ -218,6 +325,19 @@ pub(super) fn form_pairs(raw: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+#[utoipa::path(
+    get,
+    path = "/users",
+    operation_id = "list_users",
+    tag = "users",
+    summary = "List users",
+    description = "Filtered, sorted, cursor-paged. Unknown parameters and bad values are a 400 naming the parameter in `source.parameter`.",
+    params(FilterParams, PagingParams),
+    responses(
+        (status = 200, description = "One page of users", body = UserListDocument, example = json!(examples::user_list())),
+        (status = 400, description = "An unknown parameter or a bad value", body = BadRequestError),
+    ),
+)]
 pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,

@@ -20,20 +20,44 @@ use serde::Serialize;
 use super::{envelope::SingleDocument, resource_document, Resource, PREFIX};
 use crate::model::{User, UserStatus};
 
-/// A user's JSON:API attributes: every field but the id.
-#[derive(Serialize)]
+/// A user's JSON:API attributes: every field but the id. Timestamps are
+/// RFC 3339 UTC, `null` when unset.
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct UserAttributes<'a> {
+    #[schema(value_type = String, example = "alice")]
     username: &'a str,
+    #[schema(value_type = Option<String>, required = true)]
     display_name: &'a Option<String>,
+    #[schema(value_type = Option<String>, required = true)]
     email: &'a Option<String>,
     admin: bool,
+    /// May ask for administrator rights in the panel.
     can_request_admin: bool,
     status: UserStatus,
+    #[schema(value_type = String, format = DateTime)]
     created_at: &'a str,
+    #[schema(value_type = Option<String>, format = DateTime, required = true)]
     last_seen_at: &'a Option<String>,
+    #[schema(value_type = Option<String>, format = DateTime, required = true)]
     locked_at: &'a Option<String>,
+    #[schema(value_type = Option<String>, format = DateTime, required = true)]
     deactivated_at: &'a Option<String>,
+    /// Set after a temporary password: the user must choose a new one.
     password_change_required: bool,
+}
+
+/// Doc-only schemas of the users' documents, for the OpenAPI document.
+pub mod schema {
+    use super::UserAttributes;
+
+    crate::server::rest::openapi::resource_schemas!(
+        "user",
+        "^user$",
+        UserAttributes<'static>,
+        UserResource,
+        UserDocument,
+        UserListDocument
+    );
 }
 
 impl Resource for User {

@@ -7,19 +7,38 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::user_document;
+use super::{schema::UserDocument, user_document};
 use crate::server::{
     ops,
-    rest::{ApiCaller, ApiError, ApiJson},
+    rest::{
+        openapi::{examples, BadRequestError, GuardRailError, NotFoundError},
+        ApiCaller, ApiError, ApiJson,
+    },
     AppState,
 };
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Permissions {
+    /// Whether the user is an administrator.
     admin: bool,
 }
 
+#[utoipa::path(
+    put,
+    path = "/users/{id}/permissions",
+    operation_id = "set_user_permissions",
+    tag = "users",
+    summary = "Grant or remove administrator rights",
+    params(("id" = String, Path, description = "The user's id (a ULID)", pattern = "^[0-7][0-9A-HJKMNP-TV-Z]{25}$", example = "01JD3Z6Q9V8W7X6Y5Z4A3B2C1D")),
+    request_body(content = Permissions, example = json!({"admin": true})),
+    responses(
+        (status = 200, description = "The user", body = UserDocument, example = json!(examples::user_document())),
+        (status = 400, description = "Malformed JSON", body = BadRequestError),
+        (status = 404, description = "No such user", body = NotFoundError),
+        (status = 409, description = "Demoting oneself or the last active administrator", body = GuardRailError),
+    ),
+)]
 pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,

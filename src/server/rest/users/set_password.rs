@@ -8,21 +8,41 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::user_document;
+use super::{schema::UserDocument, user_document};
 use crate::server::{
     ops,
-    rest::{ApiCaller, ApiError, ApiJson},
+    rest::{
+        openapi::{examples, BadRequestError, NotFoundError, PasswordInvalidError},
+        ApiCaller, ApiError, ApiJson,
+    },
     AppState,
 };
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SetPassword {
+    #[schema(format = Password)]
     password: String,
+    /// The user must choose a new password at the next login.
     #[serde(default)]
     temporary: bool,
 }
 
+#[utoipa::path(
+    post,
+    path = "/users/{id}/set-password",
+    operation_id = "set_user_password",
+    tag = "users",
+    summary = "Set a user's password",
+    params(("id" = String, Path, description = "The user's id (a ULID)", pattern = "^[0-7][0-9A-HJKMNP-TV-Z]{25}$", example = "01JD3Z6Q9V8W7X6Y5Z4A3B2C1D")),
+    request_body(content = SetPassword, example = json!({"password": "correct horse battery", "temporary": true})),
+    responses(
+        (status = 200, description = "The user", body = UserDocument, example = json!(examples::user_document())),
+        (status = 400, description = "Malformed JSON", body = BadRequestError),
+        (status = 404, description = "No such user", body = NotFoundError),
+        (status = 422, description = "The password breaks the policy (the code names the rule)", body = PasswordInvalidError),
+    ),
+)]
 pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,

@@ -6,16 +6,35 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::user_document;
+use super::{schema::UserDocument, user_document};
 use crate::{
     model::UserPatch,
     server::{
         ops,
-        rest::{ApiCaller, ApiError, ApiJson},
+        rest::{
+            openapi::{examples, BadRequestError, NotFoundError, ProfileInvalidError},
+            ApiCaller, ApiError, ApiJson,
+        },
         AppState,
     },
 };
 
+#[utoipa::path(
+    patch,
+    path = "/users/{id}",
+    operation_id = "update_user",
+    tag = "users",
+    summary = "Change a user's profile",
+    description = "An absent field stays as it is; `null` clears `display_name` or `email`.",
+    params(("id" = String, Path, description = "The user's id (a ULID)", pattern = "^[0-7][0-9A-HJKMNP-TV-Z]{25}$", example = "01JD3Z6Q9V8W7X6Y5Z4A3B2C1D")),
+    request_body(content = UserPatch, example = json!({"display_name": "Alice Example", "email": null})),
+    responses(
+        (status = 200, description = "The user", body = UserDocument, example = json!(examples::user_document())),
+        (status = 400, description = "Malformed JSON or an unknown field", body = BadRequestError),
+        (status = 404, description = "No such user", body = NotFoundError),
+        (status = 422, description = "A broken rule, one error per field", body = ProfileInvalidError),
+    ),
+)]
 pub async fn handler(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
