@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{spawn_app, Auth, Reply, TestApp};
+use common::{spawn_app_with, Auth, Reply, TestApp};
 use gatehouse::server::ops::{self, Caller};
 use serde_json::{json, Value};
 
@@ -28,7 +28,9 @@ struct Fixture {
 }
 
 fn fixture() -> Fixture {
-    let app = spawn_app();
+    // Each route adds a failed Basic login from this address; the limit
+    // has its own test (tests/rate_limit.rs).
+    let app = spawn_app_with(|c| c.rate_limits.per_ip = 100_000);
     let admin_id = app.create_user("matrix-admin", Some("matrix-admin-pw-1"), true);
     let member_id = app.create_user("matrix-member", Some("matrix-member-pw-1"), false);
     let target_id = app.create_user(TARGET, Some("matrix-target-pw-1"), false);
