@@ -6,6 +6,7 @@ import {
   expectNoSeriousA11yViolations,
   hydrated,
   logIn,
+  MEMBER,
   uniqueName,
 } from "./helpers";
 
@@ -38,14 +39,14 @@ test("an admin creates a personal token on a user's Tokens tab, uses it and revo
   await expect(page.getByTestId("no-tokens")).toBeVisible();
 
   // An expiry in the past comes back next to its field.
-  await page.getByLabel("Name", { exact: true }).fill("old script");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("old script");
   await page.getByLabel("Expires on (optional)").fill("2001-01-01");
   await page.getByRole("button", { name: "Create token" }).click();
   await expect(page.locator("#field-expires_on-error")).toBeVisible();
   await expect(page.getByLabel("Expires on (optional)")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByTestId("new-token-secret")).toHaveCount(0);
 
-  await page.getByLabel("Name", { exact: true }).fill("ci script");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("ci script");
   await page.getByLabel("Expires on (optional)").fill("");
   await page.getByLabel("Scope").selectOption({ label: "Full admin" });
   await page.getByRole("button", { name: "Create token" }).click();
@@ -97,7 +98,7 @@ test("a read-only token may read but not change anything", async ({ page, reques
   await hydrated(page);
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
   const name = uniqueName("readonly");
-  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
   await page.getByLabel("Scope").selectOption({ label: "Read only" });
   await page.getByRole("button", { name: "Create token" }).click();
   const secret = await page.getByTestId("new-token-secret").getByLabel("Secret", { exact: true }).inputValue();
@@ -132,7 +133,7 @@ test("an API client gets access tokens by client credentials until it is revoked
   await expect(page.getByRole("heading", { level: 1, name: "API clients" })).toBeVisible();
   await hydrated(page);
 
-  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
   await page.getByRole("button", { name: "Create API client" }).click();
 
   const box = page.getByTestId("new-client-secret");
@@ -291,7 +292,7 @@ test("the new pages have no serious accessibility problems", async ({ page, requ
 
   await page.goto(`/users/${user.id}?tab=tokens`);
   await hydrated(page);
-  await page.getByLabel("Name", { exact: true }).fill("a11y");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("a11y");
   await page.getByRole("button", { name: "Create token" }).click();
   await expect(page.getByTestId("new-token-secret")).toBeVisible();
   await page.getByTestId("token-row").getByText("Revoke…").click();
@@ -299,7 +300,7 @@ test("the new pages have no serious accessibility problems", async ({ page, requ
 
   await page.goto("/oauth2-clients");
   await hydrated(page);
-  await page.getByLabel("Name", { exact: true }).fill(uniqueName("a11y-client"));
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(uniqueName("a11y-client"));
   await page.getByRole("button", { name: "Create API client" }).click();
   await expect(page.getByTestId("new-client-secret")).toBeVisible();
   await page.getByTestId("client-row").first().getByText("Revoke…").click();
@@ -326,7 +327,7 @@ test("the new pages and the admin links fit a narrow screen", async ({ page }) =
 });
 
 test("members see neither the links nor the pages", async ({ page }) => {
-  await logIn(page, { username: "member", password: "member-password-1" });
+  await logIn(page, MEMBER);
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "API clients" })).toHaveCount(0);
   await expect(nav.getByRole("link", { name: "IP allow-list" })).toHaveCount(0);

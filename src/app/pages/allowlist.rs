@@ -209,34 +209,35 @@ fn EntryTable(
     remove: ServerAction<RemoveAllowEntry>,
     removing: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let rows = entries
-        .into_iter()
-        .map(|e| {
-            let explanation = format!(
-                "Remove {}? Admin access from it is refused at once unless another entry covers it.",
-                e.entry
-            );
-            let entry = e.entry.clone();
-            view! {
-                <tr data-testid="allow-row">
-                    <td data-label="Entry"><code>{e.entry.clone()}</code></td>
-                    <td data-label="Note">{e.note.clone().filter(|n| !n.is_empty()).unwrap_or_else(|| "—".into())}</td>
-                    <td data-label="Added">{e.created_by.clone()}", "{time_or(Some(e.created_at.clone()), "")}</td>
-                    <td data-label="Actions">
-                        <Confirmed summary="Remove…".into() explanation>
-                            <ActionForm action=remove>
-                                <input type="hidden" name="entry" value=e.entry.clone()/>
-                                <button type="submit" class="button danger"
-                                    on:click=move |_| removing.set(Some(entry.clone()))>
-                                    {format!("Remove {}", e.entry)}
-                                </button>
-                            </ActionForm>
-                        </Confirmed>
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
+    // Keyed: when the list changes, an open confirmation must not pass
+    // to the row that takes this one's place.
+    let row = move |e: AllowEntry| {
+        let explanation = format!(
+            "Remove {}? Admin access from it is refused at once unless another entry covers it.",
+            e.entry
+        );
+        let entry = e.entry.clone();
+        view! {
+            <tr data-testid="allow-row">
+                <td data-label="Entry"><code>{e.entry.clone()}</code></td>
+                <td data-label="Note">{e.note.clone().filter(|n| !n.is_empty()).unwrap_or_else(|| "—".into())}</td>
+                <td data-label="Added">{e.created_by.clone()}", "{time_or(Some(e.created_at.clone()), "")}</td>
+                <td data-label="Actions">
+                    <Confirmed summary="Remove…".into() explanation>
+                        <ActionForm action=remove>
+                            <input type="hidden" name="entry" value=e.entry.clone()/>
+                            <button type="submit" class="button danger"
+                                on:click=move |_| removing.set(Some(entry.clone()))>
+                                {format!("Remove {}", e.entry)}
+                            </button>
+                        </ActionForm>
+                    </Confirmed>
+                </td>
+            </tr>
+        }
+        .into_any()
+    };
+    let rows = view! { <For each=move || entries.clone() key=|e| (e.entry.clone(), e.note.clone()) children=row/> };
     view! {
         <div class="table-wrap">
             <table class="data" data-testid="allowlist">

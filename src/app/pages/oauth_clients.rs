@@ -68,46 +68,47 @@ fn OAuthClients() -> impl IntoView {
 
 #[component]
 fn ClientTable(list: Vec<OAuthClient>, revoke: ServerAction<RevokeOauthClient>) -> impl IntoView {
-    let rows = list
-        .into_iter()
-        .map(|c| {
-            let state = match &c.revoked_at {
+    // Keyed: when the list changes, an open confirmation must not pass
+    // to the row that takes this one's place.
+    let row = move |c: OAuthClient| {
+        let state = match &c.revoked_at {
                 Some(_) => view! { <span class="badge token-revoked">"revoked"</span>" "{time_or(c.revoked_at.clone(), "")} }.into_any(),
                 None => view! { <span class="badge token-active">"active"</span> }.into_any(),
             };
-            let action = if c.revoked_at.is_none() {
-                let explanation = format!(
+        let action = if c.revoked_at.is_none() {
+            let explanation = format!(
                     "Revoke “{}”? Its access tokens stop working at once and it cannot get new ones. This cannot be undone.",
                     c.name
                 );
-                // Owned copies: the confirmation's children are a closure.
-                let id = c.id.clone();
-                let label = format!("Revoke {}", c.name);
-                let view = view! {
-                    <Confirmed summary="Revoke…".into() explanation>
-                        <ActionForm action=revoke>
-                            <input type="hidden" name="id" value=id/>
-                            <button type="submit" class="button danger">{label}</button>
-                        </ActionForm>
-                    </Confirmed>
-                };
-                Some(view)
-            } else {
-                None
+            // Owned copies: the confirmation's children are a closure.
+            let id = c.id.clone();
+            let label = format!("Revoke {}", c.name);
+            let view = view! {
+                <Confirmed summary="Revoke…".into() explanation>
+                    <ActionForm action=revoke>
+                        <input type="hidden" name="id" value=id/>
+                        <button type="submit" class="button danger">{label}</button>
+                    </ActionForm>
+                </Confirmed>
             };
-            view! {
-                <tr data-testid="client-row">
-                    <td data-label="Name">{c.name.clone()}</td>
-                    <td data-label="Client id"><code>{c.id.clone()}</code></td>
-                    <td data-label="Scopes">{scopes_label(&c.scopes)}</td>
-                    <td data-label="Created">{c.created_by.clone()}", "{time_or(Some(c.created_at.clone()), "")}</td>
-                    <td data-label="Last used">{time_or(c.last_used_at.clone(), "never")}</td>
-                    <td data-label="State">{state}</td>
-                    <td data-label="Actions">{action}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+            Some(view)
+        } else {
+            None
+        };
+        view! {
+            <tr data-testid="client-row">
+                <td data-label="Name">{c.name.clone()}</td>
+                <td data-label="Client id"><code>{c.id.clone()}</code></td>
+                <td data-label="Scopes">{scopes_label(&c.scopes)}</td>
+                <td data-label="Created">{c.created_by.clone()}", "{time_or(Some(c.created_at.clone()), "")}</td>
+                <td data-label="Last used">{time_or(c.last_used_at.clone(), "never")}</td>
+                <td data-label="State">{state}</td>
+                <td data-label="Actions">{action}</td>
+            </tr>
+        }
+        .into_any()
+    };
+    let rows = view! { <For each=move || list.clone() key=|c| (c.id.clone(), c.revoked_at.clone()) children=row/> };
     view! {
         <div class="table-wrap">
             <table class="data" data-testid="clients">

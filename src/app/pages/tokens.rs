@@ -89,43 +89,44 @@ pub fn TokensPanel(user_id: String) -> impl IntoView {
 
 #[component]
 fn TokenTable(list: Vec<ApiToken>, revoke: ServerAction<RevokeToken>) -> impl IntoView {
-    let rows = list
-        .into_iter()
-        .map(|t| {
-            let action = if t.state == "active" {
-                let explanation = format!(
-                    "Revoke “{}”? Every script using it is refused at once. This cannot be undone.",
-                    t.name
-                );
-                // Owned copies: the confirmation's children are a closure.
-                let (user_id, id) = (t.user_id.clone(), t.id.clone());
-                let label = format!("Revoke {}", t.name);
-                let view = view! {
-                    <Confirmed summary="Revoke…".into() explanation>
-                        <ActionForm action=revoke>
-                            <input type="hidden" name="user_id" value=user_id/>
-                            <input type="hidden" name="token_id" value=id/>
-                            <button type="submit" class="button danger">{label}</button>
-                        </ActionForm>
-                    </Confirmed>
-                };
-                Some(view)
-            } else {
-                None
+    // Keyed: when the list changes, an open confirmation must not pass
+    // to the row that takes this one's place.
+    let row = move |t: ApiToken| {
+        let action = if t.state == "active" {
+            let explanation = format!(
+                "Revoke “{}”? Every script using it is refused at once. This cannot be undone.",
+                t.name
+            );
+            // Owned copies: the confirmation's children are a closure.
+            let (user_id, id) = (t.user_id.clone(), t.id.clone());
+            let label = format!("Revoke {}", t.name);
+            let view = view! {
+                <Confirmed summary="Revoke…".into() explanation>
+                    <ActionForm action=revoke>
+                        <input type="hidden" name="user_id" value=user_id/>
+                        <input type="hidden" name="token_id" value=id/>
+                        <button type="submit" class="button danger">{label}</button>
+                    </ActionForm>
+                </Confirmed>
             };
-            view! {
-                <tr data-testid="token-row">
-                    <td data-label="Name">{t.name.clone()}</td>
-                    <td data-label="Scopes">{scopes_label(&t.scopes)}</td>
-                    <td data-label="State"><span class=format!("badge token-{}", t.state)>{t.state.clone()}</span></td>
-                    <td data-label="Created">{time_or(Some(t.created_at.clone()), "")}</td>
-                    <td data-label="Last used">{time_or(t.last_used_at.clone(), "never")}</td>
-                    <td data-label="Expires">{time_or(t.expires_at.clone(), "never")}</td>
-                    <td data-label="Actions">{action}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+            Some(view)
+        } else {
+            None
+        };
+        view! {
+            <tr data-testid="token-row">
+                <td data-label="Name">{t.name.clone()}</td>
+                <td data-label="Scopes">{scopes_label(&t.scopes)}</td>
+                <td data-label="State"><span class=format!("badge token-{}", t.state)>{t.state.clone()}</span></td>
+                <td data-label="Created">{time_or(Some(t.created_at.clone()), "")}</td>
+                <td data-label="Last used">{time_or(t.last_used_at.clone(), "never")}</td>
+                <td data-label="Expires">{time_or(t.expires_at.clone(), "never")}</td>
+                <td data-label="Actions">{action}</td>
+            </tr>
+        }
+        .into_any()
+    };
+    let rows = view! { <For each=move || list.clone() key=|t| (t.id.clone(), t.state.clone()) children=row/> };
     view! {
         <div class="table-wrap">
             <table class="data" data-testid="tokens">
