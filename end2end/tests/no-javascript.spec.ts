@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, apiCreateUser, apiUserByName, uniqueName } from "./helpers";
+import { ADMIN, apiCreateUser, apiUserByName, basicAuth, uniqueName } from "./helpers";
 
 // Plain HTML forms: the server renders, redirects and reports errors itself.
 test.use({ javaScriptEnabled: false });
@@ -111,4 +111,68 @@ test("without JavaScript the Delete button is not announced as disabled", async 
   await page.goto(`/users/${user.id}?tab=danger`);
   await page.getByLabel(`Type ${username} to confirm`).fill(username);
   await expect(page.getByRole("button", { name: `Delete ${username}` })).not.toHaveAttribute("aria-disabled", "true");
+});
+
+test("the Tokens tab lists a user's tokens and revokes one without JavaScript", async ({ page, request }) => {
+  const username = uniqueName("nojs-tokens");
+  const user = await apiCreateUser(request, { username, password: "a-long-password-1", admin: true });
+  const created = await request.post(`/api/admin/v1/users/${user.id}/tokens`, {
+    headers: basicAuth(ADMIN),
+    data: { name: "nightly backup", scopes: ["urn:gatehouse:admin:read"] },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+
+  await page.goto("/login");
+  await page.locator("#username").fill(ADMIN.username);
+  await page.locator("#password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/users$/);
+
+  await page.goto(`/users/${user.id}?tab=tokens`);
+  const row = page.getByTestId("token-row").filter({ hasText: "nightly backup" });
+  await expect(row.locator("td[data-label=Scopes]")).toHaveText("read only");
+  await expect(row.locator("td[data-label=State]")).toHaveText("active");
+  // Creating one needs script (its secret is shown once on the page): said so.
+  await expect(page.getByText("Creating a token needs JavaScript")).toBeVisible();
+
+  await row.getByText("Revoke…").click();
+  await row.getByRole("button", { name: "Revoke nightly backup" }).click();
+  await expect(page).toHaveURL(/\?tab=tokens$/);
+  await expect(row.locator("td[data-label=State]")).toHaveText("revoked");
+});
+
+test("the allow-list renders, adds and removes without JavaScript", async ({ page, request }) => {
+  // Only 127.0.0.1 (every test's own address) is ever added, and the list is
+  // left empty whatever happens.
+  try {
+    await page.goto("/login");
+    await page.locator("#username").fill(ADMIN.username);
+    await page.locator("#password").fill(ADMIN.password);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page).toHaveURL(/\/users$/);
+
+    await page.goto("/allowlist");
+    await expect(page.getByTestId("your-ip")).toContainText("127.0.0.1");
+    await expect(page.getByTestId("no-entries")).toBeVisible();
+
+    // A field error comes back from the server.
+    await page.getByLabel("Address or network").fill("10.0.0.1/8");
+    await page.getByRole("button", { name: "Add entry", exact: true }).click();
+    await expect(page.locator("#field-entry-error")).toBeVisible();
+
+    await page.getByLabel("Address or network").fill("127.0.0.1");
+    await page.getByLabel("Note (optional)").fill("no script");
+    await page.getByRole("button", { name: "Add entry", exact: true }).click();
+    await expect(page).toHaveURL(/\/allowlist$/);
+    const row = page.getByTestId("allow-row").filter({ hasText: "127.0.0.1" });
+    await expect(row.locator("td[data-label=Note]")).toHaveText("no script");
+    await expect(page.getByTestId("your-ip")).toContainText("allowed by the list");
+
+    await row.getByText("Remove…").click();
+    await row.getByRole("button", { name: "Remove 127.0.0.1" }).click();
+    await expect(page).toHaveURL(/\/allowlist$/);
+    await expect(page.getByTestId("no-entries")).toBeVisible();
+  } finally {
+    await request.delete("/api/admin/v1/allowlist/127.0.0.1?confirm_lockout=true", { headers: basicAuth(ADMIN) });
+  }
 });

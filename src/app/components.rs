@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::CurrentUser;
+use super::{pages::users::short_time, CurrentUser};
 use crate::model::{AppError, UserStatus};
 
 /// A labelled input with its error message, wired for screen readers.
@@ -51,6 +51,14 @@ pub fn Field(
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
             {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
         </div>
+    }
+}
+
+/// A time in UTC, or `none` in muted text.
+pub fn time_or(value: Option<String>, none: &'static str) -> AnyView {
+    match value {
+        Some(t) => view! { <time datetime=t.clone()>{short_time(&t)}" UTC"</time> }.into_any(),
+        None => view! { <span class="muted">{none}</span> }.into_any(),
     }
 }
 
@@ -139,5 +147,101 @@ impl FormErrors {
             .get()
             .filter(|e| !e.is_field_error())
             .map(|e| e.to_string())
+    }
+}
+
+/// A destructive action behind a confirmation step that names its effect.
+/// A `<details>`: it works before (and without) WebAssembly.
+#[component]
+pub fn Confirmed(summary: String, explanation: String, children: Children) -> impl IntoView {
+    view! {
+        <details class="confirm">
+            <summary class="button">{summary}</summary>
+            <div class="confirm-body" role="group" aria-label="Confirm">
+                <p>{explanation}</p>
+                {children()}
+            </div>
+        </details>
+    }
+}
+
+/// Writes `text` to the clipboard; false when the browser refuses (no
+/// permission, not a secure context) so the caller can fall back.
+#[cfg(feature = "hydrate")]
+async fn copy_to_clipboard(text: &str) -> bool {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        // `catch`: `navigator.clipboard` is undefined outside secure contexts.
+        #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = writeText)]
+        fn write_text(text: &str) -> Result<js_sys::Promise, JsValue>;
+    }
+
+    match write_text(text) {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+        Err(_) => false,
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+async fn copy_to_clipboard(_text: &str) -> bool {
+    false
+}
+
+/// A value shown once (a new secret, a client id) in a read-only input with
+/// a Copy button. When the clipboard is refused, the text is selected
+/// instead so a keyboard shortcut copies it.
+#[component]
+pub fn CopyField(
+    label: &'static str,
+    id: &'static str,
+    value: String,
+    /// Takes focus when shown, so the value is announced and easy to copy.
+    #[prop(optional)]
+    focus: bool,
+) -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    let copied = RwSignal::new(None::<bool>);
+    if focus {
+        Effect::new(move |_| {
+            if let Some(el) = input.get() {
+                let _ = el.focus();
+                el.select();
+            }
+        });
+    }
+    let text = StoredValue::new(value.clone());
+    let copy = move |_| {
+        let text = text.get_value();
+        leptos::task::spawn_local(async move {
+            let ok = copy_to_clipboard(&text).await;
+            if !ok {
+                if let Some(el) = input.get_untracked() {
+                    let _ = el.focus();
+                    el.select();
+                }
+            }
+            copied.set(Some(ok));
+        });
+    };
+    let status_id = format!("{id}-status");
+    view! {
+        <div class="field copy-field">
+            <label for=id>{label}</label>
+            <div class="copy-row">
+                <input id=id type="text" readonly value=value node_ref=input
+                    spellcheck="false" autocomplete="off" aria-describedby=status_id.clone()/>
+                <button type="button" class="button" aria-label=format!("Copy {}", label.to_lowercase())
+                    on:click=copy>"Copy"</button>
+            </div>
+            <p class="hint" id=status_id role="status">
+                {move || match copied.get() {
+                    Some(true) => "Copied to the clipboard.",
+                    Some(false) => "Copying was refused: the text is selected, press Ctrl+C (⌘C on a Mac).",
+                    None => "",
+                }}
+            </p>
+        </div>
     }
 }

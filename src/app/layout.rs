@@ -18,7 +18,11 @@ pub fn Layout() -> impl IntoView {
                     match me.await {
                         Ok(Some(me)) => view! {
                             <nav class="mainnav" aria-label="Main">
-                                {me.admin.then(|| view! { <A href="/users">"Users"</A> })}
+                                {me.admin.then(|| view! {
+                                    <A href="/users">"Users"</A>
+                                    <A href="/oauth2-clients">"API clients"</A>
+                                    <A href="/allowlist">"IP allow-list"</A>
+                                })}
                                 <A href="/account">"My account"</A>
                             </nav>
                             <div class="who">

@@ -17,9 +17,10 @@ use crate::{
 };
 use layout::Layout;
 use pages::{
-    account::AccountPage, errors::NotFound, home::HomePage, login::LoginPage,
-    password::ChangePasswordPage, setup::SetupPage, user_detail::UserDetailPage,
-    user_import::ImportUsersPage, user_new::NewUserPage, users::UsersPage,
+    account::AccountPage, allowlist::AllowListPage, errors::NotFound, home::HomePage,
+    login::LoginPage, oauth_clients::OAuthClientsPage, password::ChangePasswordPage,
+    setup::SetupPage, user_detail::UserDetailPage, user_import::ImportUsersPage,
+    user_new::NewUserPage, users::UsersPage,
 };
 
 /// The whole HTML document, rendered on the server.
@@ -71,6 +72,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("users/import") view=ImportUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("users/:id") view=UserDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("oauth2-clients") view=OAuthClientsPage ssr=SsrMode::Async/>
+                    <Route path=path!("allowlist") view=AllowListPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::tokens::TokensPanel;
 use crate::app::{components::ErrorNotice, CurrentUser};
 use crate::model::AppError;
 
@@ -14,17 +15,22 @@ pub fn AccountPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match me.await {
-                    Ok(Some(me)) => view! {
-                        <section class="card">
-                            <dl class="attributes">
-                                <dt>"Username"</dt><dd data-testid="account-username">{me.username}</dd>
-                                <dt>"Role"</dt><dd>{if me.admin { "Server administrator" } else { "Member" }}</dd>
-                                <dt>"Account id"</dt><dd><code>{me.id}</code></dd>
-                            </dl>
-                            <a class="button" href="/account/password">"Change password"</a>
-                        </section>
+                    Ok(Some(me)) => {
+                        // Personal tokens only work for administrators.
+                        let tokens = me.admin.then(|| view! { <TokensPanel user_id=me.id.clone()/> });
+                        view! {
+                            <section class="card">
+                                <dl class="attributes">
+                                    <dt>"Username"</dt><dd data-testid="account-username">{me.username}</dd>
+                                    <dt>"Role"</dt><dd>{if me.admin { "Server administrator" } else { "Member" }}</dd>
+                                    <dt>"Account id"</dt><dd><code>{me.id}</code></dd>
+                                </dl>
+                                <a class="button" href="/account/password">"Change password"</a>
+                            </section>
+                            {tokens}
+                        }
+                        .into_any()
                     }
-                    .into_any(),
                     _ => view! { <ErrorNotice error=AppError::Unauthenticated/> }.into_any(),
                 }
             })}

@@ -1,10 +1,13 @@
 pub mod account;
+pub mod allowlist;
 pub mod bulk;
 pub mod errors;
 pub mod home;
 pub mod login;
+pub mod oauth_clients;
 pub mod password;
 pub mod setup;
+pub mod tokens;
 pub mod user_detail;
 pub mod user_import;
 pub mod user_new;

@@ -5,9 +5,11 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
-use super::users::short_time;
+use super::tokens::TokensPanel;
 use crate::api::users::{get_user, DeleteUser, SetUserPassword, UpdateUser, UserAction};
-use crate::app::components::{AdminOnly, ErrorNotice, Field, FormErrors, StatusBadge};
+use crate::app::components::{
+    time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors, StatusBadge,
+};
 use crate::model::{AppError, User, UserStatus};
 
 #[component]
@@ -25,15 +27,17 @@ pub fn UserDetailPage() -> impl IntoView {
 enum Tab {
     Profile,
     Security,
+    Tokens,
     Danger,
 }
 
 impl Tab {
-    const ALL: [Tab; 3] = [Tab::Profile, Tab::Security, Tab::Danger];
+    const ALL: [Tab; 4] = [Tab::Profile, Tab::Security, Tab::Tokens, Tab::Danger];
 
     fn parse(raw: Option<&str>) -> Self {
         match raw {
             Some("security") => Self::Security,
+            Some("tokens") => Self::Tokens,
             Some("danger") => Self::Danger,
             _ => Self::Profile,
         }
@@ -43,6 +47,7 @@ impl Tab {
         match self {
             Self::Profile => "profile",
             Self::Security => "security",
+            Self::Tokens => "tokens",
             Self::Danger => "danger",
         }
     }
@@ -51,6 +56,7 @@ impl Tab {
         match self {
             Self::Profile => "Profile",
             Self::Security => "Security",
+            Self::Tokens => "Tokens",
             Self::Danger => "Danger zone",
         }
     }
@@ -99,13 +105,6 @@ fn UserDetail() -> impl IntoView {
     }
 }
 
-fn time_or(value: Option<String>, none: &'static str) -> AnyView {
-    match value {
-        Some(t) => view! { <time datetime=t.clone()>{short_time(&t)}" UTC"</time> }.into_any(),
-        None => view! { <span class="muted">{none}</span> }.into_any(),
-    }
-}
-
 #[component]
 fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
     let title = user.username.clone();
@@ -127,6 +126,7 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
     let panel = match tab {
         Tab::Profile => view! { <ProfileTab user=user.clone() update=actions.update/> }.into_any(),
         Tab::Security => view! { <SecurityTab user=user.clone() actions/> }.into_any(),
+        Tab::Tokens => view! { <TokensPanel user_id=user.id.clone()/> }.into_any(),
         Tab::Danger => view! { <DangerTab user=user.clone() actions/> }.into_any(),
     };
     view! {
@@ -211,20 +211,6 @@ fn ActionButton(
             <input type="hidden" name="action" value=name/>
             <button type="submit" class=if danger { "button danger" } else { "button" }>{label}</button>
         </ActionForm>
-    }
-}
-
-/// A destructive action behind a confirmation step that names its effect.
-#[component]
-fn Confirmed(summary: String, explanation: String, children: Children) -> impl IntoView {
-    view! {
-        <details class="confirm">
-            <summary class="button">{summary}</summary>
-            <div class="confirm-body" role="group" aria-label="Confirm">
-                <p>{explanation}</p>
-                {children()}
-            </div>
-        </details>
     }
 }
 

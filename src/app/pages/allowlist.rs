@@ -1,0 +1,311 @@
+//! The IP allow-list for admin access: who may reach admin pages and the
+//! admin API. Changes that would shut out the caller's own address need an
+//! explicit confirmation (the server answers 409 `would_lock_out` first).
+
+use std::net::IpAddr;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::access::{get_allowlist, AddAllowEntry, RemoveAllowEntry};
+use crate::app::components::{time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors};
+use crate::model::{AllowEntry, AllowList, AppError};
+
+const LOCK_OUT: &str = "would_lock_out";
+
+#[component]
+pub fn AllowListPage() -> impl IntoView {
+    view! {
+        <Title text="IP allow-list"/>
+        <AdminOnly>
+            <AllowListView/>
+        </AdminOnly>
+    }
+    .into_any()
+}
+
+/// The error of an action's last run.
+fn last_error<S>(action: ServerAction<S>) -> Option<AppError>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    action
+        .value()
+        .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
+}
+
+/// The lock-out message, when that was the last answer.
+fn lockout<S>(action: ServerAction<S>) -> Option<String>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    last_error(action)
+        .filter(|e| e.code() == LOCK_OUT)
+        .map(|e| e.to_string())
+}
+
+#[component]
+fn AllowListView() -> impl IntoView {
+    let add = ServerAction::<AddAllowEntry>::new();
+    let remove = ServerAction::<RemoveAllowEntry>::new();
+    // The server fn's input is gone once it answers: keep the entry for
+    // "remove anyway".
+    let removing = RwSignal::new(None::<String>);
+    let list = Resource::new(
+        move || (add.version().get(), remove.version().get()),
+        |_| get_allowlist(),
+    );
+    view! {
+        <div class="page-head">
+            <h1>"IP allow-list"</h1>
+        </div>
+        <section class="card" aria-labelledby="allow-about-heading">
+            <h2 id="allow-about-heading">"How it works"</h2>
+            <p>"When the list is empty there is no restriction. When it has entries, admin pages and the admin API are refused (403) from every address not listed, whatever the credentials."</p>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    list.await.ok().map(|list| view! { <YourAddress list/> })
+                })}
+            </Transition>
+        </section>
+        <AddEntryForm add/>
+        <section class="card" aria-labelledby="entries-heading">
+            <h2 id="entries-heading">"Entries"</h2>
+            {move || {
+                remove.value().with(|v| matches!(v, Some(Ok(())))).then(|| {
+                    let what = removing.get().unwrap_or_else(|| "The entry".into());
+                    view! { <div class="notice success" role="status">{format!("Removed {what}.")}</div> }
+                })
+            }}
+            {move || lockout(remove).map(|message| view! { <RemoveAnyway message removing remove/> })}
+            {move || {
+                last_error(remove)
+                    .filter(|e| e.code() != LOCK_OUT)
+                    .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
+            }}
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(list) if list.entries.is_empty() => view! {
+                            <p class="empty" data-testid="no-entries">"The list is empty: admin access is not restricted by address."</p>
+                        }
+                        .into_any(),
+                        Ok(list) => view! { <EntryTable entries=list.entries remove removing/> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn YourAddress(list: AllowList) -> impl IntoView {
+    let Some(ip) = list.your_ip.clone() else {
+        return view! { <p data-testid="your-ip">"The server cannot tell your address."</p> }
+            .into_any();
+    };
+    let (class, verdict) = if list.entries.is_empty() {
+        ("allowed", "allowed (the list is empty)")
+    } else if list.entries.iter().any(|e| entry_contains(&e.entry, &ip)) {
+        ("allowed", "allowed by the list")
+    } else {
+        ("refused", "not on the list")
+    };
+    view! {
+        <p data-testid="your-ip">
+            "Your address as the server sees it: "<code>{ip}</code>" — "
+            <strong class=format!("verdict {class}")>{verdict}</strong>
+        </p>
+    }
+    .into_any()
+}
+
+#[component]
+fn AddEntryForm(add: ServerAction<AddAllowEntry>) -> impl IntoView {
+    let errors = FormErrors::of(add);
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if add.value().with(|v| matches!(v, Some(Ok(_)))) {
+            if let Some(form) = form.get_untracked() {
+                form.reset();
+            }
+        }
+    });
+    let added = move || {
+        add.value().get().and_then(Result::ok).map(|e| {
+            view! { <div class="notice success" role="status">{format!("Added {}.", e.entry)}</div> }
+        })
+    };
+    let general = move || {
+        last_error(add)
+            .filter(|e| e.code() != LOCK_OUT && !e.is_field_error())
+            .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
+    };
+    view! {
+        <section class="card" aria-labelledby="add-entry-heading">
+            <h2 id="add-entry-heading">"Add an entry"</h2>
+            {added}
+            {general}
+            <ActionForm action=add node_ref=form attr:class="stack">
+                <Field label="Address or network" name="entry" required=true autocomplete="off"
+                    hint="A single address (192.0.2.7) or a network in CIDR form (10.0.0.0/8, 2001:db8::/32)."
+                    error=errors.field("entry")/>
+                <Field label="Note (optional)" name="note" autocomplete="off"
+                    hint="Who or what uses it, e.g. “office VPN”." error=errors.field("note")/>
+                {move || lockout(add).map(|message| view! {
+                    <div class="notice warning lockout" role="alert" data-testid="lockout-warning">
+                        <strong>"Your own address would lose admin access"</strong>
+                        <p>{message}</p>
+                        <div class="field check">
+                            <input id="field-add-confirm" type="checkbox" name="confirm" required/>
+                            <label for="field-add-confirm">"I understand: my own address will lose admin access"</label>
+                        </div>
+                        <button type="submit" class="button danger">"Add anyway"</button>
+                    </div>
+                })}
+                // While the warning shows, this button submits a changed entry
+                // without the box ticked (the server checks it again).
+                <button type="submit" class="button primary"
+                    formnovalidate=move || lockout(add).is_some()>"Add entry"</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}
+
+/// The second step of a removal the server refused as a lock-out.
+#[component]
+fn RemoveAnyway(
+    message: String,
+    removing: RwSignal<Option<String>>,
+    remove: ServerAction<RemoveAllowEntry>,
+) -> impl IntoView {
+    view! {
+        <div class="notice warning lockout" role="alert" data-testid="lockout-warning">
+            <strong>"Your own address would lose admin access"</strong>
+            <p>{message}</p>
+            {move || removing.get().map(|entry| view! {
+                <ActionForm action=remove attr:class="stack">
+                    <input type="hidden" name="entry" value=entry.clone()/>
+                    <div class="field check">
+                        <input id="field-remove-confirm" type="checkbox" name="confirm" required/>
+                        <label for="field-remove-confirm">"I understand: my own address will lose admin access"</label>
+                    </div>
+                    <button type="submit" class="button danger">{format!("Remove {entry} anyway")}</button>
+                </ActionForm>
+            })}
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn EntryTable(
+    entries: Vec<AllowEntry>,
+    remove: ServerAction<RemoveAllowEntry>,
+    removing: RwSignal<Option<String>>,
+) -> impl IntoView {
+    // Keyed: when the list changes, an open confirmation must not pass
+    // to the row that takes this one's place.
+    let row = move |e: AllowEntry| {
+        let explanation = format!(
+            "Remove {}? Admin access from it is refused at once unless another entry covers it.",
+            e.entry
+        );
+        let entry = e.entry.clone();
+        view! {
+            <tr data-testid="allow-row">
+                <td data-label="Entry"><code>{e.entry.clone()}</code></td>
+                <td data-label="Note">{e.note.clone().filter(|n| !n.is_empty()).unwrap_or_else(|| "—".into())}</td>
+                <td data-label="Added">{e.created_by.clone()}", "{time_or(Some(e.created_at.clone()), "")}</td>
+                <td data-label="Actions">
+                    <Confirmed summary="Remove…".into() explanation>
+                        <ActionForm action=remove>
+                            <input type="hidden" name="entry" value=e.entry.clone()/>
+                            <button type="submit" class="button danger"
+                                on:click=move |_| removing.set(Some(entry.clone()))>
+                                {format!("Remove {}", e.entry)}
+                            </button>
+                        </ActionForm>
+                    </Confirmed>
+                </td>
+            </tr>
+        }
+        .into_any()
+    };
+    let rows = view! { <For each=move || entries.clone() key=|e| (e.entry.clone(), e.note.clone()) children=row/> };
+    view! {
+        <div class="table-wrap">
+            <table class="data" data-testid="allowlist">
+                <caption class="sr-only">"Allowed addresses and networks"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Entry"</th>
+                        <th scope="col">"Note"</th>
+                        <th scope="col">"Added"</th>
+                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// Whether `ip` falls in `entry` (an address or a CIDR network), as the
+/// server decides it; IPv4-mapped IPv6 addresses count as IPv4. Only for
+/// the page's "you are allowed" line: the server enforces the list.
+fn entry_contains(entry: &str, ip: &str) -> bool {
+    fn unmap(ip: IpAddr) -> IpAddr {
+        match ip {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+            v4 => v4,
+        }
+    }
+    let Ok(ip) = ip.parse::<IpAddr>().map(unmap) else {
+        return false;
+    };
+    let (net, len) = match entry.split_once('/') {
+        Some((net, len)) => (net, len.parse::<u32>().ok()),
+        None => (entry, None),
+    };
+    let Ok(net) = net.parse::<IpAddr>().map(unmap) else {
+        return false;
+    };
+    match (net, ip) {
+        (IpAddr::V4(net), IpAddr::V4(ip)) => {
+            let len = len.unwrap_or(32).min(32);
+            let mask = u32::MAX.checked_shl(32 - len).unwrap_or(0);
+            u32::from(net) & mask == u32::from(ip) & mask
+        }
+        (IpAddr::V6(net), IpAddr::V6(ip)) => {
+            let len = len.unwrap_or(128).min(128);
+            let mask = u128::MAX.checked_shl(128 - len).unwrap_or(0);
+            u128::from(net) & mask == u128::from(ip) & mask
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::entry_contains;
+
+    #[test]
+    fn addresses_and_networks_match_like_the_server() {
+        assert!(entry_contains("127.0.0.1", "127.0.0.1"));
+        assert!(!entry_contains("127.0.0.1", "127.0.0.2"));
+        assert!(entry_contains("10.0.0.0/8", "10.200.1.1"));
+        assert!(!entry_contains("10.0.0.0/8", "11.0.0.1"));
+        assert!(entry_contains("0.0.0.0/0", "203.0.113.9"));
+        assert!(entry_contains("2001:db8::/32", "2001:db8:1::5"));
+        assert!(!entry_contains("2001:db8::/32", "2001:db9::5"));
+        assert!(entry_contains("127.0.0.1", "::ffff:127.0.0.1"));
+        assert!(!entry_contains("2001:db8::/32", "10.0.0.1"));
+    }
+}

@@ -1,0 +1,187 @@
+//! OAuth2 clients for scripts (client credentials grant): list, create
+//! (id and secret shown once), revoke.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::tokens::{scopes_label, ScopeSelect};
+use crate::api::access::{list_oauth_clients, CreateOauthClient, RevokeOauthClient};
+use crate::app::components::{
+    time_or, AdminOnly, Confirmed, CopyField, ErrorNotice, Field, FormErrors,
+};
+use crate::model::{OAuthClient, OAuthClientCreated};
+
+#[component]
+pub fn OAuthClientsPage() -> impl IntoView {
+    view! {
+        <Title text="API clients"/>
+        <AdminOnly>
+            <OAuthClients/>
+        </AdminOnly>
+    }
+    .into_any()
+}
+
+#[component]
+fn OAuthClients() -> impl IntoView {
+    let create = ServerAction::<CreateOauthClient>::new();
+    let revoke = ServerAction::<RevokeOauthClient>::new();
+    let clients = Resource::new(
+        move || (create.version().get(), revoke.version().get()),
+        |_| list_oauth_clients(),
+    );
+    let revoke_error = move || {
+        revoke
+            .value()
+            .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
+            .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
+    };
+    view! {
+        <div class="page-head">
+            <h1>"API clients"</h1>
+        </div>
+        <p class="lead">
+            "Scripts and services use an API client to reach the admin API without a person's password: they exchange "
+            "its client id and secret at "<code>"POST /oauth2/token"</code>" (grant type "<code>"client_credentials"</code>
+            ") for a short-lived access token."
+        </p>
+        <NewClientForm create/>
+        <section class="card" aria-labelledby="clients-heading">
+            <h2 id="clients-heading">"Clients"</h2>
+            {revoke_error}
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match clients.await {
+                        Ok(list) if list.is_empty() => view! {
+                            <p class="empty" data-testid="no-clients">"No API clients yet."</p>
+                        }
+                        .into_any(),
+                        Ok(list) => view! { <ClientTable list revoke/> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn ClientTable(list: Vec<OAuthClient>, revoke: ServerAction<RevokeOauthClient>) -> impl IntoView {
+    // Keyed: when the list changes, an open confirmation must not pass
+    // to the row that takes this one's place.
+    let row = move |c: OAuthClient| {
+        let state = match &c.revoked_at {
+                Some(_) => view! { <span class="badge token-revoked">"revoked"</span>" "{time_or(c.revoked_at.clone(), "")} }.into_any(),
+                None => view! { <span class="badge token-active">"active"</span> }.into_any(),
+            };
+        let action = if c.revoked_at.is_none() {
+            let explanation = format!(
+                    "Revoke “{}”? Its access tokens stop working at once and it cannot get new ones. This cannot be undone.",
+                    c.name
+                );
+            // Owned copies: the confirmation's children are a closure.
+            let id = c.id.clone();
+            let label = format!("Revoke {}", c.name);
+            let view = view! {
+                <Confirmed summary="Revoke…".into() explanation>
+                    <ActionForm action=revoke>
+                        <input type="hidden" name="id" value=id/>
+                        <button type="submit" class="button danger">{label}</button>
+                    </ActionForm>
+                </Confirmed>
+            };
+            Some(view)
+        } else {
+            None
+        };
+        view! {
+            <tr data-testid="client-row">
+                <td data-label="Name">{c.name.clone()}</td>
+                <td data-label="Client id"><code>{c.id.clone()}</code></td>
+                <td data-label="Scopes">{scopes_label(&c.scopes)}</td>
+                <td data-label="Created">{c.created_by.clone()}", "{time_or(Some(c.created_at.clone()), "")}</td>
+                <td data-label="Last used">{time_or(c.last_used_at.clone(), "never")}</td>
+                <td data-label="State">{state}</td>
+                <td data-label="Actions">{action}</td>
+            </tr>
+        }
+        .into_any()
+    };
+    let rows = view! { <For each=move || list.clone() key=|c| (c.id.clone(), c.revoked_at.clone()) children=row/> };
+    view! {
+        <div class="table-wrap">
+            <table class="data" data-testid="clients">
+                <caption class="sr-only">"API clients"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"Client id"</th>
+                        <th scope="col">"Scopes"</th>
+                        <th scope="col">"Created"</th>
+                        <th scope="col">"Last used"</th>
+                        <th scope="col">"State"</th>
+                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn NewClientForm(create: ServerAction<CreateOauthClient>) -> impl IntoView {
+    let errors = FormErrors::of(create);
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if create.value().with(|v| matches!(v, Some(Ok(_)))) {
+            if let Some(form) = form.get_untracked() {
+                form.reset();
+            }
+        }
+    });
+    let created = move || create.value().get().and_then(Result::ok);
+    view! {
+        <section class="card" aria-labelledby="new-client-heading">
+            <h2 id="new-client-heading">"New API client"</h2>
+            {move || created().map(|c| view! { <NewClientSecret created=c on_done=Callback::new(move |_| create.value().set(None))/> })}
+            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            <noscript>
+                <p class="notice warning">"Creating a client needs JavaScript: its secret is shown once, on this page."</p>
+            </noscript>
+            <ActionForm action=create node_ref=form attr:class="stack">
+                <Field label="Name" name="name" required=true autocomplete="off"
+                    hint="Which script or service uses it, e.g. “nightly sync”." error=errors.field("name")/>
+                <ScopeSelect id="field-client-scope"/>
+                <button type="submit" class="button primary">"Create API client"</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}
+
+/// The one showing of a new client's credentials, with a request to try.
+#[component]
+fn NewClientSecret(created: OAuthClientCreated, on_done: Callback<()>) -> impl IntoView {
+    // Only ever rendered in the browser, after the action: the origin is known.
+    let origin = window().location().origin().unwrap_or_default();
+    let curl = format!(
+        "curl -X POST '{origin}/oauth2/token' \\\n  -u '{}:{}' \\\n  -d grant_type=client_credentials",
+        created.client.id, created.client_secret
+    );
+    view! {
+        <div class="secret-box" role="region" aria-labelledby="new-client-heading-done" data-testid="new-client-secret">
+            <h3 id="new-client-heading-done">{format!("API client “{}” created", created.client.name)}</h3>
+            <p><strong>"Copy it now: it will not be shown again."</strong></p>
+            <CopyField label="Client id" id="new-client-id" value=created.client.id.clone() focus=true/>
+            <CopyField label="Client secret" id="new-client-secret" value=created.client_secret.clone()/>
+            <h4 id="curl-example-heading">"Try it"</h4>
+            <p>"Get an access token, then send it as "<code>"Authorization: Bearer …"</code>" to the admin API:"</p>
+            <pre class="example" role="region" tabindex="0" aria-labelledby="curl-example-heading"><code data-testid="curl-example">{curl}</code></pre>
+            <button type="button" class="button subtle" on:click=move |_| on_done.run(())>"I have copied them"</button>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,200 @@
+//! A user's personal admin API tokens: the list, revoking, and creating one
+//! (its secret is shown once). Used on the user page and on "My account".
+
+use leptos::prelude::*;
+
+use crate::api::access::{list_tokens, CreateToken, RevokeToken};
+use crate::app::components::{time_or, Confirmed, CopyField, ErrorNotice, Field, FormErrors};
+use crate::model::{ApiToken, ApiTokenCreated, SCOPE_ADMIN, SCOPE_ADMIN_READ};
+
+/// How the panel names a scope.
+pub fn scope_label(scope: &str) -> &str {
+    match scope {
+        SCOPE_ADMIN => "full admin",
+        SCOPE_ADMIN_READ => "read only",
+        other => other,
+    }
+}
+
+pub fn scopes_label(scopes: &[String]) -> String {
+    scopes
+        .iter()
+        .map(|s| scope_label(s))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The scope choice shared by the token and API client forms.
+#[component]
+pub fn ScopeSelect(id: &'static str) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id>"Scope"</label>
+            <select id=id name="scope" aria-describedby=hint_id.clone()>
+                <option value="admin" selected>"Full admin"</option>
+                <option value="read">"Read only"</option>
+            </select>
+            <p class="hint" id=hint_id>"Read only allows GET requests only."</p>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn TokensPanel(user_id: String) -> impl IntoView {
+    let create = ServerAction::<CreateToken>::new();
+    let revoke = ServerAction::<RevokeToken>::new();
+    let tokens = Resource::new(
+        {
+            let user_id = user_id.clone();
+            move || {
+                (
+                    user_id.clone(),
+                    create.version().get(),
+                    revoke.version().get(),
+                )
+            }
+        },
+        |(id, ..)| list_tokens(id),
+    );
+    let revoke_error = move || {
+        revoke
+            .value()
+            .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
+            .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
+    };
+    view! {
+        <section class="card" aria-labelledby="tokens-heading">
+            <h2 id="tokens-heading">"API tokens"</h2>
+            <p class="muted">"A personal token acts as this user on the admin API ("<code>"Authorization: Bearer …"</code>"), and only while the user is an administrator."</p>
+            {revoke_error}
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match tokens.await {
+                        Ok(list) if list.is_empty() => view! {
+                            <p class="empty" data-testid="no-tokens">"No tokens yet."</p>
+                        }
+                        .into_any(),
+                        Ok(list) => view! { <TokenTable list revoke/> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+        <NewTokenForm user_id create/>
+    }
+    .into_any()
+}
+
+#[component]
+fn TokenTable(list: Vec<ApiToken>, revoke: ServerAction<RevokeToken>) -> impl IntoView {
+    // Keyed: when the list changes, an open confirmation must not pass
+    // to the row that takes this one's place.
+    let row = move |t: ApiToken| {
+        let action = if t.state == "active" {
+            let explanation = format!(
+                "Revoke “{}”? Every script using it is refused at once. This cannot be undone.",
+                t.name
+            );
+            // Owned copies: the confirmation's children are a closure.
+            let (user_id, id) = (t.user_id.clone(), t.id.clone());
+            let label = format!("Revoke {}", t.name);
+            let view = view! {
+                <Confirmed summary="Revoke…".into() explanation>
+                    <ActionForm action=revoke>
+                        <input type="hidden" name="user_id" value=user_id/>
+                        <input type="hidden" name="token_id" value=id/>
+                        <button type="submit" class="button danger">{label}</button>
+                    </ActionForm>
+                </Confirmed>
+            };
+            Some(view)
+        } else {
+            None
+        };
+        view! {
+            <tr data-testid="token-row">
+                <td data-label="Name">{t.name.clone()}</td>
+                <td data-label="Scopes">{scopes_label(&t.scopes)}</td>
+                <td data-label="State"><span class=format!("badge token-{}", t.state)>{t.state.clone()}</span></td>
+                <td data-label="Created">{time_or(Some(t.created_at.clone()), "")}</td>
+                <td data-label="Last used">{time_or(t.last_used_at.clone(), "never")}</td>
+                <td data-label="Expires">{time_or(t.expires_at.clone(), "never")}</td>
+                <td data-label="Actions">{action}</td>
+            </tr>
+        }
+        .into_any()
+    };
+    let rows = view! { <For each=move || list.clone() key=|t| (t.id.clone(), t.state.clone()) children=row/> };
+    view! {
+        <div class="table-wrap">
+            <table class="data" data-testid="tokens">
+                <caption class="sr-only">"API tokens"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"Scopes"</th>
+                        <th scope="col">"State"</th>
+                        <th scope="col">"Created"</th>
+                        <th scope="col">"Last used"</th>
+                        <th scope="col">"Expires"</th>
+                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn NewTokenForm(user_id: String, create: ServerAction<CreateToken>) -> impl IntoView {
+    let errors = FormErrors::of(create);
+    let form = NodeRef::<leptos::html::Form>::new();
+    // A new token: empty the form, its values are used up.
+    Effect::new(move |_| {
+        if create.value().with(|v| matches!(v, Some(Ok(_)))) {
+            if let Some(form) = form.get_untracked() {
+                form.reset();
+            }
+        }
+    });
+    let created = move || create.value().get().and_then(Result::ok);
+    view! {
+        <section class="card" aria-labelledby="new-token-heading">
+            <h2 id="new-token-heading">"New token"</h2>
+            {move || created().map(|c| view! { <NewSecret created=c on_done=Callback::new(move |_| create.value().set(None))/> })}
+            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            <noscript>
+                <p class="notice warning">"Creating a token needs JavaScript: its secret is shown once, on this page."</p>
+            </noscript>
+            <ActionForm action=create node_ref=form attr:class="stack">
+                <input type="hidden" name="user_id" value=user_id/>
+                <Field label="Name" name="name" required=true autocomplete="off"
+                    hint="What the token is for, e.g. “backup script”." error=errors.field("name")/>
+                <ScopeSelect id="field-token-scope"/>
+                <Field label="Expires on (optional)" name="expires_on" kind="date"
+                    hint="The token stops working at the end of that day (UTC). Empty: it never expires."
+                    error=errors.field("expires_on")/>
+                <button type="submit" class="button primary">"Create token"</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}
+
+/// The one and only showing of a new token's secret.
+#[component]
+fn NewSecret(created: ApiTokenCreated, on_done: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="secret-box" role="region" aria-labelledby="new-secret-heading" data-testid="new-token-secret">
+            <h3 id="new-secret-heading">{format!("Token “{}” created", created.token.name)}</h3>
+            <p><strong>"Copy it now: it will not be shown again."</strong></p>
+            <CopyField label="Secret" id="new-token-secret" value=created.secret focus=true/>
+            <button type="button" class="button subtle" on:click=move |_| on_done.run(())>"I have copied it"</button>
+        </div>
+    }
+    .into_any()
+}
