@@ -7,6 +7,22 @@ use crate::api::access::{list_tokens, CreateToken, RevokeToken};
 use crate::app::components::{time_or, Confirmed, CopyField, ErrorNotice, Field, FormErrors};
 use crate::model::{ApiToken, ApiTokenCreated, SCOPE_ADMIN, SCOPE_ADMIN_READ};
 
+/// Creating and revoking tokens, owned by whoever keeps them longest.
+#[derive(Clone, Copy)]
+pub struct TokenActions {
+    pub create: ServerAction<CreateToken>,
+    pub revoke: ServerAction<RevokeToken>,
+}
+
+impl Default for TokenActions {
+    fn default() -> Self {
+        Self {
+            create: ServerAction::new(),
+            revoke: ServerAction::new(),
+        }
+    }
+}
+
 /// How the panel names a scope.
 pub fn scope_label(scope: &str) -> &str {
     match scope {
@@ -41,10 +57,14 @@ pub fn ScopeSelect(id: &'static str) -> impl IntoView {
     .into_any()
 }
 
+/// The actions may come from the page: a page that redraws this panel
+/// (the user page does after loading) must keep the one-time secret.
 #[component]
-pub fn TokensPanel(user_id: String) -> impl IntoView {
-    let create = ServerAction::<CreateToken>::new();
-    let revoke = ServerAction::<RevokeToken>::new();
+pub fn TokensPanel(
+    user_id: String,
+    #[prop(optional)] actions: Option<TokenActions>,
+) -> impl IntoView {
+    let TokenActions { create, revoke } = actions.unwrap_or_default();
     let tokens = Resource::new(
         {
             let user_id = user_id.clone();

@@ -5,7 +5,7 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
-use super::tokens::TokensPanel;
+use super::tokens::{TokenActions, TokensPanel};
 use crate::api::users::{get_user, DeleteUser, SetUserPassword, UpdateUser, UserAction};
 use crate::app::components::{
     time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors, StatusBadge,
@@ -68,6 +68,7 @@ struct Actions {
     password: ServerAction<SetUserPassword>,
     delete: ServerAction<DeleteUser>,
     update: ServerAction<UpdateUser>,
+    tokens: TokenActions,
 }
 
 #[component]
@@ -80,6 +81,7 @@ fn UserDetail() -> impl IntoView {
         password: ServerAction::<SetUserPassword>::new(),
         delete: ServerAction::<DeleteUser>::new(),
         update: ServerAction::<UpdateUser>::new(),
+        tokens: TokenActions::default(),
     };
     // Refetched after every action, so the page shows the new state.
     let user = Resource::new(
@@ -126,7 +128,9 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
     let panel = match tab {
         Tab::Profile => view! { <ProfileTab user=user.clone() update=actions.update/> }.into_any(),
         Tab::Security => view! { <SecurityTab user=user.clone() actions/> }.into_any(),
-        Tab::Tokens => view! { <TokensPanel user_id=user.id.clone()/> }.into_any(),
+        Tab::Tokens => {
+            view! { <TokensPanel user_id=user.id.clone() actions=actions.tokens/> }.into_any()
+        }
         Tab::Danger => view! { <DangerTab user=user.clone() actions/> }.into_any(),
     };
     view! {
