@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::access::{list_tokens, CreateToken, RevokeToken};
 use crate::app::components::{time_or, Confirmed, CopyField, ErrorNotice, Field, FormErrors};
-use crate::model::{ApiToken, ApiTokenCreated, SCOPE_ADMIN, SCOPE_ADMIN_READ};
+use crate::model::{ApiToken, ApiTokenCreated, AppError, SCOPE_ADMIN, SCOPE_ADMIN_READ};
 
 /// Creating and revoking tokens, owned by whoever keeps them longest.
 #[derive(Clone, Copy)]
@@ -57,27 +57,33 @@ pub fn ScopeSelect(id: &'static str) -> impl IntoView {
     .into_any()
 }
 
-/// The actions may come from the page: a page that redraws this panel
-/// (the user page does after loading) must keep the one-time secret.
+pub type TokenList = Resource<Result<Vec<ApiToken>, AppError>>;
+
+/// The actions and the list may come from the page: the user page creates
+/// them next to its own resource, outside the suspense that draws this
+/// panel, so hydration finds the list and a redraw keeps the secret.
 #[component]
 pub fn TokensPanel(
     user_id: String,
     #[prop(optional)] actions: Option<TokenActions>,
+    #[prop(optional)] list: Option<TokenList>,
 ) -> impl IntoView {
     let TokenActions { create, revoke } = actions.unwrap_or_default();
-    let tokens = Resource::new(
-        {
-            let user_id = user_id.clone();
-            move || {
-                (
-                    user_id.clone(),
-                    create.version().get(),
-                    revoke.version().get(),
-                )
-            }
-        },
-        |(id, ..)| list_tokens(id),
-    );
+    let tokens = list.unwrap_or_else(|| {
+        Resource::new(
+            {
+                let user_id = user_id.clone();
+                move || {
+                    (
+                        user_id.clone(),
+                        create.version().get(),
+                        revoke.version().get(),
+                    )
+                }
+            },
+            |(id, ..)| list_tokens(id),
+        )
+    });
     let revoke_error = move || {
         revoke
             .value()

@@ -5,7 +5,8 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
-use super::tokens::{TokenActions, TokensPanel};
+use super::tokens::{TokenActions, TokenList, TokensPanel};
+use crate::api::access::list_tokens;
 use crate::api::users::{get_user, DeleteUser, SetUserPassword, UpdateUser, UserAction};
 use crate::app::components::{
     time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors, StatusBadge,
@@ -69,6 +70,7 @@ struct Actions {
     delete: ServerAction<DeleteUser>,
     update: ServerAction<UpdateUser>,
     tokens: TokenActions,
+    token_list: TokenList,
 }
 
 #[component]
@@ -76,12 +78,32 @@ fn UserDetail() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let tab = Memo::new(move |_| Tab::parse(query.read().get("tab").as_deref()));
+    let tokens = TokenActions::default();
+    // Loaded only on the Tokens tab.
+    let token_list = Resource::new(
+        move || {
+            (
+                params.read().get("id").unwrap_or_default(),
+                tab.get() == Tab::Tokens,
+                tokens.create.version().get(),
+                tokens.revoke.version().get(),
+            )
+        },
+        |(id, shown, ..)| async move {
+            if shown {
+                list_tokens(id).await
+            } else {
+                Ok(Vec::new())
+            }
+        },
+    );
     let actions = Actions {
         action: ServerAction::<UserAction>::new(),
         password: ServerAction::<SetUserPassword>::new(),
         delete: ServerAction::<DeleteUser>::new(),
         update: ServerAction::<UpdateUser>::new(),
-        tokens: TokenActions::default(),
+        tokens,
+        token_list,
     };
     // Refetched after every action, so the page shows the new state.
     let user = Resource::new(
@@ -129,7 +151,7 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
         Tab::Profile => view! { <ProfileTab user=user.clone() update=actions.update/> }.into_any(),
         Tab::Security => view! { <SecurityTab user=user.clone() actions/> }.into_any(),
         Tab::Tokens => {
-            view! { <TokensPanel user_id=user.id.clone() actions=actions.tokens/> }.into_any()
+            view! { <TokensPanel user_id=user.id.clone() actions=actions.tokens list=actions.token_list/> }.into_any()
         }
         Tab::Danger => view! { <DangerTab user=user.clone() actions/> }.into_any(),
     };
