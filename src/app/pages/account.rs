@@ -16,8 +16,15 @@ pub fn AccountPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match me.await {
                     Ok(Some(me)) => {
-                        // Personal tokens only work for administrators.
-                        let tokens = me.admin.then(|| view! { <TokensPanel user_id=me.id.clone()/> });
+                        // Personal tokens only work for administrators, and not
+                        // from an address the allow-list refuses.
+                        let tokens = match (me.admin, me.admin_refusal.clone()) {
+                            (true, None) => Some(view! { <TokensPanel user_id=me.id.clone()/> }.into_any()),
+                            (true, Some(reason)) => Some(view! {
+                                <p class="notice warning" data-testid="admin-refused">{reason}</p>
+                            }.into_any()),
+                            _ => None,
+                        };
                         view! {
                             <section class="card">
                                 <dl class="attributes">
