@@ -75,6 +75,8 @@ for entry in 127.0.0.1 127.0.0.0%2F8 127.0.0.0%2F16 127.0.0.0%2F24 ::1; do
   api PUT "/allowlist/$entry" '{"note": "contract test"}' >/dev/null
 done
 
+# The "coverage" phase is left out: schemathesis 4.32.5 can crash inside it
+# (a KeyError in its own schema walker), which says nothing about our API.
 echo "contract-test: schemathesis $SCHEMATHESIS_VERSION against $base"
 start=$SECONDS
 status=0
@@ -84,6 +86,7 @@ status=0
   --max-examples "${CONTRACT_EXAMPLES:-150}" \
   --seed "${CONTRACT_SEED:-20261122}" \
   --max-time "${CONTRACT_MAX_TIME:-300}" \
+  --phases examples,fuzzing,stateful \
   --workers 2 \
   --no-color \
   --warnings off \
