@@ -12,6 +12,7 @@ use axum::{
 };
 
 use super::schema::UserListDocument;
+pub(super) use crate::server::rest::extract::form_pairs;
 use crate::{
     model::{AppError, CountMode, PageRequest, UserFilter, UserSort, UserStatus},
     server::{
@@ -309,20 +310,6 @@ pub enum CountParam {
     False,
     #[schema(rename = "only")]
     Only,
-}
-
-pub(super) fn form_pairs(raw: &str) -> Vec<(String, String)> {
-    raw.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let decode = |s: &str| {
-                let s = s.replace('+', " ");
-                urlencoding::decode(&s).map(|c| c.into_owned()).unwrap_or(s)
-            };
-            (decode(k), decode(v))
-        })
-        .collect()
 }
 
 #[utoipa::path(
