@@ -72,6 +72,7 @@ fn caller_for(user: &UserRow, method: AuthMethod, scopes: String, ip: Option<Str
         ip,
         password_change_required: user.password_change_required,
         network_refusal: None,
+        session_id: None,
     }
 }
 
@@ -148,6 +149,7 @@ async fn from_oauth2_token(
         ip,
         password_change_required: false,
         network_refusal: None,
+        session_id: None,
     })
 }
 

@@ -34,6 +34,9 @@ pub struct Caller {
     /// Why this caller's address or transport may not use admin rights
     /// (IP allow-list, `require_tls`); worked out when the caller is resolved.
     pub network_refusal: Option<AppError>,
+    /// The `user_sessions` row behind a panel session (None for tokens,
+    /// Basic auth and the CLI).
+    pub session_id: Option<String>,
 }
 
 impl Caller {
@@ -47,6 +50,7 @@ impl Caller {
             ip: None,
             password_change_required: false,
             network_refusal: None,
+            session_id: None,
         }
     }
 
@@ -97,6 +101,7 @@ mod tests {
             ip: None,
             password_change_required: false,
             network_refusal: None,
+            session_id: None,
         }
     }
 
