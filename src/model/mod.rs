@@ -4,6 +4,7 @@ mod access;
 mod bulk;
 mod error;
 mod import;
+mod live;
 mod paging;
 mod sort;
 mod user;
@@ -15,6 +16,10 @@ pub use access::{
 };
 pub use bulk::{BulkAction, BulkRefusal, BulkResult, MAX_BULK};
 pub use error::{AppError, FieldError};
+pub use live::{
+    Connection, Delivery, Inbox, InboxMessage, LiveEvent, MessageKind, MulticastReport, Rejected,
+    Sent, MAX_MESSAGE_CHARS, MAX_MULTICAST,
+};
 pub use import::{ImportReport, OnConflict, RowOutcome, RowReport};
 pub use paging::{CountMode, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 pub use sort::{UserSort, UserSortKey};

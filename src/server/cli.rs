@@ -158,6 +158,7 @@ async fn serve(state: AppState) -> Result<(), String> {
     let public_url = state.config.public_url.clone();
     let on_main = state.config.admin_api_on_main;
     let internal_app = startup::internal_router(state.clone());
+    let live = state.live.clone();
     let app = startup::router(state).await.map_err(|e| e.to_string())?;
     println!("Gatehouse is serving the panel at {public_url}");
     if needs_setup {
@@ -169,17 +170,20 @@ async fn serve(state: AppState) -> Result<(), String> {
     if on_main {
         println!("The admin API is at {public_url}/api/admin/v1 (docs: {public_url}/api/doc/)");
     }
-    let Some((addr, internal)) = internal else {
-        return startup::serve(listener, app)
-            .await
-            .map_err(|e| e.to_string());
+    let result = match internal {
+        None => startup::serve(listener, app).await,
+        Some((addr, internal)) => {
+            println!("The admin API is also at http://{addr}/api/admin/v1 (internal listener)");
+            let (main, internal) = tokio::join!(
+                startup::serve(listener, app),
+                startup::serve(internal, internal_app)
+            );
+            main.and(internal)
+        }
     };
-    println!("The admin API is also at http://{addr}/api/admin/v1 (internal listener)");
-    let (main, internal) = tokio::join!(
-        startup::serve(listener, app),
-        startup::serve(internal, internal_app)
-    );
-    main.and(internal).map_err(|e| e.to_string())
+    // Other instances stop listing this one's connections at once.
+    live.stop().await;
+    result.map_err(|e| e.to_string())
 }
 
 fn read_password(from_stdin: bool) -> Result<String, String> {

@@ -32,6 +32,20 @@ pub struct Config {
     pub require_tls: bool,
     pub access_token_ttl_secs: i64,
     pub rate_limits: Limits,
+    pub message_prefixes: MessagePrefixes,
+}
+
+/// Text put in front of admin messages (Prosody's `admin_rest_*_prefix`),
+/// e.g. "[Server] ".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessagePrefixes {
+    #[serde(default, rename = "direct_prefix")]
+    pub direct: String,
+    #[serde(default, rename = "multicast_prefix")]
+    pub multicast: String,
+    #[serde(default, rename = "broadcast_prefix")]
+    pub broadcast: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -49,6 +63,8 @@ struct FileConfig {
     admin_api: AdminApiSection,
     #[serde(default)]
     rate_limit: RateLimitSection,
+    #[serde(default)]
+    messages: MessagePrefixes,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -280,10 +296,25 @@ impl Config {
             errors.push("rate_limit: limits and window_seconds must be at least 1".into());
         }
 
+        let message_prefixes = file.messages;
+        let longest = [
+            &message_prefixes.direct,
+            &message_prefixes.multicast,
+            &message_prefixes.broadcast,
+        ]
+        .iter()
+        .map(|p| p.chars().count())
+        .max()
+        .unwrap_or(0);
+        if longest > 100 {
+            errors.push("messages.*_prefix: at most 100 characters".into());
+        }
+
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(Self {
+            message_prefixes,
             listen,
             public_url,
             data_dir,

@@ -65,10 +65,12 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
         .site_pkg_dir("pkg")
         .site_addr(config.listen)
         .build();
+    let live = super::live::Live::new(db.clone());
     Ok(AppState {
         db,
         leptos_options,
         login_limiter: Arc::new(LoginLimiter::new(config.rate_limits)),
+        live,
         config: Arc::new(config),
     })
 }
@@ -76,6 +78,7 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
 pub async fn router(state: AppState) -> Result<Router, BoxError> {
     let store = Store::new(&state.db);
     store.spawn_cleanup();
+    state.live.start();
     let sessions = store.layer(&state.config);
 
     let routes = generate_route_list(App);
@@ -90,6 +93,7 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
     };
     let app = Router::new()
         .merge(api)
+        .route(super::live::sse::PATH, axum::routing::get(super::live::sse::handler))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -161,6 +165,7 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     let terminate = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+    super::live::process_stopping();
 }
 
 /// Which panel pages need whom.

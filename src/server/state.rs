@@ -3,7 +3,7 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
-use super::{auth::limiter::LoginLimiter, config::Config, db::Db};
+use super::{auth::limiter::LoginLimiter, config::Config, db::Db, live::Live};
 
 /// Shared by every request handler, server function and CLI command.
 #[derive(Clone)]
@@ -12,6 +12,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub leptos_options: LeptosOptions,
     pub login_limiter: Arc<LoginLimiter>,
+    /// This instance's live connections.
+    pub live: Arc<Live>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -6,6 +6,8 @@
 pub mod allowlist;
 pub mod audit;
 pub mod import;
+pub mod live;
+pub mod messages;
 pub mod oauth2;
 pub mod tokens;
 pub mod users;

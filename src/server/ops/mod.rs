@@ -9,6 +9,8 @@ mod caller;
 pub mod export;
 pub mod import;
 pub mod lifecycle;
+pub mod live;
+pub mod messages;
 pub mod oauth2;
 pub mod setup;
 pub mod tokens;

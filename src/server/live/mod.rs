@@ -1,0 +1,333 @@
+//! Live connections: every logged-in panel page keeps one server-sent-events
+//! stream open. This instance's streams sit in a registry; the database lists
+//! the streams of every instance; PostgreSQL LISTEN/NOTIFY carries pushes to
+//! the instances that hold the recipients.
+
+mod bus;
+pub mod sse;
+
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+    time::Duration,
+};
+
+use serde::{Deserialize, Serialize};
+use tokio::sync::{mpsc, watch};
+
+use crate::{
+    model::LiveEvent,
+    server::{db, db::Db, time::now_ms},
+};
+
+/// Events a slow client may fall behind by before newer ones are dropped.
+const QUEUE: usize = 32;
+const HEARTBEAT: Duration = Duration::from_secs(10);
+/// How often administrators' "online" figure is refreshed.
+const ONLINE_REFRESH: Duration = Duration::from_secs(2);
+
+/// What a connection's stream receives.
+#[derive(Clone, Debug)]
+pub enum Push {
+    /// An event, already serialized (shared by every recipient).
+    Event(Arc<str>),
+}
+
+/// A push that may have to travel to other instances.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+enum Signal {
+    Deliver { user_id: String, event: LiveEvent },
+    Broadcast { event: LiveEvent },
+    CloseSessions { session_ids: Vec<String> },
+}
+
+#[derive(Serialize, Deserialize)]
+struct Envelope {
+    from: String,
+    signal: Signal,
+}
+
+struct Local {
+    id: String,
+    session_id: Option<String>,
+    admin: bool,
+    tx: mpsc::Sender<Push>,
+}
+
+/// Who is connected to this instance.
+#[derive(Default)]
+struct Registry {
+    by_user: HashMap<String, Vec<Local>>,
+}
+
+pub struct Live {
+    pub instance_id: String,
+    db: Db,
+    registry: Mutex<Registry>,
+    shutdown: watch::Sender<bool>,
+}
+
+/// Who opens a connection, and from where.
+pub struct Opening {
+    pub user_id: String,
+    pub session_id: Option<String>,
+    pub admin: bool,
+    pub client_ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+/// Keeps a connection registered; dropping it (the stream ended) forgets it.
+pub struct Registration {
+    live: Arc<Live>,
+    pub connection_id: String,
+    user_id: String,
+}
+
+impl Drop for Registration {
+    fn drop(&mut self) {
+        self.live.forget(&self.user_id, &self.connection_id);
+        let db = self.live.db.clone();
+        let id = self.connection_id.clone();
+        if let Ok(handle) = tokio::runtime::Handle::try_current() {
+            handle.spawn(async move {
+                if let Err(e) = db::live::delete(&db, &id).await {
+                    tracing::warn!("could not remove live connection {id}: {e}");
+                }
+            });
+        }
+    }
+}
+
+fn process_stop() -> &'static watch::Sender<bool> {
+    static STOP: std::sync::OnceLock<watch::Sender<bool>> = std::sync::OnceLock::new();
+    STOP.get_or_init(|| watch::channel(false).0)
+}
+
+/// The process received its stop signal: every instance's streams end.
+pub fn process_stopping() {
+    process_stop().send_replace(true);
+}
+
+fn serialize(event: &LiveEvent) -> Arc<str> {
+    serde_json::to_string(event)
+        .expect("live events serialize")
+        .into()
+}
+
+impl Live {
+    pub fn new(db: Db) -> Arc<Self> {
+        Arc::new(Self {
+            instance_id: crate::server::time::new_id(),
+            db,
+            registry: Mutex::new(Registry::default()),
+            shutdown: watch::channel(false).0,
+        })
+    }
+
+    fn registry(&self) -> std::sync::MutexGuard<'_, Registry> {
+        self.registry.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Starts this instance's heartbeat, the administrators' online figure and,
+    /// on PostgreSQL, the listener for other instances' pushes.
+    pub fn start(self: &Arc<Self>) {
+        let live = self.clone();
+        tokio::spawn(async move {
+            let mut beat = tokio::time::interval(HEARTBEAT);
+            loop {
+                beat.tick().await;
+                let now = now_ms();
+                if let Err(e) = db::live::beat(&live.db, &live.instance_id, now).await {
+                    tracing::warn!("live heartbeat failed: {e}");
+                }
+                if let Err(e) = db::live::sweep(&live.db, now).await {
+                    tracing::warn!("sweeping stale live connections failed: {e}");
+                }
+            }
+        });
+        let live = self.clone();
+        tokio::spawn(async move { live.refresh_online().await });
+        if let Db::Postgres(pool) = &self.db {
+            bus::listen(self.clone(), pool.clone());
+        }
+    }
+
+    /// Registers a connection here and in the database.
+    pub async fn open(
+        self: &Arc<Self>,
+        who: Opening,
+    ) -> sqlx::Result<(Registration, mpsc::Receiver<Push>)> {
+        let now = now_ms();
+        // The first connection may arrive before the first heartbeat.
+        db::live::beat(&self.db, &self.instance_id, now).await?;
+        let id = crate::server::time::new_id();
+        db::live::insert(
+            &self.db,
+            &db::live::NewConnection {
+                id: &id,
+                instance_id: &self.instance_id,
+                user_id: &who.user_id,
+                session_id: who.session_id.as_deref(),
+                client_ip: who.client_ip.as_deref(),
+                user_agent: who.user_agent.as_deref(),
+                since: now,
+            },
+        )
+        .await?;
+        let (tx, rx) = mpsc::channel(QUEUE);
+        self.registry()
+            .by_user
+            .entry(who.user_id.clone())
+            .or_default()
+            .push(Local {
+                id: id.clone(),
+                session_id: who.session_id,
+                admin: who.admin,
+                tx,
+            });
+        Ok((
+            Registration {
+                live: self.clone(),
+                connection_id: id,
+                user_id: who.user_id,
+            },
+            rx,
+        ))
+    }
+
+    fn forget(&self, user_id: &str, connection_id: &str) {
+        let mut registry = self.registry();
+        if let Some(list) = registry.by_user.get_mut(user_id) {
+            list.retain(|c| c.id != connection_id);
+            if list.is_empty() {
+                registry.by_user.remove(user_id);
+            }
+        }
+    }
+
+    /// Connections open on this instance.
+    pub fn local_count(&self) -> usize {
+        self.registry().by_user.values().map(Vec::len).sum()
+    }
+
+    /// Pushes an event to every connection of `user_id`, on every instance.
+    pub async fn deliver(&self, user_id: &str, event: LiveEvent) {
+        self.send(Signal::Deliver {
+            user_id: user_id.to_owned(),
+            event,
+        })
+        .await
+    }
+
+    /// Pushes an event to every open connection, on every instance.
+    pub async fn broadcast(&self, event: LiveEvent) {
+        self.send(Signal::Broadcast { event }).await
+    }
+
+    /// Ends the connections of revoked sessions, on every instance: each gets
+    /// a last `revoked` event, then its stream closes.
+    pub async fn close_sessions(&self, session_ids: &[String]) {
+        if session_ids.is_empty() {
+            return;
+        }
+        self.send(Signal::CloseSessions {
+            session_ids: session_ids.to_vec(),
+        })
+        .await
+    }
+
+    async fn send(&self, signal: Signal) {
+        self.dispatch(&signal);
+        bus::publish(self, signal).await;
+    }
+
+    /// Applies a signal to this instance's connections.
+    fn dispatch(&self, signal: &Signal) {
+        let mut registry = self.registry();
+        match signal {
+            Signal::Deliver { user_id, event } => {
+                if let Some(list) = registry.by_user.get(user_id) {
+                    let push = Push::Event(serialize(event));
+                    for c in list {
+                        let _ = c.tx.try_send(push.clone());
+                    }
+                }
+            }
+            Signal::Broadcast { event } => {
+                let push = Push::Event(serialize(event));
+                for c in registry.by_user.values().flatten() {
+                    let _ = c.tx.try_send(push.clone());
+                }
+            }
+            Signal::CloseSessions { session_ids } => {
+                let push = Push::Event(serialize(&LiveEvent::Revoked));
+                for list in registry.by_user.values_mut() {
+                    list.retain(|c| {
+                        let revoked = c
+                            .session_id
+                            .as_ref()
+                            .is_some_and(|s| session_ids.contains(s));
+                        if revoked {
+                            // Dropping the sender ends the stream after this.
+                            let _ = c.tx.try_send(push.clone());
+                        }
+                        !revoked
+                    });
+                }
+                registry.by_user.retain(|_, list| !list.is_empty());
+            }
+        }
+    }
+
+    /// Keeps administrators' "online" figure current: recounted every couple
+    /// of seconds while an administrator is connected here, pushed on change.
+    async fn refresh_online(self: Arc<Self>) {
+        let mut tick = tokio::time::interval(ONLINE_REFRESH);
+        let mut last: Option<i64> = None;
+        loop {
+            tick.tick().await;
+            let any_admin = self.registry().by_user.values().flatten().any(|c| c.admin);
+            if !any_admin {
+                last = None;
+                continue;
+            }
+            let count = match db::live::count(&self.db, None, now_ms()).await {
+                Ok((_, users)) => users,
+                Err(e) => {
+                    tracing::warn!("counting live connections failed: {e}");
+                    continue;
+                }
+            };
+            if last == Some(count) {
+                continue;
+            }
+            last = Some(count);
+            let push = Push::Event(serialize(&LiveEvent::Online { count }));
+            for c in self.registry().by_user.values().flatten().filter(|c| c.admin) {
+                let _ = c.tx.try_send(push.clone());
+            }
+        }
+    }
+
+    /// Resolves when the server begins to shut down: open streams end then,
+    /// or the graceful shutdown would wait for them forever.
+    pub fn shutting_down(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
+        let mut mine = self.shutdown.subscribe();
+        let mut process = process_stop().subscribe();
+        async move {
+            tokio::select! {
+                _ = mine.wait_for(|stopping| *stopping) => {}
+                _ = process.wait_for(|stopping| *stopping) => {}
+            }
+        }
+    }
+
+    /// Ends every stream of this instance and removes it from the database.
+    pub async fn stop(&self) {
+        self.shutdown.send_replace(true);
+        if let Err(e) = db::live::deregister(&self.db, &self.instance_id).await {
+            tracing::warn!("could not deregister live instance: {e}");
+        }
+    }
+}

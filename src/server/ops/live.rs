@@ -1,0 +1,93 @@
+//! Who is connected right now, on any instance (Prosody's connected users).
+
+use super::{Access, Caller};
+use crate::{
+    model::{AppError, Connection, CountMode, Page, PageRequest},
+    server::{
+        db::{self, live::ConnectionFilter},
+        time::{now_ms, rfc3339},
+        AppState,
+    },
+};
+
+fn to_model(row: db::live::ConnectionRow) -> Connection {
+    Connection {
+        id: row.id,
+        user_id: row.user_id,
+        username: row.username,
+        client_ip: row.client_ip,
+        user_agent: row.user_agent,
+        since: rfc3339(row.since),
+    }
+}
+
+/// Open connections, oldest first, optionally of one user.
+pub async fn list(
+    state: &AppState,
+    caller: &Caller,
+    user_id: Option<&str>,
+    page: &PageRequest,
+    count: CountMode,
+) -> Result<Page<Connection>, AppError> {
+    caller.require_admin(Access::Read)?;
+    let now = now_ms();
+    let total = match count {
+        CountMode::Skip => None,
+        _ => Some(db::live::count(&state.db, user_id, now).await?.0 as u64),
+    };
+    if count == CountMode::Only {
+        return Ok(Page {
+            items: Vec::new(),
+            count: total,
+            next_cursor: None,
+            prev_cursor: None,
+        });
+    }
+    let size = i64::from(page.size());
+    let (after, before) = match page {
+        PageRequest::First { after, .. } => (after.clone(), None),
+        PageRequest::Last { before, .. } => (None, before.clone()),
+    };
+    let filter = ConnectionFilter {
+        user_id: user_id.map(str::to_owned),
+        after: after.clone(),
+        before: before.clone(),
+        backwards: matches!(page, PageRequest::Last { .. }),
+        limit: size + 1,
+    };
+    let mut rows = db::live::list(&state.db, &filter, now).await?;
+    let more = rows.len() as i64 > size;
+    rows.truncate(size as usize);
+    if filter.backwards {
+        rows.reverse();
+    }
+    let items: Vec<Connection> = rows.into_iter().map(to_model).collect();
+    let first_id = items.first().map(|c| c.id.clone());
+    let last_id = items.last().map(|c| c.id.clone());
+    let (next_cursor, prev_cursor) = if filter.backwards {
+        (before.and(last_id), if more { first_id } else { None })
+    } else {
+        (if more { last_id } else { None }, after.and(first_id))
+    };
+    Ok(Page {
+        items,
+        count: total,
+        next_cursor,
+        prev_cursor,
+    })
+}
+
+/// Whether a user has a page open anywhere; 404 for an unknown user.
+pub async fn is_connected(state: &AppState, caller: &Caller, user_id: &str) -> Result<bool, AppError> {
+    caller.require_admin(Access::Read)?;
+    if db::users::by_id(&state.db, user_id).await?.is_none() {
+        return Err(AppError::NotFound("no user with this id".into()));
+    }
+    Ok(db::live::is_connected(&state.db, user_id, now_ms()).await?)
+}
+
+/// How many users are connected right now (for the panel's figure).
+pub async fn online_users(state: &AppState, caller: &Caller) -> Result<i64, AppError> {
+    caller.require_admin(Access::Read)?;
+    Ok(db::live::count(&state.db, None, now_ms()).await?.1)
+}
