@@ -2,13 +2,17 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::components::{Outlet, A};
 
+use super::live::{LiveState, Toasts};
 use super::CurrentUser;
 use crate::api::auth::Logout;
 
-/// The app shell: header with navigation, who is logged in and logout.
+/// The app shell: header with navigation, who is logged in, live figures
+/// and logout.
 #[component]
 pub fn Layout() -> impl IntoView {
     let me = expect_context::<CurrentUser>().0;
+    let live = LiveState::new();
+    provide_context(live);
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="topbar">
@@ -16,24 +20,33 @@ pub fn Layout() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match me.await {
-                        Ok(Some(me)) => view! {
-                            <nav class="mainnav" aria-label="Main">
-                                {me.admin.then(|| view! {
-                                    <A href="/users">"Users"</A>
-                                    <A href="/oauth2-clients">"API clients"</A>
-                                    <A href="/allowlist">"IP allow-list"</A>
-                                })}
-                                <A href="/account">"My account"</A>
-                            </nav>
-                            <div class="who">
-                                <span>"Signed in as "<strong data-testid="whoami">{me.username}</strong></span>
-                                {me.admin.then(|| view! { <span class="badge admin">"admin"</span> })}
-                                <form method="post" action=Logout::url()>
-                                    <button type="submit" class="button subtle">"Log out"</button>
-                                </form>
-                            </div>
+                        Ok(Some(me)) => {
+                            if !me.password_change_required {
+                                live.connect();
+                            }
+                            view! {
+                                <nav class="mainnav" aria-label="Main">
+                                    {me.admin.then(|| view! {
+                                        <A href="/users">"Users"</A>
+                                        <A href="/connections">"Connected"</A>
+                                        <A href="/broadcast">"Broadcast"</A>
+                                        <A href="/oauth2-clients">"API clients"</A>
+                                        <A href="/allowlist">"IP allow-list"</A>
+                                    })}
+                                    <A href="/account">"My account"</A>
+                                </nav>
+                                <div class="who">
+                                    {me.admin.then(|| view! { <OnlineFigure live/> })}
+                                    <InboxLink live/>
+                                    <span>"Signed in as "<strong data-testid="whoami">{me.username}</strong></span>
+                                    {me.admin.then(|| view! { <span class="badge admin">"admin"</span> })}
+                                    <form method="post" action=Logout::url()>
+                                        <button type="submit" class="button subtle">"Log out"</button>
+                                    </form>
+                                </div>
+                            }
+                            .into_any()
                         }
-                        .into_any(),
                         _ => view! { <a href="/login">"Log in"</a> }.into_any(),
                     }
                 })}
@@ -42,5 +55,33 @@ pub fn Layout() -> impl IntoView {
         <main id="main" tabindex="-1">
             <Outlet/>
         </main>
+        <Toasts/>
+    }
+}
+
+/// How many users are connected, kept current by the live connection.
+#[component]
+fn OnlineFigure(live: LiveState) -> impl IntoView {
+    view! {
+        <a class="online" href="/connections" data-testid="online-count" title="Users connected right now">
+            <span class="dot" aria-hidden="true"></span>
+            {move || match live.online.get() {
+                Some(n) => format!("{n} online"),
+                None => "… online".to_owned(),
+            }}
+        </a>
+    }
+}
+
+/// The inbox, with its unread count once known.
+#[component]
+fn InboxLink(live: LiveState) -> impl IntoView {
+    view! {
+        <a class="inbox-link" href="/account#inbox">
+            "Inbox"
+            {move || live.unread.get().filter(|n| *n > 0).map(|n| view! {
+                " "<span class="badge unread" data-testid="unread-count" aria-label=format!("{n} unread")>{n}</span>
+            })}
+        </a>
     }
 }

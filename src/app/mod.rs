@@ -2,6 +2,7 @@
 
 mod components;
 mod layout;
+pub mod live;
 mod pages;
 
 use leptos::prelude::*;
@@ -17,10 +18,11 @@ use crate::{
 };
 use layout::Layout;
 use pages::{
-    account::AccountPage, allowlist::AllowListPage, errors::NotFound, home::HomePage,
-    login::LoginPage, oauth_clients::OAuthClientsPage, password::ChangePasswordPage,
-    setup::SetupPage, user_detail::UserDetailPage, user_import::ImportUsersPage,
-    user_new::NewUserPage, users::UsersPage,
+    account::AccountPage, allowlist::AllowListPage, broadcast::BroadcastPage,
+    connections::ConnectionsPage, errors::NotFound, home::HomePage, login::LoginPage,
+    oauth_clients::OAuthClientsPage, password::ChangePasswordPage, setup::SetupPage,
+    user_detail::UserDetailPage, user_import::ImportUsersPage, user_new::NewUserPage,
+    users::UsersPage,
 };
 
 /// The whole HTML document, rendered on the server.
@@ -74,6 +76,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("oauth2-clients") view=OAuthClientsPage ssr=SsrMode::Async/>
                     <Route path=path!("allowlist") view=AllowListPage ssr=SsrMode::Async/>
+                    <Route path=path!("connections") view=ConnectionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("broadcast") view=BroadcastPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

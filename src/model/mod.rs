@@ -16,11 +16,11 @@ pub use access::{
 };
 pub use bulk::{BulkAction, BulkRefusal, BulkResult, MAX_BULK};
 pub use error::{AppError, FieldError};
+pub use import::{ImportReport, OnConflict, RowOutcome, RowReport};
 pub use live::{
     Connection, Delivery, Inbox, InboxMessage, LiveEvent, MessageKind, MulticastReport, Rejected,
     Sent, MAX_MESSAGE_CHARS, MAX_MULTICAST,
 };
-pub use import::{ImportReport, OnConflict, RowOutcome, RowReport};
 pub use paging::{CountMode, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 pub use sort::{UserSort, UserSortKey};
 pub use user::{Me, NewUser, User, UserFilter, UserPatch, UserStatus};

@@ -93,7 +93,10 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
     };
     let app = Router::new()
         .merge(api)
-        .route(super::live::sse::PATH, axum::routing::get(super::live::sse::handler))
+        .route(
+            super::live::sse::PATH,
+            axum::routing::get(super::live::sse::handler),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -183,7 +186,9 @@ fn page_access(path: &str) -> PageAccess {
         "/login" => PageAccess::Login,
         "/setup" => PageAccess::Setup,
         "/account" | "/account/password" => PageAccess::Member,
-        "/" | "/users" | "/oauth2-clients" | "/allowlist" => PageAccess::Admin,
+        "/" | "/users" | "/oauth2-clients" | "/allowlist" | "/connections" | "/broadcast" => {
+            PageAccess::Admin
+        }
         p if p.starts_with("/users/") => PageAccess::Admin,
         _ => PageAccess::Other,
     }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::inbox::InboxPanel;
 use super::tokens::TokensPanel;
 use crate::app::{components::ErrorNotice, CurrentUser};
 use crate::model::AppError;
@@ -34,6 +35,7 @@ pub fn AccountPage() -> impl IntoView {
                                 </dl>
                                 <a class="button" href="/account/password">"Change password"</a>
                             </section>
+                            <InboxPanel/>
                             {tokens}
                         }
                         .into_any()

@@ -1,9 +1,13 @@
 pub mod account;
 pub mod allowlist;
+pub mod broadcast;
 pub mod bulk;
+pub mod connections;
 pub mod errors;
 pub mod home;
+pub mod inbox;
 pub mod login;
+pub mod messages;
 pub mod oauth_clients;
 pub mod password;
 pub mod setup;

@@ -5,6 +5,7 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
+use super::messages::SendMessagePanel;
 use super::tokens::{TokenActions, TokenList, TokensPanel};
 use crate::api::access::list_tokens;
 use crate::api::users::{get_user, DeleteUser, SetUserPassword, UpdateUser, UserAction};
@@ -29,16 +30,24 @@ enum Tab {
     Profile,
     Security,
     Tokens,
+    Messages,
     Danger,
 }
 
 impl Tab {
-    const ALL: [Tab; 4] = [Tab::Profile, Tab::Security, Tab::Tokens, Tab::Danger];
+    const ALL: [Tab; 5] = [
+        Tab::Profile,
+        Tab::Security,
+        Tab::Tokens,
+        Tab::Messages,
+        Tab::Danger,
+    ];
 
     fn parse(raw: Option<&str>) -> Self {
         match raw {
             Some("security") => Self::Security,
             Some("tokens") => Self::Tokens,
+            Some("messages") => Self::Messages,
             Some("danger") => Self::Danger,
             _ => Self::Profile,
         }
@@ -49,6 +58,7 @@ impl Tab {
             Self::Profile => "profile",
             Self::Security => "security",
             Self::Tokens => "tokens",
+            Self::Messages => "messages",
             Self::Danger => "danger",
         }
     }
@@ -58,6 +68,7 @@ impl Tab {
             Self::Profile => "Profile",
             Self::Security => "Security",
             Self::Tokens => "Tokens",
+            Self::Messages => "Messages",
             Self::Danger => "Danger zone",
         }
     }
@@ -152,6 +163,10 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
         Tab::Security => view! { <SecurityTab user=user.clone() actions/> }.into_any(),
         Tab::Tokens => {
             view! { <TokensPanel user_id=user.id.clone() actions=actions.tokens list=actions.token_list/> }.into_any()
+        }
+        Tab::Messages => {
+            view! { <SendMessagePanel user_id=user.id.clone() username=user.username.clone()/> }
+                .into_any()
         }
         Tab::Danger => view! { <DangerTab user=user.clone() actions/> }.into_any(),
     };

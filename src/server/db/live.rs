@@ -119,7 +119,11 @@ pub struct ConnectionFilter {
 
 /// Open connections of live instances, by id (oldest first, or newest first
 /// when `backwards`).
-pub async fn list(db: &Db, filter: &ConnectionFilter, now: i64) -> sqlx::Result<Vec<ConnectionRow>> {
+pub async fn list(
+    db: &Db,
+    filter: &ConnectionFilter,
+    now: i64,
+) -> sqlx::Result<Vec<ConnectionRow>> {
     let order = if filter.backwards { "DESC" } else { "ASC" };
     let sql = format!(
         "SELECT c.id, c.user_id, u.username, c.client_ip, c.user_agent, c.since \

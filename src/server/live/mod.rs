@@ -304,7 +304,13 @@ impl Live {
             }
             last = Some(count);
             let push = Push::Event(serialize(&LiveEvent::Online { count }));
-            for c in self.registry().by_user.values().flatten().filter(|c| c.admin) {
+            for c in self
+                .registry()
+                .by_user
+                .values()
+                .flatten()
+                .filter(|c| c.admin)
+            {
                 let _ = c.tx.try_send(push.clone());
             }
         }

@@ -78,7 +78,11 @@ pub async fn list(
 }
 
 /// Whether a user has a page open anywhere; 404 for an unknown user.
-pub async fn is_connected(state: &AppState, caller: &Caller, user_id: &str) -> Result<bool, AppError> {
+pub async fn is_connected(
+    state: &AppState,
+    caller: &Caller,
+    user_id: &str,
+) -> Result<bool, AppError> {
     caller.require_admin(Access::Read)?;
     if db::users::by_id(&state.db, user_id).await?.is_none() {
         return Err(AppError::NotFound("no user with this id".into()));

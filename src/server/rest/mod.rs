@@ -2,9 +2,11 @@
 //! one file per endpoint, every handler a thin adapter over `ops`.
 
 pub mod allowlist;
+pub mod connections;
 mod doc;
 mod envelope;
 pub mod extract;
+pub mod messages;
 pub mod oauth2_clients;
 pub mod oauth2_token;
 pub mod openapi;
@@ -61,6 +63,11 @@ fn api() -> OpenApiRouter<AppState> {
             oauth2_clients::create::handler
         ))
         .routes(routes!(oauth2_clients::revoke::handler))
+        .routes(routes!(connections::list::handler))
+        .routes(routes!(connections::connected::handler))
+        .routes(routes!(messages::send::handler))
+        .routes(routes!(messages::multicast::handler))
+        .routes(routes!(messages::broadcast::handler))
         .routes(routes!(allowlist::list::handler))
         .routes(routes!(allowlist::put::handler, allowlist::delete::handler))
         // A CIDR's slash sent unencoded (`/allowlist/10.0.0.0/8`): the same

@@ -103,6 +103,11 @@ error_documents! {
         "password_too_short", "password_too_long", "password_is_username",
         "password_too_common", "password_hash_unsupported", "cannot_modify_self",
     ];
+    /// The message body is blank, too long or has control characters
+    /// (`source.pointer` is `/body`).
+    MessageInvalidError = ["body_empty", "body_too_long", "body_invalid"];
+    /// The multicast has no entries, or too many.
+    MulticastInvalidError = ["recipients_empty", "too_many_recipients"];
     /// Someone created one of the users meanwhile, or the import would leave
     /// no active administrator; nothing was imported.
     ImportConflictError = ["username_taken", "last_admin"];
@@ -453,8 +458,13 @@ mod tests {
     use super::COMMON_STATUSES;
 
     /// Every route of `rest::router()`; a new one must be added here too.
-    const ROUTES: [(&str, &str); 24] = [
+    const ROUTES: [(&str, &str); 29] = [
         ("get", "/api/admin/v1/users"),
+        ("get", "/api/admin/v1/connections"),
+        ("get", "/api/admin/v1/users/{id}/connected"),
+        ("post", "/api/admin/v1/users/{id}/messages"),
+        ("post", "/api/admin/v1/messages/multicast"),
+        ("post", "/api/admin/v1/messages/broadcast"),
         ("post", "/api/admin/v1/users"),
         ("get", "/api/admin/v1/users/export"),
         ("post", "/api/admin/v1/users/bulk"),

@@ -1,0 +1,75 @@
+//! The logged-in user's inbox: messages from administrators, newest first.
+
+use leptos::prelude::*;
+
+use crate::api::live::{my_inbox, MarkRead};
+use crate::app::components::{time_or, ErrorNotice};
+use crate::app::live::LiveState;
+use crate::model::{InboxMessage, MessageKind};
+
+#[component]
+pub fn InboxPanel() -> impl IntoView {
+    let mark = ServerAction::<MarkRead>::new();
+    let live = use_context::<LiveState>();
+    // A message arriving live refreshes the list too.
+    let arrived = move || live.map(|l| l.received.get()).unwrap_or(0);
+    let inbox = Resource::new(move || (mark.version().get(), arrived()), |_| my_inbox());
+    Effect::new(move |_| {
+        if let (Some(live), Some(Ok(inbox))) = (live, inbox.get()) {
+            live.unread.set(Some(inbox.unread));
+        }
+    });
+    view! {
+        <section class="card" id="inbox" aria-labelledby="inbox-heading">
+            <div class="section-head">
+                <h2 id="inbox-heading">"Inbox"</h2>
+                <ActionForm action=mark>
+                    <input type="hidden" name="id" value=""/>
+                    <button type="submit" class="button subtle">"Mark all as read"</button>
+                </ActionForm>
+            </div>
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match inbox.await {
+                        Ok(inbox) if inbox.messages.is_empty() => view! {
+                            <p class="empty" data-testid="inbox-empty">"No messages."</p>
+                        }
+                        .into_any(),
+                        Ok(inbox) => view! {
+                            <p data-testid="inbox-unread">{format!("{} unread", inbox.unread)}</p>
+                            <ul class="inbox" data-testid="inbox">
+                                {inbox.messages.into_iter().map(|m| view! { <MessageItem message=m mark/> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn MessageItem(message: InboxMessage, mark: ServerAction<MarkRead>) -> impl IntoView {
+    let unread = message.read_at.is_none();
+    let kind = match message.kind {
+        MessageKind::Broadcast => "Announcement",
+        _ => "Message",
+    };
+    view! {
+        <li class="message" class:unread=unread data-testid="inbox-message">
+            <p class="message-meta">
+                {unread.then(|| view! { <span class="badge unread">"new"</span>" " })}
+                {kind}" from "<strong>{message.sender}</strong>" · "{time_or(Some(message.created_at), "")}
+            </p>
+            <p class="message-body">{message.body}</p>
+            {unread.then(|| view! {
+                <ActionForm action=mark>
+                    <input type="hidden" name="id" value=message.id.clone()/>
+                    <button type="submit" class="button subtle">"Mark as read"</button>
+                </ActionForm>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,36 @@
+//! `GET /users/{id}/connected`: `{"connected": bool}`; 404 unknown user.
+
+use axum::{
+    extract::{Path, State},
+    Json,
+};
+use serde_json::{json, Value};
+
+use crate::server::{
+    ops,
+    rest::{openapi::NotFoundError, ApiCaller, ApiError},
+    AppState,
+};
+
+#[utoipa::path(
+    get,
+    path = "/users/{id}/connected",
+    operation_id = "user_connected",
+    tag = "connections",
+    summary = "Whether a user has a live connection",
+    description = "True while the user has a panel page open on any instance.",
+    params(("id" = String, Path, description = "The user's id")),
+    responses(
+        (status = 200, description = "The answer", body = super::schema::ConnectedDocument,
+            example = json!({"connected": true})),
+        (status = 404, description = "No such user", body = NotFoundError),
+    ),
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(user_id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let connected = ops::live::is_connected(&state, &caller, &user_id).await?;
+    Ok(Json(json!({ "connected": connected })))
+}

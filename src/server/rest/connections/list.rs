@@ -1,0 +1,162 @@
+//! `GET /connections`: open live connections of every instance, oldest first,
+//! with `meta.count`; `filter[user]`, cursor paging, `count=only` for just
+//! the figure.
+
+use axum::{
+    extract::{RawQuery, State},
+    response::{IntoResponse, Response},
+    Json,
+};
+
+use super::schema::ConnectionListDocument;
+use crate::{
+    model::{AppError, CountMode, PageRequest},
+    server::{
+        ops,
+        rest::{
+            extract::form_pairs, list_document, openapi::BadRequestError, ApiCaller, ApiError,
+            ListLinks, PREFIX,
+        },
+        AppState,
+    },
+};
+
+const PARAMETERS: [&str; 6] = [
+    "filter[user]",
+    "page[first]",
+    "page[after]",
+    "page[last]",
+    "page[before]",
+    "count",
+];
+
+struct Query {
+    user: Option<String>,
+    page: PageRequest,
+    count: CountMode,
+    /// The filter part, re-encoded, for the paging links.
+    filters: String,
+}
+
+fn parse(raw: &str) -> Result<Query, AppError> {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for (key, value) in form_pairs(raw) {
+        if !PARAMETERS.contains(&key.as_str()) {
+            return Err(AppError::bad_parameter(
+                &key,
+                format!("unknown parameter {key}"),
+            ));
+        }
+        if seen.iter().any(|(k, _)| *k == key) {
+            return Err(AppError::bad_parameter(
+                &key,
+                format!("{key} given more than once"),
+            ));
+        }
+        seen.push((key, value));
+    }
+    let get = |k: &str| {
+        seen.iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
+    };
+    let user = get("filter[user]").map(str::to_owned);
+    if user
+        .as_deref()
+        .is_some_and(|u| u.is_empty() || u.len() > 64)
+    {
+        return Err(AppError::bad_parameter(
+            "filter[user]",
+            "filter[user] must be a user id",
+        ));
+    }
+    let page = PageRequest::from_params(
+        get("page[first]"),
+        get("page[after]"),
+        get("page[last]"),
+        get("page[before]"),
+    )
+    .map_err(|(parameter, message)| AppError::bad_parameter(parameter, message))?;
+    let count = match get("count") {
+        None => CountMode::Include,
+        Some(raw) => CountMode::parse(raw)
+            .ok_or_else(|| AppError::bad_parameter("count", "count must be true, false or only"))?,
+    };
+    let mut filters = Vec::new();
+    if let Some(u) = &user {
+        filters.push(format!("filter[user]={}", urlencoding::encode(u)));
+    }
+    if let Some(c) = get("count") {
+        filters.push(format!("count={c}"));
+    }
+    Ok(Query {
+        user,
+        page,
+        count,
+        filters: filters.join("&"),
+    })
+}
+
+#[utoipa::path(
+    get,
+    path = "/connections",
+    operation_id = "list_connections",
+    tag = "connections",
+    summary = "List open live connections",
+    description = "Users with a panel page open right now, on every instance: one entry per \
+        connection (a user with two tabs has two). `meta.count` counts connections; \
+        `count=only` returns just the figure.",
+    params(
+        ("filter[user]" = Option<String>, Query, description = "Only this user's connections (user id)"),
+        ("page[first]" = Option<u32>, Query, description = "Page size, forwards (1–1000, default 50)"),
+        ("page[after]" = Option<String>, Query, description = "Cursor: the id after which the page starts"),
+        ("page[last]" = Option<u32>, Query, description = "Page size, backwards"),
+        ("page[before]" = Option<String>, Query, description = "Cursor: the id before which the page ends"),
+        ("count" = Option<String>, Query, description = "`true` (default), `false` or `only`"),
+    ),
+    responses(
+        (status = 200, description = "A page of connections", body = ConnectionListDocument),
+        (status = 400, description = "Unknown parameter or bad value", body = BadRequestError),
+    ),
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let raw = raw.unwrap_or_default();
+    let query = parse(&raw)?;
+    let page_size = query.page.size();
+    let page = ops::live::list(
+        &state,
+        &caller,
+        query.user.as_deref(),
+        &query.page,
+        query.count,
+    )
+    .await?;
+    let path = format!("{PREFIX}/connections");
+    let links = ListLinks {
+        path: &path,
+        filters: &query.filters,
+        self_query: &raw,
+        page_size,
+    };
+    Ok(Json(list_document(&page, &links)).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_refuses() {
+        let q = parse("filter[user]=01JD0000000000000000000000&count=only").unwrap();
+        assert_eq!(q.user.as_deref(), Some("01JD0000000000000000000000"));
+        assert_eq!(q.count, CountMode::Only);
+        assert!(parse("filter[ip]=1").is_err());
+        assert!(parse("count=maybe").is_err());
+        assert!(parse("count=true&count=false").is_err());
+        assert!(parse("page[first]=0").is_err());
+    }
+}
