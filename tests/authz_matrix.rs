@@ -261,18 +261,24 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
         "oauth2-clients/revoke" => "id=01JD0000000000000000000000".into(),
         "allowlist/add" => "entry=10.0.0.0%2F8&confirm=on".into(),
         "allowlist/remove" => "entry=127.0.0.1&confirm=on".into(),
+        "connections/list" | "connections/online" => String::new(),
+        "connections/connected" => format!("user_id={id}"),
+        "messages/send" => format!("user_id={id}&body=hello"),
+        "messages/broadcast" => "body=hello".into(),
         _ => return None,
     })
 }
 
 /// Open to anyone (login, setup) or to every logged-in user (own account).
-const NOT_ADMIN_ONLY: [&str; 6] = [
+const NOT_ADMIN_ONLY: [&str; 8] = [
     "auth/login",
     "auth/logout",
     "auth/me",
     "setup/status",
     "setup/admin",
     "account/password",
+    "inbox/list",
+    "inbox/read",
 ];
 
 #[test]
