@@ -13,8 +13,9 @@ build:
 setup:
 	scripts/setup.sh test
 
-bench:  ## load benchmark of the users API (see bench/README.md)
+bench:  ## load benchmarks: users API, then live connections (see bench/README.md)
 	bench/run.sh
+	bench/live.sh
 
 lint:
 	PATH=/usr/bin:$$PATH cargo fmt --check

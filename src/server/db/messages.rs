@@ -61,6 +61,17 @@ pub async fn insert(db: &Db, rows: &[MessageRow], audit: &AuditEntry) -> sqlx::R
 /// once do not both get them.
 pub async fn take_undelivered(db: &Db, user_id: &str, now: i64) -> sqlx::Result<Vec<MessageRow>> {
     with_pool!(db, pool => {
+        // Usually there are none: a read (on the partial index) avoids
+        // taking SQLite's write lock for every connection that opens.
+        let any: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM messages WHERE user_id = $1 AND delivered_at IS NULL)",
+        )
+        .bind(user_id)
+        .fetch_one(pool)
+        .await?;
+        if !any {
+            return Ok(Vec::new());
+        }
         let mut rows = sqlx::query_as::<_, MessageRow>(
             "UPDATE messages SET delivered_at = $2 WHERE user_id = $1 AND delivered_at IS NULL \
              RETURNING id, user_id, kind, body, sender, created_at, delivered_at, read_at",

@@ -8,7 +8,7 @@ pub mod sse;
 
 use std::{
     collections::HashMap,
-    sync::{Arc, Mutex},
+    sync::{atomic::Ordering, Arc, Mutex},
     time::Duration,
 };
 
@@ -66,6 +66,8 @@ pub struct Live {
     db: Db,
     registry: Mutex<Registry>,
     shutdown: watch::Sender<bool>,
+    /// Whether this instance's row exists (its first heartbeat happened).
+    registered: std::sync::atomic::AtomicBool,
 }
 
 /// Who opens a connection, and from where.
@@ -122,6 +124,7 @@ impl Live {
             db,
             registry: Mutex::new(Registry::default()),
             shutdown: watch::channel(false).0,
+            registered: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -138,8 +141,9 @@ impl Live {
             loop {
                 beat.tick().await;
                 let now = now_ms();
-                if let Err(e) = db::live::beat(&live.db, &live.instance_id, now).await {
-                    tracing::warn!("live heartbeat failed: {e}");
+                match db::live::beat(&live.db, &live.instance_id, now).await {
+                    Ok(()) => live.registered.store(true, Ordering::Relaxed),
+                    Err(e) => tracing::warn!("live heartbeat failed: {e}"),
                 }
                 if let Err(e) = db::live::sweep(&live.db, now).await {
                     tracing::warn!("sweeping stale live connections failed: {e}");
@@ -160,7 +164,10 @@ impl Live {
     ) -> sqlx::Result<(Registration, mpsc::Receiver<Push>)> {
         let now = now_ms();
         // The first connection may arrive before the first heartbeat.
-        db::live::beat(&self.db, &self.instance_id, now).await?;
+        if !self.registered.load(Ordering::Relaxed) {
+            db::live::beat(&self.db, &self.instance_id, now).await?;
+            self.registered.store(true, Ordering::Relaxed);
+        }
         let id = crate::server::time::new_id();
         db::live::insert(
             &self.db,
