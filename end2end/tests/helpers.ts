@@ -12,11 +12,14 @@ export function uniqueName(prefix: string): string {
 }
 
 /**
- * Waits until the WebAssembly bundle has been fetched and hydration has had
- * its chance to run: client-side interactions before that would be lost.
+ * Waits until the WebAssembly bundle has been fetched and hydration has run
+ * (the app marks `<html data-hydrated>`): client-side interactions before
+ * that would be lost. Not "networkidle": a logged-in page keeps its live
+ * stream open, so its network is never idle.
  */
 export async function hydrated(page: Page): Promise<void> {
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("load");
+  await page.locator("html[data-hydrated=true]").waitFor({ state: "attached", timeout: 20_000 });
 }
 
 /** Logs in through the login form (works with or without JavaScript). */

@@ -56,6 +56,13 @@ pub fn App() -> impl IntoView {
         || (),
         |_| current_user(),
     )));
+    // Effects run only in the browser, after hydration: tests wait for this
+    // mark (a page's live stream means its network is never idle).
+    Effect::new(|_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
 
     view! {
         <Stylesheet id="leptos" href="/pkg/gatehouse.css"/>
