@@ -1,6 +1,7 @@
 pub mod account;
 pub mod allowlist;
 pub mod bulk;
+pub mod contacts;
 pub mod errors;
 pub mod home;
 pub mod login;

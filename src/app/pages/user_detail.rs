@@ -5,6 +5,7 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
+use super::contacts::{ContactActions, ContactList, ContactsPanel};
 use super::tokens::{TokenActions, TokenList, TokensPanel};
 use crate::api::access::list_tokens;
 use crate::api::users::{get_user, DeleteUser, SetUserPassword, UpdateUser, UserAction};
@@ -29,16 +30,24 @@ enum Tab {
     Profile,
     Security,
     Tokens,
+    Contacts,
     Danger,
 }
 
 impl Tab {
-    const ALL: [Tab; 4] = [Tab::Profile, Tab::Security, Tab::Tokens, Tab::Danger];
+    const ALL: [Tab; 5] = [
+        Tab::Profile,
+        Tab::Security,
+        Tab::Tokens,
+        Tab::Contacts,
+        Tab::Danger,
+    ];
 
     fn parse(raw: Option<&str>) -> Self {
         match raw {
             Some("security") => Self::Security,
             Some("tokens") => Self::Tokens,
+            Some("contacts") => Self::Contacts,
             Some("danger") => Self::Danger,
             _ => Self::Profile,
         }
@@ -49,6 +58,7 @@ impl Tab {
             Self::Profile => "profile",
             Self::Security => "security",
             Self::Tokens => "tokens",
+            Self::Contacts => "contacts",
             Self::Danger => "danger",
         }
     }
@@ -58,6 +68,7 @@ impl Tab {
             Self::Profile => "Profile",
             Self::Security => "Security",
             Self::Tokens => "Tokens",
+            Self::Contacts => "Contacts",
             Self::Danger => "Danger zone",
         }
     }
@@ -71,6 +82,8 @@ struct Actions {
     update: ServerAction<UpdateUser>,
     tokens: TokenActions,
     token_list: TokenList,
+    contacts: ContactActions,
+    contact_list: ContactList,
 }
 
 #[component]
@@ -97,6 +110,10 @@ fn UserDetail() -> impl IntoView {
             }
         },
     );
+    let (contacts, contact_list) = ContactActions::with_list(
+        move || params.read().get("id").unwrap_or_default(),
+        move || tab.get() == Tab::Contacts,
+    );
     let actions = Actions {
         action: ServerAction::<UserAction>::new(),
         password: ServerAction::<SetUserPassword>::new(),
@@ -104,6 +121,8 @@ fn UserDetail() -> impl IntoView {
         update: ServerAction::<UpdateUser>::new(),
         tokens,
         token_list,
+        contacts,
+        contact_list,
     };
     // Refetched after every action, so the page shows the new state.
     let user = Resource::new(
@@ -153,6 +172,11 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
         Tab::Tokens => {
             view! { <TokensPanel user_id=user.id.clone() actions=actions.tokens list=actions.token_list/> }.into_any()
         }
+        Tab::Contacts => view! {
+            <ContactsPanel user_id=user.id.clone() username=user.username.clone()
+                actions=actions.contacts list=actions.contact_list/>
+        }
+        .into_any(),
         Tab::Danger => view! { <DangerTab user=user.clone() actions/> }.into_any(),
     };
     view! {
