@@ -354,18 +354,17 @@ fn only_admins_may_see_or_change_contacts() {
     );
     let path = format!("{}/bob", contacts(&alice));
 
-    for token in [&member] {
-        assert_eq!(app.get(&contacts(&alice), Auth::Bearer(token)).status, 403);
-        assert_eq!(app.get(&path, Auth::Bearer(token)).status, 403);
-        let added = add(&app, token, &alice, json!({"contact": "reader"}));
-        assert_eq!(added.status, 403);
-        assert!(!added.body.contains("data"));
-        assert_eq!(
-            patch(&app, token, &path, r#"{"subscription": "both"}"#).status,
-            403
-        );
-        assert_eq!(delete(&app, token, &path).status, 403);
-    }
+    let token = &member;
+    assert_eq!(app.get(&contacts(&alice), Auth::Bearer(token)).status, 403);
+    assert_eq!(app.get(&path, Auth::Bearer(token)).status, 403);
+    let added = add(&app, token, &alice, json!({"contact": "reader"}));
+    assert_eq!(added.status, 403);
+    assert!(!added.body.contains("data"));
+    assert_eq!(
+        patch(&app, token, &path, r#"{"subscription": "both"}"#).status,
+        403
+    );
+    assert_eq!(delete(&app, token, &path).status, 403);
     assert_eq!(app.get(&contacts(&alice), Auth::None).status, 401);
     // A read-only token reads, and changes nothing.
     assert_eq!(
