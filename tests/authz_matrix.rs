@@ -132,6 +132,7 @@ fn concrete_path(f: &Fixture, template: &str) -> String {
         .replace("{user_id}", &f.target_id)
         .replace("{token_id}", &f.target_token_id)
         .replace("{username}", TARGET)
+        .replace("{contact}", "matrix-member")
         .replace("{entry}", "127.0.0.1")
 }
 
@@ -257,6 +258,13 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
         "tokens/list" => format!("user_id={id}"),
         "tokens/create" => format!("user_id={id}&name=x&scope=admin"),
         "tokens/revoke" => format!("user_id={id}&token_id={token}"),
+        "contacts/list" => format!("user_id={id}"),
+        "contacts/suggest" => "q=matrix".into(),
+        "contacts/add" => format!("user_id={id}&contact=matrix-member&subscription=both&groups=x"),
+        "contacts/update" => {
+            format!("user_id={id}&contact=matrix-member&subscription=both&groups=x")
+        }
+        "contacts/remove" => format!("user_id={id}&contact=matrix-member"),
         "oauth2-clients/create" => "name=x&scope=admin".into(),
         "oauth2-clients/revoke" => "id=01JD0000000000000000000000".into(),
         "allowlist/add" => "entry=10.0.0.0%2F8&confirm=on".into(),

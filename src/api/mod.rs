@@ -4,6 +4,7 @@
 pub mod access;
 pub mod account;
 pub mod auth;
+pub mod contacts;
 pub mod live;
 pub mod users;
 

@@ -36,6 +36,14 @@ pub enum AppError {
     AccessDenied { code: String, message: String },
     #[error("{0}")]
     NotFound(String),
+    /// Something the request's body names does not exist (404), with its
+    /// own code and the field that named it (a contact's username).
+    #[error("{message}")]
+    UnknownReference {
+        code: String,
+        field: String,
+        message: String,
+    },
     /// A state clash, e.g. a duplicate; `field` names the input that clashed.
     /// The account has a temporary password: nothing but choosing a new
     /// one works until then (403).
@@ -96,6 +104,14 @@ impl AppError {
         }
     }
 
+    pub fn unknown_reference(code: &str, field: &str, message: impl Into<String>) -> Self {
+        Self::UnknownReference {
+            code: code.to_owned(),
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+
     pub fn forbidden() -> Self {
         Self::Forbidden("administrator rights required".into())
     }
@@ -104,7 +120,7 @@ impl AppError {
         match self {
             Self::Unauthenticated | Self::InvalidCredentials => 401,
             Self::Forbidden(_) | Self::AccessDenied { .. } | Self::PasswordChangeRequired => 403,
-            Self::NotFound(_) => 404,
+            Self::NotFound(_) | Self::UnknownReference { .. } => 404,
             Self::Conflict { .. } => 409,
             Self::Invalid(_) => 422,
             Self::BadRequest { .. } => 400,
@@ -122,6 +138,7 @@ impl AppError {
             Self::AccessDenied { code, .. } => code,
             Self::PasswordChangeRequired => "password_change_required",
             Self::NotFound(_) => "not_found",
+            Self::UnknownReference { code, .. } => code,
             Self::Conflict { code, .. } => code,
             Self::Invalid(errors) => errors.first().map(|e| e.code.as_str()).unwrap_or("invalid"),
             Self::BadRequest { .. } => "bad_request",
@@ -143,6 +160,9 @@ impl AppError {
                 message,
                 ..
             } if f == field => Some(message.clone()),
+            Self::UnknownReference {
+                field: f, message, ..
+            } if f == field => Some(message.clone()),
             _ => None,
         }
     }
@@ -151,7 +171,9 @@ impl AppError {
     pub fn is_field_error(&self) -> bool {
         matches!(
             self,
-            Self::Invalid(_) | Self::Conflict { field: Some(_), .. }
+            Self::Invalid(_)
+                | Self::Conflict { field: Some(_), .. }
+                | Self::UnknownReference { .. }
         )
     }
 }

@@ -2,6 +2,7 @@
 
 mod access;
 mod bulk;
+pub mod contact;
 mod error;
 mod import;
 mod live;
@@ -15,6 +16,7 @@ pub use access::{
     SCOPE_ADMIN, SCOPE_ADMIN_READ,
 };
 pub use bulk::{BulkAction, BulkRefusal, BulkResult, MAX_BULK};
+pub use contact::Contact;
 pub use error::{AppError, FieldError};
 pub use import::{ImportReport, OnConflict, RowOutcome, RowReport};
 pub use live::{

@@ -3,6 +3,7 @@ pub mod allowlist;
 pub mod broadcast;
 pub mod bulk;
 pub mod connections;
+pub mod contacts;
 pub mod errors;
 pub mod home;
 pub mod inbox;

@@ -5,6 +5,7 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
+use super::contacts::{ContactActions, ContactList, ContactsPanel};
 use super::messages::SendMessagePanel;
 use super::tokens::{TokenActions, TokenList, TokensPanel};
 use crate::api::access::list_tokens;
@@ -31,15 +32,17 @@ enum Tab {
     Security,
     Tokens,
     Messages,
+    Contacts,
     Danger,
 }
 
 impl Tab {
-    const ALL: [Tab; 5] = [
+    const ALL: [Tab; 6] = [
         Tab::Profile,
         Tab::Security,
         Tab::Tokens,
         Tab::Messages,
+        Tab::Contacts,
         Tab::Danger,
     ];
 
@@ -48,6 +51,7 @@ impl Tab {
             Some("security") => Self::Security,
             Some("tokens") => Self::Tokens,
             Some("messages") => Self::Messages,
+            Some("contacts") => Self::Contacts,
             Some("danger") => Self::Danger,
             _ => Self::Profile,
         }
@@ -59,6 +63,7 @@ impl Tab {
             Self::Security => "security",
             Self::Tokens => "tokens",
             Self::Messages => "messages",
+            Self::Contacts => "contacts",
             Self::Danger => "danger",
         }
     }
@@ -69,6 +74,7 @@ impl Tab {
             Self::Security => "Security",
             Self::Tokens => "Tokens",
             Self::Messages => "Messages",
+            Self::Contacts => "Contacts",
             Self::Danger => "Danger zone",
         }
     }
@@ -82,6 +88,8 @@ struct Actions {
     update: ServerAction<UpdateUser>,
     tokens: TokenActions,
     token_list: TokenList,
+    contacts: ContactActions,
+    contact_list: ContactList,
 }
 
 #[component]
@@ -108,6 +116,10 @@ fn UserDetail() -> impl IntoView {
             }
         },
     );
+    let (contacts, contact_list) = ContactActions::with_list(
+        move || params.read().get("id").unwrap_or_default(),
+        move || tab.get() == Tab::Contacts,
+    );
     let actions = Actions {
         action: ServerAction::<UserAction>::new(),
         password: ServerAction::<SetUserPassword>::new(),
@@ -115,6 +127,8 @@ fn UserDetail() -> impl IntoView {
         update: ServerAction::<UpdateUser>::new(),
         tokens,
         token_list,
+        contacts,
+        contact_list,
     };
     // Refetched after every action, so the page shows the new state.
     let user = Resource::new(
@@ -168,6 +182,11 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
             view! { <SendMessagePanel user_id=user.id.clone() username=user.username.clone()/> }
                 .into_any()
         }
+        Tab::Contacts => view! {
+            <ContactsPanel user_id=user.id.clone() username=user.username.clone()
+                actions=actions.contacts list=actions.contact_list/>
+        }
+        .into_any(),
         Tab::Danger => view! { <DangerTab user=user.clone() actions/> }.into_any(),
     };
     view! {

@@ -5,6 +5,7 @@
 
 pub mod allowlist;
 pub mod audit;
+pub mod contacts;
 pub mod import;
 pub mod live;
 pub mod messages;

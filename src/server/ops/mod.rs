@@ -6,6 +6,7 @@ pub mod account;
 pub mod allowlist;
 pub mod bulk;
 mod caller;
+pub mod contacts;
 pub mod export;
 pub mod import;
 pub mod lifecycle;

@@ -3,6 +3,7 @@
 
 pub mod allowlist;
 pub mod connections;
+pub mod contacts;
 mod doc;
 mod envelope;
 pub mod extract;
@@ -58,6 +59,12 @@ fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(users::permissions::handler))
         .routes(routes!(tokens::list::handler, tokens::create::handler))
         .routes(routes!(tokens::revoke::handler))
+        .routes(routes!(contacts::list::handler, contacts::create::handler))
+        .routes(routes!(
+            contacts::get::handler,
+            contacts::update::handler,
+            contacts::delete::handler
+        ))
         .routes(routes!(
             oauth2_clients::list::handler,
             oauth2_clients::create::handler
@@ -135,7 +142,8 @@ impl IntoResponse for ApiError {
                 .collect(),
             AppError::Conflict {
                 field: Some(field), ..
-            } => {
+            }
+            | AppError::UnknownReference { field, .. } => {
                 let mut e = error_object(&err.to_string(), err.code());
                 e["source"] = json!({"pointer": format!("/{field}")});
                 vec![e]

@@ -66,6 +66,20 @@ error_documents! {
     NotFoundError = ["not_found"];
     /// Broken rules of a new token, one error per field (`source.pointer`).
     TokenInvalidError = ["name_invalid", "scope_unknown", "expiry_invalid"];
+    /// No such user (`not_found`), or no user with the contact's username
+    /// (`contact_not_found`, `source.pointer` `/contact`).
+    ContactNotFoundError = ["not_found", "contact_not_found"];
+    /// The user already has this contact (`source.pointer` `/contact`).
+    ContactExistsError = ["contact_exists"];
+    /// Broken rules of a new contact, one error per field (`source.pointer`).
+    ContactInvalidError = [
+        "contact_required", "contact_is_self", "subscription_invalid", "group_invalid",
+        "group_duplicate", "too_many_groups",
+    ];
+    /// Broken rules of a contact change, one error per field (`source.pointer`).
+    ContactPatchInvalidError = [
+        "subscription_invalid", "group_invalid", "group_duplicate", "too_many_groups",
+    ];
     /// Broken rules of a new OAuth2 client, one error per field.
     ClientInvalidError = ["name_invalid", "scope_unknown"];
     /// Not an IP address or CIDR range (or one with host bits set), or a note too long.
@@ -458,7 +472,7 @@ mod tests {
     use super::COMMON_STATUSES;
 
     /// Every route of `rest::router()`; a new one must be added here too.
-    const ROUTES: [(&str, &str); 29] = [
+    const ROUTES: [(&str, &str); 34] = [
         ("get", "/api/admin/v1/users"),
         ("get", "/api/admin/v1/connections"),
         ("get", "/api/admin/v1/users/{id}/connected"),
@@ -481,6 +495,11 @@ mod tests {
         ("get", "/api/admin/v1/users/{id}/tokens"),
         ("post", "/api/admin/v1/users/{id}/tokens"),
         ("delete", "/api/admin/v1/users/{id}/tokens/{token_id}"),
+        ("get", "/api/admin/v1/users/{id}/contacts"),
+        ("post", "/api/admin/v1/users/{id}/contacts"),
+        ("get", "/api/admin/v1/users/{id}/contacts/{contact}"),
+        ("patch", "/api/admin/v1/users/{id}/contacts/{contact}"),
+        ("delete", "/api/admin/v1/users/{id}/contacts/{contact}"),
         ("get", "/api/admin/v1/oauth2-clients"),
         ("post", "/api/admin/v1/oauth2-clients"),
         ("delete", "/api/admin/v1/oauth2-clients/{id}"),

@@ -1,0 +1,357 @@
+//! The Contacts tab of the user page: the user's roster (other users with a
+//! presence subscription and groups), adding one with username
+//! suggestions, changing one, removing one after a confirmation. Every form
+//! is a plain form post first; suggestions need JavaScript.
+
+use leptos::prelude::*;
+
+use crate::api::contacts::{
+    list_contacts, suggest_usernames, AddContact, RemoveContact, UpdateContact,
+};
+use crate::app::components::{Confirmed, ErrorNotice, Field, FormErrors};
+use crate::model::{contact::SUBSCRIPTIONS, AppError, Contact};
+
+/// Adding, changing and removing contacts.
+#[derive(Clone, Copy)]
+pub struct ContactActions {
+    pub add: ServerAction<AddContact>,
+    pub update: ServerAction<UpdateContact>,
+    pub remove: ServerAction<RemoveContact>,
+}
+
+pub type ContactList = Resource<Result<Vec<Contact>, AppError>>;
+
+impl ContactActions {
+    /// The actions and the user's list, for the user page to create next to
+    /// its own resource (outside the suspense that draws the tab, as with
+    /// tokens). The list loads only while `shown` is true.
+    pub fn with_list(
+        user_id: impl Fn() -> String + Send + Sync + 'static,
+        shown: impl Fn() -> bool + Send + Sync + 'static,
+    ) -> (Self, ContactList) {
+        let actions = Self {
+            add: ServerAction::new(),
+            update: ServerAction::new(),
+            remove: ServerAction::new(),
+        };
+        let list = Resource::new(
+            move || {
+                (
+                    user_id(),
+                    shown(),
+                    actions.add.version().get(),
+                    actions.update.version().get(),
+                    actions.remove.version().get(),
+                )
+            },
+            |(id, shown, ..)| async move {
+                if shown {
+                    list_contacts(id).await
+                } else {
+                    Ok(Vec::new())
+                }
+            },
+        );
+        (actions, list)
+    }
+}
+
+/// How the panel explains a subscription (XMPP's terms, from the user's side).
+fn subscription_label(s: &str) -> &'static str {
+    match s {
+        "to" => "to (the user sees the contact's presence)",
+        "from" => "from (the contact sees the user's presence)",
+        "both" => "both (each sees the other's presence)",
+        _ => "none",
+    }
+}
+
+/// The subscription choice, `selected` preselected.
+fn subscription_options(selected: &str) -> impl IntoView {
+    SUBSCRIPTIONS
+        .into_iter()
+        .map(|s| view! { <option value=s selected=s == selected>{subscription_label(s)}</option> })
+        .collect_view()
+}
+
+fn last_error<S>(action: ServerAction<S>) -> Option<AppError>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    action
+        .value()
+        .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
+}
+
+#[component]
+pub fn ContactsPanel(
+    user_id: String,
+    username: String,
+    actions: ContactActions,
+    list: ContactList,
+) -> impl IntoView {
+    // The server fn's input is gone once it answers: remember which row
+    // was being changed, to show its errors there.
+    let editing = RwSignal::new(None::<String>);
+    let removed = move || {
+        actions
+            .remove
+            .value()
+            .with(|v| matches!(v, Some(Ok(()))))
+            .then(|| view! { <div class="notice success" role="status">"Contact removed."</div> })
+    };
+    let updated = move || {
+        actions.update.value().get().and_then(Result::ok).map(|c| {
+            view! { <div class="notice success" role="status">{format!("Saved {}.", c.contact_username)}</div> }
+        })
+    };
+    // Errors no row form shows: removals, and changes posted without
+    // JavaScript (no row is known then).
+    let general = move || {
+        let update =
+            last_error(actions.update).filter(|e| !e.is_field_error() || editing.get().is_none());
+        last_error(actions.remove)
+            .or(update)
+            .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
+    };
+    let owner = username.clone();
+    view! {
+        <section class="card" aria-labelledby="contacts-heading">
+            <h2 id="contacts-heading">"Contacts"</h2>
+            <p class="muted">{format!("The users in {username}'s contact list (roster), with the presence subscription and groups of each.")}</p>
+            {removed}
+            {updated}
+            {general}
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || {
+                    let owner = owner.clone();
+                    Suspend::new(async move {
+                        match list.await {
+                            Ok(list) if list.is_empty() => view! {
+                                <p class="empty" data-testid="no-contacts">"No contacts yet."</p>
+                            }
+                            .into_any(),
+                            Ok(list) => view! { <ContactTable list owner actions editing/> }.into_any(),
+                            Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                        }
+                    })
+                }}
+            </Transition>
+        </section>
+        <AddContactForm user_id add=actions.add/>
+    }
+    .into_any()
+}
+
+#[component]
+fn ContactTable(
+    list: Vec<Contact>,
+    owner: String,
+    actions: ContactActions,
+    editing: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let owner = StoredValue::new(owner);
+    // Keyed by every shown value: a changed row is drawn anew, so an open
+    // form or confirmation never passes to another contact.
+    let row = move |c: Contact| {
+        let name = c.contact_username.clone();
+        let groups = if c.groups.is_empty() {
+            view! { <span class="muted">"—"</span> }.into_any()
+        } else {
+            c.groups
+                .iter()
+                .map(|g| view! { <span class="badge group">{g.clone()}</span>" " })
+                .collect_view()
+                .into_any()
+        };
+        let explanation = format!(
+            "Remove {name} from {}'s contacts? {name}'s own contacts do not change.",
+            owner.get_value()
+        );
+        view! {
+            <tr data-testid="contact-row">
+                <td data-label="Username"><a href=format!("/users/{}", c.contact_id)>{name.clone()}</a></td>
+                <td data-label="Display name">{c.contact_display_name.clone().unwrap_or_else(|| "—".into())}</td>
+                <td data-label="Subscription"><span class="badge subscription">{c.subscription.clone()}</span></td>
+                <td data-label="Groups">{groups}</td>
+                <td data-label="Actions">
+                    <div class="action-row">
+                        <EditContact contact=c.clone() update=actions.update editing/>
+                        <Confirmed summary="Remove…".into() explanation>
+                            <ActionForm action=actions.remove>
+                                <input type="hidden" name="user_id" value=c.user_id.clone()/>
+                                <input type="hidden" name="contact" value=name.clone()/>
+                                <button type="submit" class="button danger">{format!("Remove {name}")}</button>
+                            </ActionForm>
+                        </Confirmed>
+                    </div>
+                </td>
+            </tr>
+        }
+        .into_any()
+    };
+    let rows = view! {
+        <For each=move || list.clone()
+            key=|c| (c.contact_id.clone(), c.subscription.clone(), c.groups.clone())
+            children=row/>
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="data" data-testid="contacts">
+                <caption class="sr-only">"Contacts"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Username"</th>
+                        <th scope="col">"Display name"</th>
+                        <th scope="col">"Subscription"</th>
+                        <th scope="col">"Groups"</th>
+                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// A row's change form behind an "Edit…" disclosure; it stays open while
+/// the server refuses what was posted from it.
+#[component]
+fn EditContact(
+    contact: Contact,
+    update: ServerAction<UpdateContact>,
+    editing: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let name = contact.contact_username.clone();
+    let errors = FormErrors::of(update);
+    let mine = {
+        let name = name.clone();
+        move || editing.get().as_deref() == Some(name.as_str())
+    };
+    let error = move |field: &'static str| {
+        let mine = mine.clone();
+        Signal::derive(move || mine().then(|| errors.field(field).get()).flatten())
+    };
+    let (sub_error, groups_error) = (error("subscription"), error("groups"));
+    let id = |what: &str| format!("contact-{name}-{what}");
+    let (sub_id, groups_id) = (id("subscription"), id("groups"));
+    let (sub_err_id, groups_err_id) = (id("subscription-error"), id("groups-error"));
+    let on_submit = {
+        let name = name.clone();
+        move |_| editing.set(Some(name.clone()))
+    };
+    view! {
+        <details class="confirm edit-contact" open=move || sub_error.get().is_some() || groups_error.get().is_some()>
+            <summary class="button">"Edit…"</summary>
+            <div class="confirm-body">
+                <ActionForm action=update attr:class="stack">
+                    <input type="hidden" name="user_id" value=contact.user_id.clone()/>
+                    <input type="hidden" name="contact" value=name.clone()/>
+                    <div class="field" class:has-error=move || sub_error.get().is_some()>
+                        <label for=sub_id.clone()>"Subscription"</label>
+                        <select id=sub_id name="subscription"
+                            aria-invalid=move || sub_error.get().map(|_| "true")
+                            aria-describedby={let e = sub_err_id.clone(); move || sub_error.get().map(|_| e.clone())}>
+                            {subscription_options(&contact.subscription)}
+                        </select>
+                        {move || sub_error.get().map(|e| view! { <p class="field-error" id=sub_err_id.clone()>{e}</p> })}
+                    </div>
+                    <div class="field" class:has-error=move || groups_error.get().is_some()>
+                        <label for=groups_id.clone()>"Groups"</label>
+                        <input id=groups_id name="groups" value=contact.groups.join(", ") autocomplete="off"
+                            aria-invalid=move || groups_error.get().map(|_| "true")
+                            aria-describedby={let e = groups_err_id.clone(); move || groups_error.get().map(|_| e.clone())}/>
+                        {move || groups_error.get().map(|e| view! { <p class="field-error" id=groups_err_id.clone()>{e}</p> })}
+                    </div>
+                    <button type="submit" class="button primary" on:click=on_submit>{format!("Save {name}")}</button>
+                </ActionForm>
+            </div>
+        </details>
+    }
+    .into_any()
+}
+
+#[component]
+fn AddContactForm(user_id: String, add: ServerAction<AddContact>) -> impl IntoView {
+    let errors = FormErrors::of(add);
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if add.value().with(|v| matches!(v, Some(Ok(_)))) {
+            if let Some(form) = form.get_untracked() {
+                form.reset();
+            }
+        }
+    });
+    let added = move || {
+        add.value().get().and_then(Result::ok).map(|c| {
+            view! { <div class="notice success" role="status">{format!("Added {}.", c.contact_username)}</div> }
+        })
+    };
+    // Suggestions for what is typed (only in the browser); a slow answer
+    // to an earlier keystroke must not replace a later one.
+    let suggestions = RwSignal::new(Vec::<String>::new());
+    let asked = StoredValue::new(0u64);
+    let on_input = move |ev| {
+        let term = event_target_value(&ev);
+        let n = asked.get_value() + 1;
+        asked.set_value(n);
+        leptos::task::spawn_local(async move {
+            let found = if term.trim().is_empty() {
+                Vec::new()
+            } else {
+                suggest_usernames(term).await.unwrap_or_default()
+            };
+            if asked.get_value() == n {
+                suggestions.set(found);
+            }
+        });
+    };
+    let options = move || {
+        suggestions
+            .get()
+            .into_iter()
+            .map(|name| view! { <option value=name/> })
+            .collect_view()
+    };
+    let contact_error = errors.field("contact");
+    view! {
+        <section class="card" aria-labelledby="add-contact-heading">
+            <h2 id="add-contact-heading">"Add a contact"</h2>
+            {added}
+            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            <ActionForm action=add node_ref=form attr:class="stack">
+                <input type="hidden" name="user_id" value=user_id/>
+                <div class="field" class:has-error=move || contact_error.get().is_some()>
+                    <label for="field-contact">"Username"<span aria-hidden="true">" *"</span></label>
+                    <input id="field-contact" name="contact" required autocomplete="off" spellcheck="false"
+                        autocapitalize="none" list="contact-suggestions"
+                        on:input=on_input
+                        aria-invalid=move || contact_error.get().map(|_| "true")
+                        aria-describedby=move || if contact_error.get().is_some() {
+                            "field-contact-hint field-contact-error"
+                        } else {
+                            "field-contact-hint"
+                        }/>
+                    <datalist id="contact-suggestions" data-testid="contact-suggestions">{options}</datalist>
+                    <p class="hint" id="field-contact-hint">"The other user's username; matching usernames are suggested as you type."</p>
+                    {move || contact_error.get().map(|e| view! { <p class="field-error" id="field-contact-error">{e}</p> })}
+                </div>
+                <div class="field" class:has-error=move || errors.field("subscription").get().is_some()>
+                    <label for="field-subscription">"Subscription"</label>
+                    <select id="field-subscription" name="subscription"
+                        aria-invalid=move || errors.field("subscription").get().map(|_| "true")
+                        aria-describedby=move || errors.field("subscription").get().map(|_| "field-subscription-error")>
+                        {subscription_options("none")}
+                    </select>
+                    {move || errors.field("subscription").get().map(|e| view! { <p class="field-error" id="field-subscription-error">{e}</p> })}
+                </div>
+                <Field label="Groups (optional)" name="groups" autocomplete="off"
+                    hint="Comma-separated, e.g. “Friends, Work”." error=errors.field("groups")/>
+                <button type="submit" class="button primary">"Add contact"</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}
