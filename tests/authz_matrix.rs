@@ -131,6 +131,7 @@ fn concrete_path(f: &Fixture, template: &str) -> String {
         .replace("{id}", &f.target_id)
         .replace("{user_id}", &f.target_id)
         .replace("{token_id}", &f.target_token_id)
+        .replace("{session_id}", "01JD0000000000000000000000")
         .replace("{username}", TARGET)
         .replace("{entry}", "127.0.0.1")
 }
@@ -257,6 +258,10 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
         "tokens/list" => format!("user_id={id}"),
         "tokens/create" => format!("user_id={id}&name=x&scope=admin"),
         "tokens/revoke" => format!("user_id={id}&token_id={token}"),
+        "sessions/list" => String::new(),
+        "sessions/of-user" => format!("user_id={id}"),
+        "sessions/revoke" => format!("user_id={id}&session_id=01JD0000000000000000000000"),
+        "sessions/logout-user" => format!("user_id={id}"),
         "oauth2-clients/create" => "name=x&scope=admin".into(),
         "oauth2-clients/revoke" => "id=01JD0000000000000000000000".into(),
         "allowlist/add" => "entry=10.0.0.0%2F8&confirm=on".into(),
@@ -266,13 +271,18 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
 }
 
 /// Open to anyone (login, setup) or to every logged-in user (own account).
-const NOT_ADMIN_ONLY: [&str; 6] = [
+const NOT_ADMIN_ONLY: [&str; 11] = [
     "auth/login",
     "auth/logout",
     "auth/me",
     "setup/status",
     "setup/admin",
     "account/password",
+    "account/get",
+    "account/profile",
+    "account/sessions",
+    "account/sessions/revoke",
+    "account/sessions/revoke-others",
 ];
 
 #[test]

@@ -80,6 +80,7 @@ pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
         require_tls: false,
         access_token_ttl_secs: 3600,
         rate_limits: Default::default(),
+        member_tokens: false,
     }
 }
 

@@ -19,8 +19,8 @@ use layout::Layout;
 use pages::{
     account::AccountPage, allowlist::AllowListPage, errors::NotFound, home::HomePage,
     login::LoginPage, oauth_clients::OAuthClientsPage, password::ChangePasswordPage,
-    setup::SetupPage, user_detail::UserDetailPage, user_import::ImportUsersPage,
-    user_new::NewUserPage, users::UsersPage,
+    sessions::SessionsPage, setup::SetupPage, user_detail::UserDetailPage,
+    user_import::ImportUsersPage, user_new::NewUserPage, users::UsersPage,
 };
 
 /// The whole HTML document, rendered on the server.
@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("oauth2-clients") view=OAuthClientsPage ssr=SsrMode::Async/>
                     <Route path=path!("allowlist") view=AllowListPage ssr=SsrMode::Async/>
+                    <Route path=path!("sessions") view=SessionsPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -32,6 +32,8 @@ pub struct Config {
     pub require_tls: bool,
     pub access_token_ttl_secs: i64,
     pub rate_limits: Limits,
+    /// Members (non-administrators) may manage their own personal tokens.
+    pub member_tokens: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -49,6 +51,14 @@ struct FileConfig {
     admin_api: AdminApiSection,
     #[serde(default)]
     rate_limit: RateLimitSection,
+    #[serde(default)]
+    account: AccountSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AccountSection {
+    member_tokens: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -280,6 +290,12 @@ impl Config {
             errors.push("rate_limit: limits and window_seconds must be at least 1".into());
         }
 
+        let member_tokens = match env("GATEHOUSE_MEMBER_TOKENS") {
+            Some(raw) => parse_bool("GATEHOUSE_MEMBER_TOKENS", &raw, &mut errors),
+            None => file.account.member_tokens,
+        }
+        .unwrap_or(false);
+
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -301,6 +317,7 @@ impl Config {
             require_tls,
             access_token_ttl_secs,
             rate_limits,
+            member_tokens,
         })
     }
 
@@ -337,6 +354,9 @@ mod tests {
         );
         assert_eq!(config.password_min_length, 12);
         assert!(config.basic_auth);
+        assert!(!config.member_tokens, "members get no tokens by default");
+        let config = load_file("[account]\nmember_tokens = true\n").unwrap();
+        assert!(config.member_tokens);
     }
 
     #[test]

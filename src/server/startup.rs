@@ -178,7 +178,7 @@ fn page_access(path: &str) -> PageAccess {
         "/login" => PageAccess::Login,
         "/setup" => PageAccess::Setup,
         "/account" | "/account/password" => PageAccess::Member,
-        "/" | "/users" | "/oauth2-clients" | "/allowlist" => PageAccess::Admin,
+        "/" | "/users" | "/oauth2-clients" | "/allowlist" | "/sessions" => PageAccess::Admin,
         p if p.starts_with("/users/") => PageAccess::Admin,
         _ => PageAccess::Other,
     }

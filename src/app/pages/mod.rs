@@ -6,6 +6,7 @@ pub mod home;
 pub mod login;
 pub mod oauth_clients;
 pub mod password;
+pub mod sessions;
 pub mod setup;
 pub mod tokens;
 pub mod user_detail;

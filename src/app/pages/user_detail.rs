@@ -5,8 +5,10 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
+use super::sessions::{SessionActions, SessionPage, UserSessionsPanel};
 use super::tokens::{TokenActions, TokenList, TokensPanel};
 use crate::api::access::list_tokens;
+use crate::api::sessions::list_user_sessions;
 use crate::api::users::{get_user, DeleteUser, SetUserPassword, UpdateUser, UserAction};
 use crate::app::components::{
     time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors, StatusBadge,
@@ -29,16 +31,24 @@ enum Tab {
     Profile,
     Security,
     Tokens,
+    Sessions,
     Danger,
 }
 
 impl Tab {
-    const ALL: [Tab; 4] = [Tab::Profile, Tab::Security, Tab::Tokens, Tab::Danger];
+    const ALL: [Tab; 5] = [
+        Tab::Profile,
+        Tab::Security,
+        Tab::Tokens,
+        Tab::Sessions,
+        Tab::Danger,
+    ];
 
     fn parse(raw: Option<&str>) -> Self {
         match raw {
             Some("security") => Self::Security,
             Some("tokens") => Self::Tokens,
+            Some("sessions") => Self::Sessions,
             Some("danger") => Self::Danger,
             _ => Self::Profile,
         }
@@ -49,6 +59,7 @@ impl Tab {
             Self::Profile => "profile",
             Self::Security => "security",
             Self::Tokens => "tokens",
+            Self::Sessions => "sessions",
             Self::Danger => "danger",
         }
     }
@@ -58,6 +69,7 @@ impl Tab {
             Self::Profile => "Profile",
             Self::Security => "Security",
             Self::Tokens => "Tokens",
+            Self::Sessions => "Sessions",
             Self::Danger => "Danger zone",
         }
     }
@@ -71,6 +83,8 @@ struct Actions {
     update: ServerAction<UpdateUser>,
     tokens: TokenActions,
     token_list: TokenList,
+    sessions: SessionActions,
+    session_list: SessionPage,
 }
 
 #[component]
@@ -97,7 +111,36 @@ fn UserDetail() -> impl IntoView {
             }
         },
     );
+    let sessions = SessionActions::default();
+    // Loaded only on the Sessions tab; `after`/`before` page it.
+    let session_list = Resource::new(
+        move || {
+            let q = query.read();
+            (
+                params.read().get("id").unwrap_or_default(),
+                tab.get() == Tab::Sessions,
+                q.get("after"),
+                q.get("before"),
+                sessions.revoke.version().get(),
+                sessions.logout.version().get(),
+            )
+        },
+        |(id, shown, after, before, ..)| async move {
+            if shown {
+                list_user_sessions(id, after, before).await
+            } else {
+                Ok(crate::model::Page {
+                    items: Vec::new(),
+                    count: None,
+                    next_cursor: None,
+                    prev_cursor: None,
+                })
+            }
+        },
+    );
     let actions = Actions {
+        sessions,
+        session_list,
         action: ServerAction::<UserAction>::new(),
         password: ServerAction::<SetUserPassword>::new(),
         delete: ServerAction::<DeleteUser>::new(),
@@ -153,6 +196,11 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
         Tab::Tokens => {
             view! { <TokensPanel user_id=user.id.clone() actions=actions.tokens list=actions.token_list/> }.into_any()
         }
+        Tab::Sessions => view! {
+            <UserSessionsPanel user_id=user.id.clone() username=user.username.clone()
+                actions=actions.sessions list=actions.session_list/>
+        }
+        .into_any(),
         Tab::Danger => view! { <DangerTab user=user.clone() actions/> }.into_any(),
     };
     view! {
@@ -272,7 +320,7 @@ fn SecurityTab(user: User, actions: Actions) -> impl IntoView {
         UserStatus::Active => {
             let confirm = button("lock", format!("Lock {name}"), true);
             let explanation = format!(
-                "Lock {name}? They cannot log in, and their sessions and tokens stop working until the account is unlocked."
+                "Lock {name}? They cannot log in, their sessions end, and their tokens stop working until the account is unlocked."
             );
             view! { <Confirmed summary="Lock…".into() explanation>{confirm}</Confirmed> }.into_any()
         }

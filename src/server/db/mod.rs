@@ -7,6 +7,7 @@ pub mod allowlist;
 pub mod audit;
 pub mod import;
 pub mod oauth2;
+pub mod sessions;
 pub mod tokens;
 pub mod users;
 

@@ -10,6 +10,7 @@ pub mod export;
 pub mod import;
 pub mod lifecycle;
 pub mod oauth2;
+pub mod sessions;
 pub mod setup;
 pub mod tokens;
 pub mod users;

@@ -8,6 +8,7 @@ pub mod extract;
 pub mod oauth2_clients;
 pub mod oauth2_token;
 pub mod openapi;
+pub mod sessions;
 pub mod tokens;
 pub mod users;
 
@@ -56,6 +57,10 @@ fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(users::permissions::handler))
         .routes(routes!(tokens::list::handler, tokens::create::handler))
         .routes(routes!(tokens::revoke::handler))
+        .routes(routes!(sessions::list::handler))
+        .routes(routes!(sessions::user_list::handler))
+        .routes(routes!(sessions::revoke::handler))
+        .routes(routes!(sessions::logout::handler))
         .routes(routes!(
             oauth2_clients::list::handler,
             oauth2_clients::create::handler
