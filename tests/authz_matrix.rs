@@ -131,6 +131,7 @@ fn concrete_path(f: &Fixture, template: &str) -> String {
         .replace("{id}", &f.target_id)
         .replace("{user_id}", &f.target_id)
         .replace("{token_id}", &f.target_token_id)
+        .replace("{session_id}", "01JD0000000000000000000000")
         .replace("{username}", TARGET)
         .replace("{contact}", "matrix-member")
         .replace("{entry}", "127.0.0.1")
@@ -265,6 +266,10 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
             format!("user_id={id}&contact=matrix-member&subscription=both&groups=x")
         }
         "contacts/remove" => format!("user_id={id}&contact=matrix-member"),
+        "sessions/list" => String::new(),
+        "sessions/of-user" => format!("user_id={id}"),
+        "sessions/revoke" => format!("user_id={id}&session_id=01JD0000000000000000000000"),
+        "sessions/logout-user" => format!("user_id={id}"),
         "oauth2-clients/create" => "name=x&scope=admin".into(),
         "oauth2-clients/revoke" => "id=01JD0000000000000000000000".into(),
         "allowlist/add" => "entry=10.0.0.0%2F8&confirm=on".into(),
@@ -278,7 +283,7 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
 }
 
 /// Open to anyone (login, setup) or to every logged-in user (own account).
-const NOT_ADMIN_ONLY: [&str; 8] = [
+const NOT_ADMIN_ONLY: [&str; 13] = [
     "auth/login",
     "auth/logout",
     "auth/me",
@@ -287,6 +292,11 @@ const NOT_ADMIN_ONLY: [&str; 8] = [
     "account/password",
     "inbox/list",
     "inbox/read",
+    "account/get",
+    "account/profile",
+    "account/sessions",
+    "account/sessions/revoke",
+    "account/sessions/revoke-others",
 ];
 
 #[test]

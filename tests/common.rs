@@ -81,6 +81,7 @@ pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
         access_token_ttl_secs: 3600,
         rate_limits: Default::default(),
         message_prefixes: Default::default(),
+        member_tokens: false,
     }
 }
 

@@ -34,13 +34,53 @@ pub async fn change_password(
             )
             .await?;
             let user_id = caller.user_id.ok_or(AppError::Unauthenticated)?;
-            crate::server::auth::session::start(&session()?, &user_id).await?;
+            start_session(&state, &user_id).await?;
             leptos_axum::redirect(if caller.admin {
                 "/users"
             } else {
                 "/account?password=changed"
             });
             Ok(())
+        }
+        .await,
+    )
+}
+
+/// The caller's own account, for the profile form.
+#[server(prefix = "/api", endpoint = "account/get", input = leptos::server_fn::codec::GetUrl)]
+pub async fn my_account() -> Result<crate::model::User, AppError> {
+    use crate::api::context::*;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            crate::server::ops::account::get_own(&state, &caller).await
+        }
+        .await,
+    )
+}
+
+/// The profile form of "My account"; empty fields clear.
+#[server(prefix = "/api", endpoint = "account/profile")]
+pub async fn update_my_profile(
+    display_name: Option<String>,
+    email: Option<String>,
+) -> Result<crate::model::User, AppError> {
+    use crate::api::context::*;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            let user = crate::server::ops::account::update_own_profile(
+                &state,
+                &caller,
+                Some(display_name.unwrap_or_default()),
+                Some(email.unwrap_or_default()),
+            )
+            .await?;
+            Ok(user)
         }
         .await,
     )

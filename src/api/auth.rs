@@ -22,9 +22,8 @@ pub async fn login(
     respond(
         async {
             let state = state()?;
-            let session = session()?;
             let user = check_password(&state, username.trim(), &password, ip().as_deref()).await?;
-            crate::server::auth::session::start(&session, &user.id).await?;
+            start_session(&state, &user.id).await?;
             let target = if user.password_change_required {
                 // Nothing else works until the temporary password is replaced.
                 "/account/password"
@@ -45,7 +44,12 @@ pub async fn logout() -> Result<(), AppError> {
 
     respond(
         async {
-            // Deletes the session row, not just the cookie.
+            // Revokes the session's record, and deletes the stored session,
+            // not just the cookie.
+            let state = state()?;
+            if let Ok(Some(caller)) = caller(&state).await {
+                crate::server::ops::sessions::logout(&state, &caller).await?;
+            }
             session()?.flush().await.map_err(|_| AppError::Internal)?;
             leptos_axum::redirect("/login");
             Ok(())
@@ -59,10 +63,12 @@ pub async fn current_user() -> Result<Option<Me>, AppError> {
     use crate::api::context::*;
 
     let state = state()?;
+    let member_tokens = state.config.member_tokens;
     Ok(caller(&state).await.ok().flatten().and_then(|c| {
         Some(Me {
             id: c.user_id?,
             username: c.username,
+            tokens_allowed: c.admin || member_tokens,
             admin: c.admin,
             password_change_required: c.password_change_required,
             admin_refusal: c.network_refusal.map(|e| e.to_string()),
@@ -103,8 +109,7 @@ pub async fn setup_admin(
                 ip(),
             )
             .await?;
-            let session = session()?;
-            crate::server::auth::session::start(&session, &user.id).await?;
+            start_session(&state, &user.id).await?;
             leptos_axum::redirect("/users");
             Ok(())
         }

@@ -6,6 +6,7 @@ pub mod account;
 pub mod auth;
 pub mod contacts;
 pub mod live;
+pub mod sessions;
 pub mod users;
 
 #[cfg(feature = "ssr")]
@@ -40,6 +41,27 @@ pub(crate) mod context {
 
     pub fn ip() -> Option<String> {
         parts().ok().and_then(|p| client_addr(&p).ip_string())
+    }
+
+    pub fn user_agent() -> Option<String> {
+        parts().ok().and_then(|p| {
+            p.headers
+                .get(axum::http::header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        })
+    }
+
+    /// Starts the panel session of a user who just proved who they are.
+    pub async fn start_session(state: &AppState, user_id: &str) -> Result<(), AppError> {
+        crate::server::auth::session::start(
+            state,
+            &session()?,
+            user_id,
+            ip(),
+            user_agent().as_deref(),
+        )
+        .await
     }
 
     /// The caller, if any. During server rendering the page guard has already

@@ -67,9 +67,31 @@ pub fn StatusBadge(status: UserStatus) -> impl IntoView {
     view! { <span class=format!("badge status-{}", status.as_str())>{status.as_str()}</span> }
 }
 
+/// A session that ended (logged out elsewhere, revoked by an administrator)
+/// sends the browser to the login page, which brings it back here after.
+#[cfg(feature = "hydrate")]
+pub fn leave_if_logged_out(error: Option<&AppError>) {
+    if matches!(error, Some(AppError::Unauthenticated)) {
+        let location = window().location();
+        let here = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        let _ = location.assign(&format!("/login?next={}", urlencoding::encode(&here)));
+    }
+}
+
+/// On the server a page never renders for an ended session (the page guard
+/// sends it to the login page first).
+#[cfg(not(feature = "hydrate"))]
+pub fn leave_if_logged_out(_error: Option<&AppError>) {}
+
 /// A friendly explanation of an error from a server call.
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    let ended = error.clone();
+    Effect::new(move |_| leave_if_logged_out(Some(&ended)));
     let (title, body) = match &error {
         AppError::Unauthenticated => (
             "Your session has ended",
@@ -129,11 +151,13 @@ impl FormErrors {
         S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
         S::Output: Clone + Send + Sync + 'static,
     {
-        Self(Signal::derive(move || {
+        let error = Signal::derive(move || {
             action
                 .value()
                 .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
-        }))
+        });
+        Effect::new(move |_| error.with(|e| leave_if_logged_out(e.as_ref())));
+        Self(error)
     }
 
     /// The message for one field, shown next to it.

@@ -20,9 +20,9 @@ use layout::Layout;
 use pages::{
     account::AccountPage, allowlist::AllowListPage, broadcast::BroadcastPage,
     connections::ConnectionsPage, errors::NotFound, home::HomePage, login::LoginPage,
-    oauth_clients::OAuthClientsPage, password::ChangePasswordPage, setup::SetupPage,
-    user_detail::UserDetailPage, user_import::ImportUsersPage, user_new::NewUserPage,
-    users::UsersPage,
+    oauth_clients::OAuthClientsPage, password::ChangePasswordPage, sessions::SessionsPage,
+    setup::SetupPage, user_detail::UserDetailPage, user_import::ImportUsersPage,
+    user_new::NewUserPage, users::UsersPage,
 };
 
 /// The whole HTML document, rendered on the server.
@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("allowlist") view=AllowListPage ssr=SsrMode::Async/>
                     <Route path=path!("connections") view=ConnectionsPage ssr=SsrMode::Async/>
                     <Route path=path!("broadcast") view=BroadcastPage ssr=SsrMode::Async/>
+                    <Route path=path!("sessions") view=SessionsPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -7,6 +7,7 @@ mod error;
 mod import;
 mod live;
 mod paging;
+mod session;
 mod sort;
 mod user;
 pub mod validate;
@@ -24,5 +25,6 @@ pub use live::{
     Sent, MAX_MESSAGE_CHARS, MAX_MULTICAST,
 };
 pub use paging::{CountMode, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+pub use session::{Session, SessionFilter, DEVICES};
 pub use sort::{UserSort, UserSortKey};
 pub use user::{Me, NewUser, User, UserFilter, UserPatch, UserStatus};

@@ -120,4 +120,7 @@ pub struct Me {
     /// Why admin pages are refused to this admin right now (IP allow-list,
     /// TLS required), if they are.
     pub admin_refusal: Option<String>,
+    /// Whether this user may manage personal tokens (administrators, and
+    /// members when `[account] member_tokens` is on).
+    pub tokens_allowed: bool,
 }

@@ -32,6 +32,8 @@ pub struct Config {
     pub require_tls: bool,
     pub access_token_ttl_secs: i64,
     pub rate_limits: Limits,
+    /// Members (non-administrators) may manage their own personal tokens.
+    pub member_tokens: bool,
     pub message_prefixes: MessagePrefixes,
 }
 
@@ -65,6 +67,14 @@ struct FileConfig {
     rate_limit: RateLimitSection,
     #[serde(default)]
     messages: MessagePrefixes,
+    #[serde(default)]
+    account: AccountSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AccountSection {
+    member_tokens: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -309,6 +319,11 @@ impl Config {
         if longest > 100 {
             errors.push("messages.*_prefix: at most 100 characters".into());
         }
+        let member_tokens = match env("GATEHOUSE_MEMBER_TOKENS") {
+            Some(raw) => parse_bool("GATEHOUSE_MEMBER_TOKENS", &raw, &mut errors),
+            None => file.account.member_tokens,
+        }
+        .unwrap_or(false);
 
         if !errors.is_empty() {
             return Err(errors);
@@ -332,6 +347,7 @@ impl Config {
             require_tls,
             access_token_ttl_secs,
             rate_limits,
+            member_tokens,
         })
     }
 
@@ -368,6 +384,9 @@ mod tests {
         );
         assert_eq!(config.password_min_length, 12);
         assert!(config.basic_auth);
+        assert!(!config.member_tokens, "members get no tokens by default");
+        let config = load_file("[account]\nmember_tokens = true\n").unwrap();
+        assert!(config.member_tokens);
     }
 
     #[test]

@@ -186,9 +186,8 @@ fn page_access(path: &str) -> PageAccess {
         "/login" => PageAccess::Login,
         "/setup" => PageAccess::Setup,
         "/account" | "/account/password" => PageAccess::Member,
-        "/" | "/users" | "/oauth2-clients" | "/allowlist" | "/connections" | "/broadcast" => {
-            PageAccess::Admin
-        }
+        "/" | "/users" | "/oauth2-clients" | "/allowlist" | "/sessions" | "/connections"
+        | "/broadcast" => PageAccess::Admin,
         p if p.starts_with("/users/") => PageAccess::Admin,
         _ => PageAccess::Other,
     }

@@ -1,12 +1,19 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use super::inbox::InboxPanel;
+use super::sessions::MySessions;
 use super::tokens::TokensPanel;
-use crate::app::{components::ErrorNotice, CurrentUser};
-use crate::model::AppError;
+use crate::api::account::{my_account, UpdateMyProfile};
+use crate::app::{
+    components::{ErrorNotice, Field, FormErrors},
+    CurrentUser,
+};
+use crate::model::{AppError, Me};
 
-/// Every logged-in user's own page.
+/// Every logged-in user's own page: profile, password, sessions and (when
+/// allowed) personal tokens.
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let me = expect_context::<CurrentUser>().0;
@@ -16,33 +23,85 @@ pub fn AccountPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match me.await {
-                    Ok(Some(me)) => {
-                        // Personal tokens only work for administrators, and not
-                        // from an address the allow-list refuses.
-                        let tokens = match (me.admin, me.admin_refusal.clone()) {
-                            (true, None) => Some(view! { <TokensPanel user_id=me.id.clone()/> }.into_any()),
-                            (true, Some(reason)) => Some(view! {
-                                <p class="notice warning" data-testid="admin-refused">{reason}</p>
-                            }.into_any()),
-                            _ => None,
-                        };
-                        view! {
-                            <section class="card">
-                                <dl class="attributes">
-                                    <dt>"Username"</dt><dd data-testid="account-username">{me.username}</dd>
-                                    <dt>"Role"</dt><dd>{if me.admin { "Server administrator" } else { "Member" }}</dd>
-                                    <dt>"Account id"</dt><dd><code>{me.id}</code></dd>
-                                </dl>
-                                <a class="button" href="/account/password">"Change password"</a>
-                            </section>
-                            <InboxPanel/>
-                            {tokens}
-                        }
-                        .into_any()
-                    }
+                    Ok(Some(me)) => view! { <Account me/> }.into_any(),
                     _ => view! { <ErrorNotice error=AppError::Unauthenticated/> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+#[component]
+fn Account(me: Me) -> impl IntoView {
+    // Personal tokens: administrators (not from an address the allow-list
+    // refuses), and members when the configuration allows it.
+    let tokens = match (me.admin, me.admin_refusal.clone(), me.tokens_allowed) {
+        (true, Some(reason), _) => Some(
+            view! { <p class="notice warning" data-testid="admin-refused">{reason}</p> }.into_any(),
+        ),
+        (_, _, true) => Some(view! { <TokensPanel user_id=me.id.clone()/> }.into_any()),
+        _ => None,
+    };
+    let query = use_query_map();
+    let password_changed = move || {
+        (query.read().get("password").as_deref() == Some("changed")).then(|| {
+            view! { <div class="notice success" role="status">"Password changed. Your other sessions were signed out."</div> }
+        })
+    };
+    view! {
+        {password_changed}
+        <section class="card">
+            <dl class="attributes">
+                <dt>"Username"</dt><dd data-testid="account-username">{me.username.clone()}</dd>
+                <dt>"Role"</dt><dd>{if me.admin { "Server administrator" } else { "Member" }}</dd>
+                <dt>"Account id"</dt><dd><code>{me.id.clone()}</code></dd>
+            </dl>
+            <a class="button" href="/account/password">"Change password"</a>
+        </section>
+        <InboxPanel/>
+        <ProfileForm/>
+        <MySessions/>
+        {tokens}
+    }
+}
+
+/// Display name and email, validated as in the admin's edit.
+#[component]
+fn ProfileForm() -> impl IntoView {
+    let update = ServerAction::<UpdateMyProfile>::new();
+    let errors = FormErrors::of(update);
+    let account = Resource::new(move || update.version().get(), |_| my_account());
+    let saved = move || {
+        update
+            .value()
+            .with(|v| matches!(v, Some(Ok(_))))
+            .then(|| view! { <div class="notice success" role="status">"Profile saved."</div> })
+    };
+    view! {
+        <section class="card" aria-labelledby="my-profile-heading">
+            <h2 id="my-profile-heading">"Profile"</h2>
+            {saved}
+            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match account.await {
+                        Ok(user) => view! {
+                            <ActionForm action=update attr:class="stack">
+                                <Field label="Display name" name="display_name"
+                                    value=user.display_name.clone().unwrap_or_default()
+                                    hint="Leave empty to clear." autocomplete="name"
+                                    error=errors.field("display_name")/>
+                                <Field label="Email" name="email" kind="email"
+                                    value=user.email.clone().unwrap_or_default()
+                                    autocomplete="email" error=errors.field("email")/>
+                                <button type="submit" class="button primary">"Save profile"</button>
+                            </ActionForm>
+                        }
+                        .into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
     }
 }

@@ -11,6 +11,7 @@ pub mod login;
 pub mod messages;
 pub mod oauth_clients;
 pub mod password;
+pub mod sessions;
 pub mod setup;
 pub mod tokens;
 pub mod user_detail;

@@ -7,8 +7,10 @@ use leptos_router::{
 
 use super::contacts::{ContactActions, ContactList, ContactsPanel};
 use super::messages::SendMessagePanel;
+use super::sessions::{SessionActions, SessionPage, UserSessionsPanel};
 use super::tokens::{TokenActions, TokenList, TokensPanel};
 use crate::api::access::list_tokens;
+use crate::api::sessions::list_user_sessions;
 use crate::api::users::{get_user, DeleteUser, SetUserPassword, UpdateUser, UserAction};
 use crate::app::components::{
     time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors, StatusBadge,
@@ -31,16 +33,18 @@ enum Tab {
     Profile,
     Security,
     Tokens,
+    Sessions,
     Messages,
     Contacts,
     Danger,
 }
 
 impl Tab {
-    const ALL: [Tab; 6] = [
+    const ALL: [Tab; 7] = [
         Tab::Profile,
         Tab::Security,
         Tab::Tokens,
+        Tab::Sessions,
         Tab::Messages,
         Tab::Contacts,
         Tab::Danger,
@@ -50,6 +54,7 @@ impl Tab {
         match raw {
             Some("security") => Self::Security,
             Some("tokens") => Self::Tokens,
+            Some("sessions") => Self::Sessions,
             Some("messages") => Self::Messages,
             Some("contacts") => Self::Contacts,
             Some("danger") => Self::Danger,
@@ -62,6 +67,7 @@ impl Tab {
             Self::Profile => "profile",
             Self::Security => "security",
             Self::Tokens => "tokens",
+            Self::Sessions => "sessions",
             Self::Messages => "messages",
             Self::Contacts => "contacts",
             Self::Danger => "danger",
@@ -73,6 +79,7 @@ impl Tab {
             Self::Profile => "Profile",
             Self::Security => "Security",
             Self::Tokens => "Tokens",
+            Self::Sessions => "Sessions",
             Self::Messages => "Messages",
             Self::Contacts => "Contacts",
             Self::Danger => "Danger zone",
@@ -90,6 +97,8 @@ struct Actions {
     token_list: TokenList,
     contacts: ContactActions,
     contact_list: ContactList,
+    sessions: SessionActions,
+    session_list: SessionPage,
 }
 
 #[component]
@@ -116,11 +125,40 @@ fn UserDetail() -> impl IntoView {
             }
         },
     );
+    let sessions = SessionActions::default();
+    // Loaded only on the Sessions tab; `after`/`before` page it.
+    let session_list = Resource::new(
+        move || {
+            let q = query.read();
+            (
+                params.read().get("id").unwrap_or_default(),
+                tab.get() == Tab::Sessions,
+                q.get("after"),
+                q.get("before"),
+                sessions.revoke.version().get(),
+                sessions.logout.version().get(),
+            )
+        },
+        |(id, shown, after, before, ..)| async move {
+            if shown {
+                list_user_sessions(id, after, before).await
+            } else {
+                Ok(crate::model::Page {
+                    items: Vec::new(),
+                    count: None,
+                    next_cursor: None,
+                    prev_cursor: None,
+                })
+            }
+        },
+    );
     let (contacts, contact_list) = ContactActions::with_list(
         move || params.read().get("id").unwrap_or_default(),
         move || tab.get() == Tab::Contacts,
     );
     let actions = Actions {
+        sessions,
+        session_list,
         action: ServerAction::<UserAction>::new(),
         password: ServerAction::<SetUserPassword>::new(),
         delete: ServerAction::<DeleteUser>::new(),
@@ -178,6 +216,11 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
         Tab::Tokens => {
             view! { <TokensPanel user_id=user.id.clone() actions=actions.tokens list=actions.token_list/> }.into_any()
         }
+        Tab::Sessions => view! {
+            <UserSessionsPanel user_id=user.id.clone() username=user.username.clone()
+                actions=actions.sessions list=actions.session_list/>
+        }
+        .into_any(),
         Tab::Messages => {
             view! { <SendMessagePanel user_id=user.id.clone() username=user.username.clone()/> }
                 .into_any()
@@ -306,7 +349,7 @@ fn SecurityTab(user: User, actions: Actions) -> impl IntoView {
         UserStatus::Active => {
             let confirm = button("lock", format!("Lock {name}"), true);
             let explanation = format!(
-                "Lock {name}? They cannot log in, and their sessions and tokens stop working until the account is unlocked."
+                "Lock {name}? They cannot log in, their sessions end, and their tokens stop working until the account is unlocked."
             );
             view! { <Confirmed summary="Lock…".into() explanation>{confirm}</Confirmed> }.into_any()
         }

@@ -8,7 +8,7 @@ use tower_sessions::Session;
 use super::{
     network::ClientAddr,
     password,
-    session::{LOGIN_AT_KEY, SEEN_KEY, USER_ID_KEY},
+    session::{LOGIN_AT_KEY, SEEN_KEY, SESSION_ID_KEY, USER_ID_KEY},
     token::hash_secret,
 };
 use crate::{
@@ -223,33 +223,57 @@ async fn from_session(
     session: &Session,
     ip: Option<String>,
 ) -> Result<Option<Caller>, AppError> {
-    let user_id: Option<String> = session.get(USER_ID_KEY).await.map_err(|e| {
+    let read = |e: tower_sessions::session::Error| {
         tracing::error!("session store: {e}");
         AppError::Internal
-    })?;
+    };
+    let user_id: Option<String> = session.get(USER_ID_KEY).await.map_err(read)?;
     let Some(user_id) = user_id else {
         return Ok(None);
     };
+    let record: Option<String> = session.get(SESSION_ID_KEY).await.map_err(read)?;
     let login_at: i64 = session.get(LOGIN_AT_KEY).await.ok().flatten().unwrap_or(0);
-    match db::users::by_id(&state.db, &user_id).await? {
-        Some(user)
-            if user.status() == UserStatus::Active && login_at >= user.sessions_valid_after =>
+    let found = match &record {
+        Some(id) => db::sessions::with_user(&state.db, id).await?,
+        // A session from before sessions were recorded: log in again.
+        None => None,
+    };
+    match found {
+        Some(found)
+            if found.user.id == user_id
+                && found.session_revoked_at.is_none()
+                && found.user.status() == UserStatus::Active
+                && login_at >= found.user.sessions_valid_after =>
         {
-            note_activity(state, &user);
+            note_activity(state, &found.user);
+            note_session_activity(state, &found.session_id, found.session_last_seen_at);
             keep_session_alive(session).await;
-            Ok(Some(caller_for(
-                &user,
-                AuthMethod::Session,
-                String::new(),
-                ip,
-            )))
+            let mut caller = caller_for(&found.user, AuthMethod::Session, String::new(), ip);
+            caller.session_id = Some(found.session_id);
+            Ok(Some(caller))
         }
-        // The account is gone or may no longer log in: end the session.
+        // Revoked, gone, or the account may no longer log in: end the session.
         _ => {
             let _ = session.flush().await;
             Ok(None)
         }
     }
+}
+
+/// A session's last seen time, like the user's: off the request path and
+/// at most once a minute.
+fn note_session_activity(state: &AppState, id: &str, last_seen_at: i64) {
+    let now = now_ms();
+    if now - last_seen_at < db::users::LAST_SEEN_RESOLUTION_MS {
+        return;
+    }
+    let db = state.db.clone();
+    let id = id.to_owned();
+    tokio::spawn(async move {
+        if let Err(e) = db::sessions::touch_last_seen(&db, &id, now).await {
+            tracing::warn!("could not record session activity: {e}");
+        }
+    });
 }
 
 /// The store only extends a session's expiry when the session changes, so

@@ -7,3 +7,4 @@ pub mod origin;
 pub mod password;
 pub mod session;
 pub mod token;
+pub mod user_agent;

@@ -19,18 +19,31 @@ pub const SEEN_KEY: &str = "seen";
 /// `sessions_valid_after` are void.
 pub const LOGIN_AT_KEY: &str = "login_at";
 
+/// The id of the session's `user_sessions` row.
+pub const SESSION_ID_KEY: &str = "sid";
+
 /// Starts an authenticated session for `user_id`, under a new session id
-/// (which defeats session fixation).
+/// (which defeats session fixation), and records it with the client's
+/// address and User-Agent.
 pub async fn start(
+    state: &crate::server::AppState,
     session: &tower_sessions::Session,
     user_id: &str,
+    client_ip: Option<String>,
+    user_agent: Option<&str>,
 ) -> Result<(), crate::model::AppError> {
     let failed = |e: tower_sessions::session::Error| {
         tracing::error!("session store: {e}");
         crate::model::AppError::Internal
     };
+    let record =
+        crate::server::ops::sessions::record_login(state, user_id, client_ip, user_agent).await?;
     session.cycle_id().await.map_err(failed)?;
     session.insert(USER_ID_KEY, user_id).await.map_err(failed)?;
+    session
+        .insert(SESSION_ID_KEY, &record)
+        .await
+        .map_err(failed)?;
     session
         .insert(LOGIN_AT_KEY, crate::server::time::now_ms())
         .await

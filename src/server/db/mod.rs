@@ -10,6 +10,7 @@ pub mod import;
 pub mod live;
 pub mod messages;
 pub mod oauth2;
+pub mod sessions;
 pub mod tokens;
 pub mod users;
 

@@ -499,6 +499,14 @@ pub struct UserChange {
     pub audit: AuditEntry,
     /// Revoke every token of the user (deactivation).
     pub revoke_tokens: bool,
+    /// End every login session of the user (lock, deactivation, passwords).
+    pub revoke_sessions: bool,
+}
+
+/// A committed change: the row as written and the sessions it ended.
+pub struct Changed {
+    pub row: UserRow,
+    pub revoked_sessions: Vec<String>,
 }
 
 /// Facts read inside the write transaction, for guard rails.
@@ -545,7 +553,7 @@ pub async fn update<E>(
     db: &Db,
     id: &str,
     decide: impl FnOnce(&UserRow, &TxFacts) -> Result<Option<UserChange>, E>,
-) -> Result<Option<UserRow>, E>
+) -> Result<Option<Changed>, E>
 where
     E: From<sqlx::Error>,
 {
@@ -555,7 +563,7 @@ where
             return Ok(None);
         };
         let Some(change) = decide(&current, &facts)? else {
-            return Ok(Some(current));
+            return Ok(Some(Changed { row: current, revoked_sessions: Vec::new() }));
         };
         let r = &change.row;
         sqlx::query(
@@ -583,31 +591,44 @@ where
                 .execute(&mut *tx)
                 .await?;
         }
+        let revoked_sessions: Vec<String> = if change.revoke_sessions {
+            sqlx::query_scalar(super::sessions::REVOKE_ALL_OF_USER)
+                .bind(crate::server::time::now_ms())
+                .bind(&r.id)
+                .fetch_all(&mut *tx)
+                .await?
+        } else {
+            Vec::new()
+        };
         change.audit.insert(&mut *tx).await?;
         tx.commit().await?;
-        Ok(Some(change.row))
+        Ok(Some(Changed { row: change.row, revoked_sessions }))
     })
 }
 
-/// Deletes a user after `check` approved it, in one write transaction.
-/// `Ok(false)`: no such user.
+/// Deletes a user after `check` approved it, in one write transaction;
+/// returns the live sessions that went with it. `Ok(None)`: no such user.
 pub async fn delete<E>(
     db: &Db,
     id: &str,
     check: impl FnOnce(&UserRow, &TxFacts) -> Result<AuditEntry, E>,
-) -> Result<bool, E>
+) -> Result<Option<Vec<String>>, E>
 where
     E: From<sqlx::Error>,
 {
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
         let Some((current, facts)) = load_for_change!(db, tx, id) else {
-            return Ok(false);
+            return Ok(None);
         };
         let audit = check(&current, &facts)?;
+        let sessions: Vec<String> = sqlx::query_scalar(super::sessions::LIVE_OF_USER)
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
         sqlx::query("DELETE FROM users WHERE id = $1").bind(id).execute(&mut *tx).await?;
         audit.insert(&mut *tx).await?;
         tx.commit().await?;
-        Ok(true)
+        Ok(Some(sessions))
     })
 }

@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::Caller;
 use crate::{
-    model::{validate, AppError, FieldError},
+    model::{validate, AppError, FieldError, User},
     server::{
         auth::password,
         db::{self, users::UserChange},
@@ -55,7 +55,7 @@ pub async fn change_own_password(
     }
     let hash = password::hash(new_password).await?;
     let now = now_ms();
-    db::users::update(&state.db, id, |current, _| {
+    let changed = db::users::update(&state.db, id, |current, _| {
         let mut row = current.clone();
         row.password_hash = Some(hash);
         row.password_change_required = false;
@@ -69,9 +69,72 @@ pub async fn change_own_password(
             ),
             row,
             revoke_tokens: false,
+            revoke_sessions: true,
         }))
     })
     .await?
     .ok_or(AppError::Unauthenticated)?;
+    super::sessions::on_revoked(state, &changed.revoked_sessions).await;
     Ok(())
+}
+
+/// The caller's own account.
+pub async fn get_own(state: &AppState, caller: &Caller) -> Result<User, AppError> {
+    let id = caller.user_id.as_deref().ok_or(AppError::Unauthenticated)?;
+    db::users::by_id(&state.db, id)
+        .await?
+        .map(super::users::to_model)
+        .ok_or(AppError::Unauthenticated)
+}
+
+/// Changes the caller's own display name and email, validated like an
+/// administrator's edit; empty clears.
+pub async fn update_own_profile(
+    state: &AppState,
+    caller: &Caller,
+    display_name: Option<String>,
+    email: Option<String>,
+) -> Result<User, AppError> {
+    let id = caller.user_id.as_deref().ok_or(AppError::Unauthenticated)?;
+    if caller.password_change_required {
+        return Err(AppError::PasswordChangeRequired);
+    }
+    let mut errors = Vec::new();
+    let display_name = validate::display_name(display_name.as_deref())
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten();
+    let email = validate::email(email.as_deref())
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten();
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let changed = db::users::update(&state.db, id, |current, _| {
+        if current.display_name == display_name && current.email == email {
+            return Ok::<_, AppError>(None);
+        }
+        let mut row = current.clone();
+        row.display_name = display_name;
+        row.email = email;
+        Ok(Some(UserChange {
+            audit: caller.audit(
+                "user.update_own_profile",
+                "user",
+                Some(id),
+                json!({
+                    "username": current.username,
+                    "before": {"display_name": current.display_name, "email": current.email},
+                    "after": {"display_name": row.display_name, "email": row.email},
+                }),
+            ),
+            row,
+            revoke_tokens: false,
+            revoke_sessions: false,
+        }))
+    })
+    .await?
+    .ok_or(AppError::Unauthenticated)?;
+    Ok(super::users::to_model(changed.row))
 }

@@ -5,7 +5,7 @@
 
 use serde_json::json;
 
-use super::{users::to_model, Access, Caller};
+use super::{sessions, users::to_model, Access, Caller};
 use crate::{
     model::{validate, AppError, User, UserPatch, UserStatus},
     server::{
@@ -49,27 +49,43 @@ fn keeps_an_admin(target: &UserRow, facts: &TxFacts, what: &str) -> Result<(), A
     Ok(())
 }
 
+/// What a change ends besides updating the row.
+#[derive(Clone, Copy, Default)]
+struct Ends {
+    tokens: bool,
+    sessions: bool,
+}
+
+const NOTHING: Ends = Ends {
+    tokens: false,
+    sessions: false,
+};
+const SESSIONS: Ends = Ends {
+    tokens: false,
+    sessions: true,
+};
+
 /// Runs `decide` on the user inside one transaction and returns the result.
 async fn change(
     state: &AppState,
     caller: &Caller,
     id: &str,
     action: &'static str,
-    decide: impl FnOnce(&UserRow, &TxFacts) -> Result<Option<(UserRow, bool)>, AppError>,
+    decide: impl FnOnce(&UserRow, &TxFacts) -> Result<Option<(UserRow, Ends)>, AppError>,
 ) -> Result<User, AppError> {
     caller.require_admin(Access::Write)?;
-    let row = db::users::update(&state.db, id, |current, facts| {
-        Ok::<_, AppError>(
-            decide(current, facts)?.map(|(row, revoke_tokens)| UserChange {
-                audit: audit_of(caller, action, current, &row),
-                row,
-                revoke_tokens,
-            }),
-        )
+    let changed = db::users::update(&state.db, id, |current, facts| {
+        Ok::<_, AppError>(decide(current, facts)?.map(|(row, ends)| UserChange {
+            audit: audit_of(caller, action, current, &row),
+            row,
+            revoke_tokens: ends.tokens,
+            revoke_sessions: ends.sessions,
+        }))
     })
     .await?
     .ok_or_else(|| not_found(id))?;
-    Ok(to_model(row))
+    sessions::on_revoked(state, &changed.revoked_sessions).await;
+    Ok(to_model(changed.row))
 }
 
 /// The audit record of a change: what differs, never a password hash.
@@ -132,7 +148,7 @@ pub async fn update_profile(
         let same = row.display_name == current.display_name
             && row.email == current.email
             && row.can_request_admin == current.can_request_admin;
-        Ok((!same).then_some((row, false)))
+        Ok((!same).then_some((row, NOTHING)))
     })
     .await
 }
@@ -159,7 +175,9 @@ pub async fn set_password(
         let mut row = current.clone();
         row.password_hash = Some(hash);
         row.password_change_required = temporary;
-        Ok(Some((row, false)))
+        // A temporary password also ends the user's sessions: they log in
+        // again with it and must choose their own.
+        Ok(Some((row, if temporary { SESSIONS } else { NOTHING })))
     })
     .await
 }
@@ -174,7 +192,7 @@ pub async fn lock(state: &AppState, caller: &Caller, id: &str) -> Result<User, A
         let mut row = current.clone();
         row.locked_at = Some(now_ms());
         row.status = status_of(&row).as_str().into();
-        Ok(Some((row, false)))
+        Ok(Some((row, SESSIONS)))
     })
     .await
 }
@@ -187,7 +205,7 @@ pub async fn unlock(state: &AppState, caller: &Caller, id: &str) -> Result<User,
         let mut row = current.clone();
         row.locked_at = None;
         row.status = status_of(&row).as_str().into();
-        Ok(Some((row, false)))
+        Ok(Some((row, NOTHING)))
     })
     .await
 }
@@ -217,7 +235,13 @@ pub async fn deactivate(
             row.password_hash = None;
         }
         row.status = status_of(&row).as_str().into();
-        Ok(Some((row, true)))
+        Ok(Some((
+            row,
+            Ends {
+                tokens: true,
+                sessions: true,
+            },
+        )))
     })
     .await
 }
@@ -230,7 +254,7 @@ pub async fn reactivate(state: &AppState, caller: &Caller, id: &str) -> Result<U
         let mut row = current.clone();
         row.deactivated_at = None;
         row.status = status_of(&row).as_str().into();
-        Ok(Some((row, false)))
+        Ok(Some((row, NOTHING)))
     })
     .await
 }
@@ -251,7 +275,7 @@ pub async fn set_admin(
         }
         let mut row = current.clone();
         row.admin = admin;
-        Ok(Some((row, false)))
+        Ok(Some((row, NOTHING)))
     })
     .await
 }
@@ -268,12 +292,10 @@ pub async fn delete(state: &AppState, caller: &Caller, id: &str) -> Result<(), A
             json!({"username": current.username}),
         ))
     })
-    .await?;
-    if deleted {
-        Ok(())
-    } else {
-        Err(not_found(id))
-    }
+    .await?
+    .ok_or_else(|| not_found(id))?;
+    sessions::on_revoked(state, &deleted).await;
+    Ok(())
 }
 
 /// Deactivation outranks a lock in the status shown.

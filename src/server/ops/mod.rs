@@ -13,6 +13,7 @@ pub mod lifecycle;
 pub mod live;
 pub mod messages;
 pub mod oauth2;
+pub mod sessions;
 pub mod setup;
 pub mod tokens;
 pub mod users;

@@ -1,10 +1,11 @@
-//! Personal admin tokens: created for a user (by an admin), listed, revoked.
+//! Personal tokens: created for a user (by an admin), listed, revoked.
 //! A token acts with its owner's rights, so it stops working as soon as the
-//! owner is locked, deactivated or loses admin rights.
+//! owner is locked, deactivated or loses admin rights. With `[account]
+//! member_tokens` on, members manage their own tokens too (from the panel).
 
 use serde_json::json;
 
-use super::{Access, Caller};
+use super::{Access, AuthMethod, Caller};
 use crate::{
     model::{ApiToken, ApiTokenCreated, AppError, FieldError, SCOPES, SCOPE_ADMIN},
     server::{
@@ -91,13 +92,37 @@ async fn existing_user(state: &AppState, id: &str) -> Result<(), AppError> {
         .ok_or_else(|| AppError::NotFound(format!("no user with id {id}")))
 }
 
+/// Administrators manage everyone's tokens; a member only their own, from
+/// a panel session, and only when the configuration allows it.
+fn authorize(
+    state: &AppState,
+    caller: &Caller,
+    owner_id: &str,
+    access: Access,
+) -> Result<(), AppError> {
+    let refusal = match caller.require_admin(access) {
+        Ok(()) => return Ok(()),
+        Err(e) => e,
+    };
+    let own_member_session = state.config.member_tokens
+        && !caller.admin
+        && !caller.password_change_required
+        && caller.method == AuthMethod::Session
+        && caller.user_id.as_deref() == Some(owner_id);
+    if own_member_session {
+        Ok(())
+    } else {
+        Err(refusal)
+    }
+}
+
 /// Creates a token; the secret is returned here once and never stored.
 pub async fn create(
     state: &AppState,
     caller: &Caller,
     input: NewToken,
 ) -> Result<ApiTokenCreated, AppError> {
-    caller.require_admin(Access::Write)?;
+    authorize(state, caller, &input.user_id, Access::Write)?;
     let now = now_ms();
     let mut errors = Vec::new();
     let name = parse_name(&input.name).map_err(|e| errors.push(e)).ok();
@@ -145,7 +170,7 @@ pub async fn list(
     caller: &Caller,
     user_id: &str,
 ) -> Result<Vec<ApiToken>, AppError> {
-    caller.require_admin(Access::Read)?;
+    authorize(state, caller, user_id, Access::Read)?;
     existing_user(state, user_id).await?;
     let now = now_ms();
     Ok(db::tokens::list_for_user(&state.db, user_id)
@@ -163,7 +188,7 @@ pub async fn revoke(
     user_id: &str,
     token_id: &str,
 ) -> Result<ApiToken, AppError> {
-    caller.require_admin(Access::Write)?;
+    authorize(state, caller, user_id, Access::Write)?;
     let not_found = || AppError::NotFound(format!("user {user_id} has no token {token_id}"));
     let row = db::tokens::get(&state.db, user_id, token_id)
         .await?

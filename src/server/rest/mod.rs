@@ -11,6 +11,7 @@ pub mod messages;
 pub mod oauth2_clients;
 pub mod oauth2_token;
 pub mod openapi;
+pub mod sessions;
 pub mod tokens;
 pub mod users;
 
@@ -65,6 +66,10 @@ fn api() -> OpenApiRouter<AppState> {
             contacts::update::handler,
             contacts::delete::handler
         ))
+        .routes(routes!(sessions::list::handler))
+        .routes(routes!(sessions::user_list::handler))
+        .routes(routes!(sessions::revoke::handler))
+        .routes(routes!(sessions::logout::handler))
         .routes(routes!(
             oauth2_clients::list::handler,
             oauth2_clients::create::handler

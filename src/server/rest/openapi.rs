@@ -472,7 +472,7 @@ mod tests {
     use super::COMMON_STATUSES;
 
     /// Every route of `rest::router()`; a new one must be added here too.
-    const ROUTES: [(&str, &str); 34] = [
+    const ROUTES: [(&str, &str); 38] = [
         ("get", "/api/admin/v1/users"),
         ("get", "/api/admin/v1/connections"),
         ("get", "/api/admin/v1/users/{id}/connected"),
@@ -507,6 +507,10 @@ mod tests {
         ("put", "/api/admin/v1/allowlist/{entry}"),
         ("delete", "/api/admin/v1/allowlist/{entry}"),
         ("put", "/api/admin/v1/users/{id}/permissions"),
+        ("get", "/api/admin/v1/sessions"),
+        ("get", "/api/admin/v1/users/{id}/sessions"),
+        ("delete", "/api/admin/v1/users/{id}/sessions/{session_id}"),
+        ("post", "/api/admin/v1/users/{id}/logout"),
     ];
     const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
 

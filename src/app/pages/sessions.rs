@@ -1,0 +1,426 @@
+//! Login sessions ("devices"): the Sessions tab of a user page, the global
+//! Sessions page (`/sessions`) and "My sessions" on the account page.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::Form, hooks::use_query_map};
+
+use crate::api::sessions::{
+    list_sessions, my_sessions, LogoutUser, RevokeSession, SignOutOtherSessions, SignOutSession,
+};
+use crate::app::components::{leave_if_logged_out, time_or, AdminOnly, Confirmed, ErrorNotice};
+use crate::model::{AppError, Page, Session};
+
+/// Revoking sessions, owned by the page so redraws keep their results.
+#[derive(Clone, Copy)]
+pub struct SessionActions {
+    pub revoke: ServerAction<RevokeSession>,
+    pub logout: ServerAction<LogoutUser>,
+}
+
+impl Default for SessionActions {
+    fn default() -> Self {
+        Self {
+            revoke: ServerAction::new(),
+            logout: ServerAction::new(),
+        }
+    }
+}
+
+pub type SessionPage = Resource<Result<Page<Session>, AppError>>;
+
+fn state_badge(s: &Session) -> AnyView {
+    let (class, label) = match (s.revoked_at.is_some(), s.active) {
+        (true, _) => ("token-revoked", "revoked"),
+        (false, true) => ("token-active", "active"),
+        (false, false) => ("token-expired", "idle"),
+    };
+    view! { <span class=format!("badge {class}")>{label}</span> }.into_any()
+}
+
+fn device_cell(s: &Session) -> AnyView {
+    let agent = s.user_agent.clone().unwrap_or_default();
+    view! {
+        <span title=agent>{s.describe()}</span>
+        " "<span class="muted">{format!("({})", s.device)}</span>
+        {s.current.then(|| view! { " "<span class="badge admin" data-testid="this-session">"this session"</span> })}
+    }
+    .into_any()
+}
+
+fn error_of<T>(value: &Option<Result<T, AppError>>) -> Option<AppError> {
+    value.as_ref().and_then(|r| r.as_ref().err().cloned())
+}
+
+/// Sends the browser to the login page when `action` finds the session ended.
+fn watch_session<S>(action: ServerAction<S>)
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        action
+            .value()
+            .with(|v| leave_if_logged_out(error_of(v).as_ref()))
+    });
+}
+
+/// `after`/`before` links of a session table; `base` is the page URL with
+/// its other parameters (ends in `?` or `&`).
+fn pager(base: &str, page: &Page<Session>) -> impl IntoView {
+    let link = |key: &str, cursor: &Option<String>| {
+        cursor
+            .as_ref()
+            .map(|c| format!("{base}{key}={}", urlencoding::encode(c)))
+    };
+    let (prev, next) = (
+        link("before", &page.prev_cursor),
+        link("after", &page.next_cursor),
+    );
+    (prev.is_some() || next.is_some()).then(|| {
+        view! {
+            <nav class="pager" aria-label="Pages">
+                {match prev {
+                    Some(href) => view! { <a class="button" rel="prev" href=href>"← Newer"</a> }.into_any(),
+                    None => view! { <span class="button disabled" aria-disabled="true">"← Newer"</span> }.into_any(),
+                }}
+                {match next {
+                    Some(href) => view! { <a class="button" rel="next" href=href>"Older →"</a> }.into_any(),
+                    None => view! { <span class="button disabled" aria-disabled="true">"Older →"</span> }.into_any(),
+                }}
+            </nav>
+        }
+    })
+}
+
+/// A revoke button behind its confirmation.
+fn revoke_form(s: &Session, revoke: ServerAction<RevokeSession>) -> Option<AnyView> {
+    if s.revoked_at.is_some() {
+        return None;
+    }
+    let explanation = format!(
+        "Revoke the session of {} ({})? That browser is logged out at its next click.",
+        s.username,
+        s.describe()
+    );
+    let (user_id, id) = (s.user_id.clone(), s.id.clone());
+    Some(
+        view! {
+            <Confirmed summary="Revoke…".into() explanation>
+                <ActionForm action=revoke>
+                    <input type="hidden" name="user_id" value=user_id/>
+                    <input type="hidden" name="session_id" value=id/>
+                    <button type="submit" class="button danger">"Revoke session"</button>
+                </ActionForm>
+            </Confirmed>
+        }
+        .into_any(),
+    )
+}
+
+/// The sessions table of the admin views; `with_user` adds the username.
+fn session_table(
+    list: Vec<Session>,
+    revoke: ServerAction<RevokeSession>,
+    with_user: bool,
+) -> AnyView {
+    let row = move |s: Session| {
+        let user = with_user.then(|| {
+            view! { <td data-label="User"><a href=format!("/users/{}?tab=sessions", s.user_id)>{s.username.clone()}</a></td> }
+        });
+        view! {
+            <tr data-testid="session-row">
+                {user}
+                <td data-label="Device">{device_cell(&s)}</td>
+                <td data-label="IP address">{s.client_ip.clone().unwrap_or_else(|| "—".into())}</td>
+                <td data-label="Created">{time_or(Some(s.created_at.clone()), "")}</td>
+                <td data-label="Last seen">{time_or(Some(s.last_seen_at.clone()), "")}</td>
+                <td data-label="State">{state_badge(&s)}</td>
+                <td data-label="Actions">{revoke_form(&s, revoke)}</td>
+            </tr>
+        }
+        .into_any()
+    };
+    let rows = view! { <For each=move || list.clone() key=|s| (s.id.clone(), s.revoked_at.clone()) children=row/> };
+    view! {
+        <div class="table-wrap">
+            <table class="data" data-testid="sessions">
+                <caption class="sr-only">"Login sessions"</caption>
+                <thead>
+                    <tr>
+                        {with_user.then(|| view! { <th scope="col">"User"</th> })}
+                        <th scope="col">"Device"</th>
+                        <th scope="col">"IP address"</th>
+                        <th scope="col">"Created"</th>
+                        <th scope="col">"Last seen"</th>
+                        <th scope="col">"State"</th>
+                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// The Sessions tab of a user page.
+#[component]
+pub fn UserSessionsPanel(
+    user_id: String,
+    username: String,
+    actions: SessionActions,
+    list: SessionPage,
+) -> impl IntoView {
+    let SessionActions { revoke, logout } = actions;
+    watch_session(revoke);
+    watch_session(logout);
+    let error = move || {
+        revoke
+            .value()
+            .with(error_of)
+            .or_else(|| logout.value().with(error_of))
+            .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
+    };
+    let done = move || {
+        logout.value().with(|v| match v {
+            Some(Ok(n)) => Some(view! {
+                <div class="notice success" role="status">{format!("{n} session(s) ended.")}</div>
+            }),
+            _ => None,
+        })
+    };
+    let base = format!("/users/{user_id}?tab=sessions&");
+    let explanation = format!(
+        "Log {username} out everywhere? Every browser they are logged in with is logged out at its next click. Their API tokens keep working."
+    );
+    view! {
+        <section class="card" aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">"Sessions"</h2>
+            <p class="muted">"Each login to the panel, newest first, with the browser and address it came from."</p>
+            {error}
+            {done}
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || {
+                    let base = base.clone();
+                    Suspend::new(async move {
+                        match list.await {
+                            Ok(page) if page.items.is_empty() && page.prev_cursor.is_none() => view! {
+                                <p class="empty" data-testid="no-sessions">"No sessions yet."</p>
+                            }
+                            .into_any(),
+                            Ok(page) => view! {
+                                {session_table(page.items.clone(), revoke, false)}
+                                {pager(&base, &page)}
+                            }
+                            .into_any(),
+                            Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                        }
+                    })
+                }}
+            </Transition>
+            <div class="action-row">
+                <Confirmed summary="Log out everywhere…".into() explanation>
+                    <ActionForm action=logout>
+                        <input type="hidden" name="user_id" value=user_id.clone()/>
+                        <button type="submit" class="button danger">{format!("Log {username} out everywhere")}</button>
+                    </ActionForm>
+                </Confirmed>
+            </div>
+        </section>
+    }
+}
+
+/// The global Sessions page: every user's sessions, filtered in the URL.
+#[component]
+pub fn SessionsPage() -> impl IntoView {
+    view! {
+        <Title text="Sessions"/>
+        <AdminOnly>
+            <AllSessions/>
+        </AdminOnly>
+    }
+}
+
+const ACTIVITY: [(&str, &str); 3] = [
+    ("", "Any state"),
+    ("true", "Active"),
+    ("false", "Ended or idle"),
+];
+
+#[component]
+fn AllSessions() -> impl IntoView {
+    let query = use_query_map();
+    let param = move |k: &'static str| move || query.read().get(k).unwrap_or_default();
+    let revoke = ServerAction::<RevokeSession>::new();
+    watch_session(revoke);
+    let list = Resource::new(
+        move || {
+            let q = query.read();
+            (
+                q.get("user"),
+                q.get("active"),
+                q.get("ip"),
+                q.get("after"),
+                q.get("before"),
+                revoke.version().get(),
+            )
+        },
+        |(user, active, ip, after, before, _)| list_sessions(user, active, ip, after, before),
+    );
+    // The filters of the current URL, for the paging links.
+    let base = move || {
+        let q = query.read();
+        let mut base = "/sessions?".to_owned();
+        for key in ["user", "active", "ip"] {
+            if let Some(v) = q.get(key).filter(|v| !v.is_empty()) {
+                base.push_str(&format!("{key}={}&", urlencoding::encode(&v)));
+            }
+        }
+        base
+    };
+    let revoke_error = move || {
+        revoke
+            .value()
+            .with(error_of)
+            .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
+    };
+    view! {
+        <div class="page-head">
+            <h1>"Sessions"</h1>
+        </div>
+        <Form method="GET" action="/sessions" attr:class="filters" attr:role="search" attr:aria-label="Filter sessions">
+            <div class="field">
+                <label for="filter-user">"Username"</label>
+                <input id="filter-user" type="search" name="user" autocomplete="off"
+                    value=param("user") prop:value=param("user")/>
+            </div>
+            <div class="field">
+                <label for="filter-active">"State"</label>
+                <select id="filter-active" name="active" prop:value=param("active")>
+                    {ACTIVITY.into_iter().map(|(value, label)| view! {
+                        <option value=value selected=move || query.read().get("active").unwrap_or_default() == value>{label}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-ip">"IP address"</label>
+                <input id="filter-ip" type="search" name="ip" autocomplete="off" inputmode="decimal"
+                    value=param("ip") prop:value=param("ip")/>
+            </div>
+            <button type="submit" class="button">"Apply"</button>
+        </Form>
+        {revoke_error}
+        <Transition fallback=|| view! { <p class="loading">"Loading sessions…"</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(page) => {
+                        let count = page.count.unwrap_or(0);
+                        let empty = page.items.is_empty();
+                        view! {
+                            <p class="summary" aria-live="polite" data-testid="sessions-count">
+                                {format!("{count} {}", if count == 1 { "session" } else { "sessions" })}
+                            </p>
+                            {session_table(page.items.clone(), revoke, true)}
+                            {empty.then(|| view! { <p class="empty">"No sessions match these filters."</p> })}
+                            {pager(&base(), &page)}
+                        }
+                        .into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// "My sessions" on the account page: the caller's live sessions.
+#[component]
+pub fn MySessions() -> impl IntoView {
+    let sign_out = ServerAction::<SignOutSession>::new();
+    let sign_out_others = ServerAction::<SignOutOtherSessions>::new();
+    watch_session(sign_out);
+    watch_session(sign_out_others);
+    let list = Resource::new(
+        move || (sign_out.version().get(), sign_out_others.version().get()),
+        |_| my_sessions(),
+    );
+    let error = move || {
+        sign_out
+            .value()
+            .with(error_of)
+            .or_else(|| sign_out_others.value().with(error_of))
+            .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
+    };
+    let row = move |s: Session| {
+        let action = (!s.current).then(|| {
+            let explanation = format!("Sign out {}? That browser must log in again.", s.describe());
+            let id = s.id.clone();
+            view! {
+                <Confirmed summary="Sign out…".into() explanation>
+                    <ActionForm action=sign_out>
+                        <input type="hidden" name="session_id" value=id/>
+                        <button type="submit" class="button danger">"Sign out this device"</button>
+                    </ActionForm>
+                </Confirmed>
+            }
+        });
+        view! {
+            <tr data-testid="my-session-row" class:current=s.current>
+                <td data-label="Device">{device_cell(&s)}</td>
+                <td data-label="IP address">{s.client_ip.clone().unwrap_or_else(|| "—".into())}</td>
+                <td data-label="Signed in">{time_or(Some(s.created_at.clone()), "")}</td>
+                <td data-label="Last seen">{time_or(Some(s.last_seen_at.clone()), "")}</td>
+                <td data-label="Actions">{action}</td>
+            </tr>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="my-sessions-heading">
+            <h2 id="my-sessions-heading">"My sessions"</h2>
+            <p class="muted">"Where you are logged in to this panel right now."</p>
+            {error}
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(list) => {
+                            let others = list.iter().filter(|s| !s.current).count();
+                            view! {
+                                <div class="table-wrap">
+                                    <table class="data" data-testid="my-sessions">
+                                        <caption class="sr-only">"My sessions"</caption>
+                                        <thead>
+                                            <tr>
+                                                <th scope="col">"Device"</th>
+                                                <th scope="col">"IP address"</th>
+                                                <th scope="col">"Signed in"</th>
+                                                <th scope="col">"Last seen"</th>
+                                                <th scope="col"><span class="sr-only">"Actions"</span></th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>
+                                            <For each=move || list.clone() key=|s| s.id.clone() children=row/>
+                                        </tbody>
+                                    </table>
+                                </div>
+                                {(others > 0).then(|| view! {
+                                    <div class="action-row">
+                                        <Confirmed summary="Sign out all other sessions…".into()
+                                            explanation=format!("Sign out your {others} other session(s)? Those browsers must log in again; this one stays.")>
+                                            <ActionForm action=sign_out_others>
+                                                <button type="submit" class="button danger">"Sign out all other sessions"</button>
+                                            </ActionForm>
+                                        </Confirmed>
+                                    </div>
+                                })}
+                            }
+                            .into_any()
+                        }
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}

@@ -1,0 +1,287 @@
+//! Panel login sessions ("devices"): recorded at every login, listed and
+//! revoked by administrators, and by each user for their own account.
+
+use serde_json::json;
+
+use super::{Access, Caller};
+use crate::{
+    model::{validate, AppError, Page, PageRequest, Session, SessionFilter},
+    server::{
+        auth::user_agent,
+        db::{self, sessions::SessionRow},
+        time::{new_id, now_ms, rfc3339},
+        AppState,
+    },
+};
+
+/// Every revocation ends here, after its transaction committed, with the
+/// ids of the sessions it ended (none: nothing happened): their live
+/// connections, on every instance, get `revoked` and close.
+pub async fn on_revoked(state: &AppState, session_ids: &[String]) {
+    if !session_ids.is_empty() {
+        tracing::debug!(sessions = ?session_ids, "sessions revoked");
+        state.live.close_sessions(session_ids).await;
+    }
+}
+
+/// Records a new login of `user_id`; the id goes into the tower session.
+pub async fn record_login(
+    state: &AppState,
+    user_id: &str,
+    client_ip: Option<String>,
+    agent: Option<&str>,
+) -> Result<String, AppError> {
+    let agent = agent.map(user_agent::truncate).filter(|a| !a.is_empty());
+    let parsed = agent.map(user_agent::parse).unwrap_or_default();
+    let now = now_ms();
+    let row = SessionRow {
+        id: new_id(),
+        user_id: user_id.to_owned(),
+        username: String::new(),
+        client_ip,
+        user_agent: agent.map(str::to_owned),
+        browser: parsed.browser,
+        browser_version: parsed.browser_version,
+        os: parsed.os,
+        os_version: parsed.os_version,
+        device: if agent.is_some() {
+            parsed.device
+        } else {
+            "other"
+        }
+        .to_owned(),
+        created_at: now,
+        last_seen_at: now,
+        revoked_at: None,
+    };
+    db::sessions::insert(&state.db, &row).await?;
+    Ok(row.id)
+}
+
+/// Sessions last seen before this (unix ms) are idle, hence not active.
+pub fn idle_cutoff(state: &AppState, now: i64) -> i64 {
+    now - state.config.session_idle_minutes * 60_000
+}
+
+fn to_model(row: SessionRow, cutoff: i64, current: Option<&str>) -> Session {
+    Session {
+        active: row.revoked_at.is_none() && row.last_seen_at >= cutoff,
+        current: current == Some(row.id.as_str()),
+        created_at: rfc3339(row.created_at),
+        last_seen_at: rfc3339(row.last_seen_at),
+        revoked_at: row.revoked_at.map(rfc3339),
+        id: row.id,
+        user_id: row.user_id,
+        username: row.username,
+        client_ip: row.client_ip,
+        user_agent: row.user_agent,
+        browser: row.browser,
+        browser_version: row.browser_version,
+        os: row.os,
+        os_version: row.os_version,
+        device: row.device,
+    }
+}
+
+fn not_found(id: &str) -> AppError {
+    AppError::NotFound(format!("no user with id {id}"))
+}
+
+async fn existing_user(state: &AppState, id: &str) -> Result<String, AppError> {
+    db::users::by_id(&state.db, id)
+        .await?
+        .map(|u| u.username)
+        .ok_or_else(|| not_found(id))
+}
+
+/// A cursor of this list is a session id.
+fn check_cursor(page: &PageRequest) -> Result<(), AppError> {
+    let (param, raw) = match page {
+        PageRequest::First { after: Some(c), .. } => ("page[after]", c),
+        PageRequest::Last {
+            before: Some(c), ..
+        } => ("page[before]", c),
+        _ => return Ok(()),
+    };
+    if validate::is_ulid(raw) {
+        Ok(())
+    } else {
+        Err(AppError::bad_parameter(
+            param,
+            format!("{param} is not a cursor of this list"),
+        ))
+    }
+}
+
+async fn page(
+    state: &AppState,
+    filter: &SessionFilter,
+    current: Option<&str>,
+) -> Result<Page<Session>, AppError> {
+    check_cursor(&filter.page)?;
+    let now = now_ms();
+    let cutoff = idle_cutoff(state, now);
+    let page = db::sessions::list(&state.db, filter, cutoff).await?;
+    Ok(Page {
+        items: page
+            .items
+            .into_iter()
+            .map(|row| to_model(row, cutoff, current))
+            .collect(),
+        count: page.count,
+        next_cursor: page.next_cursor,
+        prev_cursor: page.prev_cursor,
+    })
+}
+
+/// Sessions across users (admin); a filter on an unknown user finds none.
+pub async fn list(
+    state: &AppState,
+    caller: &Caller,
+    filter: SessionFilter,
+) -> Result<Page<Session>, AppError> {
+    caller.require_admin(Access::Read)?;
+    page(state, &filter, caller.session_id.as_deref()).await
+}
+
+/// One user's sessions, newest first (admin); 404 unknown user.
+pub async fn list_for_user(
+    state: &AppState,
+    caller: &Caller,
+    user_id: &str,
+    mut filter: SessionFilter,
+) -> Result<Page<Session>, AppError> {
+    caller.require_admin(Access::Read)?;
+    existing_user(state, user_id).await?;
+    filter.user_id = Some(user_id.to_owned());
+    page(state, &filter, caller.session_id.as_deref()).await
+}
+
+/// Revokes one session of a user (admin). Revoking a revoked one changes
+/// nothing; 404 when the user has no such session.
+pub async fn revoke(
+    state: &AppState,
+    caller: &Caller,
+    user_id: &str,
+    session_id: &str,
+) -> Result<Session, AppError> {
+    caller.require_admin(Access::Write)?;
+    revoke_one(state, caller, user_id, session_id, "session.revoke").await
+}
+
+async fn revoke_one(
+    state: &AppState,
+    caller: &Caller,
+    user_id: &str,
+    session_id: &str,
+    action: &'static str,
+) -> Result<Session, AppError> {
+    let not_found = || AppError::NotFound(format!("user {user_id} has no session {session_id}"));
+    let row = db::sessions::get(&state.db, user_id, session_id)
+        .await?
+        .ok_or_else(not_found)?;
+    let now = now_ms();
+    let audit = caller.audit(
+        action,
+        "session",
+        Some(session_id),
+        json!({"user_id": user_id, "username": row.username, "client_ip": row.client_ip}),
+    );
+    let ids = [session_id.to_owned()];
+    let revoked = db::sessions::revoke(&state.db, user_id, &ids, None, now, Some(&audit)).await?;
+    on_revoked(state, &revoked).await;
+    let row = db::sessions::get(&state.db, user_id, session_id)
+        .await?
+        .ok_or_else(not_found)?;
+    Ok(to_model(
+        row,
+        idle_cutoff(state, now),
+        caller.session_id.as_deref(),
+    ))
+}
+
+/// Ends every session of a user (admin): how many were live.
+pub async fn logout_all(
+    state: &AppState,
+    caller: &Caller,
+    user_id: &str,
+) -> Result<usize, AppError> {
+    caller.require_admin(Access::Write)?;
+    let username = existing_user(state, user_id).await?;
+    let audit = caller.audit(
+        "session.logout_all",
+        "user",
+        Some(user_id),
+        json!({"username": username}),
+    );
+    let revoked =
+        db::sessions::revoke(&state.db, user_id, &[], None, now_ms(), Some(&audit)).await?;
+    on_revoked(state, &revoked).await;
+    Ok(revoked.len())
+}
+
+/// Logging out: the caller's own session ends (no audit record, as for
+/// logging in).
+pub async fn logout(state: &AppState, caller: &Caller) -> Result<(), AppError> {
+    let (Some(user_id), Some(session_id)) = (&caller.user_id, &caller.session_id) else {
+        return Ok(());
+    };
+    let ids = [session_id.clone()];
+    let revoked = db::sessions::revoke(&state.db, user_id, &ids, None, now_ms(), None).await?;
+    on_revoked(state, &revoked).await;
+    Ok(())
+}
+
+/// The user behind a self-service call.
+fn own_id(caller: &Caller) -> Result<&str, AppError> {
+    caller.user_id.as_deref().ok_or(AppError::Unauthenticated)
+}
+
+/// The caller's own live sessions, newest first, "this session" marked.
+pub async fn list_own(state: &AppState, caller: &Caller) -> Result<Vec<Session>, AppError> {
+    let filter = SessionFilter {
+        user_id: Some(own_id(caller)?.to_owned()),
+        active: Some(true),
+        page: PageRequest::First {
+            size: 100,
+            after: None,
+        },
+        count: crate::model::CountMode::Skip,
+        ..SessionFilter::default()
+    };
+    Ok(page(state, &filter, caller.session_id.as_deref())
+        .await?
+        .items)
+}
+
+/// Signs out one of the caller's own sessions.
+pub async fn revoke_own(
+    state: &AppState,
+    caller: &Caller,
+    session_id: &str,
+) -> Result<Session, AppError> {
+    let user_id = own_id(caller)?.to_owned();
+    revoke_one(state, caller, &user_id, session_id, "session.revoke_own").await
+}
+
+/// Signs out every other session of the caller: how many were live.
+pub async fn revoke_other_own(state: &AppState, caller: &Caller) -> Result<usize, AppError> {
+    let user_id = own_id(caller)?;
+    let audit = caller.audit(
+        "session.revoke_other_own",
+        "user",
+        Some(user_id),
+        json!({"username": caller.username, "kept": caller.session_id}),
+    );
+    let revoked = db::sessions::revoke(
+        &state.db,
+        user_id,
+        &[],
+        caller.session_id.as_deref(),
+        now_ms(),
+        Some(&audit),
+    )
+    .await?;
+    on_revoked(state, &revoked).await;
+    Ok(revoked.len())
+}

@@ -1,0 +1,59 @@
+//! `GET /sessions`: panel login sessions across users, newest first, with
+//! filters (`filter[user]`, `filter[active]`, `filter[ip]`,
+//! `filter[last_seen_before]`, `filter[last_seen_after]`) and cursor paging.
+
+use axum::{
+    extract::{RawQuery, State},
+    response::{IntoResponse, Response},
+    Json,
+};
+
+use super::{parse_query, schema::SessionListDocument, FilterParams, UserFilterParam};
+use crate::server::{
+    ops,
+    rest::{
+        list_document, openapi::BadRequestError, users::list::PagingParams, ApiCaller, ApiError,
+        ListLinks, PREFIX,
+    },
+    AppState,
+};
+
+pub const FILTERS: [&str; 5] = [
+    "filter[user]",
+    "filter[active]",
+    "filter[ip]",
+    "filter[last_seen_before]",
+    "filter[last_seen_after]",
+];
+
+#[utoipa::path(
+    get,
+    path = "/sessions",
+    operation_id = "list_sessions",
+    tag = "sessions",
+    summary = "List login sessions across users",
+    description = "Panel login sessions (one per login), newest first, with the parsed User-Agent and the client address. Unknown parameters and bad values are a 400 naming the parameter.",
+    params(UserFilterParam, FilterParams, PagingParams),
+    responses(
+        (status = 200, description = "One page of sessions", body = SessionListDocument),
+        (status = 400, description = "An unknown parameter or a bad value", body = BadRequestError),
+    ),
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let raw = raw.unwrap_or_default();
+    let (filter, filters) = parse_query(&raw, &FILTERS)?;
+    let page_size = filter.page.size();
+    let page = ops::sessions::list(&state, &caller, filter).await?;
+    let path = format!("{PREFIX}/sessions");
+    let links = ListLinks {
+        path: &path,
+        filters: &filters,
+        self_query: &raw,
+        page_size,
+    };
+    Ok(Json(list_document(&page, &links)).into_response())
+}

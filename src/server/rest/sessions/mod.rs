@@ -1,0 +1,280 @@
+//! Panel login sessions ("devices"): `GET /sessions` across users and
+//! `/users/{id}/sessions` for one, revoking one, and logging a user out
+//! everywhere. One endpoint per file.
+
+pub mod list;
+pub mod logout;
+pub mod revoke;
+pub mod user_list;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::{extract::form_pairs, Resource, PREFIX};
+use crate::model::{validate, AppError, CountMode, PageRequest, Session, SessionFilter};
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct SessionAttributes<'a> {
+    #[schema(value_type = String)]
+    user_id: &'a str,
+    #[schema(value_type = String, example = "alice")]
+    username: &'a str,
+    #[schema(value_type = Option<String>, required = true, example = "203.0.113.7")]
+    client_ip: &'a Option<String>,
+    #[schema(value_type = Option<String>, required = true)]
+    user_agent: &'a Option<String>,
+    #[schema(value_type = Option<String>, required = true, example = "Firefox")]
+    browser: &'a Option<String>,
+    #[schema(value_type = Option<String>, required = true, example = "133.0")]
+    browser_version: &'a Option<String>,
+    #[schema(value_type = Option<String>, required = true, example = "Windows")]
+    os: &'a Option<String>,
+    #[schema(value_type = Option<String>, required = true, example = "10")]
+    os_version: &'a Option<String>,
+    /// `desktop`, `mobile`, `tablet`, `bot` or `other`.
+    #[schema(value_type = String, pattern = "^(desktop|mobile|tablet|bot|other)$")]
+    device: &'a str,
+    #[schema(value_type = String, format = DateTime)]
+    created_at: &'a str,
+    #[schema(value_type = String, format = DateTime)]
+    last_seen_at: &'a str,
+    #[schema(value_type = Option<String>, format = DateTime, required = true)]
+    revoked_at: &'a Option<String>,
+    /// Not revoked and seen within the session idle timeout.
+    active: bool,
+}
+
+/// Doc-only schemas of the sessions' documents.
+pub mod schema {
+    use super::SessionAttributes;
+
+    crate::server::rest::openapi::resource_schemas!(
+        "session",
+        "^session$",
+        SessionAttributes<'static>,
+        SessionResource,
+        SessionDocument,
+        SessionListDocument
+    );
+
+    /// `{"revoked": n}`.
+    #[derive(utoipa::ToSchema)]
+    #[allow(dead_code)]
+    pub struct LogoutResult {
+        /// How many live sessions ended.
+        revoked: u64,
+    }
+}
+
+impl Resource for Session {
+    const TYPE: &'static str = "session";
+    type Attributes<'a> = SessionAttributes<'a>;
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn attributes(&self) -> SessionAttributes<'_> {
+        SessionAttributes {
+            user_id: &self.user_id,
+            username: &self.username,
+            client_ip: &self.client_ip,
+            user_agent: &self.user_agent,
+            browser: &self.browser,
+            browser_version: &self.browser_version,
+            os: &self.os,
+            os_version: &self.os_version,
+            device: &self.device,
+            created_at: &self.created_at,
+            last_seen_at: &self.last_seen_at,
+            revoked_at: &self.revoked_at,
+            active: self.active,
+        }
+    }
+}
+
+fn user_sessions_path(user_id: &str) -> String {
+    format!("{PREFIX}/users/{user_id}/sessions")
+}
+
+const PAGING: [&str; 4] = ["page[first]", "page[after]", "page[last]", "page[before]"];
+
+/// Parses a sessions list's query: `filters` are the filter parameters this
+/// endpoint takes. Returns the filter and its filter part re-encoded (for
+/// the paging links). Unknown parameters and bad values are a 400.
+pub fn parse_query(raw: &str, filters: &[&str]) -> Result<(SessionFilter, String), AppError> {
+    let mut params: HashMap<String, String> = HashMap::new();
+    for (key, value) in form_pairs(raw) {
+        let known =
+            filters.contains(&key.as_str()) || PAGING.contains(&key.as_str()) || key == "count";
+        if !known {
+            return Err(AppError::bad_parameter(
+                &key,
+                format!("unknown parameter {key}"),
+            ));
+        }
+        if params.insert(key.clone(), value).is_some() {
+            return Err(AppError::bad_parameter(
+                &key,
+                format!("{key} given more than once"),
+            ));
+        }
+    }
+    let get = |k: &str| params.get(k).map(String::as_str);
+    let user_id = get("filter[user]")
+        .map(|id| {
+            validate::is_ulid(id).then(|| id.to_owned()).ok_or_else(|| {
+                AppError::bad_parameter("filter[user]", "filter[user] must be a user id")
+            })
+        })
+        .transpose()?;
+    let active = get("filter[active]")
+        .map(|v| match v {
+            "true" => Ok(true),
+            "false" => Ok(false),
+            _ => Err(AppError::bad_parameter(
+                "filter[active]",
+                "filter[active] must be true or false",
+            )),
+        })
+        .transpose()?;
+    let ip = get("filter[ip]")
+        .map(|v| {
+            v.parse::<std::net::IpAddr>()
+                .map(|ip| ip.to_string())
+                .map_err(|_| {
+                    AppError::bad_parameter("filter[ip]", "filter[ip] must be an IP address")
+                })
+        })
+        .transpose()?;
+    let instant = |name: &str| {
+        get(name)
+            .map(|s| {
+                crate::server::time::parse_rfc3339(s).ok_or_else(|| {
+                    AppError::bad_parameter(
+                        name,
+                        format!("{name} must be an RFC 3339 time like 2026-01-31T00:00:00Z or a date like 2026-01-31"),
+                    )
+                })
+            })
+            .transpose()
+    };
+    let last_seen_before = instant("filter[last_seen_before]")?;
+    let last_seen_after = instant("filter[last_seen_after]")?;
+    let count = get("count")
+        .map(|s| {
+            CountMode::parse(s).ok_or_else(|| {
+                AppError::bad_parameter("count", "count must be true, false or only")
+            })
+        })
+        .transpose()?
+        .unwrap_or_default();
+    let page = PageRequest::from_params(
+        get("page[first]"),
+        get("page[after]"),
+        get("page[last]"),
+        get("page[before]"),
+    )
+    .map_err(|(param, message)| AppError::bad_parameter(param, message))?;
+    let encoded = filters
+        .iter()
+        .filter_map(|k| get(k).map(|v| format!("{k}={}", urlencoding::encode(v))))
+        .chain(get("count").map(|v| format!("count={v}")))
+        .collect::<Vec<_>>()
+        .join("&");
+    Ok((
+        SessionFilter {
+            user_id,
+            username: None,
+            active,
+            ip,
+            last_seen_before,
+            last_seen_after,
+            page,
+            count,
+        },
+        encoded,
+    ))
+}
+
+/// Doc-only: the filters of the sessions lists.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct FilterParams {
+    /// Only active sessions (`true`: not revoked and seen within the idle
+    /// timeout) or only the others (`false`).
+    #[param(rename = "filter[active]")]
+    active: Option<bool>,
+    /// Only sessions logged in from this address.
+    #[param(rename = "filter[ip]", example = "203.0.113.7")]
+    ip: Option<String>,
+    /// Last seen before this time (RFC 3339, or a date meaning its midnight UTC).
+    #[param(rename = "filter[last_seen_before]", example = "2026-01-31T00:00:00Z")]
+    last_seen_before: Option<String>,
+    /// Last seen at or after this time (RFC 3339 or a date).
+    #[param(rename = "filter[last_seen_after]", example = "2026-01-31")]
+    last_seen_after: Option<String>,
+}
+
+/// Doc-only: the user filter of `GET /sessions`.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct UserFilterParam {
+    /// Only this user's sessions (a user id).
+    #[param(
+        rename = "filter[user]",
+        pattern = "^[0-7][0-9A-HJKMNP-TV-Z]{25}$",
+        example = "01JD3Z6Q9V8W7X6Y5Z4A3B2C1D"
+    )]
+    user: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [&str; 5] = [
+        "filter[user]",
+        "filter[active]",
+        "filter[ip]",
+        "filter[last_seen_before]",
+        "filter[last_seen_after]",
+    ];
+
+    #[test]
+    fn parses_filters() {
+        let (f, encoded) = parse_query(
+            "filter[active]=true&filter[ip]=203.0.113.7&page[first]=5&count=false",
+            &ALL,
+        )
+        .unwrap();
+        assert_eq!(f.active, Some(true));
+        assert_eq!(f.ip.as_deref(), Some("203.0.113.7"));
+        assert_eq!(f.page.size(), 5);
+        assert_eq!(f.count, CountMode::Skip);
+        assert_eq!(
+            encoded,
+            "filter[active]=true&filter[ip]=203.0.113.7&count=false"
+        );
+    }
+
+    #[test]
+    fn rejects_unknown_and_bad_parameters() {
+        let param = |q: &str, filters: &[&str]| match parse_query(q, filters).unwrap_err() {
+            AppError::BadRequest { parameter, .. } => parameter.unwrap(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(param("filter[colour]=red", &ALL), "filter[colour]");
+        assert_eq!(param("filter[active]=yes", &ALL), "filter[active]");
+        assert_eq!(param("filter[ip]=nowhere", &ALL), "filter[ip]");
+        assert_eq!(param("filter[user]=alice", &ALL), "filter[user]");
+        assert_eq!(
+            param("filter[last_seen_after]=soon", &ALL),
+            "filter[last_seen_after]"
+        );
+        assert_eq!(param("filter[user]=x", &ALL[1..]), "filter[user]");
+    }
+}

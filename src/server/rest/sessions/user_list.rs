@@ -1,0 +1,66 @@
+//! `GET /users/{id}/sessions`: one user's panel login sessions, newest
+//! first, with the same filters (but the user) and paging as `GET /sessions`.
+//! 404 unknown user.
+
+use axum::{
+    extract::{Path, RawQuery, State},
+    response::{IntoResponse, Response},
+    Json,
+};
+
+use super::{parse_query, schema::SessionListDocument, user_sessions_path, FilterParams};
+use crate::server::{
+    ops,
+    rest::{
+        list_document,
+        openapi::{BadRequestError, NotFoundError},
+        users::list::PagingParams,
+        ApiCaller, ApiError, ListLinks,
+    },
+    AppState,
+};
+
+const FILTERS: [&str; 4] = [
+    "filter[active]",
+    "filter[ip]",
+    "filter[last_seen_before]",
+    "filter[last_seen_after]",
+];
+
+#[utoipa::path(
+    get,
+    path = "/users/{id}/sessions",
+    operation_id = "list_user_sessions",
+    tag = "sessions",
+    summary = "List a user's login sessions",
+    description = "The user's panel login sessions (devices), newest first, revoked and idle ones included (`active`).",
+    params(
+        ("id" = String, Path, description = "The user's id"),
+        FilterParams,
+        PagingParams,
+    ),
+    responses(
+        (status = 200, description = "One page of the user's sessions", body = SessionListDocument),
+        (status = 400, description = "An unknown parameter or a bad value", body = BadRequestError),
+        (status = 404, description = "No such user", body = NotFoundError),
+    ),
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(user_id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let raw = raw.unwrap_or_default();
+    let (filter, filters) = parse_query(&raw, &FILTERS)?;
+    let page_size = filter.page.size();
+    let page = ops::sessions::list_for_user(&state, &caller, &user_id, filter).await?;
+    let path = user_sessions_path(&user_id);
+    let links = ListLinks {
+        path: &path,
+        filters: &filters,
+        self_query: &raw,
+        page_size,
+    };
+    Ok(Json(list_document(&page, &links)).into_response())
+}
