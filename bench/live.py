@@ -29,12 +29,17 @@ def api(method, path, body=None):
         return r.status, json.load(r)
 
 
-def rss_kb():
+def rss_kb(field="VmRSS"):
     with open(f"/proc/{PID}/status") as f:
         for line in f:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1])
     return 0
+
+
+def rss_parts():
+    """Anonymous memory vs mapped files (the SQLite database) vs shared memory."""
+    return {k: round(rss_kb(k) / 1024, 1) for k in ("RssAnon", "RssFile", "RssShmem")}
 
 
 def make_user(i):
@@ -110,6 +115,7 @@ async def main():
     print(f"[live] {hellos}/{N} streams open in {open_secs:.1f} s ({len(failures)} failures)", flush=True)
     await asyncio.sleep(3)  # let the server settle: buffers, allocator
     rss_open = rss_kb()
+    parts_open = rss_parts()
     status, count = await asyncio.get_running_loop().run_in_executor(None, lambda: api("GET", "/connections?count=only"))
     listed = count["meta"]["count"]
 
@@ -123,6 +129,7 @@ async def main():
         pass
     lat = sorted(v - t0 for v in received.values())
     rss_after = rss_kb()
+    parts_after = rss_parts()
     result = {
         "streams": N,
         "open": hellos,
@@ -133,6 +140,8 @@ async def main():
         "rss_idle_mb": round(rss_idle / 1024, 1),
         "rss_open_mb": round(rss_open / 1024, 1),
         "rss_after_broadcast_mb": round(rss_after / 1024, 1),
+        "rss_parts_open_mb": parts_open,
+        "rss_parts_after_mb": parts_after,
         "broadcast_count": reply.get("count"),
         "broadcast_reply_secs": round(t_reply, 3),
         "delivered": len(lat),

@@ -34,6 +34,11 @@ impl LiveClient {
         std::thread::spawn(move || {
             for line in reader.lines() {
                 let Ok(line) = line else { break };
+                // The last chunk of the chunked body: the stream ended (the
+                // connection itself may stay open for another request).
+                if line.trim_end() == "0" {
+                    break;
+                }
                 if let Some(data) = line.trim_end().strip_prefix("data:") {
                     if let Ok(value) = serde_json::from_str::<Value>(data.trim()) {
                         if tx.send(value).is_err() {
@@ -67,7 +72,7 @@ impl LiveClient {
         }
     }
 
-    /// Whether the stream ended (the server closed it) within 5 s.
+    /// Whether the stream ended (the server finished the response) within 5 s.
     fn ends(&self) -> bool {
         let deadline = Instant::now() + Duration::from_secs(5);
         loop {
