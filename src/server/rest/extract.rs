@@ -145,3 +145,27 @@ pub fn form_pairs(raw: &str) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// The query's parameters by name: a 400 naming the parameter when one is
+/// not `known` or is given twice.
+pub fn query_params(
+    raw: &str,
+    known: impl Fn(&str) -> bool,
+) -> Result<std::collections::HashMap<String, String>, AppError> {
+    let mut params = std::collections::HashMap::new();
+    for (key, value) in form_pairs(raw) {
+        if !known(&key) {
+            return Err(AppError::bad_parameter(
+                &key,
+                format!("unknown parameter {key}"),
+            ));
+        }
+        if params.insert(key.clone(), value).is_some() {
+            return Err(AppError::bad_parameter(
+                &key,
+                format!("{key} given more than once"),
+            ));
+        }
+    }
+    Ok(params)
+}

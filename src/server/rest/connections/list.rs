@@ -14,7 +14,7 @@ use crate::{
     server::{
         ops,
         rest::{
-            extract::form_pairs, list_document, openapi::BadRequestError, ApiCaller, ApiError,
+            extract::query_params, list_document, openapi::BadRequestError, ApiCaller, ApiError,
             ListLinks, PREFIX,
         },
         AppState,
@@ -39,27 +39,8 @@ struct Query {
 }
 
 fn parse(raw: &str) -> Result<Query, AppError> {
-    let mut seen: Vec<(String, String)> = Vec::new();
-    for (key, value) in form_pairs(raw) {
-        if !PARAMETERS.contains(&key.as_str()) {
-            return Err(AppError::bad_parameter(
-                &key,
-                format!("unknown parameter {key}"),
-            ));
-        }
-        if seen.iter().any(|(k, _)| *k == key) {
-            return Err(AppError::bad_parameter(
-                &key,
-                format!("{key} given more than once"),
-            ));
-        }
-        seen.push((key, value));
-    }
-    let get = |k: &str| {
-        seen.iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.as_str())
-    };
+    let params = query_params(raw, |key| PARAMETERS.contains(&key))?;
+    let get = |k: &str| params.get(k).map(String::as_str);
     let user = get("filter[user]").map(str::to_owned);
     if user
         .as_deref()

@@ -7,11 +7,9 @@ pub mod logout;
 pub mod revoke;
 pub mod user_list;
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
-use super::{extract::form_pairs, Resource, PREFIX};
+use super::{extract::query_params, Resource, PREFIX};
 use crate::model::{validate, AppError, CountMode, PageRequest, Session, SessionFilter};
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -104,23 +102,9 @@ const PAGING: [&str; 4] = ["page[first]", "page[after]", "page[last]", "page[bef
 /// endpoint takes. Returns the filter and its filter part re-encoded (for
 /// the paging links). Unknown parameters and bad values are a 400.
 pub fn parse_query(raw: &str, filters: &[&str]) -> Result<(SessionFilter, String), AppError> {
-    let mut params: HashMap<String, String> = HashMap::new();
-    for (key, value) in form_pairs(raw) {
-        let known =
-            filters.contains(&key.as_str()) || PAGING.contains(&key.as_str()) || key == "count";
-        if !known {
-            return Err(AppError::bad_parameter(
-                &key,
-                format!("unknown parameter {key}"),
-            ));
-        }
-        if params.insert(key.clone(), value).is_some() {
-            return Err(AppError::bad_parameter(
-                &key,
-                format!("{key} given more than once"),
-            ));
-        }
-    }
+    let params = query_params(raw, |key| {
+        filters.contains(&key) || PAGING.contains(&key) || key == "count"
+    })?;
     let get = |k: &str| params.get(k).map(String::as_str);
     let user_id = get("filter[user]")
         .map(|id| {

@@ -13,6 +13,7 @@ use axum::{
 
 use super::schema::UserListDocument;
 pub(super) use crate::server::rest::extract::form_pairs;
+use crate::server::rest::extract::query_params;
 use crate::{
     model::{AppError, CountMode, PageRequest, UserFilter, UserSort, UserStatus},
     server::{
@@ -54,25 +55,12 @@ pub fn parse_query_with(
     raw: &str,
     extra: &[&str],
 ) -> Result<(UserFilter, String, HashMap<String, String>), AppError> {
-    let mut params: HashMap<String, String> = HashMap::new();
-    for (key, value) in form_pairs(raw) {
-        let known = FILTERS.contains(&key.as_str())
-            || PAGING.contains(&key.as_str())
-            || ["count", "sort"].contains(&key.as_str())
-            || extra.contains(&key.as_str());
-        if !known {
-            return Err(AppError::bad_parameter(
-                &key,
-                format!("unknown parameter {key}"),
-            ));
-        }
-        if params.insert(key.clone(), value).is_some() {
-            return Err(AppError::bad_parameter(
-                &key,
-                format!("{key} given more than once"),
-            ));
-        }
-    }
+    let params = query_params(raw, |key| {
+        FILTERS.contains(&key)
+            || PAGING.contains(&key)
+            || ["count", "sort"].contains(&key)
+            || extra.contains(&key)
+    })?;
     let get = |k: &str| params.get(k).map(String::as_str);
 
     let status = get("filter[status]")
