@@ -82,6 +82,7 @@ pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
         rate_limits: Default::default(),
         message_prefixes: Default::default(),
         member_tokens: false,
+        default_org: None,
     }
 }
 

@@ -131,9 +131,11 @@ pub async fn create_user(
     email: Option<String>,
     password: Option<String>,
     admin: Option<String>,
+    org_id: Option<String>,
+    role: Option<String>,
 ) -> Result<User, AppError> {
     use crate::api::context::*;
-    use crate::model::NewUser;
+    use crate::model::{org::optional_role, NewUser};
 
     respond(
         async {
@@ -145,6 +147,8 @@ pub async fn create_user(
                 email,
                 password,
                 admin: admin.is_some(),
+                org_id: org_id.filter(|id| !id.is_empty()),
+                role: optional_role(role.as_deref())?,
             };
             let user = crate::server::ops::users::create(&state, &caller, input).await?;
             leptos_axum::redirect(&format!("/users/{}", user.id));

@@ -44,7 +44,14 @@ pub enum AppError {
         field: String,
         message: String,
     },
-    /// A state clash, e.g. a duplicate; `field` names the input that clashed.
+    /// A field of a well-formed request names something that does not exist
+    /// (400), e.g. `org_id` of a new user: the request itself is wrong.
+    #[error("{message}")]
+    BadReference {
+        code: String,
+        field: String,
+        message: String,
+    },
     /// The account has a temporary password: nothing but choosing a new
     /// one works until then (403).
     #[error("You must choose a new password before you continue.")]
@@ -112,6 +119,14 @@ impl AppError {
         }
     }
 
+    pub fn bad_reference(code: &str, field: &str, message: impl Into<String>) -> Self {
+        Self::BadReference {
+            code: code.to_owned(),
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+
     pub fn forbidden() -> Self {
         Self::Forbidden("administrator rights required".into())
     }
@@ -123,7 +138,7 @@ impl AppError {
             Self::NotFound(_) | Self::UnknownReference { .. } => 404,
             Self::Conflict { .. } => 409,
             Self::Invalid(_) => 422,
-            Self::BadRequest { .. } => 400,
+            Self::BadRequest { .. } | Self::BadReference { .. } => 400,
             Self::RateLimited { .. } => 429,
             Self::Internal | Self::Transport(_) => 500,
         }
@@ -138,7 +153,7 @@ impl AppError {
             Self::AccessDenied { code, .. } => code,
             Self::PasswordChangeRequired => "password_change_required",
             Self::NotFound(_) => "not_found",
-            Self::UnknownReference { code, .. } => code,
+            Self::UnknownReference { code, .. } | Self::BadReference { code, .. } => code,
             Self::Conflict { code, .. } => code,
             Self::Invalid(errors) => errors.first().map(|e| e.code.as_str()).unwrap_or("invalid"),
             Self::BadRequest { .. } => "bad_request",
@@ -162,6 +177,9 @@ impl AppError {
             } if f == field => Some(message.clone()),
             Self::UnknownReference {
                 field: f, message, ..
+            }
+            | Self::BadReference {
+                field: f, message, ..
             } if f == field => Some(message.clone()),
             _ => None,
         }
@@ -174,6 +192,7 @@ impl AppError {
             Self::Invalid(_)
                 | Self::Conflict { field: Some(_), .. }
                 | Self::UnknownReference { .. }
+                | Self::BadReference { .. }
         )
     }
 }

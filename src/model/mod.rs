@@ -6,6 +6,7 @@ pub mod contact;
 mod error;
 mod import;
 mod live;
+pub mod org;
 mod paging;
 mod session;
 mod sort;
@@ -24,6 +25,7 @@ pub use live::{
     Connection, Delivery, Inbox, InboxMessage, LiveEvent, MessageKind, MulticastReport, Rejected,
     Sent, MAX_MESSAGE_CHARS, MAX_MULTICAST,
 };
+pub use org::{MemberFilter, Membership, Org, OrgFilter, OrgMember, OrgRole};
 pub use paging::{CountMode, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 pub use session::{Session, SessionFilter, DEVICES};
 pub use sort::{UserSort, UserSortKey};

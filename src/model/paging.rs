@@ -132,6 +132,18 @@ pub struct Page<T> {
     pub prev_cursor: Option<String>,
 }
 
+impl<T> Page<T> {
+    /// The same page with each item converted.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            count: self.count,
+            next_cursor: self.next_cursor,
+            prev_cursor: self.prev_cursor,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{CountMode, PageRequest, UserSort};
+use super::{CountMode, Membership, OrgRole, PageRequest, UserSort};
 
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -44,6 +44,12 @@ pub struct User {
     pub deactivated_at: Option<String>,
     /// Set after a temporary password: the user must choose a new one.
     pub password_change_required: bool,
+    /// The organisations the user belongs to, with the role in each.
+    #[serde(default)]
+    pub memberships: Vec<Membership>,
+    /// The registration token the account was created with, if any.
+    #[serde(default)]
+    pub registration_token: Option<String>,
 }
 
 /// Changes to a user's profile: an absent field stays as it is, `null`
@@ -86,6 +92,13 @@ pub struct NewUser {
     pub email: Option<String>,
     #[serde(default)]
     pub admin: bool,
+    /// An organisation to join (400 when it does not exist); without it the
+    /// configured default organisation, if any.
+    #[serde(default)]
+    pub org_id: Option<String>,
+    /// Role in `org_id` (default viewer).
+    #[serde(default)]
+    pub role: Option<OrgRole>,
 }
 
 /// Filters and paging of the users list.
@@ -104,6 +117,9 @@ pub struct UserFilter {
     pub created_after: Option<i64>,
     /// Only these users (e.g. a selection in the panel); empty: no limit.
     pub ids: Vec<String>,
+    /// Only members of this organisation (its id).
+    #[serde(default)]
+    pub org: Option<String>,
     pub sort: UserSort,
     pub page: PageRequest,
     pub count: CountMode,

@@ -7,6 +7,7 @@ use ipnet::IpNet;
 use serde::Deserialize;
 
 use super::auth::{limiter::Limits, network};
+use crate::model::OrgRole;
 
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -35,6 +36,15 @@ pub struct Config {
     /// Members (non-administrators) may manage their own personal tokens.
     pub member_tokens: bool,
     pub message_prefixes: MessagePrefixes,
+    /// The organisation every new account joins (Grafana's
+    /// `auto_assign_org`), created at start when missing; `None`: none.
+    pub default_org: Option<DefaultOrg>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DefaultOrg {
+    pub name: String,
+    pub role: OrgRole,
 }
 
 /// Text put in front of admin messages (Prosody's `admin_rest_*_prefix`),
@@ -69,6 +79,15 @@ struct FileConfig {
     messages: MessagePrefixes,
     #[serde(default)]
     account: AccountSection,
+    #[serde(default)]
+    orgs: OrgsSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrgsSection {
+    default_org: Option<String>,
+    default_role: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -324,6 +343,7 @@ impl Config {
             None => file.account.member_tokens,
         }
         .unwrap_or(false);
+        let default_org = Self::default_org(file.orgs, &mut errors);
 
         if !errors.is_empty() {
             return Err(errors);
@@ -348,7 +368,28 @@ impl Config {
             access_token_ttl_secs,
             rate_limits,
             member_tokens,
+            default_org,
         })
+    }
+
+    fn default_org(section: OrgsSection, errors: &mut Vec<String>) -> Option<DefaultOrg> {
+        let role = match env("GATEHOUSE_DEFAULT_ORG_ROLE").or(section.default_role) {
+            None => OrgRole::Viewer,
+            Some(raw) => OrgRole::parse(&raw).unwrap_or_else(|| {
+                errors.push(format!(
+                    "orgs.default_role: '{raw}' is not viewer, editor or admin"
+                ));
+                OrgRole::Viewer
+            }),
+        };
+        let raw = env("GATEHOUSE_DEFAULT_ORG").or(section.default_org)?;
+        match crate::model::org::name(&raw) {
+            Ok(name) => Some(DefaultOrg { name, role }),
+            Err(e) => {
+                errors.push(format!("orgs.default_org: {}", e.message));
+                None
+            }
+        }
     }
 
     /// Host and port of the public URL, as browsers send it in `Origin`.
@@ -387,6 +428,24 @@ mod tests {
         assert!(!config.member_tokens, "members get no tokens by default");
         let config = load_file("[account]\nmember_tokens = true\n").unwrap();
         assert!(config.member_tokens);
+    }
+
+    #[test]
+    fn default_org_is_off_unless_named() {
+        assert_eq!(load_file("").unwrap().default_org, None);
+        let config =
+            load_file("[orgs]\ndefault_org = \" Main Org. \"\ndefault_role = \"editor\"\n")
+                .unwrap();
+        assert_eq!(
+            config.default_org,
+            Some(DefaultOrg {
+                name: "Main Org.".into(),
+                role: OrgRole::Editor
+            })
+        );
+        let errors =
+            load_file("[orgs]\ndefault_org = \"\"\ndefault_role = \"owner\"\n").unwrap_err();
+        assert_eq!(errors.len(), 2, "{errors:?}");
     }
 
     #[test]

@@ -66,13 +66,17 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
         .site_addr(config.listen)
         .build();
     let live = super::live::Live::new(db.clone());
-    Ok(AppState {
+    let state = AppState {
         db,
         leptos_options,
         login_limiter: Arc::new(LoginLimiter::new(config.rate_limits)),
         live,
         config: Arc::new(config),
-    })
+    };
+    super::ops::orgs::ensure_default_org(&state)
+        .await
+        .map_err(|e| format!("cannot create the default organisation: {e}"))?;
+    Ok(state)
 }
 
 pub async fn router(state: AppState) -> Result<Router, BoxError> {

@@ -1,7 +1,9 @@
 //! SQL for users.
 
 use super::{audit::AuditEntry, bind_args, with_pool, Arg, BeginWrite, Db};
-use crate::model::{validate, CountMode, Page, PageRequest, UserFilter, UserSortKey, UserStatus};
+use crate::model::{
+    validate, CountMode, OrgRole, Page, PageRequest, UserFilter, UserSortKey, UserStatus,
+};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct UserRow {
@@ -78,20 +80,80 @@ fn rows_from_json(json: &str) -> sqlx::Result<Vec<UserRow>> {
         .collect())
 }
 
-/// Inserts a user and its audit record in one transaction.
-pub async fn insert(db: &Db, user: &UserRow, audit: &AuditEntry) -> sqlx::Result<()> {
-    insert_guarded(db, user, audit, false).await.map(|_| ())
+/// What a new account is tied to when it is written: organisations to join
+/// (org id, role) and the registration token it used.
+#[derive(Clone, Debug, Default)]
+pub struct NewUserLinks {
+    pub memberships: Vec<(String, OrgRole)>,
+    pub registration_token: Option<String>,
+}
+
+/// Writes a user row and its memberships on an open transaction `$tx` of
+/// either backend (a macro, so each backend's body is its own code).
+macro_rules! insert_user_in_tx {
+    ($tx:ident, $user:expr, $links:expr) => {{
+        let user: &$crate::server::db::users::UserRow = $user;
+        let links: &$crate::server::db::users::NewUserLinks = $links;
+        sqlx::query(
+            "INSERT INTO users (id, username, display_name, email, password_hash, admin, \
+             can_request_admin, status, created_at, registration_token) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(&user.id)
+        .bind(&user.username)
+        .bind(&user.display_name)
+        .bind(&user.email)
+        .bind(&user.password_hash)
+        .bind(user.admin)
+        .bind(user.can_request_admin)
+        .bind(&user.status)
+        .bind(user.created_at)
+        .bind(&links.registration_token)
+        .execute(&mut *$tx)
+        .await?;
+        for (org_id, role) in &links.memberships {
+            sqlx::query(
+                "INSERT INTO org_members (org_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(org_id)
+            .bind(&user.id)
+            .bind(role.as_str())
+            .bind(user.created_at)
+            .execute(&mut *$tx)
+            .await?;
+        }
+    }};
+}
+#[allow(unused_imports)] // used by registration
+pub(crate) use insert_user_in_tx;
+
+/// Inserts a user, its links and its audit record in one transaction.
+pub async fn insert(
+    db: &Db,
+    user: &UserRow,
+    links: &NewUserLinks,
+    audit: &AuditEntry,
+) -> sqlx::Result<()> {
+    insert_guarded(db, user, links, audit, false)
+        .await
+        .map(|_| ())
 }
 
 /// Inserts the first administrator only while none exists; `Ok(false)` when
 /// another one got there first. The check and the insert share one write lock.
-pub async fn insert_first_admin(db: &Db, user: &UserRow, audit: &AuditEntry) -> sqlx::Result<bool> {
-    insert_guarded(db, user, audit, true).await
+pub async fn insert_first_admin(
+    db: &Db,
+    user: &UserRow,
+    links: &NewUserLinks,
+    audit: &AuditEntry,
+) -> sqlx::Result<bool> {
+    insert_guarded(db, user, links, audit, true).await
 }
 
 async fn insert_guarded(
     db: &Db,
     user: &UserRow,
+    links: &NewUserLinks,
     audit: &AuditEntry,
     only_if_no_admin: bool,
 ) -> sqlx::Result<bool> {
@@ -111,21 +173,7 @@ async fn insert_guarded(
                 return Ok(false);
             }
         }
-        sqlx::query(
-            "INSERT INTO users (id, username, display_name, email, password_hash, admin, \
-             can_request_admin, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(&user.id)
-        .bind(&user.username)
-        .bind(&user.display_name)
-        .bind(&user.email)
-        .bind(&user.password_hash)
-        .bind(user.admin)
-        .bind(user.can_request_admin)
-        .bind(&user.status)
-        .bind(user.created_at)
-        .execute(&mut *tx)
-        .await?;
+        insert_user_in_tx!(tx, user, links);
         audit.insert(&mut *tx).await?;
         tx.commit().await?;
         Ok(true)
@@ -169,6 +217,7 @@ fn counters_suffice(filter: &UserFilter) -> bool {
         && filter.created_before.is_none()
         && filter.created_after.is_none()
         && filter.ids.is_empty()
+        && filter.org.is_none()
 }
 
 /// Builds `WHERE` conditions with numbered placeholders.
@@ -250,6 +299,12 @@ fn filter_conditions(db: &Db, filter: &UserFilter) -> Conditions {
         c.args
             .extend(filter.ids.iter().map(|id| Arg::Text(id.clone())));
         c.clauses.push(format!("id IN ({list})"));
+    }
+    if let Some(org) = &filter.org {
+        c.push(
+            "id IN (SELECT user_id FROM org_members WHERE org_id = {})",
+            Arg::Text(org.clone()),
+        );
     }
     if let Some(term) = filter.search.as_deref() {
         match db {

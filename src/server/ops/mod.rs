@@ -13,6 +13,7 @@ pub mod lifecycle;
 pub mod live;
 pub mod messages;
 pub mod oauth2;
+pub mod orgs;
 pub mod sessions;
 pub mod setup;
 pub mod tokens;
@@ -47,5 +48,25 @@ impl Caller {
             target_id: target_id.map(str::to_owned),
             detail,
         }
+    }
+}
+
+/// Checks a cursor that must be an id (a ULID): 400 naming the parameter.
+pub(crate) fn check_id_cursor(page: &crate::model::PageRequest) -> Result<(), AppError> {
+    use crate::model::PageRequest;
+    let (param, raw) = match page {
+        PageRequest::First { after: Some(c), .. } => ("page[after]", c),
+        PageRequest::Last {
+            before: Some(c), ..
+        } => ("page[before]", c),
+        _ => return Ok(()),
+    };
+    if crate::model::validate::is_ulid(raw) {
+        Ok(())
+    } else {
+        Err(AppError::bad_parameter(
+            param,
+            format!("{param} is not a cursor of this list"),
+        ))
     }
 }

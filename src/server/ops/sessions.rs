@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::{Access, Caller};
 use crate::{
-    model::{validate, AppError, Page, PageRequest, Session, SessionFilter},
+    model::{AppError, Page, PageRequest, Session, SessionFilter},
     server::{
         auth::user_agent,
         db::{self, sessions::SessionRow},
@@ -94,31 +94,12 @@ async fn existing_user(state: &AppState, id: &str) -> Result<String, AppError> {
         .ok_or_else(|| not_found(id))
 }
 
-/// A cursor of this list is a session id.
-fn check_cursor(page: &PageRequest) -> Result<(), AppError> {
-    let (param, raw) = match page {
-        PageRequest::First { after: Some(c), .. } => ("page[after]", c),
-        PageRequest::Last {
-            before: Some(c), ..
-        } => ("page[before]", c),
-        _ => return Ok(()),
-    };
-    if validate::is_ulid(raw) {
-        Ok(())
-    } else {
-        Err(AppError::bad_parameter(
-            param,
-            format!("{param} is not a cursor of this list"),
-        ))
-    }
-}
-
 async fn page(
     state: &AppState,
     filter: &SessionFilter,
     current: Option<&str>,
 ) -> Result<Page<Session>, AppError> {
-    check_cursor(&filter.page)?;
+    super::check_id_cursor(&filter.page)?;
     let now = now_ms();
     let cutoff = idle_cutoff(state, now);
     let page = db::sessions::list(&state.db, filter, cutoff).await?;

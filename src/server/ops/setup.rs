@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::users::{new_row, to_model, username_taken, validate_new_user};
 use crate::{
-    model::{AppError, NewUser, User},
+    model::{AppError, NewUser, OrgRole, User},
     server::{db, db::audit::AuditEntry, AppState},
 };
 
@@ -39,6 +39,9 @@ pub async fn create_first_admin(
             "Password is required.",
         )]));
     }
+    // The first administrator administers the default organisation too.
+    let role = state.config.default_org.as_ref().map(|_| OrgRole::Admin);
+    let links = super::orgs::new_user_links(state, None, role).await?;
     let row = new_row(valid, true).await?;
     let audit = AuditEntry {
         actor_id: Some(row.id.clone()),
@@ -49,7 +52,7 @@ pub async fn create_first_admin(
         target_id: Some(row.id.clone()),
         detail: json!({"username": row.username}),
     };
-    match db::users::insert_first_admin(&state.db, &row, &audit).await {
+    match db::users::insert_first_admin(&state.db, &row, &links, &audit).await {
         Ok(true) => Ok(to_model(row)),
         Ok(false) => Err(gone()),
         Err(e) if db::is_unique_violation(&e) => Err(username_taken(&row.username)),

@@ -27,6 +27,8 @@ pub fn to_model(row: UserRow) -> User {
         locked_at: row.locked_at.map(rfc3339),
         deactivated_at: row.deactivated_at.map(rfc3339),
         password_change_required: row.password_change_required,
+        memberships: Vec::new(),
+        registration_token: None,
     }
 }
 
@@ -113,15 +115,16 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
     {
         return Err(username_taken(&valid.username));
     }
+    let links = super::orgs::new_user_links(state, input.org_id.as_deref(), input.role).await?;
     let row = new_row(valid, input.admin).await?;
     let audit = caller.audit(
         "user.create",
         "user",
         Some(&row.id),
-        json!({"username": row.username, "admin": row.admin}),
+        json!({"username": row.username, "admin": row.admin, "orgs": links.memberships.iter().map(|(id, role)| json!({"org_id": id, "role": role.as_str()})).collect::<Vec<_>>()}),
     );
-    match db::users::insert(&state.db, &row, &audit).await {
-        Ok(()) => Ok(to_model(row)),
+    match db::users::insert(&state.db, &row, &links, &audit).await {
+        Ok(()) => super::orgs::with_memberships_one(state, to_model(row)).await,
         Err(e) if db::is_unique_violation(&e) => Err(username_taken(&row.username)),
         Err(e) => Err(e.into()),
     }
@@ -166,21 +169,18 @@ pub async fn list(
         ));
     }
     check_cursor(&filter)?;
-    let page = db::users::list(&state.db, &filter).await?;
-    Ok(Page {
-        items: page.items.into_iter().map(to_model).collect(),
-        count: page.count,
-        next_cursor: page.next_cursor,
-        prev_cursor: page.prev_cursor,
-    })
+    let page = db::users::list(&state.db, &filter).await?.map(to_model);
+    let items = super::orgs::with_memberships(state, page.items).await?;
+    Ok(Page { items, ..page })
 }
 
 pub async fn get(state: &AppState, caller: &Caller, id: &str) -> Result<User, AppError> {
     caller.require_admin(Access::Read)?;
-    db::users::by_id(&state.db, id)
+    let user = db::users::by_id(&state.db, id)
         .await?
         .map(to_model)
-        .ok_or_else(|| AppError::NotFound(format!("no user with id {id}")))
+        .ok_or_else(|| AppError::NotFound(format!("no user with id {id}")))?;
+    super::orgs::with_memberships_one(state, user).await
 }
 
 pub async fn get_by_username(
@@ -189,8 +189,9 @@ pub async fn get_by_username(
     username: &str,
 ) -> Result<User, AppError> {
     caller.require_admin(Access::Read)?;
-    db::users::by_username(&state.db, username)
+    let user = db::users::by_username(&state.db, username)
         .await?
         .map(to_model)
-        .ok_or_else(|| AppError::NotFound(format!("no user named {username}")))
+        .ok_or_else(|| AppError::NotFound(format!("no user named {username}")))?;
+    super::orgs::with_memberships_one(state, user).await
 }

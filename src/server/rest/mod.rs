@@ -148,7 +148,8 @@ impl IntoResponse for ApiError {
             AppError::Conflict {
                 field: Some(field), ..
             }
-            | AppError::UnknownReference { field, .. } => {
+            | AppError::UnknownReference { field, .. }
+            | AppError::BadReference { field, .. } => {
                 let mut e = error_object(&err.to_string(), err.code());
                 e["source"] = json!({"pointer": format!("/{field}")});
                 vec![e]

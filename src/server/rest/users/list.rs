@@ -27,7 +27,7 @@ use crate::{
     },
 };
 
-const FILTERS: [&str; 10] = [
+const FILTERS: [&str; 11] = [
     "filter[status]",
     "filter[admin]",
     "filter[can_request_admin]",
@@ -38,6 +38,7 @@ const FILTERS: [&str; 10] = [
     "filter[created_after]",
     "filter[id]",
     "filter[inactive_days]",
+    "filter[org]",
 ];
 /// Most ids one `filter[id]` may list.
 pub const MAX_IDS: usize = 1000;
@@ -139,6 +140,18 @@ pub fn parse_query_with(
             ids
         }
     };
+    let org = get("filter[org]")
+        .map(|id| {
+            if crate::model::validate::is_ulid(id) {
+                Ok(id.to_owned())
+            } else {
+                Err(AppError::bad_parameter(
+                    "filter[org]",
+                    "filter[org] must be an organisation id",
+                ))
+            }
+        })
+        .transpose()?;
     let last_seen_after = instant("filter[last_seen_after]")?;
     let created_before = instant("filter[created_before]")?;
     let created_after = instant("filter[created_after]")?;
@@ -189,6 +202,7 @@ pub fn parse_query_with(
             created_before,
             created_after,
             ids,
+            org,
             sort,
             page,
             count,
@@ -204,6 +218,9 @@ pub fn parse_query_with(
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct FilterParams {
+    /// Only members of this organisation (its id).
+    #[param(rename = "filter[org]", example = "01JD3Z6Q9V8W7X6Y5Z4A3B2C1D")]
+    org: Option<String>,
     /// Only users with this status.
     #[param(rename = "filter[status]")]
     status: Option<UserStatus>,

@@ -18,7 +18,7 @@ use axum::Json;
 use serde::Serialize;
 
 use super::{envelope::SingleDocument, resource_document, Resource, PREFIX};
-use crate::model::{User, UserStatus};
+use crate::model::{Membership, User, UserStatus};
 
 /// A user's JSON:API attributes: every field but the id. Timestamps are
 /// RFC 3339 UTC, `null` when unset.
@@ -44,6 +44,11 @@ pub struct UserAttributes<'a> {
     deactivated_at: &'a Option<String>,
     /// Set after a temporary password: the user must choose a new one.
     password_change_required: bool,
+    /// The organisations the user belongs to, with the role in each.
+    memberships: &'a [Membership],
+    /// The registration token the account was created with.
+    #[schema(value_type = Option<String>, required = true)]
+    registration_token: &'a Option<String>,
 }
 
 /// Doc-only schemas of the users' documents, for the OpenAPI document.
@@ -81,6 +86,8 @@ impl Resource for User {
             locked_at: &self.locked_at,
             deactivated_at: &self.deactivated_at,
             password_change_required: self.password_change_required,
+            memberships: &self.memberships,
+            registration_token: &self.registration_token,
         }
     }
 }

@@ -1,0 +1,160 @@
+//! Keyset paging over one unique key: the cost of a page does not depend on
+//! how deep the cursor is. Cursors are key values (ids or tokens), checked by
+//! the caller.
+
+use sqlx::{postgres::PgRow, sqlite::SqliteRow};
+
+use super::{bind_args, with_pool, Arg, Db};
+use crate::model::{CountMode, Page, PageRequest};
+
+/// `WHERE` clauses with numbered placeholders.
+#[derive(Clone, Debug, Default)]
+pub struct Conditions {
+    clauses: Vec<String>,
+    args: Vec<Arg>,
+}
+
+impl Conditions {
+    /// Adds a clause in which each `{}` stands for the next placeholder.
+    pub fn push(&mut self, clause: &str, args: Vec<Arg>) {
+        let mut clause = clause.to_owned();
+        for arg in args {
+            self.args.push(arg);
+            clause = clause.replacen("{}", &format!("${}", self.args.len()), 1);
+        }
+        self.clauses.push(clause);
+    }
+
+    pub fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+
+    pub fn args(&self) -> &[Arg] {
+        &self.args
+    }
+}
+
+/// A `LIKE` pattern matching `term` anywhere, with its wildcards escaped
+/// (use with `ESCAPE '\'`).
+pub fn contains_pattern(term: &str) -> String {
+    let escaped = term
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{}%", escaped.to_lowercase())
+}
+
+/// What to page through: `SELECT {columns} FROM {from} {conditions}` in the
+/// order of `key` (unique), newest first when `descending`.
+pub struct Keyset<'a> {
+    pub columns: &'a str,
+    pub from: &'a str,
+    pub conditions: Conditions,
+    pub key: &'a str,
+    pub descending: bool,
+}
+
+impl Keyset<'_> {
+    pub async fn count(&self, db: &Db) -> sqlx::Result<u64> {
+        let sql = format!(
+            "SELECT count(*) FROM {}{}",
+            self.from,
+            self.conditions.sql()
+        );
+        let n: i64 = with_pool!(db, pool => bind_args!(sqlx::query_scalar(&sql), self.conditions.args()).fetch_one(pool).await)?;
+        Ok(n.max(0) as u64)
+    }
+
+    /// One page; `key_of` reads a row's key, which becomes its cursor.
+    pub async fn page<R>(
+        mut self,
+        db: &Db,
+        page: &PageRequest,
+        count: CountMode,
+        key_of: impl Fn(&R) -> String,
+    ) -> sqlx::Result<Page<R>>
+    where
+        R: for<'r> sqlx::FromRow<'r, SqliteRow> + for<'r> sqlx::FromRow<'r, PgRow> + Send + Unpin,
+    {
+        let total = match count {
+            CountMode::Skip => None,
+            CountMode::Include | CountMode::Only => Some(self.count(db).await?),
+        };
+        if count == CountMode::Only {
+            return Ok(Page {
+                items: Vec::new(),
+                count: total,
+                next_cursor: None,
+                prev_cursor: None,
+            });
+        }
+        let size = page.size() as usize;
+        let (backwards, cursor) = match page {
+            PageRequest::First { after, .. } => (false, after.clone()),
+            PageRequest::Last { before, .. } => (true, before.clone()),
+        };
+        // Reading backwards is reading the reverse order forwards.
+        let (op, dir) = if self.descending != backwards {
+            ("<", "DESC")
+        } else {
+            (">", "ASC")
+        };
+        if let Some(cursor) = &cursor {
+            self.conditions.push(
+                &format!("{} {op} {{}}", self.key),
+                vec![Arg::Text(cursor.clone())],
+            );
+        }
+        let sql = format!(
+            "SELECT {} FROM {}{} ORDER BY {} {dir} LIMIT {}",
+            self.columns,
+            self.from,
+            self.conditions.sql(),
+            self.key,
+            size + 1
+        );
+        let args = self.conditions.args();
+        let mut rows: Vec<R> = with_pool!(db, pool => bind_args!(sqlx::query_as::<_, R>(&sql), args).fetch_all(pool).await)?;
+        let more = rows.len() > size;
+        rows.truncate(size);
+        if backwards {
+            rows.reverse();
+        }
+        let first = rows.first().map(&key_of);
+        let last = rows.last().map(&key_of);
+        let (next_cursor, prev_cursor) = if backwards {
+            (cursor.and(last), if more { first } else { None })
+        } else {
+            (if more { last } else { None }, cursor.and(first))
+        };
+        Ok(Page {
+            items: rows,
+            count: total,
+            next_cursor,
+            prev_cursor,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_number_in_order() {
+        let mut c = Conditions::default();
+        c.push("a = {}", vec![Arg::Int(1)]);
+        c.push("(b < {} OR c > {})", vec![Arg::Int(2), Arg::Int(3)]);
+        assert_eq!(c.sql(), " WHERE a = $1 AND (b < $2 OR c > $3)");
+        assert_eq!(c.args().len(), 3);
+    }
+
+    #[test]
+    fn patterns_escape_wildcards() {
+        assert_eq!(contains_pattern("A_b%"), "%a\\_b\\%%");
+    }
+}
