@@ -269,3 +269,99 @@ pub fn CopyField(
         </div>
     }
 }
+
+/// `← prev` / `next →` links of a cursor-paged table; `base` is the page URL
+/// with its other parameters (ends in `?` or `&`).
+pub fn pager<T>(
+    base: &str,
+    page: &crate::model::Page<T>,
+    labels: (&'static str, &'static str),
+) -> Option<AnyView> {
+    let link = |key: &str, cursor: &Option<String>| {
+        cursor
+            .as_ref()
+            .map(|c| format!("{base}{key}={}", urlencoding::encode(c)))
+    };
+    let (prev, next) = (
+        link("before", &page.prev_cursor),
+        link("after", &page.next_cursor),
+    );
+    let button = |href: Option<String>, rel: &'static str, label: &'static str| match href {
+        Some(href) => view! { <a class="button" rel=rel href=href>{label}</a> }.into_any(),
+        None => {
+            view! { <span class="button disabled" aria-disabled="true">{label}</span> }.into_any()
+        }
+    };
+    (prev.is_some() || next.is_some()).then(|| {
+        view! {
+            <nav class="pager" aria-label="Pages">
+                {button(prev, "prev", labels.0)}
+                {button(next, "next", labels.1)}
+            </nav>
+        }
+        .into_any()
+    })
+}
+
+/// A username field that suggests matching usernames as one types (a
+/// `<datalist>` filled from the server; without JavaScript a plain field).
+#[component]
+pub fn UsernameInput(
+    /// The form field's name; the input's id is `field-{name}`.
+    name: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let suggestions = RwSignal::new(Vec::<String>::new());
+    // A slow answer to an earlier keystroke must not replace a later one.
+    let asked = StoredValue::new(0u64);
+    let on_input = move |ev| {
+        let term = event_target_value(&ev);
+        let n = asked.get_value() + 1;
+        asked.set_value(n);
+        leptos::task::spawn_local(async move {
+            let found = if term.trim().is_empty() {
+                Vec::new()
+            } else {
+                crate::api::contacts::suggest_usernames(term)
+                    .await
+                    .unwrap_or_default()
+            };
+            if asked.get_value() == n {
+                suggestions.set(found);
+            }
+        });
+    };
+    let options = move || {
+        suggestions
+            .get()
+            .into_iter()
+            .map(|name| view! { <option value=name/> })
+            .collect_view()
+    };
+    let id = format!("field-{name}");
+    let list_id = format!("{name}-suggestions");
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || match error.get() {
+            Some(_) => format!("{hint_id} {error_id}"),
+            None => hint_id.clone(),
+        }
+    };
+    view! {
+        <div class="field" class:has-error=move || error.get().is_some()>
+            <label for=id.clone()>{label}<span aria-hidden="true">" *"</span></label>
+            <input id=id name=name required autocomplete="off" spellcheck="false"
+                autocapitalize="none" list=list_id.clone()
+                on:input=on_input
+                aria-invalid=move || error.get().map(|_| "true")
+                aria-describedby=described_by/>
+            <datalist id=list_id data-testid=format!("{name}-suggestions")>{options}</datalist>
+            <p class="hint" id=hint_id>{hint}</p>
+            {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
+        </div>
+    }
+}

@@ -28,6 +28,7 @@ pub fn Layout() -> impl IntoView {
                                 <nav class="mainnav" aria-label="Main">
                                     {me.admin.then(|| view! {
                                         <A href="/users">"Users"</A>
+                                        <A href="/orgs">"Organisations"</A>
                                         <A href="/sessions">"Sessions"</A>
                                         <A href="/connections">"Connected"</A>
                                         <A href="/broadcast">"Broadcast"</A>

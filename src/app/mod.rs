@@ -18,11 +18,22 @@ use crate::{
 };
 use layout::Layout;
 use pages::{
-    account::AccountPage, allowlist::AllowListPage, broadcast::BroadcastPage,
-    connections::ConnectionsPage, errors::NotFound, home::HomePage, login::LoginPage,
-    oauth_clients::OAuthClientsPage, password::ChangePasswordPage, sessions::SessionsPage,
-    setup::SetupPage, user_detail::UserDetailPage, user_import::ImportUsersPage,
-    user_new::NewUserPage, users::UsersPage,
+    account::AccountPage,
+    allowlist::AllowListPage,
+    broadcast::BroadcastPage,
+    connections::ConnectionsPage,
+    errors::NotFound,
+    home::HomePage,
+    login::LoginPage,
+    oauth_clients::OAuthClientsPage,
+    orgs::{OrgPage, OrgsPage},
+    password::ChangePasswordPage,
+    sessions::SessionsPage,
+    setup::SetupPage,
+    user_detail::UserDetailPage,
+    user_import::ImportUsersPage,
+    user_new::NewUserPage,
+    users::UsersPage,
 };
 
 /// The whole HTML document, rendered on the server.
@@ -86,6 +97,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("connections") view=ConnectionsPage ssr=SsrMode::Async/>
                     <Route path=path!("broadcast") view=BroadcastPage ssr=SsrMode::Async/>
                     <Route path=path!("sessions") view=SessionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("orgs") view=OrgsPage ssr=SsrMode::Async/>
+                    <Route path=path!("orgs/:id") view=OrgPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

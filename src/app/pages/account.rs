@@ -3,6 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::inbox::InboxPanel;
+use super::orgs::MyOrgs;
 use super::sessions::MySessions;
 use super::tokens::TokensPanel;
 use crate::api::account::{my_account, UpdateMyProfile};
@@ -59,6 +60,7 @@ fn Account(me: Me) -> impl IntoView {
             <a class="button" href="/account/password">"Change password"</a>
         </section>
         <InboxPanel/>
+        <MyOrgs/>
         <ProfileForm/>
         <MySessions/>
         {tokens}

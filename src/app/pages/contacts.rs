@@ -5,10 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::contacts::{
-    list_contacts, suggest_usernames, AddContact, RemoveContact, UpdateContact,
-};
-use crate::app::components::{Confirmed, ErrorNotice, Field, FormErrors};
+use crate::api::contacts::{list_contacts, AddContact, RemoveContact, UpdateContact};
+use crate::app::components::{Confirmed, ErrorNotice, Field, FormErrors, UsernameInput};
 use crate::model::{contact::SUBSCRIPTIONS, AppError, Contact};
 
 /// Adding, changing and removing contacts.
@@ -289,32 +287,6 @@ fn AddContactForm(user_id: String, add: ServerAction<AddContact>) -> impl IntoVi
             view! { <div class="notice success" role="status">{format!("Added {}.", c.contact_username)}</div> }
         })
     };
-    // Suggestions for what is typed (only in the browser); a slow answer
-    // to an earlier keystroke must not replace a later one.
-    let suggestions = RwSignal::new(Vec::<String>::new());
-    let asked = StoredValue::new(0u64);
-    let on_input = move |ev| {
-        let term = event_target_value(&ev);
-        let n = asked.get_value() + 1;
-        asked.set_value(n);
-        leptos::task::spawn_local(async move {
-            let found = if term.trim().is_empty() {
-                Vec::new()
-            } else {
-                suggest_usernames(term).await.unwrap_or_default()
-            };
-            if asked.get_value() == n {
-                suggestions.set(found);
-            }
-        });
-    };
-    let options = move || {
-        suggestions
-            .get()
-            .into_iter()
-            .map(|name| view! { <option value=name/> })
-            .collect_view()
-    };
     let contact_error = errors.field("contact");
     view! {
         <section class="card" aria-labelledby="add-contact-heading">
@@ -323,21 +295,8 @@ fn AddContactForm(user_id: String, add: ServerAction<AddContact>) -> impl IntoVi
             {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
             <ActionForm action=add node_ref=form attr:class="stack">
                 <input type="hidden" name="user_id" value=user_id/>
-                <div class="field" class:has-error=move || contact_error.get().is_some()>
-                    <label for="field-contact">"Username"<span aria-hidden="true">" *"</span></label>
-                    <input id="field-contact" name="contact" required autocomplete="off" spellcheck="false"
-                        autocapitalize="none" list="contact-suggestions"
-                        on:input=on_input
-                        aria-invalid=move || contact_error.get().map(|_| "true")
-                        aria-describedby=move || if contact_error.get().is_some() {
-                            "field-contact-hint field-contact-error"
-                        } else {
-                            "field-contact-hint"
-                        }/>
-                    <datalist id="contact-suggestions" data-testid="contact-suggestions">{options}</datalist>
-                    <p class="hint" id="field-contact-hint">"The other user's username; matching usernames are suggested as you type."</p>
-                    {move || contact_error.get().map(|e| view! { <p class="field-error" id="field-contact-error">{e}</p> })}
-                </div>
+                <UsernameInput name="contact" label="Username" error=contact_error
+                    hint="The other user's username; matching usernames are suggested as you type."/>
                 <div class="field" class:has-error=move || errors.field("subscription").get().is_some()>
                     <label for="field-subscription">"Subscription"</label>
                     <select id="field-subscription" name="subscription"

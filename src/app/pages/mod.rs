@@ -10,6 +10,7 @@ pub mod inbox;
 pub mod login;
 pub mod messages;
 pub mod oauth_clients;
+pub mod orgs;
 pub mod password;
 pub mod sessions;
 pub mod setup;

@@ -8,7 +8,9 @@ use leptos_router::{components::Form, hooks::use_query_map};
 use crate::api::sessions::{
     list_sessions, my_sessions, LogoutUser, RevokeSession, SignOutOtherSessions, SignOutSession,
 };
-use crate::app::components::{leave_if_logged_out, time_or, AdminOnly, Confirmed, ErrorNotice};
+use crate::app::components::{
+    leave_if_logged_out, pager, time_or, AdminOnly, Confirmed, ErrorNotice,
+};
 use crate::model::{AppError, Page, Session};
 
 /// Revoking sessions, owned by the page so redraws keep their results.
@@ -63,34 +65,6 @@ where
             .value()
             .with(|v| leave_if_logged_out(error_of(v).as_ref()))
     });
-}
-
-/// `after`/`before` links of a session table; `base` is the page URL with
-/// its other parameters (ends in `?` or `&`).
-fn pager(base: &str, page: &Page<Session>) -> impl IntoView {
-    let link = |key: &str, cursor: &Option<String>| {
-        cursor
-            .as_ref()
-            .map(|c| format!("{base}{key}={}", urlencoding::encode(c)))
-    };
-    let (prev, next) = (
-        link("before", &page.prev_cursor),
-        link("after", &page.next_cursor),
-    );
-    (prev.is_some() || next.is_some()).then(|| {
-        view! {
-            <nav class="pager" aria-label="Pages">
-                {match prev {
-                    Some(href) => view! { <a class="button" rel="prev" href=href>"← Newer"</a> }.into_any(),
-                    None => view! { <span class="button disabled" aria-disabled="true">"← Newer"</span> }.into_any(),
-                }}
-                {match next {
-                    Some(href) => view! { <a class="button" rel="next" href=href>"Older →"</a> }.into_any(),
-                    None => view! { <span class="button disabled" aria-disabled="true">"Older →"</span> }.into_any(),
-                }}
-            </nav>
-        }
-    })
 }
 
 /// A revoke button behind its confirmation.
@@ -211,7 +185,7 @@ pub fn UserSessionsPanel(
                             .into_any(),
                             Ok(page) => view! {
                                 {session_table(page.items.clone(), revoke, false)}
-                                {pager(&base, &page)}
+                                {pager(&base, &page, ("← Newer", "Older →"))}
                             }
                             .into_any(),
                             Err(error) => view! { <ErrorNotice error/> }.into_any(),
@@ -323,7 +297,7 @@ fn AllSessions() -> impl IntoView {
                             </p>
                             {session_table(page.items.clone(), revoke, true)}
                             {empty.then(|| view! { <p class="empty">"No sessions match these filters."</p> })}
-                            {pager(&base(), &page)}
+                            {pager(&base(), &page, ("← Newer", "Older →"))}
                         }
                         .into_any()
                     }

@@ -7,6 +7,7 @@ use leptos_router::{
 
 use super::contacts::{ContactActions, ContactList, ContactsPanel};
 use super::messages::SendMessagePanel;
+use super::orgs::UserOrgsPanel;
 use super::sessions::{SessionActions, SessionPage, UserSessionsPanel};
 use super::tokens::{TokenActions, TokenList, TokensPanel};
 use crate::api::access::list_tokens;
@@ -36,17 +37,19 @@ enum Tab {
     Sessions,
     Messages,
     Contacts,
+    Orgs,
     Danger,
 }
 
 impl Tab {
-    const ALL: [Tab; 7] = [
+    const ALL: [Tab; 8] = [
         Tab::Profile,
         Tab::Security,
         Tab::Tokens,
         Tab::Sessions,
         Tab::Messages,
         Tab::Contacts,
+        Tab::Orgs,
         Tab::Danger,
     ];
 
@@ -57,6 +60,7 @@ impl Tab {
             Some("sessions") => Self::Sessions,
             Some("messages") => Self::Messages,
             Some("contacts") => Self::Contacts,
+            Some("orgs") => Self::Orgs,
             Some("danger") => Self::Danger,
             _ => Self::Profile,
         }
@@ -70,6 +74,7 @@ impl Tab {
             Self::Sessions => "sessions",
             Self::Messages => "messages",
             Self::Contacts => "contacts",
+            Self::Orgs => "orgs",
             Self::Danger => "danger",
         }
     }
@@ -82,6 +87,7 @@ impl Tab {
             Self::Sessions => "Sessions",
             Self::Messages => "Messages",
             Self::Contacts => "Contacts",
+            Self::Orgs => "Organisations",
             Self::Danger => "Danger zone",
         }
     }
@@ -228,6 +234,10 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
         Tab::Contacts => view! {
             <ContactsPanel user_id=user.id.clone() username=user.username.clone()
                 actions=actions.contacts list=actions.contact_list/>
+        }
+        .into_any(),
+        Tab::Orgs => view! {
+            <UserOrgsPanel user_id=user.id.clone() username=user.username.clone()/>
         }
         .into_any(),
         Tab::Danger => view! { <DangerTab user=user.clone() actions/> }.into_any(),

@@ -2,8 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api::users::CreateUser;
+use crate::api::{orgs::org_names, users::CreateUser};
 use crate::app::components::{AdminOnly, Field, FormErrors};
+use crate::model::OrgRole;
 
 /// Works hydrated (the action) and without JavaScript (a plain post whose
 /// errors come back in the URL and are shown the same way).
@@ -21,6 +22,34 @@ pub fn NewUserPage() -> impl IntoView {
 fn NewUserForm() -> impl IntoView {
     let action = ServerAction::<CreateUser>::new();
     let errors = FormErrors::of(action);
+    let orgs = Resource::new(|| (), |_| org_names());
+    let org_error = errors.field("org_id");
+    let org_field = move || {
+        Suspend::new(async move {
+            let list = orgs.await.unwrap_or_default();
+            (!list.is_empty()).then(|| {
+                view! {
+                    <div class="field" class:has-error=move || org_error.get().is_some()>
+                        <label for="field-org_id">"Organisation"</label>
+                        <select id="field-org_id" name="org_id"
+                            aria-invalid=move || org_error.get().map(|_| "true")>
+                            <option value="">"The default (if one is configured)"</option>
+                            {list.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                        </select>
+                        {move || org_error.get().map(|e| view! { <p class="field-error">{e}</p> })}
+                    </div>
+                    <div class="field" class:has-error=move || errors.field("role").get().is_some()>
+                        <label for="field-role">"Role in the organisation"</label>
+                        <select id="field-role" name="role">
+                            <option value="">"Default (viewer)"</option>
+                            {OrgRole::ALL.into_iter().map(|r| view! { <option value=r.as_str()>{r.label()}</option> }).collect_view()}
+                        </select>
+                        {move || errors.field("role").get().map(|e| view! { <p class="field-error">{e}</p> })}
+                    </div>
+                }
+            })
+        })
+    };
     view! {
         <div class="page-head">
             <h1>"New user"</h1>
@@ -35,6 +64,7 @@ fn NewUserForm() -> impl IntoView {
                 <Field label="Email" name="email" kind="email" autocomplete="off" error=errors.field("email")/>
                 <Field label="Password" name="password" kind="password" autocomplete="new-password"
                     hint="At least 8 characters, not the username. Leave empty to create the account without a password." error=errors.field("password")/>
+                <Transition fallback=|| ()>{org_field}</Transition>
                 <div class="field check">
                     <input id="field-admin" type="checkbox" name="admin"/>
                     <label for="field-admin">"Server administrator"</label>

@@ -355,3 +355,33 @@ pub async fn ensure_default_org(state: &AppState) -> Result<(), AppError> {
         other => Ok(other?),
     }
 }
+
+/// [`put_member`] for a user named by username (the panel's add form):
+/// 404 `user_not_found` on the `username` field when there is none.
+pub async fn put_member_named(
+    state: &AppState,
+    caller: &Caller,
+    org_id: &str,
+    username: &str,
+    role: OrgRole,
+) -> Result<(OrgMember, bool), AppError> {
+    caller.require_admin(Access::Write)?;
+    let username = username.trim();
+    if username.is_empty() {
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "username",
+            "username_required",
+            "Username is required.",
+        )]));
+    }
+    let user = db::users::by_username(&state.db, &username.to_lowercase())
+        .await?
+        .ok_or_else(|| {
+            AppError::unknown_reference(
+                "user_not_found",
+                "username",
+                format!("There is no user named '{username}'."),
+            )
+        })?;
+    put_member(state, caller, org_id, &user.id, role).await
+}

@@ -169,3 +169,56 @@ pub fn query_params(
     }
     Ok(params)
 }
+
+const PAGING: [&str; 4] = ["page[first]", "page[after]", "page[last]", "page[before]"];
+
+/// The parts every list query shares: paging, `count`, and the endpoint's
+/// own filter parameters (unknown or repeated parameters are a 400).
+pub struct ListQuery {
+    params: std::collections::HashMap<String, String>,
+    pub page: crate::model::PageRequest,
+    pub count: crate::model::CountMode,
+    /// The filters and `count` re-encoded, for the paging links.
+    pub encoded: String,
+}
+
+impl ListQuery {
+    pub fn parse(raw: &str, filters: &[&str]) -> Result<Self, AppError> {
+        use crate::model::{CountMode, PageRequest};
+        let params = query_params(raw, |key| {
+            filters.contains(&key) || PAGING.contains(&key) || key == "count"
+        })?;
+        let get = |k: &str| params.get(k).map(String::as_str);
+        let count = get("count")
+            .map(|s| {
+                CountMode::parse(s).ok_or_else(|| {
+                    AppError::bad_parameter("count", "count must be true, false or only")
+                })
+            })
+            .transpose()?
+            .unwrap_or_default();
+        let page = PageRequest::from_params(
+            get("page[first]"),
+            get("page[after]"),
+            get("page[last]"),
+            get("page[before]"),
+        )
+        .map_err(|(param, message)| AppError::bad_parameter(param, message))?;
+        let encoded = filters
+            .iter()
+            .filter_map(|k| get(k).map(|v| format!("{k}={}", urlencoding::encode(v))))
+            .chain(get("count").map(|v| format!("count={v}")))
+            .collect::<Vec<_>>()
+            .join("&");
+        Ok(Self {
+            page,
+            count,
+            encoded,
+            params,
+        })
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.params.get(key).map(String::as_str)
+    }
+}

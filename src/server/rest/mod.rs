@@ -11,6 +11,7 @@ pub mod messages;
 pub mod oauth2_clients;
 pub mod oauth2_token;
 pub mod openapi;
+pub mod orgs;
 pub mod sessions;
 pub mod tokens;
 pub mod users;
@@ -65,6 +66,17 @@ fn api() -> OpenApiRouter<AppState> {
             contacts::get::handler,
             contacts::update::handler,
             contacts::delete::handler
+        ))
+        .routes(routes!(orgs::list::handler, orgs::create::handler))
+        .routes(routes!(
+            orgs::get::handler,
+            orgs::update::handler,
+            orgs::delete::handler
+        ))
+        .routes(routes!(orgs::members::handler))
+        .routes(routes!(
+            orgs::put_member::handler,
+            orgs::remove_member::handler
         ))
         .routes(routes!(sessions::list::handler))
         .routes(routes!(sessions::user_list::handler))

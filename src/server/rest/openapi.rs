@@ -80,6 +80,16 @@ error_documents! {
     ContactPatchInvalidError = [
         "subscription_invalid", "group_invalid", "group_duplicate", "too_many_groups",
     ];
+    /// Malformed JSON, or `org_id` names no organisation (`source.pointer`
+    /// `/org_id`).
+    NewUserBadRequestError = ["bad_request", "org_not_found"];
+    /// The organisation name is taken, in any case (`source.pointer` `/name`).
+    OrgNameTakenError = ["org_name_taken"];
+    /// A blank or too long organisation name (`source.pointer` `/name`).
+    OrgNameInvalidError = ["name_empty", "name_invalid"];
+    /// The organisation still has members (delete with `force=true`), or it
+    /// is the configured default organisation.
+    OrgDeleteConflictError = ["org_has_members", "org_is_default"];
     /// Broken rules of a new OAuth2 client, one error per field.
     ClientInvalidError = ["name_invalid", "scope_unknown"];
     /// Not an IP address or CIDR range (or one with host bits set), or a note too long.
@@ -97,7 +107,7 @@ error_documents! {
         "username_required", "username_too_long", "username_invalid",
         "display_name_too_long", "display_name_invalid", "email_invalid",
         "password_too_short", "password_too_long", "password_is_username",
-        "password_too_common",
+        "password_too_common", "role_without_org",
     ];
     /// Broken rules of a profile change, one error per field (`source.pointer`).
     ProfileInvalidError = ["display_name_too_long", "display_name_invalid", "email_invalid"];
@@ -472,7 +482,7 @@ mod tests {
     use super::COMMON_STATUSES;
 
     /// Every route of `rest::router()`; a new one must be added here too.
-    const ROUTES: [(&str, &str); 38] = [
+    const ROUTES: &[(&str, &str)] = &[
         ("get", "/api/admin/v1/users"),
         ("get", "/api/admin/v1/connections"),
         ("get", "/api/admin/v1/users/{id}/connected"),
@@ -500,6 +510,14 @@ mod tests {
         ("get", "/api/admin/v1/users/{id}/contacts/{contact}"),
         ("patch", "/api/admin/v1/users/{id}/contacts/{contact}"),
         ("delete", "/api/admin/v1/users/{id}/contacts/{contact}"),
+        ("get", "/api/admin/v1/orgs"),
+        ("post", "/api/admin/v1/orgs"),
+        ("get", "/api/admin/v1/orgs/{id}"),
+        ("patch", "/api/admin/v1/orgs/{id}"),
+        ("delete", "/api/admin/v1/orgs/{id}"),
+        ("get", "/api/admin/v1/orgs/{id}/members"),
+        ("put", "/api/admin/v1/orgs/{id}/members/{user_id}"),
+        ("delete", "/api/admin/v1/orgs/{id}/members/{user_id}"),
         ("get", "/api/admin/v1/oauth2-clients"),
         ("post", "/api/admin/v1/oauth2-clients"),
         ("delete", "/api/admin/v1/oauth2-clients/{id}"),

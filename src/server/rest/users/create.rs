@@ -13,7 +13,7 @@ use crate::{
     server::{
         ops,
         rest::{
-            openapi::{examples, BadRequestError, NewUserInvalidError, UsernameTakenError},
+            openapi::{examples, NewUserBadRequestError, NewUserInvalidError, UsernameTakenError},
             ApiCaller, ApiError, ApiJson, PREFIX,
         },
         AppState,
@@ -32,7 +32,7 @@ use crate::{
         (status = 201, description = "Created", body = UserDocument,
             headers(("Location" = String, description = "URL of the new user")),
             example = json!(examples::user_document())),
-        (status = 400, description = "Malformed JSON", body = BadRequestError),
+        (status = 400, description = "Malformed JSON (`bad_request`), or `org_id` names no organisation (`org_not_found`, `source.pointer` `/org_id`)", body = NewUserBadRequestError),
         (status = 409, description = "The username is taken", body = UsernameTakenError),
         (status = 422, description = "Broken rules, one error per field", body = NewUserInvalidError),
     ),

@@ -1,0 +1,581 @@
+//! Organisations: the list (`/orgs`), one organisation with its members
+//! (`/orgs/:id`), a user's Organisations tab and "My organisations" on the
+//! account page. Every form is a plain form post first.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{
+    components::{Form, A},
+    hooks::{use_params_map, use_query_map},
+};
+
+use crate::api::orgs::{
+    get_org, list_orgs, my_orgs, org_members, org_names, CreateOrg, DeleteOrg, PutOrgMember,
+    RemoveOrgMember, RenameOrg,
+};
+use crate::api::users::get_user;
+use crate::app::components::{
+    pager, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors, UsernameInput,
+};
+use crate::model::{AppError, Membership, Org, OrgMember, OrgRole};
+
+fn role_options(selected: OrgRole) -> impl IntoView {
+    OrgRole::ALL
+        .into_iter()
+        .map(|r| view! { <option value=r.as_str() selected=r == selected>{r.label()}</option> })
+        .collect_view()
+}
+
+fn role_badge(role: OrgRole) -> impl IntoView {
+    view! { <span class=format!("badge role-{}", role.as_str())>{role.label()}</span> }
+}
+
+fn error_banner(error: Option<String>) -> Option<AnyView> {
+    error.map(|e| view! { <div class="notice error" role="alert">{e}</div> }.into_any())
+}
+
+#[component]
+pub fn OrgsPage() -> impl IntoView {
+    view! {
+        <Title text="Organisations"/>
+        <AdminOnly>
+            <OrgList/>
+        </AdminOnly>
+    }
+}
+
+#[component]
+fn OrgList() -> impl IntoView {
+    let query = use_query_map();
+    let create = ServerAction::<CreateOrg>::new();
+    let errors = FormErrors::of(create);
+    let list = Resource::new(
+        move || {
+            let q = query.read();
+            (
+                q.get("search"),
+                q.get("after"),
+                q.get("before"),
+                create.version().get(),
+            )
+        },
+        |(search, after, before, _)| list_orgs(search, after, before),
+    );
+    let search = move || query.read().get("search").unwrap_or_default();
+    let base = move || match query.read().get("search").filter(|s| !s.is_empty()) {
+        Some(s) => format!("/orgs?search={}&", urlencoding::encode(&s)),
+        None => "/orgs?".to_owned(),
+    };
+    let row = |org: Org| {
+        view! {
+            <tr data-testid="org-row">
+                <td data-label="Name"><a href=format!("/orgs/{}", org.id)>{org.name.clone()}</a></td>
+                <td data-label="Members" class="num">{org.member_count}</td>
+                <td data-label="Created">{time_or(Some(org.created_at.clone()), "")}</td>
+            </tr>
+        }
+    };
+    view! {
+        <div class="page-head">
+            <h1>"Organisations"</h1>
+        </div>
+        <Form method="GET" action="/orgs" attr:class="filters" attr:role="search" attr:aria-label="Search organisations">
+            <div class="field">
+                <label for="filter-search">"Name contains"</label>
+                <input id="filter-search" type="search" name="search" autocomplete="off"
+                    value=search prop:value=search/>
+            </div>
+            <button type="submit" class="button">"Search"</button>
+        </Form>
+        <Transition fallback=|| view! { <p class="loading">"Loading organisations…"</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(page) => {
+                        let count = page.count.unwrap_or(0);
+                        let empty = page.items.is_empty();
+                        let items = page.items.clone();
+                        view! {
+                            <p class="summary" aria-live="polite" data-testid="orgs-count">
+                                {format!("{count} {}", if count == 1 { "organisation" } else { "organisations" })}
+                            </p>
+                            <div class="table-wrap">
+                                <table class="data" data-testid="orgs">
+                                    <caption class="sr-only">"Organisations"</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">"Name"</th>
+                                            <th scope="col" class="num">"Members"</th>
+                                            <th scope="col">"Created"</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        <For each=move || items.clone() key=|o| (o.id.clone(), o.name.clone(), o.member_count) children=row/>
+                                    </tbody>
+                                </table>
+                            </div>
+                            {empty.then(|| view! { <p class="empty">"No organisations match."</p> })}
+                            {pager(&base(), &page, ("← Previous", "Next →"))}
+                        }
+                        .into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Transition>
+        <section class="card" aria-labelledby="new-org-heading">
+            <h2 id="new-org-heading">"New organisation"</h2>
+            {move || error_banner(errors.general())}
+            <ActionForm action=create attr:class="stack">
+                <Field label="Name" name="name" required=true autocomplete="off"
+                    hint="Unique, whatever the case; up to 100 characters." error=errors.field("name")/>
+                <button type="submit" class="button primary">"Create organisation"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// What changes an organisation page, owned by the page so a redraw keeps
+/// the results.
+#[derive(Clone, Copy)]
+struct OrgActions {
+    rename: ServerAction<RenameOrg>,
+    put: ServerAction<PutOrgMember>,
+    remove: ServerAction<RemoveOrgMember>,
+    delete: ServerAction<DeleteOrg>,
+}
+
+#[component]
+pub fn OrgPage() -> impl IntoView {
+    view! {
+        <AdminOnly>
+            <OrgDetail/>
+        </AdminOnly>
+    }
+}
+
+#[component]
+fn OrgDetail() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let actions = OrgActions {
+        rename: ServerAction::new(),
+        put: ServerAction::new(),
+        remove: ServerAction::new(),
+        delete: ServerAction::new(),
+    };
+    let version = move || {
+        (
+            actions.rename.version().get(),
+            actions.put.version().get(),
+            actions.remove.version().get(),
+        )
+    };
+    let org = Resource::new(move || (id(), version()), |(id, _)| get_org(id));
+    let members = Resource::new(
+        move || {
+            let q = query.read();
+            (
+                id(),
+                q.get("role"),
+                q.get("search"),
+                q.get("after"),
+                q.get("before"),
+                version(),
+            )
+        },
+        |(id, role, search, after, before, _)| org_members(id, role, search, after, before),
+    );
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match org.await {
+                    Ok(org) => view! { <OrgView org actions members/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn OrgView(
+    org: Org,
+    actions: OrgActions,
+    members: Resource<Result<crate::model::Page<OrgMember>, AppError>>,
+) -> impl IntoView {
+    let rename_errors = FormErrors::of(actions.rename);
+    let put_errors = FormErrors::of(actions.put);
+    let delete_errors = FormErrors::of(actions.delete);
+    let remove_error = move || {
+        actions.remove.value().with(|v| {
+            v.as_ref()
+                .and_then(|r| r.as_ref().err().map(|e| e.to_string()))
+        })
+    };
+    let added = move || {
+        actions.put.value().get().and_then(Result::ok).map(|m| {
+            view! { <div class="notice success" role="status">{format!("{} is now {} of this organisation.", m.username, m.role.label().to_lowercase())}</div> }
+        })
+    };
+    let (id_put, id_rename, id_delete) = (org.id.clone(), org.id.clone(), org.id.clone());
+    let here = format!("/orgs/{}", org.id);
+    let title = org.name.clone();
+    let delete_explanation = if org.member_count > 0 {
+        format!(
+            "Delete {}? Its {} membership(s) go with it; the users themselves stay.",
+            org.name, org.member_count
+        )
+    } else {
+        format!("Delete {}? It has no members.", org.name)
+    };
+    view! {
+        <Title text=title.clone()/>
+        <div class="page-head">
+            <h1>{title}</h1>
+            <A href="/orgs" attr:class="button subtle">"Back to organisations"</A>
+        </div>
+        <p class="muted" data-testid="org-member-count">{format!("{} member(s) · created ", org.member_count)}{time_or(Some(org.created_at.clone()), "")}</p>
+        <section class="card" aria-labelledby="members-heading">
+            <h2 id="members-heading">"Members"</h2>
+            <MemberFilters here=here.clone()/>
+            {move || error_banner(remove_error())}
+            <MemberTable members actions here=here.clone()/>
+        </section>
+        <section class="card" aria-labelledby="add-member-heading">
+            <h2 id="add-member-heading">"Add a member"</h2>
+            {added}
+            {move || error_banner(put_errors.general())}
+            <ActionForm action=actions.put attr:class="stack">
+                <input type="hidden" name="org_id" value=id_put/>
+                <input type="hidden" name="back" value=here.clone()/>
+                <UsernameInput name="username" label="Username" error=put_errors.field("username")
+                    hint="Matching usernames are suggested as you type. Adding an existing member changes their role."/>
+                <div class="field">
+                    <label for="field-role">"Role"</label>
+                    <select id="field-role" name="role">{role_options(OrgRole::Viewer)}</select>
+                </div>
+                <button type="submit" class="button primary">"Add member"</button>
+            </ActionForm>
+        </section>
+        <section class="card" aria-labelledby="rename-heading">
+            <h2 id="rename-heading">"Rename"</h2>
+            {move || error_banner(rename_errors.general())}
+            <ActionForm action=actions.rename attr:class="stack">
+                <input type="hidden" name="id" value=id_rename/>
+                <Field label="Name" name="name" required=true autocomplete="off" value=org.name.clone()
+                    error=rename_errors.field("name")/>
+                <button type="submit" class="button">"Save name"</button>
+            </ActionForm>
+        </section>
+        <section class="card danger-zone" aria-labelledby="delete-org-heading">
+            <h2 id="delete-org-heading">"Delete organisation"</h2>
+            {move || error_banner(delete_errors.general())}
+            <Confirmed summary="Delete organisation…".into() explanation=delete_explanation>
+                <ActionForm action=actions.delete>
+                    <input type="hidden" name="id" value=id_delete/>
+                    {(org.member_count > 0).then(|| view! {
+                        <div class="field check">
+                            <input id="field-force" type="checkbox" name="force" required/>
+                            <label for="field-force">"Also remove its memberships"</label>
+                        </div>
+                    })}
+                    <button type="submit" class="button danger">"Delete organisation"</button>
+                </ActionForm>
+            </Confirmed>
+        </section>
+    }
+}
+
+const ROLE_FILTER: [(&str, &str); 4] = [
+    ("", "Any role"),
+    ("viewer", "Viewer"),
+    ("editor", "Editor"),
+    ("admin", "Admin"),
+];
+
+#[component]
+fn MemberFilters(here: String) -> impl IntoView {
+    let query = use_query_map();
+    let search = move || query.read().get("search").unwrap_or_default();
+    let role = move || query.read().get("role").unwrap_or_default();
+    view! {
+        <Form method="GET" action=here attr:class="filters" attr:role="search" attr:aria-label="Filter members">
+            <div class="field">
+                <label for="filter-member-search">"Name contains"</label>
+                <input id="filter-member-search" type="search" name="search" autocomplete="off"
+                    value=search prop:value=search/>
+            </div>
+            <div class="field">
+                <label for="filter-role">"Role"</label>
+                <select id="filter-role" name="role" prop:value=role>
+                    {ROLE_FILTER.into_iter().map(|(value, label)| view! {
+                        <option value=value selected=move || role() == value>{label}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button">"Apply"</button>
+        </Form>
+    }
+}
+
+#[component]
+fn MemberTable(
+    members: Resource<Result<crate::model::Page<OrgMember>, AppError>>,
+    actions: OrgActions,
+    here: String,
+) -> impl IntoView {
+    let query = use_query_map();
+    let base = {
+        let here = here.clone();
+        move || {
+            let q = query.read();
+            let mut base = format!("{here}?");
+            for key in ["role", "search"] {
+                if let Some(v) = q.get(key).filter(|v| !v.is_empty()) {
+                    base.push_str(&format!("{key}={}&", urlencoding::encode(&v)));
+                }
+            }
+            base
+        }
+    };
+    let here = StoredValue::new(here);
+    let row = move |m: OrgMember| {
+        let role_id = format!("role-{}", m.user_id);
+        let (org_put, org_remove) = (m.org_id.clone(), m.org_id.clone());
+        let (name_put, user_remove) = (m.username.clone(), m.user_id.clone());
+        let explanation = format!(
+            "Remove {} from this organisation? The account itself stays.",
+            m.username
+        );
+        view! {
+            <tr data-testid="member-row">
+                <td data-label="User"><a href=format!("/users/{}?tab=orgs", m.user_id)>{m.username.clone()}</a></td>
+                <td data-label="Display name">{m.display_name.clone().unwrap_or_else(|| "—".into())}</td>
+                <td data-label="Role">
+                    <ActionForm action=actions.put attr:class="inline-form">
+                        <input type="hidden" name="org_id" value=org_put/>
+                        <input type="hidden" name="username" value=name_put/>
+                        <input type="hidden" name="back" value=here.get_value()/>
+                        <label class="sr-only" for=role_id.clone()>{format!("Role of {}", m.username)}</label>
+                        <select id=role_id name="role" data-testid="member-role">{role_options(m.role)}</select>
+                        <button type="submit" class="button">"Change role"</button>
+                    </ActionForm>
+                </td>
+                <td data-label="Joined">{time_or(Some(m.joined_at.clone()), "")}</td>
+                <td data-label="Actions">
+                    <Confirmed summary="Remove…".into() explanation>
+                        <ActionForm action=actions.remove>
+                            <input type="hidden" name="org_id" value=org_remove/>
+                            <input type="hidden" name="user_id" value=user_remove/>
+                            <input type="hidden" name="back" value=here.get_value()/>
+                            <button type="submit" class="button danger">"Remove member"</button>
+                        </ActionForm>
+                    </Confirmed>
+                </td>
+            </tr>
+        }
+    };
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading members…"</p> }>
+            {move || {
+                let base = base();
+                Suspend::new(async move {
+                    match members.await {
+                        Ok(page) => {
+                            let count = page.count.unwrap_or(0);
+                            let empty = page.items.is_empty();
+                            let items = page.items.clone();
+                            view! {
+                                <p class="summary" aria-live="polite" data-testid="members-count">
+                                    {format!("{count} {}", if count == 1 { "member" } else { "members" })}
+                                </p>
+                                <div class="table-wrap">
+                                    <table class="data" data-testid="members">
+                                        <caption class="sr-only">"Members"</caption>
+                                        <thead>
+                                            <tr>
+                                                <th scope="col">"User"</th>
+                                                <th scope="col">"Display name"</th>
+                                                <th scope="col">"Role"</th>
+                                                <th scope="col">"Joined"</th>
+                                                <th scope="col"><span class="sr-only">"Actions"</span></th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>
+                                            <For each=move || items.clone() key=|m| (m.user_id.clone(), m.role) children=row/>
+                                        </tbody>
+                                    </table>
+                                </div>
+                                {empty.then(|| view! { <p class="empty">"No members match."</p> })}
+                                {pager(&base, &page, ("← Previous", "Next →"))}
+                            }
+                            .into_any()
+                        }
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
+
+/// The Organisations tab of a user page: memberships with role change and
+/// removal, and joining another organisation.
+#[component]
+pub fn UserOrgsPanel(user_id: String, username: String) -> impl IntoView {
+    let put = ServerAction::<PutOrgMember>::new();
+    let remove = ServerAction::<RemoveOrgMember>::new();
+    let errors = FormErrors::of(put);
+    let user = {
+        let user_id = user_id.clone();
+        Resource::new(
+            move || (put.version().get(), remove.version().get()),
+            move |_| get_user(user_id.clone()),
+        )
+    };
+    let orgs = Resource::new(|| (), |_| org_names());
+    let back = format!("/users/{user_id}?tab=orgs");
+    let remove_error = move || {
+        remove.value().with(|v| {
+            v.as_ref()
+                .and_then(|r| r.as_ref().err().map(|e| e.to_string()))
+        })
+    };
+    let (back_row, name_row, id_row) = (
+        StoredValue::new(back.clone()),
+        StoredValue::new(username.clone()),
+        StoredValue::new(user_id.clone()),
+    );
+    let row = move |m: Membership| {
+        let role_id = format!("membership-role-{}", m.org_id);
+        let (org_put, org_remove) = (m.org_id.clone(), m.org_id.clone());
+        let explanation = format!("Remove {} from {}?", name_row.get_value(), m.org_name);
+        view! {
+            <tr data-testid="membership-row">
+                <td data-label="Organisation"><a href=format!("/orgs/{}", m.org_id)>{m.org_name.clone()}</a></td>
+                <td data-label="Role">
+                    <ActionForm action=put attr:class="inline-form">
+                        <input type="hidden" name="org_id" value=org_put/>
+                        <input type="hidden" name="username" value=name_row.get_value()/>
+                        <input type="hidden" name="back" value=back_row.get_value()/>
+                        <label class="sr-only" for=role_id.clone()>{format!("Role in {}", m.org_name)}</label>
+                        <select id=role_id name="role">{role_options(m.role)}</select>
+                        <button type="submit" class="button">"Change role"</button>
+                    </ActionForm>
+                </td>
+                <td data-label="Actions">
+                    <Confirmed summary="Remove…".into() explanation>
+                        <ActionForm action=remove>
+                            <input type="hidden" name="org_id" value=org_remove/>
+                            <input type="hidden" name="user_id" value=id_row.get_value()/>
+                            <input type="hidden" name="back" value=back_row.get_value()/>
+                            <button type="submit" class="button danger">"Remove from organisation"</button>
+                        </ActionForm>
+                    </Confirmed>
+                </td>
+            </tr>
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="orgs-heading">
+            <h2 id="orgs-heading">"Organisations"</h2>
+            {move || error_banner(remove_error())}
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match user.await {
+                        Ok(user) if user.memberships.is_empty() => view! {
+                            <p class="empty" data-testid="no-memberships">"Not a member of any organisation."</p>
+                        }
+                        .into_any(),
+                        Ok(user) => view! {
+                            <div class="table-wrap">
+                                <table class="data" data-testid="memberships">
+                                    <caption class="sr-only">"Organisations of this user"</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">"Organisation"</th>
+                                            <th scope="col">"Role"</th>
+                                            <th scope="col"><span class="sr-only">"Actions"</span></th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        <For each=move || user.memberships.clone() key=|m| (m.org_id.clone(), m.role) children=row/>
+                                    </tbody>
+                                </table>
+                            </div>
+                        }
+                        .into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+        <section class="card" aria-labelledby="join-org-heading">
+            <h2 id="join-org-heading">"Add to an organisation"</h2>
+            {move || error_banner(errors.general())}
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || {
+                    let (back, username) = (back.clone(), username.clone());
+                    Suspend::new(async move {
+                        match orgs.await {
+                            Ok(list) if list.is_empty() => view! {
+                                <p class="empty">"There are no organisations yet. "<a href="/orgs">"Create one"</a>"."</p>
+                            }
+                            .into_any(),
+                            Ok(list) => view! {
+                                <ActionForm action=put attr:class="stack">
+                                    <input type="hidden" name="username" value=username/>
+                                    <input type="hidden" name="back" value=back/>
+                                    <div class="field">
+                                        <label for="field-org">"Organisation"</label>
+                                        <select id="field-org" name="org_id" required>
+                                            {list.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                                        </select>
+                                    </div>
+                                    <div class="field">
+                                        <label for="field-join-role">"Role"</label>
+                                        <select id="field-join-role" name="role">{role_options(OrgRole::Viewer)}</select>
+                                    </div>
+                                    <button type="submit" class="button primary">"Add to organisation"</button>
+                                </ActionForm>
+                            }
+                            .into_any(),
+                            Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                        }
+                    })
+                }}
+            </Transition>
+        </section>
+    }
+}
+
+/// "My organisations" on the account page.
+#[component]
+pub fn MyOrgs() -> impl IntoView {
+    let list = Resource::new(|| (), |_| my_orgs());
+    view! {
+        <section class="card" aria-labelledby="my-orgs-heading">
+            <h2 id="my-orgs-heading">"My organisations"</h2>
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(list) if list.is_empty() => view! {
+                            <p class="empty" data-testid="no-my-orgs">"You are not a member of any organisation."</p>
+                        }
+                        .into_any(),
+                        Ok(list) => view! {
+                            <ul class="plain" data-testid="my-orgs">
+                                {list.into_iter().map(|m| view! {
+                                    <li data-testid="my-org">{m.org_name}" "{role_badge(m.role)}</li>
+                                }).collect_view()}
+                            </ul>
+                        }
+                        .into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}

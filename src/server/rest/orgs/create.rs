@@ -1,0 +1,48 @@
+//! `POST /orgs` `{"name"}`: 201 with the organisation; 409 when the name is
+//! taken in any case; 422 a blank or too long name; 400 malformed body.
+
+use axum::{
+    extract::State,
+    http::{header, StatusCode},
+    response::{IntoResponse, Response},
+    Json,
+};
+
+use super::{orgs_path, OrgName};
+use crate::server::rest::openapi::{BadRequestError, OrgNameInvalidError, OrgNameTakenError};
+use crate::server::{
+    ops,
+    rest::{resource_document, ApiCaller, ApiError, ApiJson},
+    AppState,
+};
+
+#[utoipa::path(
+    post,
+    path = "/orgs",
+    operation_id = "create_org",
+    tag = "organisations",
+    summary = "Create an organisation",
+    request_body(content = OrgName, example = json!({"name": "Research"})),
+    responses(
+        (status = 201, description = "Created", body = super::schema::OrgDocument,
+            headers(("Location" = String, description = "URL of the new organisation"))),
+        (status = 400, description = "Malformed JSON", body = BadRequestError),
+        (status = 409, description = "The name is taken (in any case)", body = OrgNameTakenError),
+        (status = 422, description = "A blank or too long name", body = OrgNameInvalidError),
+    ),
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    ApiJson(input): ApiJson<OrgName>,
+) -> Result<Response, ApiError> {
+    let org = ops::orgs::create(&state, &caller, &input.name).await?;
+    let path = orgs_path();
+    let location = format!("{path}/{}", org.id);
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(resource_document(&org, &path)),
+    )
+        .into_response())
+}

@@ -1,0 +1,36 @@
+//! `GET /orgs/{id}`: the organisation with its member count; 404 unknown.
+
+use axum::{
+    extract::{Path, State},
+    response::{IntoResponse, Response},
+    Json,
+};
+
+use super::orgs_path;
+use crate::server::rest::openapi::NotFoundError;
+use crate::server::{
+    ops,
+    rest::{resource_document, ApiCaller, ApiError},
+    AppState,
+};
+
+#[utoipa::path(
+    get,
+    path = "/orgs/{id}",
+    operation_id = "get_org",
+    tag = "organisations",
+    summary = "Get an organisation",
+    params(("id" = String, Path, description = "The organisation's id")),
+    responses(
+        (status = 200, description = "The organisation", body = super::schema::OrgDocument),
+        (status = 404, description = "No such organisation", body = NotFoundError),
+    ),
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let org = ops::orgs::get(&state, &caller, &id).await?;
+    Ok(Json(resource_document(&org, &orgs_path())).into_response())
+}

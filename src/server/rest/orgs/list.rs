@@ -1,0 +1,67 @@
+//! `GET /orgs`: organisations in creation order, with member counts,
+//! `filter[search]` (name substring, any case) and cursor paging.
+
+use axum::{
+    extract::{RawQuery, State},
+    response::{IntoResponse, Response},
+    Json,
+};
+
+use super::{orgs_path, schema::OrgListDocument};
+use crate::model::OrgFilter;
+use crate::server::{
+    ops,
+    rest::{
+        extract::ListQuery, list_document, openapi::BadRequestError, users::list::PagingParams,
+        ApiCaller, ApiError, ListLinks,
+    },
+    AppState,
+};
+
+const FILTERS: [&str; 1] = ["filter[search]"];
+
+/// Doc-only: the filters of the organisations list.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct FilterParams {
+    /// Substring of the name, in any case.
+    #[param(rename = "filter[search]", max_length = 256, example = "main")]
+    search: Option<String>,
+}
+
+#[utoipa::path(
+    get,
+    path = "/orgs",
+    operation_id = "list_orgs",
+    tag = "organisations",
+    summary = "List organisations",
+    description = "Oldest first, each with its number of members. Unknown parameters and bad values are a 400 naming the parameter.",
+    params(FilterParams, PagingParams),
+    responses(
+        (status = 200, description = "One page of organisations", body = OrgListDocument),
+        (status = 400, description = "An unknown parameter or a bad value", body = BadRequestError),
+    ),
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let raw = raw.unwrap_or_default();
+    let query = ListQuery::parse(&raw, &FILTERS)?;
+    let filter = OrgFilter {
+        search: query.get("filter[search]").map(str::to_owned),
+        page: query.page.clone(),
+        count: query.count,
+    };
+    let page = ops::orgs::list(&state, &caller, filter).await?;
+    let path = orgs_path();
+    let links = ListLinks {
+        path: &path,
+        filters: &query.encoded,
+        self_query: &raw,
+        page_size: query.page.size(),
+    };
+    Ok(Json(list_document(&page, &links)).into_response())
+}

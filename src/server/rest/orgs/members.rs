@@ -1,0 +1,87 @@
+//! `GET /orgs/{id}/members`: members in the order their accounts were
+//! created, with `filter[role]`, `filter[search]` (username or display name)
+//! and cursor paging; 404 unknown organisation.
+
+use axum::{
+    extract::{Path, RawQuery, State},
+    response::{IntoResponse, Response},
+    Json,
+};
+
+use super::{members_path, schema::MemberListDocument};
+use crate::model::{AppError, MemberFilter, OrgRole};
+use crate::server::{
+    ops,
+    rest::{
+        extract::ListQuery,
+        list_document,
+        openapi::{BadRequestError, NotFoundError},
+        users::list::PagingParams,
+        ApiCaller, ApiError, ListLinks,
+    },
+    AppState,
+};
+
+const FILTERS: [&str; 2] = ["filter[role]", "filter[search]"];
+
+/// Doc-only: the filters of the members list.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct FilterParams {
+    /// Only members with this role.
+    #[param(rename = "filter[role]")]
+    role: Option<OrgRole>,
+    /// Substring of the username or display name, in any case.
+    #[param(rename = "filter[search]", max_length = 256, example = "ali")]
+    search: Option<String>,
+}
+
+#[utoipa::path(
+    get,
+    path = "/orgs/{id}/members",
+    operation_id = "list_org_members",
+    tag = "organisations",
+    summary = "List an organisation's members",
+    params(("id" = String, Path, description = "The organisation's id"), FilterParams, PagingParams),
+    responses(
+        (status = 200, description = "One page of members", body = MemberListDocument),
+        (status = 400, description = "An unknown parameter or a bad value", body = BadRequestError),
+        (status = 404, description = "No such organisation", body = NotFoundError),
+    ),
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let raw = raw.unwrap_or_default();
+    let query = ListQuery::parse(&raw, &FILTERS)?;
+    let role = query
+        .get("filter[role]")
+        .map(|r| {
+            OrgRole::parse(r).ok_or_else(|| {
+                AppError::bad_parameter(
+                    "filter[role]",
+                    "filter[role] must be viewer, editor or admin",
+                )
+            })
+        })
+        .transpose()?;
+    let filter = MemberFilter {
+        role,
+        search: query.get("filter[search]").map(str::to_owned),
+        page: query.page.clone(),
+        count: query.count,
+    };
+    let page = ops::orgs::members(&state, &caller, &id, filter).await?;
+    let path = members_path(&id);
+    let links = ListLinks {
+        path: &path,
+        filters: &query.encoded,
+        self_query: &raw,
+        page_size: query.page.size(),
+    };
+    Ok(Json(list_document(&page, &links)).into_response())
+}
