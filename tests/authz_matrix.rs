@@ -275,6 +275,15 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
         "allowlist/add" => "entry=10.0.0.0%2F8&confirm=on".into(),
         "allowlist/remove" => "entry=127.0.0.1&confirm=on".into(),
         "connections/list" | "connections/online" => String::new(),
+        "orgs/list" | "orgs/names" => String::new(),
+        "orgs/get" | "orgs/delete" => "id=01JD0000000000000000000000".into(),
+        "orgs/create" => "name=matrix-org".into(),
+        "orgs/rename" => "id=01JD0000000000000000000000&name=matrix-org".into(),
+        "orgs/members" => "org_id=01JD0000000000000000000000".into(),
+        "orgs/put-member" => {
+            format!("org_id=01JD0000000000000000000000&username={TARGET}&role=editor")
+        }
+        "orgs/remove-member" => format!("org_id=01JD0000000000000000000000&user_id={id}"),
         "connections/connected" => format!("user_id={id}"),
         "messages/send" => format!("user_id={id}&body=hello"),
         "messages/broadcast" => "body=hello".into(),
@@ -283,7 +292,7 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
 }
 
 /// Open to anyone (login, setup) or to every logged-in user (own account).
-const NOT_ADMIN_ONLY: [&str; 13] = [
+const NOT_ADMIN_ONLY: &[&str] = &[
     "auth/login",
     "auth/logout",
     "auth/me",
@@ -297,6 +306,7 @@ const NOT_ADMIN_ONLY: [&str; 13] = [
     "account/sessions",
     "account/sessions/revoke",
     "account/sessions/revoke-others",
+    "account/orgs",
 ];
 
 #[test]

@@ -307,7 +307,7 @@ fn MemberFilters(here: String) -> impl IntoView {
                     value=search prop:value=search/>
             </div>
             <div class="field">
-                <label for="filter-role">"Role"</label>
+                <label for="filter-role">"Show role"</label>
                 <select id="filter-role" name="role" prop:value=role>
                     {ROLE_FILTER.into_iter().map(|(value, label)| view! {
                         <option value=value selected=move || role() == value>{label}</option>

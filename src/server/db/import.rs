@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::users::UserRow;
 use super::{audit::AuditEntry, placeholders, with_pool, BeginWrite, Db};
+use crate::model::OrgRole;
 
 /// Rows per multi-row INSERT: well under both backends' parameter limits.
 const INSERT_CHUNK: usize = 500;
@@ -64,6 +65,7 @@ pub async fn apply(
     db: &Db,
     creates: &[UserRow],
     updates: &[ImportUpdate],
+    join: Option<&(String, OrgRole)>,
     audit: &AuditEntry,
 ) -> sqlx::Result<Result<(), Refusal>> {
     with_pool!(db, pool => {
@@ -112,6 +114,21 @@ pub async fn apply(
                     .bind(u.password_change_required);
             }
             q.execute(&mut *tx).await?;
+            // New accounts join the default organisation, as one by one.
+            if let Some((org_id, role)) = join {
+                let values = (0..chunk.len())
+                    .map(|i| format!("({})", placeholders(i * 4 + 1, 4)))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let sql = format!(
+                    "INSERT INTO org_members (org_id, user_id, role, created_at) VALUES {values}"
+                );
+                let mut q = sqlx::query(&sql);
+                for u in chunk {
+                    q = q.bind(org_id).bind(&u.id).bind(role.as_str()).bind(u.created_at);
+                }
+                q.execute(&mut *tx).await?;
+            }
         }
         for u in updates {
             let mut sets = Vec::new();

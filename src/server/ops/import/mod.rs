@@ -177,7 +177,12 @@ pub async fn users(
             "usernames": creates.iter().take(1000).map(|u| u.username.as_str()).collect::<Vec<_>>(),
         }),
     );
-    match db::import::apply(&state.db, &creates, &updates, &audit).await? {
+    let join = super::orgs::new_user_links(state, None, None)
+        .await?
+        .memberships
+        .into_iter()
+        .next();
+    match db::import::apply(&state.db, &creates, &updates, join.as_ref(), &audit).await? {
         Ok(()) => {}
         Err(Refusal::Taken(names)) => {
             return Err(AppError::conflict(
