@@ -22,6 +22,7 @@ pub async fn list_users(
     sort: Option<String>,
     created_after: Option<String>,
     created_before: Option<String>,
+    org: Option<String>,
 ) -> Result<Page<User>, AppError> {
     use crate::api::context::*;
     use crate::model::{CountMode, PageRequest, UserFilter, UserSort, UserStatus};
@@ -87,6 +88,16 @@ pub async fn list_users(
                 last_seen_before,
                 created_after,
                 created_before,
+                org: match org.filter(|o| !o.is_empty()) {
+                    None => None,
+                    Some(o) if crate::model::validate::is_ulid(&o) => Some(o),
+                    Some(_) => {
+                        return Err(AppError::bad_parameter(
+                            "org",
+                            "org must be an organisation id",
+                        ))
+                    }
+                },
                 sort,
                 page,
                 count: CountMode::Include,

@@ -235,7 +235,10 @@ fn OrgView(
             <h1>{title}</h1>
             <A href="/orgs" attr:class="button subtle">"Back to organisations"</A>
         </div>
-        <p class="muted" data-testid="org-member-count">{format!("{} member(s) · created ", org.member_count)}{time_or(Some(org.created_at.clone()), "")}</p>
+        <p class="muted" data-testid="org-member-count">
+            {format!("{} member(s) · created ", org.member_count)}{time_or(Some(org.created_at.clone()), "")}
+            " · "<a href=format!("/users?org={}", org.id)>"Show in the users list"</a>
+        </p>
         <section class="card" aria-labelledby="members-heading">
             <h2 id="members-heading">"Members"</h2>
             <MemberFilters here=here.clone()/>

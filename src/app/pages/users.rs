@@ -95,6 +95,8 @@ pub struct TableState {
     sort: Option<String>,
     created_after: Option<String>,
     created_before: Option<String>,
+    /// Members of this organisation (its id).
+    org: Option<String>,
     /// Chosen columns (`col=email&col=status`); none chosen: all.
     cols: Vec<String>,
 }
@@ -112,6 +114,7 @@ impl TableState {
             sort: q.get("sort"),
             created_after: q.get("created_after"),
             created_before: q.get("created_before"),
+            org: q.get("org"),
             cols: q.get_all("col").unwrap_or_default(),
         }
     }
@@ -137,6 +140,7 @@ impl TableState {
             ("dormant", &self.dormant),
             ("created_after", &self.created_after),
             ("created_before", &self.created_before),
+            ("org", &self.org),
             ("sort", &self.sort),
             ("size", &self.size),
         ] {
@@ -197,6 +201,7 @@ impl TableState {
             ("filter[inactive_days]", &self.dormant),
             ("filter[created_after]", &self.created_after),
             ("filter[created_before]", &self.created_before),
+            ("filter[org]", &self.org),
             ("sort", &self.sort),
         ] {
             if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
@@ -255,6 +260,7 @@ fn UsersTable() -> impl IntoView {
                 s.sort,
                 s.created_after,
                 s.created_before,
+                s.org,
             )
         },
     );
@@ -340,6 +346,7 @@ fn UsersTable() -> impl IntoView {
                 <input id="filter-created-before" type="date" name="created_before"
                     value=current(|s| s.created_before.clone()) prop:value=current(|s| s.created_before.clone())/>
             </div>
+            <OrgFilter selected=Signal::derive(move || state.get().org.unwrap_or_default())/>
             <div class="field">
                 <label for="filter-size">"Per page"</label>
                 <select id="filter-size" name="size" prop:value=move || state.get().size.unwrap_or_else(|| "50".into())>
@@ -614,5 +621,30 @@ mod tests {
         let s = state(&[("col", "email")]);
         assert!(s.shows(Column::Email));
         assert!(!s.shows(Column::Status));
+    }
+}
+
+/// The "Organisation" filter, shown once any organisation exists.
+#[component]
+fn OrgFilter(selected: Signal<String>) -> impl IntoView {
+    let orgs = Resource::new(|| (), |_| crate::api::orgs::org_names());
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let list = orgs.await.unwrap_or_default();
+                (!list.is_empty()).then(|| view! {
+                    <div class="field">
+                        <label for="filter-org">"Organisation"</label>
+                        <select id="filter-org" name="org" prop:value=selected>
+                            <option value="" selected=move || selected.get().is_empty()>"Any organisation"</option>
+                            {list.into_iter().map(|(id, name)| {
+                                let value = id.clone();
+                                view! { <option value=id selected=move || selected.get() == value>{name}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                })
+            })}
+        </Transition>
     }
 }
