@@ -17,11 +17,11 @@ test("an admin creates an organisation, adds a member by username, changes the r
   await hydrated(page);
 
   // A blank name is refused next to the field.
-  await page.getByLabel("Name", { exact: true }).fill("   ");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("   ");
   await page.getByRole("button", { name: "Create organisation" }).click();
   await expect(page.locator("#field-name")).toHaveAttribute("aria-invalid", "true");
 
-  await page.getByLabel("Name", { exact: true }).fill(orgName);
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(orgName);
   await page.getByRole("button", { name: "Create organisation" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(orgName);
   await expect(page).toHaveURL(/\/orgs\/[0-9A-Z]{26}$/);
