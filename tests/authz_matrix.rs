@@ -135,6 +135,7 @@ fn concrete_path(f: &Fixture, template: &str) -> String {
         .replace("{username}", TARGET)
         .replace("{contact}", "matrix-member")
         .replace("{entry}", "127.0.0.1")
+        .replace("{token}", "matrix-token")
 }
 
 #[test]
@@ -278,12 +279,16 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
         "connections/connected" => format!("user_id={id}"),
         "messages/send" => format!("user_id={id}&body=hello"),
         "messages/broadcast" => "body=hello".into(),
+        "registration-tokens/list" => String::new(),
+        "registration-tokens/create" => "uses_allowed=1".into(),
+        "registration-tokens/revoke" => "token=matrix-token&revoke=true".into(),
+        "registration-tokens/delete" => "token=matrix-token".into(),
         _ => return None,
     })
 }
 
 /// Open to anyone (login, setup) or to every logged-in user (own account).
-const NOT_ADMIN_ONLY: [&str; 13] = [
+const NOT_ADMIN_ONLY: [&str; 15] = [
     "auth/login",
     "auth/logout",
     "auth/me",
@@ -297,6 +302,8 @@ const NOT_ADMIN_ONLY: [&str; 13] = [
     "account/sessions",
     "account/sessions/revoke",
     "account/sessions/revoke-others",
+    "registration/mode",
+    "registration/submit",
 ];
 
 #[test]

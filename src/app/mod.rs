@@ -24,6 +24,7 @@ use pages::{
     setup::SetupPage, user_detail::UserDetailPage, user_import::ImportUsersPage,
     user_new::NewUserPage, users::UsersPage,
 };
+use pages::{register::RegisterPage, registration_tokens::RegistrationTokensPage};
 
 /// The whole HTML document, rendered on the server.
 pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
                 // title, and reads fine before (or without) WebAssembly.
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                 <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async/>
+                <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
                 <Route path=path!("/account/password") view=ChangePasswordPage ssr=SsrMode::Async/>
                 <ParentRoute path=path!("") view=Layout ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
@@ -86,6 +88,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("connections") view=ConnectionsPage ssr=SsrMode::Async/>
                     <Route path=path!("broadcast") view=BroadcastPage ssr=SsrMode::Async/>
                     <Route path=path!("sessions") view=SessionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("registration-tokens") view=RegistrationTokensPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -11,6 +11,8 @@ pub mod login;
 pub mod messages;
 pub mod oauth_clients;
 pub mod password;
+pub mod register;
+pub mod registration_tokens;
 pub mod sessions;
 pub mod setup;
 pub mod tokens;
