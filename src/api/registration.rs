@@ -199,11 +199,11 @@ pub async fn create_registration_token(
     )
 }
 
-/// Revokes (`revoke` = true) or unrevokes a token.
+/// Revokes (`revoke` = `true`) or unrevokes (`false`) a token.
 #[server(prefix = "/api", endpoint = "registration-tokens/revoke")]
 pub async fn set_registration_token_revoked(
     token: String,
-    revoke: bool,
+    revoke: String,
 ) -> Result<RegistrationToken, AppError> {
     use crate::api::context::*;
 
@@ -211,6 +211,14 @@ pub async fn set_registration_token_revoked(
         async {
             let state = state()?;
             let caller = require_caller(&state).await?;
+            let revoke = match revoke.as_str() {
+                "true" => true,
+                "false" => false,
+                _ => {
+                    caller.require_admin(crate::server::ops::Access::Write)?;
+                    return Err(AppError::bad_parameter("revoke", "revoke must be true or false"));
+                }
+            };
             crate::server::ops::registration::set_revoked(&state, &caller, &token, revoke).await
         }
         .await,
