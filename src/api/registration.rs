@@ -105,11 +105,12 @@ pub async fn list_registration_tokens(
             }
             let register_url = format!("{}/register?token=", state.config.public_url);
             if let Some(token) = token.filter(|t| !t.is_empty()) {
-                let items = match crate::server::ops::registration::get(&state, &caller, &token).await {
-                    Ok(t) => vec![t],
-                    Err(AppError::NotFound(_)) => Vec::new(),
-                    Err(e) => return Err(e),
-                };
+                let items =
+                    match crate::server::ops::registration::get(&state, &caller, &token).await {
+                        Ok(t) => vec![t],
+                        Err(AppError::NotFound(_)) => Vec::new(),
+                        Err(e) => return Err(e),
+                    };
                 let page = Page {
                     count: Some(items.len() as u64),
                     items,
@@ -119,10 +120,7 @@ pub async fn list_registration_tokens(
                 return Ok(TokenPage { page, register_url });
             }
             let page = crate::server::ops::registration::list(&state, &caller, f).await?;
-            Ok(TokenPage {
-                page,
-                register_url,
-            })
+            Ok(TokenPage { page, register_url })
         }
         .await,
     )
@@ -216,7 +214,10 @@ pub async fn set_registration_token_revoked(
                 "false" => false,
                 _ => {
                     caller.require_admin(crate::server::ops::Access::Write)?;
-                    return Err(AppError::bad_parameter("revoke", "revoke must be true or false"));
+                    return Err(AppError::bad_parameter(
+                        "revoke",
+                        "revoke must be true or false",
+                    ));
                 }
             };
             crate::server::ops::registration::set_revoked(&state, &caller, &token, revoke).await

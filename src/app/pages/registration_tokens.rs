@@ -51,9 +51,7 @@ fn RegistrationTokens() -> impl IntoView {
                 delete.version().get(),
             )
         },
-        |(filter, after, before, token, ..)| {
-            list_registration_tokens(filter, after, before, token)
-        },
+        |(filter, after, before, token, ..)| list_registration_tokens(filter, after, before, token),
     );
     let filter = move || query.read().get("filter").unwrap_or_default();
     let action_error = move || {
