@@ -114,10 +114,10 @@ fn RegistrationTokens() -> impl IntoView {
                 })}
             </Transition>
         </section>
-    }
+    }    .into_any()
 }
 
-fn pager(base: &str, page: &Page<RegistrationToken>) -> impl IntoView {
+fn pager(base: &str, page: &Page<RegistrationToken>) -> Option<AnyView> {
     let link = |key: &str, cursor: &Option<String>| {
         cursor
             .as_ref()
@@ -140,11 +140,12 @@ fn pager(base: &str, page: &Page<RegistrationToken>) -> impl IntoView {
                 }}
             </nav>
         }
+        .into_any()
     })
 }
 
 /// Completed registrations against the uses allowed, as a meter with text.
-fn usage(t: &RegistrationToken) -> impl IntoView {
+fn usage(t: &RegistrationToken) -> AnyView {
     let text = match t.uses_allowed {
         Some(n) => format!("{} / {n}", t.completed),
         None => format!("{} / unlimited", t.completed),
@@ -161,6 +162,7 @@ fn usage(t: &RegistrationToken) -> impl IntoView {
             " "<span data-testid="reg-token-usage">{text}</span>
         </span>
     }
+    .into_any()
 }
 
 fn token_table(
@@ -168,7 +170,7 @@ fn token_table(
     register_url: String,
     revoke: ServerAction<SetRegistrationTokenRevoked>,
     delete: ServerAction<DeleteRegistrationToken>,
-) -> impl IntoView {
+) -> AnyView {
     let row = move |t: RegistrationToken| {
         let state = t.state();
         let link = format!("{register_url}{}", urlencoding::encode(&t.token));
@@ -203,6 +205,7 @@ fn token_table(
                 </td>
             </tr>
         }
+        .into_any()
     };
     let rows = view! {
         <For each=move || list.clone()
@@ -228,6 +231,7 @@ fn token_table(
             </table>
         </div>
     }
+    .into_any()
 }
 
 /// The token's registration link in a read-only field (the fallback that
@@ -267,7 +271,7 @@ fn CopyLink(token: String, link: String) -> impl IntoView {
                 }}
             </span>
         </div>
-    }
+    }    .into_any()
 }
 
 #[component]
@@ -309,5 +313,5 @@ fn NewTokenForm(create: ServerAction<CreateRegistrationToken>) -> impl IntoView 
                 <button type="submit" class="button primary">"Create token"</button>
             </ActionForm>
         </section>
-    }
+    }    .into_any()
 }
