@@ -135,6 +135,7 @@ fn concrete_path(f: &Fixture, template: &str) -> String {
         .replace("{username}", TARGET)
         .replace("{contact}", "matrix-member")
         .replace("{entry}", "127.0.0.1")
+        .replace("{token}", "matrix-token")
 }
 
 #[test]
@@ -287,6 +288,10 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
         "connections/connected" => format!("user_id={id}"),
         "messages/send" => format!("user_id={id}&body=hello"),
         "messages/broadcast" => "body=hello".into(),
+        "registration-tokens/list" => String::new(),
+        "registration-tokens/create" => "uses_allowed=1".into(),
+        "registration-tokens/revoke" => "token=matrix-token&revoke=true".into(),
+        "registration-tokens/delete" => "token=matrix-token".into(),
         _ => return None,
     })
 }
@@ -307,6 +312,8 @@ const NOT_ADMIN_ONLY: &[&str] = &[
     "account/sessions/revoke",
     "account/sessions/revoke-others",
     "account/orgs",
+    "registration/mode",
+    "registration/submit",
 ];
 
 #[test]

@@ -83,6 +83,7 @@ pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
         message_prefixes: Default::default(),
         member_tokens: false,
         default_org: None,
+        registration_mode: Default::default(),
     }
 }
 

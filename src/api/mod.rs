@@ -7,6 +7,7 @@ pub mod auth;
 pub mod contacts;
 pub mod live;
 pub mod orgs;
+pub mod registration;
 pub mod sessions;
 pub mod users;
 

@@ -192,7 +192,7 @@ pub fn Confirmed(summary: String, explanation: String, children: Children) -> im
 /// Writes `text` to the clipboard; false when the browser refuses (no
 /// permission, not a secure context) so the caller can fall back.
 #[cfg(feature = "hydrate")]
-async fn copy_to_clipboard(text: &str) -> bool {
+pub(crate) async fn copy_to_clipboard(text: &str) -> bool {
     use wasm_bindgen::prelude::*;
 
     #[wasm_bindgen]
@@ -209,7 +209,7 @@ async fn copy_to_clipboard(text: &str) -> bool {
 }
 
 #[cfg(not(feature = "hydrate"))]
-async fn copy_to_clipboard(_text: &str) -> bool {
+pub(crate) async fn copy_to_clipboard(_text: &str) -> bool {
     false
 }
 

@@ -35,6 +35,7 @@ use pages::{
     user_new::NewUserPage,
     users::UsersPage,
 };
+use pages::{register::RegisterPage, registration_tokens::RegistrationTokensPage};
 
 /// The whole HTML document, rendered on the server.
 pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
@@ -84,6 +85,7 @@ pub fn App() -> impl IntoView {
                 // title, and reads fine before (or without) WebAssembly.
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                 <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async/>
+                <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
                 <Route path=path!("/account/password") view=ChangePasswordPage ssr=SsrMode::Async/>
                 <ParentRoute path=path!("") view=Layout ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
@@ -99,6 +101,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("sessions") view=SessionsPage ssr=SsrMode::Async/>
                     <Route path=path!("orgs") view=OrgsPage ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:id") view=OrgPage ssr=SsrMode::Async/>
+                    <Route path=path!("registration-tokens") view=RegistrationTokensPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -8,6 +8,7 @@ mod import;
 mod live;
 pub mod org;
 mod paging;
+pub mod registration;
 mod session;
 mod sort;
 mod user;
@@ -27,6 +28,10 @@ pub use live::{
 };
 pub use org::{MemberFilter, Membership, Org, OrgFilter, OrgMember, OrgRole};
 pub use paging::{CountMode, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+pub use registration::{
+    NewRegistrationToken, Registration, RegistrationMode, RegistrationToken,
+    RegistrationTokenFilter, RegistrationTokenPatch,
+};
 pub use session::{Session, SessionFilter, DEVICES};
 pub use sort::{UserSort, UserSortKey};
 pub use user::{Me, NewUser, User, UserFilter, UserPatch, UserStatus};

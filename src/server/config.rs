@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::auth::{limiter::Limits, network};
 use crate::model::OrgRole;
+use crate::model::RegistrationMode;
 
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -39,6 +40,8 @@ pub struct Config {
     /// The organisation every new account joins (Grafana's
     /// `auto_assign_org`), created at start when missing; `None`: none.
     pub default_org: Option<DefaultOrg>,
+    /// Who may create an account at `/register` (`[registration] mode`).
+    pub registration_mode: RegistrationMode,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,6 +84,14 @@ struct FileConfig {
     account: AccountSection,
     #[serde(default)]
     orgs: OrgsSection,
+    #[serde(default)]
+    registration: RegistrationSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegistrationSection {
+    mode: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -344,6 +355,15 @@ impl Config {
         }
         .unwrap_or(false);
         let default_org = Self::default_org(file.orgs, &mut errors);
+        let registration_mode = match env("GATEHOUSE_REGISTRATION_MODE").or(file.registration.mode) {
+            None => RegistrationMode::default(),
+            Some(raw) => RegistrationMode::parse(&raw).unwrap_or_else(|| {
+                errors.push(format!(
+                    "registration.mode / GATEHOUSE_REGISTRATION_MODE: '{raw}' is not closed, token or open"
+                ));
+                RegistrationMode::default()
+            }),
+        };
 
         if !errors.is_empty() {
             return Err(errors);
@@ -369,6 +389,7 @@ impl Config {
             rate_limits,
             member_tokens,
             default_org,
+            registration_mode,
         })
     }
 
@@ -428,6 +449,18 @@ mod tests {
         assert!(!config.member_tokens, "members get no tokens by default");
         let config = load_file("[account]\nmember_tokens = true\n").unwrap();
         assert!(config.member_tokens);
+        assert_eq!(
+            load_file("").unwrap().registration_mode,
+            RegistrationMode::Token
+        );
+        let config = load_file("[registration]\nmode = \"open\"\n").unwrap();
+        assert_eq!(config.registration_mode, RegistrationMode::Open);
+        assert_eq!(
+            load_file("[registration]\nmode = \"x\"\n")
+                .unwrap_err()
+                .len(),
+            1
+        );
     }
 
     #[test]

@@ -98,6 +98,10 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
     let app = Router::new()
         .merge(api)
         .route(
+            rest::register::PATH,
+            axum::routing::post(rest::register::handler),
+        )
+        .route(
             super::live::sse::PATH,
             axum::routing::get(super::live::sse::handler),
         )
@@ -193,6 +197,7 @@ fn page_access(path: &str) -> PageAccess {
         "/" | "/users" | "/oauth2-clients" | "/allowlist" | "/sessions" | "/connections"
         | "/broadcast" => PageAccess::Admin,
         p if p.starts_with("/users/") => PageAccess::Admin,
+        "/registration-tokens" => PageAccess::Admin,
         _ => PageAccess::Other,
     }
 }

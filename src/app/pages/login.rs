@@ -4,6 +4,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::auth::Login;
+use crate::api::registration::get_registration_mode;
+use crate::model::RegistrationMode;
 
 /// A plain form post: login works before (or without) WebAssembly, and the
 /// full page load afterwards starts from a clean state.
@@ -11,6 +13,14 @@ use crate::api::auth::Login;
 pub fn LoginPage() -> impl IntoView {
     // Picks up the error of a failed attempt from the URL (`__err`).
     let action = ServerAction::<Login>::new();
+    let mode = Resource::new_blocking(|| (), |_| get_registration_mode());
+    let register_link = move || {
+        Suspend::new(async move {
+            (mode.await.unwrap_or(RegistrationMode::Closed) != RegistrationMode::Closed).then(|| {
+                view! { <p class="register-link">"No account yet? "<a href="/register">"Create one"</a></p> }
+            })
+        })
+    };
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
     let error = move || {
@@ -35,6 +45,7 @@ pub fn LoginPage() -> impl IntoView {
                 </div>
                 <input type="hidden" name="next" value=next/>
                 <button type="submit" class="button primary">"Log in"</button>
+                <Suspense fallback=|| ()>{register_link}</Suspense>
             </form>
         </main>
     }

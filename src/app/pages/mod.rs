@@ -12,6 +12,8 @@ pub mod messages;
 pub mod oauth_clients;
 pub mod orgs;
 pub mod password;
+pub mod register;
+pub mod registration_tokens;
 pub mod sessions;
 pub mod setup;
 pub mod tokens;

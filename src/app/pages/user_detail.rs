@@ -285,6 +285,12 @@ fn ProfileTab(user: User, update: ServerAction<UpdateUser>) -> impl IntoView {
                 <dt>"Last seen"</dt><dd>{time_or(user.last_seen_at.clone(), "never")}</dd>
                 <dt>"Locked"</dt><dd>{time_or(user.locked_at.clone(), "no")}</dd>
                 <dt>"Deactivated"</dt><dd>{time_or(user.deactivated_at.clone(), "no")}</dd>
+                {user.registration_token.clone().map(|t| view! {
+                    <dt>"Registration"</dt>
+                    <dd data-testid="registered-with">"Registered with token "
+                        <a href=format!("/registration-tokens?token={}", urlencoding::encode(&t))><code>{t.clone()}</code></a>
+                    </dd>
+                })}
                 <dt>"Password"</dt><dd>{if user.password_change_required { "temporary (must be changed at next login)" } else { "set by the user" }}</dd>
             </dl>
         </section>

@@ -12,6 +12,7 @@ pub mod live;
 pub mod messages;
 pub mod oauth2;
 pub mod orgs;
+pub mod registration_tokens;
 pub mod sessions;
 pub mod tokens;
 pub mod users;

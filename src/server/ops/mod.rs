@@ -14,6 +14,7 @@ pub mod live;
 pub mod messages;
 pub mod oauth2;
 pub mod orgs;
+pub mod registration;
 pub mod sessions;
 pub mod setup;
 pub mod tokens;

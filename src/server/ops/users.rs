@@ -176,10 +176,11 @@ pub async fn list(
 
 pub async fn get(state: &AppState, caller: &Caller, id: &str) -> Result<User, AppError> {
     caller.require_admin(Access::Read)?;
-    let user = db::users::by_id(&state.db, id)
+    let mut user = db::users::by_id(&state.db, id)
         .await?
         .map(to_model)
         .ok_or_else(|| AppError::NotFound(format!("no user with id {id}")))?;
+    user.registration_token = db::registration_tokens::of_user(&state.db, &user.id).await?;
     super::orgs::with_memberships_one(state, user).await
 }
 
@@ -189,9 +190,10 @@ pub async fn get_by_username(
     username: &str,
 ) -> Result<User, AppError> {
     caller.require_admin(Access::Read)?;
-    let user = db::users::by_username(&state.db, username)
+    let mut user = db::users::by_username(&state.db, username)
         .await?
         .map(to_model)
         .ok_or_else(|| AppError::NotFound(format!("no user named {username}")))?;
+    user.registration_token = db::registration_tokens::of_user(&state.db, &user.id).await?;
     super::orgs::with_memberships_one(state, user).await
 }

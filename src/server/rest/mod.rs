@@ -12,6 +12,8 @@ pub mod oauth2_clients;
 pub mod oauth2_token;
 pub mod openapi;
 pub mod orgs;
+pub mod register;
+pub mod registration_tokens;
 pub mod sessions;
 pub mod tokens;
 pub mod users;
@@ -92,6 +94,17 @@ fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(messages::send::handler))
         .routes(routes!(messages::multicast::handler))
         .routes(routes!(messages::broadcast::handler))
+        .routes(routes!(
+            registration_tokens::list::handler,
+            registration_tokens::create::handler
+        ))
+        .routes(routes!(
+            registration_tokens::get::handler,
+            registration_tokens::update::handler,
+            registration_tokens::delete::handler
+        ))
+        .routes(routes!(registration_tokens::revoke::revoke))
+        .routes(routes!(registration_tokens::revoke::unrevoke))
         .routes(routes!(allowlist::list::handler))
         .routes(routes!(allowlist::put::handler, allowlist::delete::handler))
         // A CIDR's slash sent unencoded (`/allowlist/10.0.0.0/8`): the same

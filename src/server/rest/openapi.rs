@@ -135,6 +135,12 @@ error_documents! {
     /// Someone created one of the users meanwhile, or the import would leave
     /// no active administrator; nothing was imported.
     ImportConflictError = ["username_taken", "last_admin"];
+    /// A registration token with this string exists (`source.pointer` `/token`).
+    TokenExistsError = ["token_exists"];
+    /// Broken rules of a registration token, one error per field (`source.pointer`).
+    RegistrationTokenInvalidError = [
+        "token_invalid", "length_invalid", "uses_allowed_invalid", "expiry_invalid",
+    ];
 }
 
 fn string() -> ObjectBuilder {
@@ -529,6 +535,13 @@ mod tests {
         ("get", "/api/admin/v1/users/{id}/sessions"),
         ("delete", "/api/admin/v1/users/{id}/sessions/{session_id}"),
         ("post", "/api/admin/v1/users/{id}/logout"),
+        ("get", "/api/admin/v1/registration-tokens"),
+        ("post", "/api/admin/v1/registration-tokens"),
+        ("get", "/api/admin/v1/registration-tokens/{token}"),
+        ("patch", "/api/admin/v1/registration-tokens/{token}"),
+        ("delete", "/api/admin/v1/registration-tokens/{token}"),
+        ("post", "/api/admin/v1/registration-tokens/{token}/revoke"),
+        ("post", "/api/admin/v1/registration-tokens/{token}/unrevoke"),
     ];
     const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
 

@@ -1,0 +1,317 @@
+//! Registration tokens: the links that let visitors create an account.
+//! Filters and paging live in the URL; every form works without JS.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::Form, hooks::use_query_map};
+
+use crate::api::registration::{
+    list_registration_tokens, CreateRegistrationToken, DeleteRegistrationToken,
+    SetRegistrationTokenRevoked,
+};
+use crate::app::components::{
+    copy_to_clipboard, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors,
+};
+use crate::model::{Page, RegistrationToken};
+
+#[component]
+pub fn RegistrationTokensPage() -> impl IntoView {
+    view! {
+        <Title text="Registration tokens"/>
+        <AdminOnly>
+            <RegistrationTokens/>
+        </AdminOnly>
+    }
+}
+
+const FILTERS: [(&str, &str); 5] = [
+    ("", "All tokens"),
+    ("valid", "Valid"),
+    ("used", "Used at least once"),
+    ("revoked", "Revoked"),
+    ("expired", "Expired"),
+];
+
+#[component]
+fn RegistrationTokens() -> impl IntoView {
+    let query = use_query_map();
+    let create = ServerAction::<CreateRegistrationToken>::new();
+    let revoke = ServerAction::<SetRegistrationTokenRevoked>::new();
+    let delete = ServerAction::<DeleteRegistrationToken>::new();
+    let list = Resource::new(
+        move || {
+            let q = query.read();
+            (
+                q.get("filter"),
+                q.get("after"),
+                q.get("before"),
+                q.get("token"),
+                create.version().get(),
+                revoke.version().get(),
+                delete.version().get(),
+            )
+        },
+        |(filter, after, before, token, ..)| list_registration_tokens(filter, after, before, token),
+    );
+    let filter = move || query.read().get("filter").unwrap_or_default();
+    let action_error = move || {
+        let revoke_error = revoke
+            .value()
+            .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()));
+        let delete_error = delete
+            .value()
+            .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()));
+        revoke_error
+            .or(delete_error)
+            .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
+    };
+    view! {
+        <div class="page-head">
+            <h1>"Registration tokens"</h1>
+        </div>
+        <p class="lead">
+            "A registration token lets a visitor create an account at "<code>"/register"</code>
+            ". Send them the token's link; each registration uses one of its uses."
+        </p>
+        <NewTokenForm create/>
+        <section class="card" aria-labelledby="reg-tokens-heading">
+            <h2 id="reg-tokens-heading">"Tokens"</h2>
+            <Form method="GET" action="/registration-tokens" attr:class="filters" attr:role="search"
+                attr:aria-label="Filter registration tokens">
+                <div class="field">
+                    <label for="filter-state">"Show"</label>
+                    <select id="filter-state" name="filter" prop:value=filter>
+                        {FILTERS.into_iter().map(|(value, label)| view! {
+                            <option value=value selected=move || filter() == value>{label}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button">"Apply"</button>
+            </Form>
+            {action_error}
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(tokens) => {
+                            let count = tokens.page.count.unwrap_or(0);
+                            let base = match filter() {
+                                f if f.is_empty() => "/registration-tokens?".to_owned(),
+                                f => format!("/registration-tokens?filter={}&", urlencoding::encode(&f)),
+                            };
+                            let empty = tokens.page.items.is_empty();
+                            view! {
+                                <p class="summary" aria-live="polite" data-testid="reg-tokens-count">
+                                    {format!("{count} {}", if count == 1 { "token" } else { "tokens" })}
+                                </p>
+                                {(!empty).then(|| token_table(tokens.page.items.clone(), tokens.register_url.clone(), revoke, delete))}
+                                {empty.then(|| view! { <p class="empty">"No registration tokens match."</p> })}
+                                {pager(&base, &tokens.page)}
+                            }
+                            .into_any()
+                        }
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }    .into_any()
+}
+
+fn pager(base: &str, page: &Page<RegistrationToken>) -> Option<AnyView> {
+    let link = |key: &str, cursor: &Option<String>| {
+        cursor
+            .as_ref()
+            .map(|c| format!("{base}{key}={}", urlencoding::encode(c)))
+    };
+    let (prev, next) = (
+        link("before", &page.prev_cursor),
+        link("after", &page.next_cursor),
+    );
+    (prev.is_some() || next.is_some()).then(|| {
+        view! {
+            <nav class="pager" aria-label="Pages">
+                {match prev {
+                    Some(href) => view! { <a class="button" rel="prev" href=href>"← Previous"</a> }.into_any(),
+                    None => view! { <span class="button disabled" aria-disabled="true">"← Previous"</span> }.into_any(),
+                }}
+                {match next {
+                    Some(href) => view! { <a class="button" rel="next" href=href>"Next →"</a> }.into_any(),
+                    None => view! { <span class="button disabled" aria-disabled="true">"Next →"</span> }.into_any(),
+                }}
+            </nav>
+        }
+        .into_any()
+    })
+}
+
+/// Completed registrations against the uses allowed, as a meter with text.
+fn usage(t: &RegistrationToken) -> AnyView {
+    let text = match t.uses_allowed {
+        Some(n) => format!("{} / {n}", t.completed),
+        None => format!("{} / unlimited", t.completed),
+    };
+    let meter = t.uses_allowed.filter(|n| *n > 0).map(|n| {
+        view! {
+            <meter min="0" max=n.to_string() value=t.completed.min(n).to_string()
+                aria-label=format!("{} of {n} uses", t.completed)></meter>
+        }
+    });
+    view! {
+        <span class="usage">
+            {meter}
+            " "<span data-testid="reg-token-usage">{text}</span>
+        </span>
+    }
+    .into_any()
+}
+
+fn token_table(
+    list: Vec<RegistrationToken>,
+    register_url: String,
+    revoke: ServerAction<SetRegistrationTokenRevoked>,
+    delete: ServerAction<DeleteRegistrationToken>,
+) -> AnyView {
+    let row = move |t: RegistrationToken| {
+        let state = t.state();
+        let link = format!("{register_url}{}", urlencoding::encode(&t.token));
+        let revoked = t.revoked_at.is_some();
+        let (token_a, token_b) = (t.token.clone(), t.token.clone());
+        let explanation = format!(
+            "Delete the token “{}”? Its link stops working. Accounts made with it stay.",
+            t.token
+        );
+        view! {
+            <tr data-testid="reg-token-row" data-token=t.token.clone()>
+                <td data-label="Token"><code>{t.token.clone()}</code></td>
+                <td data-label="State">
+                    <span class=format!("badge reg-token-{}", state.replace(' ', "-")) data-testid="reg-token-state">{state}</span>
+                </td>
+                <td data-label="Uses">{usage(&t)}</td>
+                <td data-label="Expires">{time_or(t.expires_at.clone(), "never")}</td>
+                <td data-label="Last used">{time_or(t.last_used_at.clone(), "never")}</td>
+                <td data-label="Link"><CopyLink token=t.token.clone() link/></td>
+                <td data-label="Actions" class="row-actions">
+                    <ActionForm action=revoke>
+                        <input type="hidden" name="token" value=token_a/>
+                        <input type="hidden" name="revoke" value=if revoked { "false" } else { "true" }/>
+                        <button type="submit" class="button">{if revoked { "Unrevoke" } else { "Revoke" }}</button>
+                    </ActionForm>
+                    <Confirmed summary="Delete…".into() explanation>
+                        <ActionForm action=delete>
+                            <input type="hidden" name="token" value=token_b.clone()/>
+                            <button type="submit" class="button danger">{format!("Delete {token_b}")}</button>
+                        </ActionForm>
+                    </Confirmed>
+                </td>
+            </tr>
+        }
+        .into_any()
+    };
+    let rows = view! {
+        <For each=move || list.clone()
+            key=|t| (t.token.clone(), t.revoked_at.clone(), t.completed, t.uses_allowed, t.expires_at.clone())
+            children=row/>
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="data" data-testid="reg-tokens">
+                <caption class="sr-only">"Registration tokens"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Token"</th>
+                        <th scope="col">"State"</th>
+                        <th scope="col">"Uses"</th>
+                        <th scope="col">"Expires"</th>
+                        <th scope="col">"Last used"</th>
+                        <th scope="col">"Link"</th>
+                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// The token's registration link in a read-only field (the fallback that
+/// always works: select and copy) with a button that copies it.
+#[component]
+fn CopyLink(token: String, link: String) -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    let copied = RwSignal::new(None::<bool>);
+    let text = StoredValue::new(link.clone());
+    let copy = move |_| {
+        let text = text.get_value();
+        leptos::task::spawn_local(async move {
+            let ok = copy_to_clipboard(&text).await;
+            if !ok {
+                if let Some(el) = input.get_untracked() {
+                    let _ = el.focus();
+                    el.select();
+                }
+            }
+            copied.set(Some(ok));
+        });
+    };
+    let id = format!("reg-link-{token}");
+    let status_id = format!("{id}-status");
+    view! {
+        <div class="copy-link">
+            <label class="sr-only" for=id.clone()>{format!("Registration link for {token}")}</label>
+            <input id=id type="text" readonly value=link class="link-field" data-testid="reg-token-link"
+                spellcheck="false" autocomplete="off" aria-describedby=status_id.clone()/>
+            <button type="button" class="button" on:click=copy
+                aria-label=format!("Copy the registration link for {token}")>"Copy link"</button>
+            <span class="hint" id=status_id role="status">
+                {move || match copied.get() {
+                    Some(true) => "Copied.",
+                    Some(false) => "Copying was refused: the link is selected, press Ctrl+C.",
+                    None => "",
+                }}
+            </span>
+        </div>
+    }    .into_any()
+}
+
+#[component]
+fn NewTokenForm(create: ServerAction<CreateRegistrationToken>) -> impl IntoView {
+    let errors = FormErrors::of(create);
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if create.value().with(|v| matches!(v, Some(Ok(_)))) {
+            if let Some(form) = form.get_untracked() {
+                form.reset();
+            }
+        }
+    });
+    let created = move || {
+        create.value().get().and_then(Result::ok).map(|t| {
+            view! {
+                <div class="notice success" role="status" data-testid="reg-token-created">
+                    "Token "<code>{t.token.clone()}</code>" created."
+                </div>
+            }
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="new-reg-token-heading">
+            <h2 id="new-reg-token-heading">"New registration token"</h2>
+            {created}
+            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            <ActionForm action=create node_ref=form attr:class="stack">
+                <Field label="Token" name="token" autocomplete="off"
+                    hint="Leave empty for a random token. Letters, digits and . _ ~ - (up to 64)."
+                    error=errors.field("token")/>
+                <Field label="Random token length" name="length" kind="number" value="16".to_owned()
+                    hint="Used when the token is left empty (1 to 64)." error=errors.field("length")/>
+                <Field label="Uses allowed" name="uses_allowed" kind="number"
+                    hint="How many accounts may register with it; empty for unlimited."
+                    error=errors.field("uses_allowed")/>
+                <Field label="Expires (UTC)" name="expires_at" kind="datetime-local"
+                    hint="Empty: never expires." error=errors.field("expires_at")/>
+                <button type="submit" class="button primary">"Create token"</button>
+            </ActionForm>
+        </section>
+    }    .into_any()
+}

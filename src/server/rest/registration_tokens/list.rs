@@ -1,0 +1,157 @@
+//! `GET /registration-tokens`: cursor-paged list in token order, with
+//! `filter[valid|used|revoked|expired]=true|false` and `count`. Unknown
+//! parameters and bad values are a 400 naming the parameter.
+
+use axum::{
+    extract::{RawQuery, State},
+    response::{IntoResponse, Response},
+    Json,
+};
+
+use super::{collection_path, schema::RegistrationTokenListDocument};
+use crate::{
+    model::{AppError, CountMode, PageRequest, RegistrationTokenFilter},
+    server::{
+        ops,
+        rest::{
+            extract::query_params, list_document, openapi::BadRequestError, ApiCaller, ApiError,
+            ListLinks,
+        },
+        AppState,
+    },
+};
+
+const FILTERS: [&str; 4] = [
+    "filter[valid]",
+    "filter[used]",
+    "filter[revoked]",
+    "filter[expired]",
+];
+const PAGING: [&str; 4] = ["page[first]", "page[after]", "page[last]", "page[before]"];
+
+/// The filter, and the filter part of the query (re-encoded) for links.
+pub fn parse_query(raw: &str) -> Result<(RegistrationTokenFilter, String), AppError> {
+    let params = query_params(raw, |k| {
+        FILTERS.contains(&k) || PAGING.contains(&k) || k == "count"
+    })?;
+    let get = |k: &str| params.get(k).map(String::as_str);
+    let boolean = |name: &str| {
+        get(name)
+            .map(|s| match s {
+                "true" => Ok(true),
+                "false" => Ok(false),
+                _ => Err(AppError::bad_parameter(
+                    name,
+                    format!("{name} must be true or false"),
+                )),
+            })
+            .transpose()
+    };
+    let count = get("count")
+        .map(|s| {
+            CountMode::parse(s).ok_or_else(|| {
+                AppError::bad_parameter("count", "count must be true, false or only")
+            })
+        })
+        .transpose()?
+        .unwrap_or_default();
+    let page = PageRequest::from_params(
+        get("page[first]"),
+        get("page[after]"),
+        get("page[last]"),
+        get("page[before]"),
+    )
+    .map_err(|(param, message)| AppError::bad_parameter(param, message))?;
+    let filters = FILTERS
+        .iter()
+        .filter_map(|k| get(k).map(|v| format!("{k}={v}")))
+        .chain(get("count").map(|v| format!("count={v}")))
+        .collect::<Vec<_>>()
+        .join("&");
+    Ok((
+        RegistrationTokenFilter {
+            valid: boolean("filter[valid]")?,
+            used: boolean("filter[used]")?,
+            revoked: boolean("filter[revoked]")?,
+            expired: boolean("filter[expired]")?,
+            page,
+            count,
+        },
+        filters,
+    ))
+}
+
+/// Doc-only: the filters of the list.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct FilterParams {
+    /// Usable now (`true`): not revoked, not expired, uses left; or not (`false`).
+    #[param(rename = "filter[valid]")]
+    valid: Option<bool>,
+    /// Used at least once (`completed > 0`), or never.
+    #[param(rename = "filter[used]")]
+    used: Option<bool>,
+    /// Revoked, or not.
+    #[param(rename = "filter[revoked]")]
+    revoked: Option<bool>,
+    /// Past its expiry, or not (tokens without expiry never are).
+    #[param(rename = "filter[expired]")]
+    expired: Option<bool>,
+}
+
+#[utoipa::path(
+    get,
+    path = "/registration-tokens",
+    operation_id = "list_registration_tokens",
+    tag = "registration tokens",
+    summary = "List registration tokens",
+    description = "In byte order of the token, cursor-paged (cursors are opaque). Unknown parameters and bad values are a 400 naming the parameter in `source.parameter`.",
+    params(FilterParams, crate::server::rest::users::list::PagingParams),
+    responses(
+        (status = 200, description = "One page of tokens", body = RegistrationTokenListDocument),
+        (status = 400, description = "An unknown parameter or a bad value", body = BadRequestError),
+    ),
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let raw = raw.unwrap_or_default();
+    let (filter, filters) = parse_query(&raw)?;
+    let page_size = filter.page.size();
+    let page = ops::registration::list(&state, &caller, filter).await?;
+    let path = collection_path();
+    let links = ListLinks {
+        path: &path,
+        filters: &filters,
+        self_query: &raw,
+        page_size,
+    };
+    Ok(Json(list_document(&page, &links)).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_filters_and_refuses_unknown_ones() {
+        let (f, filters) =
+            parse_query("filter[valid]=true&filter[used]=false&count=false").unwrap();
+        assert_eq!(
+            (f.valid, f.used, f.revoked),
+            (Some(true), Some(false), None)
+        );
+        assert_eq!(f.count, CountMode::Skip);
+        assert_eq!(filters, "filter[valid]=true&filter[used]=false&count=false");
+        let param = |q: &str| match parse_query(q).unwrap_err() {
+            AppError::BadRequest { parameter, .. } => parameter.unwrap(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(param("filter[colour]=red"), "filter[colour]");
+        assert_eq!(param("filter[expired]=1"), "filter[expired]");
+        assert_eq!(param("count=maybe"), "count");
+    }
+}
