@@ -124,7 +124,6 @@ macro_rules! insert_user_in_tx {
         }
     }};
 }
-#[allow(unused_imports)] // used by registration
 pub(crate) use insert_user_in_tx;
 
 /// Inserts a user, its links and its audit record in one transaction.
