@@ -262,7 +262,7 @@ fn CopyLink(token: String, link: String) -> impl IntoView {
             <input id=id type="text" readonly value=link class="link-field" data-testid="reg-token-link"
                 spellcheck="false" autocomplete="off" aria-describedby=status_id.clone()/>
             <button type="button" class="button" on:click=copy
-                aria-label=format!("Copy the registration link for {token}")>"Copy link"</button>
+                aria-label=format!("Copy link for {token}")>"Copy link"</button>
             <span class="hint" id=status_id role="status">
                 {move || match copied.get() {
                     Some(true) => "Copied.",
