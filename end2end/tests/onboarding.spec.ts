@@ -32,10 +32,10 @@ test("a visitor registers with an invitation link and the admin places them in a
   const username = uniqueName("newcomer");
   await visitor.goto(link);
   await hydrated(visitor);
-  await expect(visitor.getByLabel("Registration token")).toHaveValue(token);
-  await visitor.getByLabel("Username").fill(username);
-  await visitor.getByLabel("Password", { exact: true }).fill("newcomer-password-1");
-  await visitor.getByLabel("Repeat password").fill("newcomer-password-1");
+  await expect(visitor.locator("#field-token")).toHaveValue(token);
+  await visitor.locator("#field-username").fill(username);
+  await visitor.locator("#field-password").fill("newcomer-password-1");
+  await visitor.locator("#field-password_confirm").fill("newcomer-password-1");
   await visitor.getByRole("button", { name: "Create account" }).click();
   await expect(visitor.getByTestId("whoami")).toHaveText(username);
   await visitor.goto("/account");
