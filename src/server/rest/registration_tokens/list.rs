@@ -10,11 +10,11 @@ use axum::{
 
 use super::{collection_path, schema::RegistrationTokenListDocument};
 use crate::{
-    model::{AppError, CountMode, PageRequest, RegistrationTokenFilter},
+    model::{AppError, RegistrationTokenFilter},
     server::{
         ops,
         rest::{
-            extract::query_params, list_document, openapi::BadRequestError, ApiCaller, ApiError,
+            extract::ListQuery, list_document, openapi::BadRequestError, ApiCaller, ApiError,
             ListLinks,
         },
         AppState,
@@ -27,16 +27,13 @@ const FILTERS: [&str; 4] = [
     "filter[revoked]",
     "filter[expired]",
 ];
-const PAGING: [&str; 4] = ["page[first]", "page[after]", "page[last]", "page[before]"];
 
 /// The filter, and the filter part of the query (re-encoded) for links.
 pub fn parse_query(raw: &str) -> Result<(RegistrationTokenFilter, String), AppError> {
-    let params = query_params(raw, |k| {
-        FILTERS.contains(&k) || PAGING.contains(&k) || k == "count"
-    })?;
-    let get = |k: &str| params.get(k).map(String::as_str);
+    let query = ListQuery::parse(raw, &FILTERS)?;
     let boolean = |name: &str| {
-        get(name)
+        query
+            .get(name)
             .map(|s| match s {
                 "true" => Ok(true),
                 "false" => Ok(false),
@@ -47,37 +44,16 @@ pub fn parse_query(raw: &str) -> Result<(RegistrationTokenFilter, String), AppEr
             })
             .transpose()
     };
-    let count = get("count")
-        .map(|s| {
-            CountMode::parse(s).ok_or_else(|| {
-                AppError::bad_parameter("count", "count must be true, false or only")
-            })
-        })
-        .transpose()?
-        .unwrap_or_default();
-    let page = PageRequest::from_params(
-        get("page[first]"),
-        get("page[after]"),
-        get("page[last]"),
-        get("page[before]"),
-    )
-    .map_err(|(param, message)| AppError::bad_parameter(param, message))?;
-    let filters = FILTERS
-        .iter()
-        .filter_map(|k| get(k).map(|v| format!("{k}={v}")))
-        .chain(get("count").map(|v| format!("count={v}")))
-        .collect::<Vec<_>>()
-        .join("&");
     Ok((
         RegistrationTokenFilter {
             valid: boolean("filter[valid]")?,
             used: boolean("filter[used]")?,
             revoked: boolean("filter[revoked]")?,
             expired: boolean("filter[expired]")?,
-            page,
-            count,
+            page: query.page.clone(),
+            count: query.count,
         },
-        filters,
+        query.encoded,
     ))
 }
 
@@ -135,6 +111,7 @@ pub async fn handler(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::CountMode;
 
     #[test]
     fn parses_filters_and_refuses_unknown_ones() {

@@ -9,8 +9,8 @@ pub mod user_list;
 
 use serde::Serialize;
 
-use super::{extract::query_params, Resource, PREFIX};
-use crate::model::{validate, AppError, CountMode, PageRequest, Session, SessionFilter};
+use super::{extract::ListQuery, Resource, PREFIX};
+use crate::model::{validate, AppError, Session, SessionFilter};
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct SessionAttributes<'a> {
@@ -96,16 +96,12 @@ fn user_sessions_path(user_id: &str) -> String {
     format!("{PREFIX}/users/{user_id}/sessions")
 }
 
-const PAGING: [&str; 4] = ["page[first]", "page[after]", "page[last]", "page[before]"];
-
 /// Parses a sessions list's query: `filters` are the filter parameters this
 /// endpoint takes. Returns the filter and its filter part re-encoded (for
 /// the paging links). Unknown parameters and bad values are a 400.
 pub fn parse_query(raw: &str, filters: &[&str]) -> Result<(SessionFilter, String), AppError> {
-    let params = query_params(raw, |key| {
-        filters.contains(&key) || PAGING.contains(&key) || key == "count"
-    })?;
-    let get = |k: &str| params.get(k).map(String::as_str);
+    let query = ListQuery::parse(raw, filters)?;
+    let get = |k: &str| query.get(k);
     let user_id = get("filter[user]")
         .map(|id| {
             validate::is_ulid(id).then(|| id.to_owned()).ok_or_else(|| {
@@ -146,27 +142,6 @@ pub fn parse_query(raw: &str, filters: &[&str]) -> Result<(SessionFilter, String
     };
     let last_seen_before = instant("filter[last_seen_before]")?;
     let last_seen_after = instant("filter[last_seen_after]")?;
-    let count = get("count")
-        .map(|s| {
-            CountMode::parse(s).ok_or_else(|| {
-                AppError::bad_parameter("count", "count must be true, false or only")
-            })
-        })
-        .transpose()?
-        .unwrap_or_default();
-    let page = PageRequest::from_params(
-        get("page[first]"),
-        get("page[after]"),
-        get("page[last]"),
-        get("page[before]"),
-    )
-    .map_err(|(param, message)| AppError::bad_parameter(param, message))?;
-    let encoded = filters
-        .iter()
-        .filter_map(|k| get(k).map(|v| format!("{k}={}", urlencoding::encode(v))))
-        .chain(get("count").map(|v| format!("count={v}")))
-        .collect::<Vec<_>>()
-        .join("&");
     Ok((
         SessionFilter {
             user_id,
@@ -175,10 +150,10 @@ pub fn parse_query(raw: &str, filters: &[&str]) -> Result<(SessionFilter, String
             ip,
             last_seen_before,
             last_seen_after,
-            page,
-            count,
+            page: query.page.clone(),
+            count: query.count,
         },
-        encoded,
+        query.encoded.clone(),
     ))
 }
 
@@ -219,6 +194,7 @@ pub struct UserFilterParam {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::CountMode;
 
     const ALL: [&str; 5] = [
         "filter[user]",
