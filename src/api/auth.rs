@@ -28,7 +28,7 @@ pub async fn login(
                 // Nothing else works until the temporary password is replaced.
                 "/account/password"
             } else {
-                let fallback = if user.admin { "/users" } else { "/account" };
+                let fallback = if user.admin { "/" } else { "/account" };
                 safe_next(next.as_deref()).unwrap_or(fallback)
             };
             leptos_axum::redirect(target);

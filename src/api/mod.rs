@@ -8,6 +8,7 @@ pub mod contacts;
 pub mod live;
 pub mod orgs;
 pub mod registration;
+pub mod server;
 pub mod sessions;
 pub mod users;
 

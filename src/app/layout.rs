@@ -27,6 +27,7 @@ pub fn Layout() -> impl IntoView {
                             view! {
                                 <nav class="mainnav" aria-label="Main">
                                     {me.admin.then(|| view! {
+                                        <A href="/" exact=true>"Dashboard"</A>
                                         <A href="/users">"Users"</A>
                                         <A href="/orgs">"Organisations"</A>
                                         <A href="/sessions">"Sessions"</A>
@@ -35,6 +36,7 @@ pub fn Layout() -> impl IntoView {
                                         <A href="/oauth2-clients">"API clients"</A>
                                         <A href="/allowlist">"IP allow-list"</A>
                                         <A href="/registration-tokens">"Registration tokens"</A>
+                                        <A href="/settings">"Settings"</A>
                                     })}
                                     <A href="/account">"My account"</A>
                                 </nav>
@@ -58,6 +60,7 @@ pub fn Layout() -> impl IntoView {
         <main id="main" tabindex="-1">
             <Outlet/>
         </main>
+        <Footer/>
         <Toasts/>
     }
 }
@@ -86,5 +89,26 @@ fn InboxLink(live: LiveState) -> impl IntoView {
                 " "<span class="badge unread" data-testid="unread-count" aria-label=format!("{n} unread")>{n}</span>
             })}
         </a>
+    }
+}
+
+/// The version line, for administrators (others are not told what runs).
+#[component]
+fn Footer() -> impl IntoView {
+    let me = expect_context::<CurrentUser>().0;
+    let version = Resource::new(|| (), |_| crate::api::server::get_server_version());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let admin = matches!(me.await, Ok(Some(me)) if me.admin);
+                let version = if admin { version.await.ok() } else { None };
+                version.map(|v| view! {
+                    <footer class="site-footer" data-testid="version">
+                        "Gatehouse "{v.version}" · commit "<code>{v.git_commit}</code>
+                        " · built "{v.build_time}" · "{v.database}" "{v.database_version}
+                    </footer>
+                })
+            })}
+        </Suspense>
     }
 }

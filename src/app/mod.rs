@@ -17,6 +17,7 @@ use crate::{
     model::{AppError, Me},
 };
 use layout::Layout;
+use pages::settings::SettingsPage;
 use pages::{
     account::AccountPage,
     allowlist::AllowListPage,
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("orgs") view=OrgsPage ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:id") view=OrgPage ssr=SsrMode::Async/>
                     <Route path=path!("registration-tokens") view=RegistrationTokensPage ssr=SsrMode::Async/>
+                    <Route path=path!("settings") view=SettingsPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

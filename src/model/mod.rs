@@ -9,6 +9,7 @@ mod live;
 pub mod org;
 mod paging;
 pub mod registration;
+pub mod server;
 mod session;
 mod sort;
 mod user;
@@ -31,6 +32,10 @@ pub use paging::{CountMode, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE}
 pub use registration::{
     NewRegistrationToken, Registration, RegistrationMode, RegistrationToken,
     RegistrationTokenFilter, RegistrationTokenPatch,
+};
+pub use server::{
+    DailyFigures, ServerStats, ServerVersion, Setting, Settings, SettingsSection, UserTotals,
+    REDACTED,
 };
 pub use session::{Session, SessionFilter, DEVICES};
 pub use sort::{UserSort, UserSortKey};

@@ -90,7 +90,7 @@ pub async fn run() -> i32 {
             return 2;
         }
     };
-    init_tracing();
+    init_tracing(config.log_format);
     let state = match startup::state(config).await {
         Ok(s) => s,
         Err(e) => {
@@ -129,14 +129,17 @@ pub async fn run() -> i32 {
     }
 }
 
-fn init_tracing() {
+fn init_tracing(format: crate::server::config::LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
         tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_sessions=warn")
     });
-    let _ = tracing_subscriber::fmt()
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
+        .with_writer(std::io::stderr);
+    let _ = match format {
+        crate::server::config::LogFormat::Text => builder.try_init(),
+        crate::server::config::LogFormat::Json => builder.json().flatten_event(true).try_init(),
+    };
 }
 
 async fn serve(state: AppState) -> Result<(), String> {

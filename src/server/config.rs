@@ -42,6 +42,38 @@ pub struct Config {
     pub default_org: Option<DefaultOrg>,
     /// Who may create an account at `/register` (`[registration] mode`).
     pub registration_mode: RegistrationMode,
+    /// `[server] log_format`: plain text lines or one JSON object per line.
+    pub log_format: LogFormat,
+    /// `[metrics] bearer_token`: when set, `/metrics` wants it as a bearer token.
+    pub metrics_token: Option<Secret>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+/// A configured secret: its `Debug` never shows the value, so printing a
+/// `Config` cannot leak it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: String) -> Self {
+        Self(value)
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(crate::model::REDACTED)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,6 +118,14 @@ struct FileConfig {
     orgs: OrgsSection,
     #[serde(default)]
     registration: RegistrationSection,
+    #[serde(default)]
+    metrics: MetricsSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MetricsSection {
+    bearer_token: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -132,6 +172,7 @@ struct ServerSection {
     public_url: Option<String>,
     data_dir: Option<String>,
     site_root: Option<String>,
+    log_format: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -365,10 +406,30 @@ impl Config {
             }),
         };
 
+        let log_format = match env("GATEHOUSE_LOG_FORMAT").or(file.server.log_format) {
+            None => LogFormat::Text,
+            Some(raw) => match raw.as_str() {
+                "text" => LogFormat::Text,
+                "json" => LogFormat::Json,
+                _ => {
+                    errors.push(format!(
+                        "server.log_format / GATEHOUSE_LOG_FORMAT: '{raw}' is not text or json"
+                    ));
+                    LogFormat::Text
+                }
+            },
+        };
+        let metrics_token = env("GATEHOUSE_METRICS_TOKEN")
+            .or(file.metrics.bearer_token)
+            .filter(|t| !t.is_empty())
+            .map(Secret::new);
+
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(Self {
+            log_format,
+            metrics_token,
             message_prefixes,
             listen,
             public_url,

@@ -71,6 +71,8 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
         leptos_options,
         login_limiter: Arc::new(LoginLimiter::new(config.rate_limits)),
         live,
+        stats: Default::default(),
+        metrics: Default::default(),
         config: Arc::new(config),
     };
     super::ops::orgs::ensure_default_org(&state)
@@ -105,6 +107,7 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
             super::live::sse::PATH,
             axum::routing::get(super::live::sse::handler),
         )
+        .merge(operations_routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -122,6 +125,10 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             client_address,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            super::metrics::track,
         ));
     Ok(with_security_headers(app).with_state(state))
 }
@@ -130,11 +137,27 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
 /// (no panel, no cookies), for deployments that keep admin traffic on a
 /// private address.
 pub fn internal_router(state: AppState) -> Router {
-    let app = rest::router().layer(middleware::from_fn_with_state(
-        state.clone(),
-        client_address,
-    ));
+    let app = rest::router()
+        .merge(operations_routes())
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            client_address,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            super::metrics::track,
+        ));
     with_security_headers(app).with_state(state)
+}
+
+/// `/metrics` and the health probes, on every listener.
+fn operations_routes() -> Router<AppState> {
+    use super::metrics;
+    use axum::routing::get;
+    Router::new()
+        .route(metrics::METRICS_PATH, get(metrics::metrics))
+        .route(metrics::LIVE_PATH, get(metrics::live))
+        .route(metrics::READY_PATH, get(metrics::ready))
 }
 
 fn with_security_headers(app: Router<AppState>) -> Router<AppState> {
@@ -197,7 +220,7 @@ fn page_access(path: &str) -> PageAccess {
         "/" | "/users" | "/oauth2-clients" | "/allowlist" | "/sessions" | "/connections"
         | "/broadcast" => PageAccess::Admin,
         p if p.starts_with("/users/") => PageAccess::Admin,
-        "/registration-tokens" => PageAccess::Admin,
+        "/registration-tokens" | "/settings" => PageAccess::Admin,
         _ => PageAccess::Other,
     }
 }

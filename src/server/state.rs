@@ -14,6 +14,10 @@ pub struct AppState {
     pub login_limiter: Arc<LoginLimiter>,
     /// This instance's live connections.
     pub live: Arc<Live>,
+    /// The dashboard's figures, counted at most every few seconds.
+    pub stats: Arc<super::ops::server::StatsCache>,
+    /// Request counts and latencies for `/metrics`.
+    pub metrics: Arc<super::metrics::Metrics>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -15,6 +15,7 @@ pub mod password;
 pub mod register;
 pub mod registration_tokens;
 pub mod sessions;
+pub mod settings;
 pub mod setup;
 pub mod tokens;
 pub mod user_detail;

@@ -14,6 +14,7 @@ pub mod oauth2;
 pub mod orgs;
 pub mod registration_tokens;
 pub mod sessions;
+pub mod stats;
 pub mod tokens;
 pub mod users;
 
@@ -151,6 +152,11 @@ impl Db {
             Self::Sqlite(pool) => sqlx::migrate!("./migrations/sqlite").run(pool).await,
             Self::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await,
         }
+    }
+
+    /// Connections the pool holds, and how many of them are idle.
+    pub fn pool_size(&self) -> (u32, u32) {
+        with_pool!(self, pool => (pool.size(), pool.num_idle() as u32))
     }
 
     pub fn backend(&self) -> &'static str {

@@ -15,6 +15,7 @@ pub mod messages;
 pub mod oauth2;
 pub mod orgs;
 pub mod registration;
+pub mod server;
 pub mod sessions;
 pub mod setup;
 pub mod tokens;

@@ -14,6 +14,7 @@ pub mod openapi;
 pub mod orgs;
 pub mod register;
 pub mod registration_tokens;
+pub mod server;
 pub mod sessions;
 pub mod tokens;
 pub mod users;
@@ -105,6 +106,9 @@ fn api() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(registration_tokens::revoke::revoke))
         .routes(routes!(registration_tokens::revoke::unrevoke))
+        .routes(routes!(server::version::handler))
+        .routes(routes!(server::settings::handler))
+        .routes(routes!(server::stats::handler))
         .routes(routes!(allowlist::list::handler))
         .routes(routes!(allowlist::put::handler, allowlist::delete::handler))
         // A CIDR's slash sent unencoded (`/allowlist/10.0.0.0/8`): the same

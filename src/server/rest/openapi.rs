@@ -489,6 +489,9 @@ mod tests {
 
     /// Every route of `rest::router()`; a new one must be added here too.
     const ROUTES: &[(&str, &str)] = &[
+        ("get", "/api/admin/v1/server/version"),
+        ("get", "/api/admin/v1/server/settings"),
+        ("get", "/api/admin/v1/server/stats"),
         ("get", "/api/admin/v1/users"),
         ("get", "/api/admin/v1/connections"),
         ("get", "/api/admin/v1/users/{id}/connected"),

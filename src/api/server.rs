@@ -1,0 +1,48 @@
+//! The dashboard, settings page and footer's calls.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::model::{AppError, ServerStats, ServerVersion, Settings};
+
+#[server(prefix = "/api", endpoint = "server/stats", input = GetUrl)]
+pub async fn get_server_stats() -> Result<ServerStats, AppError> {
+    use crate::api::context::*;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            crate::server::ops::server::stats(&state, &caller).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "server/settings", input = GetUrl)]
+pub async fn get_server_settings() -> Result<Settings, AppError> {
+    use crate::api::context::*;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            crate::server::ops::server::settings(&state, &caller)
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "server/version", input = GetUrl)]
+pub async fn get_server_version() -> Result<ServerVersion, AppError> {
+    use crate::api::context::*;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            crate::server::ops::server::version(&state, &caller).await
+        }
+        .await,
+    )
+}

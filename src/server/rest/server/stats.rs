@@ -1,0 +1,31 @@
+//! `GET /server/stats`: the dashboard's figures and 30 days of daily series.
+
+use axum::{extract::State, Json};
+
+use super::singleton_document;
+use crate::server::{
+    ops,
+    rest::{ApiCaller, ApiError},
+    AppState,
+};
+
+#[utoipa::path(
+    get,
+    path = "/server/stats",
+    operation_id = "server_stats",
+    tag = "server",
+    summary = "Figures about accounts, sessions and the server",
+    description = "Counted at most once every 2 seconds per instance (`computed_at` says when): \
+                   user totals come from trigger-kept counters, the rest from index ranges. \
+                   `daily` has one entry per UTC day for the last 30 days, today last.",
+    responses(
+        (status = 200, description = "The figures", body = super::schema::StatsDocument),
+    ),
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let stats = ops::server::stats(&state, &caller).await?;
+    Ok(Json(singleton_document(&stats, "stats")))
+}

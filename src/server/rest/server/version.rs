@@ -1,0 +1,29 @@
+//! `GET /server/version`: version, git commit, build time, database backend
+//! and its version.
+
+use axum::{extract::State, Json};
+
+use super::singleton_document;
+use crate::server::{
+    ops,
+    rest::{ApiCaller, ApiError},
+    AppState,
+};
+
+#[utoipa::path(
+    get,
+    path = "/server/version",
+    operation_id = "server_version",
+    tag = "server",
+    summary = "The server's version and database",
+    responses(
+        (status = 200, description = "The version", body = super::schema::VersionDocument),
+    ),
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let version = ops::server::version(&state, &caller).await?;
+    Ok(Json(singleton_document(&version, "version")))
+}
