@@ -383,6 +383,7 @@ pub async fn register(
     links.registration_token = token.clone();
     let row = new_row(valid, false).await?;
     let audit = AuditEntry {
+        actor_type: "user",
         actor_id: Some(row.id.clone()),
         actor_name: row.username.clone(),
         actor_ip: ip,

@@ -2,6 +2,7 @@
 //! one file per endpoint, every handler a thin adapter over `ops`.
 
 pub mod allowlist;
+pub mod audit_log;
 pub mod connections;
 pub mod contacts;
 mod doc;
@@ -105,6 +106,8 @@ fn api() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(registration_tokens::revoke::revoke))
         .routes(routes!(registration_tokens::revoke::unrevoke))
+        .routes(routes!(audit_log::list::handler))
+        .routes(routes!(audit_log::export::handler))
         .routes(routes!(allowlist::list::handler))
         .routes(routes!(allowlist::put::handler, allowlist::delete::handler))
         // A CIDR's slash sent unencoded (`/allowlist/10.0.0.0/8`): the same
