@@ -20,6 +20,7 @@ use layout::Layout;
 use pages::{
     account::AccountPage,
     allowlist::AllowListPage,
+    audit::AuditPage,
     broadcast::BroadcastPage,
     connections::ConnectionsPage,
     errors::NotFound,
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("orgs") view=OrgsPage ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:id") view=OrgPage ssr=SsrMode::Async/>
                     <Route path=path!("registration-tokens") view=RegistrationTokensPage ssr=SsrMode::Async/>
+                    <Route path=path!("audit") view=AuditPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -197,7 +197,7 @@ fn page_access(path: &str) -> PageAccess {
         "/" | "/users" | "/oauth2-clients" | "/allowlist" | "/sessions" | "/connections"
         | "/broadcast" => PageAccess::Admin,
         p if p.starts_with("/users/") => PageAccess::Admin,
-        "/registration-tokens" => PageAccess::Admin,
+        "/registration-tokens" | "/audit" => PageAccess::Admin,
         _ => PageAccess::Other,
     }
 }

@@ -13,6 +13,7 @@ use crate::api::orgs::{
     get_org, list_orgs, my_orgs, org_members, org_names, CreateOrg, DeleteOrg, PutOrgMember,
     RemoveOrgMember, RenameOrg,
 };
+use super::audit::HistoryPanel;
 use crate::api::users::get_user;
 use crate::app::components::{
     pager, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors, UsernameInput,
@@ -271,6 +272,7 @@ fn OrgView(
                 <button type="submit" class="button">"Save name"</button>
             </ActionForm>
         </section>
+        <HistoryPanel target_type="org" target_id=org.id.clone() here=format!("/orgs/{}?", org.id)/>
         <section class="card danger-zone" aria-labelledby="delete-org-heading">
             <h2 id="delete-org-heading">"Delete organisation"</h2>
             {move || error_banner(delete_errors.general())}

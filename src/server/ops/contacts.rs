@@ -217,12 +217,22 @@ pub async fn update(
         "contact.update",
         "user",
         Some(user_id),
-        json!({
-            "contact_id": current.contact_id,
-            "contact": username,
-            "subscription": subscription,
-            "groups": serde_json::from_str::<serde_json::Value>(&groups).unwrap_or_default(),
-        }),
+        {
+            let view = |subscription: &str, groups: &str| {
+                json!({
+                    "subscription": subscription,
+                    "groups": serde_json::from_str::<serde_json::Value>(groups).unwrap_or_default(),
+                })
+            };
+            let mut detail = db::audit::diff(
+                &view(&current.subscription, &current.groups),
+                &view(&subscription, &groups),
+            )
+            .unwrap_or_else(|| json!({}));
+            detail["contact_id"] = json!(current.contact_id);
+            detail["contact"] = json!(username);
+            detail
+        },
     );
     if !db::contacts::update(
         &state.db,
