@@ -513,7 +513,11 @@ fn case_for(env: &Env, method: &str, template: &str) -> Option<Case> {
         ),
         ("patch", "/registration-tokens/{token}") => {
             let token = env.name("tok");
-            env.ok("POST", &p("/registration-tokens"), Some(&json!({"token": token})));
+            env.ok(
+                "POST",
+                &p("/registration-tokens"),
+                Some(&json!({"token": token})),
+            );
             case(
                 "PATCH",
                 p(&format!("/registration-tokens/{token}")),
@@ -525,7 +529,11 @@ fn case_for(env: &Env, method: &str, template: &str) -> Option<Case> {
         }
         ("delete", "/registration-tokens/{token}") => {
             let token = env.name("tok");
-            env.ok("POST", &p("/registration-tokens"), Some(&json!({"token": token})));
+            env.ok(
+                "POST",
+                &p("/registration-tokens"),
+                Some(&json!({"token": token})),
+            );
             case(
                 "DELETE",
                 p(&format!("/registration-tokens/{token}")),
@@ -537,7 +545,11 @@ fn case_for(env: &Env, method: &str, template: &str) -> Option<Case> {
         }
         ("post", "/registration-tokens/{token}/revoke") => {
             let token = env.name("tok");
-            env.ok("POST", &p("/registration-tokens"), Some(&json!({"token": token})));
+            env.ok(
+                "POST",
+                &p("/registration-tokens"),
+                Some(&json!({"token": token})),
+            );
             case(
                 "POST",
                 p(&format!("/registration-tokens/{token}/revoke")),
@@ -549,7 +561,11 @@ fn case_for(env: &Env, method: &str, template: &str) -> Option<Case> {
         }
         ("post", "/registration-tokens/{token}/unrevoke") => {
             let token = env.name("tok");
-            env.ok("POST", &p("/registration-tokens"), Some(&json!({"token": token})));
+            env.ok(
+                "POST",
+                &p("/registration-tokens"),
+                Some(&json!({"token": token})),
+            );
             env.ok(
                 "POST",
                 &p(&format!("/registration-tokens/{token}/revoke")),
@@ -663,7 +679,12 @@ fn list_statuses_and_who_may_read() {
         assert_eq!(reply.status, 400, "{bad}: {}", reply.body);
         assert!(reply.json()["errors"][0]["source"]["parameter"].is_string());
     }
-    for bad in ["format=xml", "filter[nope]=1", "filter[since]=x", "page[first]=5"] {
+    for bad in [
+        "format=xml",
+        "filter[nope]=1",
+        "filter[since]=x",
+        "page[first]=5",
+    ] {
         let reply = env.get(&format!("{LOG}/export?{bad}"));
         assert_eq!(reply.status, 400, "{bad}: {}", reply.body);
     }
@@ -705,7 +726,10 @@ fn records_show_actor_ip_and_before_after() {
     // The CLI and other in-process work is the system.
     env.app.create_user("by-system", None, false);
     let a = env.newest()["attributes"].clone();
-    assert_eq!(a["actor"], json!({"type": "system", "id": null, "name": "system"}));
+    assert_eq!(
+        a["actor"],
+        json!({"type": "system", "id": null, "name": "system"})
+    );
 }
 
 #[test]
@@ -735,7 +759,9 @@ fn filters_combine_and_pages_go_both_ways() {
     assert_eq!(count("filter[action]=us%25.*"), Some(0));
     assert_eq!(count(&format!("filter[target]=user:{alice}")), Some(5));
     assert_eq!(
-        count(&format!("filter[target]=user:{alice}&filter[action]=user.lock")),
+        count(&format!(
+            "filter[target]=user:{alice}&filter[action]=user.lock"
+        )),
         Some(2)
     );
     assert_eq!(count(&format!("filter[target]=org:{org}")), Some(1));
@@ -812,15 +838,27 @@ fn exports_stream_both_formats_with_filters() {
     assert!(lines[1].contains(",user.lock,user,"));
     assert!(lines[2].contains(",user.update,user,"));
     // The JSON detail is one quoted field, its quotes doubled.
-    assert!(lines[2].contains("\"\"Quote \\\"\"me\\\"\", please\"\""), "{}", lines[2]);
+    assert!(
+        lines[2].contains("\"\"Quote \\\"\"me\\\"\", please\"\""),
+        "{}",
+        lines[2]
+    );
     assert!(lines[3].contains(",user.create,user,"));
 
     let default = env.get(&format!("{LOG}/export?filter[action]=user.lock"));
     assert_eq!(default.status, 200);
-    assert!(default.header("content-type").unwrap().starts_with("text/csv"));
-    assert_eq!(default.body.split("\r\n").filter(|l| !l.is_empty()).count(), 2);
+    assert!(default
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/csv"));
+    assert_eq!(
+        default.body.split("\r\n").filter(|l| !l.is_empty()).count(),
+        2
+    );
 
-    let jsonl = env.get(&format!("{LOG}/export?format=jsonl&filter[action]=user.*&filter[target]=user:{id}"));
+    let jsonl = env.get(&format!(
+        "{LOG}/export?format=jsonl&filter[action]=user.*&filter[target]=user:{id}"
+    ));
     assert_eq!(jsonl.status, 200);
     assert_eq!(
         jsonl.header("content-type").unwrap(),
@@ -833,7 +871,10 @@ fn exports_stream_both_formats_with_filters() {
         .collect();
     assert_eq!(records.len(), 3);
     assert_eq!(records[0]["action"], "user.lock");
-    assert_eq!(records[1]["detail"]["after"]["display_name"], "Quote \"me\", please");
+    assert_eq!(
+        records[1]["detail"]["after"]["display_name"],
+        "Quote \"me\", please"
+    );
     assert_eq!(records[2]["action"], "user.create");
     assert_eq!(records[0]["actor"]["type"], "token");
 

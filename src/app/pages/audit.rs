@@ -12,7 +12,11 @@ use crate::model::{AuditRecord, Page};
 
 const FILTERS: [(&str, &str, &str); 5] = [
     ("actor", "Actor", "A user id or name"),
-    ("action", "Action", "user.lock, or user.* for all user actions"),
+    (
+        "action",
+        "Action",
+        "user.lock, or user.* for all user actions",
+    ),
     ("target", "Target", "user, or user:ID"),
     ("since", "Since", "2026-11-01 or an RFC 3339 time"),
     ("until", "Until", "Before this date or time"),
@@ -166,7 +170,10 @@ fn history_pager(
             .as_ref()
             .map(|c| format!("{base}{key}={}", urlencoding::encode(c)))
     };
-    let (newer, older) = (link(before, &page.prev_cursor), link(after, &page.next_cursor));
+    let (newer, older) = (
+        link(before, &page.prev_cursor),
+        link(after, &page.next_cursor),
+    );
     let button = |href: Option<String>, rel: &'static str, label: &'static str| match href {
         Some(href) => view! { <a class="button" rel=rel href=href>{label}</a> }.into_any(),
         None => {
@@ -269,11 +276,7 @@ fn record_row(r: AuditRecord, with_target: bool) -> impl IntoView {
 /// The records about one user or organisation, newest first, paged by the
 /// `history_after`/`history_before` parameters of `here` (a URL with a query).
 #[component]
-pub fn HistoryPanel(
-    target_type: &'static str,
-    target_id: String,
-    here: String,
-) -> impl IntoView {
+pub fn HistoryPanel(target_type: &'static str, target_id: String, here: String) -> impl IntoView {
     let query = use_query_map();
     let keys = ("history_after", "history_before");
     let list = Resource::new(

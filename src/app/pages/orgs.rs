@@ -9,11 +9,11 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
+use super::audit::HistoryPanel;
 use crate::api::orgs::{
     get_org, list_orgs, my_orgs, org_members, org_names, CreateOrg, DeleteOrg, PutOrgMember,
     RemoveOrgMember, RenameOrg,
 };
-use super::audit::HistoryPanel;
 use crate::api::users::get_user;
 use crate::app::components::{
     pager, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors, UsernameInput,

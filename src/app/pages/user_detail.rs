@@ -5,9 +5,9 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
+use super::audit::HistoryPanel;
 use super::contacts::{ContactActions, ContactList, ContactsPanel};
 use super::messages::SendMessagePanel;
-use super::audit::HistoryPanel;
 use super::orgs::UserOrgsPanel;
 use super::sessions::{SessionActions, SessionPage, UserSessionsPanel};
 use super::tokens::{TokenActions, TokenList, TokensPanel};
