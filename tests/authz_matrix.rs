@@ -293,6 +293,8 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
         "registration-tokens/create" => "uses_allowed=1".into(),
         "registration-tokens/revoke" => "token=matrix-token&revoke=true".into(),
         "registration-tokens/delete" => "token=matrix-token".into(),
+        "audit/list" => "action=user.*".into(),
+        "audit/history" => format!("target_type=user&target_id={id}"),
         _ => return None,
     })
 }

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod account;
+pub mod audit;
 pub mod auth;
 pub mod contacts;
 pub mod live;

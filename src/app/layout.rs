@@ -37,6 +37,7 @@ pub fn Layout() -> impl IntoView {
                                         <A href="/allowlist">"IP allow-list"</A>
                                         <A href="/registration-tokens">"Registration tokens"</A>
                                         <A href="/settings">"Settings"</A>
+                                        <A href="/audit">"Audit log"</A>
                                     })}
                                     <A href="/account">"My account"</A>
                                 </nav>

@@ -21,6 +21,7 @@ use pages::settings::SettingsPage;
 use pages::{
     account::AccountPage,
     allowlist::AllowListPage,
+    audit::AuditPage,
     broadcast::BroadcastPage,
     connections::ConnectionsPage,
     errors::NotFound,
@@ -104,6 +105,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("orgs/:id") view=OrgPage ssr=SsrMode::Async/>
                     <Route path=path!("registration-tokens") view=RegistrationTokensPage ssr=SsrMode::Async/>
                     <Route path=path!("settings") view=SettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("audit") view=AuditPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -1,6 +1,7 @@
 //! Types shared by the server and the browser: plain data, serde, no I/O.
 
 mod access;
+pub mod audit;
 mod bulk;
 pub mod contact;
 mod error;
@@ -19,6 +20,7 @@ pub use access::{
     AllowEntry, AllowList, ApiToken, ApiTokenCreated, OAuthClient, OAuthClientCreated, SCOPES,
     SCOPE_ADMIN, SCOPE_ADMIN_READ,
 };
+pub use audit::{AuditActor, AuditFilter, AuditRecord};
 pub use bulk::{BulkAction, BulkRefusal, BulkResult, MAX_BULK};
 pub use contact::Contact;
 pub use error::{AppError, FieldError};

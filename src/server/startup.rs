@@ -220,7 +220,7 @@ fn page_access(path: &str) -> PageAccess {
         "/" | "/users" | "/oauth2-clients" | "/allowlist" | "/sessions" | "/connections"
         | "/broadcast" => PageAccess::Admin,
         p if p.starts_with("/users/") => PageAccess::Admin,
-        "/registration-tokens" | "/settings" => PageAccess::Admin,
+        "/registration-tokens" | "/settings" | "/audit" => PageAccess::Admin,
         _ => PageAccess::Other,
     }
 }

@@ -9,6 +9,7 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
+use super::audit::HistoryPanel;
 use crate::api::orgs::{
     get_org, list_orgs, my_orgs, org_members, org_names, CreateOrg, DeleteOrg, PutOrgMember,
     RemoveOrgMember, RenameOrg,
@@ -271,6 +272,7 @@ fn OrgView(
                 <button type="submit" class="button">"Save name"</button>
             </ActionForm>
         </section>
+        <HistoryPanel target_type="org" target_id=org.id.clone() here=format!("/orgs/{}?", org.id)/>
         <section class="card danger-zone" aria-labelledby="delete-org-heading">
             <h2 id="delete-org-heading">"Delete organisation"</h2>
             {move || error_banner(delete_errors.general())}

@@ -5,6 +5,7 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
+use super::audit::HistoryPanel;
 use super::contacts::{ContactActions, ContactList, ContactsPanel};
 use super::messages::SendMessagePanel;
 use super::orgs::UserOrgsPanel;
@@ -38,11 +39,12 @@ enum Tab {
     Messages,
     Contacts,
     Orgs,
+    History,
     Danger,
 }
 
 impl Tab {
-    const ALL: [Tab; 8] = [
+    const ALL: [Tab; 9] = [
         Tab::Profile,
         Tab::Security,
         Tab::Tokens,
@@ -50,6 +52,7 @@ impl Tab {
         Tab::Messages,
         Tab::Contacts,
         Tab::Orgs,
+        Tab::History,
         Tab::Danger,
     ];
 
@@ -61,6 +64,7 @@ impl Tab {
             Some("messages") => Self::Messages,
             Some("contacts") => Self::Contacts,
             Some("orgs") => Self::Orgs,
+            Some("history") => Self::History,
             Some("danger") => Self::Danger,
             _ => Self::Profile,
         }
@@ -75,6 +79,7 @@ impl Tab {
             Self::Messages => "messages",
             Self::Contacts => "contacts",
             Self::Orgs => "orgs",
+            Self::History => "history",
             Self::Danger => "danger",
         }
     }
@@ -88,6 +93,7 @@ impl Tab {
             Self::Messages => "Messages",
             Self::Contacts => "Contacts",
             Self::Orgs => "Organisations",
+            Self::History => "History",
             Self::Danger => "Danger zone",
         }
     }
@@ -238,6 +244,11 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
         .into_any(),
         Tab::Orgs => view! {
             <UserOrgsPanel user_id=user.id.clone() username=user.username.clone()/>
+        }
+        .into_any(),
+        Tab::History => view! {
+            <HistoryPanel target_type="user" target_id=user.id.clone()
+                here=format!("/users/{}?tab=history", user.id)/>
         }
         .into_any(),
         Tab::Danger => view! { <DangerTab user=user.clone() actions/> }.into_any(),

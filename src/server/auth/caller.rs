@@ -73,6 +73,7 @@ fn caller_for(user: &UserRow, method: AuthMethod, scopes: String, ip: Option<Str
         password_change_required: user.password_change_required,
         network_refusal: None,
         session_id: None,
+        client_id: None,
     }
 }
 
@@ -150,6 +151,7 @@ async fn from_oauth2_token(
         password_change_required: false,
         network_refusal: None,
         session_id: None,
+        client_id: Some(found.client_id),
     })
 }
 

@@ -108,12 +108,17 @@ pub async fn put(
         created_at: now_ms(),
         created_by: caller.username.clone(),
     };
-    let audit = caller.audit(
-        "allowlist.put",
-        "allowlist",
-        Some(&row.entry),
-        json!({"note": row.note}),
-    );
+    let previous = db::allowlist::list(&state.db)
+        .await?
+        .into_iter()
+        .find(|r| r.entry == row.entry);
+    let detail = match previous {
+        Some(p) if p.note != row.note => {
+            json!({"note": row.note, "before": {"note": p.note}, "after": {"note": row.note}})
+        }
+        _ => json!({"note": row.note}),
+    };
+    let audit = caller.audit("allowlist.put", "allowlist", Some(&row.entry), detail);
     let created = db::allowlist::put(&state.db, &row, &audit).await?;
     let stored = db::allowlist::list(&state.db)
         .await?

@@ -37,6 +37,8 @@ pub struct Caller {
     /// The `user_sessions` row behind a panel session (None for tokens,
     /// Basic auth and the CLI).
     pub session_id: Option<String>,
+    /// The OAuth2 client behind a client-credentials access token.
+    pub client_id: Option<String>,
 }
 
 impl Caller {
@@ -51,6 +53,17 @@ impl Caller {
             password_change_required: false,
             network_refusal: None,
             session_id: None,
+            client_id: None,
+        }
+    }
+
+    /// Who acted, as the audit log names it.
+    pub fn actor_type(&self) -> &'static str {
+        match self.method {
+            AuthMethod::System => "system",
+            AuthMethod::Token if self.client_id.is_some() => "oauth2_client",
+            AuthMethod::Token => "token",
+            AuthMethod::Session | AuthMethod::Basic => "user",
         }
     }
 
@@ -102,6 +115,7 @@ mod tests {
             password_change_required: false,
             network_refusal: None,
             session_id: None,
+            client_id: None,
         }
     }
 

@@ -213,17 +213,22 @@ pub async fn update(
     if subscription == current.subscription && groups == current.groups {
         return Ok(to_model(current));
     }
-    let audit = caller.audit(
-        "contact.update",
-        "user",
-        Some(user_id),
-        json!({
-            "contact_id": current.contact_id,
-            "contact": username,
-            "subscription": subscription,
-            "groups": serde_json::from_str::<serde_json::Value>(&groups).unwrap_or_default(),
-        }),
-    );
+    let audit = caller.audit("contact.update", "user", Some(user_id), {
+        let view = |subscription: &str, groups: &str| {
+            json!({
+                "subscription": subscription,
+                "groups": serde_json::from_str::<serde_json::Value>(groups).unwrap_or_default(),
+            })
+        };
+        let mut detail = db::audit::diff(
+            &view(&current.subscription, &current.groups),
+            &view(&subscription, &groups),
+        )
+        .unwrap_or_else(|| json!({}));
+        detail["contact_id"] = json!(current.contact_id);
+        detail["contact"] = json!(username);
+        detail
+    });
     if !db::contacts::update(
         &state.db,
         user_id,

@@ -88,7 +88,8 @@ async fn change(
     Ok(to_model(changed.row))
 }
 
-/// The audit record of a change: what differs, never a password hash.
+/// The audit record of a change: the fields that differ, before and after,
+/// never a password hash.
 fn audit_of(
     caller: &Caller,
     action: &'static str,
@@ -102,12 +103,9 @@ fn audit_of(
             "password_change_required": r.password_change_required,
         })
     };
-    caller.audit(
-        action,
-        "user",
-        Some(&after.id),
-        json!({"username": after.username, "before": view(before), "after": view(after)}),
-    )
+    let mut detail = db::audit::diff(&view(before), &view(after)).unwrap_or_else(|| json!({}));
+    detail["username"] = json!(after.username);
+    caller.audit(action, "user", Some(&after.id), detail)
 }
 
 pub async fn update_profile(

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod allowlist;
+pub mod audit;
 pub mod bulk;
 mod caller;
 pub mod contacts;
@@ -42,7 +43,8 @@ impl Caller {
         detail: serde_json::Value,
     ) -> AuditEntry {
         AuditEntry {
-            actor_id: self.user_id.clone(),
+            actor_type: self.actor_type(),
+            actor_id: self.client_id.clone().or_else(|| self.user_id.clone()),
             actor_name: self.username.clone(),
             actor_ip: self.ip.clone(),
             action,

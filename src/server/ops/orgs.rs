@@ -133,7 +133,7 @@ pub async fn rename(
         "org.rename",
         "org",
         Some(id),
-        json!({"from": before.name, "to": name}),
+        json!({"before": {"name": before.name}, "after": {"name": name}}),
     );
     match db::orgs::rename(&state.db, id, &name, now_ms(), &audit).await {
         Ok(true) => existing(state, id).await.map(to_model),
@@ -203,12 +203,13 @@ pub async fn put_member(
     let user = db::users::by_id(&state.db, user_id)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("no user with id {user_id}")))?;
-    let audit = caller.audit(
-        "org.member.put",
-        "org",
-        Some(org_id),
-        json!({"user_id": user_id, "username": user.username, "role": role.as_str()}),
-    );
+    let previous = db::orgs::member(&state.db, org_id, user_id).await?;
+    let mut detail = json!({"user_id": user_id, "username": user.username, "role": role.as_str()});
+    if let Some(previous) = previous.filter(|m| m.role != role.as_str()) {
+        detail["before"] = json!({"role": previous.role});
+        detail["after"] = json!({"role": role.as_str()});
+    }
+    let audit = caller.audit("org.member.put", "org", Some(org_id), detail);
     let created = db::orgs::put_member(&state.db, org_id, user_id, role, now_ms(), &audit)
         .await?
         // Deleted between the checks and the write.

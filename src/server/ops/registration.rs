@@ -233,7 +233,11 @@ pub async fn update(
         "registration_token.update",
         "registration_token",
         Some(token),
-        json!({"uses_allowed": uses_allowed, "expires_at": expires_at.map(rfc3339)}),
+        db::audit::diff(
+            &json!({"uses_allowed": current.uses_allowed, "expires_at": current.expires_at.map(rfc3339)}),
+            &json!({"uses_allowed": uses_allowed, "expires_at": expires_at.map(rfc3339)}),
+        )
+        .unwrap_or_else(|| json!({})),
     );
     if !db::registration_tokens::update(&state.db, token, uses_allowed, expires_at, &audit).await? {
         return Err(not_found(token));
@@ -383,6 +387,7 @@ pub async fn register(
     links.registration_token = token.clone();
     let row = new_row(valid, false).await?;
     let audit = AuditEntry {
+        actor_type: "user",
         actor_id: Some(row.id.clone()),
         actor_name: row.username.clone(),
         actor_ip: ip,

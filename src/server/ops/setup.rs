@@ -44,6 +44,7 @@ pub async fn create_first_admin(
     let links = super::orgs::new_user_links(state, None, role).await?;
     let row = new_row(valid, true).await?;
     let audit = AuditEntry {
+        actor_type: "user",
         actor_id: Some(row.id.clone()),
         actor_name: row.username.clone(),
         actor_ip: ip,

@@ -2,6 +2,7 @@
 //! one file per endpoint, every handler a thin adapter over `ops`.
 
 pub mod allowlist;
+pub mod audit_log;
 pub mod connections;
 pub mod contacts;
 mod doc;
@@ -109,6 +110,8 @@ fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(server::version::handler))
         .routes(routes!(server::settings::handler))
         .routes(routes!(server::stats::handler))
+        .routes(routes!(audit_log::list::handler))
+        .routes(routes!(audit_log::export::handler))
         .routes(routes!(allowlist::list::handler))
         .routes(routes!(allowlist::put::handler, allowlist::delete::handler))
         // A CIDR's slash sent unencoded (`/allowlist/10.0.0.0/8`): the same

@@ -545,6 +545,8 @@ mod tests {
         ("delete", "/api/admin/v1/registration-tokens/{token}"),
         ("post", "/api/admin/v1/registration-tokens/{token}/revoke"),
         ("post", "/api/admin/v1/registration-tokens/{token}/unrevoke"),
+        ("get", "/api/admin/v1/audit-log"),
+        ("get", "/api/admin/v1/audit-log/export"),
     ];
     const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
 

@@ -1,0 +1,309 @@
+//! The audit log: every change, newest first, filtered by the URL's
+//! `actor`, `action`, `target`, `since` and `until`; and the History panel
+//! of one user or organisation.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::Form, hooks::use_query_map};
+
+use crate::api::audit::{audit_history, list_audit};
+use crate::app::components::{time_or, AdminOnly, ErrorNotice};
+use crate::model::{AuditRecord, Page};
+
+const FILTERS: [(&str, &str, &str); 5] = [
+    ("actor", "Actor", "A user id or name"),
+    (
+        "action",
+        "Action",
+        "user.lock, or user.* for all user actions",
+    ),
+    ("target", "Target", "user, or user:ID"),
+    ("since", "Since", "2026-11-01 or an RFC 3339 time"),
+    ("until", "Until", "Before this date or time"),
+];
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    view! {
+        <Title text="Audit log"/>
+        <AdminOnly>
+            <AuditLog/>
+        </AdminOnly>
+    }
+}
+
+#[component]
+fn AuditLog() -> impl IntoView {
+    let query = use_query_map();
+    let value = move |key: &str| query.read().get(key).unwrap_or_default();
+    let list = Resource::new(
+        move || {
+            let q = query.read();
+            let get = |k: &str| q.get(k);
+            (
+                get("actor"),
+                get("action"),
+                get("target"),
+                get("since"),
+                get("until"),
+                get("after"),
+                get("before"),
+            )
+        },
+        |(actor, action, target, since, until, after, before)| {
+            list_audit(actor, action, target, since, until, after, before)
+        },
+    );
+    // The filters as the panel URL and as the API's export parameters.
+    let encoded = move |api: bool| {
+        let q = query.read();
+        FILTERS
+            .iter()
+            .filter_map(|(key, ..)| {
+                let v = q.get(key).filter(|v| !v.trim().is_empty())?;
+                let name = if api {
+                    format!("filter%5B{key}%5D")
+                } else {
+                    (*key).to_owned()
+                };
+                Some(format!("{name}={}&", urlencoding::encode(&v)))
+            })
+            .collect::<String>()
+    };
+    let export = move |format: &str| {
+        format!(
+            "/api/admin/v1/audit-log/export?{}format={format}",
+            encoded(true)
+        )
+    };
+    view! {
+        <div class="page-head">
+            <h1>"Audit log"</h1>
+            <div class="page-actions">
+                <a class="button" href=move || export("csv") download>"Export CSV"</a>
+                <a class="button" href=move || export("jsonl") download>"Export JSONL"</a>
+            </div>
+        </div>
+        <Form method="GET" action="/audit" attr:class="filters audit-filters" attr:role="search"
+            attr:aria-label="Filter the audit log">
+            {FILTERS.into_iter().map(|(key, label, hint)| {
+                let id = format!("filter-{key}");
+                let hint_id = format!("{id}-hint");
+                view! {
+                    <div class="field">
+                        <label for=id.clone()>{label}</label>
+                        <input id=id type="text" name=key autocomplete="off" spellcheck="false"
+                            aria-describedby=hint_id.clone()
+                            value=move || value(key) prop:value=move || value(key)/>
+                        <p class="hint" id=hint_id>{hint}</p>
+                    </div>
+                }
+            }).collect_view()}
+            <button type="submit" class="button">"Apply"</button>
+            <a class="button subtle" href="/audit">"Clear"</a>
+        </Form>
+        <Transition fallback=|| view! { <p class="loading">"Loading the audit log…"</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(page) => {
+                        let base = format!("/audit?{}", encoded(false));
+                        records_view(page, &base, ("after", "before"), true).into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// Where a target's page is, for the kinds that have one.
+fn target_link(kind: &str, id: &str) -> Option<String> {
+    match kind {
+        "user" => Some(format!("/users/{id}")),
+        "org" => Some(format!("/orgs/{id}")),
+        _ => None,
+    }
+}
+
+/// A one-line summary of what changed, from the detail's before/after.
+pub fn summary(record: &AuditRecord) -> String {
+    let d = &record.detail;
+    let name = d["username"]
+        .as_str()
+        .or_else(|| d["name"].as_str())
+        .or_else(|| d["contact"].as_str());
+    let changes = d["after"].as_object().map(|after| {
+        after
+            .iter()
+            .map(|(k, v)| {
+                let old = &d["before"][k];
+                format!("{k}: {} → {}", short(old), short(v))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    match (name, changes) {
+        (Some(n), Some(c)) if !c.is_empty() => format!("{n}: {c}"),
+        (_, Some(c)) if !c.is_empty() => c,
+        (Some(n), _) => n.to_owned(),
+        _ => String::new(),
+    }
+}
+
+fn short(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => "—".into(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Newer/older links; `keys` name the cursor parameters (a page may page
+/// something else with `after`/`before` already).
+fn history_pager(
+    base: &str,
+    page: &Page<AuditRecord>,
+    (after, before): (&str, &str),
+) -> Option<AnyView> {
+    let link = |key: &str, cursor: &Option<String>| {
+        cursor
+            .as_ref()
+            .map(|c| format!("{base}{key}={}", urlencoding::encode(c)))
+    };
+    let (newer, older) = (
+        link(before, &page.prev_cursor),
+        link(after, &page.next_cursor),
+    );
+    let button = |href: Option<String>, rel: &'static str, label: &'static str| match href {
+        Some(href) => view! { <a class="button" rel=rel href=href>{label}</a> }.into_any(),
+        None => {
+            view! { <span class="button disabled" aria-disabled="true">{label}</span> }.into_any()
+        }
+    };
+    (newer.is_some() || older.is_some()).then(|| {
+        view! {
+            <nav class="pager" aria-label="Pages">
+                {button(newer, "prev", "← Newer")}
+                {button(older, "next", "Older →")}
+            </nav>
+        }
+        .into_any()
+    })
+}
+
+fn records_view(
+    page: Page<AuditRecord>,
+    base: &str,
+    keys: (&str, &str),
+    with_target: bool,
+) -> impl IntoView {
+    let count = page.count.unwrap_or(page.items.len() as u64);
+    let empty = page.items.is_empty();
+    let rows = page
+        .items
+        .iter()
+        .cloned()
+        .map(|r| record_row(r, with_target))
+        .collect_view();
+    view! {
+        <p class="summary" aria-live="polite" data-testid="audit-count">
+            {format!("{count} {}", if count == 1 { "record" } else { "records" })}
+        </p>
+        {(!empty).then(|| view! {
+            <div class="table-wrap">
+                <table class="data audit" data-testid="audit-records">
+                    <caption class="sr-only">"Audit records, newest first"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Time"</th>
+                            <th scope="col">"Actor"</th>
+                            <th scope="col">"IP"</th>
+                            <th scope="col">"Action"</th>
+                            {with_target.then(|| view! { <th scope="col">"Target"</th> })}
+                            <th scope="col">"Summary"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        })}
+        {empty.then(|| view! { <p class="empty">"No audit records match."</p> })}
+        {history_pager(base, &page, keys)}
+    }
+}
+
+fn record_row(r: AuditRecord, with_target: bool) -> impl IntoView {
+    let summary = summary(&r);
+    let detail = serde_json::to_string_pretty(&r.detail).unwrap_or_default();
+    let actor = match (&r.actor.id, r.actor.kind.as_str()) {
+        (Some(id), "user" | "token") => {
+            view! { <a href=format!("/users/{id}")>{r.actor.name.clone()}</a> }.into_any()
+        }
+        _ => view! { <span>{r.actor.name.clone()}</span> }.into_any(),
+    };
+    let target = with_target.then(|| {
+        let id = r.target_id.clone().unwrap_or_default();
+        let label = if id.is_empty() {
+            r.target_type.clone()
+        } else {
+            format!("{}:{id}", r.target_type)
+        };
+        let cell = match target_link(&r.target_type, &id).filter(|_| !id.is_empty()) {
+            Some(href) => view! { <a href=href data-testid="audit-target">{label}</a> }.into_any(),
+            None => view! { <span>{label}</span> }.into_any(),
+        };
+        view! { <td data-label="Target" class="audit-target">{cell}</td> }
+    });
+    view! {
+        <tr data-testid="audit-row" data-action=r.action.clone()>
+            <td data-label="Time">{time_or(Some(r.at.clone()), "")}</td>
+            <td data-label="Actor">
+                {actor}" "<span class=format!("badge actor-{}", r.actor.kind)>{r.actor.kind.replace('_', " ")}</span>
+            </td>
+            <td data-label="IP">{r.ip.clone().unwrap_or_else(|| "—".into())}</td>
+            <td data-label="Action"><code data-testid="audit-action">{r.action.clone()}</code></td>
+            {target}
+            <td data-label="Summary">
+                <details>
+                    <summary>{if summary.is_empty() { "Details".to_owned() } else { summary }}</summary>
+                    <pre class="audit-detail">{detail}</pre>
+                </details>
+            </td>
+        </tr>
+    }
+}
+
+/// The records about one user or organisation, newest first, paged by the
+/// `history_after`/`history_before` parameters of `here` (a URL with a query).
+#[component]
+pub fn HistoryPanel(target_type: &'static str, target_id: String, here: String) -> impl IntoView {
+    let query = use_query_map();
+    let keys = ("history_after", "history_before");
+    let list = Resource::new(
+        move || {
+            let q = query.read();
+            (target_id.clone(), q.get(keys.0), q.get(keys.1))
+        },
+        move |(id, after, before)| audit_history(target_type.to_owned(), id, after, before),
+    );
+    view! {
+        <section class="card" aria-labelledby="history-heading" data-testid="history">
+            <h2 id="history-heading">"History"</h2>
+            <Transition fallback=|| view! { <p class="loading">"Loading the history…"</p> }>
+                {move || {
+                    let base = if here.ends_with('?') {
+                        here.clone()
+                    } else {
+                        format!("{here}&")
+                    };
+                    Suspend::new(async move {
+                        match list.await {
+                            Ok(page) => records_view(page, &base, keys, false).into_any(),
+                            Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                        }
+                    })
+                }}
+            </Transition>
+        </section>
+    }
+}

@@ -1,0 +1,51 @@
+//! `GET /audit-log`: the records, newest first, with filters and cursor paging.
+
+use axum::{
+    extract::{RawQuery, State},
+    response::{IntoResponse, Response},
+    Json,
+};
+
+use super::{audit_path, schema::AuditListDocument, FilterParams};
+use crate::server::{
+    ops::{self, audit::FILTERS},
+    rest::{
+        extract::ListQuery, list_document, openapi::BadRequestError, users::list::PagingParams,
+        ApiCaller, ApiError, ListLinks,
+    },
+    AppState,
+};
+
+#[utoipa::path(
+    get,
+    path = "/audit-log",
+    operation_id = "list_audit_log",
+    tag = "audit log",
+    summary = "List audit records",
+    description = "One record per change made through the panel, the API, the CLI or jobs, newest first. Filters combine with AND. Unknown parameters and bad values are a 400 naming the parameter.",
+    params(FilterParams, PagingParams),
+    responses(
+        (status = 200, description = "One page of audit records", body = AuditListDocument),
+        (status = 400, description = "An unknown parameter or a bad value", body = BadRequestError),
+    ),
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let raw = raw.unwrap_or_default();
+    let query = ListQuery::parse(&raw, &FILTERS)?;
+    let mut filter = ops::audit::filter_from(|k| query.get(k).map(str::to_owned))?;
+    filter.page = query.page.clone();
+    filter.count = query.count;
+    let page = ops::audit::list(&state, &caller, filter).await?;
+    let path = audit_path();
+    let links = ListLinks {
+        path: &path,
+        filters: &query.encoded,
+        self_query: &raw,
+        page_size: query.page.size(),
+    };
+    Ok(Json(list_document(&page, &links)).into_response())
+}

@@ -1,0 +1,109 @@
+//! `/audit-log`: the records of every change, newest first, and their export.
+
+pub mod export;
+pub mod list;
+
+use serde::Serialize;
+
+use super::{Resource, PREFIX};
+use crate::model::{AuditActor, AuditRecord};
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ActorAttributes<'a> {
+    /// `user`, `token` (an API token of the user `id`), `oauth2_client` or `system`.
+    #[serde(rename = "type")]
+    #[schema(value_type = String, example = "user")]
+    kind: &'a str,
+    #[schema(value_type = Option<String>, required = true)]
+    id: &'a Option<String>,
+    #[schema(value_type = String, example = "alice")]
+    name: &'a str,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct AuditAttributes<'a> {
+    #[schema(value_type = String, format = DateTime)]
+    at: &'a str,
+    actor: ActorAttributes<'a>,
+    #[schema(value_type = Option<String>, required = true, example = "192.0.2.10")]
+    ip: &'a Option<String>,
+    #[schema(value_type = String, example = "user.lock")]
+    action: &'a str,
+    #[schema(value_type = String, example = "user")]
+    target_type: &'a str,
+    #[schema(value_type = Option<String>, required = true)]
+    target_id: &'a Option<String>,
+    /// What changed: `{"before": {...}, "after": {...}}` for updates; secrets
+    /// are never included.
+    #[schema(value_type = Object)]
+    detail: &'a serde_json::Value,
+}
+
+/// Doc-only schemas of the audit log's documents.
+pub mod schema {
+    use super::AuditAttributes;
+
+    crate::server::rest::openapi::resource_schemas!(
+        "audit_record",
+        "^audit_record$",
+        AuditAttributes<'static>,
+        AuditResource,
+        AuditDocument,
+        AuditListDocument
+    );
+}
+
+fn actor(a: &AuditActor) -> ActorAttributes<'_> {
+    ActorAttributes {
+        kind: &a.kind,
+        id: &a.id,
+        name: &a.name,
+    }
+}
+
+impl Resource for AuditRecord {
+    const TYPE: &'static str = "audit_record";
+    type Attributes<'a> = AuditAttributes<'a>;
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn attributes(&self) -> AuditAttributes<'_> {
+        AuditAttributes {
+            at: &self.at,
+            actor: actor(&self.actor),
+            ip: &self.ip,
+            action: &self.action,
+            target_type: &self.target_type,
+            target_id: &self.target_id,
+            detail: &self.detail,
+        }
+    }
+}
+
+fn audit_path() -> String {
+    format!("{PREFIX}/audit-log")
+}
+
+/// Doc-only: the filters of the audit log and its export.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct FilterParams {
+    /// The acting user's id, or an actor's name.
+    #[param(rename = "filter[actor]", max_length = 256, example = "alice")]
+    actor: Option<String>,
+    /// An action (`user.lock`), or a prefix ending with `.` or `*` (`user.*`).
+    #[param(rename = "filter[action]", max_length = 256, example = "user.*")]
+    action: Option<String>,
+    /// A target type (`user`), or a type and id (`user:01JD3Z6Q9V8W7X6Y5Z4A3B2C1D`).
+    #[param(rename = "filter[target]", max_length = 256, example = "user")]
+    target: Option<String>,
+    /// Records at or after this time (RFC 3339, or a date meaning its start in UTC).
+    #[param(rename = "filter[since]", example = "2026-11-01T00:00:00Z")]
+    since: Option<String>,
+    /// Records before this time (RFC 3339, or a date meaning its start in UTC).
+    #[param(rename = "filter[until]", example = "2026-12-01")]
+    until: Option<String>,
+}
