@@ -292,6 +292,8 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
         "registration-tokens/create" => "uses_allowed=1".into(),
         "registration-tokens/revoke" => "token=matrix-token&revoke=true".into(),
         "registration-tokens/delete" => "token=matrix-token".into(),
+        "modules/list" => String::new(),
+        "modules/set" => "name=registration&enabled=false".into(),
         _ => return None,
     })
 }

@@ -6,6 +6,7 @@ pub mod account;
 pub mod auth;
 pub mod contacts;
 pub mod live;
+pub mod modules;
 pub mod orgs;
 pub mod registration;
 pub mod sessions;

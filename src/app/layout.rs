@@ -35,6 +35,7 @@ pub fn Layout() -> impl IntoView {
                                         <A href="/oauth2-clients">"API clients"</A>
                                         <A href="/allowlist">"IP allow-list"</A>
                                         <A href="/registration-tokens">"Registration tokens"</A>
+                                        <A href="/modules">"Modules"</A>
                                     })}
                                     <A href="/account">"My account"</A>
                                 </nav>

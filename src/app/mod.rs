@@ -35,7 +35,9 @@ use pages::{
     user_new::NewUserPage,
     users::UsersPage,
 };
-use pages::{register::RegisterPage, registration_tokens::RegistrationTokensPage};
+use pages::{
+    modules::ModulesPage, register::RegisterPage, registration_tokens::RegistrationTokensPage,
+};
 
 /// The whole HTML document, rendered on the server.
 pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
@@ -102,6 +104,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("orgs") view=OrgsPage ssr=SsrMode::Async/>
                     <Route path=path!("orgs/:id") view=OrgPage ssr=SsrMode::Async/>
                     <Route path=path!("registration-tokens") view=RegistrationTokensPage ssr=SsrMode::Async/>
+                    <Route path=path!("modules") view=ModulesPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>
