@@ -228,7 +228,7 @@ fn registration_off_hides_the_page_the_endpoint_and_the_login_link() {
     assert_eq!(login.status, 200);
     assert!(!login.body.contains("href=\"/register\""), "{}", login.body);
     let mode = app.get("/api/registration/mode", Auth::None);
-    assert_eq!(mode.json(), json!("Closed"));
+    assert_eq!(mode.json(), json!("closed"));
 
     assert_eq!(switch(&app, &admin, "registration", true).status, 200);
     assert_eq!(register("late-bird").status, 201);
