@@ -295,6 +295,8 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
         "registration-tokens/delete" => "token=matrix-token".into(),
         "audit/list" => "action=user.*".into(),
         "audit/history" => format!("target_type=user&target_id={id}"),
+        "modules/list" => String::new(),
+        "modules/set" => "name=registration&enabled=false".into(),
         _ => return None,
     })
 }

@@ -63,16 +63,24 @@ pub async fn current_user() -> Result<Option<Me>, AppError> {
     use crate::api::context::*;
 
     let state = state()?;
-    let member_tokens = state.config.member_tokens;
-    Ok(caller(&state).await.ok().flatten().and_then(|c| {
-        Some(Me {
-            id: c.user_id?,
-            username: c.username,
-            tokens_allowed: c.admin || member_tokens,
-            admin: c.admin,
-            password_change_required: c.password_change_required,
-            admin_refusal: c.network_refusal.map(|e| e.to_string()),
-        })
+    let Some(c) = caller(&state).await.ok().flatten() else {
+        return Ok(None);
+    };
+    let self_service = crate::server::ops::modules::require_self_service(&state, &c)
+        .await
+        .is_ok();
+    let member_tokens = state.config.member_tokens && self_service;
+    let Some(id) = c.user_id else {
+        return Ok(None);
+    };
+    Ok(Some(Me {
+        id,
+        username: c.username,
+        self_service,
+        tokens_allowed: c.admin || member_tokens,
+        admin: c.admin,
+        password_change_required: c.password_change_required,
+        admin_refusal: c.network_refusal.map(|e| e.to_string()),
     }))
 }
 

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod auth;
 pub mod contacts;
 pub mod live;
+pub mod modules;
 pub mod orgs;
 pub mod registration;
 pub mod server;

@@ -15,12 +15,18 @@ pub struct TokenPage {
     pub register_url: String,
 }
 
-/// The configured registration mode, for the public page.
+/// The configured registration mode, for the public page; `Closed` while
+/// the registration module is off.
 #[server(prefix = "/api", endpoint = "registration/mode", input = GetUrl)]
 pub async fn get_registration_mode() -> Result<RegistrationMode, AppError> {
     use crate::api::context::*;
+    use crate::server::ops::modules::{is_enabled, Module};
 
-    Ok(state()?.config.registration_mode)
+    let state = state()?;
+    if !is_enabled(&state, Module::Registration).await? {
+        return Ok(RegistrationMode::Closed);
+    }
+    Ok(state.config.registration_mode)
 }
 
 /// Creates the account and logs the new user in (then `/account`).

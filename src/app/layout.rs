@@ -38,6 +38,7 @@ pub fn Layout() -> impl IntoView {
                                         <A href="/registration-tokens">"Registration tokens"</A>
                                         <A href="/settings">"Settings"</A>
                                         <A href="/audit">"Audit log"</A>
+                                        <A href="/modules">"Modules"</A>
                                     })}
                                     <A href="/account">"My account"</A>
                                 </nav>

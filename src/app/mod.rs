@@ -37,7 +37,9 @@ use pages::{
     user_new::NewUserPage,
     users::UsersPage,
 };
-use pages::{register::RegisterPage, registration_tokens::RegistrationTokensPage};
+use pages::{
+    modules::ModulesPage, register::RegisterPage, registration_tokens::RegistrationTokensPage,
+};
 
 /// The whole HTML document, rendered on the server.
 pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
@@ -106,6 +108,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("registration-tokens") view=RegistrationTokensPage ssr=SsrMode::Async/>
                     <Route path=path!("settings") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("modules") view=ModulesPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -7,6 +7,7 @@ pub mod contact;
 mod error;
 mod import;
 mod live;
+mod module;
 pub mod org;
 mod paging;
 pub mod registration;
@@ -29,6 +30,7 @@ pub use live::{
     Connection, Delivery, Inbox, InboxMessage, LiveEvent, MessageKind, MulticastReport, Rejected,
     Sent, MAX_MESSAGE_CHARS, MAX_MULTICAST,
 };
+pub use module::ModuleState;
 pub use org::{MemberFilter, Membership, Org, OrgFilter, OrgMember, OrgRole};
 pub use paging::{CountMode, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 pub use registration::{

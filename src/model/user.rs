@@ -139,4 +139,8 @@ pub struct Me {
     /// Whether this user may manage personal tokens (administrators, and
     /// members when `[account] member_tokens` is on).
     pub tokens_allowed: bool,
+    /// Whether this user's self-service (profile, password, sessions,
+    /// organisations, tokens) is available: always for administrators,
+    /// for members while the self-service module is on.
+    pub self_service: bool,
 }

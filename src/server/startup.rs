@@ -220,7 +220,7 @@ fn page_access(path: &str) -> PageAccess {
         "/" | "/users" | "/oauth2-clients" | "/allowlist" | "/sessions" | "/connections"
         | "/broadcast" => PageAccess::Admin,
         p if p.starts_with("/users/") => PageAccess::Admin,
-        "/registration-tokens" | "/settings" | "/audit" => PageAccess::Admin,
+        "/registration-tokens" | "/settings" | "/audit" | "/modules" => PageAccess::Admin,
         _ => PageAccess::Other,
     }
 }
@@ -231,6 +231,14 @@ fn page_access(path: &str) -> PageAccess {
 /// the page components, and every operation still authorizes itself in `ops`.
 async fn page_guard(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let access = page_access(request.uri().path());
+    if request.method() == Method::GET && request.uri().path() == "/register" {
+        // The page says registration is closed; the status says it is gone.
+        return match ops::modules::is_enabled(&state, ops::modules::Module::Registration).await {
+            Ok(true) => next.run(request).await,
+            Ok(false) => with_status(next.run(request).await, StatusCode::NOT_FOUND),
+            Err(e) => rest::ApiError(e).into_response(),
+        };
+    }
     if request.method() != Method::GET || access == PageAccess::Other {
         return next.run(request).await;
     }

@@ -49,6 +49,7 @@ fn Account(me: Me) -> impl IntoView {
             view! { <div class="notice success" role="status">"Password changed. Your other sessions were signed out."</div> }
         })
     };
+    let self_service = me.self_service;
     view! {
         {password_changed}
         <section class="card">
@@ -57,13 +58,20 @@ fn Account(me: Me) -> impl IntoView {
                 <dt>"Role"</dt><dd>{if me.admin { "Server administrator" } else { "Member" }}</dd>
                 <dt>"Account id"</dt><dd><code>{me.id.clone()}</code></dd>
             </dl>
-            <a class="button" href="/account/password">"Change password"</a>
+            {self_service.then(|| view! { <a class="button" href="/account/password">"Change password"</a> })}
         </section>
+        {(!self_service).then(|| view! {
+            <p class="notice warning" role="status" data-testid="self-service-off">
+                "Self-service is turned off on this server: ask an administrator to change your profile, password, sessions or organisations."
+            </p>
+        })}
         <InboxPanel/>
-        <MyOrgs/>
-        <ProfileForm/>
-        <MySessions/>
-        {tokens}
+        {self_service.then(|| view! {
+            <MyOrgs/>
+            <ProfileForm/>
+            <MySessions/>
+            {tokens}
+        })}
     }
 }
 

@@ -10,6 +10,7 @@ pub mod home;
 pub mod inbox;
 pub mod login;
 pub mod messages;
+pub mod modules;
 pub mod oauth_clients;
 pub mod orgs;
 pub mod password;

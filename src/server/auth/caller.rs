@@ -160,7 +160,10 @@ async fn from_basic(
     encoded: &str,
     ip: Option<String>,
 ) -> Result<Caller, AppError> {
-    if !state.config.basic_auth {
+    // Off in the configuration, or its module switched off at run time.
+    if !state.config.basic_auth
+        || !ops::modules::is_enabled(state, ops::modules::Module::BasicAuth).await?
+    {
         return Err(AppError::Unauthenticated);
     }
     let decoded = STANDARD

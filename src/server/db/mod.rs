@@ -10,6 +10,7 @@ pub mod import;
 pub mod keyset;
 pub mod live;
 pub mod messages;
+pub mod modules;
 pub mod oauth2;
 pub mod orgs;
 pub mod registration_tokens;

@@ -23,6 +23,10 @@ pub async fn change_own_password(
     new_password: String,
 ) -> Result<(), AppError> {
     let id = caller.user_id.as_deref().ok_or(AppError::Unauthenticated)?;
+    // A temporary password must stay replaceable, or the account is stuck.
+    if !caller.password_change_required {
+        super::modules::require_self_service(state, caller).await?;
+    }
     let user = db::users::by_id(&state.db, id)
         .await?
         .ok_or(AppError::Unauthenticated)?;
@@ -81,6 +85,7 @@ pub async fn change_own_password(
 /// The caller's own account.
 pub async fn get_own(state: &AppState, caller: &Caller) -> Result<User, AppError> {
     let id = caller.user_id.as_deref().ok_or(AppError::Unauthenticated)?;
+    super::modules::require_self_service(state, caller).await?;
     db::users::by_id(&state.db, id)
         .await?
         .map(super::users::to_model)
@@ -99,6 +104,7 @@ pub async fn update_own_profile(
     if caller.password_change_required {
         return Err(AppError::PasswordChangeRequired);
     }
+    super::modules::require_self_service(state, caller).await?;
     let mut errors = Vec::new();
     let display_name = validate::display_name(display_name.as_deref())
         .map_err(|e| errors.push(e))

@@ -7,7 +7,10 @@ use std::collections::HashSet;
 
 use serde_json::json;
 
-use super::{Access, Caller};
+use super::{
+    modules::{require_enabled, Module},
+    Access, Caller,
+};
 use crate::{
     model::{
         AppError, Delivery, FieldError, Inbox, InboxMessage, LiveEvent, MessageKind,
@@ -111,6 +114,7 @@ pub async fn send(
     body: &str,
 ) -> Result<Sent, AppError> {
     caller.require_admin(Access::Write)?;
+    require_enabled(state, Module::Messaging).await?;
     let body = parse_body(body, "body").map_err(|e| AppError::Invalid(vec![e]))?;
     let user = db::users::by_id(&state.db, user_id)
         .await?
@@ -160,6 +164,7 @@ pub async fn multicast(
     entries: &[Outgoing],
 ) -> Result<MulticastReport, AppError> {
     caller.require_admin(Access::Write)?;
+    require_enabled(state, Module::Messaging).await?;
     if entries.is_empty() {
         return Err(AppError::Invalid(vec![FieldError::new(
             "",
@@ -242,6 +247,7 @@ pub async fn multicast(
 /// inboxes); returns how many users that was.
 pub async fn broadcast(state: &AppState, caller: &Caller, body: &str) -> Result<usize, AppError> {
     caller.require_admin(Access::Write)?;
+    require_enabled(state, Module::Messaging).await?;
     let body = parse_body(body, "body").map_err(|e| AppError::Invalid(vec![e]))?;
     let body = prefixed(state, MessageKind::Broadcast, &body);
     let now = now_ms();

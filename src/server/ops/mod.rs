@@ -13,6 +13,7 @@ pub mod import;
 pub mod lifecycle;
 pub mod live;
 pub mod messages;
+pub mod modules;
 pub mod oauth2;
 pub mod orgs;
 pub mod registration;

@@ -299,7 +299,7 @@ fn limiter_key(ip: Option<&str>) -> String {
 }
 
 /// Creates an account for a visitor, as the configured mode allows:
-/// 403 `registration_closed`; 422 for broken username/password rules or a
+/// 404 while the registration module is off; 403 `registration_closed`; 422 for broken username/password rules or a
 /// missing, unknown, used-up, expired or revoked token; 409 for a taken
 /// username; 429 after too many unknown tokens from one address.
 pub async fn register(
@@ -307,6 +307,7 @@ pub async fn register(
     input: Registration,
     ip: Option<String>,
 ) -> Result<User, AppError> {
+    super::modules::require_enabled(state, super::modules::Module::Registration).await?;
     let mode = state.config.registration_mode;
     if mode == RegistrationMode::Closed {
         return Err(AppError::access_denied(

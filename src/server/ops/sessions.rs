@@ -220,8 +220,10 @@ fn own_id(caller: &Caller) -> Result<&str, AppError> {
 
 /// The caller's own live sessions, newest first, "this session" marked.
 pub async fn list_own(state: &AppState, caller: &Caller) -> Result<Vec<Session>, AppError> {
+    let user_id = own_id(caller)?.to_owned();
+    super::modules::require_self_service(state, caller).await?;
     let filter = SessionFilter {
-        user_id: Some(own_id(caller)?.to_owned()),
+        user_id: Some(user_id),
         active: Some(true),
         page: PageRequest::First {
             size: 100,
@@ -242,12 +244,14 @@ pub async fn revoke_own(
     session_id: &str,
 ) -> Result<Session, AppError> {
     let user_id = own_id(caller)?.to_owned();
+    super::modules::require_self_service(state, caller).await?;
     revoke_one(state, caller, &user_id, session_id, "session.revoke_own").await
 }
 
 /// Signs out every other session of the caller: how many were live.
 pub async fn revoke_other_own(state: &AppState, caller: &Caller) -> Result<usize, AppError> {
     let user_id = own_id(caller)?;
+    super::modules::require_self_service(state, caller).await?;
     let audit = caller.audit(
         "session.revoke_other_own",
         "user",

@@ -93,8 +93,9 @@ async fn existing_user(state: &AppState, id: &str) -> Result<(), AppError> {
 }
 
 /// Administrators manage everyone's tokens; a member only their own, from
-/// a panel session, and only when the configuration allows it.
-fn authorize(
+/// a panel session, only when the configuration allows it and while the
+/// self-service module is on.
+async fn authorize(
     state: &AppState,
     caller: &Caller,
     owner_id: &str,
@@ -110,7 +111,7 @@ fn authorize(
         && caller.method == AuthMethod::Session
         && caller.user_id.as_deref() == Some(owner_id);
     if own_member_session {
-        Ok(())
+        super::modules::require_self_service(state, caller).await
     } else {
         Err(refusal)
     }
@@ -122,7 +123,7 @@ pub async fn create(
     caller: &Caller,
     input: NewToken,
 ) -> Result<ApiTokenCreated, AppError> {
-    authorize(state, caller, &input.user_id, Access::Write)?;
+    authorize(state, caller, &input.user_id, Access::Write).await?;
     let now = now_ms();
     let mut errors = Vec::new();
     let name = parse_name(&input.name).map_err(|e| errors.push(e)).ok();
@@ -170,7 +171,7 @@ pub async fn list(
     caller: &Caller,
     user_id: &str,
 ) -> Result<Vec<ApiToken>, AppError> {
-    authorize(state, caller, user_id, Access::Read)?;
+    authorize(state, caller, user_id, Access::Read).await?;
     existing_user(state, user_id).await?;
     let now = now_ms();
     Ok(db::tokens::list_for_user(&state.db, user_id)
@@ -188,7 +189,7 @@ pub async fn revoke(
     user_id: &str,
     token_id: &str,
 ) -> Result<ApiToken, AppError> {
-    authorize(state, caller, user_id, Access::Write)?;
+    authorize(state, caller, user_id, Access::Write).await?;
     let not_found = || AppError::NotFound(format!("user {user_id} has no token {token_id}"));
     let row = db::tokens::get(&state.db, user_id, token_id)
         .await?

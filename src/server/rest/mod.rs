@@ -9,6 +9,7 @@ mod doc;
 mod envelope;
 pub mod extract;
 pub mod messages;
+pub mod modules;
 pub mod oauth2_clients;
 pub mod oauth2_token;
 pub mod openapi;
@@ -112,6 +113,12 @@ fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(server::stats::handler))
         .routes(routes!(audit_log::list::handler))
         .routes(routes!(audit_log::export::handler))
+        .routes(routes!(modules::list::handler))
+        .routes(routes!(
+            modules::get::handler,
+            modules::enable::handler,
+            modules::disable::handler
+        ))
         .routes(routes!(allowlist::list::handler))
         .routes(routes!(allowlist::put::handler, allowlist::delete::handler))
         // A CIDR's slash sent unencoded (`/allowlist/10.0.0.0/8`): the same

@@ -547,6 +547,10 @@ mod tests {
         ("post", "/api/admin/v1/registration-tokens/{token}/unrevoke"),
         ("get", "/api/admin/v1/audit-log"),
         ("get", "/api/admin/v1/audit-log/export"),
+        ("get", "/api/admin/v1/modules"),
+        ("get", "/api/admin/v1/modules/{name}"),
+        ("put", "/api/admin/v1/modules/{name}"),
+        ("delete", "/api/admin/v1/modules/{name}"),
     ];
     const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
 

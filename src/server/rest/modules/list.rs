@@ -1,0 +1,34 @@
+//! `GET /modules`: every built-in module with its state, in a fixed order.
+
+use axum::{
+    extract::State,
+    response::{IntoResponse, Response},
+    Json,
+};
+
+use super::{collection_path, schema::ModuleListDocument};
+use crate::server::{
+    ops,
+    rest::{envelope::collection_document, ApiCaller, ApiError},
+    AppState,
+};
+
+#[utoipa::path(
+    get,
+    path = "/modules",
+    operation_id = "list_modules",
+    tag = "modules",
+    summary = "List the built-in modules",
+    description = "Every module with its state. A module nobody switched has its default \
+        state (`changed_at` null). A disabled module's endpoints answer 404.",
+    responses(
+        (status = 200, description = "The modules", body = ModuleListDocument),
+    ),
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+) -> Result<Response, ApiError> {
+    let modules = ops::modules::list(&state, &caller).await?;
+    Ok(Json(collection_document(&modules, &collection_path())).into_response())
+}
