@@ -22,15 +22,17 @@ test("admin logs in, creates a user, finds and opens them, logs out", async ({ p
     await expect(page).toHaveURL(/\/login/);
   });
 
-  await test.step("the right password lands on Users", async () => {
+  await test.step("the right password lands on the dashboard", async () => {
     await page.locator("#username").fill(ADMIN.username);
     await page.locator("#password").fill(ADMIN.password);
     await page.getByRole("button", { name: "Log in" }).click();
-    await expect(page).toHaveURL(/\/users$/);
-    await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
     await expect(page.getByTestId("whoami")).toHaveText(ADMIN.username);
     const nav = page.getByRole("navigation", { name: "Main" });
-    await expect(nav.getByRole("link", { name: "Users" })).toHaveAttribute("aria-current", "page");
+    await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
+    await nav.getByRole("link", { name: "Users" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "My account" })).toBeVisible();
   });
 

@@ -157,6 +157,10 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
 /// `/metrics`: 404 while the `metrics` module is off; with
 /// `[metrics] bearer_token` set, 401 without that token.
 pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    use super::ops::modules::{is_enabled, Module};
+    if !is_enabled(&state, Module::Metrics).await.unwrap_or(true) {
+        return (StatusCode::NOT_FOUND, "the metrics module is disabled\n").into_response();
+    }
     if let Some(expected) = &state.config.metrics_token {
         let given = headers
             .get(header::AUTHORIZATION)

@@ -144,8 +144,8 @@ pub async fn export(
     mut filter: AuditFilter,
     format: AuditFormat,
 ) -> Result<impl Stream<Item = Result<Bytes, std::io::Error>> + Send + 'static, AppError> {
-    // module gate: audit_export
     caller.require_admin(Access::Read)?;
+    super::modules::require_enabled(state, super::modules::Module::AuditExport).await?;
     filter.count = CountMode::Skip;
     filter.page = PageRequest::First {
         size: BATCH,
