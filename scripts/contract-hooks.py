@@ -13,6 +13,10 @@
   that leaves out 127.0.0.1 would shut the test out (every later request:
   403 `ip_not_allowed`); unconfirmed, such a change is the documented 409
   `would_lock_out`.
+- Switching a module off goes to an unknown module name instead (the
+  documented 404): an off `messaging` or `audit_export` would make their
+  endpoints answer 404 for the rest of the run, which is right for the
+  server but not what their documents promise to a fuzzer.
 """
 
 import os
@@ -42,3 +46,8 @@ def before_call(ctx, case, **kwargs):
         params["id"] = DECOY_USER_ID
     if path.endswith("/tokens/{token_id}") and params.get("token_id") == TOKEN_ID:
         params["token_id"] = DECOY_TOKEN_ID
+    if (
+        path == "/api/admin/v1/modules/{name}"
+        and case.method.upper() == "DELETE"
+    ):
+        params["name"] = "no-such-module"
