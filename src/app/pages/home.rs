@@ -90,6 +90,8 @@ fn Stat(
             {detail.map(|d| view! { <p class="stat-detail muted">{move || d.get()}</p> })}
         </section>
     }
+    // Type-erased: ten of these in one view overflow the compiler's type depth.
+    .into_any()
 }
 
 #[component]
@@ -130,6 +132,7 @@ fn Figures(stats: Signal<ServerStats>) -> impl IntoView {
             " UTC."
         </p>
     }
+    .into_any()
 }
 
 const CHART_W: f64 = 600.0;
@@ -216,4 +219,5 @@ fn DailyChart(
             </details>
         </figure>
     }
+    .into_any()
 }
