@@ -580,6 +580,29 @@ fn case_for(env: &Env, method: &str, template: &str) -> Option<Case> {
                 Some(token),
             )
         }
+        // `metrics`: switching it has no effect on the other cases.
+        ("put", "/modules/{name}") => {
+            env.ok("DELETE", &p("/modules/metrics"), None);
+            case(
+                "PUT",
+                p("/modules/metrics"),
+                None,
+                "module.enable",
+                "module",
+                Some("metrics".into()),
+            )
+        }
+        ("delete", "/modules/{name}") => {
+            env.ok("PUT", &p("/modules/metrics"), None);
+            case(
+                "DELETE",
+                p("/modules/metrics"),
+                None,
+                "module.disable",
+                "module",
+                Some("metrics".into()),
+            )
+        }
         _ => return None,
     })
 }

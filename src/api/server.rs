@@ -46,3 +46,21 @@ pub async fn get_server_version() -> Result<ServerVersion, AppError> {
         .await,
     )
 }
+
+/// The footer's version line: the version for administrators, `None` for
+/// everyone else (and for an administrator refused here, e.g. by the IP
+/// allow-list). Never an error, so it cannot change the page's status.
+#[server(prefix = "/api", endpoint = "server/footer", input = GetUrl)]
+pub async fn get_footer_version() -> Result<Option<ServerVersion>, AppError> {
+    use crate::api::context::*;
+
+    let Ok(state) = state() else {
+        return Ok(None);
+    };
+    let Ok(caller) = require_caller(&state).await else {
+        return Ok(None);
+    };
+    Ok(crate::server::ops::server::version(&state, &caller)
+        .await
+        .ok())
+}

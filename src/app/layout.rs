@@ -97,14 +97,11 @@ fn InboxLink(live: LiveState) -> impl IntoView {
 /// The version line, for administrators (others are not told what runs).
 #[component]
 fn Footer() -> impl IntoView {
-    let me = expect_context::<CurrentUser>().0;
-    let version = Resource::new(|| (), |_| crate::api::server::get_server_version());
+    let version = Resource::new(|| (), |_| crate::api::server::get_footer_version());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let admin = matches!(me.await, Ok(Some(me)) if me.admin);
-                let version = if admin { version.await.ok() } else { None };
-                version.map(|v| view! {
+                version.await.ok().flatten().map(|v| view! {
                     <footer class="site-footer" data-testid="version">
                         "Gatehouse "{v.version}" · commit "<code>{v.git_commit}</code>
                         " · built "{v.build_time}" · "{v.database}" "{v.database_version}
