@@ -448,6 +448,10 @@ fn pages_redirect_anonymous_and_refuse_non_admins() {
     let root = app.login("root", "root-password-1");
     let users = app.get("/users", Auth::Cookie(&root));
     assert_eq!(users.status, 200);
+    // An administrator's start page is the dashboard, rendered in place.
+    let home = app.get("/", Auth::Cookie(&root));
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains("stat-users-total"), "{}", home.body);
     assert!(
         users.body.contains("member"),
         "server-rendered table lists users"

@@ -22,7 +22,7 @@ test("admin logs in, creates a user, finds and opens them, logs out", async ({ p
     await expect(page).toHaveURL(/\/login/);
   });
 
-  await test.step("the right password lands on the dashboard", async () => {
+  await test.step("the right password lands on the dashboard (no other page was asked for)", async () => {
     await page.locator("#username").fill(ADMIN.username);
     await page.locator("#password").fill(ADMIN.password);
     await page.getByRole("button", { name: "Log in" }).click();

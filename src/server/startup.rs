@@ -291,9 +291,10 @@ async fn page_guard(State(state): State<AppState>, mut request: Request, next: N
         {
             return Redirect::to("/account/password").into_response();
         }
-        // The start page is a signpost; a redirect before rendering keeps it cheap.
-        (PageAccess::Admin, Some(c)) if path == "/" => {
-            return Redirect::to(if c.admin { "/users" } else { "/account" }).into_response();
+        // The start page is the admins' dashboard; members are sent to their
+        // account before anything renders.
+        (PageAccess::Admin, Some(c)) if path == "/" && !c.admin => {
+            return Redirect::to("/account").into_response();
         }
         (PageAccess::Admin, Some(c)) if !c.admin || c.network_refusal.is_some() => {
             request.extensions_mut().insert(c.clone());
