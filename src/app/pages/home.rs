@@ -79,14 +79,19 @@ fn Stat(
 ) -> impl IntoView {
     let label_id = format!("stat-label-{id}");
     let labelled_by = label_id.clone();
-    let label_view = match href {
-        Some(href) => view! { <a href=href>{label}</a> }.into_any(),
-        None => label.into_any(),
+    // The card is a link only through its figure, so the nav's links keep
+    // unique names ("Sessions", "Organisations", ...).
+    let figure = move || value.get();
+    let value_view = match href {
+        Some(href) => {
+            view! { <a href=href aria-describedby=label_id.clone()>{figure}</a> }.into_any()
+        }
+        None => figure.into_any(),
     };
     view! {
         <section class="stat" aria-labelledby=labelled_by>
-            <h2 id=label_id>{label_view}</h2>
-            <p class="stat-value" data-testid=format!("stat-{id}")>{move || value.get()}</p>
+            <h2 id=label_id.clone()>{label}</h2>
+            <p class="stat-value" data-testid=format!("stat-{id}")>{value_view}</p>
             {detail.map(|d| view! { <p class="stat-detail muted">{move || d.get()}</p> })}
         </section>
     }
