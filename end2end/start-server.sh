@@ -20,6 +20,8 @@ export GATEHOUSE_LISTEN="127.0.0.1:$PORT"
 export GATEHOUSE_DATA_DIR="$dir"
 export GATEHOUSE_SITE_ROOT="$site"
 export RUST_LOG="${RUST_LOG:-warn}"
+# Slow background jobs down enough for a spec to watch their progress.
+export GATEHOUSE_JOBS_BATCH_PAUSE_MS=500
 # Nothing from the caller's environment may point the server elsewhere.
 unset DATABASE_URL GATEHOUSE_CONFIG GATEHOUSE_PUBLIC_URL LEPTOS_SITE_ROOT
 

@@ -603,6 +603,30 @@ fn case_for(env: &Env, method: &str, template: &str) -> Option<Case> {
                 Some("metrics".into()),
             )
         }
+        // Without a dormancy policy the job's own run writes nothing, so it
+        // cannot add a record to a later case.
+        ("post", "/jobs/{name}/run") => {
+            env.call("POST", &p("/jobs/pause-all"), Some(&json!({"paused": false})));
+            case(
+                "POST",
+                p("/jobs/deactivate_dormant/run"),
+                None,
+                "job.run",
+                "job",
+                Some("deactivate_dormant".into()),
+            )
+        }
+        ("post", "/jobs/pause-all") => {
+            env.call("POST", &p("/jobs/pause-all"), Some(&json!({"paused": false})));
+            case(
+                "POST",
+                p("/jobs/pause-all"),
+                Some(json!({"paused": true})),
+                "jobs.pause",
+                "job",
+                None,
+            )
+        }
         _ => return None,
     })
 }

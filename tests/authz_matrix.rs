@@ -297,6 +297,9 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
         "audit/history" => format!("target_type=user&target_id={id}"),
         "modules/list" => String::new(),
         "modules/set" => "name=registration&enabled=false".into(),
+        "jobs/list" => String::new(),
+        "jobs/run" => "name=deactivate_dormant".into(),
+        "jobs/pause-all" => "paused=true".into(),
         _ => return None,
     })
 }

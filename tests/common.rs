@@ -86,6 +86,7 @@ pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
         registration_mode: Default::default(),
         log_format: Default::default(),
         metrics_token: None,
+        jobs: Default::default(),
     }
 }
 
@@ -189,7 +190,7 @@ impl TestApp {
     /// An admin with a full-scope token.
     pub fn admin_token(&self) -> String {
         let id = self.create_user(
-            &format!("admin-{}", &unique()[20..]),
+            &format!("admin_{}", &unique()[20..]),
             Some("admin-password-1"),
             true,
         );

@@ -112,7 +112,7 @@ fn modules_are_listed_read_and_switched_with_every_status() {
         (&json!(false), &json!(true))
     );
     assert!(a["changed_at"].is_string());
-    assert!(a["changed_by"].as_str().unwrap().starts_with("admin-"));
+    assert!(a["changed_by"].as_str().unwrap().starts_with("admin_"));
     let again = switch(&app, &admin, "messaging", false);
     assert_eq!(again.status, 200);
     assert_eq!(attrs(&again), a, "nothing changed the second time");

@@ -6,6 +6,7 @@ pub mod account;
 pub mod audit;
 pub mod auth;
 pub mod contacts;
+pub mod jobs;
 pub mod live;
 pub mod modules;
 pub mod orgs;

@@ -39,6 +39,7 @@ pub fn Layout() -> impl IntoView {
                                         <A href="/settings">"Settings"</A>
                                         <A href="/audit">"Audit log"</A>
                                         <A href="/modules">"Modules"</A>
+                                        <A href="/jobs">"Jobs"</A>
                                     })}
                                     <A href="/account">"My account"</A>
                                 </nav>

@@ -38,7 +38,7 @@ use pages::{
     users::UsersPage,
 };
 use pages::{
-    modules::ModulesPage, register::RegisterPage, registration_tokens::RegistrationTokensPage,
+    jobs::JobsPage, modules::ModulesPage, register::RegisterPage, registration_tokens::RegistrationTokensPage,
 };
 
 /// The whole HTML document, rendered on the server.
@@ -109,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("settings") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("audit") view=AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("modules") view=ModulesPage ssr=SsrMode::Async/>
+                    <Route path=path!("jobs") view=JobsPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -6,6 +6,7 @@ mod bulk;
 pub mod contact;
 mod error;
 mod import;
+mod job;
 mod live;
 mod module;
 pub mod org;
@@ -30,6 +31,7 @@ pub use live::{
     Connection, Delivery, Inbox, InboxMessage, LiveEvent, MessageKind, MulticastReport, Rejected,
     Sent, MAX_MESSAGE_CHARS, MAX_MULTICAST,
 };
+pub use job::{Job, PauseOutcome};
 pub use module::ModuleState;
 pub use org::{MemberFilter, Membership, Org, OrgFilter, OrgMember, OrgRole};
 pub use paging::{CountMode, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};

@@ -46,6 +46,35 @@ pub struct Config {
     pub log_format: LogFormat,
     /// `[metrics] bearer_token`: when set, `/metrics` wants it as a bearer token.
     pub metrics_token: Option<Secret>,
+    /// `[jobs]` and `[audit] retention_days`: what the background jobs do.
+    pub jobs: JobsConfig,
+}
+
+/// The background jobs' settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JobsConfig {
+    /// Rows a job handles per batch; pausing takes effect between batches.
+    pub batch_size: u32,
+    /// Rest between batches, so a long job leaves the database to others.
+    pub batch_pause_ms: u64,
+    /// Ended sessions and tokens are kept this long for the record, then purged.
+    pub keep_ended_days: u32,
+    /// Accounts not seen for this many days are deactivated; `None`: never.
+    pub dormant_after_days: Option<u32>,
+    /// Audit records older than this are deleted; `None`: kept forever.
+    pub audit_retention_days: Option<u32>,
+}
+
+impl Default for JobsConfig {
+    fn default() -> Self {
+        Self {
+            batch_size: 500,
+            batch_pause_ms: 50,
+            keep_ended_days: 30,
+            dormant_after_days: None,
+            audit_retention_days: None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -120,6 +149,25 @@ struct FileConfig {
     registration: RegistrationSection,
     #[serde(default)]
     metrics: MetricsSection,
+    #[serde(default)]
+    jobs: JobsSection,
+    #[serde(default)]
+    audit: AuditSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JobsSection {
+    batch_size: Option<u32>,
+    batch_pause_ms: Option<u64>,
+    keep_ended_days: Option<u32>,
+    dormant_after_days: Option<u32>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuditSection {
+    retention_days: Option<u32>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -424,10 +472,13 @@ impl Config {
             .filter(|t| !t.is_empty())
             .map(Secret::new);
 
+        let jobs = Self::jobs(file.jobs, file.audit, &mut errors);
+
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(Self {
+            jobs,
             log_format,
             metrics_token,
             message_prefixes,
@@ -452,6 +503,61 @@ impl Config {
             default_org,
             registration_mode,
         })
+    }
+
+    fn jobs(section: JobsSection, audit: AuditSection, errors: &mut Vec<String>) -> JobsConfig {
+        let defaults = JobsConfig::default();
+        let days = |key: &str, var: &str, from_file: Option<u32>, errors: &mut Vec<String>| {
+            let raw = match env(var) {
+                Some(raw) => match raw.parse::<u32>() {
+                    Ok(n) => Some(n),
+                    Err(_) => {
+                        errors.push(format!("{key} / {var}: '{raw}' is not a number of days"));
+                        None
+                    }
+                },
+                None => from_file,
+            };
+            match raw {
+                Some(0) => {
+                    errors.push(format!("{key}: must be at least 1 (leave it unset for never)"));
+                    None
+                }
+                other => other,
+            }
+        };
+        let jobs = JobsConfig {
+            batch_size: section.batch_size.unwrap_or(defaults.batch_size),
+            batch_pause_ms: match env("GATEHOUSE_JOBS_BATCH_PAUSE_MS") {
+                Some(raw) => raw.parse().unwrap_or_else(|_| {
+                    errors.push(format!(
+                        "GATEHOUSE_JOBS_BATCH_PAUSE_MS: '{raw}' is not a number"
+                    ));
+                    defaults.batch_pause_ms
+                }),
+                None => section.batch_pause_ms.unwrap_or(defaults.batch_pause_ms),
+            },
+            keep_ended_days: section.keep_ended_days.unwrap_or(defaults.keep_ended_days),
+            dormant_after_days: days(
+                "jobs.dormant_after_days",
+                "GATEHOUSE_DORMANT_AFTER_DAYS",
+                section.dormant_after_days,
+                errors,
+            ),
+            audit_retention_days: days(
+                "audit.retention_days",
+                "GATEHOUSE_AUDIT_RETENTION_DAYS",
+                audit.retention_days,
+                errors,
+            ),
+        };
+        if !(1..=10_000).contains(&jobs.batch_size) {
+            errors.push("jobs.batch_size: must be between 1 and 10000".into());
+        }
+        if jobs.batch_pause_ms > 10_000 {
+            errors.push("jobs.batch_pause_ms: at most 10000".into());
+        }
+        jobs
     }
 
     fn default_org(section: OrgsSection, errors: &mut Vec<String>) -> Option<DefaultOrg> {
@@ -569,6 +675,23 @@ mod tests {
         let errors =
             load_file("[admin_api]\non_main_listener = false\ntrusted_proxies = [\"x\"]\n")
                 .unwrap_err();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+    }
+
+    #[test]
+    fn jobs_section_defaults_and_limits() {
+        let config = load_file("").unwrap();
+        assert_eq!(config.jobs, JobsConfig::default());
+        assert_eq!(config.jobs.dormant_after_days, None);
+        let config = load_file(
+            "[jobs]\nbatch_size = 10\ndormant_after_days = 365\n[audit]\nretention_days = 90\n",
+        )
+        .unwrap();
+        assert_eq!(config.jobs.batch_size, 10);
+        assert_eq!(config.jobs.dormant_after_days, Some(365));
+        assert_eq!(config.jobs.audit_retention_days, Some(90));
+        let errors =
+            load_file("[jobs]\nbatch_size = 0\ndormant_after_days = 0\n").unwrap_err();
         assert_eq!(errors.len(), 2, "{errors:?}");
     }
 

@@ -196,6 +196,26 @@ pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Respo
         out.push_str("# TYPE gatehouse_live_connections gauge\n");
         let _ = writeln!(out, "gatehouse_live_connections {streams}");
     }
+    if let Ok(jobs) = db::jobs::all(&state.db).await {
+        out.push_str(
+            "# HELP gatehouse_job_state Each background job's state (1 for the state it is in).\n",
+        );
+        out.push_str("# TYPE gatehouse_job_state gauge\n");
+        for job in &jobs {
+            let Some(kind) = crate::server::jobs::JobKind::from_name(&job.name) else {
+                continue;
+            };
+            let current = crate::server::jobs::to_model(kind, job).state;
+            for s in ["idle", "queued", "running", "paused"] {
+                let _ = writeln!(
+                    out,
+                    "gatehouse_job_state{{job=\"{}\",state=\"{s}\"}} {}",
+                    job.name,
+                    u8::from(current == s)
+                );
+            }
+        }
+    }
     (
         [(
             header::CONTENT_TYPE,

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod jobs;
 pub mod live;
 pub mod metrics;
 pub mod ops;

@@ -202,6 +202,24 @@ pub fn effective(config: &Config) -> Settings {
         Some("GATEHOUSE_METRICS_TOKEN"),
         c.metrics_token.is_some(),
     );
+    let jobs = Section::new("jobs")
+        .plain("batch_size", None, some(c.jobs.batch_size))
+        .plain(
+            "batch_pause_ms",
+            Some("GATEHOUSE_JOBS_BATCH_PAUSE_MS"),
+            some(c.jobs.batch_pause_ms),
+        )
+        .plain("keep_ended_days", None, some(c.jobs.keep_ended_days))
+        .plain(
+            "dormant_after_days",
+            Some("GATEHOUSE_DORMANT_AFTER_DAYS"),
+            c.jobs.dormant_after_days.map(|d| d.to_string()),
+        );
+    let audit = Section::new("audit").plain(
+        "retention_days",
+        Some("GATEHOUSE_AUDIT_RETENTION_DAYS"),
+        c.jobs.audit_retention_days.map(|d| d.to_string()),
+    );
     Settings {
         sections: vec![
             server.done(),
@@ -215,6 +233,8 @@ pub fn effective(config: &Config) -> Settings {
             orgs.done(),
             registration.done(),
             metrics.done(),
+            jobs.done(),
+            audit.done(),
         ],
     }
 }

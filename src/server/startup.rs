@@ -85,6 +85,9 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
     let store = Store::new(&state.db);
     store.spawn_cleanup();
     state.live.start();
+    super::jobs::start(&state)
+        .await
+        .map_err(|e| format!("cannot set up the background jobs: {e}"))?;
     let sessions = store.layer(&state.config);
 
     let routes = generate_route_list(App);
@@ -220,7 +223,9 @@ fn page_access(path: &str) -> PageAccess {
         "/" | "/users" | "/oauth2-clients" | "/allowlist" | "/sessions" | "/connections"
         | "/broadcast" => PageAccess::Admin,
         p if p.starts_with("/users/") => PageAccess::Admin,
-        "/registration-tokens" | "/settings" | "/audit" | "/modules" => PageAccess::Admin,
+        "/registration-tokens" | "/settings" | "/audit" | "/modules" | "/jobs" => {
+            PageAccess::Admin
+        }
         _ => PageAccess::Other,
     }
 }

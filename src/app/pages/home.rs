@@ -125,7 +125,7 @@ fn Figures(stats: Signal<ServerStats>) -> impl IntoView {
             <Stat label="Active personal tokens" id="tokens" value=pick(|s| s.tokens_active)/>
             <Stat label="API clients" id="oauth2-clients" href="/oauth2-clients" value=pick(|s| s.oauth2_clients)/>
             <Stat label="Messages queued" id="messages-queued" value=pick(|s| s.messages_queued)/>
-            <Stat label="Jobs running" id="jobs-running" value=pick(|s| s.jobs_running)/>
+            <Stat label="Jobs running" id="jobs-running" value=pick(|s| s.jobs_running) href="/jobs"/>
         </div>
         <div class="chart-grid">
             <DailyChart title="Sign-ups per day" id="signups" daily pick=|d| d.signups/>

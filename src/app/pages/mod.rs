@@ -8,6 +8,7 @@ pub mod contacts;
 pub mod errors;
 pub mod home;
 pub mod inbox;
+pub mod jobs;
 pub mod login;
 pub mod messages;
 pub mod modules;

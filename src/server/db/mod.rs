@@ -7,6 +7,7 @@ pub mod allowlist;
 pub mod audit;
 pub mod contacts;
 pub mod import;
+pub mod jobs;
 pub mod keyset;
 pub mod live;
 pub mod messages;

@@ -57,6 +57,15 @@ impl Caller {
         }
     }
 
+    /// A background job acting on its own (audit actor `system`, named
+    /// `job:<name>`).
+    pub fn job(name: &str) -> Self {
+        Self {
+            username: format!("job:{name}"),
+            ..Self::system()
+        }
+    }
+
     /// Who acted, as the audit log names it.
     pub fn actor_type(&self) -> &'static str {
         match self.method {

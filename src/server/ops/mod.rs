@@ -10,6 +10,7 @@ mod caller;
 pub mod contacts;
 pub mod export;
 pub mod import;
+pub mod jobs;
 pub mod lifecycle;
 pub mod live;
 pub mod messages;

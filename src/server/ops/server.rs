@@ -94,7 +94,7 @@ async fn count(state: &AppState) -> Result<ServerStats, AppError> {
         registration_tokens_valid: db::stats::valid_registration_tokens(db, now).await?,
         connected_now: db::live::count(db, None, now).await?.1,
         messages_queued: db::stats::queued_messages(db).await?,
-        jobs_running: 0,
+        jobs_running: db::jobs::running(db).await?,
         daily,
         computed_at: rfc3339(now),
     })

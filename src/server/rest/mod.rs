@@ -8,6 +8,7 @@ pub mod contacts;
 mod doc;
 mod envelope;
 pub mod extract;
+pub mod jobs;
 pub mod messages;
 pub mod modules;
 pub mod oauth2_clients;
@@ -119,6 +120,10 @@ fn api() -> OpenApiRouter<AppState> {
             modules::enable::handler,
             modules::disable::handler
         ))
+        .routes(routes!(jobs::list::handler))
+        .routes(routes!(jobs::pause_all::handler))
+        .routes(routes!(jobs::get::handler))
+        .routes(routes!(jobs::run::handler))
         .routes(routes!(allowlist::list::handler))
         .routes(routes!(allowlist::put::handler, allowlist::delete::handler))
         // A CIDR's slash sent unencoded (`/allowlist/10.0.0.0/8`): the same

@@ -135,6 +135,9 @@ error_documents! {
     /// Someone created one of the users meanwhile, or the import would leave
     /// no active administrator; nothing was imported.
     ImportConflictError = ["username_taken", "last_admin"];
+    /// The job is already running or queued (`job_running`), or jobs are
+    /// paused (`jobs_paused`: resume them first).
+    JobConflictError = ["job_running", "jobs_paused"];
     /// A registration token with this string exists (`source.pointer` `/token`).
     TokenExistsError = ["token_exists"];
     /// Broken rules of a registration token, one error per field (`source.pointer`).
@@ -551,6 +554,10 @@ mod tests {
         ("get", "/api/admin/v1/modules/{name}"),
         ("put", "/api/admin/v1/modules/{name}"),
         ("delete", "/api/admin/v1/modules/{name}"),
+        ("get", "/api/admin/v1/jobs"),
+        ("get", "/api/admin/v1/jobs/{name}"),
+        ("post", "/api/admin/v1/jobs/{name}/run"),
+        ("post", "/api/admin/v1/jobs/pause-all"),
     ];
     const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
 

@@ -1,0 +1,35 @@
+//! `GET /jobs`: every built-in job with its state and progress, by name.
+
+use axum::{
+    extract::State,
+    response::{IntoResponse, Response},
+    Json,
+};
+
+use super::{collection_path, schema::JobListDocument};
+use crate::server::{
+    ops,
+    rest::{envelope::collection_document, ApiCaller, ApiError},
+    AppState,
+};
+
+#[utoipa::path(
+    get,
+    path = "/jobs",
+    operation_id = "list_jobs",
+    tag = "jobs",
+    summary = "List the background jobs",
+    description = "Every built-in job: schedule, state (`idle`, `queued`, `running`, \
+        `paused`), progress of the current or last run (`done` of `total`), when it started \
+        and finished, when it runs next, and the last result or error.",
+    responses(
+        (status = 200, description = "The jobs", body = JobListDocument),
+    ),
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+) -> Result<Response, ApiError> {
+    let jobs = ops::jobs::list(&state, &caller).await?;
+    Ok(Json(collection_document(&jobs, &collection_path())).into_response())
+}
