@@ -80,6 +80,7 @@ fn exec(app: &TestApp, sql: &str, args: &[Value]) {
                 q = match a {
                     Value::Number(n) => q.bind(n.as_i64().unwrap()),
                     Value::String(s) => q.bind(s.clone()),
+                    Value::Null => q.bind(None::<i64>),
                     other => panic!("unsupported argument {other}"),
                 };
             }
@@ -294,7 +295,7 @@ fn pause_all_stops_a_run_between_batches_and_resume_continues_it() {
         0
     );
     let stats = app.get("/api/admin/v1/server/stats", Auth::Bearer(&admin));
-    assert_eq!(stats.json()["users"]["locked"], 0);
+    assert_eq!(stats.json()["data"]["attributes"]["users"]["locked"], 0);
 }
 
 #[test]
@@ -423,7 +424,7 @@ fn several_instances_share_the_jobs_and_run_each_once() {
 
     // Stats and metrics show the jobs.
     let stats = app.get("/api/admin/v1/server/stats", Auth::Bearer(&admin));
-    assert_eq!(stats.json()["jobs_running"], 0);
+    assert_eq!(stats.json()["data"]["attributes"]["jobs_running"], 0);
     let metrics = app.get("/metrics", Auth::None);
     assert!(metrics
         .body
