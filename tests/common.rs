@@ -86,6 +86,7 @@ pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
         registration_mode: Default::default(),
         log_format: Default::default(),
         metrics_token: None,
+        provisioning_file: None,
     }
 }
 

@@ -10,6 +10,7 @@ mod live;
 mod module;
 pub mod org;
 mod paging;
+pub mod provisioning;
 pub mod registration;
 pub mod server;
 mod session;
@@ -33,6 +34,9 @@ pub use live::{
 pub use module::ModuleState;
 pub use org::{MemberFilter, Membership, Org, OrgFilter, OrgMember, OrgRole};
 pub use paging::{CountMode, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+pub use provisioning::{
+    ProvisionedItem, ProvisionedKind, ProvisionedOutcome, ProvisioningProblem, ProvisioningReport,
+};
 pub use registration::{
     NewRegistrationToken, Registration, RegistrationMode, RegistrationToken,
     RegistrationTokenFilter, RegistrationTokenPatch,

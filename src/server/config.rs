@@ -46,6 +46,9 @@ pub struct Config {
     pub log_format: LogFormat,
     /// `[metrics] bearer_token`: when set, `/metrics` wants it as a bearer token.
     pub metrics_token: Option<Secret>,
+    /// `[provisioning] file`: the declarative file applied at start and by
+    /// `POST /server/provisioning/reload`; `None`: provisioning is off.
+    pub provisioning_file: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -120,6 +123,14 @@ struct FileConfig {
     registration: RegistrationSection,
     #[serde(default)]
     metrics: MetricsSection,
+    #[serde(default)]
+    provisioning: ProvisioningSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProvisioningSection {
+    file: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -424,10 +435,16 @@ impl Config {
             .filter(|t| !t.is_empty())
             .map(Secret::new);
 
+        let provisioning_file = env("GATEHOUSE_PROVISIONING_FILE")
+            .or(file.provisioning.file)
+            .filter(|f| !f.trim().is_empty())
+            .map(PathBuf::from);
+
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(Self {
+            provisioning_file,
             log_format,
             metrics_token,
             message_prefixes,
@@ -576,5 +593,15 @@ mod tests {
     fn unknown_keys_are_refused() {
         let errors = load_file("[server]\nlistn = \"x\"\n").unwrap_err();
         assert!(errors[0].contains("unknown field"), "{errors:?}");
+    }
+
+    #[test]
+    fn provisioning_is_off_unless_a_file_is_named() {
+        assert_eq!(load_file("").unwrap().provisioning_file, None);
+        let config = load_file("[provisioning]\nfile = \"/etc/gatehouse/provision.toml\"\n").unwrap();
+        assert_eq!(
+            config.provisioning_file,
+            Some(PathBuf::from("/etc/gatehouse/provision.toml"))
+        );
     }
 }

@@ -202,6 +202,11 @@ pub fn effective(config: &Config) -> Settings {
         Some("GATEHOUSE_METRICS_TOKEN"),
         c.metrics_token.is_some(),
     );
+    let provisioning = Section::new("provisioning").plain(
+        "file",
+        Some("GATEHOUSE_PROVISIONING_FILE"),
+        c.provisioning_file.as_ref().map(|f| f.display().to_string()),
+    );
     Settings {
         sections: vec![
             server.done(),
@@ -215,6 +220,7 @@ pub fn effective(config: &Config) -> Settings {
             orgs.done(),
             registration.done(),
             metrics.done(),
+            provisioning.done(),
         ],
     }
 }
