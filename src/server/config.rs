@@ -598,7 +598,8 @@ mod tests {
     #[test]
     fn provisioning_is_off_unless_a_file_is_named() {
         assert_eq!(load_file("").unwrap().provisioning_file, None);
-        let config = load_file("[provisioning]\nfile = \"/etc/gatehouse/provision.toml\"\n").unwrap();
+        let config =
+            load_file("[provisioning]\nfile = \"/etc/gatehouse/provision.toml\"\n").unwrap();
         assert_eq!(
             config.provisioning_file,
             Some(PathBuf::from("/etc/gatehouse/provision.toml"))

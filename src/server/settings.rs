@@ -205,7 +205,9 @@ pub fn effective(config: &Config) -> Settings {
     let provisioning = Section::new("provisioning").plain(
         "file",
         Some("GATEHOUSE_PROVISIONING_FILE"),
-        c.provisioning_file.as_ref().map(|f| f.display().to_string()),
+        c.provisioning_file
+            .as_ref()
+            .map(|f| f.display().to_string()),
     );
     Settings {
         sections: vec![

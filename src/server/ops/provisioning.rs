@@ -109,7 +109,11 @@ struct AllowEntry {
 /// 1-based line of a byte offset.
 fn line_of(text: &str, span: Range<usize>) -> u64 {
     let end = span.start.min(text.len());
-    text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count() as u64
+        + 1
 }
 
 /// A checked file: what to apply, and the organisations its memberships
@@ -130,7 +134,8 @@ struct Problems<'a> {
 impl Problems<'_> {
     fn add(&mut self, span: Range<usize>, code: &str, message: impl Into<String>) {
         let line = line_of(self.text, span);
-        self.list.push(ProvisioningProblem::new(line, code, message));
+        self.list
+            .push(ProvisioningProblem::new(line, code, message));
     }
 }
 
@@ -211,24 +216,12 @@ pub fn check(
         };
         let display_name = entry.display_name.as_ref().and_then(|v| {
             validate::display_name(Some(v.get_ref()))
-                .map_err(|e| {
-                    p.add(
-                        v.span(),
-                        INVALID,
-                        format!("user '{shown}': {}", e.message),
-                    )
-                })
+                .map_err(|e| p.add(v.span(), INVALID, format!("user '{shown}': {}", e.message)))
                 .ok()
         });
         let email = entry.email.as_ref().and_then(|v| {
             validate::email(Some(v.get_ref()))
-                .map_err(|e| {
-                    p.add(
-                        v.span(),
-                        INVALID,
-                        format!("user '{shown}': {}", e.message),
-                    )
-                })
+                .map_err(|e| p.add(v.span(), INVALID, format!("user '{shown}': {}", e.message)))
                 .ok()
         });
         if let Some(h) = &entry.password_hash {
@@ -524,7 +517,9 @@ pub async fn apply_file(
             problems.push(ProvisioningProblem::new(
                 *line,
                 UNKNOWN_ORG,
-                format!("there is no organisation '{name}': list it under [[orgs]] or create it first"),
+                format!(
+                    "there is no organisation '{name}': list it under [[orgs]] or create it first"
+                ),
             ));
         }
     }
@@ -673,10 +668,7 @@ registration = false
     fn every_problem_is_reported_with_its_line() {
         let text = "[[users]]\nusername = \"Bad Name\"\n\n[[users]]\nusername = \"ok\"\nemail = \"nope\"\npassword_hash = \"plain\"\nmemberships = [{ org = \"X\", role = \"owner\" }]\n\n[[users]]\nusername = \"ok\"\n\n[[oauth2_clients]]\nname = \"ci\"\nsecret_env = \"MISSING\"\n\n[[allowlist]]\nentry = \"10.0.0.1/8\"\n\n[modules]\nteleport = true\n";
         let (_, problems) = check(text, no_env);
-        let lines: Vec<(u64, &str)> = problems
-            .iter()
-            .map(|p| (p.line, p.code.as_str()))
-            .collect();
+        let lines: Vec<(u64, &str)> = problems.iter().map(|p| (p.line, p.code.as_str())).collect();
         assert_eq!(
             lines,
             vec![
