@@ -90,8 +90,11 @@ fn reload(app: &TestApp, token: &str) -> Reply {
     app.request("POST", RELOAD, Auth::Bearer(token), &[], None)
 }
 
-/// (kind, name) → (outcome, changes) of a report.
-fn outcomes(report: &Value) -> Vec<(String, String, String, Vec<String>)> {
+/// (kind, name, outcome, changes) of one report item.
+type Outcome = (String, String, String, Vec<String>);
+
+/// The items of a report.
+fn outcomes(report: &Value) -> Vec<Outcome> {
     report["items"]
         .as_array()
         .unwrap()
@@ -142,11 +145,7 @@ fn audit_total(app: &TestApp) -> i64 {
     })
 }
 
-fn item<'a>(
-    items: &'a [(String, String, String, Vec<String>)],
-    kind: &str,
-    name: &str,
-) -> &'a (String, String, String, Vec<String>) {
+fn item<'a>(items: &'a [Outcome], kind: &str, name: &str) -> &'a Outcome {
     items
         .iter()
         .find(|(k, n, _, _)| k == kind && n == name)
