@@ -25,6 +25,18 @@ export GATEHOUSE_JOBS_BATCH_PAUSE_MS=500
 # Nothing from the caller's environment may point the server elsewhere.
 unset DATABASE_URL GATEHOUSE_CONFIG GATEHOUSE_PUBLIC_URL LEPTOS_SITE_ROOT
 
+# A provisioning file, applied at start (tests/provisioning.spec.ts reloads it).
+cat > "$dir/provisioning.toml" <<'TOML'
+[[orgs]]
+name = "Provisioned Org"
+
+[[users]]
+username = "provisioned-user"
+display_name = "Provisioned User"
+memberships = [{ org = "Provisioned Org", role = "editor" }]
+TOML
+export GATEHOUSE_PROVISIONING_FILE="$dir/provisioning.toml"
+
 echo "start-server.sh: data in $dir, serving on http://127.0.0.1:$PORT" >&2
 printf 'admin-password-1\n' | "$bin" create-admin --username admin --password-stdin
 exec "$bin" serve

@@ -28,6 +28,25 @@ impl Env {
         }
     }
 
+    /// With a provisioning file (one organisation), so that its reload
+    /// route has something to apply.
+    fn provisioned() -> Self {
+        let dir = std::env::temp_dir().join(format!(
+            "gatehouse-audit-prov-{}",
+            gatehouse::server::time::new_id().to_lowercase()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("provisioning.toml");
+        std::fs::write(&file, "[[orgs]]\nname = \"Provisioned\"\n").unwrap();
+        let app = common::spawn_app_with(|c| c.provisioning_file = Some(file));
+        let admin = app.admin_token();
+        Self {
+            app,
+            admin,
+            n: std::cell::Cell::new(0),
+        }
+    }
+
     fn name(&self, prefix: &str) -> String {
         self.n.set(self.n.get() + 1);
         format!("{prefix}-{}", self.n.get())
@@ -580,6 +599,14 @@ fn case_for(env: &Env, method: &str, template: &str) -> Option<Case> {
                 Some(token),
             )
         }
+        ("post", "/server/provisioning/reload") => case(
+            "POST",
+            p("/server/provisioning/reload"),
+            None,
+            "provisioning.reload",
+            "provisioning",
+            None,
+        ),
         // `metrics`: switching it has no effect on the other cases.
         ("put", "/modules/{name}") => {
             env.ok("DELETE", &p("/modules/metrics"), None);
@@ -606,7 +633,11 @@ fn case_for(env: &Env, method: &str, template: &str) -> Option<Case> {
         // Without a dormancy policy the job's own run writes nothing, so it
         // cannot add a record to a later case.
         ("post", "/jobs/{name}/run") => {
-            env.call("POST", &p("/jobs/pause-all"), Some(&json!({"paused": false})));
+            env.call(
+                "POST",
+                &p("/jobs/pause-all"),
+                Some(&json!({"paused": false})),
+            );
             case(
                 "POST",
                 p("/jobs/deactivate_dormant/run"),
@@ -617,7 +648,11 @@ fn case_for(env: &Env, method: &str, template: &str) -> Option<Case> {
             )
         }
         ("post", "/jobs/pause-all") => {
-            env.call("POST", &p("/jobs/pause-all"), Some(&json!({"paused": false})));
+            env.call(
+                "POST",
+                &p("/jobs/pause-all"),
+                Some(&json!({"paused": false})),
+            );
             case(
                 "POST",
                 p("/jobs/pause-all"),
@@ -633,7 +668,7 @@ fn case_for(env: &Env, method: &str, template: &str) -> Option<Case> {
 
 #[test]
 fn every_mutating_route_writes_exactly_one_audit_record() {
-    let env = Env::new();
+    let env = Env::provisioned();
     let spec = env.app.get("/api/spec.json", Auth::None);
     assert_eq!(spec.status, 200);
     let spec = spec.json();

@@ -278,6 +278,7 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
         "connections/list" | "connections/online" => String::new(),
         "orgs/list" | "orgs/names" => String::new(),
         "server/stats" | "server/settings" | "server/version" => String::new(),
+        "server/provisioning/reload" => String::new(),
         "orgs/get" | "orgs/delete" => "id=01JD0000000000000000000000".into(),
         "orgs/create" => "name=matrix-org".into(),
         "orgs/rename" => "id=01JD0000000000000000000000&name=matrix-org".into(),

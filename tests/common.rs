@@ -87,6 +87,7 @@ pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
         log_format: Default::default(),
         metrics_token: None,
         jobs: Default::default(),
+        provisioning_file: None,
     }
 }
 

@@ -171,7 +171,11 @@ fn jobs_are_listed_and_read_with_every_status() {
     assert_eq!((r.status, code(&r)), (403, "insufficient_scope".into()));
 
     // Malformed bodies are 400, never a change.
-    for body in [json!({}), json!({"paused": "yes"}), json!({"paused": true, "x": 1})] {
+    for body in [
+        json!({}),
+        json!({"paused": "yes"}),
+        json!({"paused": true, "x": 1}),
+    ] {
         let r = app.post_json(&format!("{JOBS}/pause-all"), Auth::Bearer(&admin), &body);
         assert_eq!(r.status, 400, "{body}: {}", r.body);
     }
@@ -215,10 +219,7 @@ fn purge_deletes_what_ended_long_ago_and_keeps_the_rest() {
     assert_eq!(done["done"], 4, "{done}");
     assert_eq!(done["total"], 4, "{done}");
     assert!(done["last_error"].is_null());
-    assert!(done["last_result"]
-        .as_str()
-        .unwrap()
-        .contains("purged 4"));
+    assert!(done["last_result"].as_str().unwrap().contains("purged 4"));
     assert!(done["next_run_at"].is_string());
     let left = |table: &str| count(&app, &format!("SELECT COUNT(*) FROM {table}"));
     assert_eq!(left("user_sessions"), 2, "recent and active sessions stay");
@@ -267,12 +268,20 @@ fn pause_all_stops_a_run_between_batches_and_resume_continues_it() {
     // The run stops after the batch in hand: within a second.
     let asked = Instant::now();
     let stopped = wait_for(&app, &admin, "recount_stats", |j| j["state"] == "paused");
-    assert!(asked.elapsed() < Duration::from_secs(1), "{:?}", asked.elapsed());
+    assert!(
+        asked.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        asked.elapsed()
+    );
     let done_then = stopped["done"].as_i64().unwrap();
     assert!(done_then < 6, "{stopped}");
     std::thread::sleep(Duration::from_millis(1200));
     let still = job(&app, &admin, "recount_stats");
-    assert_eq!(still["done"].as_i64().unwrap(), done_then, "no progress while paused");
+    assert_eq!(
+        still["done"].as_i64().unwrap(),
+        done_then,
+        "no progress while paused"
+    );
     assert_eq!(still["runs"], 0);
     let r = run(&app, &admin, "purge_expired");
     assert_eq!((r.status, code(&r)), (409, "jobs_paused".into()));
@@ -283,10 +292,17 @@ fn pause_all_stops_a_run_between_batches_and_resume_continues_it() {
     let resumed = pause(&app, &admin, false);
     assert_eq!(resumed.json(), json!({"state": "running", "affected": 5}));
     let done = wait_for(&app, &admin, "recount_stats", finished(1));
-    assert_eq!((done["done"].clone(), done["total"].clone()), (json!(6), json!(6)));
+    assert_eq!(
+        (done["done"].clone(), done["total"].clone()),
+        (json!(6), json!(6))
+    );
     assert_eq!(done["started_at"], started_at, "the same run continued");
     assert_eq!(audit_count(&app, "jobs.resume"), 1);
-    assert_eq!(audit_count(&app, "stats.recount"), 1, "one group had drifted");
+    assert_eq!(
+        audit_count(&app, "stats.recount"),
+        1,
+        "one group had drifted"
+    );
     assert_eq!(
         count(
             &app,
@@ -326,7 +342,10 @@ fn dormant_accounts_are_deactivated_only_under_a_policy() {
     );
     assert_eq!(run(&app, &admin, "deactivate_dormant").status, 202);
     let done = wait_for(&app, &admin, "deactivate_dormant", finished(1));
-    assert_eq!((done["done"].clone(), done["total"].clone()), (json!(3), json!(3)));
+    assert_eq!(
+        (done["done"].clone(), done["total"].clone()),
+        (json!(3), json!(3))
+    );
     for id in &dormant {
         let user = app.get(&format!("/api/admin/v1/users/{id}"), Auth::Bearer(&admin));
         assert_eq!(user.json()["data"]["attributes"]["status"], "deactivated");
@@ -362,7 +381,10 @@ fn dormant_accounts_are_deactivated_only_under_a_policy() {
     let done = wait_for(&off, &off_admin, "deactivate_dormant", finished(1));
     assert_eq!(done["done"], 0);
     assert!(done["last_result"].as_str().unwrap().starts_with("off"));
-    let user = off.get(&format!("/api/admin/v1/users/{id}"), Auth::Bearer(&off_admin));
+    let user = off.get(
+        &format!("/api/admin/v1/users/{id}"),
+        Auth::Bearer(&off_admin),
+    );
     assert_eq!(user.json()["data"]["attributes"]["status"], "active");
 }
 
@@ -398,7 +420,10 @@ fn audit_retention_and_the_index_rebuild() {
 
     assert_eq!(run(&app, &admin, "rebuild_search_index").status, 202);
     let done = wait_for(&app, &admin, "rebuild_search_index", finished(1));
-    assert_eq!((done["done"].clone(), done["total"].clone()), (json!(2), json!(2)));
+    assert_eq!(
+        (done["done"].clone(), done["total"].clone()),
+        (json!(2), json!(2))
+    );
     assert!(done["last_error"].is_null(), "{done}");
     let found = app.get(
         "/api/admin/v1/users?filter[search]=findable",

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use crate::model::{AppError, ServerStats, ServerVersion, Settings};
+use crate::model::{AppError, ProvisioningReport, ServerStats, ServerVersion, Settings};
 
 #[server(prefix = "/api", endpoint = "server/stats", input = GetUrl)]
 pub async fn get_server_stats() -> Result<ServerStats, AppError> {
@@ -28,6 +28,21 @@ pub async fn get_server_settings() -> Result<Settings, AppError> {
             let state = state()?;
             let caller = require_caller(&state).await?;
             crate::server::ops::server::settings(&state, &caller)
+        }
+        .await,
+    )
+}
+
+/// Applies the provisioning file again (the Settings page's button).
+#[server(prefix = "/api", endpoint = "server/provisioning/reload")]
+pub async fn reload_provisioning() -> Result<ProvisioningReport, AppError> {
+    use crate::api::context::*;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            crate::server::ops::provisioning::reload(&state, &caller).await
         }
         .await,
     )

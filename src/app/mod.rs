@@ -38,7 +38,8 @@ use pages::{
     users::UsersPage,
 };
 use pages::{
-    jobs::JobsPage, modules::ModulesPage, register::RegisterPage, registration_tokens::RegistrationTokensPage,
+    jobs::JobsPage, modules::ModulesPage, register::RegisterPage,
+    registration_tokens::RegistrationTokensPage,
 };
 
 /// The whole HTML document, rendered on the server.

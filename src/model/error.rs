@@ -65,6 +65,10 @@ pub enum AppError {
     /// Well-formed input that breaks one or more rules (422).
     #[error("{}", .0.first().map(|e| e.message.as_str()).unwrap_or("invalid input"))]
     Invalid(Vec<FieldError>),
+    /// A provisioning file that cannot be applied (422): every problem, each
+    /// with its line. Nothing was changed.
+    #[error("{}", .0.first().map(|p| p.to_string()).unwrap_or_else(|| "invalid provisioning file".into()))]
+    ProvisioningInvalid(Vec<super::ProvisioningProblem>),
     /// Malformed input (400); `parameter` names the query parameter at fault.
     #[error("{message}")]
     BadRequest {
@@ -137,7 +141,7 @@ impl AppError {
             Self::Forbidden(_) | Self::AccessDenied { .. } | Self::PasswordChangeRequired => 403,
             Self::NotFound(_) | Self::UnknownReference { .. } => 404,
             Self::Conflict { .. } => 409,
-            Self::Invalid(_) => 422,
+            Self::Invalid(_) | Self::ProvisioningInvalid(_) => 422,
             Self::BadRequest { .. } | Self::BadReference { .. } => 400,
             Self::RateLimited { .. } => 429,
             Self::Internal | Self::Transport(_) => 500,
@@ -156,6 +160,10 @@ impl AppError {
             Self::UnknownReference { code, .. } | Self::BadReference { code, .. } => code,
             Self::Conflict { code, .. } => code,
             Self::Invalid(errors) => errors.first().map(|e| e.code.as_str()).unwrap_or("invalid"),
+            Self::ProvisioningInvalid(problems) => problems
+                .first()
+                .map(|p| p.code.as_str())
+                .unwrap_or("provisioning_invalid"),
             Self::BadRequest { .. } => "bad_request",
             Self::RateLimited { .. } => "rate_limited",
             Self::Internal => "internal_error",

@@ -11,6 +11,7 @@ mod live;
 mod module;
 pub mod org;
 mod paging;
+pub mod provisioning;
 pub mod registration;
 pub mod server;
 mod session;
@@ -27,14 +28,17 @@ pub use bulk::{BulkAction, BulkRefusal, BulkResult, MAX_BULK};
 pub use contact::Contact;
 pub use error::{AppError, FieldError};
 pub use import::{ImportReport, OnConflict, RowOutcome, RowReport};
+pub use job::{Job, PauseOutcome};
 pub use live::{
     Connection, Delivery, Inbox, InboxMessage, LiveEvent, MessageKind, MulticastReport, Rejected,
     Sent, MAX_MESSAGE_CHARS, MAX_MULTICAST,
 };
-pub use job::{Job, PauseOutcome};
 pub use module::ModuleState;
 pub use org::{MemberFilter, Membership, Org, OrgFilter, OrgMember, OrgRole};
 pub use paging::{CountMode, Page, PageRequest, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+pub use provisioning::{
+    ProvisionedItem, ProvisionedKind, ProvisionedOutcome, ProvisioningProblem, ProvisioningReport,
+};
 pub use registration::{
     NewRegistrationToken, Registration, RegistrationMode, RegistrationToken,
     RegistrationTokenFilter, RegistrationTokenPatch,

@@ -44,6 +44,13 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Apply the provisioning file now (the configured one, or --file) and
+    /// print what was created, changed or left alone.
+    Provision {
+        /// A provisioning file other than the configured one.
+        #[arg(long)]
+        file: Option<PathBuf>,
+    },
     /// Show or empty the admin IP allow-list (the way back in after a lock-out).
     Allowlist {
         #[command(subcommand)]
@@ -118,6 +125,7 @@ pub async fn run() -> i32 {
                 },
         } => create_token(&state, user, scopes, expires_in, name).await,
         Command::Allowlist { command } => allowlist(&state, command).await,
+        Command::Provision { file } => provision(&state, file).await,
     };
     state.db.close().await;
     match result {
@@ -146,9 +154,6 @@ async fn serve(state: AppState) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(state.config.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", state.config.listen))?;
-    let needs_setup = ops::setup::needs_setup(&state)
-        .await
-        .map_err(|e| e.to_string())?;
     let internal = match state.config.internal_listen {
         Some(addr) => Some((
             addr,
@@ -162,7 +167,12 @@ async fn serve(state: AppState) -> Result<(), String> {
     let on_main = state.config.admin_api_on_main;
     let internal_app = startup::internal_router(state.clone());
     let live = state.live.clone();
+    let needs_setup_state = state.clone();
     let app = startup::router(state).await.map_err(|e| e.to_string())?;
+    // After provisioning, which may have created an administrator.
+    let needs_setup = ops::setup::needs_setup(&needs_setup_state)
+        .await
+        .map_err(|e| e.to_string())?;
     println!("Gatehouse is serving the panel at {public_url}");
     if needs_setup {
         println!(
@@ -296,6 +306,51 @@ async fn create_token(
     );
     println!("{}", created.secret);
     Ok(())
+}
+
+async fn provision(state: &AppState, file: Option<PathBuf>) -> Result<(), String> {
+    let Some(path) = file.or_else(|| state.config.provisioning_file.clone()) else {
+        return Err(
+            "no provisioning file: give --file or configure [provisioning] file / GATEHOUSE_PROVISIONING_FILE"
+                .into(),
+        );
+    };
+    match ops::provisioning::apply_file(state, &Caller::system(), &path).await {
+        Ok(report) => {
+            for item in &report.items {
+                let changes = if item.changes.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", item.changes.join(", "))
+                };
+                println!(
+                    "{}\t{}\t{}{changes}",
+                    item.outcome.as_str(),
+                    item.kind.as_str(),
+                    item.name
+                );
+            }
+            println!(
+                "Provisioned {}: {} created, {} changed, {} unchanged.",
+                path.display(),
+                report.created,
+                report.changed,
+                report.unchanged
+            );
+            Ok(())
+        }
+        Err(AppError::ProvisioningInvalid(problems)) => {
+            for p in &problems {
+                eprintln!("{}: {p}", path.display());
+            }
+            Err(format!(
+                "{} problem(s) in {}; nothing was changed",
+                problems.len(),
+                path.display()
+            ))
+        }
+        Err(e) => Err(describe(e)),
+    }
 }
 
 async fn allowlist(state: &AppState, command: AllowlistCommand) -> Result<(), String> {

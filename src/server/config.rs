@@ -46,6 +46,9 @@ pub struct Config {
     pub log_format: LogFormat,
     /// `[metrics] bearer_token`: when set, `/metrics` wants it as a bearer token.
     pub metrics_token: Option<Secret>,
+    /// `[provisioning] file`: the declarative file applied at start and by
+    /// `POST /server/provisioning/reload`; `None`: provisioning is off.
+    pub provisioning_file: Option<PathBuf>,
     /// `[jobs]` and `[audit] retention_days`: what the background jobs do.
     pub jobs: JobsConfig,
 }
@@ -153,6 +156,8 @@ struct FileConfig {
     jobs: JobsSection,
     #[serde(default)]
     audit: AuditSection,
+    #[serde(default)]
+    provisioning: ProvisioningSection,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -168,6 +173,12 @@ struct JobsSection {
 #[serde(deny_unknown_fields)]
 struct AuditSection {
     retention_days: Option<u32>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProvisioningSection {
+    file: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -473,12 +484,17 @@ impl Config {
             .map(Secret::new);
 
         let jobs = Self::jobs(file.jobs, file.audit, &mut errors);
+        let provisioning_file = env("GATEHOUSE_PROVISIONING_FILE")
+            .or(file.provisioning.file)
+            .filter(|f| !f.trim().is_empty())
+            .map(PathBuf::from);
 
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(Self {
             jobs,
+            provisioning_file,
             log_format,
             metrics_token,
             message_prefixes,
@@ -520,7 +536,9 @@ impl Config {
             };
             match raw {
                 Some(0) => {
-                    errors.push(format!("{key}: must be at least 1 (leave it unset for never)"));
+                    errors.push(format!(
+                        "{key}: must be at least 1 (leave it unset for never)"
+                    ));
                     None
                 }
                 other => other,
@@ -690,8 +708,7 @@ mod tests {
         assert_eq!(config.jobs.batch_size, 10);
         assert_eq!(config.jobs.dormant_after_days, Some(365));
         assert_eq!(config.jobs.audit_retention_days, Some(90));
-        let errors =
-            load_file("[jobs]\nbatch_size = 0\ndormant_after_days = 0\n").unwrap_err();
+        let errors = load_file("[jobs]\nbatch_size = 0\ndormant_after_days = 0\n").unwrap_err();
         assert_eq!(errors.len(), 2, "{errors:?}");
     }
 
@@ -699,5 +716,16 @@ mod tests {
     fn unknown_keys_are_refused() {
         let errors = load_file("[server]\nlistn = \"x\"\n").unwrap_err();
         assert!(errors[0].contains("unknown field"), "{errors:?}");
+    }
+
+    #[test]
+    fn provisioning_is_off_unless_a_file_is_named() {
+        assert_eq!(load_file("").unwrap().provisioning_file, None);
+        let config =
+            load_file("[provisioning]\nfile = \"/etc/gatehouse/provision.toml\"\n").unwrap();
+        assert_eq!(
+            config.provisioning_file,
+            Some(PathBuf::from("/etc/gatehouse/provision.toml"))
+        );
     }
 }

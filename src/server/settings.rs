@@ -220,6 +220,13 @@ pub fn effective(config: &Config) -> Settings {
         Some("GATEHOUSE_AUDIT_RETENTION_DAYS"),
         c.jobs.audit_retention_days.map(|d| d.to_string()),
     );
+    let provisioning = Section::new("provisioning").plain(
+        "file",
+        Some("GATEHOUSE_PROVISIONING_FILE"),
+        c.provisioning_file
+            .as_ref()
+            .map(|f| f.display().to_string()),
+    );
     Settings {
         sections: vec![
             server.done(),
@@ -235,6 +242,7 @@ pub fn effective(config: &Config) -> Settings {
             metrics.done(),
             jobs.done(),
             audit.done(),
+            provisioning.done(),
         ],
     }
 }

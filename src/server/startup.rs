@@ -82,6 +82,9 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
 }
 
 pub async fn router(state: AppState) -> Result<Router, BoxError> {
+    // The provisioning file (when configured) is applied before serving; a
+    // broken one stops the start like a bad configuration would.
+    provision(&state).await?;
     let store = Store::new(&state.db);
     store.spawn_cleanup();
     state.live.start();
@@ -134,6 +137,32 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
             super::metrics::track,
         ));
     Ok(with_security_headers(app).with_state(state))
+}
+
+/// Applies the provisioning file at start, logging every problem of a
+/// broken one.
+pub async fn provision(state: &AppState) -> Result<(), BoxError> {
+    match ops::provisioning::apply_at_start(state).await {
+        Ok(_) => Ok(()),
+        Err(crate::model::AppError::ProvisioningInvalid(problems)) => {
+            for problem in &problems {
+                tracing::error!(line = problem.line, code = %problem.code, "provisioning: {}", problem.message);
+            }
+            let file = state
+                .config
+                .provisioning_file
+                .as_ref()
+                .map(|f| f.display().to_string())
+                .unwrap_or_default();
+            let list: Vec<String> = problems.iter().map(|p| format!("  - {p}")).collect();
+            Err(format!(
+                "the provisioning file {file} cannot be applied (nothing was changed):\n{}",
+                list.join("\n")
+            )
+            .into())
+        }
+        Err(e) => Err(format!("provisioning failed: {e}").into()),
+    }
 }
 
 /// The internal listener: the admin API and its documents, nothing else
@@ -223,9 +252,7 @@ fn page_access(path: &str) -> PageAccess {
         "/" | "/users" | "/oauth2-clients" | "/allowlist" | "/sessions" | "/connections"
         | "/broadcast" => PageAccess::Admin,
         p if p.starts_with("/users/") => PageAccess::Admin,
-        "/registration-tokens" | "/settings" | "/audit" | "/modules" | "/jobs" => {
-            PageAccess::Admin
-        }
+        "/registration-tokens" | "/settings" | "/audit" | "/modules" | "/jobs" => PageAccess::Admin,
         _ => PageAccess::Other,
     }
 }

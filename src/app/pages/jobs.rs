@@ -68,7 +68,9 @@ fn JobsView() -> impl IntoView {
                 };
                 view! { <div class="notice success" role="status">{text}</div> }.into_any()
             }
-            Err(e) => view! { <div class="notice error" role="alert">{e.to_string()}</div> }.into_any(),
+            Err(e) => {
+                view! { <div class="notice error" role="alert">{e.to_string()}</div> }.into_any()
+            }
         });
         view! { {ran}{paused} }
     };

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
-use crate::api::server::get_server_settings;
+use crate::api::server::{get_server_settings, ReloadProvisioning};
 use crate::app::components::{AdminOnly, ErrorNotice};
-use crate::model::{Setting, Settings};
+use crate::model::{AppError, ProvisionedOutcome, ProvisioningReport, Setting, Settings};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -45,6 +45,7 @@ fn SettingsView() -> impl IntoView {
             "The configuration this server runs with, from its configuration file and environment. \
              Change it there and restart. Secrets are never shown."
         </p>
+        <ProvisioningSection/>
         <Form method="GET" action="/settings" attr:class="filters" attr:role="search" attr:aria-label="Search settings">
             <div class="field">
                 <label for="settings-search">"Key, value or variable contains"</label>
@@ -125,4 +126,115 @@ fn SettingsTree(settings: Settings, needle: Signal<String>) -> impl IntoView {
             .collect_view()
             .into_any()
     }
+}
+
+/// "Reload provisioning": applies the provisioning file again and shows what
+/// was created, changed or left alone, or the file's problems with their
+/// lines. Idempotent, so no confirmation; a plain form post without JavaScript.
+#[component]
+fn ProvisioningSection() -> impl IntoView {
+    let reload = ServerAction::<ReloadProvisioning>::new();
+    let pending = reload.pending();
+    let outcome = move || {
+        reload.value().get().map(|result| match result {
+            Ok(report) => view! { <ProvisioningResult report/> }.into_any(),
+            Err(AppError::ProvisioningInvalid(problems)) => {
+                let items = problems
+                    .into_iter()
+                    .map(|p| {
+                        let place = if p.line > 0 {
+                            format!("Line {}: ", p.line)
+                        } else {
+                            String::new()
+                        };
+                        view! {
+                            <li data-testid="provisioning-problem" data-line=p.line.to_string()>
+                                <strong>{place}</strong>{p.message}" "<code class="muted">{p.code}</code>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="notice error" role="alert" data-testid="provisioning-errors">
+                        <strong>"The provisioning file cannot be applied; nothing was changed."</strong>
+                        <ul>{items}</ul>
+                    </div>
+                }
+                .into_any()
+            }
+            Err(error) => view! {
+                <div class="notice error" role="alert" data-testid="provisioning-errors">
+                    <p>{error.to_string()}</p>
+                </div>
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="provisioning-heading" data-testid="provisioning">
+            <h2 id="provisioning-heading">"Provisioning"</h2>
+            <p>
+                "Applies the provisioning file (" <code>"[provisioning] file"</code>
+                ") again: what is missing is created, what differs is changed, the rest is left alone. \
+                 Nothing the file does not name is deleted, and a file with problems changes nothing."
+            </p>
+            <ActionForm action=reload>
+                <button type="submit" class="button primary" data-testid="reload-provisioning"
+                    disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
+                    {move || if pending.get() { "Reloading…" } else { "Reload provisioning" }}
+                </button>
+            </ActionForm>
+            <div aria-live="polite">{outcome}</div>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn ProvisioningResult(report: ProvisioningReport) -> impl IntoView {
+    let rows = report
+        .items
+        .into_iter()
+        .map(|item| {
+            let outcome = item.outcome.as_str();
+            // The import report's badges: created, updated, skipped.
+            let badge = match item.outcome {
+                ProvisionedOutcome::Created => "badge outcome-created",
+                ProvisionedOutcome::Changed => "badge outcome-updated",
+                ProvisionedOutcome::Unchanged => "badge outcome-skipped",
+            };
+            let changes = item.changes.join(", ");
+            view! {
+                <tr data-testid="provisioning-item" data-kind=item.kind.as_str() data-outcome=outcome>
+                    <td data-label="Kind">{item.kind.label()}</td>
+                    <td data-label="Name"><code>{item.name}</code></td>
+                    <td data-label="Outcome"><span class=badge>{outcome}</span></td>
+                    <td data-label="Changed fields">{changes}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="notice success" role="status" data-testid="provisioning-report">
+            "Provisioning applied: "
+            <span data-testid="provisioning-created">{report.created}</span>" created, "
+            <span data-testid="provisioning-changed">{report.changed}</span>" changed, "
+            <span data-testid="provisioning-unchanged">{report.unchanged}</span>" unchanged."
+        </div>
+        <div class="table-wrap">
+            <table class="data" data-testid="provisioning-items">
+                <caption class="sr-only">"Provisioned items"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Kind"</th>
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"Outcome"</th>
+                        <th scope="col">"Changed fields"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
 }

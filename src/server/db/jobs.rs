@@ -399,7 +399,8 @@ pub async fn recount_users(
 
 /// Active non-administrators not seen (or, never seen, not created) since
 /// `cutoff`.
-const DORMANT: &str = "status = 'active' AND admin = FALSE AND COALESCE(last_seen_at, created_at) < $1";
+const DORMANT: &str =
+    "status = 'active' AND admin = FALSE AND COALESCE(last_seen_at, created_at) < $1";
 
 pub async fn dormant_count(db: &Db, cutoff: i64) -> sqlx::Result<i64> {
     let sql = format!("SELECT COUNT(*) FROM users WHERE {DORMANT}");

@@ -14,6 +14,7 @@ pub mod messages;
 pub mod modules;
 pub mod oauth2;
 pub mod orgs;
+pub mod provisioning;
 pub mod registration_tokens;
 pub mod sessions;
 pub mod stats;

@@ -173,7 +173,9 @@ pub async fn step(state: &AppState, kind: JobKind, cursor: Option<&str>) -> Resu
                 // transaction and audit record per account.
                 match ops::lifecycle::deactivate(state, &caller, id, false).await {
                     Ok(_) => processed += 1,
-                    Err(err) => tracing::info!(job = kind.name(), user = %id, "not deactivated: {err}"),
+                    Err(err) => {
+                        tracing::info!(job = kind.name(), user = %id, "not deactivated: {err}")
+                    }
                 }
             }
             let full = ids.len() as i64 == limit;
@@ -215,9 +217,7 @@ pub async fn step(state: &AppState, kind: JobKind, cursor: Option<&str>) -> Resu
                     json!({"backend": db.backend()}),
                 )
             });
-            db::jobs::search_index_step(db, i, audit)
-                .await
-                .map_err(e)?;
+            db::jobs::search_index_step(db, i, audit).await.map_err(e)?;
             Ok(Step {
                 processed: 1,
                 next: (i + 1 < steps).then(|| (i + 1).to_string()),

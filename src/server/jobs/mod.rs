@@ -166,9 +166,15 @@ async fn run(state: &AppState, instance: &str, row: db::jobs::JobRow) {
                 let now = now_ms();
                 let summary = builtin::summary(state, kind, done);
                 tracing::info!(job = name, done, "job finished: {summary}");
-                if let Err(e) =
-                    db::jobs::finish(&state.db, name, instance, now, kind.next_run(now), Ok((done, total, &summary)))
-                        .await
+                if let Err(e) = db::jobs::finish(
+                    &state.db,
+                    name,
+                    instance,
+                    now,
+                    kind.next_run(now),
+                    Ok((done, total, &summary)),
+                )
+                .await
                 {
                     tracing::warn!(job = name, "cannot record the end of a run: {e}");
                 }
@@ -191,7 +197,16 @@ async fn record(
     total: i64,
     cursor: Option<&str>,
 ) -> bool {
-    match db::jobs::progress(&state.db, kind.name(), instance, done, total, cursor, now_ms()).await
+    match db::jobs::progress(
+        &state.db,
+        kind.name(),
+        instance,
+        done,
+        total,
+        cursor,
+        now_ms(),
+    )
+    .await
     {
         Ok(true) => true,
         Ok(false) => {
@@ -208,8 +223,15 @@ async fn record(
 async fn fail(state: &AppState, instance: &str, kind: JobKind, error: &str) {
     tracing::warn!(job = kind.name(), "job failed: {error}");
     let now = now_ms();
-    if let Err(e) =
-        db::jobs::finish(&state.db, kind.name(), instance, now, kind.next_run(now), Err(error)).await
+    if let Err(e) = db::jobs::finish(
+        &state.db,
+        kind.name(),
+        instance,
+        now,
+        kind.next_run(now),
+        Err(error),
+    )
+    .await
     {
         tracing::warn!(job = kind.name(), "cannot record a failed run: {e}");
     }

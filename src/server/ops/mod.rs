@@ -17,6 +17,7 @@ pub mod messages;
 pub mod modules;
 pub mod oauth2;
 pub mod orgs;
+pub mod provisioning;
 pub mod registration;
 pub mod server;
 pub mod sessions;

@@ -112,6 +112,7 @@ fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(server::version::handler))
         .routes(routes!(server::settings::handler))
         .routes(routes!(server::stats::handler))
+        .routes(routes!(server::provisioning_reload::handler))
         .routes(routes!(audit_log::list::handler))
         .routes(routes!(audit_log::export::handler))
         .routes(routes!(modules::list::handler))
@@ -186,6 +187,17 @@ impl IntoResponse for ApiError {
                 .map(|f| {
                     let mut e = error_object(&f.message, &f.code);
                     e["source"] = json!({"pointer": format!("/{}", f.field)});
+                    e
+                })
+                .collect(),
+            AppError::ProvisioningInvalid(problems) if !problems.is_empty() => problems
+                .iter()
+                .map(|p| {
+                    let mut e = error_object(&p.message, &p.code);
+                    if p.line > 0 {
+                        e["source"] = json!({"pointer": format!("/line/{}", p.line)});
+                    }
+                    e["meta"] = json!({"line": p.line});
                     e
                 })
                 .collect(),

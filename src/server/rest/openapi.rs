@@ -140,6 +140,19 @@ error_documents! {
     JobConflictError = ["job_running", "jobs_paused"];
     /// A registration token with this string exists (`source.pointer` `/token`).
     TokenExistsError = ["token_exists"];
+    /// The provisioning file cannot be applied and nothing was changed: one
+    /// error per problem, `source.pointer` `/line/N` and `meta.line` (0: the
+    /// file as a whole, e.g. unreadable).
+    ProvisioningInvalidError = [
+        "provisioning_unreadable", "provisioning_syntax", "provisioning_invalid",
+        "provisioning_duplicate", "provisioning_unknown_org",
+    ];
+    /// No provisioning file is configured, or applying it would lock out the
+    /// caller's address, remove the caller's own administrator rights or
+    /// leave no active administrator (nothing was changed).
+    ProvisioningConflictError = [
+        "provisioning_not_configured", "would_lock_out", "cannot_modify_self", "last_admin",
+    ];
     /// Broken rules of a registration token, one error per field (`source.pointer`).
     RegistrationTokenInvalidError = [
         "token_invalid", "length_invalid", "uses_allowed_invalid", "expiry_invalid",
@@ -495,6 +508,7 @@ mod tests {
         ("get", "/api/admin/v1/server/version"),
         ("get", "/api/admin/v1/server/settings"),
         ("get", "/api/admin/v1/server/stats"),
+        ("post", "/api/admin/v1/server/provisioning/reload"),
         ("get", "/api/admin/v1/users"),
         ("get", "/api/admin/v1/connections"),
         ("get", "/api/admin/v1/users/{id}/connected"),

@@ -42,5 +42,7 @@ pub async fn handler(
     ApiCaller(caller): ApiCaller,
     ApiJson(input): ApiJson<PauseAll>,
 ) -> Result<Json<PauseOutcome>, ApiError> {
-    Ok(Json(ops::jobs::pause_all(&state, &caller, input.paused).await?))
+    Ok(Json(
+        ops::jobs::pause_all(&state, &caller, input.paused).await?,
+    ))
 }

@@ -1,6 +1,7 @@
 //! `/server/...`: what the server says about itself. Each is a singleton
 //! resource with the id `current`.
 
+pub mod provisioning_reload;
 pub mod settings;
 pub mod stats;
 pub mod version;

@@ -1,0 +1,500 @@
+//! SQL of provisioning: the whole declarative file applied in one write
+//! transaction, with one audit record. Each item is read inside the
+//! transaction, compared with the file, and created, changed or left alone;
+//! nothing the file does not name is touched.
+
+use std::collections::HashMap;
+
+use super::{audit::AuditEntry, users::UserRow, with_pool, BeginWrite, Db};
+use crate::model::{
+    OrgRole, ProvisionedItem, ProvisionedKind, ProvisionedOutcome, ProvisioningReport, UserStatus,
+};
+
+/// An organisation the file names.
+#[derive(Clone, Debug)]
+pub struct WantedOrg {
+    pub name: String,
+}
+
+/// A user the file names. `None` fields are not managed by the file: a new
+/// user gets the default (none / not admin), an existing one keeps its value.
+#[derive(Clone, Debug)]
+pub struct WantedUser {
+    pub username: String,
+    pub display_name: Option<Option<String>>,
+    pub email: Option<Option<String>>,
+    pub admin: Option<bool>,
+    pub password_hash: Option<String>,
+    /// (organisation name, role), organisations named by the file or existing.
+    pub memberships: Vec<(String, OrgRole)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct WantedClient {
+    /// The client id when the file gives one; else the client is found by name.
+    pub id: Option<String>,
+    pub name: String,
+    /// SHA-256 digest of the secret (as stored).
+    pub secret_hash: String,
+    /// Space-separated, sorted.
+    pub scopes: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct WantedAllow {
+    /// Canonical form.
+    pub entry: String,
+    /// `None`: the note is not managed.
+    pub note: Option<Option<String>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct WantedModule {
+    pub name: String,
+    pub enabled: bool,
+    pub default: bool,
+}
+
+/// Everything the file asks for, already checked.
+#[derive(Clone, Debug, Default)]
+pub struct Wanted {
+    pub orgs: Vec<WantedOrg>,
+    pub users: Vec<WantedUser>,
+    pub clients: Vec<WantedClient>,
+    pub allowlist: Vec<WantedAllow>,
+    pub modules: Vec<WantedModule>,
+}
+
+/// Who applies the file, and what new accounts join besides the file's memberships.
+#[derive(Clone, Debug)]
+pub struct Context {
+    pub actor_user_id: Option<String>,
+    pub actor_name: String,
+    /// The default organisation (id, lower-case name, role) new accounts join.
+    pub default_join: Option<(String, String, OrgRole)>,
+    pub now: i64,
+}
+
+/// Why a checked file could not be applied after all (nothing was written).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The file would take the caller's own administrator rights.
+    CannotModifySelf(String),
+    /// The file would leave no active administrator.
+    NoActiveAdmin,
+    /// An organisation a membership names disappeared meanwhile.
+    OrgGone(String),
+}
+
+fn item(
+    kind: ProvisionedKind,
+    name: impl Into<String>,
+    outcome: ProvisionedOutcome,
+    changes: Vec<&str>,
+) -> ProvisionedItem {
+    ProvisionedItem {
+        kind,
+        name: name.into(),
+        outcome,
+        changes: changes.into_iter().map(str::to_owned).collect(),
+    }
+}
+
+fn outcome_of(changes: &[&str]) -> ProvisionedOutcome {
+    if changes.is_empty() {
+        ProvisionedOutcome::Unchanged
+    } else {
+        ProvisionedOutcome::Changed
+    }
+}
+
+type ExistingUser = (String, Option<String>, Option<String>, bool, Option<String>);
+type ExistingClient = (String, String, String, String, Option<i64>);
+
+/// Applies `wanted`; `audit` turns the report into the one audit record.
+pub async fn apply(
+    db: &Db,
+    wanted: &Wanted,
+    ctx: &Context,
+    audit: impl FnOnce(&ProvisioningReport) -> AuditEntry,
+) -> sqlx::Result<Result<ProvisioningReport, Refusal>> {
+    let mut report = ProvisioningReport::default();
+    let now = ctx.now;
+    with_pool!(db, pool => {
+        let mut tx = pool.begin_write().await?;
+        if matches!(db, Db::Postgres(_)) {
+            // Admin changes are serialized with every other one.
+            sqlx::query("LOCK TABLE user_counts IN EXCLUSIVE MODE").execute(&mut *tx).await?;
+        }
+
+        // Whether an administrator loses the rights (then one must be left).
+        let mut demoted = false;
+
+        // Organisations, by name in any case.
+        let mut org_ids: HashMap<String, String> = HashMap::new();
+        for org in &wanted.orgs {
+            let found: Option<String> =
+                sqlx::query_scalar("SELECT id FROM orgs WHERE lower(name) = lower($1)")
+                    .bind(&org.name)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let (id, outcome) = match found {
+                Some(id) => (id, ProvisionedOutcome::Unchanged),
+                None => {
+                    let id = crate::server::time::new_id();
+                    sqlx::query(
+                        "INSERT INTO orgs (id, name, created_at, updated_at) VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(&id)
+                    .bind(&org.name)
+                    .bind(now)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                    (id, ProvisionedOutcome::Created)
+                }
+            };
+            org_ids.insert(org.name.to_lowercase(), id);
+            report.push(item(ProvisionedKind::Org, &org.name, outcome, vec![]));
+        }
+
+        // Users, then their memberships.
+        for user in &wanted.users {
+            let existing: Option<ExistingUser> = sqlx::query_as(
+                "SELECT id, display_name, email, admin, password_hash FROM users WHERE username = $1",
+            )
+            .bind(&user.username)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let user_id = match existing {
+                None => {
+                    let row = UserRow {
+                        id: crate::server::time::new_id(),
+                        username: user.username.clone(),
+                        display_name: user.display_name.clone().flatten(),
+                        email: user.email.clone().flatten(),
+                        password_hash: user.password_hash.clone(),
+                        admin: user.admin.unwrap_or(false),
+                        can_request_admin: false,
+                        status: UserStatus::Active.as_str().into(),
+                        created_at: now,
+                        last_seen_at: None,
+                        locked_at: None,
+                        deactivated_at: None,
+                        password_change_required: false,
+                        sessions_valid_after: 0,
+                    };
+                    // The default organisation, unless the file names it itself.
+                    let mut links = super::users::NewUserLinks::default();
+                    if let Some((org_id, lower_name, role)) = &ctx.default_join {
+                        if !user.memberships.iter().any(|(o, _)| o.to_lowercase() == *lower_name) {
+                            links.memberships.push((org_id.clone(), *role));
+                        }
+                    }
+                    super::users::insert_user_in_tx!(tx, &row, &links);
+                    report.push(item(
+                        ProvisionedKind::User,
+                        &user.username,
+                        ProvisionedOutcome::Created,
+                        vec![],
+                    ));
+                    row.id
+                }
+                Some((id, display_name, email, admin, password_hash)) => {
+                    let mut changes = Vec::new();
+                    let display_name = match &user.display_name {
+                        Some(v) if *v != display_name => {
+                            changes.push("display_name");
+                            v.clone()
+                        }
+                        _ => display_name,
+                    };
+                    let email = match &user.email {
+                        Some(v) if *v != email => {
+                            changes.push("email");
+                            v.clone()
+                        }
+                        _ => email,
+                    };
+                    let new_admin = match user.admin {
+                        Some(v) if v != admin => {
+                            if !v && ctx.actor_user_id.as_deref() == Some(id.as_str()) {
+                                return Ok(Err(Refusal::CannotModifySelf(user.username.clone())));
+                            }
+                            changes.push("admin");
+                            demoted |= !v;
+                            v
+                        }
+                        _ => admin,
+                    };
+                    let new_hash = match &user.password_hash {
+                        Some(h) if Some(h) != password_hash.as_ref() => {
+                            changes.push("password");
+                            Some(h.clone())
+                        }
+                        _ => None,
+                    };
+                    if !changes.is_empty() {
+                        sqlx::query(
+                            "UPDATE users SET display_name = $1, email = $2, admin = $3 WHERE id = $4",
+                        )
+                        .bind(&display_name)
+                        .bind(&email)
+                        .bind(new_admin)
+                        .bind(&id)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                    if let Some(hash) = &new_hash {
+                        sqlx::query(
+                            "UPDATE users SET password_hash = $1, password_change_required = $2 WHERE id = $3",
+                        )
+                        .bind(hash)
+                        .bind(false)
+                        .bind(&id)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                    report.push(item(
+                        ProvisionedKind::User,
+                        &user.username,
+                        outcome_of(&changes),
+                        changes,
+                    ));
+                    id
+                }
+            };
+            for (org_name, role) in &user.memberships {
+                let key = org_name.to_lowercase();
+                let org_id = match org_ids.get(&key) {
+                    Some(id) => id.clone(),
+                    None => {
+                        let found: Option<(String, String)> = sqlx::query_as(
+                            "SELECT id, name FROM orgs WHERE lower(name) = lower($1)",
+                        )
+                        .bind(org_name)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                        let Some((id, _)) = found else {
+                            return Ok(Err(Refusal::OrgGone(org_name.clone())));
+                        };
+                        org_ids.insert(key, id.clone());
+                        id
+                    }
+                };
+                let current: Option<String> = sqlx::query_scalar(
+                    "SELECT role FROM org_members WHERE org_id = $1 AND user_id = $2",
+                )
+                .bind(&org_id)
+                .bind(&user_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let name = format!("{org_name}/{}", user.username);
+                let (outcome, changes) = match current {
+                    None => {
+                        sqlx::query(
+                            "INSERT INTO org_members (org_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)",
+                        )
+                        .bind(&org_id)
+                        .bind(&user_id)
+                        .bind(role.as_str())
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?;
+                        (ProvisionedOutcome::Created, vec![])
+                    }
+                    Some(r) if r != role.as_str() => {
+                        sqlx::query(
+                            "UPDATE org_members SET role = $1 WHERE org_id = $2 AND user_id = $3",
+                        )
+                        .bind(role.as_str())
+                        .bind(&org_id)
+                        .bind(&user_id)
+                        .execute(&mut *tx)
+                        .await?;
+                        (ProvisionedOutcome::Changed, vec!["role"])
+                    }
+                    Some(_) => (ProvisionedOutcome::Unchanged, vec![]),
+                };
+                report.push(item(ProvisionedKind::Membership, name, outcome, changes));
+            }
+        }
+
+        // OAuth2 clients, by id or else by name (a live one first).
+        for client in &wanted.clients {
+            let existing: Option<ExistingClient> = match &client.id {
+                Some(id) => sqlx::query_as(
+                    "SELECT id, name, secret_hash, scopes, revoked_at FROM oauth2_clients WHERE id = $1",
+                )
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?,
+                None => sqlx::query_as(
+                    "SELECT id, name, secret_hash, scopes, revoked_at FROM oauth2_clients \
+                     WHERE name = $1 ORDER BY CASE WHEN revoked_at IS NULL THEN 0 ELSE 1 END, id LIMIT 1",
+                )
+                .bind(&client.name)
+                .fetch_optional(&mut *tx)
+                .await?,
+            };
+            match existing {
+                None => {
+                    let id = client.id.clone().unwrap_or_else(crate::server::time::new_id);
+                    sqlx::query(
+                        "INSERT INTO oauth2_clients (id, name, secret_hash, scopes, created_at, created_by) \
+                         VALUES ($1, $2, $3, $4, $5, $6)",
+                    )
+                    .bind(&id)
+                    .bind(&client.name)
+                    .bind(&client.secret_hash)
+                    .bind(&client.scopes)
+                    .bind(now)
+                    .bind(&ctx.actor_name)
+                    .execute(&mut *tx)
+                    .await?;
+                    report.push(item(
+                        ProvisionedKind::Oauth2Client,
+                        &client.name,
+                        ProvisionedOutcome::Created,
+                        vec![],
+                    ));
+                }
+                Some((id, name, secret_hash, scopes, revoked_at)) => {
+                    let mut changes = Vec::new();
+                    if name != client.name {
+                        changes.push("name");
+                    }
+                    if secret_hash != client.secret_hash {
+                        changes.push("secret");
+                    }
+                    if scopes != client.scopes {
+                        changes.push("scopes");
+                    }
+                    if revoked_at.is_some() {
+                        changes.push("revoked");
+                    }
+                    if !changes.is_empty() {
+                        sqlx::query(
+                            "UPDATE oauth2_clients SET name = $1, secret_hash = $2, scopes = $3, \
+                             revoked_at = NULL WHERE id = $4",
+                        )
+                        .bind(&client.name)
+                        .bind(&client.secret_hash)
+                        .bind(&client.scopes)
+                        .bind(&id)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                    if changes.contains(&"scopes") || changes.contains(&"secret") {
+                        // Tokens issued under the old secret or scopes end.
+                        sqlx::query("DELETE FROM oauth2_access_tokens WHERE client_id = $1")
+                            .bind(&id)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    report.push(item(
+                        ProvisionedKind::Oauth2Client,
+                        &client.name,
+                        outcome_of(&changes),
+                        changes,
+                    ));
+                }
+            }
+        }
+
+        // Allow-list entries.
+        for allow in &wanted.allowlist {
+            let existing: Option<(Option<String>,)> =
+                sqlx::query_as("SELECT note FROM ip_allowlist WHERE entry = $1")
+                    .bind(&allow.entry)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            match existing {
+                None => {
+                    sqlx::query(
+                        "INSERT INTO ip_allowlist (entry, note, created_at, created_by) VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(&allow.entry)
+                    .bind(allow.note.clone().flatten())
+                    .bind(now)
+                    .bind(&ctx.actor_name)
+                    .execute(&mut *tx)
+                    .await?;
+                    report.push(item(
+                        ProvisionedKind::Allowlist,
+                        &allow.entry,
+                        ProvisionedOutcome::Created,
+                        vec![],
+                    ));
+                }
+                Some((note,)) => {
+                    let changes = match &allow.note {
+                        Some(n) if *n != note => {
+                            sqlx::query("UPDATE ip_allowlist SET note = $1 WHERE entry = $2")
+                                .bind(n.clone())
+                                .bind(&allow.entry)
+                                .execute(&mut *tx)
+                                .await?;
+                            vec!["note"]
+                        }
+                        _ => vec![],
+                    };
+                    report.push(item(
+                        ProvisionedKind::Allowlist,
+                        &allow.entry,
+                        outcome_of(&changes),
+                        changes,
+                    ));
+                }
+            }
+        }
+
+        // Module states (no row: the module's default).
+        for module in &wanted.modules {
+            let current: Option<bool> =
+                sqlx::query_scalar("SELECT enabled FROM module_states WHERE name = $1")
+                    .bind(&module.name)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let changes = if current.unwrap_or(module.default) == module.enabled {
+                vec![]
+            } else {
+                sqlx::query(
+                    "INSERT INTO module_states (name, enabled, changed_at, changed_by) \
+                     VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO UPDATE SET \
+                     enabled = excluded.enabled, changed_at = excluded.changed_at, \
+                     changed_by = excluded.changed_by",
+                )
+                .bind(&module.name)
+                .bind(module.enabled)
+                .bind(now)
+                .bind(&ctx.actor_name)
+                .execute(&mut *tx)
+                .await?;
+                vec!["enabled"]
+            };
+            report.push(item(
+                ProvisionedKind::Module,
+                &module.name,
+                outcome_of(&changes),
+                changes,
+            ));
+        }
+
+        if demoted {
+            let active_admins: i64 = sqlx::query_scalar(
+                "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM user_counts \
+                 WHERE status = 'active' AND admin = $1",
+            )
+            .bind(true)
+            .fetch_one(&mut *tx)
+            .await?;
+            if active_admins == 0 {
+                return Ok(Err(Refusal::NoActiveAdmin));
+            }
+        }
+        audit(&report).insert(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(Ok(report))
+    })
+}
