@@ -20,7 +20,7 @@ test("a job's progress bar moves while it runs, and pause-all pauses and resumes
   const row = page.locator('tr[data-job="recount_stats"]');
   const bar = row.getByRole("progressbar", { name: "Progress of recount_stats" });
   const runs = row.getByTestId("job-progress-text");
-  await row.getByRole("button", { name: "Run recount_stats now" }).click();
+  await row.getByRole("button", { name: "Run now recount_stats" }).click();
   await expect(page.getByRole("status").filter({ hasText: "queued" })).toContainText("The recount_stats job is queued to run now.");
 
   // Mid-run: part of the bar is filled, the state says running.
@@ -41,7 +41,7 @@ test("a job's progress bar moves while it runs, and pause-all pauses and resumes
   await expect(page.getByTestId("jobs-state")).toHaveText("All jobs are paused.");
   await expect(page.getByTestId("pause-all")).toHaveText("Resume all jobs");
   await expect(page.locator('tr[data-job] [data-testid="job-state"]').first()).toHaveText("paused");
-  await expect(row.getByRole("button", { name: "Run recount_stats now" })).toBeDisabled();
+  await expect(row.getByRole("button", { name: "Run now recount_stats" })).toBeDisabled();
 
   // The API agrees.
   const job = await page.request.get("/api/admin/v1/jobs/recount_stats", { headers: basicAuth(ADMIN) });
@@ -49,7 +49,7 @@ test("a job's progress bar moves while it runs, and pause-all pauses and resumes
 
   await page.getByTestId("pause-all").click();
   await expect(page.getByTestId("jobs-state")).toHaveText("Jobs are running on schedule.");
-  await expect(row.getByRole("button", { name: "Run recount_stats now" })).toBeEnabled();
+  await expect(row.getByRole("button", { name: "Run now recount_stats" })).toBeEnabled();
 
   // The dashboard links its jobs figure here.
   await page.getByRole("link", { name: "Dashboard" }).click();

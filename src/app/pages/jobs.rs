@@ -172,8 +172,7 @@ fn JobRowView(name: String, jobs: Signal<Vec<Job>>, run: ServerAction<RunJob>) -
     let state = get(|j| j.state.clone());
     let badge_class = move || format!("badge job-{}", state());
     let progress_label = format!("Progress of {name}");
-    let run_label = format!("Run {name} now");
-    let (row_name, code_name, form_name) = (name.clone(), name.clone(), name);
+    let (row_name, code_name, form_name, run_name) = (name.clone(), name.clone(), name.clone(), name);
     let busy = move || {
         job.get()
             .is_some_and(|j| j.state == "running" || j.state == "queued" || j.paused)
@@ -212,8 +211,9 @@ fn JobRowView(name: String, jobs: Signal<Vec<Job>>, run: ServerAction<RunJob>) -
             <td data-label="Actions">
                 <ActionForm action=run>
                     <input type="hidden" name="name" value=form_name/>
-                    <button type="submit" class="button" aria-label=run_label disabled=busy>
-                        "Run now"
+                    // The visible text starts the accessible name ("Run now recount_stats").
+                    <button type="submit" class="button" disabled=busy>
+                        "Run now"<span class="sr-only">" "{run_name}</span>
                     </button>
                 </ActionForm>
             </td>
