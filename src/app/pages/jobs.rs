@@ -172,7 +172,8 @@ fn JobRowView(name: String, jobs: Signal<Vec<Job>>, run: ServerAction<RunJob>) -
     let state = get(|j| j.state.clone());
     let badge_class = move || format!("badge job-{}", state());
     let progress_label = format!("Progress of {name}");
-    let (row_name, code_name, form_name, run_name) = (name.clone(), name.clone(), name.clone(), name);
+    let (row_name, code_name, form_name, run_name) =
+        (name.clone(), name.clone(), name.clone(), name);
     let busy = move || {
         job.get()
             .is_some_and(|j| j.state == "running" || j.state == "queued" || j.paused)
