@@ -60,6 +60,12 @@ pub async fn get(db: &Db, name: &str) -> sqlx::Result<Option<JobRow>> {
     with_pool!(db, pool => sqlx::query_as::<_, JobRow>(&sql).bind(name).fetch_optional(pool).await)
 }
 
+/// Jobs a runner may take: asked for, scheduled and due (`$1` now), left
+/// unfinished by a pause, or abandoned (heartbeat before `$2`).
+const DUE: &str = "SELECT name FROM jobs WHERE paused = FALSE AND (state = 'queued' \
+     OR (state = 'idle' AND (next_run_at <= $1 OR cursor IS NOT NULL)) \
+     OR (state = 'running' AND heartbeat_at < $2))";
+
 /// Takes one job that is due (asked for, scheduled, or abandoned by an
 /// instance whose heartbeat stopped before `stale_before`) for `instance`.
 /// A run without a cursor starts afresh (progress reset); one with a cursor
@@ -70,13 +76,7 @@ pub async fn claim(
     now: i64,
     stale_before: i64,
 ) -> sqlx::Result<Option<JobRow>> {
-    let select = format!(
-        "SELECT name FROM jobs WHERE paused = FALSE AND (state = 'queued' \
-         OR (state = 'idle' AND (next_run_at <= $1 OR cursor IS NOT NULL)) \
-         OR (state = 'running' AND heartbeat_at < $2)) \
-         ORDER BY name LIMIT 1{}",
-        for_update(db, true)
-    );
+    let select = format!("{DUE} ORDER BY name LIMIT 1{}", for_update(db, true));
     let update = format!(
         "UPDATE jobs SET state = 'running', claimed_by = $1, heartbeat_at = $2, \
          started_at = CASE WHEN cursor IS NULL THEN $2 ELSE started_at END, \
@@ -84,6 +84,15 @@ pub async fn claim(
          total = CASE WHEN cursor IS NULL THEN 0 ELSE total END, \
          last_error = NULL WHERE name = $3 RETURNING {COLUMNS}"
     );
+    // Most polls find nothing due: look first with a plain read, so an idle
+    // runner never takes SQLite's write lock.
+    let due_sql = format!("{DUE} LIMIT 1");
+    let due: Option<String> = with_pool!(db, pool => {
+        sqlx::query_scalar(&due_sql).bind(now).bind(stale_before).fetch_optional(pool).await
+    })?;
+    if due.is_none() {
+        return Ok(None);
+    }
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
         let name: Option<String> = sqlx::query_scalar(&select)
