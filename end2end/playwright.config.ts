@@ -11,8 +11,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  // One retry on CI only: orgs.spec.ts's delete-then-redirect step flaked once in three full runs (follow-up).
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that fails once has a cause to find.
+  retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: "list",
   // Seeds `member` and seed-000..seed-119 over the admin REST API.

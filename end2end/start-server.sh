@@ -1,16 +1,14 @@
 #!/usr/bin/env bash
 # Starts a throwaway Gatehouse for the end-to-end tests (Playwright's webServer).
-# Needs `cargo leptos build --release` first: target/release/gatehouse and target/site.
+# Needs scripts/build.sh first: target/release/gatehouse, which carries the panel.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
 PORT=${E2E_PORT:-3210}
 bin="$repo/target/release/gatehouse"
-# E2E_SITE_ROOT: another compiled panel to serve (for diagnosis); normally target/site.
-site=${E2E_SITE_ROOT:-$repo/target/site}
-if [ ! -x "$bin" ] || [ ! -f "$site/pkg/gatehouse.wasm" ]; then
-  echo "start-server.sh: build first with 'cargo leptos build --release'" >&2
+if [ ! -x "$bin" ]; then
+  echo "start-server.sh: build first with scripts/build.sh" >&2
   exit 1
 fi
 
@@ -18,7 +16,9 @@ fi
 dir=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-e2e.XXXXXX")
 export GATEHOUSE_LISTEN="127.0.0.1:$PORT"
 export GATEHOUSE_DATA_DIR="$dir"
-export GATEHOUSE_SITE_ROOT="$site"
+# E2E_SITE_ROOT: another compiled panel to serve (for diagnosis); normally
+# the one embedded in the binary.
+if [ -n "${E2E_SITE_ROOT:-}" ]; then export GATEHOUSE_SITE_ROOT="$E2E_SITE_ROOT"; else unset GATEHOUSE_SITE_ROOT; fi
 export RUST_LOG="${RUST_LOG:-warn}"
 # Slow background jobs down enough for a spec to watch their progress.
 export GATEHOUSE_JOBS_BATCH_PAUSE_MS=500

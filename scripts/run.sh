@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds the release binary and panel, and serves
+# Installs what is missing, builds the release binary (panel inside), and serves
 # Gatehouse on an embedded SQLite database in ./data (override with env vars,
 # see README). Extra arguments go to `gatehouse` (default command: serve).
 set -euo pipefail
@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh
 export GATEHOUSE_DATA_DIR="${GATEHOUSE_DATA_DIR:-$PWD/data}"
-export GATEHOUSE_SITE_ROOT="${GATEHOUSE_SITE_ROOT:-$PWD/target/site}"
+# The panel is embedded in the binary (GATEHOUSE_SITE_ROOT serves another).
 exec target/release/gatehouse "$@"

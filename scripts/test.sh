@@ -1,29 +1,29 @@
 #!/usr/bin/env bash
-# Runs every test: unit and integration tests on SQLite, the integration
-# tests again on PostgreSQL, the README's examples, a schemathesis contract
-# test of the admin API, and the Playwright suite in Chromium.
-# Installs what is missing first (see scripts/setup.sh).
+# Runs every test: the stylesheet lint, unit and integration tests on SQLite,
+# the integration tests again on PostgreSQL, the README's examples, a
+# schemathesis contract test of the admin API, and the Playwright suite in
+# Chromium. Installs what is missing first (see scripts/setup.sh).
+# Prints a table of the stages and their wall times at the end, also when a
+# stage fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh test
-scripts/build.sh
+source scripts/stages.sh
+
+stage "setup (toolchain, packages)" scripts/setup.sh test
+stage "stylesheet lint" scripts/lint-css.sh
+stage "build (panel + server, release)" scripts/build.sh
+
 export PATH="/usr/bin:$HOME/.cargo/bin:$PATH"
-# Same profile and features as the release binary, so nothing builds twice.
-CARGO_TEST=(cargo test --release --no-default-features --features ssr)
+# Same profile, features and environment as the release binary that
+# scripts/build.sh made, so nothing is compiled twice. --tests: the library's
+# unit tests, the binary's and the one integration-test binary (no doctests).
+CARGO_TEST=(cargo test --release --no-default-features --features ssr --tests)
 
-echo "== unit and integration tests (SQLite)"
-"${CARGO_TEST[@]}"
-
-echo "== integration tests (PostgreSQL)"
-scripts/postgres.sh
+stage "compile tests" "${CARGO_TEST[@]}" --no-run
+stage "unit + integration tests (SQLite)" "${CARGO_TEST[@]}"
+stage "start PostgreSQL" scripts/postgres.sh
 GATEHOUSE_TEST_DATABASE_URL="postgres://gatehouse:gatehouse@127.0.0.1:5432/postgres" \
-  "${CARGO_TEST[@]}" --tests
-
-echo "== README scripting examples, as written"
-scripts/readme-examples.sh
-
-echo "== admin API contract test (schemathesis against /api/spec.json)"
-scripts/contract-test.sh
-
-echo "== end-to-end tests (Playwright, Chromium)"
-(cd end2end && npx playwright test)
+  stage "integration tests (PostgreSQL)" "${CARGO_TEST[@]}" --test it
+stage "README scripting examples" scripts/readme-examples.sh
+stage "admin API contract test (schemathesis)" scripts/contract-test.sh
+stage "end-to-end tests (Playwright, Chromium)" bash -c 'cd end2end && npx playwright test'

@@ -6,7 +6,7 @@ pub mod live;
 mod pages;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{ParentRoute, Route, Router, Routes},
     path, SsrMode,
@@ -44,6 +44,7 @@ use pages::{
 
 /// The whole HTML document, rendered on the server.
 pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
+    let (pkg_root, stylesheet) = asset_urls();
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -52,7 +53,8 @@ pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options root=pkg_root/>
+                <link rel="stylesheet" id="leptos" href=stylesheet/>
                 <MetaTags/>
             </head>
             <body>
@@ -60,6 +62,20 @@ pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Content-addressed URLs of the panel's code and stylesheet (the shell is
+/// rendered on the server only).
+fn asset_urls() -> (String, String) {
+    #[cfg(feature = "ssr")]
+    if let Some(state) = use_context::<crate::server::AppState>() {
+        let assets = &state.assets;
+        return (
+            assets.pkg_root(),
+            assets.url(crate::server::assets::STYLESHEET),
+        );
+    }
+    (String::new(), "/pkg/gatehouse.css".into())
 }
 
 /// Who is logged in; loaded once per page load, before anything renders.
@@ -82,7 +98,6 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/gatehouse.css"/>
         <Title formatter=|page: String| if page.is_empty() { "Gatehouse".to_owned() } else { format!("{page} · Gatehouse") }/>
         <Router>
             <Routes fallback=NotFound>

@@ -15,8 +15,9 @@ pub struct Config {
     pub listen: SocketAddr,
     pub public_url: String,
     pub data_dir: PathBuf,
-    /// Where the compiled panel (wasm, js, css) lives.
-    pub site_root: String,
+    /// A compiled panel (wasm, js, css) on disk to serve instead of the one
+    /// embedded in the binary (development); `None`: the embedded one.
+    pub site_root: Option<String>,
     pub database_url: String,
     pub database_max_connections: u32,
     pub cookie_secure: bool,
@@ -313,8 +314,7 @@ impl Config {
         );
         let site_root = env("GATEHOUSE_SITE_ROOT")
             .or_else(|| env("LEPTOS_SITE_ROOT"))
-            .or(file.server.site_root)
-            .unwrap_or_else(|| "target/site".into());
+            .or(file.server.site_root);
 
         let database_url = env("DATABASE_URL")
             .or(file.database.url)

@@ -1,5 +1,6 @@
 //! Everything that runs only on the server (feature `ssr`).
 
+pub mod assets;
 pub mod auth;
 pub mod cli;
 pub mod config;

@@ -81,7 +81,11 @@ pub fn effective(config: &Config) -> Settings {
             Some("GATEHOUSE_DATA_DIR"),
             some(c.data_dir.display()),
         )
-        .plain("site_root", Some("GATEHOUSE_SITE_ROOT"), some(&c.site_root))
+        .plain(
+            "site_root",
+            Some("GATEHOUSE_SITE_ROOT"),
+            some(c.site_root.as_deref().unwrap_or("(embedded in the binary)")),
+        )
         .plain(
             "log_format",
             Some("GATEHOUSE_LOG_FORMAT"),

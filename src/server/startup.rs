@@ -17,6 +17,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::Session;
 
 use super::{
+    assets::Assets,
     auth::{
         caller,
         limiter::LoginLimiter,
@@ -59,9 +60,10 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
     let db = Db::connect(&config.database_url, config.database_max_connections)
         .await
         .map_err(|e| format!("cannot open database: {e}"))?;
+    let assets = load_assets(&config)?;
     let leptos_options = LeptosOptions::builder()
         .output_name("gatehouse")
-        .site_root(config.site_root.clone())
+        .site_root(assets.source.clone())
         .site_pkg_dir("pkg")
         .site_addr(config.listen)
         .build();
@@ -73,12 +75,28 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
         live,
         stats: Default::default(),
         metrics: Default::default(),
+        assets: Arc::new(assets),
         config: Arc::new(config),
     };
     super::ops::orgs::ensure_default_org(&state)
         .await
         .map_err(|e| format!("cannot create the default organisation: {e}"))?;
     Ok(state)
+}
+
+/// The site root named in the configuration, else the panel embedded in the
+/// binary, else (a build without one) `target/site` of a checkout.
+fn load_assets(config: &Config) -> Result<Assets, BoxError> {
+    let dir = match (&config.site_root, Assets::embedded()) {
+        (None, Some(embedded)) => return Ok(embedded),
+        (Some(root), _) => root.clone(),
+        (None, None) => {
+            tracing::warn!("this binary carries no panel; serving target/site from disk");
+            "target/site".into()
+        }
+    };
+    Assets::from_dir(std::path::Path::new(&dir))
+        .map_err(|e| format!("cannot read the site root {dir}: {e}").into())
 }
 
 pub async fn router(state: AppState) -> Result<Router, BoxError> {
@@ -118,10 +136,7 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(context, shell))
+        .fallback(static_file_or_not_found(&state, context))
         .layer(middleware::from_fn_with_state(state.clone(), page_guard))
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -135,8 +150,40 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             super::metrics::track,
-        ));
+        ))
+        .layer(middleware::map_response(super::assets::html_is_not_cached));
     Ok(with_security_headers(app).with_state(state))
+}
+
+/// A file of the panel, or the panel's 404 page.
+fn static_file_or_not_found(
+    state: &AppState,
+    context: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl Fn(Request) -> std::pin::Pin<Box<dyn std::future::Future<Output = Response> + Send>>
+       + Clone
+       + Send
+       + Sync
+       + 'static {
+    let not_found = leptos_axum::render_app_to_stream_with_context(context, {
+        let options = state.leptos_options.clone();
+        move || shell(options.clone())
+    });
+    let assets = state.assets.clone();
+    move |request: Request| {
+        let found = assets.respond(request.method(), request.uri().path(), request.headers());
+        let not_found = not_found.clone();
+        Box::pin(async move {
+            if let Some(file) = found {
+                return file;
+            }
+            let mut response = not_found(request).await.into_response();
+            // Keep a status a page set itself (a redirect, a 403).
+            if response.status() == StatusCode::OK {
+                *response.status_mut() = StatusCode::NOT_FOUND;
+            }
+            response
+        })
+    }
 }
 
 /// Applies the provisioning file at start, logging every problem of a

@@ -18,6 +18,8 @@ pub struct AppState {
     pub stats: Arc<super::ops::server::StatsCache>,
     /// Request counts and latencies for `/metrics`.
     pub metrics: Arc<super::metrics::Metrics>,
+    /// The panel's static files.
+    pub assets: Arc<super::assets::Assets>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -172,8 +172,10 @@ fn OrgDetail() -> impl IntoView {
             actions.remove.version().get(),
         )
     };
-    let org = Resource::new(move || (id(), version()), |(id, _)| get_org(id));
-    let members = Resource::new(
+    // The organisation and its page of members in one fetch: after a change
+    // the member count, the delete form and the table are replaced together,
+    // never one before the other.
+    let detail = Resource::new(
         move || {
             let q = query.read();
             (
@@ -185,13 +187,17 @@ fn OrgDetail() -> impl IntoView {
                 version(),
             )
         },
-        |(id, role, search, after, before, _)| org_members(id, role, search, after, before),
+        |(id, role, search, after, before, _)| async move {
+            let org = get_org(id.clone()).await?;
+            let members = org_members(id, role, search, after, before).await?;
+            Ok::<_, AppError>((org, members))
+        },
     );
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
-                match org.await {
-                    Ok(org) => view! { <OrgView org actions members/> }.into_any(),
+                match detail.await {
+                    Ok((org, members)) => view! { <OrgView org actions members/> }.into_any(),
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 }
             })}
@@ -200,11 +206,7 @@ fn OrgDetail() -> impl IntoView {
 }
 
 #[component]
-fn OrgView(
-    org: Org,
-    actions: OrgActions,
-    members: Resource<Result<crate::model::Page<OrgMember>, AppError>>,
-) -> impl IntoView {
+fn OrgView(org: Org, actions: OrgActions, members: crate::model::Page<OrgMember>) -> impl IntoView {
     let rename_errors = FormErrors::of(actions.rename);
     let put_errors = FormErrors::of(actions.put);
     let delete_errors = FormErrors::of(actions.delete);
@@ -244,7 +246,7 @@ fn OrgView(
             <h2 id="members-heading">"Members"</h2>
             <MemberFilters here=here.clone()/>
             {move || error_banner(remove_error())}
-            <MemberTable members actions here=here.clone()/>
+            <MemberTable page=members actions here=here.clone()/>
         </section>
         <section class="card" aria-labelledby="add-member-heading">
             <h2 id="add-member-heading">"Add a member"</h2>
@@ -326,7 +328,7 @@ fn MemberFilters(here: String) -> impl IntoView {
 
 #[component]
 fn MemberTable(
-    members: Resource<Result<crate::model::Page<OrgMember>, AppError>>,
+    page: crate::model::Page<OrgMember>,
     actions: OrgActions,
     here: String,
 ) -> impl IntoView {
@@ -381,47 +383,33 @@ fn MemberTable(
             </tr>
         }
     };
+    let base = base();
+    let count = page.count.unwrap_or(0);
+    let empty = page.items.is_empty();
+    let items = page.items.clone();
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading members…"</p> }>
-            {move || {
-                let base = base();
-                Suspend::new(async move {
-                    match members.await {
-                        Ok(page) => {
-                            let count = page.count.unwrap_or(0);
-                            let empty = page.items.is_empty();
-                            let items = page.items.clone();
-                            view! {
-                                <p class="summary" aria-live="polite" data-testid="members-count">
-                                    {format!("{count} {}", if count == 1 { "member" } else { "members" })}
-                                </p>
-                                <div class="table-wrap">
-                                    <table class="data" data-testid="members">
-                                        <caption class="sr-only">"Members"</caption>
-                                        <thead>
-                                            <tr>
-                                                <th scope="col">"User"</th>
-                                                <th scope="col">"Display name"</th>
-                                                <th scope="col">"Role"</th>
-                                                <th scope="col">"Joined"</th>
-                                                <th scope="col"><span class="sr-only">"Actions"</span></th>
-                                            </tr>
-                                        </thead>
-                                        <tbody>
-                                            <For each=move || items.clone() key=|m| (m.user_id.clone(), m.role) children=row/>
-                                        </tbody>
-                                    </table>
-                                </div>
-                                {empty.then(|| view! { <p class="empty">"No members match."</p> })}
-                                {pager(&base, &page, ("← Previous", "Next →"))}
-                            }
-                            .into_any()
-                        }
-                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                    }
-                })
-            }}
-        </Transition>
+        <p class="summary" aria-live="polite" data-testid="members-count">
+            {format!("{count} {}", if count == 1 { "member" } else { "members" })}
+        </p>
+        <div class="table-wrap">
+            <table class="data" data-testid="members">
+                <caption class="sr-only">"Members"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"User"</th>
+                        <th scope="col">"Display name"</th>
+                        <th scope="col">"Role"</th>
+                        <th scope="col">"Joined"</th>
+                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {items.into_iter().map(row).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        {empty.then(|| view! { <p class="empty">"No members match."</p> })}
+        {pager(&base, &page, ("← Previous", "Next →"))}
     }
 }
 

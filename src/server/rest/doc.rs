@@ -1,21 +1,20 @@
 //! Interactive docs at `/api/doc/`: Swagger UI from the npm package
-//! `swagger-ui-dist`, which `scripts/build.sh` copies into
-//! `{site_root}/api-doc/` (not committed), around our own page and start-up
-//! script (a file, not an inline script). No internet access needed.
+//! `swagger-ui-dist`, which `scripts/build.sh` puts into the panel's site
+//! (`api-doc/`, embedded in the binary with the rest of it), around our own
+//! page and start-up script (a file, not an inline script). No internet
+//! access needed.
 
 use axum::{
     extract::{Path, Request, State},
-    http::{header, StatusCode},
+    http::StatusCode,
     response::{Html, IntoResponse, Redirect, Response},
     routing::get,
     Router,
 };
-use tower::ServiceExt;
-use tower_http::services::ServeFile;
 
 use crate::server::AppState;
 
-/// Folder of the site root holding the Swagger UI files.
+/// Folder of the site holding the Swagger UI files.
 pub const ASSETS_DIR: &str = "api-doc";
 /// The files of `swagger-ui-dist` the page loads; nothing else is served.
 pub const ASSETS: [&str; 2] = ["swagger-ui-bundle.js", "swagger-ui.css"];
@@ -35,40 +34,43 @@ pub fn router() -> Router<AppState> {
         .route("/api/doc/{file}", get(asset))
 }
 
-fn assets_dir(state: &AppState) -> std::path::PathBuf {
-    std::path::Path::new(&state.config.site_root).join(ASSETS_DIR)
-}
-
 async fn index(State(state): State<AppState>) -> Response {
-    let bundle = assets_dir(&state).join(ASSETS[0]);
-    if tokio::fs::try_exists(&bundle).await.unwrap_or(false) {
-        Html(INDEX).into_response()
-    } else {
+    let assets = &state.assets;
+    let [bundle, css] = ASSETS.map(|name| format!("{ASSETS_DIR}/{name}"));
+    if !assets.contains(&bundle) {
         // Say how to fix it rather than show a blank page.
-        (StatusCode::SERVICE_UNAVAILABLE, Html(MISSING)).into_response()
+        return (StatusCode::SERVICE_UNAVAILABLE, Html(MISSING)).into_response();
     }
+    let page = INDEX
+        .replace("{bundle}", &assets.url(&bundle))
+        .replace("{css}", &assets.url(&css));
+    Html(page).into_response()
 }
 
 async fn init_js() -> Response {
     (
-        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/javascript; charset=utf-8",
+        )],
         INIT_JS,
     )
         .into_response()
 }
 
+/// The Swagger UI files under their old, plain addresses.
 async fn asset(
     State(state): State<AppState>,
     Path(file): Path<String>,
     request: Request,
 ) -> Response {
-    // Only the known names: a request path never reaches the file system.
+    // Only the known names.
     let Some(name) = ASSETS.iter().find(|a| **a == file) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let path = assets_dir(&state).join(name);
-    match ServeFile::new(path).oneshot(request).await {
-        Ok(response) => response.into_response(),
-        Err(never) => match never {},
-    }
+    let path = format!("/{ASSETS_DIR}/{name}");
+    state
+        .assets
+        .respond(request.method(), &path, request.headers())
+        .unwrap_or_else(|| StatusCode::NOT_FOUND.into_response())
 }

@@ -3,7 +3,7 @@
 //! one audit record per apply; on SQLite and (with
 //! GATEHOUSE_TEST_DATABASE_URL) on PostgreSQL.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

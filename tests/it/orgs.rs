@@ -3,7 +3,7 @@
 //! creation (`org_id`, the default organisation), `filter[org]`, and the
 //! cascades when an organisation or a user goes.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, spawn_app_with, Auth, Reply, TestApp};
 use gatehouse::server::config::DefaultOrg;

@@ -2,7 +2,7 @@
 //! built-in job does, pause-all and resume, and several instances sharing
 //! one table, on SQLite and (with GATEHOUSE_TEST_DATABASE_URL) PostgreSQL.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

@@ -2,7 +2,7 @@
 //! functions: every status of every endpoint, the rules on subscriptions
 //! and groups, authorization, and the cascade when a user is deleted.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, Auth, Reply, TestApp};
 use serde_json::{json, Value};

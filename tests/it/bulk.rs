@@ -1,6 +1,6 @@
 //! Bulk actions, the profile form and the typed delete confirmation.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, Auth};
 use serde_json::json;

@@ -3,7 +3,7 @@
 //! route of the admin API, read from the published OpenAPI document, writes
 //! exactly one audit record with the right action and target.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, Auth, Reply, TestApp};
 use serde_json::{json, Value};

@@ -2,7 +2,7 @@
 //! page access, against the real router on a free port. The same tests run
 //! on SQLite and (with GATEHOUSE_TEST_DATABASE_URL) on PostgreSQL.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, spawn_app_with, Auth};
 use serde_json::json;

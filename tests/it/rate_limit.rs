@@ -1,7 +1,7 @@
 //! Password guessing is rate limited per account (and per address); other
 //! traffic is not slowed.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, Auth};
 use gatehouse::server::auth::limiter::MAX_FAILURES_PER_ACCOUNT;

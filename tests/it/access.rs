@@ -3,7 +3,7 @@
 //! switched off, the IP allow-list (IPv4, IPv6, CIDR, lock-out guard),
 //! require_tls, and the internal listener.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, spawn_app_with, Auth, TestApp};
 use serde_json::{json, Value};

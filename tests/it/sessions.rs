@@ -2,7 +2,7 @@
 //! User-Agent and the client address, listed and revoked by administrators
 //! (REST and panel), and by each user for their own account.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, spawn_app_with, Auth, TestApp};
 use serde_json::{json, Value};

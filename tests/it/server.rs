@@ -3,7 +3,7 @@
 //! that no configured secret ever shows in a response, a page or a log line.
 //! SQLite, and PostgreSQL with GATEHOUSE_TEST_DATABASE_URL.
 
-mod common;
+use crate::common;
 
 use std::{
     process::{Command, Stdio},

@@ -1,6 +1,6 @@
 //! A temporary password: login → forced change → normal access.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, Auth};
 use serde_json::json;

@@ -1,6 +1,6 @@
 //! Integration tests of the account lifecycle endpoints (issue: users).
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, Auth};
 use serde_json::json;

@@ -1,7 +1,7 @@
 //! Sorted lists: every `sort=` order, paged forwards and backwards with
 //! cursors, must give exactly the full list in that order (ties by id).
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, Auth, TestApp};
 use serde_json::Value;

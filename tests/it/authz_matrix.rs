@@ -4,7 +4,7 @@
 //! one fails until it gets sample arguments below), tried with every kind of
 //! credentials that must fail. No refusal may carry resource data.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app_with, Auth, Reply, TestApp};
 use gatehouse::server::ops::{self, Caller};

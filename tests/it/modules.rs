@@ -2,7 +2,7 @@
 //! what each switch does, on SQLite and (with GATEHOUSE_TEST_DATABASE_URL)
 //! on PostgreSQL.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, spawn_app_with, Auth, Reply, TestApp};
 use gatehouse::model::RegistrationMode;

@@ -65,7 +65,8 @@ pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
         listen: "127.0.0.1:0".parse().unwrap(),
         public_url: "http://127.0.0.1".into(),
         data_dir: data_dir.to_path_buf(),
-        site_root: "target/site".into(),
+        // The panel embedded in the binary, as in production.
+        site_root: None,
         database_url: database_url.into(),
         database_max_connections: 5,
         cookie_secure: false,

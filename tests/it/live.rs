@@ -1,7 +1,7 @@
 //! Live connections and messages over HTTP, on SQLite or PostgreSQL; with
 //! PostgreSQL also two real server processes sharing one database.
 
-mod common;
+use crate::common;
 
 use std::{
     io::{BufRead, BufReader, Write},

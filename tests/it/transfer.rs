@@ -1,6 +1,6 @@
 //! CSV / JSON-lines export and import of users.
 
-mod common;
+use crate::common;
 
 use common::{spawn_app, Auth, TestApp};
 use serde_json::{json, Value};
