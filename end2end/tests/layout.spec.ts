@@ -46,7 +46,7 @@ const PAGES: Array<[string, Record<string, Expected>]> = [
   ["/orgs", LIST],
   ["/sessions", { "form.filters": { display: "flex" }, "table.data": { "border-collapse": "collapse" } }],
   ["/audit", { "form.filters": { display: "flex" } }],
-  ["/registration-tokens", LIST],
+  ["/registration-tokens", { ".page-head": { display: "flex" }, "form.stack": { display: "flex" } }],
   ["/modules", { ".switch": { display: "inline-flex" } }],
   ["/jobs", { ".jobs-toolbar": { display: "flex" } }],
   ["/settings", { ".settings-section h2": { "font-family": /monospace/ } }],
