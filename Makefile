@@ -13,9 +13,10 @@ build:
 setup:
 	scripts/setup.sh test
 
-bench:  ## load benchmarks: users API, then live connections (see bench/README.md)
+bench:  ## load benchmarks: users API, live connections, cold page loads (see bench/README.md)
 	bench/run.sh
 	bench/live.sh
+	bench/cold-load.sh
 
 lint:
 	PATH=/usr/bin:$$PATH cargo fmt --check

@@ -38,5 +38,9 @@ TOML
 export GATEHOUSE_PROVISIONING_FILE="$dir/provisioning.toml"
 
 echo "start-server.sh: data in $dir, serving on http://127.0.0.1:$PORT" >&2
-printf 'admin-password-1\n' | "$bin" create-admin --username admin --password-stdin
-exec "$bin" serve
+# The binary runs alone in that directory: the panel it serves is the one
+# inside it, as on a machine it was copied to.
+cp "$bin" "$dir/gatehouse"
+cd "$dir"
+printf 'admin-password-1\n' | ./gatehouse create-admin --username admin --password-stdin
+exec ./gatehouse serve

@@ -11,16 +11,16 @@ source scripts/stages.sh
 
 stage "setup (toolchain, packages)" scripts/setup.sh test
 stage "stylesheet lint" scripts/lint-css.sh
-stage "build (panel + server, release)" scripts/build.sh
+BUILD_TESTS=1 stage "build (panel + server + tests, release)" scripts/build.sh
 
 export PATH="/usr/bin:$HOME/.cargo/bin:$PATH"
-# Same profile, features and environment as the release binary that
-# scripts/build.sh made, so nothing is compiled twice. --tests: the library's
-# unit tests, the binary's and the one integration-test binary (no doctests).
-CARGO_TEST=(cargo test --release --no-default-features --features ssr --tests)
+# Same profile, features and environment as scripts/build.sh, which has
+# compiled every test harness already: nothing is compiled twice. --tests:
+# the library's unit tests, the binary's and the one integration-test binary
+# (no doctests).
+CARGO_TEST=(cargo test --release --no-default-features --features ssr,embed-site)
 
-stage "compile tests" "${CARGO_TEST[@]}" --no-run
-stage "unit + integration tests (SQLite)" "${CARGO_TEST[@]}"
+stage "unit + integration tests (SQLite)" "${CARGO_TEST[@]}" --tests
 stage "start PostgreSQL" scripts/postgres.sh
 GATEHOUSE_TEST_DATABASE_URL="postgres://gatehouse:gatehouse@127.0.0.1:5432/postgres" \
   stage "integration tests (PostgreSQL)" "${CARGO_TEST[@]}" --test it

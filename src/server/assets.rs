@@ -1,6 +1,7 @@
 //! The panel's static files (wasm, JS, CSS, Swagger UI, favicon), served from
-//! memory: embedded in the release binary by `build.rs`, or read once at
-//! start from a site root on disk (`server.site_root`, for development).
+//! memory: embedded in the release binary (`src/main.rs`, feature
+//! `embed-site`), or read once at start from a site root on disk
+//! (`server.site_root`; `target/site` for a build without the feature).
 //!
 //! Each file is offered as cargo-leptos precompressed it (brotli, gzip) by
 //! the client's `Accept-Encoding`. Pages link to content-addressed URLs,
@@ -16,7 +17,7 @@ use axum::{
 };
 use sha2::{Digest, Sha256};
 
-/// One file of the site as `build.rs` embeds it.
+/// One file of the site as the binary embeds it (`src/main.rs`).
 pub struct EmbeddedFile {
     pub path: &'static str,
     pub raw: &'static [u8],
@@ -24,7 +25,14 @@ pub struct EmbeddedFile {
     pub brotli: Option<&'static [u8]>,
 }
 
-static EMBEDDED: &[EmbeddedFile] = include!(concat!(env!("OUT_DIR"), "/site.rs"));
+static EMBEDDED: std::sync::OnceLock<&'static [EmbeddedFile]> = std::sync::OnceLock::new();
+
+/// Called by the binary before anything starts: the site it carries. Only
+/// the binary embeds it, so a new panel build relinks the binary and leaves
+/// the library and its tests as they were.
+pub fn embed(files: &'static [EmbeddedFile]) {
+    let _ = EMBEDDED.set(files);
+}
 
 /// Where content-addressed URLs start.
 const HASHED_PREFIX: &str = "/assets/";
@@ -53,10 +61,8 @@ impl Assets {
     /// The files this binary carries, or `None` when it was built without a
     /// compiled panel.
     pub fn embedded() -> Option<Self> {
-        if EMBEDDED.is_empty() {
-            return None;
-        }
-        let files = EMBEDDED.iter().map(|f| {
+        let embedded = EMBEDDED.get().filter(|files| !files.is_empty())?;
+        let files = embedded.iter().map(|f| {
             let asset = Asset::new(
                 f.path,
                 Cow::Borrowed(f.raw),

@@ -6,6 +6,7 @@ mod common;
 
 mod access;
 mod api;
+mod assets;
 mod audit;
 mod authz_matrix;
 mod bulk;
