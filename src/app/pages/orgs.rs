@@ -188,9 +188,14 @@ fn OrgDetail() -> impl IntoView {
             )
         },
         |(id, role, search, after, before, _)| async move {
-            let org = get_org(id.clone()).await?;
-            let members = org_members(id, role, search, after, before).await?;
-            Ok::<_, AppError>((org, members))
+            // Both calls start at once: during server rendering a server
+            // function finds its context only when first polled there.
+            let (org, members) = futures_util::future::join(
+                get_org(id.clone()),
+                org_members(id, role, search, after, before),
+            )
+            .await;
+            Ok::<_, AppError>((org?, members?))
         },
     );
     view! {
