@@ -32,15 +32,14 @@ cargo leptos build --release --frontend-only --precompress &
 front=$!
 server=0
 cargo build "${SERVER[@]}" --lib || server=$?
-if [ "$server" -eq 0 ] && [ "${BUILD_TESTS:-}" = 1 ]; then
-  cargo test "${SERVER[@]}" --lib --no-run || server=$?
-fi
 panel=0
 wait "$front" || panel=$?
 [ "$panel" -eq 0 ] || { echo "build.sh: the panel (cargo leptos build) failed" >&2; exit "$panel"; }
 [ "$server" -eq 0 ] || { echo "build.sh: the server library failed to build" >&2; exit "$server"; }
 
-# 2. The binary, with the panel inside (and the other test harnesses).
+# 2. The binary, with the panel inside (and the test harnesses: the
+#    library's unit tests, tests/it and the binary's, which cargo compiles
+#    side by side).
 if [ "${BUILD_TESTS:-}" = 1 ]; then
   cargo test "${SERVER[@]}" --tests --no-run
 else
