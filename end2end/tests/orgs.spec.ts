@@ -1,5 +1,12 @@
 import { expect, test } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import { ADMIN, apiCreateUser, expectNoSeriousA11yViolations, hydrated, logIn, uniqueName } from "./helpers";
+
+/** The organisation view (inside the page's suspense) is live in the browser. */
+async function orgViewLive(page: Page): Promise<void> {
+  await hydrated(page);
+  await page.locator("[data-testid=org-view][data-live=true]").waitFor({ state: "attached" });
+}
 
 test("an admin creates an organisation, adds a member by username, changes the role and removes them", async ({
   browser,
@@ -26,7 +33,7 @@ test("an admin creates an organisation, adds a member by username, changes the r
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(orgName);
   await expect(page).toHaveURL(/\/orgs\/[0-9A-Z]{26}$/);
   const orgUrl = page.url();
-  await hydrated(page);
+  await orgViewLive(page);
 
   // Add the member with the username suggestions, as editor.
   const username = page.getByLabel("Username");
@@ -63,7 +70,7 @@ test("an admin creates an organisation, adds a member by username, changes the r
 
   // Change the role inline, then see it on the user's Organisations tab.
   await page.goto(orgUrl);
-  await hydrated(page);
+  await orgViewLive(page);
   await row.getByLabel(`Role of ${stem}`).selectOption("admin");
   await row.getByRole("button", { name: "Change role" }).click();
   await expect(page.getByText(`${stem} is now admin of this organisation.`)).toBeVisible();
@@ -73,7 +80,7 @@ test("an admin creates an organisation, adds a member by username, changes the r
 
   // Remove, after confirming; the member's account page follows.
   await page.goto(orgUrl);
-  await hydrated(page);
+  await orgViewLive(page);
   await row.getByText("Remove…").click();
   await expect(row.getByRole("group", { name: "Confirm" })).toContainText(`Remove ${stem} from this organisation?`);
   await row.getByRole("button", { name: "Remove member" }).click();

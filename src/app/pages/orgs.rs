@@ -229,6 +229,10 @@ fn OrgView(org: Org, actions: OrgActions, members: crate::model::Page<OrgMember>
     let (id_put, id_rename, id_delete) = (org.id.clone(), org.id.clone(), org.id.clone());
     let here = format!("/orgs/{}", org.id);
     let title = org.name.clone();
+    // "true" once this view is live in the browser (hydrated, or rendered
+    // there after a change): a form used before that posts to nothing.
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
     let delete_explanation = if org.member_count > 0 {
         format!(
             "Delete {}? Its {} membership(s) go with it; the users themselves stay.",
@@ -243,6 +247,7 @@ fn OrgView(org: Org, actions: OrgActions, members: crate::model::Page<OrgMember>
             <h1>{title}</h1>
             <A href="/orgs" attr:class="button subtle">"Back to organisations"</A>
         </div>
+        <span hidden data-testid="org-view" data-live=move || live.get().to_string()></span>
         <p class="muted" data-testid="org-member-count">
             {format!("{} member(s) · created ", org.member_count)}{time_or(Some(org.created_at.clone()), "")}
             " · "<a href=format!("/users?org={}", org.id)>"Show in the users list"</a>
