@@ -208,6 +208,8 @@ impl Asset {
     }
 }
 
+// The `Cow` itself is wanted: borrowed (embedded) bytes are served without a copy.
+#[allow(clippy::ptr_arg)]
 fn bytes(data: &Cow<'static, [u8]>) -> axum::body::Bytes {
     match data {
         Cow::Borrowed(b) => axum::body::Bytes::from_static(b),
