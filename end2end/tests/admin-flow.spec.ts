@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN, hydrated, logIn, uniqueName } from "./helpers";
 
 test("anonymous visitors are sent to the login page", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN } from "./helpers";
 
 const basic = "Basic " + Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString("base64");

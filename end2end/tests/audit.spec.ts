@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN, apiCreateUser, hydrated, logIn, uniqueName } from "./helpers";
 
 test("the audit log shows the lock just done, filtered, with a link to the user and their History tab", async ({

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN, apiCreateUser, expectNoSeriousA11yViolations, hydrated, logIn, uniqueName } from "./helpers";
 
 test("an admin adds a contact with the autocomplete, changes it and removes it", async ({ page, request }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN, hydrated, logIn } from "./helpers";
 
 test("the panel's WebAssembly loads and takes over navigation", async ({ page }) => {

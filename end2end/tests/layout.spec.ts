@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN, logIn } from "./helpers";
 
 // Each page's main layout containers compute the layout the stylesheet gives

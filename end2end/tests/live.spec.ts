@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN, apiCreateUser, hydrated, logIn, uniqueName } from "./helpers";
 
 /** A fresh browser context (its own cookies) logged in as `who`. */

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { MEMBER, logIn } from "./helpers";
 
 test("a non-admin is refused /users and sees their own account", async ({ page }) => {

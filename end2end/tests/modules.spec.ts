@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN, basicAuth, expectNoSeriousA11yViolations, hydrated, logIn } from "./helpers";
 
 // Whatever happens below, later specs need registration back on.

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN, apiCreateUser, apiUserByName, basicAuth, uniqueName } from "./helpers";
 
 // Plain HTML forms: the server renders, redirects and reports errors itself.

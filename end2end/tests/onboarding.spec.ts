@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN, hydrated, logIn, uniqueName } from "./helpers";
 
 // The whole story of issue 6: an organisation and an invitation, a visitor

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN, SEED_COUNT, hydrated, logIn, seedName, tableUsernames } from "./helpers";
 
 const SIZE = 25;

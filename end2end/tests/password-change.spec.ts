@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN, apiCreateUser, apiSetPassword, apiUserByName, hydrated, logIn, uniqueName } from "./helpers";
 
 const TEMPORARY = "temporary-password-1";

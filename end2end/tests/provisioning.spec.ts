@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN, basicAuth, expectNoSeriousA11yViolations, hydrated, logIn } from "./helpers";
 
 // end2end/start-server.sh writes a provisioning file (one organisation, one

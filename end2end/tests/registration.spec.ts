@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN, apiUserByName, expectNoSeriousA11yViolations, hydrated, logIn, uniqueName } from "./helpers";
 
 test("an admin hands out a registration link; a visitor registers with it and is logged in", async ({

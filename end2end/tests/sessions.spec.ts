@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN, apiCreateUser, hydrated, logIn, uniqueName } from "./helpers";
 
 const PASSWORD = "a-long-password-1";

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ADMIN, apiCreateUser, apiUserByName, hydrated, logIn, uniqueName } from "./helpers";
 
 const PASSWORD = "a-long-password-1";

@@ -132,6 +132,18 @@ pub struct Page<T> {
     pub prev_cursor: Option<String>,
 }
 
+/// No items and no cursors (what a list not shown yet holds).
+impl<T> Default for Page<T> {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            count: None,
+            next_cursor: None,
+            prev_cursor: None,
+        }
+    }
+}
+
 impl<T> Page<T> {
     /// The same page with each item converted.
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {

@@ -8,7 +8,7 @@ use leptos_router::{components::Form, hooks::use_query_map};
 
 use crate::api::audit::{audit_history, list_audit};
 use crate::app::components::{time_or, AdminOnly, ErrorNotice};
-use crate::model::{AuditRecord, Page};
+use crate::model::{AppError, AuditRecord, Page};
 
 const FILTERS: [(&str, &str, &str); 5] = [
     ("actor", "Actor", "A user id or name"),
@@ -273,19 +273,45 @@ fn record_row(r: AuditRecord, with_target: bool) -> impl IntoView {
     }
 }
 
-/// The records about one user or organisation, newest first, paged by the
-/// `history_after`/`history_before` parameters of `here` (a URL with a query).
-#[component]
-pub fn HistoryPanel(target_type: &'static str, target_id: String, here: String) -> impl IntoView {
+/// One target's history, paged by `history_after`/`history_before`.
+pub type HistoryList = Resource<Result<Page<AuditRecord>, AppError>>;
+
+/// The history of one user or organisation. `shown` gives the target's id
+/// and a version that changes with it (refetch after each change), or None
+/// while the history is not on screen.
+/// The page creates it beside its own resource, outside the suspense that
+/// draws the panel: a resource created inside a suspense that resolves late
+/// gets another serialization id on the server than in the browser, and
+/// hydration then breaks.
+pub fn history_resource<V>(
+    target_type: &'static str,
+    shown: impl Fn() -> Option<(String, V)> + Send + Sync + 'static,
+) -> HistoryList
+where
+    V: PartialEq + Clone + Send + Sync + 'static,
+{
     let query = use_query_map();
-    let keys = ("history_after", "history_before");
-    let list = Resource::new(
+    Resource::new(
         move || {
             let q = query.read();
-            (target_id.clone(), q.get(keys.0), q.get(keys.1))
+            (shown(), q.get(HISTORY_KEYS.0), q.get(HISTORY_KEYS.1))
         },
-        move |(id, after, before)| audit_history(target_type.to_owned(), id, after, before),
-    );
+        move |(shown, after, before)| async move {
+            match shown {
+                Some((id, _)) => audit_history(target_type.to_owned(), id, after, before).await,
+                None => Ok(Page::default()),
+            }
+        },
+    )
+}
+
+const HISTORY_KEYS: (&str, &str) = ("history_after", "history_before");
+
+/// The records of a [`history_resource`], newest first; `here` is the page's
+/// URL with a query, for the pager.
+#[component]
+pub fn HistoryPanel(list: HistoryList, here: String) -> impl IntoView {
+    let keys = HISTORY_KEYS;
     view! {
         <section class="card" aria-labelledby="history-heading" data-testid="history">
             <h2 id="history-heading">"History"</h2>

@@ -9,7 +9,7 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
-use super::audit::HistoryPanel;
+use super::audit::{history_resource, HistoryList, HistoryPanel};
 use crate::api::orgs::{
     get_org, list_orgs, my_orgs, org_members, org_names, CreateOrg, DeleteOrg, PutOrgMember,
     RemoveOrgMember, RenameOrg,
@@ -198,11 +198,12 @@ fn OrgDetail() -> impl IntoView {
             Ok::<_, AppError>((org?, members?))
         },
     );
+    let history = history_resource("org", move || Some((id(), version())));
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok((org, members)) => view! { <OrgView org actions members/> }.into_any(),
+                    Ok((org, members)) => view! { <OrgView org actions members history/> }.into_any(),
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 }
             })}
@@ -211,7 +212,12 @@ fn OrgDetail() -> impl IntoView {
 }
 
 #[component]
-fn OrgView(org: Org, actions: OrgActions, members: crate::model::Page<OrgMember>) -> impl IntoView {
+fn OrgView(
+    org: Org,
+    actions: OrgActions,
+    members: crate::model::Page<OrgMember>,
+    history: HistoryList,
+) -> impl IntoView {
     let rename_errors = FormErrors::of(actions.rename);
     let put_errors = FormErrors::of(actions.put);
     let delete_errors = FormErrors::of(actions.delete);
@@ -284,7 +290,7 @@ fn OrgView(org: Org, actions: OrgActions, members: crate::model::Page<OrgMember>
                 <button type="submit" class="button">"Save name"</button>
             </ActionForm>
         </section>
-        <HistoryPanel target_type="org" target_id=org.id.clone() here=format!("/orgs/{}?", org.id)/>
+        <HistoryPanel list=history here=format!("/orgs/{}?", org.id)/>
         <section class="card danger-zone" aria-labelledby="delete-org-heading">
             <h2 id="delete-org-heading">"Delete organisation"</h2>
             {move || error_banner(delete_errors.general())}
@@ -423,21 +429,71 @@ fn MemberTable(
     }
 }
 
+/// Changing a user's memberships, with what the Organisations tab of the
+/// user page shows.
+#[derive(Clone, Copy)]
+pub struct MembershipTab {
+    put: ServerAction<PutOrgMember>,
+    remove: ServerAction<RemoveOrgMember>,
+    /// The user, refetched after each change (their memberships).
+    user: Resource<Result<crate::model::User, AppError>>,
+    /// The organisations one can join.
+    orgs: Resource<Result<Vec<(String, String)>, AppError>>,
+}
+
+impl MembershipTab {
+    /// For the user page to create next to its own resource, outside the
+    /// suspense that draws the tab (see `history_resource`). Loads only while
+    /// `shown` is true.
+    pub fn new(
+        user_id: impl Fn() -> String + Send + Sync + 'static,
+        shown: impl Fn() -> bool + Send + Sync + Copy + 'static,
+    ) -> Self {
+        let put = ServerAction::<PutOrgMember>::new();
+        let remove = ServerAction::<RemoveOrgMember>::new();
+        let user = Resource::new(
+            move || {
+                (
+                    shown().then(&user_id),
+                    put.version().get(),
+                    remove.version().get(),
+                )
+            },
+            |(id, ..)| async move {
+                match id {
+                    Some(id) => get_user(id).await,
+                    // Never drawn: the tab is not on screen.
+                    None => Err(AppError::NotFound("user".into())),
+                }
+            },
+        );
+        let orgs = Resource::new(shown, |shown| async move {
+            if shown {
+                org_names().await
+            } else {
+                Ok(Vec::new())
+            }
+        });
+        Self {
+            put,
+            remove,
+            user,
+            orgs,
+        }
+    }
+}
+
 /// The Organisations tab of a user page: memberships with role change and
 /// removal, and joining another organisation.
 #[component]
-pub fn UserOrgsPanel(user_id: String, username: String) -> impl IntoView {
-    let put = ServerAction::<PutOrgMember>::new();
-    let remove = ServerAction::<RemoveOrgMember>::new();
+pub fn UserOrgsPanel(user_id: String, username: String, tab: MembershipTab) -> impl IntoView {
+    let MembershipTab {
+        put,
+        remove,
+        user,
+        orgs,
+    } = tab;
     let errors = FormErrors::of(put);
-    let user = {
-        let user_id = user_id.clone();
-        Resource::new(
-            move || (put.version().get(), remove.version().get()),
-            move |_| get_user(user_id.clone()),
-        )
-    };
-    let orgs = Resource::new(|| (), |_| org_names());
     let back = format!("/users/{user_id}?tab=orgs");
     let remove_error = move || {
         remove.value().with(|v| {

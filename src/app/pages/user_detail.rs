@@ -5,10 +5,10 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 
-use super::audit::HistoryPanel;
+use super::audit::{history_resource, HistoryList, HistoryPanel};
 use super::contacts::{ContactActions, ContactList, ContactsPanel};
 use super::messages::SendMessagePanel;
-use super::orgs::UserOrgsPanel;
+use super::orgs::{MembershipTab, UserOrgsPanel};
 use super::sessions::{SessionActions, SessionPage, UserSessionsPanel};
 use super::tokens::{TokenActions, TokenList, TokensPanel};
 use crate::api::access::list_tokens;
@@ -111,6 +111,8 @@ struct Actions {
     contact_list: ContactList,
     sessions: SessionActions,
     session_list: SessionPage,
+    memberships: MembershipTab,
+    history: HistoryList,
 }
 
 #[component]
@@ -155,12 +157,7 @@ fn UserDetail() -> impl IntoView {
             if shown {
                 list_user_sessions(id, after, before).await
             } else {
-                Ok(crate::model::Page {
-                    items: Vec::new(),
-                    count: None,
-                    next_cursor: None,
-                    prev_cursor: None,
-                })
+                Ok(crate::model::Page::default())
             }
         },
     );
@@ -168,7 +165,16 @@ fn UserDetail() -> impl IntoView {
         move || params.read().get("id").unwrap_or_default(),
         move || tab.get() == Tab::Contacts,
     );
+    let memberships = MembershipTab::new(
+        move || params.read().get("id").unwrap_or_default(),
+        move || tab.get() == Tab::Orgs,
+    );
+    let history = history_resource("user", move || {
+        (tab.get() == Tab::History).then(|| (params.read().get("id").unwrap_or_default(), ()))
+    });
     let actions = Actions {
+        memberships,
+        history,
         sessions,
         session_list,
         action: ServerAction::<UserAction>::new(),
@@ -243,12 +249,11 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
         }
         .into_any(),
         Tab::Orgs => view! {
-            <UserOrgsPanel user_id=user.id.clone() username=user.username.clone()/>
+            <UserOrgsPanel user_id=user.id.clone() username=user.username.clone() tab=actions.memberships/>
         }
         .into_any(),
         Tab::History => view! {
-            <HistoryPanel target_type="user" target_id=user.id.clone()
-                here=format!("/users/{}?tab=history", user.id)/>
+            <HistoryPanel list=actions.history here=format!("/users/{}?tab=history", user.id)/>
         }
         .into_any(),
         Tab::Danger => view! { <DangerTab user=user.clone() actions/> }.into_any(),
