@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 repo=$(pwd)
 
 PORT=${E2E_PORT:-3210}
-bin="$repo/target/release/gatehouse"
+# BUILD_PROFILE: the profile scripts/build.sh built with (release by default).
+bin="$repo/target/${BUILD_PROFILE:-release}/gatehouse"
 if [ ! -x "$bin" ]; then
   echo "start-server.sh: build first with scripts/build.sh" >&2
   exit 1

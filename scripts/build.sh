@@ -2,7 +2,9 @@
 # Release build of the WebAssembly panel (target/site, precompressed with
 # brotli and gzip) and of the server binary, which embeds that site:
 # target/release/gatehouse serves itself with nothing beside it.
-#   BUILD_TESTS=1  also compile the test harnesses (scripts/test.sh)
+#   BUILD_PROFILE=ci  the server in the `ci` profile (Cargo.toml): our crate
+#                     unoptimised, target/ci/gatehouse (scripts/test.sh)
+#   BUILD_TESTS=1     also compile the test harnesses (scripts/test.sh)
 #
 # The panel and the server library do not need each other, so they compile
 # at the same time (one is mostly single-threaded where the other is not);
@@ -13,7 +15,7 @@ cd "$(dirname "$0")/.."
 export PATH="/usr/bin:$HOME/.cargo/bin:$PATH"
 # The same features in every server build (and in scripts/test.sh), so that
 # none of them rebuilds what another built.
-SERVER=(--release --no-default-features --features ssr,embed-site)
+SERVER=(--profile "${BUILD_PROFILE:-release}" --no-default-features --features ssr,embed-site)
 
 # Swagger UI for /api/doc/, from npm (scripts/setup.sh): copied into the
 # assets folder (not committed) so that cargo-leptos puts it into the site.

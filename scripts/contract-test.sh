@@ -12,7 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
-bin="$repo/target/release/gatehouse"
+# BUILD_PROFILE: the profile scripts/build.sh built with (release by default).
+bin="$repo/target/${BUILD_PROFILE:-release}/gatehouse"
 [ -x "$bin" ] || { echo "contract-test: $bin missing (run scripts/build.sh)" >&2; exit 1; }
 
 SCHEMATHESIS_VERSION=4.32.5

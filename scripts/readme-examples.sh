@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
-bin="$repo/target/release/gatehouse"
+# BUILD_PROFILE: the profile scripts/build.sh built with (release by default).
+bin="$repo/target/${BUILD_PROFILE:-release}/gatehouse"
 port=${README_PORT:-3299}
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-readme.XXXXXX")

@@ -11,14 +11,16 @@ source scripts/stages.sh
 
 stage "setup (toolchain, packages)" scripts/setup.sh test
 stage "stylesheet lint" scripts/lint-css.sh
-BUILD_TESTS=1 stage "build (panel + server + tests, release)" scripts/build.sh
+# The server and its tests in the `ci` profile (Cargo.toml); the panel as shipped.
+export BUILD_PROFILE=ci
+BUILD_TESTS=1 stage "build (panel + server + tests)" scripts/build.sh
 
 export PATH="/usr/bin:$HOME/.cargo/bin:$PATH"
 # Same profile, features and environment as scripts/build.sh, which has
 # compiled every test harness already: nothing is compiled twice. --tests:
 # the library's unit tests, the binary's and the one integration-test binary
 # (no doctests).
-CARGO_TEST=(cargo test --release --no-default-features --features ssr,embed-site)
+CARGO_TEST=(cargo test --profile "$BUILD_PROFILE" --no-default-features --features ssr,embed-site)
 
 stage "unit + integration tests (SQLite)" "${CARGO_TEST[@]}" --tests
 stage "start PostgreSQL" scripts/postgres.sh
