@@ -215,7 +215,9 @@ pub async fn remove_org_member(
 #[cfg(feature = "ssr")]
 fn redirect_back(back: Option<String>, org_id: &str) {
     let target = back
-        .filter(|b| b.starts_with('/') && !b.starts_with("//"))
+        .as_deref()
+        .and_then(crate::model::validate::local_path)
+        .map(str::to_owned)
         .unwrap_or_else(|| format!("/orgs/{org_id}"));
     leptos_axum::redirect(&target);
 }

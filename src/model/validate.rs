@@ -200,6 +200,19 @@ pub fn is_common_password(raw: &str) -> bool {
     COMMON_PASSWORDS.contains(&lower.as_str())
 }
 
+/// A return address (`next=`, `back=`) that may be redirected to: a path on
+/// this site and nothing else. One `/`, not followed by `/` (another host);
+/// no `\` anywhere (browsers read it as `/`); and only visible ASCII, since
+/// browsers strip tabs and newlines (`/\t/evil.example` would become
+/// `//evil.example`) and a `Location` header carries nothing else (CR/LF).
+pub fn local_path(target: &str) -> Option<&str> {
+    let rest = target.strip_prefix('/')?;
+    let local = !rest.starts_with('/')
+        && !target.contains('\\')
+        && target.bytes().all(|b| b.is_ascii_graphic());
+    local.then_some(target)
+}
+
 /// A ULID in canonical form: 26 Crockford base32 characters.
 pub fn is_ulid(raw: &str) -> bool {
     raw.len() == 26
@@ -213,6 +226,28 @@ pub fn is_ulid(raw: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_paths_on_this_site_are_return_addresses() {
+        for good in ["/", "/users?x=1", "/orgs/01ABC?search=a%20b", "/a//b"] {
+            assert_eq!(local_path(good), Some(good), "{good:?}");
+        }
+        for bad in [
+            "",
+            "users",
+            "//evil.example",
+            "/\\evil.example",
+            "/x\\y",
+            "https://evil.example",
+            "/\t/evil.example",
+            "/account\r\nSet-Cookie: a=b",
+            "/\u{0}",
+            "/caf\u{e9}",
+            "/a b",
+        ] {
+            assert_eq!(local_path(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn usernames() {

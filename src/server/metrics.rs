@@ -127,6 +127,24 @@ fn escape(value: &str) -> String {
         .replace('\n', "\\n")
 }
 
+/// The methods HTTP defines keep their name; any other (a client may send
+/// any token) is `OTHER`, so that no client can add series at will.
+fn method_label(method: &axum::http::Method) -> &'static str {
+    use axum::http::Method;
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::DELETE => "DELETE",
+        Method::CONNECT => "CONNECT",
+        Method::OPTIONS => "OPTIONS",
+        Method::TRACE => "TRACE",
+        Method::PATCH => "PATCH",
+        _ => "OTHER",
+    }
+}
+
 /// Counts every request by its route pattern (not its concrete path, so ids
 /// do not make one series each) and status.
 pub async fn track(State(state): State<AppState>, request: Request, next: Next) -> Response {
@@ -135,7 +153,7 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
         .get::<MatchedPath>()
         .map_or("unmatched", MatchedPath::as_str)
         .to_owned();
-    let method = request.method().as_str().to_owned();
+    let method = method_label(request.method()).to_owned();
     let started = Instant::now();
     let response = next.run(request).await;
     let elapsed = started.elapsed();
@@ -266,6 +284,14 @@ mod tests {
         assert!(out.contains("le=\"10\"} 2"));
         assert!(out.contains("le=\"+Inf\"} 3"));
         assert!(out.contains("_count{route=\"/users/{id}\"} 3"));
+    }
+
+    #[test]
+    fn methods_outside_http_are_one_label() {
+        use axum::http::Method;
+        assert_eq!(method_label(&Method::PATCH), "PATCH");
+        let invented = Method::from_bytes(b"BREW").unwrap();
+        assert_eq!(method_label(&invented), "OTHER");
     }
 
     #[test]

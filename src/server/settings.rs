@@ -51,20 +51,41 @@ fn some(v: impl ToString) -> Option<String> {
     Some(v.to_string())
 }
 
-/// `scheme://user:password@host/db` with the password replaced.
+/// A database URL with its passwords replaced: the one in
+/// `scheme://user:password@host/db`, and `password=`/`sslpassword=` in the
+/// query (libpq's other way of passing it).
 pub fn redact_url_password(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_owned();
     };
     let authority_end = rest.find('/').unwrap_or(rest.len());
     let (authority, path) = rest.split_at(authority_end);
-    let Some((userinfo, host)) = authority.rsplit_once('@') else {
-        return url.to_owned();
+    let authority = match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _password)) => format!("{user}:{REDACTED}@{host}"),
+            None => authority.to_owned(),
+        },
+        None => authority.to_owned(),
     };
-    match userinfo.split_once(':') {
-        Some((user, _password)) => format!("{scheme}://{user}:{REDACTED}@{host}{path}"),
-        None => url.to_owned(),
-    }
+    let path = match path.split_once('?') {
+        Some((path, query)) => {
+            let query: Vec<String> = query
+                .split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some((key, _))
+                        if key.eq_ignore_ascii_case("password")
+                            || key.eq_ignore_ascii_case("sslpassword") =>
+                    {
+                        format!("{key}={REDACTED}")
+                    }
+                    _ => pair.to_owned(),
+                })
+                .collect();
+            format!("{path}?{}", query.join("&"))
+        }
+        None => path.to_owned(),
+    };
+    format!("{scheme}://{authority}{path}")
 }
 
 pub fn effective(config: &Config) -> Settings {
@@ -273,6 +294,14 @@ mod tests {
         assert_eq!(
             redact_url_password("postgres://gh@db/x"),
             "postgres://gh@db/x"
+        );
+        assert_eq!(
+            redact_url_password("postgres://db/x?user=gh&password=hunter2&sslmode=require"),
+            format!("postgres://db/x?user=gh&password={REDACTED}&sslmode=require")
+        );
+        assert_eq!(
+            redact_url_password("postgres://gh:a@db/x?PASSWORD=b&sslpassword=c"),
+            format!("postgres://gh:{REDACTED}@db/x?PASSWORD={REDACTED}&sslpassword={REDACTED}")
         );
     }
 

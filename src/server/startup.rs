@@ -297,8 +297,8 @@ fn page_access(path: &str) -> PageAccess {
         "/setup" => PageAccess::Setup,
         "/account" | "/account/password" => PageAccess::Member,
         "/" | "/users" | "/oauth2-clients" | "/allowlist" | "/sessions" | "/connections"
-        | "/broadcast" => PageAccess::Admin,
-        p if p.starts_with("/users/") => PageAccess::Admin,
+        | "/broadcast" | "/orgs" => PageAccess::Admin,
+        p if p.starts_with("/users/") || p.starts_with("/orgs/") => PageAccess::Admin,
         "/registration-tokens" | "/settings" | "/audit" | "/modules" | "/jobs" => PageAccess::Admin,
         _ => PageAccess::Other,
     }

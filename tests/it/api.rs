@@ -360,6 +360,78 @@ fn cookie_mutations_from_other_origins_are_refused() {
 }
 
 #[test]
+fn basic_credentials_a_browser_attaches_do_not_pass_the_origin_check() {
+    let app = spawn_app();
+    app.create_user("root", Some("root-password-1"), true);
+    let token = app.admin_token();
+    // A browser that cached Basic credentials sends them on a cross-site
+    // form post by itself.
+    let evil = app.post_form(
+        "/api/users/create",
+        Auth::Basic("root", "root-password-1"),
+        &[("Origin", "http://evil.example")],
+        "username=basic-victim",
+    );
+    assert_eq!(evil.status, 403, "{}", evil.body);
+    let path = format!("{USERS}/by-username/basic-victim");
+    assert_eq!(app.get(&path, Auth::Bearer(&token)).status, 404);
+    // A bearer token is set by a script on purpose: no CSRF.
+    let scripted = app.post_form(
+        "/api/users/create",
+        Auth::Bearer(&token),
+        &[("Origin", "http://elsewhere.example")],
+        "username=scripted",
+    );
+    assert!(
+        scripted.status < 400,
+        "{} {}",
+        scripted.status,
+        scripted.body
+    );
+    // Scripts with Basic send no Origin at all, and still work.
+    let curl = app.post_form(
+        "/api/users/create",
+        Auth::Basic("root", "root-password-1"),
+        &[],
+        "username=from-curl",
+    );
+    assert!(curl.status < 400, "{} {}", curl.status, curl.body);
+}
+
+#[test]
+fn login_returns_only_to_paths_on_this_site() {
+    let app = spawn_app();
+    app.create_user("root", Some("root-password-1"), true);
+    // A browser's form post (no JavaScript): answered with a redirect.
+    let login = |next: &str| {
+        let reply = app.post_form(
+            "/api/auth/login",
+            Auth::None,
+            &[("Accept", "text/html")],
+            &format!("username=root&password=root-password-1&next={next}"),
+        );
+        assert!(
+            (300..400).contains(&reply.status),
+            "{next}: {} {}",
+            reply.status,
+            reply.body
+        );
+        reply.header("location").unwrap_or_default().to_owned()
+    };
+    // Form-encoded: %09 is a tab, %0D%0A a line break, %5C a backslash.
+    for evil in [
+        "%2F%09%2Fevil.example",
+        "%2F%5Cevil.example",
+        "%2F%2Fevil.example",
+        "https%3A%2F%2Fevil.example",
+        "%2Faccount%0D%0ASet-Cookie%3A%20a%3Db",
+    ] {
+        assert_eq!(login(evil), "/", "{evil}");
+    }
+    assert_eq!(login("%2Fusers%3Fsearch%3Dx"), "/users?search=x");
+}
+
+#[test]
 fn server_function_create_reports_field_errors_with_status() {
     let app = spawn_app();
     app.create_user("root", Some("root-password-1"), true);
@@ -440,6 +512,13 @@ fn pages_redirect_anonymous_and_refuse_non_admins() {
         app.get("/", Auth::Cookie(&member)).header("location"),
         Some("/account")
     );
+    // Organisation pages are admin pages too (so never cached).
+    for page in ["/orgs", "/orgs/01ARZ3NDEKTSV4RRFFQ69G5FAV"] {
+        assert_eq!(app.get(page, Auth::None).status, 303, "{page}");
+        let refused = app.get(page, Auth::Cookie(&member));
+        assert_eq!(refused.status, 403, "{page}");
+        assert_eq!(refused.header("cache-control"), Some("no-store"), "{page}");
+    }
     assert_eq!(
         app.get("/api/users/list", Auth::Cookie(&member)).status,
         403

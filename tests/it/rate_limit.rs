@@ -53,3 +53,67 @@ fn basic_auth_failures_count_too() {
     assert_eq!(limited.status, 429);
     assert_eq!(limited.json()["errors"][0]["code"], "rate_limited");
 }
+
+/// Parallel wrong passwords for one account: only the limit's worth are
+/// verified (401); every other one is refused before hashing (429).
+#[test]
+fn a_burst_of_parallel_guesses_verifies_at_most_the_limit() {
+    let app = spawn_app();
+    app.create_user("uma", Some("uma-password-1"), true);
+    // Half through the login form, half with Basic credentials, all at once.
+    let guess = |i: usize| {
+        if i.is_multiple_of(2) {
+            app.post_form(
+                "/api/auth/login",
+                Auth::None,
+                &[],
+                "username=uma&password=wrong-guess",
+            )
+        } else {
+            app.get(USERS, Auth::Basic("uma", "wrong-guess"))
+        }
+    };
+    let (verified, limited) = burst(600, guess);
+    assert!(
+        verified <= MAX_FAILURES_PER_ACCOUNT as usize,
+        "{verified} guesses verified"
+    );
+    assert_eq!(verified + limited, 600);
+}
+
+/// Sends `n` requests from 100 threads released at once, each sending its
+/// share back to back: all of them arrive while the first guesses are still
+/// being hashed. (Not `n` threads: `n` connections opened in the same
+/// instant overflow the listening socket's queue, and the kernel resets some,
+/// which would test the kernel.)
+fn burst(n: usize, send: impl Fn(usize) -> common::Reply + Sync) -> (usize, usize) {
+    const THREADS: usize = 100;
+    let start = std::sync::Barrier::new(THREADS);
+    let replies: Vec<common::Reply> = std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..THREADS)
+            .map(|t| {
+                let (start, send) = (&start, &send);
+                scope.spawn(move || {
+                    start.wait();
+                    (t..n).step_by(THREADS).map(send).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        threads
+            .into_iter()
+            .flat_map(|t| t.join().unwrap())
+            .collect()
+    });
+    let mut counts = (0, 0);
+    for reply in replies {
+        match reply.status {
+            401 => counts.0 += 1,
+            429 => {
+                assert!(reply.header("retry-after").is_some());
+                counts.1 += 1;
+            }
+            other => panic!("{other}: {}", reply.body),
+        }
+    }
+    counts
+}

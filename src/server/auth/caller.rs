@@ -191,12 +191,16 @@ pub async fn check_password(
     password: &str,
     ip: Option<&str>,
 ) -> Result<UserRow, AppError> {
-    state.login_limiter.check(ip, username)?;
+    let attempt = state.login_limiter.begin(ip, username)?;
     let result = verify_login(state, username, password).await;
     match &result {
-        Err(AppError::InvalidCredentials) => state.login_limiter.record_failure(ip, username),
-        Ok(_) => state.login_limiter.record_success(username),
-        Err(_) => {}
+        // A wrong password stays counted (as does an attempt abandoned
+        // while hashing, when this future is dropped).
+        Err(AppError::InvalidCredentials) => drop(attempt),
+        Ok(_) => attempt.succeeded(),
+        // The right password for a locked account, or the store failing:
+        // not a guess.
+        Err(_) => attempt.not_a_guess(),
     }
     result
 }

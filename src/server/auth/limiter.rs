@@ -2,6 +2,9 @@
 //! counted per client IP and per account in fixed windows; past the limit,
 //! attempts get 429 with Retry-After until the window ends. Successful
 //! logins are never delayed, and a success clears the account's count.
+//! An attempt counts from the moment it is let through, before its
+//! password is verified: parallel guesses cannot all pass the check while
+//! the first ones are still being hashed.
 //! The counts live in this process: each instance limits on its own.
 
 use std::{
@@ -72,11 +75,17 @@ impl LoginLimiter {
 
     /// Refuses an attempt while the IP or the account is over its limit.
     pub fn check(&self, ip: Option<&str>, username: &str) -> Result<(), AppError> {
-        self.check_at(Instant::now(), ip, username)
+        let windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        self.check_locked(&windows, Instant::now(), ip, username)
     }
 
-    fn check_at(&self, now: Instant, ip: Option<&str>, username: &str) -> Result<(), AppError> {
-        let windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+    fn check_locked(
+        &self,
+        windows: &HashMap<String, Window>,
+        now: Instant,
+        ip: Option<&str>,
+        username: &str,
+    ) -> Result<(), AppError> {
         for (key, max) in self.keys(ip, username) {
             let Some(w) = key.and_then(|k| windows.get(&k).copied()) else {
                 continue;
@@ -91,12 +100,57 @@ impl LoginLimiter {
         Ok(())
     }
 
+    /// Lets one attempt through if neither the IP nor the account is over
+    /// its limit, and counts it as a failure at once (in the same lock), so
+    /// that at most the limit's number of guesses are ever verified.
+    pub fn begin(&self, ip: Option<&str>, username: &str) -> Result<Attempt<'_>, AppError> {
+        self.begin_at(Instant::now(), ip, username)
+    }
+
+    fn begin_at(
+        &self,
+        now: Instant,
+        ip: Option<&str>,
+        username: &str,
+    ) -> Result<Attempt<'_>, AppError> {
+        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        self.check_locked(&windows, now, ip, username)?;
+        self.count_locked(&mut windows, now, ip, username);
+        Ok(Attempt {
+            limiter: self,
+            ip: ip.map(str::to_owned),
+            username: username.to_owned(),
+        })
+    }
+
+    /// Takes back one counted attempt (see [`Attempt`]).
+    fn uncount(&self, ip: Option<&str>, username: &str, account_too: bool) {
+        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        let keys = self.keys(ip, username);
+        let keys = if account_too { &keys[..] } else { &keys[..1] };
+        for (key, _) in keys {
+            if let Some(w) = key.as_ref().and_then(|k| windows.get_mut(k)) {
+                w.failures = w.failures.saturating_sub(1);
+            }
+        }
+    }
+
     pub fn record_failure(&self, ip: Option<&str>, username: &str) {
         self.record_failure_at(Instant::now(), ip, username)
     }
 
     fn record_failure_at(&self, now: Instant, ip: Option<&str>, username: &str) {
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        self.count_locked(&mut windows, now, ip, username);
+    }
+
+    fn count_locked(
+        &self,
+        windows: &mut HashMap<String, Window>,
+        now: Instant,
+        ip: Option<&str>,
+        username: &str,
+    ) {
         if windows.len() > SWEEP_ABOVE {
             let window = self.limits.window;
             windows.retain(|_, w| now.saturating_duration_since(w.start) < window);
@@ -123,6 +177,32 @@ impl LoginLimiter {
     }
 }
 
+/// An attempt let through by [`LoginLimiter::begin`], already counted as a
+/// failure. Dropped as it is (a wrong password, or the request abandoned
+/// while hashing), it stays one.
+#[must_use]
+pub struct Attempt<'a> {
+    limiter: &'a LoginLimiter,
+    ip: Option<String>,
+    username: String,
+}
+
+impl Attempt<'_> {
+    /// The right credentials: the account's count is cleared and the
+    /// address is not charged for it.
+    pub fn succeeded(self) {
+        self.limiter
+            .uncount(self.ip.as_deref(), &self.username, false);
+        self.limiter.record_success(&self.username);
+    }
+
+    /// Not a guess after all (the store failed, say): charge nobody.
+    pub fn not_a_guess(self) {
+        self.limiter
+            .uncount(self.ip.as_deref(), &self.username, true);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,20 +212,18 @@ mod tests {
         let limiter = LoginLimiter::default();
         let t0 = Instant::now();
         for i in 0..MAX_FAILURES_PER_ACCOUNT {
-            assert!(
-                limiter.check_at(t0, Some("10.0.0.1"), "alice").is_ok(),
-                "{i}"
-            );
-            limiter.record_failure_at(t0, Some("10.0.0.1"), "alice");
+            let attempt = limiter.begin_at(t0, Some("10.0.0.1"), "alice");
+            assert!(attempt.is_ok(), "{i}");
         }
-        match limiter.check_at(t0, Some("10.0.0.2"), "Alice") {
+        match limiter.begin_at(t0, Some("10.0.0.2"), "Alice") {
             Err(AppError::RateLimited { retry_after_secs }) => assert_eq!(retry_after_secs, 300),
-            other => panic!("{other:?}"),
+            Err(other) => panic!("{other:?}"),
+            Ok(_) => panic!("let through"),
         }
         // Other accounts from another address are not affected.
-        assert!(limiter.check_at(t0, Some("10.0.0.2"), "bob").is_ok());
+        assert!(limiter.begin_at(t0, Some("10.0.0.2"), "bob").is_ok());
         assert!(limiter
-            .check_at(t0 + WINDOW, Some("10.0.0.2"), "alice")
+            .begin_at(t0 + WINDOW, Some("10.0.0.2"), "alice")
             .is_ok());
     }
 
@@ -156,13 +234,36 @@ mod tests {
         for i in 0..MAX_FAILURES_PER_IP {
             limiter.record_failure_at(t0, Some("10.0.0.9"), &format!("user{i}"));
         }
-        assert!(limiter.check_at(t0, Some("10.0.0.9"), "someone").is_err());
-        assert!(limiter.check_at(t0, Some("10.0.0.8"), "someone").is_ok());
+        assert!(limiter.begin_at(t0, Some("10.0.0.9"), "someone").is_err());
+        assert!(limiter.begin_at(t0, Some("10.0.0.8"), "someone").is_ok());
         for _ in 0..MAX_FAILURES_PER_ACCOUNT {
             limiter.record_failure_at(t0, None, "carol");
         }
-        assert!(limiter.check_at(t0, None, "carol").is_err());
+        assert!(limiter.begin_at(t0, None, "carol").is_err());
         limiter.record_success("carol");
-        assert!(limiter.check_at(t0, None, "carol").is_ok());
+        assert!(limiter.begin_at(t0, None, "carol").is_ok());
+    }
+
+    #[test]
+    fn attempts_in_flight_count_and_settle() {
+        let limiter = LoginLimiter::default();
+        let t0 = Instant::now();
+        // The limit's worth of attempts in flight at once: the next waits.
+        let in_flight: Vec<_> = (0..MAX_FAILURES_PER_ACCOUNT)
+            .map(|_| limiter.begin_at(t0, Some("10.0.0.1"), "dave").unwrap())
+            .collect();
+        assert!(limiter.begin_at(t0, Some("10.0.0.1"), "dave").is_err());
+        let mut in_flight = in_flight.into_iter();
+        // Not a guess: the slot is given back.
+        in_flight.next().unwrap().not_a_guess();
+        let retried = limiter.begin_at(t0, Some("10.0.0.1"), "dave").unwrap();
+        drop(retried);
+        assert!(limiter.begin_at(t0, Some("10.0.0.1"), "dave").is_err());
+        // One of them had the right password: the account starts over, and
+        // the address keeps only the failures.
+        in_flight.next().unwrap().succeeded();
+        assert!(limiter.begin_at(t0, Some("10.0.0.1"), "dave").is_ok());
+        let ip = limiter.windows.lock().unwrap()["ip 10.0.0.1"].failures;
+        assert_eq!(ip, MAX_FAILURES_PER_ACCOUNT);
     }
 }

@@ -60,25 +60,29 @@ pub fn resolve_client(peer: Option<IpAddr>, headers: &HeaderMap, trusted: &[IpNe
             tls: false,
         };
     }
-    let forwarded: Vec<IpAddr> = headers
+    // An entry that does not parse ends the walk: nothing left of it can be
+    // told apart from what the client wrote, so the last hop stays the client.
+    let forwarded: Vec<Option<IpAddr>> = headers
         .get_all("x-forwarded-for")
         .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .filter_map(|part| part.trim().parse::<IpAddr>().ok())
-        .map(unmap)
+        .flat_map(|v| v.to_str().ok().map_or(vec![""], |v| v.split(',').collect()))
+        .map(|part| part.trim().parse::<IpAddr>().ok().map(unmap))
         .collect();
     let mut client = peer;
     for ip in forwarded.iter().rev() {
-        client = *ip;
-        if !is_trusted(*ip) {
+        let Some(ip) = *ip else { break };
+        client = ip;
+        if !is_trusted(ip) {
             break;
         }
     }
+    // The right-most value is the one our own proxy added.
     let tls = headers
-        .get("x-forwarded-proto")
+        .get_all("x-forwarded-proto")
+        .iter()
+        .next_back()
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
+        .and_then(|v| v.rsplit(',').next())
         .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"));
     ClientAddr {
         ip: Some(client),
@@ -202,5 +206,21 @@ mod tests {
         forged.insert("x-forwarded-for", "10.0.0.7, 203.0.113.50".parse().unwrap());
         let client = resolve_client("127.0.0.1".parse().ok(), &forged, &trusted);
         assert_eq!(client.ip, "203.0.113.50".parse().ok());
+
+        // Nor behind an entry that does not parse: the walk stops there.
+        let mut garbled = HeaderMap::new();
+        garbled.insert(
+            "x-forwarded-for",
+            "203.0.113.50, unknown, 10.0.0.2".parse().unwrap(),
+        );
+        let client = resolve_client("127.0.0.1".parse().ok(), &garbled, &trusted);
+        assert_eq!(client.ip, "10.0.0.2".parse().ok());
+
+        // The scheme our proxy saw is the right-most one.
+        let mut proto = HeaderMap::new();
+        proto.insert("x-forwarded-proto", "https, http".parse().unwrap());
+        assert!(!resolve_client("127.0.0.1".parse().ok(), &proto, &trusted).tls);
+        proto.insert("x-forwarded-proto", "http, https".parse().unwrap());
+        assert!(resolve_client("127.0.0.1".parse().ok(), &proto, &trusted).tls);
     }
 }

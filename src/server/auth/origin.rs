@@ -1,5 +1,7 @@
-//! Refuses cookie-authenticated state changes sent from other sites (CSRF).
-//! Requests carrying an Authorization header are not cookie-based and pass.
+//! Refuses state changes sent from other sites (CSRF) whenever the browser
+//! may have attached the credential by itself: a cookie, or HTTP Basic
+//! credentials it cached. Only a bearer token, which a page's script must
+//! set on purpose, exempts a request.
 
 use axum::{
     extract::{Request, State},
@@ -22,13 +24,19 @@ pub async fn refuse_cross_origin(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
-    if safe
-        || request.headers().contains_key(header::AUTHORIZATION)
-        || is_same_origin(&state, &request)
-    {
+    if safe || carries_bearer_token(&request) || is_same_origin(&state, &request) {
         return next.run(request).await;
     }
     ApiError(AppError::Forbidden("cross-origin request refused".into())).into_response()
+}
+
+fn carries_bearer_token(request: &Request) -> bool {
+    request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .is_some_and(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
 }
 
 fn is_same_origin(state: &AppState, request: &Request) -> bool {

@@ -151,25 +151,29 @@ pub async fn issue_token(
         return Err(TokenError::InvalidClient);
     };
     let account = format!("oauth2:{client_id}");
-    state
+    let attempt = state
         .login_limiter
-        .check(ip, &account)
+        .begin(ip, &account)
         .map_err(|e| match e {
             AppError::RateLimited { retry_after_secs } => TokenError::RateLimited(retry_after_secs),
             _ => TokenError::Internal,
         })?;
-    let found = db::oauth2::client_secret(&state.db, &client_id).await?;
+    let found = match db::oauth2::client_secret(&state.db, &client_id).await {
+        Ok(found) => found,
+        Err(e) => {
+            attempt.not_a_guess();
+            return Err(e.into());
+        }
+    };
     let client = match found {
         Some((client, digest))
             if client.revoked_at.is_none() && constant_time_eq(&digest, &hash_secret(&secret)) =>
         {
-            state.login_limiter.record_success(&account);
+            attempt.succeeded();
             client
         }
-        _ => {
-            state.login_limiter.record_failure(ip, &account);
-            return Err(TokenError::InvalidClient);
-        }
+        // A wrong secret stays counted.
+        _ => return Err(TokenError::InvalidClient),
     };
 
     let allowed: Vec<&str> = client.scopes.split_whitespace().collect();
