@@ -65,7 +65,8 @@ pub fn resolve_client(peer: Option<IpAddr>, headers: &HeaderMap, trusted: &[IpNe
     let forwarded: Vec<Option<IpAddr>> = headers
         .get_all("x-forwarded-for")
         .iter()
-        .flat_map(|v| v.to_str().ok().map_or(vec![""], |v| v.split(',').collect()))
+        // A value that is not text counts as one unparsable entry.
+        .flat_map(|v| v.to_str().unwrap_or("").split(','))
         .map(|part| part.trim().parse::<IpAddr>().ok().map(unmap))
         .collect();
     let mut client = peer;
