@@ -5,12 +5,14 @@ use leptos::prelude::*;
 use crate::model::AppError;
 
 /// Changing one's own password, including after a temporary one. Other
-/// sessions end; this one continues as a fresh session.
+/// sessions end (and the API tokens when `revoke_tokens` is ticked); this
+/// one continues as a fresh session.
 #[server(prefix = "/api", endpoint = "account/password")]
 pub async fn change_password(
     current_password: String,
     new_password: String,
     new_password_confirm: String,
+    revoke_tokens: Option<String>,
 ) -> Result<(), AppError> {
     use crate::api::context::*;
     use crate::model::FieldError;
@@ -31,6 +33,8 @@ pub async fn change_password(
                 &caller,
                 current_password,
                 new_password,
+                // A checkbox: present when ticked.
+                revoke_tokens.is_some(),
             )
             .await?;
             let user_id = caller.user_id.ok_or(AppError::Unauthenticated)?;

@@ -63,9 +63,13 @@ pub async fn current_user() -> Result<Option<Me>, AppError> {
     let Some(c) = caller(&state).await.ok().flatten() else {
         return Ok(None);
     };
-    let self_service = crate::server::ops::modules::require_self_service(&state, &c)
-        .await
-        .is_ok();
+    let self_service = crate::server::ops::modules::require_self_service(
+        &state,
+        &c,
+        crate::server::ops::Access::Read,
+    )
+    .await
+    .is_ok();
     let member_tokens = state.config.member_tokens && self_service;
     let Some(id) = c.user_id else {
         return Ok(None);

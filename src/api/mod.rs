@@ -78,7 +78,8 @@ pub(crate) mod context {
             return Ok(Some(c.clone()));
         }
         let session = parts.extensions.get::<Session>().cloned();
-        caller::resolve(state, &parts.headers, session.as_ref(), client_addr(&parts)).await
+        caller::resolve_for_panel(state, &parts.headers, session.as_ref(), client_addr(&parts))
+            .await
     }
 
     pub async fn require_caller(state: &AppState) -> Result<Caller, AppError> {

@@ -241,21 +241,21 @@ pub async fn set_user_password(
     id: String,
     password: String,
     temporary: Option<String>,
+    revoke_tokens: Option<String>,
 ) -> Result<User, AppError> {
     use crate::api::context::*;
+    use crate::server::ops::lifecycle::{set_password, PasswordReset};
 
     respond(
         async {
             let state = state()?;
             let caller = require_caller(&state).await?;
-            let user = crate::server::ops::lifecycle::set_password(
-                &state,
-                &caller,
-                &id,
-                password,
-                temporary.is_some(),
-            )
-            .await?;
+            // Checkboxes: present when ticked.
+            let reset = PasswordReset {
+                temporary: temporary.is_some(),
+                revoke_tokens: revoke_tokens.is_some(),
+            };
+            let user = set_password(&state, &caller, &id, password, reset).await?;
             leptos_axum::redirect(&format!("/users/{}?tab=security&password=set", user.id));
             Ok(user)
         }

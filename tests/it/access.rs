@@ -510,4 +510,25 @@ fn internal_listener_serves_only_the_admin_api() {
     assert_eq!(ok.status(), 200);
     let panel = ureq::get(&format!("{internal}/login")).call();
     assert!(matches!(panel, Err(ureq::Error::Status(404, _))));
+
+    // On the public listener, the panel's server functions (admin ones
+    // included) and its live stream take only cookie sessions.
+    let boss = app.create_user("boss", Some("boss-password-1"), true);
+    let boss_token = app.token_for(&boss, &[]);
+    for auth in [
+        Auth::Bearer(&boss_token),
+        Auth::Basic("boss", "boss-password-1"),
+    ] {
+        for path in ["/api/users/list", "/api/account/get", "/api/live"] {
+            let refused = app.get(path, auth);
+            assert_eq!(refused.status, 403, "{path}: {}", refused.body);
+            assert!(refused.body.contains("session_required"), "{}", refused.body);
+        }
+        let create = app.post_form("/api/users/create", auth, &[], "username=viatoken");
+        assert_eq!(create.status, 403, "{}", create.body);
+    }
+    let cookie = app.login("boss", "boss-password-1");
+    assert_eq!(app.get("/api/users/list", Auth::Cookie(&cookie)).status, 200);
+    let users = app.get(&format!("{USERS}/{boss}"), Auth::None);
+    assert_eq!(users.status, 404, "the admin API stays off this listener");
 }

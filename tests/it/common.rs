@@ -49,6 +49,7 @@ impl Reply {
     }
 }
 
+#[derive(Clone, Copy)]
 pub enum Auth<'a> {
     None,
     Bearer(&'a str),

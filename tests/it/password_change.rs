@@ -17,7 +17,7 @@ fn temporary_password_forces_a_change_before_anything_else() {
     let set = app.post_json(
         &format!("{USERS}/{id}/set-password"),
         Auth::Bearer(&admin),
-        &json!({"password": "temporary-pass-7", "temporary": true}),
+        &json!({"password": "temporary-pass-7", "temporary": true, "revoke_tokens": false}),
     );
     assert_eq!(set.status, 200, "{}", set.body);
     assert_eq!(
@@ -103,4 +103,88 @@ fn temporary_password_forces_a_change_before_anything_else() {
         user.json()["data"]["attributes"]["password_change_required"],
         false
     );
+}
+
+/// Whether a token of the user still authenticates.
+fn token_works(app: &common::TestApp, token: &str) -> bool {
+    app.get("/api/account/get", Auth::Bearer(token)).status == 200
+}
+
+#[test]
+fn an_admin_reset_ends_sessions_and_revokes_tokens_unless_told_not_to() {
+    let app = spawn_app();
+    let admin = app.admin_token();
+    let id = app.create_user("rita", Some("rita-password-1"), false);
+    let path = format!("{USERS}/{id}/set-password");
+
+    let session = app.login("rita", "rita-password-1");
+    let token = app.token_for(&id, &[]);
+    let kept = app.post_json(
+        &path,
+        Auth::Bearer(&admin),
+        &json!({"password": "rita-password-2", "revoke_tokens": false}),
+    );
+    assert_eq!(kept.status, 200, "{}", kept.body);
+    assert_eq!(app.get("/api/account/get", Auth::Cookie(&session)).status, 401);
+    assert!(token_works(&app, &token), "revoke_tokens: false keeps tokens");
+
+    let session = app.login("rita", "rita-password-2");
+    let reset = app.post_json(
+        &path,
+        Auth::Bearer(&admin),
+        &json!({"password": "rita-password-3"}),
+    );
+    assert_eq!(reset.status, 200, "{}", reset.body);
+    assert_eq!(app.get("/api/account/get", Auth::Cookie(&session)).status, 401);
+    assert!(!token_works(&app, &token), "tokens are revoked by default");
+    let history = app.get(
+        &format!("/api/admin/v1/audit-log?filter[action]=user.set_password&filter[target]=user:{id}"),
+        Auth::Bearer(&admin),
+    );
+    let details: Vec<_> = history.json()["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["attributes"]["detail"]["tokens_revoked"].clone())
+        .collect();
+    assert!(details.contains(&json!(true)), "{}", history.body);
+
+    // The panel's form: the box is ticked by default (present when ticked).
+    let token = app.token_for(&id, &[]);
+    let panel_admin = app.create_user("ada", Some("ada-password-1"), true);
+    let _ = panel_admin;
+    let cookie = app.login("ada", "ada-password-1");
+    let form = app.post_form(
+        "/api/users/set-password",
+        Auth::Cookie(&cookie),
+        &[],
+        &format!("id={id}&password=rita-password-4&revoke_tokens=on"),
+    );
+    assert!(form.status < 400, "{}", form.body);
+    assert!(!token_works(&app, &token));
+}
+
+#[test]
+fn changing_ones_own_password_can_revoke_ones_tokens() {
+    let app = spawn_app();
+    let id = app.create_user("otto", Some("otto-password-1"), false);
+    let change = |cookie: &str, form: &str| {
+        app.post_form("/api/account/password", Auth::Cookie(cookie), &[], form)
+    };
+    let kept = app.token_for(&id, &[]);
+    let cookie = app.login("otto", "otto-password-1");
+    let done = change(
+        &cookie,
+        "current_password=otto-password-1&new_password=otto-password-2&new_password_confirm=otto-password-2",
+    );
+    assert!(done.status < 400, "{}", done.body);
+    assert!(token_works(&app, &kept), "unticked: tokens stay");
+
+    let cookie = app.login("otto", "otto-password-2");
+    let done = change(
+        &cookie,
+        "current_password=otto-password-2&new_password=otto-password-3&new_password_confirm=otto-password-3&revoke_tokens=on",
+    );
+    assert!(done.status < 400, "{}", done.body);
+    assert!(!token_works(&app, &kept), "ticked: tokens are revoked");
 }

@@ -513,6 +513,41 @@ fn users_edit_their_own_profile() {
     );
 }
 
+#[test]
+fn a_read_only_token_reads_its_owners_account_but_changes_nothing() {
+    let app = spawn_app();
+    let id = app.create_user("rho", Some("rho-password-1"), false);
+    let session = app.login("rho", "rho-password-1");
+    let read = app.token_for(&id, &[gatehouse::server::ops::SCOPE_ADMIN_READ]);
+    let full = app.token_for(&id, &[]);
+    assert_eq!(app.get("/api/account/get", Auth::Bearer(&read)).status, 200);
+    assert_eq!(app.get("/api/account/sessions", Auth::Bearer(&read)).status, 200);
+    for (path, form) in [
+        ("/api/account/profile", "display_name=Changed"),
+        ("/api/account/sessions/revoke-others", ""),
+        (
+            "/api/account/password",
+            "current_password=rho-password-1&new_password=rho-password-2&new_password_confirm=rho-password-2",
+        ),
+        ("/api/inbox/read", ""),
+    ] {
+        let refused = app.post_form(path, Auth::Bearer(&read), &[], form);
+        assert_eq!(refused.status, 403, "{path}: {}", refused.body);
+        assert!(refused.body.contains("insufficient_scope"), "{path}: {}", refused.body);
+    }
+    assert_eq!(my_sessions(&app, &session).0, 200, "the session survived");
+    let user = app.get("/api/account/get", Auth::Bearer(&full)).json();
+    assert!(user["display_name"].is_null(), "{user}");
+    // The full token may.
+    let changed = app.post_form(
+        "/api/account/profile",
+        Auth::Bearer(&full),
+        &[],
+        "display_name=Changed",
+    );
+    assert_eq!(changed.status, 200, "{}", changed.body);
+}
+
 fn member_token_calls(app: &TestApp) -> (u16, u16, u16, u16) {
     let id = app.create_user("kim", Some("kim-password-1"), false);
     let other = app.create_user("lee", Some("lee-password-1"), false);

@@ -38,6 +38,10 @@ pub fn ChangePasswordPage() -> impl IntoView {
                     autocomplete="new-password" error=errors.field("new_password")/>
                 <Field label="Repeat new password" name="new_password_confirm" kind="password" required=true
                     autocomplete="new-password" error=errors.field("new_password_confirm")/>
+                <div class="field check">
+                    <input id="field-revoke-tokens" type="checkbox" name="revoke_tokens" checked/>
+                    <label for="field-revoke-tokens">"Also revoke my API tokens"</label>
+                </div>
                 <button type="submit" class="button primary">"Change password"</button>
             </form>
             <form method="post" action=Logout::url() class="centered-aside">

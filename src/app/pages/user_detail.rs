@@ -407,8 +407,9 @@ fn SecurityTab(user: User, actions: Actions) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="password-heading">
             <h2 id="password-heading">"Password"</h2>
-            {flash("password", "set", "Password set.")}
+            {flash("password", "set", "Password set. The user's sessions were ended.")}
             {action_error(actions)}
+            <p class="hint">"Setting a password signs the user out everywhere."</p>
             <ActionForm action=actions.password attr:class="stack">
                 <input type="hidden" name="id" value=user.id.clone()/>
                 <Field label="New password" name="password" kind="password" required=true
@@ -416,6 +417,10 @@ fn SecurityTab(user: User, actions: Actions) -> impl IntoView {
                 <div class="field check">
                     <input id="field-temporary" type="checkbox" name="temporary"/>
                     <label for="field-temporary">"Temporary: the user must choose a new one at the next login"</label>
+                </div>
+                <div class="field check">
+                    <input id="field-revoke-tokens" type="checkbox" name="revoke_tokens" checked/>
+                    <label for="field-revoke-tokens">"Also revoke the user's API tokens"</label>
                 </div>
                 <button type="submit" class="button primary">"Set password"</button>
             </ActionForm>

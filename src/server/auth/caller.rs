@@ -41,6 +41,25 @@ pub async fn resolve(
     }
 }
 
+/// [`resolve`] for what the panel calls on the public listener (server
+/// functions, the live stream). When the admin API is kept off that listener
+/// (`admin_api.on_main_listener = false`), only the session cookie counts
+/// there: bearer tokens and Basic credentials belong on the internal one.
+pub async fn resolve_for_panel(
+    state: &AppState,
+    headers: &HeaderMap,
+    session: Option<&Session>,
+    addr: ClientAddr,
+) -> Result<Option<Caller>, AppError> {
+    if !state.config.admin_api_on_main && headers.contains_key(AUTHORIZATION) {
+        return Err(AppError::access_denied(
+            "session_required",
+            "This listener accepts only panel sessions; scripts use the admin API on the internal listener.",
+        ));
+    }
+    resolve(state, headers, session, addr).await
+}
+
 async fn authenticate(
     state: &AppState,
     headers: &HeaderMap,

@@ -46,14 +46,14 @@ async fn open(state: AppState, request: Request) -> Result<Response, AppError> {
     let (parts, _) = request.into_parts();
     let session = parts.extensions.get::<Session>().cloned();
     let addr = client_addr(&parts);
-    let caller = caller::resolve(&state, &parts.headers, session.as_ref(), addr)
+    let caller = caller::resolve_for_panel(&state, &parts.headers, session.as_ref(), addr)
         .await?
         .ok_or(AppError::Unauthenticated)?;
-    if caller.password_change_required {
-        return Err(AppError::PasswordChangeRequired);
-    }
     // OAuth2 clients are not people and have no inbox.
-    let user_id = caller.user_id.clone().ok_or_else(AppError::forbidden)?;
+    if caller.user_id.is_none() {
+        return Err(AppError::forbidden());
+    }
+    let user_id = caller.require_own(ops::Access::Read)?.to_owned();
     let admin = caller.admin && caller.network_refusal.is_none();
     let user_agent = parts
         .headers

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::Caller;
+use super::{Access, Caller};
 use crate::{
     model::{validate, AppError, FieldError, User},
     server::{
@@ -15,17 +15,19 @@ use crate::{
 
 /// Replaces the caller's password after checking the current one. Clears a
 /// temporary password's "must change" mark and ends the user's other
-/// sessions; the caller starts a fresh session afterwards.
+/// sessions (and, when asked, revokes their tokens); the caller starts a
+/// fresh session afterwards.
 pub async fn change_own_password(
     state: &AppState,
     caller: &Caller,
     current_password: String,
     new_password: String,
+    revoke_tokens: bool,
 ) -> Result<(), AppError> {
-    let id = caller.user_id.as_deref().ok_or(AppError::Unauthenticated)?;
+    let id = caller.require_own_password_change()?;
     // A temporary password must stay replaceable, or the account is stuck.
     if !caller.password_change_required {
-        super::modules::require_self_service(state, caller).await?;
+        super::modules::require_self_service(state, caller, Access::Write).await?;
     }
     let user = db::users::by_id(&state.db, id)
         .await?
@@ -69,10 +71,14 @@ pub async fn change_own_password(
                 "user.change_own_password",
                 "user",
                 Some(id),
-                json!({"username": current.username, "was_temporary": current.password_change_required}),
+                json!({
+                    "username": current.username,
+                    "was_temporary": current.password_change_required,
+                    "tokens_revoked": revoke_tokens,
+                }),
             ),
             row,
-            revoke_tokens: false,
+            revoke_tokens,
             revoke_sessions: true,
         }))
     })
@@ -84,8 +90,7 @@ pub async fn change_own_password(
 
 /// The caller's own account.
 pub async fn get_own(state: &AppState, caller: &Caller) -> Result<User, AppError> {
-    let id = caller.user_id.as_deref().ok_or(AppError::Unauthenticated)?;
-    super::modules::require_self_service(state, caller).await?;
+    let id = super::modules::require_self_service(state, caller, Access::Read).await?;
     db::users::by_id(&state.db, id)
         .await?
         .map(super::users::to_model)
@@ -100,11 +105,7 @@ pub async fn update_own_profile(
     display_name: Option<String>,
     email: Option<String>,
 ) -> Result<User, AppError> {
-    let id = caller.user_id.as_deref().ok_or(AppError::Unauthenticated)?;
-    if caller.password_change_required {
-        return Err(AppError::PasswordChangeRequired);
-    }
-    super::modules::require_self_service(state, caller).await?;
+    let id = super::modules::require_self_service(state, caller, Access::Write).await?;
     let mut errors = Vec::new();
     let display_name = validate::display_name(display_name.as_deref())
         .map_err(|e| errors.push(e))

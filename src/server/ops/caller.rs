@@ -80,6 +80,35 @@ impl Caller {
         self.scopes.split_whitespace().any(|s| s == scope)
     }
 
+    /// The one authorization check of what users do to their own account:
+    /// the caller's user id. A temporary password allows nothing but
+    /// changing it ([`Self::require_own_password_change`]) and logging out;
+    /// a token without the full scope only reads.
+    pub fn require_own(&self, access: Access) -> Result<&str, AppError> {
+        if self.password_change_required {
+            return Err(AppError::PasswordChangeRequired);
+        }
+        self.own_id(access)
+    }
+
+    /// [`Self::require_own`] for changing one's password, which a temporary
+    /// password must allow or the account is stuck.
+    pub fn require_own_password_change(&self) -> Result<&str, AppError> {
+        self.own_id(Access::Write)
+    }
+
+    fn own_id(&self, access: Access) -> Result<&str, AppError> {
+        let id = self.user_id.as_deref().ok_or(AppError::Unauthenticated)?;
+        let read_only_token = self.method == AuthMethod::Token && !self.has_scope(SCOPE_ADMIN);
+        if access == Access::Write && read_only_token {
+            return Err(AppError::access_denied(
+                "insufficient_scope",
+                format!("this token lacks the {SCOPE_ADMIN} scope"),
+            ));
+        }
+        Ok(id)
+    }
+
     /// The one authorization check of admin operations.
     pub fn require_admin(&self, access: Access) -> Result<(), AppError> {
         if self.password_change_required {
@@ -146,6 +175,27 @@ mod tests {
             c.require_admin(Access::Read).unwrap_err(),
             AppError::PasswordChangeRequired
         );
+    }
+
+    #[test]
+    fn own_account_writes_need_a_full_token_and_no_temporary_password() {
+        let read_token = caller(false, AuthMethod::Token, SCOPE_ADMIN_READ);
+        assert_eq!(read_token.require_own(Access::Read), Ok("u"));
+        for refused in [
+            read_token.require_own(Access::Write),
+            read_token.require_own_password_change(),
+        ] {
+            assert_eq!(refused.unwrap_err().code(), "insufficient_scope");
+        }
+        let full_token = caller(false, AuthMethod::Token, SCOPE_ADMIN);
+        assert_eq!(full_token.require_own(Access::Write), Ok("u"));
+        let mut temporary = caller(false, AuthMethod::Session, "");
+        temporary.password_change_required = true;
+        assert_eq!(
+            temporary.require_own(Access::Read).unwrap_err(),
+            AppError::PasswordChangeRequired
+        );
+        assert_eq!(temporary.require_own_password_change(), Ok("u"));
     }
 
     #[test]

@@ -64,6 +64,10 @@ const SESSIONS: Ends = Ends {
     tokens: false,
     sessions: true,
 };
+const EVERYTHING: Ends = Ends {
+    tokens: true,
+    sessions: true,
+};
 
 /// Runs `decide` on the user inside one transaction and returns the result.
 async fn change(
@@ -76,7 +80,7 @@ async fn change(
     caller.require_admin(Access::Write)?;
     let changed = db::users::update(&state.db, id, |current, facts| {
         Ok::<_, AppError>(decide(current, facts)?.map(|(row, ends)| UserChange {
-            audit: audit_of(caller, action, current, &row),
+            audit: audit_of(caller, action, current, &row, ends),
             row,
             revoke_tokens: ends.tokens,
             revoke_sessions: ends.sessions,
@@ -95,6 +99,7 @@ fn audit_of(
     action: &'static str,
     before: &UserRow,
     after: &UserRow,
+    ends: Ends,
 ) -> AuditEntry {
     let view = |r: &UserRow| {
         json!({
@@ -105,6 +110,12 @@ fn audit_of(
     };
     let mut detail = db::audit::diff(&view(before), &view(after)).unwrap_or_else(|| json!({}));
     detail["username"] = json!(after.username);
+    if ends.tokens {
+        detail["tokens_revoked"] = json!(true);
+    }
+    if ends.sessions {
+        detail["sessions_ended"] = json!(true);
+    }
     caller.audit(action, "user", Some(&after.id), detail)
 }
 
@@ -151,12 +162,25 @@ pub async fn update_profile(
     .await
 }
 
+/// What an administrator's password reset does besides replacing the hash.
+#[derive(Clone, Copy, Debug)]
+pub struct PasswordReset {
+    /// The user must choose their own password at the next login.
+    pub temporary: bool,
+    /// Also revoke the user's API tokens (whoever knew the old password may
+    /// have made some).
+    pub revoke_tokens: bool,
+}
+
+/// Replaces a user's password. It always ends the user's sessions: a reset
+/// is what an administrator does to a compromised account, and a session
+/// opened with the old password must not outlive it.
 pub async fn set_password(
     state: &AppState,
     caller: &Caller,
     id: &str,
     new_password: String,
-    temporary: bool,
+    reset: PasswordReset,
 ) -> Result<User, AppError> {
     caller.require_admin(Access::Write)?;
     let target = db::users::by_id(&state.db, id)
@@ -172,10 +196,14 @@ pub async fn set_password(
     change(state, caller, id, "user.set_password", |current, _| {
         let mut row = current.clone();
         row.password_hash = Some(hash);
-        row.password_change_required = temporary;
-        // A temporary password also ends the user's sessions: they log in
-        // again with it and must choose their own.
-        Ok(Some((row, if temporary { SESSIONS } else { NOTHING })))
+        row.password_change_required = reset.temporary;
+        row.sessions_valid_after = now_ms();
+        let ends = if reset.revoke_tokens {
+            EVERYTHING
+        } else {
+            SESSIONS
+        };
+        Ok(Some((row, ends)))
     })
     .await
 }
@@ -233,13 +261,7 @@ pub async fn deactivate(
             row.password_hash = None;
         }
         row.status = status_of(&row).as_str().into();
-        Ok(Some((
-            row,
-            Ends {
-                tokens: true,
-                sessions: true,
-            },
-        )))
+        Ok(Some((row, EVERYTHING)))
     })
     .await
 }

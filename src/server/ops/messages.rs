@@ -276,16 +276,9 @@ pub async fn broadcast(state: &AppState, caller: &Caller, body: &str) -> Result<
     Ok(rows.len())
 }
 
-fn own_id(caller: &Caller) -> Result<&str, AppError> {
-    if caller.password_change_required {
-        return Err(AppError::PasswordChangeRequired);
-    }
-    caller.user_id.as_deref().ok_or(AppError::Unauthenticated)
-}
-
 /// The caller's own inbox, newest first.
 pub async fn inbox(state: &AppState, caller: &Caller) -> Result<Inbox, AppError> {
-    let user_id = own_id(caller)?;
+    let user_id = caller.require_own(Access::Read)?;
     let rows = db::messages::inbox(&state.db, user_id, INBOX_SIZE).await?;
     let unread = db::messages::unread_count(&state.db, user_id).await?;
     Ok(Inbox {
@@ -300,7 +293,7 @@ pub async fn mark_read(
     caller: &Caller,
     message_id: Option<&str>,
 ) -> Result<(), AppError> {
-    let user_id = own_id(caller)?;
+    let user_id = caller.require_own(Access::Write)?;
     if let Some(id) = message_id {
         if !db::messages::exists(&state.db, user_id, id).await? {
             return Err(AppError::NotFound("no such message in your inbox".into()));

@@ -104,13 +104,20 @@ pub async fn require_enabled(state: &AppState, module: Module) -> Result<(), App
     }
 }
 
-/// Self-service is for members: administrators keep managing their own
-/// account whatever the module's state (they could through admin rights).
-pub async fn require_self_service(state: &AppState, caller: &Caller) -> Result<(), AppError> {
-    if caller.admin {
-        return Ok(());
+/// The gate of every self-service operation: the caller's own user id once
+/// [`Caller::require_own`] allows the access. Self-service is for members:
+/// administrators keep managing their own account whatever the module's
+/// state (they could through admin rights).
+pub async fn require_self_service<'c>(
+    state: &AppState,
+    caller: &'c Caller,
+    access: Access,
+) -> Result<&'c str, AppError> {
+    let id = caller.require_own(access)?;
+    if !caller.admin {
+        require_enabled(state, Module::SelfService).await?;
     }
-    require_enabled(state, Module::SelfService).await
+    Ok(id)
 }
 
 pub async fn list(state: &AppState, caller: &Caller) -> Result<Vec<ModuleState>, AppError> {

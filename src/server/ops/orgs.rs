@@ -245,8 +245,9 @@ pub async fn remove_member(
 
 /// The caller's own organisations (the account page).
 pub async fn mine(state: &AppState, caller: &Caller) -> Result<Vec<Membership>, AppError> {
-    let user_id = caller.user_id.clone().ok_or(AppError::Unauthenticated)?;
-    super::modules::require_self_service(state, caller).await?;
+    let user_id = super::modules::require_self_service(state, caller, Access::Read)
+        .await?
+        .to_owned();
     Ok(memberships_by_user(state, &[user_id])
         .await?
         .pop()

@@ -213,15 +213,11 @@ pub async fn logout(state: &AppState, caller: &Caller) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The user behind a self-service call.
-fn own_id(caller: &Caller) -> Result<&str, AppError> {
-    caller.user_id.as_deref().ok_or(AppError::Unauthenticated)
-}
-
 /// The caller's own live sessions, newest first, "this session" marked.
 pub async fn list_own(state: &AppState, caller: &Caller) -> Result<Vec<Session>, AppError> {
-    let user_id = own_id(caller)?.to_owned();
-    super::modules::require_self_service(state, caller).await?;
+    let user_id = super::modules::require_self_service(state, caller, Access::Read)
+        .await?
+        .to_owned();
     let filter = SessionFilter {
         user_id: Some(user_id),
         active: Some(true),
@@ -243,15 +239,15 @@ pub async fn revoke_own(
     caller: &Caller,
     session_id: &str,
 ) -> Result<Session, AppError> {
-    let user_id = own_id(caller)?.to_owned();
-    super::modules::require_self_service(state, caller).await?;
+    let user_id = super::modules::require_self_service(state, caller, Access::Write)
+        .await?
+        .to_owned();
     revoke_one(state, caller, &user_id, session_id, "session.revoke_own").await
 }
 
 /// Signs out every other session of the caller: how many were live.
 pub async fn revoke_other_own(state: &AppState, caller: &Caller) -> Result<usize, AppError> {
-    let user_id = own_id(caller)?;
-    super::modules::require_self_service(state, caller).await?;
+    let user_id = super::modules::require_self_service(state, caller, Access::Write).await?;
     let audit = caller.audit(
         "session.revoke_other_own",
         "user",

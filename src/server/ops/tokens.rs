@@ -111,7 +111,9 @@ async fn authorize(
         && caller.method == AuthMethod::Session
         && caller.user_id.as_deref() == Some(owner_id);
     if own_member_session {
-        super::modules::require_self_service(state, caller).await
+        super::modules::require_self_service(state, caller, access)
+            .await
+            .map(drop)
     } else {
         Err(refusal)
     }

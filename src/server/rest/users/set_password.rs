@@ -1,6 +1,8 @@
-//! `POST /users/{id}/set-password` `{"password", "temporary"?}`: 200 with the
-//! user; 422 when the password breaks the policy (the rule is named);
-//! `temporary` makes the user choose a new password at the next login.
+//! `POST /users/{id}/set-password` `{"password", "temporary"?, "revoke_tokens"?}`:
+//! 200 with the user; 422 when the password breaks the policy (the rule is
+//! named). The user's sessions always end; `revoke_tokens` (default true)
+//! also revokes their tokens; `temporary` makes the user choose a new
+//! password at the next login.
 
 use axum::{
     extract::{Path, State},
@@ -26,6 +28,14 @@ pub struct SetPassword {
     /// The user must choose a new password at the next login.
     #[serde(default)]
     temporary: bool,
+    /// Also revoke the user's API tokens (their sessions always end).
+    #[serde(default = "revoke_by_default")]
+    #[schema(default = true)]
+    revoke_tokens: bool,
+}
+
+fn revoke_by_default() -> bool {
+    true
 }
 
 #[utoipa::path(
@@ -34,6 +44,7 @@ pub struct SetPassword {
     operation_id = "set_user_password",
     tag = "users",
     summary = "Set a user's password",
+    description = "Ends every session of the user and, unless `revoke_tokens` is false, revokes their API tokens: a reset is how a compromised account is taken back.",
     params(("id" = String, Path, description = "The user's id (a ULID)", pattern = "^[0-7][0-9A-HJKMNP-TV-Z]{25}$", example = "01JD3Z6Q9V8W7X6Y5Z4A3B2C1D")),
     request_body(content = SetPassword, example = json!({"password": "correct horse battery", "temporary": true})),
     responses(
@@ -49,7 +60,10 @@ pub async fn handler(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<SetPassword>,
 ) -> Result<Response, ApiError> {
-    let user =
-        ops::lifecycle::set_password(&state, &caller, &id, body.password, body.temporary).await?;
+    let reset = ops::lifecycle::PasswordReset {
+        temporary: body.temporary,
+        revoke_tokens: body.revoke_tokens,
+    };
+    let user = ops::lifecycle::set_password(&state, &caller, &id, body.password, reset).await?;
     Ok(user_document(&user).into_response())
 }
