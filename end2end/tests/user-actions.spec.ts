@@ -106,8 +106,9 @@ test("security: set a temporary password, lock and unlock, make admin and revoke
 
     await password.fill("temporary-password-1");
     await page.getByLabel("Temporary: the user must choose a new one at the next login").check();
+    await expect(page.getByLabel("Also revoke the user's API tokens")).toBeChecked();
     await page.getByRole("button", { name: "Set password" }).click();
-    await expect(section("Password").getByRole("status")).toHaveText("Password set.");
+    await expect(section("Password").getByRole("status")).toHaveText("Password set. The user's sessions were ended.");
     await expect(page).toHaveURL(/\?tab=security&password=set$/);
     await expect(page.locator("#field-password-error")).toHaveCount(0);
     expect((await apiUserByName(request, username))?.password_change_required).toBe(true);

@@ -105,10 +105,10 @@ pub(crate) mod context {
                     StatusCode::from_u16(e.status()),
                 ) {
                     res.set_status(status);
-                    if let AppError::RateLimited { retry_after_secs } = e {
+                    if let Some(retry_after_secs) = e.retry_after_secs() {
                         res.insert_header(
                             axum::http::header::RETRY_AFTER,
-                            axum::http::HeaderValue::from(*retry_after_secs),
+                            axum::http::HeaderValue::from(retry_after_secs),
                         );
                     }
                 }

@@ -77,6 +77,17 @@ pub enum AppError {
     },
     #[error("too many attempts, try again in {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
+    /// Too many of something at once (429), with its own code, e.g.
+    /// `too_many_streams`.
+    #[error("{message}")]
+    TooMany {
+        code: String,
+        message: String,
+        retry_after_secs: u64,
+    },
+    /// Saturated for a moment (503), e.g. every password-hashing slot busy.
+    #[error("the server is busy, try again in {retry_after_secs} s")]
+    Unavailable { retry_after_secs: u64 },
     /// Never carries internal details: those are logged, not returned.
     #[error("internal error")]
     Internal,
@@ -135,6 +146,18 @@ impl AppError {
         Self::Forbidden("administrator rights required".into())
     }
 
+    /// When to try again, for the `Retry-After` header (429 and 503).
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            Self::RateLimited { retry_after_secs }
+            | Self::TooMany {
+                retry_after_secs, ..
+            }
+            | Self::Unavailable { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        }
+    }
+
     pub fn status(&self) -> u16 {
         match self {
             Self::Unauthenticated | Self::InvalidCredentials => 401,
@@ -143,7 +166,8 @@ impl AppError {
             Self::Conflict { .. } => 409,
             Self::Invalid(_) | Self::ProvisioningInvalid(_) => 422,
             Self::BadRequest { .. } | Self::BadReference { .. } => 400,
-            Self::RateLimited { .. } => 429,
+            Self::RateLimited { .. } | Self::TooMany { .. } => 429,
+            Self::Unavailable { .. } => 503,
             Self::Internal | Self::Transport(_) => 500,
         }
     }
@@ -166,6 +190,8 @@ impl AppError {
                 .unwrap_or("provisioning_invalid"),
             Self::BadRequest { .. } => "bad_request",
             Self::RateLimited { .. } => "rate_limited",
+            Self::TooMany { code, .. } => code,
+            Self::Unavailable { .. } => "unavailable",
             Self::Internal => "internal_error",
             Self::Transport(_) => "transport_error",
         }

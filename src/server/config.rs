@@ -52,6 +52,27 @@ pub struct Config {
     pub provisioning_file: Option<PathBuf>,
     /// `[jobs]` and `[audit] retention_days`: what the background jobs do.
     pub jobs: JobsConfig,
+    /// `[live]`: how many live streams may be open.
+    pub live: LiveLimits,
+}
+
+/// Caps on live streams: each holds a connection and a queue, so a client
+/// opening many must not exhaust the server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LiveLimits {
+    /// Per user, across every instance (`max_streams_per_user`).
+    pub per_user: usize,
+    /// On one instance (`max_streams`).
+    pub total: usize,
+}
+
+impl Default for LiveLimits {
+    fn default() -> Self {
+        Self {
+            per_user: 10,
+            total: 10_000,
+        }
+    }
 }
 
 /// The background jobs' settings.
@@ -159,6 +180,15 @@ struct FileConfig {
     audit: AuditSection,
     #[serde(default)]
     provisioning: ProvisioningSection,
+    #[serde(default)]
+    live: LiveSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LiveSection {
+    max_streams_per_user: Option<usize>,
+    max_streams: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -436,6 +466,18 @@ impl Config {
             errors.push("rate_limit: limits and window_seconds must be at least 1".into());
         }
 
+        let live_defaults = LiveLimits::default();
+        let live = LiveLimits {
+            per_user: file
+                .live
+                .max_streams_per_user
+                .unwrap_or(live_defaults.per_user),
+            total: file.live.max_streams.unwrap_or(live_defaults.total),
+        };
+        if live.per_user == 0 || live.total == 0 {
+            errors.push("live: max_streams_per_user and max_streams must be at least 1".into());
+        }
+
         let message_prefixes = file.messages;
         let longest = [
             &message_prefixes.direct,
@@ -515,6 +557,7 @@ impl Config {
             require_tls,
             access_token_ttl_secs,
             rate_limits,
+            live,
             member_tokens,
             default_org,
             registration_mode,

@@ -252,6 +252,9 @@ pub fn effective(config: &Config) -> Settings {
             .as_ref()
             .map(|f| f.display().to_string()),
     );
+    let live = Section::new("live")
+        .plain("max_streams_per_user", None, some(c.live.per_user))
+        .plain("max_streams", None, some(c.live.total));
     Settings {
         sections: vec![
             server.done(),
@@ -268,6 +271,7 @@ pub fn effective(config: &Config) -> Settings {
             jobs.done(),
             audit.done(),
             provisioning.done(),
+            live.done(),
         ],
     }
 }

@@ -67,7 +67,7 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
         .site_pkg_dir("pkg")
         .site_addr(config.listen)
         .build();
-    let live = super::live::Live::new(db.clone());
+    let live = super::live::Live::new(db.clone(), config.live);
     let state = AppState {
         db,
         leptos_options,

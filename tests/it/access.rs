@@ -522,13 +522,20 @@ fn internal_listener_serves_only_the_admin_api() {
         for path in ["/api/users/list", "/api/account/get", "/api/live"] {
             let refused = app.get(path, auth);
             assert_eq!(refused.status, 403, "{path}: {}", refused.body);
-            assert!(refused.body.contains("session_required"), "{}", refused.body);
+            assert!(
+                refused.body.contains("session_required"),
+                "{}",
+                refused.body
+            );
         }
         let create = app.post_form("/api/users/create", auth, &[], "username=viatoken");
         assert_eq!(create.status, 403, "{}", create.body);
     }
     let cookie = app.login("boss", "boss-password-1");
-    assert_eq!(app.get("/api/users/list", Auth::Cookie(&cookie)).status, 200);
+    assert_eq!(
+        app.get("/api/users/list", Auth::Cookie(&cookie)).status,
+        200
+    );
     let users = app.get(&format!("{USERS}/{boss}"), Auth::None);
     assert_eq!(users.status, 404, "the admin API stays off this listener");
 }

@@ -90,6 +90,7 @@ pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
         metrics_token: None,
         jobs: Default::default(),
         provisioning_file: None,
+        live: Default::default(),
     }
 }
 

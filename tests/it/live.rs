@@ -394,6 +394,141 @@ fn a_revoked_session_loses_its_live_connection() {
     assert!(client.ends(), "the stream closes after `revoked`");
 }
 
+fn basic_header(username: &str, password: &str) -> String {
+    use base64::Engine;
+    let encoded =
+        base64::engine::general_purpose::STANDARD.encode(format!("{username}:{password}"));
+    format!("Authorization: Basic {encoded}")
+}
+
+/// The id of a user's only personal token.
+fn only_token_id(app: &TestApp, admin: &str, user_id: &str) -> String {
+    let list = app.get(
+        &format!("/api/admin/v1/users/{user_id}/tokens"),
+        Auth::Bearer(admin),
+    );
+    list.json()["data"][0]["id"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn live_streams_are_capped_per_user_and_per_instance() {
+    let app = spawn_app();
+    let user = app.create_user("live-many", None, false);
+    let token = app.token_for(&user, &[]);
+    // 25 tabs: the first 10 connect, the others are told to wait.
+    let open: Vec<LiveClient> = (0..10)
+        .map(|_| {
+            let client = LiveClient::with_token(&app.base, &token);
+            client.expect("hello");
+            client
+        })
+        .collect();
+    for _ in 10..25 {
+        let refused = app.get("/api/live", Auth::Bearer(&token));
+        assert_eq!(refused.status, 429, "{}", refused.body);
+        assert_eq!(refused.json()["errors"][0]["code"], "too_many_streams");
+        assert!(refused.header("retry-after").is_some());
+    }
+    // Closing one makes room for one.
+    let mut open = open;
+    open.pop().unwrap().close();
+    assert!(eventually(|| {
+        let client = LiveClient::with_token(&app.base, &token);
+        let hello = client.events.recv_timeout(Duration::from_secs(5));
+        let connected = hello.is_ok_and(|e| e["type"] == "hello");
+        if connected {
+            open.push(client);
+        }
+        connected
+    }));
+    assert_eq!(app.get("/api/live", Auth::Bearer(&token)).status, 429);
+
+    // The instance's own cap counts everyone.
+    let small = spawn_app_with(|c| c.live.total = 2);
+    let held: Vec<LiveClient> = ["cap-a", "cap-b"]
+        .iter()
+        .map(|name| {
+            let id = small.create_user(name, None, false);
+            let client = LiveClient::with_token(&small.base, &small.token_for(&id, &[]));
+            client.expect("hello");
+            client
+        })
+        .collect();
+    let third = small.create_user("cap-c", None, false);
+    let refused = small.get("/api/live", Auth::Bearer(&small.token_for(&third, &[])));
+    assert_eq!(refused.status, 429, "{}", refused.body);
+    drop(held);
+}
+
+#[test]
+fn token_and_basic_streams_die_with_their_credentials() {
+    let app = spawn_app();
+    let admin = app.admin_token();
+    let user = app.create_user("live-frank", Some("frank-password-1"), false);
+    let token = app.token_for(&user, &[]);
+
+    // Revoking the token ends the stream opened with it.
+    let by_token = LiveClient::with_token(&app.base, &token);
+    by_token.expect("hello");
+    let token_id = only_token_id(&app, &admin, &user);
+    let revoke = app.request(
+        "DELETE",
+        &format!("/api/admin/v1/users/{user}/tokens/{token_id}"),
+        Auth::Bearer(&admin),
+        &[],
+        None,
+    );
+    assert_eq!(revoke.status, 204, "{}", revoke.body);
+    by_token.expect("revoked");
+    assert!(by_token.ends());
+
+    // Locking the user ends a stream opened with a new token.
+    let token = app.token_for(&user, &[]);
+    let by_token = LiveClient::with_token(&app.base, &token);
+    by_token.expect("hello");
+    let lock = app.post_json(
+        &format!("/api/admin/v1/users/{user}/lock"),
+        Auth::Bearer(&admin),
+        &json!({}),
+    );
+    assert_eq!(lock.status, 200, "{}", lock.body);
+    by_token.expect("revoked");
+    assert!(by_token.ends());
+
+    // An administrator's Basic stream ends when they are demoted (it may
+    // reconnect with what is left) and when they are deleted.
+    let boss = app.create_user("live-boss", Some("boss-password-1"), true);
+    let by_basic = LiveClient::open(&app.base, &basic_header("live-boss", "boss-password-1"));
+    assert!(
+        by_basic.expect("hello")["online"].is_number(),
+        "an admin's hello has the figure"
+    );
+    let demote = app.request(
+        "PUT",
+        &format!("/api/admin/v1/users/{boss}/permissions"),
+        Auth::Bearer(&admin),
+        &[("Content-Type", "application/json")],
+        Some(r#"{"admin": false}"#),
+    );
+    assert_eq!(demote.status, 200, "{}", demote.body);
+    assert!(by_basic.ends(), "the demoted admin's stream ends");
+    let again = LiveClient::open(&app.base, &basic_header("live-boss", "boss-password-1"));
+    assert!(
+        again.expect("hello")["online"].is_null(),
+        "no admin figure any more"
+    );
+    let delete = app.request(
+        "DELETE",
+        &format!("/api/admin/v1/users/{boss}"),
+        Auth::Bearer(&admin),
+        &[],
+        None,
+    );
+    assert_eq!(delete.status, 204, "{}", delete.body);
+    again.expect("revoked");
+    assert!(again.ends());
+}
+
 /// A `gatehouse` server process on `database_url`, killed when dropped.
 struct Process {
     child: Child,
@@ -519,6 +654,23 @@ fn two_processes_on_one_postgresql_behave_as_one() {
     assert_eq!(logout.status(), 200);
     session_on_b.expect("revoked");
     assert!(session_on_b.ends());
+
+    // Revoking Erin's token through A ends its streams on both instances.
+    let token_id = only_token_id(&app, &admin, &user);
+    let revoke = ureq::delete(&format!(
+        "{}/api/admin/v1/users/{user}/tokens/{token_id}",
+        a.base
+    ))
+    .set("Authorization", &format!("Bearer {admin}"))
+    .call()
+    .expect("revoke Erin's token through A");
+    assert_eq!(revoke.status(), 204);
+    for stream in [on_a, on_b] {
+        stream.expect("revoked");
+        assert!(stream.ends());
+    }
+    let on_a = LiveClient::with_token(&a.base, &app.token_for(&user, &[]));
+    on_a.expect("hello");
 
     // B stops: A no longer lists its connections.
     b.stop();

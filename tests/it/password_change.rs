@@ -125,8 +125,14 @@ fn an_admin_reset_ends_sessions_and_revokes_tokens_unless_told_not_to() {
         &json!({"password": "rita-password-2", "revoke_tokens": false}),
     );
     assert_eq!(kept.status, 200, "{}", kept.body);
-    assert_eq!(app.get("/api/account/get", Auth::Cookie(&session)).status, 401);
-    assert!(token_works(&app, &token), "revoke_tokens: false keeps tokens");
+    assert_eq!(
+        app.get("/api/account/get", Auth::Cookie(&session)).status,
+        401
+    );
+    assert!(
+        token_works(&app, &token),
+        "revoke_tokens: false keeps tokens"
+    );
 
     let session = app.login("rita", "rita-password-2");
     let reset = app.post_json(
@@ -135,10 +141,15 @@ fn an_admin_reset_ends_sessions_and_revokes_tokens_unless_told_not_to() {
         &json!({"password": "rita-password-3"}),
     );
     assert_eq!(reset.status, 200, "{}", reset.body);
-    assert_eq!(app.get("/api/account/get", Auth::Cookie(&session)).status, 401);
+    assert_eq!(
+        app.get("/api/account/get", Auth::Cookie(&session)).status,
+        401
+    );
     assert!(!token_works(&app, &token), "tokens are revoked by default");
     let history = app.get(
-        &format!("/api/admin/v1/audit-log?filter[action]=user.set_password&filter[target]=user:{id}"),
+        &format!(
+            "/api/admin/v1/audit-log?filter[action]=user.set_password&filter[target]=user:{id}"
+        ),
         Auth::Bearer(&admin),
     );
     let details: Vec<_> = history.json()["data"]

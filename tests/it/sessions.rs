@@ -521,7 +521,10 @@ fn a_read_only_token_reads_its_owners_account_but_changes_nothing() {
     let read = app.token_for(&id, &[gatehouse::server::ops::SCOPE_ADMIN_READ]);
     let full = app.token_for(&id, &[]);
     assert_eq!(app.get("/api/account/get", Auth::Bearer(&read)).status, 200);
-    assert_eq!(app.get("/api/account/sessions", Auth::Bearer(&read)).status, 200);
+    assert_eq!(
+        app.get("/api/account/sessions", Auth::Bearer(&read)).status,
+        200
+    );
     for (path, form) in [
         ("/api/account/profile", "display_name=Changed"),
         ("/api/account/sessions/revoke-others", ""),

@@ -93,6 +93,7 @@ fn caller_for(user: &UserRow, method: AuthMethod, scopes: String, ip: Option<Str
         network_refusal: None,
         session_id: None,
         client_id: None,
+        token_id: None,
     }
 }
 
@@ -145,7 +146,9 @@ async fn from_bearer(
             }
         });
     }
-    Ok(caller_for(&found.user, AuthMethod::Token, found.scopes, ip))
+    let mut caller = caller_for(&found.user, AuthMethod::Token, found.scopes, ip);
+    caller.token_id = Some(found.token_id);
+    Ok(caller)
 }
 
 /// An OAuth2 client acts as an administrator limited by its token's scopes.
@@ -171,6 +174,7 @@ async fn from_oauth2_token(
         network_refusal: None,
         session_id: None,
         client_id: Some(found.client_id),
+        token_id: None,
     })
 }
 

@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::{mpsc, watch};
 
 use crate::{
-    model::LiveEvent,
-    server::{db, db::Db, time::now_ms},
+    model::{AppError, LiveEvent},
+    server::{config::LiveLimits, db, db::Db, time::now_ms},
 };
 
 /// Events a slow client may fall behind by before newer ones are dropped.
@@ -25,6 +25,8 @@ const QUEUE: usize = 32;
 const HEARTBEAT: Duration = Duration::from_secs(10);
 /// How often administrators' "online" figure is refreshed.
 const ONLINE_REFRESH: Duration = Duration::from_secs(2);
+/// What a client over a stream cap is told to wait.
+const RETRY_AFTER_SECS: u64 = 30;
 
 /// What a connection's stream receives.
 #[derive(Clone, Debug)]
@@ -37,9 +39,27 @@ pub enum Push {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 enum Signal {
-    Deliver { user_id: String, event: LiveEvent },
-    Broadcast { event: LiveEvent },
-    CloseSessions { session_ids: Vec<String> },
+    Deliver {
+        user_id: String,
+        event: LiveEvent,
+    },
+    Broadcast {
+        event: LiveEvent,
+    },
+    CloseSessions {
+        session_ids: Vec<String>,
+    },
+    /// Streams opened with these personal tokens.
+    CloseTokens {
+        token_ids: Vec<String>,
+    },
+    /// Every stream of these users. `revoked`: their credentials are void
+    /// (a `revoked` event first); otherwise the client reconnects and is
+    /// authorised afresh (after a demotion).
+    CloseUsers {
+        user_ids: Vec<String>,
+        revoked: bool,
+    },
 }
 
 #[derive(Serialize, Deserialize)]
@@ -51,6 +71,7 @@ struct Envelope {
 struct Local {
     id: String,
     session_id: Option<String>,
+    token_id: Option<String>,
     admin: bool,
     tx: mpsc::Sender<Push>,
 }
@@ -64,6 +85,7 @@ struct Registry {
 pub struct Live {
     pub instance_id: String,
     db: Db,
+    limits: LiveLimits,
     registry: Mutex<Registry>,
     shutdown: watch::Sender<bool>,
     /// Whether this instance's row exists (its first heartbeat happened).
@@ -74,6 +96,8 @@ pub struct Live {
 pub struct Opening {
     pub user_id: String,
     pub session_id: Option<String>,
+    /// The personal token the stream was opened with.
+    pub token_id: Option<String>,
     pub admin: bool,
     pub client_ip: Option<String>,
     pub user_agent: Option<String>,
@@ -111,6 +135,22 @@ pub fn process_stopping() {
     process_stop().send_replace(true);
 }
 
+/// Ends the streams `doomed` picks: dropping a sender ends its stream once
+/// the queue is read, after the `revoked` event when `revoked`.
+fn close(registry: &mut Registry, revoked: bool, doomed: impl Fn(&str, &Local) -> bool) {
+    let push = Push::Event(serialize(&LiveEvent::Revoked));
+    for (user, list) in registry.by_user.iter_mut() {
+        list.retain(|c| {
+            let ends = doomed(user, c);
+            if ends && revoked {
+                let _ = c.tx.try_send(push.clone());
+            }
+            !ends
+        });
+    }
+    registry.by_user.retain(|_, list| !list.is_empty());
+}
+
 fn serialize(event: &LiveEvent) -> Arc<str> {
     serde_json::to_string(event)
         .expect("live events serialize")
@@ -118,10 +158,11 @@ fn serialize(event: &LiveEvent) -> Arc<str> {
 }
 
 impl Live {
-    pub fn new(db: Db) -> Arc<Self> {
+    pub fn new(db: Db, limits: LiveLimits) -> Arc<Self> {
         Arc::new(Self {
             instance_id: crate::server::time::new_id(),
             db,
+            limits,
             registry: Mutex::new(Registry::default()),
             shutdown: watch::channel(false).0,
             registered: std::sync::atomic::AtomicBool::new(false),
@@ -157,11 +198,22 @@ impl Live {
         }
     }
 
-    /// Registers a connection here and in the database.
+    /// Registers a connection here and in the database; 429 beyond the
+    /// caps (per user across instances, in all on this instance).
     pub async fn open(
         self: &Arc<Self>,
         who: Opening,
-    ) -> sqlx::Result<(Registration, mpsc::Receiver<Push>)> {
+    ) -> Result<(Registration, mpsc::Receiver<Push>), AppError> {
+        let too_many = |message: String| AppError::TooMany {
+            code: "too_many_streams".into(),
+            message,
+            retry_after_secs: RETRY_AFTER_SECS,
+        };
+        if self.local_count() >= self.limits.total {
+            return Err(too_many(
+                "This server holds as many live streams as it may.".into(),
+            ));
+        }
         let now = now_ms();
         // The first connection may arrive before the first heartbeat.
         if !self.registered.load(Ordering::Relaxed) {
@@ -182,6 +234,17 @@ impl Live {
             },
         )
         .await?;
+        // Counted after the insert, so that of simultaneous openings (on any
+        // instance) none is accepted beyond the cap; a burst may refuse one
+        // too many, never accept one.
+        let (held, _) = db::live::count(&self.db, Some(&who.user_id), now).await?;
+        if held > self.limits.per_user as i64 {
+            db::live::delete(&self.db, &id).await?;
+            return Err(too_many(format!(
+                "At most {} live streams per user: close a tab of the panel.",
+                self.limits.per_user
+            )));
+        }
         let (tx, rx) = mpsc::channel(QUEUE);
         self.registry()
             .by_user
@@ -190,6 +253,7 @@ impl Live {
             .push(Local {
                 id: id.clone(),
                 session_id: who.session_id,
+                token_id: who.token_id,
                 admin: who.admin,
                 tx,
             });
@@ -244,6 +308,29 @@ impl Live {
         .await
     }
 
+    /// Ends the streams opened with revoked personal tokens, on every instance.
+    pub async fn close_tokens(&self, token_ids: &[String]) {
+        if token_ids.is_empty() {
+            return;
+        }
+        self.send(Signal::CloseTokens {
+            token_ids: token_ids.to_vec(),
+        })
+        .await
+    }
+
+    /// Ends every stream of a user, on every instance: with a `revoked`
+    /// event when their credentials are void (lock, deactivation, deletion,
+    /// password reset), silently when they only lost rights (the client
+    /// reconnects and is authorised afresh).
+    pub async fn close_user(&self, user_id: &str, revoked: bool) {
+        self.send(Signal::CloseUsers {
+            user_ids: vec![user_id.to_owned()],
+            revoked,
+        })
+        .await
+    }
+
     async fn send(&self, signal: Signal) {
         self.dispatch(&signal);
         bus::publish(self, signal).await;
@@ -267,22 +354,18 @@ impl Live {
                     let _ = c.tx.try_send(push.clone());
                 }
             }
-            Signal::CloseSessions { session_ids } => {
-                let push = Push::Event(serialize(&LiveEvent::Revoked));
-                for list in registry.by_user.values_mut() {
-                    list.retain(|c| {
-                        let revoked = c
-                            .session_id
-                            .as_ref()
-                            .is_some_and(|s| session_ids.contains(s));
-                        if revoked {
-                            // Dropping the sender ends the stream after this.
-                            let _ = c.tx.try_send(push.clone());
-                        }
-                        !revoked
-                    });
-                }
-                registry.by_user.retain(|_, list| !list.is_empty());
+            Signal::CloseSessions { session_ids } => close(&mut registry, true, |_, c| {
+                c.session_id
+                    .as_ref()
+                    .is_some_and(|s| session_ids.contains(s))
+            }),
+            Signal::CloseTokens { token_ids } => close(&mut registry, true, |_, c| {
+                c.token_id.as_ref().is_some_and(|t| token_ids.contains(t))
+            }),
+            Signal::CloseUsers { user_ids, revoked } => {
+                close(&mut registry, *revoked, |user, _| {
+                    user_ids.iter().any(|u| u == user)
+                })
             }
         }
     }

@@ -65,6 +65,7 @@ async fn open(state: AppState, request: Request) -> Result<Response, AppError> {
         .open(Opening {
             user_id: user_id.clone(),
             session_id: caller.session_id.clone(),
+            token_id: caller.token_id.clone(),
             admin,
             client_ip: caller.ip.clone(),
             user_agent,

@@ -85,6 +85,8 @@ pub async fn change_own_password(
     .await?
     .ok_or(AppError::Unauthenticated)?;
     super::sessions::on_revoked(state, &changed.revoked_sessions).await;
+    // Streams opened with Basic credentials (or revoked tokens) end too.
+    state.live.close_user(id, true).await;
     Ok(())
 }
 

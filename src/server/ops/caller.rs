@@ -39,6 +39,9 @@ pub struct Caller {
     pub session_id: Option<String>,
     /// The OAuth2 client behind a client-credentials access token.
     pub client_id: Option<String>,
+    /// The personal token a request came with (its live stream ends when
+    /// the token is revoked).
+    pub token_id: Option<String>,
 }
 
 impl Caller {
@@ -54,6 +57,7 @@ impl Caller {
             network_refusal: None,
             session_id: None,
             client_id: None,
+            token_id: None,
         }
     }
 
@@ -154,6 +158,7 @@ mod tests {
             network_refusal: None,
             session_id: None,
             client_id: None,
+            token_id: None,
         }
     }
 

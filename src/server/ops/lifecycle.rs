@@ -49,24 +49,33 @@ fn keeps_an_admin(target: &UserRow, facts: &TxFacts, what: &str) -> Result<(), A
     Ok(())
 }
 
-/// What a change ends besides updating the row.
+/// What a change ends besides updating the row. Live streams go with the
+/// credentials they were opened with; `rights` (a demotion) makes the
+/// user's streams reconnect with what is left.
 #[derive(Clone, Copy, Default)]
 struct Ends {
     tokens: bool,
     sessions: bool,
+    rights: bool,
 }
 
 const NOTHING: Ends = Ends {
     tokens: false,
     sessions: false,
+    rights: false,
 };
 const SESSIONS: Ends = Ends {
-    tokens: false,
     sessions: true,
+    ..NOTHING
 };
 const EVERYTHING: Ends = Ends {
     tokens: true,
     sessions: true,
+    rights: false,
+};
+const RIGHTS: Ends = Ends {
+    rights: true,
+    ..NOTHING
 };
 
 /// Runs `decide` on the user inside one transaction and returns the result.
@@ -78,17 +87,27 @@ async fn change(
     decide: impl FnOnce(&UserRow, &TxFacts) -> Result<Option<(UserRow, Ends)>, AppError>,
 ) -> Result<User, AppError> {
     caller.require_admin(Access::Write)?;
+    let mut ended = NOTHING;
     let changed = db::users::update(&state.db, id, |current, facts| {
-        Ok::<_, AppError>(decide(current, facts)?.map(|(row, ends)| UserChange {
-            audit: audit_of(caller, action, current, &row, ends),
-            row,
-            revoke_tokens: ends.tokens,
-            revoke_sessions: ends.sessions,
+        Ok::<_, AppError>(decide(current, facts)?.map(|(row, ends)| {
+            ended = ends;
+            UserChange {
+                audit: audit_of(caller, action, current, &row, ends),
+                row,
+                revoke_tokens: ends.tokens,
+                revoke_sessions: ends.sessions,
+            }
         }))
     })
     .await?
     .ok_or_else(|| not_found(id))?;
     sessions::on_revoked(state, &changed.revoked_sessions).await;
+    if ended.tokens || ended.sessions {
+        // Streams opened with a token or Basic credentials end too.
+        state.live.close_user(id, true).await;
+    } else if ended.rights {
+        state.live.close_user(id, false).await;
+    }
     Ok(to_model(changed.row))
 }
 
@@ -295,7 +314,7 @@ pub async fn set_admin(
         }
         let mut row = current.clone();
         row.admin = admin;
-        Ok(Some((row, NOTHING)))
+        Ok(Some((row, if admin { NOTHING } else { RIGHTS })))
     })
     .await
 }
@@ -315,6 +334,7 @@ pub async fn delete(state: &AppState, caller: &Caller, id: &str) -> Result<(), A
     .await?
     .ok_or_else(|| not_found(id))?;
     sessions::on_revoked(state, &deleted).await;
+    state.live.close_user(id, true).await;
     Ok(())
 }
 

@@ -204,6 +204,7 @@ pub async fn revoke(
         json!({"user_id": user_id, "name": row.name}),
     );
     db::tokens::revoke(&state.db, user_id, token_id, now, &audit).await?;
+    state.live.close_tokens(&[token_id.to_owned()]).await;
     let row = db::tokens::get(&state.db, user_id, token_id)
         .await?
         .ok_or_else(not_found)?;

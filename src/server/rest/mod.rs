@@ -226,7 +226,7 @@ impl IntoResponse for ApiError {
                 HeaderValue::from_static("Bearer realm=\"gatehouse\", Basic realm=\"gatehouse\""),
             );
         }
-        if let AppError::RateLimited { retry_after_secs } = err {
+        if let Some(retry_after_secs) = err.retry_after_secs() {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
