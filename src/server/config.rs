@@ -6,7 +6,7 @@ use std::{net::SocketAddr, path::PathBuf};
 use ipnet::IpNet;
 use serde::Deserialize;
 
-use super::auth::{limiter::Limits, network};
+use super::auth::{limiter::Limits, network, password::HashLimits};
 use crate::model::OrgRole;
 use crate::model::RegistrationMode;
 
@@ -54,6 +54,8 @@ pub struct Config {
     pub jobs: JobsConfig,
     /// `[live]`: how many live streams may be open.
     pub live: LiveLimits,
+    /// `auth.hash_workers`, `auth.hash_wait_ms`: the password-hashing pool.
+    pub hashing: HashLimits,
 }
 
 /// Caps on live streams: each holds a connection and a queue, so a client
@@ -285,6 +287,8 @@ struct SessionSection {
 struct AuthSection {
     password_min_length: Option<usize>,
     basic_auth: Option<bool>,
+    hash_workers: Option<usize>,
+    hash_wait_ms: Option<u64>,
 }
 
 /// Reads an environment variable, treating empty as unset.
@@ -466,6 +470,22 @@ impl Config {
             errors.push("rate_limit: limits and window_seconds must be at least 1".into());
         }
 
+        let hash_defaults = HashLimits::default();
+        let hashing = HashLimits {
+            workers: file.auth.hash_workers.unwrap_or(hash_defaults.workers),
+            wait: file
+                .auth
+                .hash_wait_ms
+                .map(std::time::Duration::from_millis)
+                .unwrap_or(hash_defaults.wait),
+        };
+        if !(1..=256).contains(&hashing.workers) {
+            errors.push("auth.hash_workers: must be between 1 and 256".into());
+        }
+        if hashing.wait > std::time::Duration::from_secs(60) {
+            errors.push("auth.hash_wait_ms: at most 60000".into());
+        }
+
         let live_defaults = LiveLimits::default();
         let live = LiveLimits {
             per_user: file
@@ -558,6 +578,7 @@ impl Config {
             access_token_ttl_secs,
             rate_limits,
             live,
+            hashing,
             member_tokens,
             default_org,
             registration_mode,

@@ -72,6 +72,7 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
         db,
         leptos_options,
         login_limiter: Arc::new(LoginLimiter::new(config.rate_limits)),
+        hasher: Arc::new(super::auth::password::Hasher::new(config.hashing)),
         live,
         stats: Default::default(),
         metrics: Default::default(),

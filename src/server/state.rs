@@ -12,6 +12,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub leptos_options: LeptosOptions,
     pub login_limiter: Arc<LoginLimiter>,
+    /// The bounded pool every password hash goes through.
+    pub hasher: Arc<super::auth::password::Hasher>,
     /// This instance's live connections.
     pub live: Arc<Live>,
     /// The dashboard's figures, counted at most every few seconds.

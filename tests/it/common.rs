@@ -91,6 +91,7 @@ pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
         jobs: Default::default(),
         provisioning_file: None,
         live: Default::default(),
+        hashing: Default::default(),
     }
 }
 

@@ -32,7 +32,7 @@ fn write_file(text: &str) -> PathBuf {
 fn alice_hash() -> String {
     tokio::runtime::Runtime::new()
         .unwrap()
-        .block_on(password::hash(ALICE_PASSWORD.into()))
+        .block_on(password::Hasher::new(Default::default()).hash(ALICE_PASSWORD.into()))
         .unwrap()
 }
 

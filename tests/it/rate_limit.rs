@@ -3,8 +3,10 @@
 
 use crate::common;
 
-use common::{spawn_app, Auth};
-use gatehouse::server::auth::limiter::MAX_FAILURES_PER_ACCOUNT;
+use std::time::Duration;
+
+use common::{spawn_app, spawn_app_with, Auth};
+use gatehouse::server::auth::{limiter::MAX_FAILURES_PER_ACCOUNT, password::HashLimits};
 
 const USERS: &str = "/api/admin/v1/users";
 
@@ -73,7 +75,17 @@ fn a_burst_of_parallel_guesses_verifies_at_most_the_limit() {
             app.get(USERS, Auth::Basic("uma", "wrong-guess"))
         }
     };
-    let (verified, limited) = burst(600, guess);
+    let (mut verified, mut limited) = (0, 0);
+    for reply in burst(600, guess) {
+        match reply.status {
+            401 => verified += 1,
+            429 => {
+                assert!(reply.header("retry-after").is_some());
+                limited += 1;
+            }
+            other => panic!("{other}: {}", reply.body),
+        }
+    }
     assert!(
         verified <= MAX_FAILURES_PER_ACCOUNT as usize,
         "{verified} guesses verified"
@@ -86,10 +98,10 @@ fn a_burst_of_parallel_guesses_verifies_at_most_the_limit() {
 /// being hashed. (Not `n` threads: `n` connections opened in the same
 /// instant overflow the listening socket's queue, and the kernel resets some,
 /// which would test the kernel.)
-fn burst(n: usize, send: impl Fn(usize) -> common::Reply + Sync) -> (usize, usize) {
+fn burst(n: usize, send: impl Fn(usize) -> common::Reply + Sync) -> Vec<common::Reply> {
     const THREADS: usize = 100;
     let start = std::sync::Barrier::new(THREADS);
-    let replies: Vec<common::Reply> = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let threads: Vec<_> = (0..THREADS)
             .map(|t| {
                 let (start, send) = (&start, &send);
@@ -103,17 +115,67 @@ fn burst(n: usize, send: impl Fn(usize) -> common::Reply + Sync) -> (usize, usiz
             .into_iter()
             .flat_map(|t| t.join().unwrap())
             .collect()
+    })
+}
+
+/// A burst of logins on a one-slot pool: logins that cannot get a
+/// slot in time are told to come back (503, `Retry-After`), none fails
+/// otherwise, and requests that need no hash go on being answered.
+#[test]
+fn a_full_hashing_pool_answers_503_and_other_requests_go_on() {
+    let app = spawn_app_with(|c| {
+        c.hashing = HashLimits {
+            workers: 1,
+            wait: Duration::from_millis(1),
+        }
     });
-    let mut counts = (0, 0);
-    for reply in replies {
+    app.create_user("vera", Some("vera-password-1"), true);
+    let token = app.admin_token();
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let (replies, listed) = std::thread::scope(|scope| {
+        let lists = scope.spawn(|| {
+            let mut statuses = Vec::new();
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                statuses.push(app.get(USERS, Auth::Bearer(&token)).status);
+            }
+            statuses
+        });
+        // Unknown names from many addresses: each is hashed (against a
+        // dummy hash) and none reaches a rate limit.
+        let replies = burst(200, |i| {
+            let (name, ip) = (format!("ghost{i}"), format!("198.51.100.{}", i % 200));
+            app.request(
+                "GET",
+                USERS,
+                Auth::Basic(&name, "some-password"),
+                &[("X-Forwarded-For", &ip)],
+                None,
+            )
+        });
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        (replies, lists.join().unwrap())
+    });
+    let mut busy = 0;
+    for reply in &replies {
         match reply.status {
-            401 => counts.0 += 1,
-            429 => {
+            401 => {}
+            503 => {
+                assert_eq!(reply.json()["errors"][0]["code"], "unavailable");
                 assert!(reply.header("retry-after").is_some());
-                counts.1 += 1;
+                busy += 1;
             }
             other => panic!("{other}: {}", reply.body),
         }
     }
-    counts
+    assert!(busy > 0, "200 logins at once on one slot: some must wait");
+    assert!(busy < replies.len(), "and some get through");
+    assert!(
+        !listed.is_empty() && listed.iter().all(|s| *s == 200),
+        "{listed:?}"
+    );
+    assert_eq!(
+        app.get(USERS, Auth::Basic("vera", "vera-password-1"))
+            .status,
+        200
+    );
 }

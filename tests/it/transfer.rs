@@ -229,6 +229,25 @@ fn import_creates_users_with_passwords_hashes_or_temporary_passwords() {
             .status,
         403
     );
+    // The bcrypt hash verified once: it is replaced by an Argon2id one.
+    let stored = || {
+        let row = app.rt.block_on(gatehouse::server::db::users::by_username(
+            &app.state.db,
+            "legacy",
+        ));
+        row.unwrap().unwrap().password_hash.unwrap()
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !stored().starts_with("$argon2id$") {
+        assert!(std::time::Instant::now() < deadline, "still {}", stored());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(
+        app.get(USERS, Auth::Basic("legacy", "legacy-password-1"))
+            .status,
+        403,
+        "the same password, now under Argon2id"
+    );
     // A generated password is temporary: it must be changed first.
     let boss = app.get(USERS, Auth::Basic("boss", &generated[0].1));
     assert_eq!(boss.json()["errors"][0]["code"], "password_change_required");
@@ -238,6 +257,39 @@ fn import_creates_users_with_passwords_hashes_or_temporary_passwords() {
     assert_eq!(boss["data"]["attributes"]["admin"], true);
     assert_eq!(boss["data"]["attributes"]["display_name"], "The Boss");
     assert_eq!(boss["data"]["attributes"]["password_change_required"], true);
+}
+
+#[test]
+fn hashes_too_costly_to_verify_are_refused_per_row() {
+    let app = spawn_app();
+    let token = app.admin_token();
+    let salt_and_hash = "c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+    let body = format!(
+        "{}\n{}\n{}\n",
+        json!({"username": "memory", "password_hash": format!("$argon2id$v=19$m=1048576,t=2,p=1${salt_and_hash}")}),
+        json!({"username": "passes", "password_hash": format!("$argon2id$v=19$m=19456,t=50,p=1${salt_and_hash}")}),
+        json!({"username": "slowcrypt", "password_hash": "$2b$16$KIXQJQ1Qn5ImDoOvZ6Pnhe0Ua8MZcb5c1K8fYQ7KY4QKx5xVz4wzS"}),
+    );
+    let before = user_count(&app, &token);
+    let reply = import(&app, &token, "dry_run=false", "application/jsonl", &body);
+    assert_eq!(reply.status, 422, "{}", reply.body);
+    let errors = reply.json()["errors"].as_array().unwrap().clone();
+    let pointers: Vec<&str> = errors
+        .iter()
+        .map(|e| e["source"]["pointer"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        pointers,
+        [
+            "/rows/1/password_hash",
+            "/rows/2/password_hash",
+            "/rows/3/password_hash"
+        ],
+        "{}",
+        reply.body
+    );
+    assert!(errors[0]["detail"].to_string().contains("limits") || reply.body.contains("limits"));
+    assert_eq!(user_count(&app, &token), before, "nothing was written");
 }
 
 #[test]

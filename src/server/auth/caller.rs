@@ -199,7 +199,7 @@ async fn from_basic(
     let user = check_password(state, username, password, ip.as_deref())
         .await
         .map_err(|e| match e {
-            AppError::RateLimited { .. } => e,
+            AppError::RateLimited { .. } | AppError::Unavailable { .. } => e,
             _ => AppError::Unauthenticated,
         })?;
     Ok(caller_for(&user, AuthMethod::Basic, String::new(), ip))
@@ -235,12 +235,13 @@ async fn verify_login(
 ) -> Result<UserRow, AppError> {
     let user = db::users::by_username(&state.db, username).await?;
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
-    let ok = password::verify(password.to_owned(), stored).await;
+    let ok = state.hasher.verify(password.to_owned(), stored).await?;
     match user {
         Some(user) if ok => match user.status() {
             UserStatus::Active => {
                 // A login is activity too (for the dormant-accounts filter).
                 note_activity(state, &user);
+                rehash_if_weaker(state, &user, password);
                 Ok(user)
             }
             UserStatus::Locked => Err(AppError::Forbidden("This account is locked.".into())),
@@ -248,6 +249,30 @@ async fn verify_login(
         },
         _ => Err(AppError::InvalidCredentials),
     }
+}
+
+/// Replaces an imported bcrypt or a weaker Argon2 hash by one with the
+/// current parameters, now that the password is known; in the background,
+/// and only if the hash did not change meanwhile.
+fn rehash_if_weaker(state: &AppState, user: &UserRow, password: &str) {
+    let Some(old) = user.password_hash.clone() else {
+        return;
+    };
+    if !password::needs_rehash(&old) {
+        return;
+    }
+    let (state, id, password) = (state.clone(), user.id.clone(), password.to_owned());
+    tokio::spawn(async move {
+        let result = match state.hasher.hash(password).await {
+            Ok(new) => db::users::replace_password_hash(&state.db, &id, &old, &new)
+                .await
+                .map_err(AppError::from),
+            Err(e) => Err(e),
+        };
+        if let Err(e) = result {
+            tracing::warn!("could not upgrade the password hash of user {id}: {e}");
+        }
+    });
 }
 
 async fn from_session(

@@ -189,6 +189,13 @@ pub async fn by_username(db: &Db, username: &str) -> sqlx::Result<Option<UserRow
     with_pool!(db, pool => sqlx::query_as::<_, UserRow>(&sql).bind(username).fetch_optional(pool).await)
 }
 
+/// Swaps a password hash for an equivalent stronger one, unless it changed
+/// since it was read (a reset meanwhile wins).
+pub async fn replace_password_hash(db: &Db, id: &str, old: &str, new: &str) -> sqlx::Result<()> {
+    let sql = "UPDATE users SET password_hash = $1 WHERE id = $2 AND password_hash = $3";
+    with_pool!(db, pool => sqlx::query(sql).bind(new).bind(id).bind(old).execute(pool).await.map(drop))
+}
+
 /// Number of administrators, from the maintained counters.
 pub async fn admin_count(db: &Db) -> sqlx::Result<i64> {
     let sql = "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM user_counts WHERE admin = $1";

@@ -6,7 +6,6 @@ use super::{Access, Caller};
 use crate::{
     model::{validate, AppError, FieldError, User},
     server::{
-        auth::password,
         db::{self, users::UserChange},
         time::now_ms,
         AppState,
@@ -52,14 +51,18 @@ pub async fn change_own_password(
             ..e
         }])
     })?;
-    if !password::verify(current_password, user.password_hash.clone()).await {
+    if !state
+        .hasher
+        .verify(current_password, user.password_hash.clone())
+        .await?
+    {
         return Err(AppError::Invalid(vec![FieldError::new(
             "current_password",
             "wrong_password",
             "The current password is not correct.",
         )]));
     }
-    let hash = password::hash(new_password).await?;
+    let hash = state.hasher.hash(new_password).await?;
     let now = now_ms();
     let changed = db::users::update(&state.db, id, |current, _| {
         let mut row = current.clone();

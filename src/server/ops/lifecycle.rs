@@ -9,7 +9,6 @@ use super::{sessions, users::to_model, Access, Caller};
 use crate::{
     model::{validate, AppError, User, UserPatch, UserStatus},
     server::{
-        auth::password,
         db::{
             self,
             audit::AuditEntry,
@@ -211,7 +210,7 @@ pub async fn set_password(
         state.config.password_min_length,
     )
     .map_err(|e| AppError::Invalid(vec![e]))?;
-    let hash = password::hash(new_password).await?;
+    let hash = state.hasher.hash(new_password).await?;
     change(state, caller, id, "user.set_password", |current, _| {
         let mut row = current.clone();
         row.password_hash = Some(hash);

@@ -386,7 +386,7 @@ pub async fn register(
     }
     let mut links = super::orgs::new_user_links(state, None, None).await?;
     links.registration_token = token.clone();
-    let row = new_row(valid, false).await?;
+    let row = new_row(state, valid, false).await?;
     let audit = AuditEntry {
         actor_type: "user",
         actor_id: Some(row.id.clone()),

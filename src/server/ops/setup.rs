@@ -42,7 +42,7 @@ pub async fn create_first_admin(
     // The first administrator administers the default organisation too.
     let role = state.config.default_org.as_ref().map(|_| OrgRole::Admin);
     let links = super::orgs::new_user_links(state, None, role).await?;
-    let row = new_row(valid, true).await?;
+    let row = new_row(state, valid, true).await?;
     let audit = AuditEntry {
         actor_type: "user",
         actor_id: Some(row.id.clone()),

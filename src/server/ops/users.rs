@@ -6,7 +6,6 @@ use super::{Access, Caller};
 use crate::{
     model::{validate, AppError, NewUser, Page, PageRequest, User, UserFilter, UserStatus},
     server::{
-        auth::password,
         db::{self, users::UserRow},
         time::{new_id, now_ms, rfc3339},
         AppState,
@@ -74,9 +73,13 @@ pub(crate) fn validate_new_user(
     }
 }
 
-pub(crate) async fn new_row(valid: ValidNewUser, admin: bool) -> Result<UserRow, AppError> {
+pub(crate) async fn new_row(
+    state: &AppState,
+    valid: ValidNewUser,
+    admin: bool,
+) -> Result<UserRow, AppError> {
     let password_hash = match valid.password {
-        Some(p) => Some(password::hash(p).await?),
+        Some(p) => Some(state.hasher.hash(p).await?),
         None => None,
     };
     Ok(UserRow {
@@ -116,7 +119,7 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
         return Err(username_taken(&valid.username));
     }
     let links = super::orgs::new_user_links(state, input.org_id.as_deref(), input.role).await?;
-    let row = new_row(valid, input.admin).await?;
+    let row = new_row(state, valid, input.admin).await?;
     let audit = caller.audit(
         "user.create",
         "user",

@@ -13,7 +13,6 @@ use super::{Access, Caller};
 use crate::{
     model::{AppError, FieldError, ImportReport, OnConflict, RowOutcome, RowReport, UserStatus},
     server::{
-        auth::password,
         db::{
             self,
             import::{ImportUpdate, Refusal},
@@ -166,7 +165,7 @@ pub async fn users(
         return Ok(report);
     }
 
-    let (creates, updates, generated) = prepare(plans).await?;
+    let (creates, updates, generated) = prepare(state, plans).await?;
     let audit = caller.audit(
         "user.import",
         "user",
@@ -237,6 +236,7 @@ fn temporary_password() -> String {
 /// Hashes passwords (in parallel, off the async threads) and builds the rows
 /// to write. Returns the report rows of generated passwords.
 async fn prepare(
+    state: &AppState,
     plans: Vec<Plan>,
 ) -> Result<(Vec<UserRow>, Vec<ImportUpdate>, Vec<RowReport>), AppError> {
     // Which plans need a hash, and of what.
@@ -266,7 +266,7 @@ async fn prepare(
             _ => {}
         }
     }
-    let hashes = password::hash_many(clear).await?;
+    let hashes = state.hasher.hash_many(clear).await?;
 
     let now = now_ms();
     let mut creates = Vec::new();
