@@ -45,6 +45,15 @@ use pages::{
 /// The whole HTML document, rendered on the server.
 pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
     let (pkg_root, stylesheet) = asset_urls();
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        // The page's inline scripts carry this nonce; nothing else inline runs.
+        let nonce = leptos::nonce::use_nonce();
+        let policy = crate::server::csp::policy(nonce.as_deref());
+        if let Ok(value) = axum::http::HeaderValue::from_str(&policy) {
+            response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
     view! {
         <!DOCTYPE html>
         <html lang="en">

@@ -4,6 +4,7 @@ pub mod assets;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod csp;
 pub mod db;
 pub mod jobs;
 pub mod live;

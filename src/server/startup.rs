@@ -68,10 +68,11 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
         .site_addr(config.listen)
         .build();
     let live = super::live::Live::new(db.clone(), config.live);
+    let login_limiter = Arc::new(LoginLimiter::new(config.rate_limits, db.clone()));
     let state = AppState {
         db,
         leptos_options,
-        login_limiter: Arc::new(LoginLimiter::new(config.rate_limits)),
+        login_limiter,
         hasher: Arc::new(super::auth::password::Hasher::new(config.hashing)),
         live,
         stats: Default::default(),
@@ -153,7 +154,7 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
             super::metrics::track,
         ))
         .layer(middleware::map_response(super::assets::html_is_not_cached));
-    Ok(with_security_headers(app).with_state(state))
+    Ok(with_security_headers(app, &state.config).with_state(state))
 }
 
 /// A file of the panel, or the panel's 404 page.
@@ -227,7 +228,7 @@ pub fn internal_router(state: AppState) -> Router {
             state.clone(),
             super::metrics::track,
         ));
-    with_security_headers(app).with_state(state)
+    with_security_headers(app, &state.config).with_state(state)
 }
 
 /// `/metrics` and the health probes, on every listener.
@@ -240,7 +241,20 @@ fn operations_routes() -> Router<AppState> {
         .route(metrics::READY_PATH, get(metrics::ready))
 }
 
-fn with_security_headers(app: Router<AppState>) -> Router<AppState> {
+fn with_security_headers(app: Router<AppState>, config: &Config) -> Router<AppState> {
+    // Panel pages set their own policy, with the page's nonce.
+    let app = app.layer(SetResponseHeaderLayer::if_not_present(
+        header::CONTENT_SECURITY_POLICY,
+        super::csp::default_header(),
+    ));
+    let app = if config.public_url.starts_with("https://") {
+        app.layer(SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(super::csp::HSTS),
+        ))
+    } else {
+        app
+    };
     app.layer(SetResponseHeaderLayer::if_not_present(
         header::X_FRAME_OPTIONS,
         HeaderValue::from_static("DENY"),

@@ -647,3 +647,62 @@ fn command_line_creates_admins_and_tokens() {
     let unknown = run(&["token", "create", "--user", "nobody"], "");
     assert!(!unknown.status.success());
 }
+
+#[test]
+fn every_response_has_a_content_security_policy_without_inline_scripts() {
+    let app = spawn_app();
+    app.admin_token();
+    let page = app.get("/login", Auth::None);
+    assert_eq!(page.status, 200);
+    let policy = page
+        .header("content-security-policy")
+        .expect("a policy")
+        .to_owned();
+    let scripts = policy
+        .split(';')
+        .find(|d| d.trim().starts_with("script-src"))
+        .unwrap();
+    assert!(!scripts.contains("unsafe-inline"), "{policy}");
+    // The page's inline scripts carry the nonce the policy names.
+    let nonce = scripts
+        .split_whitespace()
+        .find_map(|s| s.strip_prefix("'nonce-"))
+        .and_then(|s| s.strip_suffix('\''))
+        .expect("a nonce");
+    assert!(
+        page.body.contains(&format!("nonce=\"{nonce}\"")),
+        "{}",
+        page.body
+    );
+    let again = app.get("/login", Auth::None);
+    assert!(
+        !again
+            .header("content-security-policy")
+            .unwrap()
+            .contains(nonce),
+        "a new nonce for every page"
+    );
+    // Everything else gets the policy without a nonce.
+    for path in ["/api/admin/v1/users", "/api/doc/", "/api/doc/init.js"] {
+        let reply = app.get(path, Auth::None);
+        let policy = reply.header("content-security-policy").unwrap_or_default();
+        assert!(
+            policy.contains("frame-ancestors 'none'"),
+            "{path}: {policy}"
+        );
+        assert!(
+            policy.contains("script-src 'self' 'wasm-unsafe-eval';"),
+            "{path}: {policy}"
+        );
+    }
+    assert!(
+        page.header("strict-transport-security").is_none(),
+        "plain http"
+    );
+    let https = spawn_app_with(|c| c.public_url = "https://gatehouse.example".into());
+    let reply = https.get("/api/admin/v1/users", Auth::None);
+    assert_eq!(
+        reply.header("strict-transport-security"),
+        Some("max-age=31536000")
+    );
+}

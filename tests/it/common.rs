@@ -3,7 +3,13 @@
 
 #![allow(dead_code)]
 
-use std::{net::SocketAddr, path::PathBuf, sync::Arc};
+use std::{
+    net::SocketAddr,
+    path::PathBuf,
+    process::{Child, Command, Stdio},
+    sync::Arc,
+    time::{Duration, Instant},
+};
 
 use gatehouse::{
     model::NewUser,
@@ -285,4 +291,70 @@ impl TestApp {
         );
         reply.session_cookie().expect("session cookie")
     }
+}
+
+/// Polls until `check` holds (the server forgets a closed stream shortly after).
+pub fn eventually(mut check: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if check() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+/// A `gatehouse` server process on `database_url`, killed when dropped.
+pub struct Process {
+    child: Child,
+    pub base: String,
+}
+
+impl Process {
+    /// Stops the process as an operator would (SIGTERM) and waits for it.
+    pub fn stop(mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("the server did not stop within 10 s of SIGTERM");
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+pub fn server_process(database_url: &str, data_dir: &std::path::Path) -> Process {
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_gatehouse"))
+        .env("GATEHOUSE_LISTEN", format!("127.0.0.1:{port}"))
+        .env("DATABASE_URL", database_url)
+        .env("GATEHOUSE_DATA_DIR", data_dir)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start gatehouse");
+    let base = format!("http://127.0.0.1:{port}");
+    let up = eventually(|| ureq::get(&format!("{base}/api/spec.json")).call().is_ok());
+    assert!(up, "server process on {base} did not start");
+    Process { child, base }
 }

@@ -6,12 +6,11 @@ use crate::common;
 use std::{
     io::{BufRead, BufReader, Write},
     net::{Shutdown, TcpStream},
-    process::{Child, Command, Stdio},
     sync::mpsc,
     time::{Duration, Instant},
 };
 
-use common::{spawn_app, spawn_app_with, Auth, TestApp};
+use common::{eventually, server_process, spawn_app, spawn_app_with, Auth, TestApp};
 use serde_json::{json, Value};
 
 /// A raw server-sent-events client: every `data:` line arrives as JSON.
@@ -100,18 +99,6 @@ fn connected(app: &TestApp, admin: &str, user_id: &str) -> bool {
     );
     assert_eq!(reply.status, 200, "{}", reply.body);
     reply.json()["connected"].as_bool().unwrap()
-}
-
-/// Polls until `check` holds (the server forgets a closed stream shortly after).
-fn eventually(mut check: impl FnMut() -> bool) -> bool {
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while Instant::now() < deadline {
-        if check() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    false
 }
 
 fn message(app: &TestApp, admin: &str, user_id: &str, body: &str) -> common::Reply {
@@ -527,60 +514,6 @@ fn token_and_basic_streams_die_with_their_credentials() {
     assert_eq!(delete.status, 204, "{}", delete.body);
     again.expect("revoked");
     assert!(again.ends());
-}
-
-/// A `gatehouse` server process on `database_url`, killed when dropped.
-struct Process {
-    child: Child,
-    base: String,
-}
-
-impl Process {
-    /// Stops the process as an operator would (SIGTERM) and waits for it.
-    fn stop(mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("the server did not stop within 10 s of SIGTERM");
-    }
-}
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn server_process(database_url: &str, data_dir: &std::path::Path) -> Process {
-    let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_gatehouse"))
-        .env("GATEHOUSE_LISTEN", format!("127.0.0.1:{port}"))
-        .env("DATABASE_URL", database_url)
-        .env("GATEHOUSE_DATA_DIR", data_dir)
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("start gatehouse");
-    let base = format!("http://127.0.0.1:{port}");
-    let up = eventually(|| ureq::get(&format!("{base}/api/spec.json")).call().is_ok());
-    assert!(up, "server process on {base} did not start");
-    Process { child, base }
 }
 
 #[test]

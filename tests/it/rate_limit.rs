@@ -179,3 +179,77 @@ fn a_full_hashing_pool_answers_503_and_other_requests_go_on() {
         200
     );
 }
+
+/// A wrong Basic password for `username` sent to `base`: its status.
+fn guess_at(base: &str, username: &str, xff: &str) -> u16 {
+    use base64::Engine;
+    let basic = base64::engine::general_purpose::STANDARD.encode(format!("{username}:wrong-guess"));
+    match ureq::get(&format!("{base}{USERS}"))
+        .set("Authorization", &format!("Basic {basic}"))
+        .set("X-Forwarded-For", xff)
+        .call()
+    {
+        Ok(r) => r.status(),
+        Err(ureq::Error::Status(status, _)) => status,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// Guesses alternate between two instances on one database: together
+/// they verify only the limit's worth.
+fn two_instances_share_one_limit(a: &str, b: &str) {
+    let statuses: Vec<u16> = (0..MAX_FAILURES_PER_ACCOUNT + 4)
+        .map(|i| {
+            let base = if i % 2 == 0 { a } else { b };
+            guess_at(base, "wanda", &format!("192.0.2.{i}"))
+        })
+        .collect();
+    let verified = statuses.iter().filter(|s| **s == 401).count();
+    assert_eq!(verified, MAX_FAILURES_PER_ACCOUNT as usize, "{statuses:?}");
+    assert!(statuses[MAX_FAILURES_PER_ACCOUNT as usize..]
+        .iter()
+        .all(|s| *s == 429));
+}
+
+#[test]
+fn two_instances_on_one_database_share_the_limits() {
+    let app = spawn_app();
+    app.create_user("wanda", Some("wanda-password-1"), true);
+    let second = app.restart();
+    two_instances_share_one_limit(&app.base, &second);
+}
+
+#[test]
+fn two_processes_on_one_postgresql_share_the_limits() {
+    if std::env::var("GATEHOUSE_TEST_DATABASE_URL").is_err() {
+        eprintln!("skipped: needs PostgreSQL (GATEHOUSE_TEST_DATABASE_URL)");
+        return;
+    }
+    let app = spawn_app();
+    app.create_user("wanda", Some("wanda-password-1"), true);
+    let a = common::server_process(&app.database_url, &app.data_dir);
+    let b = common::server_process(&app.database_url, &app.data_dir);
+    two_instances_share_one_limit(&a.base, &b.base);
+}
+
+#[test]
+fn ipv6_clients_are_limited_by_their_64() {
+    let app = spawn_app_with(|c| c.rate_limits.per_ip = 5);
+    // Five accounts guessed from five hosts of one /64: the network is spent.
+    for i in 1..=5 {
+        assert_eq!(
+            guess_at(
+                &app.base,
+                &format!("acct{i}"),
+                &format!("2001:db8:5:5::{i}")
+            ),
+            401
+        );
+    }
+    assert_eq!(guess_at(&app.base, "acct9", "2001:db8:5:5:ffff::9"), 429);
+    assert_eq!(
+        guess_at(&app.base, "acct9", "2001:db8:5:6::1"),
+        401,
+        "the next /64 is another client"
+    );
+}

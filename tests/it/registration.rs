@@ -620,3 +620,33 @@ fn unknown_tokens_from_one_address_are_rate_limited() {
         "other addresses are not affected"
     );
 }
+
+#[test]
+fn open_registration_is_limited_per_address() {
+    let app = spawn_app_with(|c| {
+        c.rate_limits.per_account = 3;
+        c.registration_mode = gatehouse::model::RegistrationMode::Open;
+    });
+    let from = |ip: &str, username: &str| {
+        app.request(
+            "POST",
+            REGISTER,
+            Auth::None,
+            &[
+                ("Content-Type", "application/json"),
+                ("X-Forwarded-For", ip),
+            ],
+            Some(&json!({"username": username, "password": "a-good-password-1"}).to_string()),
+        )
+    };
+    for i in 0..3 {
+        let created = from("2001:db8:7:7::1", &format!("mint{i}"));
+        assert_eq!(created.status, 201, "{}", created.body);
+    }
+    // Another host of the same /64 is the same visitor.
+    let refused = from("2001:db8:7:7::99", "mint3");
+    assert_eq!(refused.status, 429, "{}", refused.body);
+    assert!(refused.header("retry-after").is_some());
+    let elsewhere = from("2001:db8:7:8::1", "mint4");
+    assert_eq!(elsewhere.status, 201, "other networks are not affected");
+}

@@ -214,16 +214,16 @@ pub async fn check_password(
     password: &str,
     ip: Option<&str>,
 ) -> Result<UserRow, AppError> {
-    let attempt = state.login_limiter.begin(ip, username)?;
+    let attempt = state.login_limiter.begin(ip, username).await?;
     let result = verify_login(state, username, password).await;
     match &result {
         // A wrong password stays counted (as does an attempt abandoned
         // while hashing, when this future is dropped).
         Err(AppError::InvalidCredentials) => drop(attempt),
-        Ok(_) => attempt.succeeded(),
+        Ok(_) => attempt.succeeded().await,
         // The right password for a locked account, or the store failing:
         // not a guess.
-        Err(_) => attempt.not_a_guess(),
+        Err(_) => attempt.not_a_guess().await,
     }
     result
 }

@@ -15,6 +15,7 @@ pub mod modules;
 pub mod oauth2;
 pub mod orgs;
 pub mod provisioning;
+pub mod rate_limits;
 pub mod registration_tokens;
 pub mod sessions;
 pub mod stats;

@@ -154,6 +154,7 @@ pub async fn issue_token(
     let attempt = state
         .login_limiter
         .begin(ip, &account)
+        .await
         .map_err(|e| match e {
             AppError::RateLimited { retry_after_secs } => TokenError::RateLimited(retry_after_secs),
             _ => TokenError::Internal,
@@ -161,7 +162,7 @@ pub async fn issue_token(
     let found = match db::oauth2::client_secret(&state.db, &client_id).await {
         Ok(found) => found,
         Err(e) => {
-            attempt.not_a_guess();
+            attempt.not_a_guess().await;
             return Err(e.into());
         }
     };
@@ -169,7 +170,7 @@ pub async fn issue_token(
         Some((client, digest))
             if client.revoked_at.is_none() && constant_time_eq(&digest, &hash_secret(&secret)) =>
         {
-            attempt.succeeded();
+            attempt.succeeded().await;
             client
         }
         // A wrong secret stays counted.

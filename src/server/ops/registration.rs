@@ -294,14 +294,21 @@ fn token_error(refusal: Refusal) -> AppError {
 
 /// The limiter counts failed token guesses per client address, under a key
 /// of its own so they do not lock out anyone's logins.
+/// Unknown tokens and new accounts count against the visitor's address
+/// (IPv6 by its /64), under the account limit.
 fn limiter_key(ip: Option<&str>) -> String {
-    format!("register {}", ip.unwrap_or("unknown"))
+    let address = ip.map_or_else(
+        || "unknown".to_owned(),
+        crate::server::auth::limiter::address_key,
+    );
+    format!("register {address}")
 }
 
 /// Creates an account for a visitor, as the configured mode allows:
 /// 404 while the registration module is off; 403 `registration_closed`; 422 for broken username/password rules or a
 /// missing, unknown, used-up, expired or revoked token; 409 for a taken
-/// username; 429 after too many unknown tokens from one address.
+/// username; 429 after too many unknown tokens or new accounts from one
+/// address (`rate_limit.failures_per_account` per window).
 pub async fn register(
     state: &AppState,
     input: Registration,
@@ -316,7 +323,7 @@ pub async fn register(
         ));
     }
     let key = limiter_key(ip.as_deref());
-    state.login_limiter.check(None, &key)?;
+    state.login_limiter.check(None, &key).await?;
     let new_user = NewUser {
         username: input.username.trim().to_owned(),
         password: Some(input.password.clone()),
@@ -359,7 +366,7 @@ pub async fn register(
     };
     let (Some(valid), true) = (valid, errors.is_empty()) else {
         if errors.iter().any(|e| e.code == "token_invalid") {
-            state.login_limiter.record_failure(None, &key);
+            state.login_limiter.record_failure(None, &key).await;
         }
         return Err(AppError::Invalid(errors));
     };
@@ -373,7 +380,7 @@ pub async fn register(
         };
         if let Some(refusal) = refusal {
             if refusal == Refusal::Unknown {
-                state.login_limiter.record_failure(None, &key);
+                state.login_limiter.record_failure(None, &key).await;
             }
             return Err(token_error(refusal));
         }
@@ -408,6 +415,8 @@ pub async fn register(
     .await
     {
         Ok(Registered::Done) => {
+            // Open registration must not let one address mint accounts.
+            state.login_limiter.record_failure(None, &key).await;
             let mut user = user_model(row);
             user.registration_token = token;
             Ok(user)
