@@ -13,9 +13,10 @@ build:
 setup:
 	scripts/setup.sh test
 
-bench:  ## load benchmarks: users API, live connections, cold page loads (see bench/README.md)
+bench:  ## load benchmarks: users API, live connections, login storm, cold page loads (see bench/README.md)
 	bench/run.sh
 	bench/live.sh
+	bench/login-storm.sh
 	bench/cold-load.sh
 
 lint:

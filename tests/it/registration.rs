@@ -590,22 +590,28 @@ fn the_panel_form_registers_and_logs_in() {
     assert_eq!(t["completed"], 1);
 }
 
+/// A registration from the client address `ip` (the tests' proxy says so).
+fn register_from(app: &TestApp, ip: &str, body: Value) -> Reply {
+    app.request(
+        "POST",
+        REGISTER,
+        Auth::None,
+        &[
+            ("Content-Type", "application/json"),
+            ("X-Forwarded-For", ip),
+        ],
+        Some(&body.to_string()),
+    )
+}
+
 #[test]
 fn unknown_tokens_from_one_address_are_rate_limited() {
     let app = spawn_app_with(|c| c.rate_limits.per_account = 3);
     let from = |ip: &str, token: &str| {
-        app.request(
-            "POST",
-            REGISTER,
-            Auth::None,
-            &[
-                ("Content-Type", "application/json"),
-                ("X-Forwarded-For", ip),
-            ],
-            Some(
-                &json!({"username": "guess", "password": "a-good-password-1", "token": token})
-                    .to_string(),
-            ),
+        register_from(
+            &app,
+            ip,
+            json!({"username": "guess", "password": "a-good-password-1", "token": token}),
         )
     };
     for _ in 0..3 {
@@ -625,18 +631,13 @@ fn unknown_tokens_from_one_address_are_rate_limited() {
 fn open_registration_is_limited_per_address() {
     let app = spawn_app_with(|c| {
         c.rate_limits.per_account = 3;
-        c.registration_mode = gatehouse::model::RegistrationMode::Open;
+        c.registration_mode = RegistrationMode::Open;
     });
     let from = |ip: &str, username: &str| {
-        app.request(
-            "POST",
-            REGISTER,
-            Auth::None,
-            &[
-                ("Content-Type", "application/json"),
-                ("X-Forwarded-For", ip),
-            ],
-            Some(&json!({"username": username, "password": "a-good-password-1"}).to_string()),
+        register_from(
+            &app,
+            ip,
+            json!({"username": username, "password": "a-good-password-1"}),
         )
     };
     for i in 0..3 {
