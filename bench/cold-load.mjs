@@ -29,7 +29,12 @@ async function coldLoad(path, cookies = []) {
     if (r) urls.set(e.requestId, { ...r, bytes: e.encodedDataLength });
   });
   await page.goto(base + path, { waitUntil: "load" });
-  await page.locator("html[data-hydrated=true]").waitFor({ state: "attached", timeout: 30_000 });
+  // Pages that load the panel's code count only once it has hydrated (the
+  // login page is plain HTML and loads none).
+  if ((await page.locator("script[type=module]").count()) > 0) {
+    await page.locator("html[data-hydrated=true]").waitFor({ state: "attached", timeout: 30_000 });
+  }
+  await page.waitForLoadState("networkidle");
   const rows = [...urls.values()]
     .filter((r) => r.bytes !== undefined)
     .map((r) => `    ${String(r.bytes).padStart(9)} B  ${r.headers["content-encoding"] ?? "identity"}  ${new URL(r.url).pathname}`);

@@ -8,11 +8,12 @@ import {
   expectNoSeriousA11yViolations,
   hydrated,
   logIn,
+  ready,
   uniqueName,
 } from "./helpers";
 
 async function check(page: Page, what: string): Promise<void> {
-  await hydrated(page);
+  await ready(page);
   await expectNoSeriousA11yViolations(page, what);
 }
 
@@ -167,7 +168,6 @@ for (const colorScheme of ["light", "dark"] as const) {
 
 async function logInAs(page: Page, username: string, password: string): Promise<void> {
   await page.goto("/login");
-  await hydrated(page);
   await page.locator("#username").fill(username);
   await page.locator("#password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();

@@ -14,7 +14,6 @@ test("admin logs in, creates a user, finds and opens them, logs out", async ({ p
 
   await test.step("a wrong password is refused with an alert", async () => {
     await page.goto("/login");
-    await hydrated(page);
     await page.locator("#username").fill(ADMIN.username);
     await page.locator("#password").fill("not-the-password");
     await page.getByRole("button", { name: "Log in" }).click();

@@ -22,10 +22,15 @@ export async function hydrated(page: Page): Promise<void> {
   await page.locator("html[data-hydrated=true]").waitFor({ state: "attached", timeout: 20_000 });
 }
 
-/** Logs in through the login form (works with or without JavaScript). */
+/** Loaded, and hydrated if the page loads the panel's code (the login page is plain HTML). */
+export async function ready(page: Page): Promise<void> {
+  await page.waitForLoadState("load");
+  if ((await page.locator("script[type=module]").count()) > 0) await hydrated(page);
+}
+
+/** Logs in through the login form (a plain HTML page: the panel's code loads after it). */
 export async function logIn(page: Page, who: { username: string; password: string }): Promise<void> {
   await page.goto("/login");
-  await hydrated(page);
   await page.locator("#username").fill(who.username);
   await page.locator("#password").fill(who.password);
   await page.getByRole("button", { name: "Log in" }).click();

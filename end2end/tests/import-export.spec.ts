@@ -169,7 +169,6 @@ test("import: a dry run shows the bad rows, the fixed file imports, temporary pa
 /** The login form, without waiting for the usual landing page. */
 async function logInTo(page: Page, username: string, password: string): Promise<void> {
   await page.goto("/login");
-  await hydrated(page);
   await page.locator("#username").fill(username);
   await page.locator("#password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();

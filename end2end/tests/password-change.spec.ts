@@ -7,7 +7,6 @@ const CHOSEN = "my-own-password-1";
 
 async function submitLogin(page: Page, username: string, password: string): Promise<void> {
   await page.goto("/login");
-  await hydrated(page);
   await page.locator("#username").fill(username);
   await page.locator("#password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();

@@ -61,8 +61,10 @@ pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
-                <AutoReload options=options.clone()/>
-                <HydrationScripts options root=pkg_root/>
+                {hydrates_here().then(|| view! {
+                    <AutoReload options=options.clone()/>
+                    <HydrationScripts options root=pkg_root/>
+                })}
                 <link rel="stylesheet" id="leptos" href=stylesheet/>
                 <MetaTags/>
             </head>
@@ -71,6 +73,21 @@ pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Pages served as plain HTML, without the panel's WebAssembly: the login
+/// page is a plain form post, so a first visit need not download the panel
+/// (about 0.9 MB compressed) before anyone has signed in.
+const PLAIN_PAGES: [&str; 1] = ["/login"];
+
+/// Whether the page being rendered loads the panel's code (the shell is
+/// rendered on the server only).
+fn hydrates_here() -> bool {
+    #[cfg(feature = "ssr")]
+    if let Some(parts) = use_context::<axum::http::request::Parts>() {
+        return !PLAIN_PAGES.contains(&parts.uri.path());
+    }
+    true
 }
 
 /// Content-addressed URLs of the panel's code and stylesheet (the shell is

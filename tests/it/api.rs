@@ -706,3 +706,25 @@ fn every_response_has_a_content_security_policy_without_inline_scripts() {
         Some("max-age=31536000")
     );
 }
+
+#[test]
+fn the_login_page_is_plain_html_and_the_panel_loads_after_it() {
+    let app = spawn_app();
+    app.create_user("plain", Some("plain-password-1"), true);
+    let login = app.get("/login", Auth::None);
+    assert_eq!(login.status, 200);
+    assert!(
+        login.body.contains("<form method=\"post\""),
+        "{}",
+        login.body
+    );
+    assert!(
+        !login.body.contains("gatehouse.js") && !login.body.contains("gatehouse.wasm"),
+        "a first visit does not download the panel: {}",
+        login.body
+    );
+    let cookie = app.login("plain", "plain-password-1");
+    let users = app.get("/users", Auth::Cookie(&cookie));
+    assert_eq!(users.status, 200);
+    assert!(users.body.contains("gatehouse.js"), "{}", users.body);
+}
