@@ -78,6 +78,7 @@ pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
 /// Pages served as plain HTML, without the panel's WebAssembly: the login
 /// page is a plain form post, so a first visit need not download the panel
 /// (about 0.9 MB compressed) before anyone has signed in.
+#[cfg(feature = "ssr")]
 const PLAIN_PAGES: [&str; 1] = ["/login"];
 
 /// Whether the page being rendered loads the panel's code (the shell is
