@@ -21,6 +21,14 @@ export PATH="/usr/bin:$HOME/.cargo/bin:$PATH"
 # the library's unit tests, the binary's and the one integration-test binary
 # (no doctests).
 CARGO_TEST=(cargo test --profile "$BUILD_PROFILE" --no-default-features --features ssr,embed-site)
+# One test at a time: each integration test starts its own server on its own
+# Tokio runtime, and two of them rendering Leptos pages at the same moment in
+# one process can leave a page render waiting forever (seen as a request that
+# never gets an answer; the harness now fails it after 30 s). One server per
+# process, as in production, does not: 57,000 concurrent renders of /login
+# and /setup under wrk stalled none. Sequential, the suite takes about 45 s
+# on SQLite instead of 22 s.
+export RUST_TEST_THREADS=1
 
 stage "unit + integration tests (SQLite)" "${CARGO_TEST[@]}" --tests
 stage "start PostgreSQL" scripts/postgres.sh

@@ -216,7 +216,12 @@ impl TestApp {
         headers: &[(&str, &str)],
         body: Option<&str>,
     ) -> Reply {
-        let agent = ureq::AgentBuilder::new().redirects(0).build();
+        // A request the server never answers fails its test with its path
+        // instead of holding the whole run until CI's limit.
+        let agent = ureq::AgentBuilder::new()
+            .redirects(0)
+            .timeout(Duration::from_secs(30))
+            .build();
         let mut req = agent.request(method, &format!("{}{path}", self.base));
         match auth {
             Auth::None => {}
