@@ -162,8 +162,7 @@ fn an_admin_reset_ends_sessions_and_revokes_tokens_unless_told_not_to() {
 
     // The panel's form: the box is ticked by default (present when ticked).
     let token = app.token_for(&id, &[]);
-    let panel_admin = app.create_user("ada", Some("ada-password-1"), true);
-    let _ = panel_admin;
+    app.create_user("ada", Some("ada-password-1"), true);
     let cookie = app.login("ada", "ada-password-1");
     let form = app.post_form(
         "/api/users/set-password",

@@ -52,9 +52,6 @@ pub struct Hasher {
     limits: HashLimits,
 }
 
-/// A held slot of the pool.
-struct Slot<'a>(#[allow(dead_code)] tokio::sync::SemaphorePermit<'a>);
-
 impl Hasher {
     pub fn new(limits: HashLimits) -> Self {
         Self {
@@ -66,9 +63,9 @@ impl Hasher {
 
     /// A slot, after a brief wait at most: 503 with `Retry-After` when the
     /// pool stays full (or too many already wait).
-    async fn slot(&self) -> Result<Slot<'_>, AppError> {
+    async fn slot(&self) -> Result<tokio::sync::SemaphorePermit<'_>, AppError> {
         if let Ok(permit) = self.slots.try_acquire() {
-            return Ok(Slot(permit));
+            return Ok(permit);
         }
         let busy = AppError::Unavailable {
             retry_after_secs: self.limits.wait.as_secs().max(1),
@@ -79,7 +76,7 @@ impl Hasher {
             return Err(busy);
         }
         match tokio::time::timeout(self.limits.wait, self.slots.acquire()).await {
-            Ok(Ok(permit)) => Ok(Slot(permit)),
+            Ok(Ok(permit)) => Ok(permit),
             _ => Err(busy),
         }
     }
