@@ -49,7 +49,17 @@ pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         // The page's inline scripts carry this nonce; nothing else inline runs.
         let nonce = leptos::nonce::use_nonce();
-        let policy = crate::server::csp::policy(nonce.as_deref());
+        // A login on the way to an application ends, through redirects, at
+        // that application's site: the form may go there.
+        let to_application = use_context::<axum::http::request::Parts>().is_some_and(|parts| {
+            parts.uri.path() == "/login"
+                && parts
+                    .uri
+                    .query()
+                    .is_some_and(|q| q.contains("next=%2Foauth2%2F"))
+        });
+        let targets = if to_application { "https: http:" } else { "" };
+        let policy = crate::server::csp::policy_with_form_targets(nonce.as_deref(), targets);
         if let Ok(value) = axum::http::HeaderValue::from_str(&policy) {
             response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
         }

@@ -1,6 +1,7 @@
 //! Types shared by the server and the browser: plain data, serde, no I/O.
 
 mod access;
+pub mod application;
 pub mod audit;
 mod bulk;
 pub mod contact;
@@ -22,6 +23,10 @@ pub mod validate;
 pub use access::{
     AllowEntry, AllowList, ApiToken, ApiTokenCreated, OAuthClient, OAuthClientCreated, SCOPES,
     SCOPE_ADMIN, SCOPE_ADMIN_READ,
+};
+pub use application::{
+    Access as AppAccess, Application, ApplicationCreated, ApplicationKind, ApplicationPatch,
+    ClientType, NewApplication, OrgAccess, UserGrant,
 };
 pub use audit::{AuditActor, AuditFilter, AuditRecord};
 pub use bulk::{BulkAction, BulkRefusal, BulkResult, MAX_BULK};

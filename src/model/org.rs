@@ -32,6 +32,15 @@ impl OrgRole {
         Self::ALL.into_iter().find(|r| r.as_str() == raw)
     }
 
+    /// Viewer < editor < admin (for "at least this role").
+    pub fn rank(self) -> u8 {
+        match self {
+            Self::Viewer => 0,
+            Self::Editor => 1,
+            Self::Admin => 2,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Viewer => "Viewer",

@@ -8,6 +8,13 @@ use axum::http::HeaderValue;
 
 /// The policy; `nonce` is the one of a server-rendered panel page.
 pub fn policy(nonce: Option<&str>) -> String {
+    policy_with_form_targets(nonce, "")
+}
+
+/// The policy of a page whose form submission ends, through redirects, at
+/// another site (an application's redirect URI after login or consent):
+/// browsers apply `form-action` to every redirect of a form's navigation.
+pub fn policy_with_form_targets(nonce: Option<&str>, targets: &str) -> String {
     let scripts = match nonce {
         Some(nonce) => format!("'self' 'nonce-{nonce}' 'wasm-unsafe-eval'"),
         None => "'self' 'wasm-unsafe-eval'".to_owned(),
@@ -15,7 +22,8 @@ pub fn policy(nonce: Option<&str>) -> String {
     format!(
         "default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; \
          img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
-         base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+         base-uri 'self'; form-action 'self'{targets}; frame-ancestors 'none'",
+        targets = if targets.is_empty() { String::new() } else { format!(" {targets}") }
     )
 }
 

@@ -9,6 +9,7 @@ pub mod db;
 pub mod jobs;
 pub mod live;
 pub mod metrics;
+pub mod oidc;
 pub mod ops;
 pub mod rest;
 pub mod settings;

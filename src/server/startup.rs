@@ -78,6 +78,7 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
         stats: Default::default(),
         metrics: Default::default(),
         assets: Arc::new(assets),
+        signing_keys: Default::default(),
         config: Arc::new(config),
     };
     super::ops::orgs::ensure_default_org(&state)
@@ -134,6 +135,7 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
             axum::routing::get(super::live::sse::handler),
         )
         .merge(operations_routes())
+        .merge(super::oidc::router())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -219,6 +221,10 @@ pub async fn provision(state: &AppState) -> Result<(), BoxError> {
 /// private address.
 pub fn internal_router(state: AppState) -> Router {
     let app = rest::router()
+        .route(
+            rest::oauth2_token::PATH,
+            axum::routing::post(rest::oauth2_token::handler),
+        )
         .merge(operations_routes())
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -306,6 +312,18 @@ enum PageAccess {
     Other,
 }
 
+fn query_value(request: &Request, name: &str) -> Option<String> {
+    let query = request.uri().query()?;
+    rest::extract::form_pairs(query)
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
+}
+
+fn query_has(request: &Request, name: &str) -> bool {
+    query_value(request, name).is_some()
+}
+
 fn page_access(path: &str) -> PageAccess {
     match path {
         "/login" => PageAccess::Login,
@@ -361,7 +379,14 @@ async fn page_guard(State(state): State<AppState>, mut request: Request, next: N
     };
     let path = request.uri().path().to_owned();
     match (access, &caller) {
-        (PageAccess::Login, Some(_)) => return Redirect::to("/").into_response(),
+        // A signed-in visitor goes where the login would have led, unless
+        // an application asked for a fresh login (`reauth`).
+        (PageAccess::Login, Some(_)) if !query_has(&request, "reauth") => {
+            let next = query_value(&request, "next")
+                .filter(|n| crate::model::validate::local_path(n).is_some())
+                .unwrap_or_else(|| "/".into());
+            return Redirect::to(&next).into_response();
+        }
         (PageAccess::Login, None) if needs_setup => return Redirect::to("/setup").into_response(),
         (PageAccess::Setup, _) if !needs_setup => {
             return with_status(next.run(request).await, StatusCode::NOT_FOUND)

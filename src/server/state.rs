@@ -22,6 +22,8 @@ pub struct AppState {
     pub metrics: Arc<super::metrics::Metrics>,
     /// The panel's static files.
     pub assets: Arc<super::assets::Assets>,
+    /// The OpenID Connect provider's ID-token signing keys.
+    pub signing_keys: Arc<super::oidc::keys::SigningKeys>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -23,6 +23,8 @@ pub fn LoginPage() -> impl IntoView {
     };
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
+    // An application's `login_hint`.
+    let username = move || query.read().get("username").unwrap_or_default();
     let error = move || {
         action.value().with(|v| {
             v.as_ref()
@@ -37,7 +39,7 @@ pub fn LoginPage() -> impl IntoView {
                 {move || error().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
                 <div class="field">
                     <label for="username">"Username"</label>
-                    <input id="username" name="username" autocomplete="username" required autofocus/>
+                    <input id="username" name="username" autocomplete="username" required autofocus prop:value=username/>
                 </div>
                 <div class="field">
                     <label for="password">"Password"</label>

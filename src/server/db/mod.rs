@@ -4,6 +4,7 @@
 //! and run against whichever pool is configured through [`with_pool!`].
 
 pub mod allowlist;
+pub mod applications;
 pub mod audit;
 pub mod contacts;
 pub mod import;
@@ -13,6 +14,7 @@ pub mod live;
 pub mod messages;
 pub mod modules;
 pub mod oauth2;
+pub mod oidc;
 pub mod orgs;
 pub mod provisioning;
 pub mod rate_limits;

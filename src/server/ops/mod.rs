@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod allowlist;
+pub mod applications;
 pub mod audit;
 pub mod bulk;
 mod caller;
@@ -16,6 +17,7 @@ pub mod live;
 pub mod messages;
 pub mod modules;
 pub mod oauth2;
+pub mod oidc;
 pub mod orgs;
 pub mod provisioning;
 pub mod registration;

@@ -109,13 +109,24 @@ pub struct TokenRequest {
     pub client_id: Option<String>,
     pub client_secret: Option<String>,
     pub scope: Option<String>,
+    pub code: Option<String>,
+    pub redirect_uri: Option<String>,
+    pub code_verifier: Option<String>,
+    pub refresh_token: Option<String>,
+    pub device_code: Option<String>,
+    /// The token to revoke or introspect.
+    pub token: Option<String>,
 }
+
+pub const DEVICE_CODE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
 
 #[derive(Debug)]
 pub struct IssuedToken {
     pub access_token: String,
     pub expires_in: i64,
     pub scope: String,
+    pub refresh_token: Option<String>,
+    pub id_token: Option<String>,
 }
 
 /// The error responses of RFC 6749 §5.2, plus rate limiting.
@@ -125,8 +136,25 @@ pub enum TokenError {
     InvalidClient,
     InvalidScope(String),
     UnsupportedGrantType,
+    /// A code, refresh token or device code that is unknown, spent,
+    /// expired, another client's, or whose grant no longer stands.
+    InvalidGrant(String),
+    /// RFC 8628 §3.5 while the person has not decided yet.
+    AuthorizationPending,
+    SlowDown,
+    ExpiredToken,
+    AccessDenied,
     RateLimited(u64),
     Internal,
+}
+
+impl From<AppError> for TokenError {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::RateLimited { retry_after_secs } => Self::RateLimited(retry_after_secs),
+            _ => Self::Internal,
+        }
+    }
 }
 
 impl From<sqlx::Error> for TokenError {
@@ -142,9 +170,37 @@ pub async fn issue_token(
     request: TokenRequest,
     ip: Option<&str>,
 ) -> Result<IssuedToken, TokenError> {
+    use super::oidc::{device, grants};
+    let oidc_client = || {
+        grants::authenticate_client(
+            state,
+            request.client_id.as_deref(),
+            request.client_secret.as_deref(),
+            ip,
+        )
+    };
     match request.grant_type.as_deref() {
         None => return Err(TokenError::InvalidRequest("grant_type is required".into())),
         Some("client_credentials") => {}
+        Some("authorization_code") => {
+            let app = oidc_client().await?;
+            return grants::authorization_code(
+                state,
+                &app,
+                request.code.as_deref(),
+                request.redirect_uri.as_deref(),
+                request.code_verifier.as_deref(),
+            )
+            .await;
+        }
+        Some("refresh_token") => {
+            let app = oidc_client().await?;
+            return grants::refresh(state, &app, request.refresh_token.as_deref(), request.scope.as_deref()).await;
+        }
+        Some(DEVICE_CODE_GRANT) => {
+            let app = oidc_client().await?;
+            return device::poll(state, &app, request.device_code.as_deref()).await;
+        }
         Some(_) => return Err(TokenError::UnsupportedGrantType),
     }
     let (Some(client_id), Some(secret)) = (request.client_id, request.client_secret) else {
@@ -222,5 +278,7 @@ pub async fn issue_token(
         access_token,
         expires_in: ttl,
         scope,
+        refresh_token: None,
+        id_token: None,
     })
 }

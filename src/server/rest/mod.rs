@@ -27,7 +27,7 @@ use axum::{
     extract::DefaultBodyLimit,
     http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
-    routing::{get, post, put},
+    routing::{get, put},
     Json, Router,
 };
 use serde_json::{json, Value};
@@ -159,7 +159,6 @@ pub fn router() -> Router<AppState> {
         }),
     )
     .merge(doc::router())
-    .route(oauth2_token::PATH, post(oauth2_token::handler))
 }
 
 /// An [`AppError`] rendered as a JSON:API error document with its status.

@@ -1,9 +1,13 @@
-//! `POST /oauth2/token` (RFC 6749 §4.4, client credentials). Client
-//! authentication by HTTP Basic (`client_secret_basic`, id and secret
-//! form-urlencoded first, §2.3.1) or by form fields (`client_secret_post`),
-//! not both. Errors follow §5.2: `invalid_request` / `invalid_scope` /
-//! `unsupported_grant_type` (400), `invalid_client` (401); failures are
-//! rate limited per address and per client (429 with Retry-After).
+//! `POST /oauth2/token`: client credentials (RFC 6749 §4.4) for admin
+//! clients; authorization code, refresh token and device code for OpenID
+//! Connect applications. Client authentication by HTTP Basic
+//! (`client_secret_basic`, id and secret form-urlencoded first, §2.3.1) or
+//! by form fields (`client_secret_post`), not both; public clients send only
+//! `client_id`. Errors follow §5.2 and RFC 8628 §3.5: 400 with `error`,
+//! `invalid_client` 401; failures are rate limited per address and per
+//! client (429 with Retry-After). The form parsing and error responses are
+//! shared with the other OAuth2 endpoints (device authorization,
+//! revocation, introspection).
 
 use axum::{
     body::Bytes,
@@ -55,7 +59,7 @@ fn basic_credentials(headers: &HeaderMap) -> Result<Option<(String, String)>, To
 
 /// Turns the HTTP request into a [`TokenRequest`], refusing repeated
 /// parameters and mixed client authentication methods.
-fn parse(headers: &HeaderMap, body: &[u8]) -> Result<TokenRequest, TokenError> {
+pub fn parse(headers: &HeaderMap, body: &[u8]) -> Result<TokenRequest, TokenError> {
     let form_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -74,6 +78,12 @@ fn parse(headers: &HeaderMap, body: &[u8]) -> Result<TokenRequest, TokenError> {
             "client_id" => &mut request.client_id,
             "client_secret" => &mut request.client_secret,
             "scope" => &mut request.scope,
+            "code" => &mut request.code,
+            "redirect_uri" => &mut request.redirect_uri,
+            "code_verifier" => &mut request.code_verifier,
+            "refresh_token" => &mut request.refresh_token,
+            "device_code" => &mut request.device_code,
+            "token" => &mut request.token,
             _ => continue, // RFC 6749 §3.2: unknown parameters are ignored
         };
         if slot.is_some() {
@@ -104,8 +114,29 @@ fn parse(headers: &HeaderMap, body: &[u8]) -> Result<TokenRequest, TokenError> {
     Ok(request)
 }
 
-fn error_response(error: TokenError) -> Response {
+pub fn error_response(error: TokenError) -> Response {
     let (status, code, description) = match error {
+        TokenError::InvalidGrant(d) => (StatusCode::BAD_REQUEST, "invalid_grant", d),
+        TokenError::AuthorizationPending => (
+            StatusCode::BAD_REQUEST,
+            "authorization_pending",
+            "the user has not answered yet".into(),
+        ),
+        TokenError::SlowDown => (
+            StatusCode::BAD_REQUEST,
+            "slow_down",
+            "polling too fast: wait 5 s more between polls".into(),
+        ),
+        TokenError::ExpiredToken => (
+            StatusCode::BAD_REQUEST,
+            "expired_token",
+            "the device code has expired".into(),
+        ),
+        TokenError::AccessDenied => (
+            StatusCode::BAD_REQUEST,
+            "access_denied",
+            "the user declined".into(),
+        ),
         TokenError::InvalidRequest(d) => (StatusCode::BAD_REQUEST, "invalid_request", d),
         TokenError::InvalidClient => (
             StatusCode::UNAUTHORIZED,
@@ -116,7 +147,7 @@ fn error_response(error: TokenError) -> Response {
         TokenError::UnsupportedGrantType => (
             StatusCode::BAD_REQUEST,
             "unsupported_grant_type",
-            "only grant_type=client_credentials is supported".into(),
+            "grant_type must be authorization_code, refresh_token, client_credentials or urn:ietf:params:oauth:grant-type:device_code".into(),
         ),
         TokenError::RateLimited(secs) => {
             let mut response = (
@@ -151,34 +182,46 @@ fn error_response(error: TokenError) -> Response {
 }
 
 /// Token responses must never be cached (§5.1).
-fn no_store(mut response: Response) -> Response {
+pub fn no_store(mut response: Response) -> Response {
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
     response
 }
 
-pub async fn handler(State(state): State<AppState>, request: Request) -> Response {
+/// The request's client address and parsed form.
+pub async fn read(request: Request) -> (Option<String>, Result<TokenRequest, TokenError>) {
     let (parts, body) = request.into_parts();
     let ip = client_addr(&parts).ip_string();
     let body = match axum::body::to_bytes(body, 64 * 1024).await {
         Ok(b) => b,
         Err(_) => Bytes::new(),
     };
-    let result = match parse(&parts.headers, &body) {
+    (ip, parse(&parts.headers, &body))
+}
+
+pub async fn handler(State(state): State<AppState>, request: Request) -> Response {
+    let (ip, parsed) = read(request).await;
+    let result = match parsed {
         Ok(request) => issue_token(&state, request, ip.as_deref()).await,
         Err(e) => Err(e),
     };
     match result {
-        Ok(issued) => no_store(
-            Json(json!({
+        Ok(issued) => {
+            let mut body = json!({
                 "access_token": issued.access_token,
                 "token_type": "Bearer",
                 "expires_in": issued.expires_in,
                 "scope": issued.scope,
-            }))
-            .into_response(),
-        ),
+            });
+            if let Some(refresh) = issued.refresh_token {
+                body["refresh_token"] = json!(refresh);
+            }
+            if let Some(id_token) = issued.id_token {
+                body["id_token"] = json!(id_token);
+            }
+            no_store(Json(body).into_response())
+        }
         Err(e) => error_response(e),
     }
 }
