@@ -23,7 +23,11 @@ pub fn policy_with_form_targets(nonce: Option<&str>, targets: &str) -> String {
         "default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; \
          img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
          base-uri 'self'; form-action 'self'{targets}; frame-ancestors 'none'",
-        targets = if targets.is_empty() { String::new() } else { format!(" {targets}") }
+        targets = if targets.is_empty() {
+            String::new()
+        } else {
+            format!(" {targets}")
+        }
     )
 }
 

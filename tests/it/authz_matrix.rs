@@ -132,6 +132,7 @@ fn concrete_path(f: &Fixture, template: &str) -> String {
         .replace("{user_id}", &f.target_id)
         .replace("{token_id}", &f.target_token_id)
         .replace("{session_id}", "01JD0000000000000000000000")
+        .replace("{grant_id}", "01JD0000000000000000000000")
         .replace("{username}", TARGET)
         .replace("{contact}", "matrix-member")
         .replace("{entry}", "127.0.0.1")

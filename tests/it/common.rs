@@ -125,7 +125,16 @@ pub fn spawn_app() -> TestApp {
     spawn_app_with(|_| {})
 }
 
+/// An app whose public URL is its own address (the OpenID Connect issuer).
+pub fn spawn_provider() -> TestApp {
+    spawn_app_full(|_| {}, true)
+}
+
 pub fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    spawn_app_full(adjust, false)
+}
+
+fn spawn_app_full(adjust: impl FnOnce(&mut Config), own_url: bool) -> TestApp {
     // Server-side errors (logged, never returned) show up in a failing test's output.
     let _ = tracing_subscriber::fmt()
         .with_test_writer()
@@ -143,7 +152,7 @@ pub fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let database_url = fresh_database_url(&rt, &data_dir);
     let mut config = test_config(&database_url, &data_dir);
     adjust(&mut config);
-    let (state, base) = start(&rt, config);
+    let (state, base) = start_with(&rt, config, own_url);
     TestApp {
         base,
         state,
@@ -155,11 +164,24 @@ pub fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
 
 /// Starts one server instance on `rt` and returns its state and base URL.
 pub fn start(rt: &tokio::runtime::Runtime, config: Config) -> (AppState, String) {
+    start_with(rt, config, false)
+}
+
+/// [`start`]; with `own_url`, the server's public URL is the address it
+/// listens on (an OpenID Connect issuer must be reachable at its own name).
+pub fn start_with(
+    rt: &tokio::runtime::Runtime,
+    mut config: Config,
+    own_url: bool,
+) -> (AppState, String) {
     rt.block_on(async {
-        let state = startup::state(config).await.expect("state");
-        let app = startup::router(state.clone()).await.expect("router");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr: SocketAddr = listener.local_addr().unwrap();
+        if own_url {
+            config.public_url = format!("http://{addr}");
+        }
+        let state = startup::state(config).await.expect("state");
+        let app = startup::router(state.clone()).await.expect("router");
         tokio::spawn(startup::serve(listener, app));
         (state, format!("http://{addr}"))
     })

@@ -15,6 +15,7 @@ mod jobs;
 mod lifecycle;
 mod live;
 mod modules;
+mod oidc;
 mod orgs;
 mod password_change;
 mod provisioning;

@@ -24,10 +24,29 @@ pub async fn refuse_cross_origin(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
-    if safe || carries_bearer_token(&request) || is_same_origin(&state, &request) {
+    if safe
+        || carries_bearer_token(&request)
+        || is_cross_site_protocol_endpoint(request.uri().path())
+        || is_same_origin(&state, &request)
+    {
         return next.run(request).await;
     }
     ApiError(AppError::Forbidden("cross-origin request refused".into())).into_response()
+}
+
+/// OAuth2 endpoints that other sites call by design: they authenticate the
+/// client by its credentials (no cookie), or (authorization) merely start a
+/// sign-in the person still sees through.
+fn is_cross_site_protocol_endpoint(path: &str) -> bool {
+    matches!(
+        path,
+        "/oauth2/token"
+            | "/oauth2/revoke"
+            | "/oauth2/introspect"
+            | "/oauth2/device_authorization"
+            | "/oauth2/userinfo"
+            | "/oauth2/authorize"
+    )
 }
 
 fn carries_bearer_token(request: &Request) -> bool {

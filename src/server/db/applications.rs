@@ -72,7 +72,9 @@ pub async fn insert(
 
 /// Every application by name, with its active grants.
 pub async fn list(db: &Db) -> sqlx::Result<Vec<AppRow>> {
-    let sql = format!("SELECT {COLUMNS}, {ACTIVE_GRANTS} FROM applications a ORDER BY lower(a.name), a.id");
+    let sql = format!(
+        "SELECT {COLUMNS}, {ACTIVE_GRANTS} FROM applications a ORDER BY lower(a.name), a.id"
+    );
     with_pool!(db, pool => sqlx::query_as::<_, AppRow>(&sql).fetch_all(pool).await)
 }
 
@@ -134,7 +136,13 @@ pub async fn update(db: &Db, row: &AppRow, audit: Option<&AuditEntry>) -> sqlx::
 }
 
 /// Replaces the secret; false when the application is gone.
-pub async fn set_secret(db: &Db, id: &str, hash: &str, now: i64, audit: &AuditEntry) -> sqlx::Result<bool> {
+pub async fn set_secret(
+    db: &Db,
+    id: &str,
+    hash: &str,
+    now: i64,
+    audit: &AuditEntry,
+) -> sqlx::Result<bool> {
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
         let changed = sqlx::query("UPDATE applications SET secret_hash = $1, updated_at = $2 WHERE id = $3")
@@ -172,7 +180,11 @@ pub async fn delete(db: &Db, id: &str, audit: Option<&AuditEntry>) -> sqlx::Resu
 }
 
 /// The scopes a user already agreed to share with an application.
-pub async fn consented_scopes(db: &Db, user_id: &str, app_id: &str) -> sqlx::Result<Option<String>> {
+pub async fn consented_scopes(
+    db: &Db,
+    user_id: &str,
+    app_id: &str,
+) -> sqlx::Result<Option<String>> {
     with_pool!(db, pool => sqlx::query_scalar::<_, String>(
         "SELECT scopes FROM oidc_consents WHERE user_id = $1 AND application_id = $2",
     )

@@ -238,9 +238,7 @@ pub async fn token(db: &Db, hash: &str) -> sqlx::Result<Option<TokenRow>> {
 
 /// The standing of one grant (device codes point at theirs).
 pub async fn grant(db: &Db, id: &str) -> sqlx::Result<Option<GrantStanding>> {
-    let sql = format!(
-        "SELECT {STANDING} FROM (SELECT $1 AS grant_id) x {STANDING_JOINS}"
-    );
+    let sql = format!("SELECT {STANDING} FROM (SELECT $1 AS grant_id) x {STANDING_JOINS}");
     with_pool!(db, pool => sqlx::query_as::<_, GrantStanding>(&sql).bind(id).fetch_optional(pool).await)
 }
 
@@ -260,7 +258,13 @@ pub enum Spend<'a> {
 /// Spends the presented code or token and stores the new tokens, in one
 /// transaction; false (nothing stored) when it was spent already, by a
 /// concurrent request or earlier.
-pub async fn issue_tokens(db: &Db, grant_id: &str, spend: Spend<'_>, tokens: &[NewToken<'_>], now: i64) -> sqlx::Result<bool> {
+pub async fn issue_tokens(
+    db: &Db,
+    grant_id: &str,
+    spend: Spend<'_>,
+    tokens: &[NewToken<'_>],
+    now: i64,
+) -> sqlx::Result<bool> {
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
         let spent = match spend {
@@ -313,7 +317,12 @@ pub async fn issue_tokens(db: &Db, grant_id: &str, spend: Spend<'_>, tokens: &[N
 
 /// Revokes a grant and drops its tokens (a replayed code or refresh token,
 /// the user's or an admin's revocation); false when already revoked.
-pub async fn revoke_grant(db: &Db, id: &str, now: i64, audit: Option<&AuditEntry>) -> sqlx::Result<bool> {
+pub async fn revoke_grant(
+    db: &Db,
+    id: &str,
+    now: i64,
+    audit: Option<&AuditEntry>,
+) -> sqlx::Result<bool> {
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
         let changed = sqlx::query("UPDATE oidc_grants SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
@@ -370,7 +379,13 @@ pub async fn user_grants(db: &Db, user_id: &str) -> sqlx::Result<Vec<UserGrantRo
 
 /// Revokes every grant of a user to an application and forgets the consent
 /// ("Apps you signed in to" → revoke); false when there was nothing.
-pub async fn revoke_user_app(db: &Db, user_id: &str, app_id: &str, now: i64, audit: &AuditEntry) -> sqlx::Result<bool> {
+pub async fn revoke_user_app(
+    db: &Db,
+    user_id: &str,
+    app_id: &str,
+    now: i64,
+    audit: &AuditEntry,
+) -> sqlx::Result<bool> {
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
         let grants = sqlx::query(
@@ -450,7 +465,10 @@ pub async fn device_code(db: &Db, hash: &str) -> sqlx::Result<Option<DeviceCodeR
     with_pool!(db, pool => sqlx::query_as::<_, DeviceCodeRow>(&sql).bind(hash).fetch_optional(pool).await)
 }
 
-pub async fn device_code_by_user_code(db: &Db, user_code: &str) -> sqlx::Result<Option<DeviceCodeRow>> {
+pub async fn device_code_by_user_code(
+    db: &Db,
+    user_code: &str,
+) -> sqlx::Result<Option<DeviceCodeRow>> {
     let sql = format!("SELECT {DEVICE_COLUMNS} FROM oidc_device_codes WHERE user_code = $1");
     with_pool!(db, pool => sqlx::query_as::<_, DeviceCodeRow>(&sql).bind(user_code).fetch_optional(pool).await)
 }
@@ -501,7 +519,14 @@ pub async fn keys(db: &Db) -> sqlx::Result<Vec<KeyRow>> {
 /// forgetting keys retired before `forget_before`, in one transaction.
 /// With `only_if_none`, does nothing when current keys exist (two instances
 /// starting at once generate one set between them).
-pub async fn install_keys(db: &Db, new: &[KeyRow], now: i64, forget_before: i64, only_if_none: bool, audit: Option<&AuditEntry>) -> sqlx::Result<bool> {
+pub async fn install_keys(
+    db: &Db,
+    new: &[KeyRow],
+    now: i64,
+    forget_before: i64,
+    only_if_none: bool,
+    audit: Option<&AuditEntry>,
+) -> sqlx::Result<bool> {
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
         if only_if_none {

@@ -60,7 +60,12 @@ pub(super) fn respond(state: &AppState, outcome: Outcome) -> Response {
     }
 }
 
-async fn start(state: AppState, session: Session, addr: ClientAddr, params: AuthorizeParams) -> Response {
+async fn start(
+    state: AppState,
+    session: Session,
+    addr: ClientAddr,
+    params: AuthorizeParams,
+) -> Response {
     let who = match signed_in(&state, &session, addr).await {
         Ok(who) => who,
         Err(e) => return ApiError(e).into_response(),
@@ -169,7 +174,10 @@ pub async fn consent_answer(
 ) -> Response {
     let result = async {
         let who = signed_in(&state, &session, addr).await?;
-        let username = who.as_ref().map(|(_, c)| c.username.clone()).unwrap_or_default();
+        let username = who
+            .as_ref()
+            .map(|(_, c)| c.username.clone())
+            .unwrap_or_default();
         ops::answer_consent(
             &state,
             &id,

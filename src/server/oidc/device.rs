@@ -29,7 +29,13 @@ pub async fn authorization(State(state): State<AppState>, request: Request) -> R
     let (ip, parsed) = oauth2_token::read(request).await;
     let result = async {
         let form = parsed?;
-        let app = authenticate_client(&state, form.client_id.as_deref(), form.client_secret.as_deref(), ip.as_deref()).await?;
+        let app = authenticate_client(
+            &state,
+            form.client_id.as_deref(),
+            form.client_secret.as_deref(),
+            ip.as_deref(),
+        )
+        .await?;
         ops::start(&state, &app, form.scope.as_deref()).await
     }
     .await;
@@ -61,7 +67,10 @@ fn code_form(state: &AppState, typed: &str, error: Option<&str>) -> Response {
     let (status, alert, invalid) = match error {
         Some(e) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            format!("<div class=\"notice error\" role=\"alert\" id=\"code-error\">{}</div>", page::esc(e)),
+            format!(
+                "<div class=\"notice error\" role=\"alert\" id=\"code-error\">{}</div>",
+                page::esc(e)
+            ),
             " aria-invalid=\"true\" aria-describedby=\"code-error\"",
         ),
         None => (StatusCode::OK, String::new(), ""),
@@ -84,9 +93,18 @@ fn code_form(state: &AppState, typed: &str, error: Option<&str>) -> Response {
     )
 }
 
-async fn confirm_or_form(state: &AppState, who: &SignedIn, typed: &str, ip: Option<&str>) -> Result<Response, AppError> {
+async fn confirm_or_form(
+    state: &AppState,
+    who: &SignedIn,
+    typed: &str,
+    ip: Option<&str>,
+) -> Result<Response, AppError> {
     let Some(found) = ops::lookup(state, typed, who, ip).await? else {
-        return Ok(code_form(state, typed, Some("That code is unknown or has expired. Check it on your device.")));
+        return Ok(code_form(
+            state,
+            typed,
+            Some("That code is unknown or has expired. Check it on your device."),
+        ));
     };
     let scopes: String = found
         .scopes

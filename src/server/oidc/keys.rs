@@ -139,9 +139,7 @@ fn key_set(rows: &[KeyRow]) -> KeySet {
 /// A fresh key of each algorithm (RSA generation takes a moment: call off
 /// the async threads).
 fn generate(now: i64) -> Result<Vec<KeyRow>, String> {
-    use ring::signature::{
-        EcdsaKeyPair, Ed25519KeyPair, KeyPair, ECDSA_P256_SHA256_FIXED_SIGNING,
-    };
+    use ring::signature::{EcdsaKeyPair, Ed25519KeyPair, KeyPair, ECDSA_P256_SHA256_FIXED_SIGNING};
     use rsa::{pkcs1::EncodeRsaPrivateKey, traits::PublicKeyParts};
     let b64 = |bytes: &[u8]| URL_SAFE_NO_PAD.encode(bytes);
     let std64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
@@ -242,11 +240,23 @@ impl SigningKeys {
 
 /// Installs a new set of keys; the retired ones stay published for
 /// `keep_retired_secs` (the ID-token lifetime) and are then forgotten.
-pub async fn rotate(db: &Db, keep_retired_secs: i64, audit: &AuditEntry) -> Result<Vec<String>, AppError> {
+pub async fn rotate(
+    db: &Db,
+    keep_retired_secs: i64,
+    audit: &AuditEntry,
+) -> Result<Vec<String>, AppError> {
     let now = now_ms();
     let new = generate_off_thread(now).await?;
     let kids = new.iter().map(|k| format!("{} {}", k.alg, k.kid)).collect();
-    db::oidc::install_keys(db, &new, now, now - keep_retired_secs * 1000, false, Some(audit)).await?;
+    db::oidc::install_keys(
+        db,
+        &new,
+        now,
+        now - keep_retired_secs * 1000,
+        false,
+        Some(audit),
+    )
+    .await?;
     Ok(kids)
 }
 

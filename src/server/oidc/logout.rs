@@ -60,7 +60,13 @@ fn bad(state: &AppState, text: &str) -> Response {
     page::message(state, StatusCode::BAD_REQUEST, "Cannot sign out", text)
 }
 
-async fn end_session(state: AppState, addr: ClientAddr, session: Session, p: LogoutParams, posted: bool) -> Response {
+async fn end_session(
+    state: AppState,
+    addr: ClientAddr,
+    session: Session,
+    p: LogoutParams,
+    posted: bool,
+) -> Response {
     let result: Result<Response, AppError> = async {
         // Which application asks, and who it thinks is signed in.
         let hint = match p.id_token_hint.as_deref().filter(|h| !h.is_empty()) {
@@ -125,7 +131,12 @@ fn confirm_page(state: &AppState, p: &LogoutParams, app_name: Option<&str>) -> R
     let hidden = |name: &str, value: &Option<String>| {
         value
             .as_deref()
-            .map(|v| format!("<input type=\"hidden\" name=\"{name}\" value=\"{}\">", page::esc(v)))
+            .map(|v| {
+                format!(
+                    "<input type=\"hidden\" name=\"{name}\" value=\"{}\">",
+                    page::esc(v)
+                )
+            })
             .unwrap_or_default()
     };
     let asker = app_name

@@ -21,6 +21,7 @@ use axum::{
 use serde_json::json;
 use tower_sessions::Session;
 
+use crate::model::AppError;
 use crate::server::{
     auth::{caller, network::ClientAddr, session::LOGIN_AT_KEY},
     ops::{
@@ -30,7 +31,6 @@ use crate::server::{
     rest::oauth2_token,
     AppState,
 };
-use crate::model::AppError;
 
 pub const DISCOVERY_PATH: &str = "/.well-known/openid-configuration";
 pub const JWKS_PATH: &str = "/oauth2/jwks";
@@ -50,11 +50,17 @@ pub fn router() -> Router<AppState> {
         .route(JWKS_PATH, get(jwks))
         .route(AUTHORIZE_PATH, get(authorize::get).post(authorize::post))
         .route(CONTINUE_PATH, get(authorize::resume))
-        .route("/consent/{id}", get(authorize::consent_page).post(authorize::consent_answer))
+        .route(
+            "/consent/{id}",
+            get(authorize::consent_page).post(authorize::consent_answer),
+        )
         .route(oauth2_token::PATH, post(oauth2_token::handler))
         .route(DEVICE_AUTHORIZATION_PATH, post(device::authorization))
         .route(DEVICE_PAGE, get(device::page).post(device::submit))
-        .route(USERINFO_PATH, get(resource::userinfo).post(resource::userinfo))
+        .route(
+            USERINFO_PATH,
+            get(resource::userinfo).post(resource::userinfo),
+        )
         .route(INTROSPECT_PATH, post(resource::introspect))
         .route(REVOKE_PATH, post(resource::revoke))
         .route(LOGOUT_PATH, get(logout::get).post(logout::post))
@@ -126,7 +132,8 @@ async fn signed_in(
     if caller.password_change_required {
         return Ok(None);
     }
-    let (Some(user_id), Some(session_id)) = (caller.user_id.clone(), caller.session_id.clone()) else {
+    let (Some(user_id), Some(session_id)) = (caller.user_id.clone(), caller.session_id.clone())
+    else {
         return Ok(None);
     };
     let login_at: i64 = session.get(LOGIN_AT_KEY).await.ok().flatten().unwrap_or(0);

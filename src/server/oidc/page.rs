@@ -36,7 +36,13 @@ pub fn form_target(uri: &str) -> String {
 }
 
 /// A whole page: `body` is trusted HTML (escape what goes into it).
-pub fn render(state: &AppState, status: StatusCode, title: &str, body: &str, form_target: &str) -> Response {
+pub fn render(
+    state: &AppState,
+    status: StatusCode,
+    title: &str,
+    body: &str,
+    form_target: &str,
+) -> Response {
     let css = state.assets.url(STYLESHEET);
     let html = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
@@ -49,7 +55,9 @@ pub fn render(state: &AppState, status: StatusCode, title: &str, body: &str, for
     );
     let mut response = (status, Html(html)).into_response();
     if let Ok(policy) = HeaderValue::from_str(&csp::policy_with_form_targets(None, form_target)) {
-        response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, policy);
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, policy);
     }
     response
         .headers_mut()
@@ -63,7 +71,11 @@ pub fn message(state: &AppState, status: StatusCode, title: &str, text: &str) ->
         state,
         status,
         title,
-        &format!("<h1>{}</h1><p role=\"status\">{}</p>", esc(title), esc(text)),
+        &format!(
+            "<h1>{}</h1><p role=\"status\">{}</p>",
+            esc(title),
+            esc(text)
+        ),
         "",
     )
 }
@@ -74,8 +86,14 @@ mod tests {
 
     #[test]
     fn escaping_and_form_targets() {
-        assert_eq!(esc("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
-        assert_eq!(form_target("https://rp.example:8443/cb?x=1"), "https://rp.example:8443");
+        assert_eq!(
+            esc("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+        assert_eq!(
+            form_target("https://rp.example:8443/cb?x=1"),
+            "https://rp.example:8443"
+        );
         assert_eq!(form_target("com.example.app:/cb"), "com.example.app:");
     }
 }

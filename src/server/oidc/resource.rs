@@ -30,7 +30,9 @@ fn invalid_token(description: &str) -> Response {
         .into_response();
     let challenge = format!("Bearer error=\"invalid_token\", error_description=\"{description}\"");
     if let Ok(value) = HeaderValue::from_str(&challenge) {
-        response.headers_mut().insert(header::WWW_AUTHENTICATE, value);
+        response
+            .headers_mut()
+            .insert(header::WWW_AUTHENTICATE, value);
     }
     oauth2_token::no_store(response)
 }
@@ -59,7 +61,13 @@ pub async fn introspect(State(state): State<AppState>, request: Request) -> Resp
     let (ip, parsed) = oauth2_token::read(request).await;
     let result = async {
         let form = parsed?;
-        let app = authenticate_client(&state, form.client_id.as_deref(), form.client_secret.as_deref(), ip.as_deref()).await?;
+        let app = authenticate_client(
+            &state,
+            form.client_id.as_deref(),
+            form.client_secret.as_deref(),
+            ip.as_deref(),
+        )
+        .await?;
         // Resource servers are confidential clients: a public one proves nothing.
         if app.client_type != "confidential" {
             return Err(TokenError::InvalidClient);
@@ -80,7 +88,13 @@ pub async fn revoke(State(state): State<AppState>, request: Request) -> Response
     let (ip, parsed) = oauth2_token::read(request).await;
     let result = async {
         let form = parsed?;
-        let app = authenticate_client(&state, form.client_id.as_deref(), form.client_secret.as_deref(), ip.as_deref()).await?;
+        let app = authenticate_client(
+            &state,
+            form.client_id.as_deref(),
+            form.client_secret.as_deref(),
+            ip.as_deref(),
+        )
+        .await?;
         let token = form
             .token
             .ok_or_else(|| TokenError::InvalidRequest("token is required".into()))?;

@@ -93,11 +93,11 @@ fn name_taken(name: &str) -> AppError {
 fn valid_name(raw: &str, errors: &mut Vec<FieldError>) -> String {
     let name = raw.trim().to_owned();
     if name.is_empty() {
-        errors.push(FieldError::new("name", "required", "Enter a name."));
+        errors.push(FieldError::new("name", "name_required", "Enter a name."));
     } else if name.chars().count() > APP_NAME_MAX_CHARS {
         errors.push(FieldError::new(
             "name",
-            "too_long",
+            "name_too_long",
             format!("At most {APP_NAME_MAX_CHARS} characters."),
         ));
     }
@@ -128,7 +128,7 @@ fn valid_uris(field: &str, uris: &[String], errors: &mut Vec<FieldError>) -> Vec
     if uris.len() > MAX_APP_URIS {
         errors.push(FieldError::new(
             field,
-            "too_many",
+            "too_many_uris",
             format!("At most {MAX_APP_URIS} URIs."),
         ));
     }
@@ -137,8 +137,8 @@ fn valid_uris(field: &str, uris: &[String], errors: &mut Vec<FieldError>) -> Vec
         let uri = uri.trim();
         if let Err(why) = check_redirect_uri(uri) {
             errors.push(FieldError::new(
-                &format!("{field}[{i}]"),
-                "invalid_uri",
+                &format!("{field}/{i}"),
+                "redirect_uri_invalid",
                 format!("'{uri}': {why}."),
             ));
         } else if !out.iter().any(|u| u == uri) {
@@ -153,7 +153,7 @@ fn valid_alg(raw: Option<&str>, errors: &mut Vec<FieldError>) -> String {
     if !ALGORITHMS.contains(&alg) {
         errors.push(FieldError::new(
             "id_token_signed_response_alg",
-            "unsupported",
+            "alg_unsupported",
             format!("One of {}.", ALGORITHMS.join(", ")),
         ));
     }
@@ -166,7 +166,7 @@ async fn check_access(state: &AppState, access: &AppAccess) -> Result<(), AppErr
         if db::orgs::get(&state.db, &rule.org_id).await?.is_none() {
             return Err(AppError::bad_reference(
                 "org_not_found",
-                &format!("access.orgs[{i}].org_id"),
+                &format!("access/orgs/{i}/org_id"),
                 format!("no organisation with id {}", rule.org_id),
             ));
         }
@@ -186,7 +186,7 @@ pub async fn new_row(
     if kind != ApplicationKind::Oidc {
         errors.push(FieldError::new(
             "kind",
-            "unsupported",
+            "kind_unsupported",
             "Only OpenID Connect applications (kind \"oidc\") are supported.",
         ));
     }
@@ -195,7 +195,7 @@ pub async fn new_row(
     if input.redirect_uris.is_empty() {
         errors.push(FieldError::new(
             "redirect_uris",
-            "required",
+            "redirect_uris_required",
             "Give at least one redirect URI.",
         ));
     }
@@ -297,7 +297,7 @@ pub async fn patched(
         if uris.is_empty() {
             errors.push(FieldError::new(
                 "redirect_uris",
-                "required",
+                "redirect_uris_required",
                 "Give at least one redirect URI.",
             ));
         }
@@ -368,8 +368,7 @@ pub async fn rotate_secret(
         Some(id),
         json!({"name": row.name}),
     );
-    if !db::applications::set_secret(&state.db, id, &hash_secret(&secret), now_ms(), &audit)
-        .await?
+    if !db::applications::set_secret(&state.db, id, &hash_secret(&secret), now_ms(), &audit).await?
     {
         return Err(not_found(id));
     }

@@ -195,7 +195,13 @@ pub async fn issue_token(
         }
         Some("refresh_token") => {
             let app = oidc_client().await?;
-            return grants::refresh(state, &app, request.refresh_token.as_deref(), request.scope.as_deref()).await;
+            return grants::refresh(
+                state,
+                &app,
+                request.refresh_token.as_deref(),
+                request.scope.as_deref(),
+            )
+            .await;
         }
         Some(DEVICE_CODE_GRANT) => {
             let app = oidc_client().await?;

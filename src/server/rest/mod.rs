@@ -2,12 +2,14 @@
 //! one file per endpoint, every handler a thin adapter over `ops`.
 
 pub mod allowlist;
+pub mod applications;
 pub mod audit_log;
 pub mod connections;
 pub mod contacts;
 mod doc;
 mod envelope;
 pub mod extract;
+pub mod grants;
 pub mod jobs;
 pub mod messages;
 pub mod modules;
@@ -93,6 +95,18 @@ fn api() -> OpenApiRouter<AppState> {
             oauth2_clients::create::handler
         ))
         .routes(routes!(oauth2_clients::revoke::handler))
+        .routes(routes!(
+            applications::list::handler,
+            applications::create::handler
+        ))
+        .routes(routes!(
+            applications::get::handler,
+            applications::update::handler,
+            applications::delete::handler
+        ))
+        .routes(routes!(applications::rotate_secret::handler))
+        .routes(routes!(grants::list::handler))
+        .routes(routes!(grants::revoke::handler))
         .routes(routes!(connections::list::handler))
         .routes(routes!(connections::connected::handler))
         .routes(routes!(messages::send::handler))

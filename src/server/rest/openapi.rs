@@ -153,6 +153,18 @@ error_documents! {
     ProvisioningConflictError = [
         "provisioning_not_configured", "would_lock_out", "cannot_modify_self", "last_admin",
     ];
+    /// Broken rules of an application, one error per field (`source.pointer`).
+    ApplicationInvalidError = [
+        "name_required", "name_too_long", "redirect_uris_required", "redirect_uri_invalid",
+        "too_many_uris", "kind_unsupported", "alg_unsupported",
+    ];
+    /// Malformed JSON, or the access rule names no organisation
+    /// (`org_not_found`, `source.pointer` `/access/orgs/N/org_id`).
+    ApplicationBadRequestError = ["bad_request", "org_not_found"];
+    /// The application name is taken, in any case (`source.pointer` `/name`).
+    ApplicationNameTakenError = ["application_name_taken"];
+    /// A public client has no secret to rotate.
+    PublicClientError = ["public_client"];
     /// Broken rules of a registration token, one error per field (`source.pointer`).
     RegistrationTokenInvalidError = [
         "token_invalid", "length_invalid", "uses_allowed_invalid", "expiry_invalid",
@@ -547,6 +559,14 @@ mod tests {
         ("get", "/api/admin/v1/oauth2-clients"),
         ("post", "/api/admin/v1/oauth2-clients"),
         ("delete", "/api/admin/v1/oauth2-clients/{id}"),
+        ("get", "/api/admin/v1/applications"),
+        ("post", "/api/admin/v1/applications"),
+        ("get", "/api/admin/v1/applications/{id}"),
+        ("patch", "/api/admin/v1/applications/{id}"),
+        ("delete", "/api/admin/v1/applications/{id}"),
+        ("post", "/api/admin/v1/applications/{id}/rotate-secret"),
+        ("get", "/api/admin/v1/users/{id}/grants"),
+        ("delete", "/api/admin/v1/users/{id}/grants/{grant_id}"),
         ("get", "/api/admin/v1/allowlist"),
         ("put", "/api/admin/v1/allowlist/{entry}"),
         ("delete", "/api/admin/v1/allowlist/{entry}"),

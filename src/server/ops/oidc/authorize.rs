@@ -129,11 +129,19 @@ pub async fn start(
     signed_in: Option<&SignedIn>,
 ) -> Result<Outcome, AppError> {
     let Some(client_id) = p.client_id.as_deref().filter(|s| !s.is_empty()) else {
-        return Ok(error_page(400, "The application did not say who it is (no client_id)."));
+        return Ok(error_page(
+            400,
+            "The application did not say who it is (no client_id).",
+        ));
     };
     let app = match db::applications::get(&state.db, client_id).await? {
         Some(app) if app.kind == "oidc" => app,
-        _ => return Ok(error_page(400, "This application is not registered here (unknown client_id).")),
+        _ => {
+            return Ok(error_page(
+                400,
+                "This application is not registered here (unknown client_id).",
+            ))
+        }
     };
     let Some(redirect_uri) = p.redirect_uri.as_deref() else {
         return Ok(error_page(400, "The application sent no redirect_uri."));
@@ -156,29 +164,50 @@ pub async fn start(
         return Ok(back.error("request_uri_not_supported", "request_uri is not supported"));
     }
     if p.response_type.as_deref() != Some("code") {
-        return Ok(back.error("unsupported_response_type", "only response_type=code is supported"));
+        return Ok(back.error(
+            "unsupported_response_type",
+            "only response_type=code is supported",
+        ));
     }
     if p.response_mode.as_deref().is_some_and(|m| m != "query") {
         return Ok(back.error("invalid_request", "only response_mode=query is supported"));
     }
     let scopes = granted_scopes(p.scope.as_deref().unwrap_or(""));
     if scopes.is_empty() {
-        return Ok(back.error("invalid_scope", "ask for at least one of: openid profile email groups offline_access"));
+        return Ok(back.error(
+            "invalid_scope",
+            "ask for at least one of: openid profile email groups offline_access",
+        ));
     }
-    let challenge = match (p.code_challenge.as_deref(), p.code_challenge_method.as_deref()) {
+    let challenge = match (
+        p.code_challenge.as_deref(),
+        p.code_challenge_method.as_deref(),
+    ) {
         (None, _) if app.client_type == "public" => {
-            return Ok(back.error("invalid_request", "public clients must use PKCE (code_challenge with S256)"));
+            return Ok(back.error(
+                "invalid_request",
+                "public clients must use PKCE (code_challenge with S256)",
+            ));
         }
         (None, Some(_)) => {
-            return Ok(back.error("invalid_request", "code_challenge_method without code_challenge"));
+            return Ok(back.error(
+                "invalid_request",
+                "code_challenge_method without code_challenge",
+            ));
         }
         (None, None) => None,
         (Some(c), Some("S256")) if is_pkce_value(c) => Some(c.to_owned()),
         (Some(_), Some("S256")) => {
-            return Ok(back.error("invalid_request", "code_challenge must be 43 to 128 unreserved characters"));
+            return Ok(back.error(
+                "invalid_request",
+                "code_challenge must be 43 to 128 unreserved characters",
+            ));
         }
         (Some(_), _) => {
-            return Ok(back.error("invalid_request", "only code_challenge_method=S256 is supported"));
+            return Ok(back.error(
+                "invalid_request",
+                "only code_challenge_method=S256 is supported",
+            ));
         }
     };
     let prompt = p.prompt.clone().filter(|s| !s.trim().is_empty());
@@ -188,7 +217,10 @@ pub async fn start(
             .iter()
             .all(|v| matches!(*v, "none" | "login" | "consent" | "select_account"));
         if !known || (values.contains(&"none") && values.len() > 1) {
-            return Ok(back.error("invalid_request", "prompt takes none, or any of login consent select_account"));
+            return Ok(back.error(
+                "invalid_request",
+                "prompt takes none, or any of login consent select_account",
+            ));
         }
     }
     let max_age = match p.max_age.as_deref() {
@@ -198,7 +230,9 @@ pub async fn start(
             _ => return Ok(back.error("invalid_request", "max_age must be a number of seconds")),
         },
     };
-    if p.nonce.as_ref().is_some_and(|n| n.len() > 512) || p.state.as_ref().is_some_and(|s| s.len() > 2048) {
+    if p.nonce.as_ref().is_some_and(|n| n.len() > 512)
+        || p.state.as_ref().is_some_and(|s| s.len() > 2048)
+    {
         return Ok(back.error("invalid_request", "nonce or state is too long"));
     }
     let now = now_ms();
@@ -220,7 +254,11 @@ pub async fn start(
 }
 
 /// Carries on with a stored request after the login.
-pub async fn resume(state: &AppState, request_id: &str, signed_in: Option<&SignedIn>) -> Result<Outcome, AppError> {
+pub async fn resume(
+    state: &AppState,
+    request_id: &str,
+    signed_in: Option<&SignedIn>,
+) -> Result<Outcome, AppError> {
     let Some((request, app)) = pending(state, request_id).await? else {
         return Ok(expired());
     };
@@ -235,7 +273,10 @@ fn expired() -> Outcome {
 }
 
 /// A stored request that has not expired, with its application.
-pub async fn pending(state: &AppState, request_id: &str) -> Result<Option<(RequestRow, AppRow)>, AppError> {
+pub async fn pending(
+    state: &AppState,
+    request_id: &str,
+) -> Result<Option<(RequestRow, AppRow)>, AppError> {
     let Some(request) = db::oidc::request(&state.db, request_id).await? else {
         return Ok(None);
     };
@@ -310,7 +351,10 @@ async fn decide(
     let consent_needed = !app.skip_consent && (!covered || prompts(&request, "consent"));
     if consent_needed {
         if silent {
-            return Ok(back.error("consent_required", "the user has not agreed to share this yet"));
+            return Ok(back.error(
+                "consent_required",
+                "the user has not agreed to share this yet",
+            ));
         }
         if !stored {
             db::oidc::insert_request(&state.db, &request).await?;
@@ -364,7 +408,10 @@ async fn issue_code(
         params.push(("state", s));
     }
     params.push(("iss", &iss));
-    Ok(Outcome::Redirect(with_params(&request.redirect_uri, &params)))
+    Ok(Outcome::Redirect(with_params(
+        &request.redirect_uri,
+        &params,
+    )))
 }
 
 /// What the consent page shows.
@@ -393,7 +440,11 @@ pub async fn consent_view(
     }
     Ok(Ok(ConsentView {
         app_name: app.name,
-        scopes: request.scopes.split_whitespace().map(str::to_owned).collect(),
+        scopes: request
+            .scopes
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect(),
         redirect_uri: request.redirect_uri,
     }))
 }

@@ -4,7 +4,7 @@
 
 use rand::Rng;
 
-use super::{admitted, grants::mint, granted_scopes, issuer};
+use super::{admitted, granted_scopes, grants::mint, issuer};
 use crate::{
     model::AppError,
     server::{
@@ -57,7 +57,11 @@ pub fn normalize_user_code(raw: &str) -> Option<String> {
         .then(|| format!("{}-{}", &letters[..4], &letters[4..]))
 }
 
-pub async fn start(state: &AppState, app: &AppRow, scope: Option<&str>) -> Result<DeviceStart, TokenError> {
+pub async fn start(
+    state: &AppState,
+    app: &AppRow,
+    scope: Option<&str>,
+) -> Result<DeviceStart, TokenError> {
     let scopes = granted_scopes(scope.unwrap_or("openid"));
     if scopes.is_empty() {
         return Err(TokenError::InvalidScope(
@@ -99,8 +103,13 @@ pub async fn start(state: &AppState, app: &AppRow, scope: Option<&str>) -> Resul
 }
 
 /// One poll of the token endpoint with a device code.
-pub async fn poll(state: &AppState, app: &AppRow, device_code: Option<&str>) -> Result<IssuedToken, TokenError> {
-    let code = device_code.ok_or_else(|| TokenError::InvalidRequest("device_code is required".into()))?;
+pub async fn poll(
+    state: &AppState,
+    app: &AppRow,
+    device_code: Option<&str>,
+) -> Result<IssuedToken, TokenError> {
+    let code =
+        device_code.ok_or_else(|| TokenError::InvalidRequest("device_code is required".into()))?;
     let hash = hash_secret(code);
     let found = match db::oidc::device_code(&state.db, &hash).await? {
         Some(found) if found.application_id == app.id => found,
@@ -112,7 +121,11 @@ pub async fn poll(state: &AppState, app: &AppRow, device_code: Option<&str>) -> 
     }
     match found.status.as_str() {
         "denied" => return Err(TokenError::AccessDenied),
-        "issued" => return Err(TokenError::InvalidGrant("the device code was already used".into())),
+        "issued" => {
+            return Err(TokenError::InvalidGrant(
+                "the device code was already used".into(),
+            ))
+        }
         "approved" => {}
         _ => {
             // RFC 8628 §3.5: polling faster than the interval slows it down.
@@ -121,7 +134,11 @@ pub async fn poll(state: &AppState, app: &AppRow, device_code: Option<&str>) -> 
                 .is_some_and(|last| now - last < found.interval_secs * 1000);
             let interval = found.interval_secs + if too_fast { 5 } else { 0 };
             db::oidc::note_poll(&state.db, &hash, now, interval).await?;
-            return Err(if too_fast { TokenError::SlowDown } else { TokenError::AuthorizationPending });
+            return Err(if too_fast {
+                TokenError::SlowDown
+            } else {
+                TokenError::AuthorizationPending
+            });
         }
     }
     let grant_id = found.grant_id.as_deref().unwrap_or_default();
@@ -129,11 +146,19 @@ pub async fn poll(state: &AppState, app: &AppRow, device_code: Option<&str>) -> 
         .await?
         .ok_or_else(|| TokenError::InvalidGrant("the grant is gone".into()))?;
     if super::standing(state, &grant).await?.is_err() {
-        return Err(TokenError::InvalidGrant("the grant is no longer valid".into()));
+        return Err(TokenError::InvalidGrant(
+            "the grant is no longer valid".into(),
+        ));
     }
-    mint(state, app, &grant, &grant.scopes.clone(), Spend::Device(&hash))
-        .await?
-        .ok_or_else(|| TokenError::InvalidGrant("the device code was already used".into()))
+    mint(
+        state,
+        app,
+        &grant,
+        &grant.scopes.clone(),
+        Spend::Device(&hash),
+    )
+    .await?
+    .ok_or_else(|| TokenError::InvalidGrant("the device code was already used".into()))
 }
 
 /// A pending device request as the `/device` page shows it.
@@ -144,7 +169,12 @@ pub struct DeviceRequest {
 }
 
 /// Looks up a code typed on `/device`; wrong codes count like wrong passwords.
-pub async fn lookup(state: &AppState, typed: &str, who: &SignedIn, ip: Option<&str>) -> Result<Option<DeviceRequest>, AppError> {
+pub async fn lookup(
+    state: &AppState,
+    typed: &str,
+    who: &SignedIn,
+    ip: Option<&str>,
+) -> Result<Option<DeviceRequest>, AppError> {
     let attempt = state
         .login_limiter
         .begin(ip, &format!("device:{}", who.user_id))
@@ -168,16 +198,25 @@ pub async fn lookup(state: &AppState, typed: &str, who: &SignedIn, ip: Option<&s
 }
 
 pub enum DeviceAnswer {
-    Approved { app_name: String },
+    Approved {
+        app_name: String,
+    },
     Denied,
     /// Not admitted by the application's access rule.
-    Refused { app_name: String },
+    Refused {
+        app_name: String,
+    },
     /// Unknown, expired or already answered.
     Gone,
 }
 
 /// The person's answer on `/device`.
-pub async fn answer(state: &AppState, user_code: &str, who: &SignedIn, allow: bool) -> Result<DeviceAnswer, AppError> {
+pub async fn answer(
+    state: &AppState,
+    user_code: &str,
+    who: &SignedIn,
+    allow: bool,
+) -> Result<DeviceAnswer, AppError> {
     let found = match normalize_user_code(user_code) {
         Some(code) => db::oidc::device_code_by_user_code(&state.db, &code).await?,
         None => None,
@@ -228,7 +267,10 @@ mod tests {
     fn user_codes_are_typed_loosely_and_stored_one_way() {
         let code = new_user_code();
         assert_eq!(normalize_user_code(&code).as_deref(), Some(code.as_str()));
-        assert_eq!(normalize_user_code("bcdf ghjk").as_deref(), Some("BCDF-GHJK"));
+        assert_eq!(
+            normalize_user_code("bcdf ghjk").as_deref(),
+            Some("BCDF-GHJK")
+        );
         assert_eq!(normalize_user_code("BCDFGHJ"), None);
         assert_eq!(normalize_user_code("BCDF-GHJA"), None, "no vowels");
     }

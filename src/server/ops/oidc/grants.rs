@@ -118,17 +118,24 @@ pub async fn authorization_code(
         return Err(invalid_grant("the code has expired"));
     }
     if redirect_uri != Some(found.redirect_uri.as_str()) {
-        return Err(invalid_grant("redirect_uri differs from the authorization request"));
+        return Err(invalid_grant(
+            "redirect_uri differs from the authorization request",
+        ));
     }
     match (found.code_challenge.as_deref(), verifier) {
         (Some(challenge), Some(verifier)) if pkce_matches(verifier, challenge) => {}
-        (Some(_), _) => return Err(invalid_grant("code_verifier does not match the code_challenge")),
+        (Some(_), _) => {
+            return Err(invalid_grant(
+                "code_verifier does not match the code_challenge",
+            ))
+        }
         (None, Some(_)) => return Err(invalid_grant("no code_challenge was sent for this code")),
         (None, None) => {}
     }
     alive(state, &found.grant).await?;
     let scopes = found.grant.scopes.clone();
-    mint(state, app, &found.grant, &scopes, Spend::Code(&code_hash)).await?
+    mint(state, app, &found.grant, &scopes, Spend::Code(&code_hash))
+        .await?
         .ok_or_else(|| invalid_grant("the code was already used"))
 }
 
@@ -138,19 +145,24 @@ pub async fn refresh(
     refresh_token: Option<&str>,
     scope: Option<&str>,
 ) -> Result<IssuedToken, TokenError> {
-    let token = refresh_token.ok_or_else(|| TokenError::InvalidRequest("refresh_token is required".into()))?;
+    let token = refresh_token
+        .ok_or_else(|| TokenError::InvalidRequest("refresh_token is required".into()))?;
     let hash = hash_secret(token);
     let found = match db::oidc::token(&state.db, &hash).await? {
         Some(found) if found.kind == "refresh" => found,
         _ => return Err(invalid_grant("unknown refresh token")),
     };
     if found.grant.application_id != app.id {
-        return Err(invalid_grant("the refresh token was issued to another client"));
+        return Err(invalid_grant(
+            "the refresh token was issued to another client",
+        ));
     }
     if found.used_at.is_some() {
         // RFC 9700 §4.14.2: a rotated token presented again means it leaked.
         db::oidc::revoke_grant(&state.db, &found.grant.grant_id, now_ms(), None).await?;
-        return Err(invalid_grant("the refresh token was already used; the grant is revoked"));
+        return Err(invalid_grant(
+            "the refresh token was already used; the grant is revoked",
+        ));
     }
     if found.expires_at <= now_ms() {
         return Err(invalid_grant("the refresh token has expired"));
@@ -159,8 +171,13 @@ pub async fn refresh(
     let scopes = match scope.map(str::trim).filter(|s| !s.is_empty()) {
         None => found.grant.scopes.clone(),
         Some(asked) => {
-            if let Some(extra) = asked.split_whitespace().find(|s| !has_scope(&found.grant.scopes, s)) {
-                return Err(TokenError::InvalidScope(format!("scope '{extra}' was not granted")));
+            if let Some(extra) = asked
+                .split_whitespace()
+                .find(|s| !has_scope(&found.grant.scopes, s))
+            {
+                return Err(TokenError::InvalidScope(format!(
+                    "scope '{extra}' was not granted"
+                )));
             }
             asked.split_whitespace().collect::<Vec<_>>().join(" ")
         }
@@ -170,7 +187,9 @@ pub async fn refresh(
         None => {
             // Spent by a concurrent request: a replay as well.
             db::oidc::revoke_grant(&state.db, &found.grant.grant_id, now_ms(), None).await?;
-            Err(invalid_grant("the refresh token was already used; the grant is revoked"))
+            Err(invalid_grant(
+                "the refresh token was already used; the grant is revoked",
+            ))
         }
     }
 }
@@ -188,7 +207,8 @@ pub(super) async fn mint(
     let now = now_ms();
     let access = generate_secret_with(ACCESS_TOKEN_PREFIX);
     let access_hash = hash_secret(&access);
-    let refresh = has_scope(&grant.scopes, "offline_access").then(|| generate_secret_with(REFRESH_TOKEN_PREFIX));
+    let refresh = has_scope(&grant.scopes, "offline_access")
+        .then(|| generate_secret_with(REFRESH_TOKEN_PREFIX));
     let refresh_hash = refresh.as_deref().map(hash_secret);
     let mut tokens = vec![(
         access_hash.as_str(),
@@ -197,7 +217,12 @@ pub(super) async fn mint(
         now + ACCESS_TOKEN_TTL_SECS * 1000,
     )];
     if let Some(hash) = &refresh_hash {
-        tokens.push((hash.as_str(), "refresh", grant.scopes.as_str(), now + REFRESH_TOKEN_TTL_SECS * 1000));
+        tokens.push((
+            hash.as_str(),
+            "refresh",
+            grant.scopes.as_str(),
+            now + REFRESH_TOKEN_TTL_SECS * 1000,
+        ));
     }
     // The ID token only for the first issue (a code or a device), and only
     // with `openid`; OIDC Core §12.2 lets a refresh answer without one.
@@ -218,7 +243,13 @@ pub(super) async fn mint(
     }))
 }
 
-async fn id_token(state: &AppState, app: &AppRow, grant: &GrantStanding, scopes: &str, now: i64) -> Result<String, TokenError> {
+async fn id_token(
+    state: &AppState,
+    app: &AppRow,
+    grant: &GrantStanding,
+    scopes: &str,
+    now: i64,
+) -> Result<String, TokenError> {
     let user = db::users::by_id(&state.db, &grant.user_id)
         .await?
         .ok_or_else(|| invalid_grant("the user is gone"))?;

@@ -66,7 +66,10 @@ pub enum Dead {
 /// Whether a grant still stands: not revoked, its user active, its browser
 /// session not ended (nor every session, by "log out everywhere" or a
 /// password reset), and its user still admitted by the application's rule.
-pub async fn standing(state: &AppState, grant: &GrantStanding) -> Result<Result<(), Dead>, AppError> {
+pub async fn standing(
+    state: &AppState,
+    grant: &GrantStanding,
+) -> Result<Result<(), Dead>, AppError> {
     if grant.grant_revoked_at.is_some() {
         return Ok(Err(Dead::Revoked));
     }
@@ -95,7 +98,11 @@ pub async fn admitted(state: &AppState, access: &str, user_id: &str) -> Result<b
 }
 
 /// The claims about a user that `scopes` release (UserInfo and ID token).
-pub async fn user_claims(state: &AppState, user: &UserRow, scopes: &str) -> Result<Map<String, Value>, AppError> {
+pub async fn user_claims(
+    state: &AppState,
+    user: &UserRow,
+    scopes: &str,
+) -> Result<Map<String, Value>, AppError> {
     let mut claims = Map::new();
     claims.insert("sub".into(), json!(user.id));
     if has_scope(scopes, "profile") {

@@ -31,7 +31,10 @@ async fn live_token(state: &AppState, token: &str) -> Result<Option<TokenRow>, A
 
 /// The UserInfo claims of an access token with `openid`; Unauthenticated
 /// for anything else.
-pub async fn userinfo(state: &AppState, access_token: &str) -> Result<Map<String, Value>, AppError> {
+pub async fn userinfo(
+    state: &AppState,
+    access_token: &str,
+) -> Result<Map<String, Value>, AppError> {
     let found = live_token(state, access_token)
         .await?
         .filter(|t| t.kind == "access" && has_scope(&t.token_scopes, "openid"))

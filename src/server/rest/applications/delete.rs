@@ -1,0 +1,35 @@
+//! `DELETE /applications/{id}`: 204; every grant and token of the
+//! application stops working. 404 when unknown.
+
+use axum::{
+    extract::{Path, State},
+    http::StatusCode,
+};
+
+use crate::server::rest::openapi::NotFoundError;
+use crate::server::{
+    ops,
+    rest::{ApiCaller, ApiError},
+    AppState,
+};
+
+#[utoipa::path(
+    delete,
+    path = "/applications/{id}",
+    operation_id = "delete_application",
+    tag = "applications",
+    summary = "Delete an application",
+    params(("id" = String, Path, description = "The application's id (its client_id)")),
+    responses(
+        (status = 204, description = "Deleted, with its grants and tokens"),
+        (status = 404, description = "No such application", body = NotFoundError),
+    ),
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    ops::applications::delete(&state, &caller, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,37 @@
+//! `GET /users/{id}/grants`: the user's grants not revoked, newest first.
+
+use axum::{
+    extract::{Path, State},
+    response::{IntoResponse, Response},
+    Json,
+};
+
+use super::collection_path;
+use crate::server::rest::openapi::NotFoundError;
+use crate::server::{
+    ops,
+    rest::{envelope::collection_document, ApiCaller, ApiError},
+    AppState,
+};
+
+#[utoipa::path(
+    get,
+    path = "/users/{id}/grants",
+    operation_id = "list_grants",
+    tag = "applications",
+    summary = "List a user's application grants",
+    description = "The applications the user signed in to (grants not revoked), newest first.",
+    params(("id" = String, Path, description = "The user's id")),
+    responses(
+        (status = 200, description = "The grants", body = super::schema::GrantListDocument),
+        (status = 404, description = "No such user", body = NotFoundError),
+    ),
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path(user_id): Path<String>,
+) -> Result<Response, ApiError> {
+    let grants = ops::applications::user_grants(&state, &caller, &user_id).await?;
+    Ok(Json(collection_document(&grants, &collection_path(&user_id))).into_response())
+}

@@ -1,0 +1,39 @@
+//! `DELETE /users/{id}/grants/{grant_id}`: 204; the user's grants to that
+//! application end (tokens stop working) and its consent is forgotten. 404
+//! unknown user or grant.
+
+use axum::{
+    extract::{Path, State},
+    http::StatusCode,
+};
+
+use crate::server::rest::openapi::NotFoundError;
+use crate::server::{
+    ops,
+    rest::{ApiCaller, ApiError},
+    AppState,
+};
+
+#[utoipa::path(
+    delete,
+    path = "/users/{id}/grants/{grant_id}",
+    operation_id = "revoke_grant",
+    tag = "applications",
+    summary = "Revoke a user's grant",
+    params(
+        ("id" = String, Path, description = "The user's id"),
+        ("grant_id" = String, Path, description = "The grant's id"),
+    ),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 404, description = "No such user or grant", body = NotFoundError),
+    ),
+)]
+pub async fn handler(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    Path((user_id, grant_id)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    ops::applications::revoke_grant(&state, &caller, &user_id, &grant_id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
