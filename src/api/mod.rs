@@ -2,6 +2,7 @@
 //! that curl can call them too. Each is a thin call into `server::ops`.
 
 pub mod access;
+pub mod applications;
 pub mod account;
 pub mod audit;
 pub mod auth;

@@ -33,6 +33,7 @@ pub fn Layout() -> impl IntoView {
                                         <A href="/sessions">"Sessions"</A>
                                         <A href="/connections">"Connected"</A>
                                         <A href="/broadcast">"Broadcast"</A>
+                                        <A href="/applications">"Applications"</A>
                                         <A href="/oauth2-clients">"API clients"</A>
                                         <A href="/allowlist">"IP allow-list"</A>
                                         <A href="/registration-tokens">"Registration tokens"</A>

@@ -21,6 +21,7 @@ use pages::settings::SettingsPage;
 use pages::{
     account::AccountPage,
     allowlist::AllowListPage,
+    applications::{ApplicationPage, ApplicationsPage},
     audit::AuditPage,
     broadcast::BroadcastPage,
     connections::ConnectionsPage,
@@ -152,6 +153,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("users/:id") view=UserDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("oauth2-clients") view=OAuthClientsPage ssr=SsrMode::Async/>
+                    <Route path=path!("applications") view=ApplicationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("applications/:id") view=ApplicationPage ssr=SsrMode::Async/>
                     <Route path=path!("allowlist") view=AllowListPage ssr=SsrMode::Async/>
                     <Route path=path!("connections") view=ConnectionsPage ssr=SsrMode::Async/>
                     <Route path=path!("broadcast") view=BroadcastPage ssr=SsrMode::Async/>

@@ -197,13 +197,21 @@ impl AppError {
         }
     }
 
-    /// The message for one form field, if this error is about it.
+    /// The message for one form field, if this error is about it (or about
+    /// a part of it: `redirect_uris/2` belongs to `redirect_uris`).
     pub fn field_message(&self, field: &str) -> Option<String> {
+        let about = |f: &str| {
+            f == field || f.strip_prefix(field).is_some_and(|rest| rest.starts_with('/'))
+        };
         match self {
-            Self::Invalid(errors) => errors
-                .iter()
-                .find(|e| e.field == field)
-                .map(|e| e.message.clone()),
+            Self::Invalid(errors) => {
+                let messages: Vec<&str> = errors
+                    .iter()
+                    .filter(|e| about(&e.field))
+                    .map(|e| e.message.as_str())
+                    .collect();
+                (!messages.is_empty()).then(|| messages.join(" "))
+            }
             Self::Conflict {
                 field: Some(f),
                 message,
@@ -214,7 +222,7 @@ impl AppError {
             }
             | Self::BadReference {
                 field: f, message, ..
-            } if f == field => Some(message.clone()),
+            } if about(f) => Some(message.clone()),
             _ => None,
         }
     }

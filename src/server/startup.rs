@@ -331,7 +331,10 @@ fn page_access(path: &str) -> PageAccess {
         "/account" | "/account/password" => PageAccess::Member,
         "/" | "/users" | "/oauth2-clients" | "/allowlist" | "/sessions" | "/connections"
         | "/broadcast" | "/orgs" => PageAccess::Admin,
-        p if p.starts_with("/users/") || p.starts_with("/orgs/") => PageAccess::Admin,
+        "/applications" => PageAccess::Admin,
+        p if p.starts_with("/users/") || p.starts_with("/orgs/") || p.starts_with("/applications/") => {
+            PageAccess::Admin
+        }
         "/registration-tokens" | "/settings" | "/audit" | "/modules" | "/jobs" => PageAccess::Admin,
         _ => PageAccess::Other,
     }

@@ -137,6 +137,17 @@ struct Case {
     target_id: Option<String>,
 }
 
+/// A confidential OpenID Connect application redirecting to rp.example.
+fn new_application(env: &Env, skip_consent: bool) -> String {
+    let doc = env.ok(
+        "POST",
+        &format!("{API}/applications"),
+        Some(&json!({"name": env.name("app"), "redirect_uris": ["https://rp.example/cb"],
+            "skip_consent": skip_consent})),
+    );
+    doc["data"]["id"].as_str().unwrap().to_owned()
+}
+
 fn case(
     method: &'static str,
     path: String,
@@ -498,6 +509,68 @@ fn case_for(env: &Env, method: &str, template: &str) -> Option<Case> {
                 None,
                 "oauth2_client.revoke",
                 "oauth2_client",
+                Some(id),
+            )
+        }
+        ("post", "/applications") => case(
+            "POST",
+            p("/applications"),
+            Some(json!({"name": env.name("app"), "redirect_uris": ["https://rp.example/cb"]})),
+            "application.create",
+            "application",
+            None,
+        ),
+        ("patch", "/applications/{id}") => {
+            let id = new_application(env, false);
+            case(
+                "PATCH",
+                p(&format!("/applications/{id}")),
+                Some(json!({"skip_consent": true})),
+                "application.update",
+                "application",
+                Some(id),
+            )
+        }
+        ("delete", "/applications/{id}") => {
+            let id = new_application(env, false);
+            case(
+                "DELETE",
+                p(&format!("/applications/{id}")),
+                None,
+                "application.delete",
+                "application",
+                Some(id),
+            )
+        }
+        ("post", "/applications/{id}/rotate-secret") => {
+            let id = new_application(env, false);
+            case(
+                "POST",
+                p(&format!("/applications/{id}/rotate-secret")),
+                None,
+                "application.rotate_secret",
+                "application",
+                Some(id),
+            )
+        }
+        ("delete", "/users/{id}/grants/{grant_id}") => {
+            let app = new_application(env, true);
+            let (id, name) = env.user();
+            let cookie = env.app.login(&name, "audited-pw-123");
+            let authorize = format!(
+                "/oauth2/authorize?client_id={app}&response_type=code&scope=openid&redirect_uri={}",
+                urlencoding::encode("https://rp.example/cb")
+            );
+            let signed_in = env.app.get(&authorize, Auth::Cookie(&cookie));
+            assert_eq!(signed_in.status, 303, "{}", signed_in.body);
+            let grants = env.ok("GET", &p(&format!("/users/{id}/grants")), None);
+            let grant = grants["data"][0]["id"].as_str().unwrap().to_owned();
+            case(
+                "DELETE",
+                p(&format!("/users/{id}/grants/{grant}")),
+                None,
+                "grant.revoke",
+                "user",
                 Some(id),
             )
         }

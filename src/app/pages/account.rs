@@ -70,6 +70,11 @@ fn Account(me: Me) -> impl IntoView {
             <MyOrgs/>
             <ProfileForm/>
             <MySessions/>
+            <section class="card" aria-labelledby="my-apps-heading">
+                <h2 id="my-apps-heading">"Apps you signed in to"</h2>
+                <p class="hint">"Applications that use your Gatehouse account. Revoking signs you out there and withdraws what you shared."</p>
+                <super::applications::GrantsList user_id=String::new()/>
+            </section>
             {tokens}
         })}
     }

@@ -1,5 +1,6 @@
 pub mod account;
 pub mod allowlist;
+pub mod applications;
 pub mod audit;
 pub mod broadcast;
 pub mod bulk;

@@ -39,12 +39,13 @@ enum Tab {
     Messages,
     Contacts,
     Orgs,
+    Apps,
     History,
     Danger,
 }
 
 impl Tab {
-    const ALL: [Tab; 9] = [
+    const ALL: [Tab; 10] = [
         Tab::Profile,
         Tab::Security,
         Tab::Tokens,
@@ -52,6 +53,7 @@ impl Tab {
         Tab::Messages,
         Tab::Contacts,
         Tab::Orgs,
+        Tab::Apps,
         Tab::History,
         Tab::Danger,
     ];
@@ -64,6 +66,7 @@ impl Tab {
             Some("messages") => Self::Messages,
             Some("contacts") => Self::Contacts,
             Some("orgs") => Self::Orgs,
+            Some("apps") => Self::Apps,
             Some("history") => Self::History,
             Some("danger") => Self::Danger,
             _ => Self::Profile,
@@ -79,6 +82,7 @@ impl Tab {
             Self::Messages => "messages",
             Self::Contacts => "contacts",
             Self::Orgs => "orgs",
+            Self::Apps => "apps",
             Self::History => "history",
             Self::Danger => "danger",
         }
@@ -93,6 +97,7 @@ impl Tab {
             Self::Messages => "Messages",
             Self::Contacts => "Contacts",
             Self::Orgs => "Organisations",
+            Self::Apps => "Apps",
             Self::History => "History",
             Self::Danger => "Danger zone",
         }
@@ -250,6 +255,13 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
         .into_any(),
         Tab::Orgs => view! {
             <UserOrgsPanel user_id=user.id.clone() username=user.username.clone() tab=actions.memberships/>
+        }
+        .into_any(),
+        Tab::Apps => view! {
+            <section class="card" aria-labelledby="user-apps-heading">
+                <h2 id="user-apps-heading">"Application sign-ins"</h2>
+                <super::applications::GrantsList user_id=user.id.clone()/>
+            </section>
         }
         .into_any(),
         Tab::History => view! {

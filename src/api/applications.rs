@@ -1,0 +1,192 @@
+//! Applications (OpenID Connect clients) and the grants people gave them.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::model::{AppAccess, AppError, Application, ApplicationCreated, OrgAccess, OrgRole, UserGrant};
+
+/// One URI per line, as typed in a textarea.
+pub fn lines(raw: &str) -> Vec<String> {
+    raw.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The access rule of the form: the checked organisations, one minimum role.
+pub fn access_of(orgs: Option<Vec<String>>, min_role: Option<String>) -> AppAccess {
+    let min_role = min_role
+        .as_deref()
+        .and_then(OrgRole::parse)
+        .unwrap_or_default();
+    AppAccess {
+        orgs: orgs
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|id| !id.is_empty())
+            .map(|org_id| OrgAccess { org_id, min_role })
+            .collect(),
+    }
+}
+
+#[server(prefix = "/api", endpoint = "applications/list", input = GetUrl)]
+pub async fn list_applications() -> Result<Vec<Application>, AppError> {
+    use crate::api::context::*;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            crate::server::ops::applications::list(&state, &caller).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "applications/get", input = GetUrl)]
+pub async fn get_application(id: String) -> Result<Application, AppError> {
+    use crate::api::context::*;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            crate::server::ops::applications::get(&state, &caller, &id).await
+        }
+        .await,
+    )
+}
+
+/// `client_type` is `confidential` or `public`; URIs one per line.
+#[server(prefix = "/api", endpoint = "applications/create")]
+pub async fn create_application(
+    name: String,
+    client_type: String,
+    redirect_uris: String,
+    post_logout_redirect_uris: String,
+    skip_consent: Option<String>,
+    access_orgs: Option<Vec<String>>,
+    min_role: Option<String>,
+) -> Result<ApplicationCreated, AppError> {
+    use crate::api::context::*;
+    use crate::model::{ClientType, NewApplication};
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            let input = NewApplication {
+                name,
+                client_type: ClientType::parse(&client_type),
+                redirect_uris: lines(&redirect_uris),
+                post_logout_redirect_uris: lines(&post_logout_redirect_uris),
+                skip_consent: skip_consent.is_some(),
+                access: Some(access_of(access_orgs, min_role)),
+                ..NewApplication::default()
+            };
+            crate::server::ops::applications::create(&state, &caller, input).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "applications/update")]
+pub async fn update_application(
+    id: String,
+    name: String,
+    redirect_uris: String,
+    post_logout_redirect_uris: String,
+    skip_consent: Option<String>,
+    access_orgs: Option<Vec<String>>,
+    min_role: Option<String>,
+) -> Result<Application, AppError> {
+    use crate::api::context::*;
+    use crate::model::ApplicationPatch;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            let patch = ApplicationPatch {
+                name: Some(name),
+                redirect_uris: Some(lines(&redirect_uris)),
+                post_logout_redirect_uris: Some(lines(&post_logout_redirect_uris)),
+                skip_consent: Some(skip_consent.is_some()),
+                access: Some(access_of(access_orgs, min_role)),
+                ..ApplicationPatch::default()
+            };
+            crate::server::ops::applications::update(&state, &caller, &id, patch).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "applications/rotate-secret")]
+pub async fn rotate_application_secret(id: String) -> Result<ApplicationCreated, AppError> {
+    use crate::api::context::*;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            crate::server::ops::applications::rotate_secret(&state, &caller, &id).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "applications/delete")]
+pub async fn delete_application(id: String) -> Result<(), AppError> {
+    use crate::api::context::*;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            crate::server::ops::applications::delete(&state, &caller, &id).await?;
+            leptos_axum::redirect("/applications");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// A user's grants; the caller's own when `user_id` is empty.
+#[server(prefix = "/api", endpoint = "grants/list", input = GetUrl)]
+pub async fn list_grants(user_id: String) -> Result<Vec<UserGrant>, AppError> {
+    use crate::api::context::*;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            let user_id = if user_id.is_empty() {
+                caller.user_id.clone().ok_or(AppError::Unauthenticated)?
+            } else {
+                user_id
+            };
+            crate::server::ops::applications::user_grants(&state, &caller, &user_id).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "grants/revoke")]
+pub async fn revoke_grant(user_id: String, grant_id: String) -> Result<(), AppError> {
+    use crate::api::context::*;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            let user_id = if user_id.is_empty() {
+                caller.user_id.clone().ok_or(AppError::Unauthenticated)?
+            } else {
+                user_id
+            };
+            crate::server::ops::applications::revoke_grant(&state, &caller, &user_id, &grant_id).await
+        }
+        .await,
+    )
+}

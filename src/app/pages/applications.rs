@@ -1,0 +1,468 @@
+//! Applications that sign people in through Gatehouse (OpenID Connect):
+//! the list with usage, registration (the secret shown once), and a page
+//! per application to edit it, rotate its secret or delete it. Also the
+//! list of a person's grants, on their account page and on a user's page.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::applications::{
+    get_application, list_applications, list_grants, CreateApplication, DeleteApplication,
+    RevokeGrant, RotateApplicationSecret, UpdateApplication,
+};
+use crate::api::orgs::org_names;
+use crate::app::components::{
+    time_or, AdminOnly, Confirmed, CopyField, ErrorNotice, Field, FormErrors,
+};
+use crate::model::{AppAccess, Application, ApplicationCreated, ClientType, OrgRole, UserGrant};
+
+#[component]
+pub fn ApplicationsPage() -> impl IntoView {
+    view! {
+        <Title text="Applications"/>
+        <AdminOnly>
+            <Applications/>
+        </AdminOnly>
+    }
+    .into_any()
+}
+
+fn access_label(access: &AppAccess, orgs: &[(String, String)]) -> String {
+    if access.is_everyone() {
+        return "Everyone signed in".into();
+    }
+    let names: Vec<String> = access
+        .orgs
+        .iter()
+        .map(|rule| {
+            let name = orgs
+                .iter()
+                .find(|(id, _)| *id == rule.org_id)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_else(|| rule.org_id.clone());
+            format!("{name} ({}+)", rule.min_role.label().to_lowercase())
+        })
+        .collect();
+    names.join(", ")
+}
+
+#[component]
+fn Applications() -> impl IntoView {
+    let create = ServerAction::<CreateApplication>::new();
+    let apps = Resource::new(move || create.version().get(), |_| list_applications());
+    let orgs = Resource::new(|| (), |_| org_names());
+    view! {
+        <div class="page-head">
+            <h1>"Applications"</h1>
+        </div>
+        <p class="lead">
+            "Services that sign their users in with their Gatehouse account through OpenID Connect (Grafana, Gitea, "
+            "internal tools). Locking an account, logging it out everywhere or removing it from an organisation an "
+            "application requires ends its sign-ins there too."
+        </p>
+        <section class="card" aria-labelledby="apps-heading">
+            <h2 id="apps-heading">"Registered applications"</h2>
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    let names = orgs.await.unwrap_or_default();
+                    match apps.await {
+                        Ok(list) if list.is_empty() => view! {
+                            <p class="empty" data-testid="no-applications">"No applications yet."</p>
+                        }
+                        .into_any(),
+                        Ok(list) => view! { <ApplicationTable list orgs=names/> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+        <NewApplicationForm create orgs/>
+    }
+    .into_any()
+}
+
+#[component]
+fn ApplicationTable(list: Vec<Application>, orgs: Vec<(String, String)>) -> impl IntoView {
+    let rows = list
+        .into_iter()
+        .map(|app| {
+            let href = format!("/applications/{}", app.id);
+            let kind = match app.client_type {
+                ClientType::Confidential => "confidential",
+                ClientType::Public => "public",
+            };
+            view! {
+                <tr data-testid="application-row">
+                    <td data-label="Name"><a href=href>{app.name.clone()}</a></td>
+                    <td data-label="Client id"><code>{app.client_id.clone()}</code></td>
+                    <td data-label="Type">{kind}</td>
+                    <td data-label="Who may sign in">{access_label(&app.access, &orgs)}</td>
+                    <td data-label="Active grants">{app.active_grants}</td>
+                    <td data-label="Last sign-in">{time_or(app.last_sign_in_at.clone(), "never")}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="data" data-testid="applications">
+                <caption class="sr-only">"Applications"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"Client id"</th>
+                        <th scope="col">"Type"</th>
+                        <th scope="col">"Who may sign in"</th>
+                        <th scope="col">"Active grants"</th>
+                        <th scope="col">"Last sign-in"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A labelled textarea of URIs, one per line.
+#[component]
+fn UriList(
+    label: &'static str,
+    name: &'static str,
+    hint: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] value: Vec<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || match error.get() {
+            Some(_) => format!("{hint_id} {error_id}"),
+            None => hint_id.clone(),
+        }
+    };
+    view! {
+        <div class="field" class:has-error=move || error.get().is_some()>
+            <label for=id.clone()>{label}{required.then_some(view! { <span aria-hidden="true">" *"</span> })}</label>
+            <textarea id=id name=name rows="3" required=required spellcheck="false"
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described>{value.join("\n")}</textarea>
+            <p class="hint" id=hint_id>{hint}</p>
+            {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
+        </div>
+    }
+}
+
+/// Who may sign in: organisations to check, and the least role in them.
+#[component]
+fn AccessFields(
+    orgs: Vec<(String, String)>,
+    current: AppAccess,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let min_role = current
+        .orgs
+        .first()
+        .map(|r| r.min_role)
+        .unwrap_or(OrgRole::Viewer);
+    let boxes = orgs
+        .into_iter()
+        .enumerate()
+        .map(|(i, (id, name))| {
+            let checked = current.orgs.iter().any(|r| r.org_id == id);
+            let box_id = format!("access-org-{i}");
+            let label_for = box_id.clone();
+            view! {
+                <label class="check" for=label_for>
+                    <input type="checkbox" id=box_id name=format!("access_orgs[{i}]") value=id checked=checked/>
+                    " "{name}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field" aria-describedby="access-hint">
+            <legend>"Who may sign in"</legend>
+            <p class="hint" id="access-hint">"No organisation checked: everyone with an active account. Otherwise only members of a checked organisation, with at least the role below."</p>
+            <div class="checks">{boxes}</div>
+            <label for="field-min-role">"Least role"</label>
+            <select id="field-min-role" name="min_role">
+                {OrgRole::ALL.into_iter().map(|r| view! { <option value=r.as_str() selected=r == min_role>{r.label()}</option> }).collect_view()}
+            </select>
+            {move || error.get().map(|e| view! { <p class="field-error">{e}</p> })}
+        </fieldset>
+    }
+}
+
+#[component]
+fn NewApplicationForm(
+    create: ServerAction<CreateApplication>,
+    orgs: Resource<Result<Vec<(String, String)>, crate::model::AppError>>,
+) -> impl IntoView {
+    let errors = FormErrors::of(create);
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if create.value().with(|v| matches!(v, Some(Ok(_)))) {
+            if let Some(form) = form.get_untracked() {
+                form.reset();
+            }
+        }
+    });
+    let created = move || create.value().get().and_then(Result::ok);
+    view! {
+        <section class="card" aria-labelledby="new-app-heading">
+            <h2 id="new-app-heading">"Register an application"</h2>
+            {move || created().map(|c| view! { <Credentials created=c on_done=Callback::new(move |_| create.value().set(None))/> })}
+            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            <noscript>
+                <p class="notice warning">"Registering needs JavaScript: the client secret is shown once, on this page."</p>
+            </noscript>
+            <ActionForm action=create node_ref=form attr:class="stack">
+                <Field label="Name" name="name" required=true autocomplete="off"
+                    hint="Shown to people on the consent screen, e.g. “Grafana”." error=errors.field("name")/>
+                <div class="field">
+                    <label for="field-client-type">"Client type"</label>
+                    <select id="field-client-type" name="client_type" aria-describedby="field-client-type-hint">
+                        <option value="confidential" selected=true>"Confidential (a server that keeps a secret)"</option>
+                        <option value="public">"Public (browser or command-line app, uses PKCE)"</option>
+                    </select>
+                    <p class="hint" id="field-client-type-hint">"Confidential clients get a client secret."</p>
+                </div>
+                <UriList label="Redirect URIs" name="redirect_uris" required=true
+                    hint="Exact addresses the sign-in may return to, one per line." error=errors.field("redirect_uris")/>
+                <UriList label="Addresses after sign-out" name="post_logout_redirect_uris"
+                    hint="Optional: where the application may send people after signing them out." error=errors.field("post_logout_redirect_uris")/>
+                <label class="check" for="field-skip-consent">
+                    <input type="checkbox" id="field-skip-consent" name="skip_consent"/>
+                    " First-party application: skip the consent screen"
+                </label>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let names = orgs.await.unwrap_or_default();
+                        view! { <AccessFields orgs=names current=AppAccess::default() error=errors.field("access")/> }
+                    })}
+                </Transition>
+                <button type="submit" class="button primary">"Register application"</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}
+
+/// The one showing of a client's credentials, with the discovery address.
+#[component]
+fn Credentials(created: ApplicationCreated, on_done: Callback<()>) -> impl IntoView {
+    let origin = window().location().origin().unwrap_or_default();
+    let app = created.application;
+    view! {
+        <div class="secret-box" role="region" aria-labelledby="app-credentials-heading" data-testid="new-app-secret">
+            <h3 id="app-credentials-heading">{format!("“{}” is registered", app.name)}</h3>
+            {created.client_secret.is_some().then(|| view! { <p><strong>"Copy the secret now: it will not be shown again."</strong></p> })}
+            <CopyField label="Client id" id="new-app-client-id" value=app.client_id.clone() focus=true/>
+            {created.client_secret.map(|secret| view! { <CopyField label="Client secret" id="new-app-client-secret" value=secret/> })}
+            <CopyField label="Issuer (discovery)" id="new-app-issuer" value=format!("{origin}/.well-known/openid-configuration")/>
+            <button type="button" class="button subtle" on:click=move |_| on_done.run(())>"Done"</button>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ApplicationPage() -> impl IntoView {
+    view! {
+        <AdminOnly>
+            <ApplicationDetail/>
+        </AdminOnly>
+    }
+    .into_any()
+}
+
+#[component]
+fn ApplicationDetail() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let update = ServerAction::<UpdateApplication>::new();
+    let rotate = ServerAction::<RotateApplicationSecret>::new();
+    let app = Resource::new(move || (id(), update.version().get()), |(id, _)| get_application(id));
+    let orgs = Resource::new(|| (), |_| org_names());
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let names = orgs.await.unwrap_or_default();
+                match app.await {
+                    Ok(app) => view! { <ApplicationView app orgs=names update rotate/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}
+
+#[component]
+fn ApplicationView(
+    app: Application,
+    orgs: Vec<(String, String)>,
+    update: ServerAction<UpdateApplication>,
+    rotate: ServerAction<RotateApplicationSecret>,
+) -> impl IntoView {
+    let errors = FormErrors::of(update);
+    let saved = move || update.value().with(|v| matches!(v, Some(Ok(_))));
+    let rotated = move || rotate.value().get().and_then(Result::ok);
+    let rotate_error = move || {
+        rotate
+            .value()
+            .with(|v| v.as_ref().and_then(|r| r.as_ref().err().map(|e| e.to_string())))
+    };
+    let delete = ServerAction::<DeleteApplication>::new();
+    let confidential = app.client_type == ClientType::Confidential;
+    let (title, heading, name_value) = (app.name.clone(), app.name.clone(), app.name.clone());
+    let (update_id, delete_id, delete_label) = (app.id.clone(), app.id.clone(), format!("Delete {}", app.name));
+    let rotate_id = app.id.clone();
+    let delete_explanation = format!(
+        "Delete “{}”? Its {} active sign-ins end at once and it can no longer sign anyone in. This cannot be undone.",
+        app.name, app.active_grants
+    );
+    view! {
+        <Title text=title/>
+        <div class="page-head">
+            <h1>{heading}</h1>
+            <a href="/applications">"All applications"</a>
+        </div>
+        <section class="card" aria-labelledby="app-facts-heading">
+            <h2 id="app-facts-heading">"Client"</h2>
+            <dl class="facts">
+                <dt>"Client id"</dt><dd><code data-testid="client-id">{app.client_id.clone()}</code></dd>
+                <dt>"Type"</dt><dd>{if confidential { "Confidential" } else { "Public (PKCE)" }}</dd>
+                <dt>"ID token signature"</dt><dd>{app.id_token_signed_response_alg.clone()}</dd>
+                <dt>"Active grants"</dt><dd>{app.active_grants}</dd>
+                <dt>"Last sign-in"</dt><dd>{time_or(app.last_sign_in_at.clone(), "never")}</dd>
+            </dl>
+            {move || rotated().map(|c| view! { <Credentials created=c on_done=Callback::new(move |_| rotate.value().set(None))/> })}
+            {move || rotate_error().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            {confidential.then(move || {
+                let id = rotate_id;
+                view! {
+                    <Confirmed summary="Rotate secret…".into() explanation="The current secret stops working at once; the application needs the new one.".into()>
+                        <ActionForm action=rotate>
+                            <input type="hidden" name="id" value=id/>
+                            <button type="submit" class="button">"Rotate the secret"</button>
+                        </ActionForm>
+                    </Confirmed>
+                }
+            })}
+        </section>
+        <section class="card" aria-labelledby="app-edit-heading">
+            <h2 id="app-edit-heading">"Settings"</h2>
+            {move || saved().then(|| view! { <div class="notice success" role="status">"Saved."</div> })}
+            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            <ActionForm action=update attr:class="stack">
+                <input type="hidden" name="id" value=update_id/>
+                <Field label="Name" name="name" required=true value=name_value error=errors.field("name")/>
+                <UriList label="Redirect URIs" name="redirect_uris" required=true value=app.redirect_uris.clone()
+                    hint="Exact addresses the sign-in may return to, one per line." error=errors.field("redirect_uris")/>
+                <UriList label="Addresses after sign-out" name="post_logout_redirect_uris" value=app.post_logout_redirect_uris.clone()
+                    hint="Optional: where the application may send people after signing them out." error=errors.field("post_logout_redirect_uris")/>
+                <label class="check" for="field-skip-consent">
+                    <input type="checkbox" id="field-skip-consent" name="skip_consent" checked=app.skip_consent/>
+                    " First-party application: skip the consent screen"
+                </label>
+                <AccessFields orgs current=app.access.clone() error=errors.field("access")/>
+                <button type="submit" class="button primary">"Save"</button>
+            </ActionForm>
+        </section>
+        <section class="card danger-zone" aria-labelledby="app-delete-heading">
+            <h2 id="app-delete-heading">"Delete"</h2>
+            <Confirmed summary="Delete application…".into() explanation=delete_explanation>
+                <ActionForm action=delete>
+                    <input type="hidden" name="id" value=delete_id/>
+                    <button type="submit" class="button danger">{delete_label}</button>
+                </ActionForm>
+            </Confirmed>
+        </section>
+    }
+    .into_any()
+}
+
+/// The applications a person signed in to, each with a revoke button.
+/// `user_id` empty: the signed-in person's own.
+#[component]
+pub fn GrantsList(user_id: String) -> impl IntoView {
+    let revoke = ServerAction::<RevokeGrant>::new();
+    let owner = user_id.clone();
+    let grants = Resource::new(
+        move || revoke.version().get(),
+        move |_| list_grants(owner.clone()),
+    );
+    view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || {
+                let user_id = user_id.clone();
+                Suspend::new(async move {
+                    match grants.await {
+                        Ok(list) if list.is_empty() => view! {
+                            <p class="empty" data-testid="no-grants">"No application sign-ins."</p>
+                        }
+                        .into_any(),
+                        Ok(list) => view! { <GrantTable list user_id revoke/> }.into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })
+            }}
+        </Transition>
+    }
+    .into_any()
+}
+
+#[component]
+fn GrantTable(list: Vec<UserGrant>, user_id: String, revoke: ServerAction<RevokeGrant>) -> impl IntoView {
+    let rows = list
+        .into_iter()
+        .map(|g| {
+            let explanation = format!(
+                "Sign out of {} and withdraw its access? It will ask for consent at the next sign-in.",
+                g.application_name
+            );
+            let label = format!("Revoke {}", g.application_name);
+            let user_id = user_id.clone();
+            let grant_id = g.id.clone();
+            view! {
+                <tr data-testid="grant-row">
+                    <td data-label="Application">{g.application_name.clone()}</td>
+                    <td data-label="Shares">{g.scopes.join(" ")}</td>
+                    <td data-label="Since">{time_or(Some(g.created_at.clone()), "")}</td>
+                    <td data-label="Last used">{time_or(Some(g.last_used_at.clone()), "")}</td>
+                    <td data-label="Actions">
+                        <Confirmed summary="Revoke…".into() explanation>
+                            <ActionForm action=revoke>
+                                <input type="hidden" name="user_id" value=user_id/>
+                                <input type="hidden" name="grant_id" value=grant_id/>
+                                <button type="submit" class="button danger">{label}</button>
+                            </ActionForm>
+                        </Confirmed>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="data" data-testid="grants">
+                <caption class="sr-only">"Application sign-ins"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Application"</th>
+                        <th scope="col">"Shares"</th>
+                        <th scope="col">"Since"</th>
+                        <th scope="col">"Last used"</th>
+                        <th scope="col"><span class="sr-only">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
