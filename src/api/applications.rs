@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use crate::model::{AppAccess, AppError, Application, ApplicationCreated, OrgAccess, OrgRole, UserGrant};
+use crate::model::{
+    AppAccess, AppError, Application, ApplicationCreated, OrgAccess, OrgRole, UserGrant,
+};
 
 /// One URI per line, as typed in a textarea.
 pub fn lines(raw: &str) -> Vec<String> {
@@ -185,7 +187,8 @@ pub async fn revoke_grant(user_id: String, grant_id: String) -> Result<(), AppEr
             } else {
                 user_id
             };
-            crate::server::ops::applications::revoke_grant(&state, &caller, &user_id, &grant_id).await
+            crate::server::ops::applications::revoke_grant(&state, &caller, &user_id, &grant_id)
+                .await
         }
         .await,
     )

@@ -2,8 +2,8 @@
 //! that curl can call them too. Each is a thin call into `server::ops`.
 
 pub mod access;
-pub mod applications;
 pub mod account;
+pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod contacts;

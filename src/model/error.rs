@@ -201,7 +201,9 @@ impl AppError {
     /// a part of it: `redirect_uris/2` belongs to `redirect_uris`).
     pub fn field_message(&self, field: &str) -> Option<String> {
         let about = |f: &str| {
-            f == field || f.strip_prefix(field).is_some_and(|rest| rest.starts_with('/'))
+            f == field
+                || f.strip_prefix(field)
+                    .is_some_and(|rest| rest.starts_with('/'))
         };
         match self {
             Self::Invalid(errors) => {

@@ -12,6 +12,7 @@ pub enum ProvisionedKind {
     User,
     Membership,
     Oauth2Client,
+    Application,
     Allowlist,
     Module,
 }
@@ -23,6 +24,7 @@ impl ProvisionedKind {
             Self::User => "user",
             Self::Membership => "membership",
             Self::Oauth2Client => "oauth2_client",
+            Self::Application => "application",
             Self::Allowlist => "allowlist",
             Self::Module => "module",
         }
@@ -34,6 +36,7 @@ impl ProvisionedKind {
             Self::User => "User",
             Self::Membership => "Membership",
             Self::Oauth2Client => "API client",
+            Self::Application => "Application",
             Self::Allowlist => "Allow-list entry",
             Self::Module => "Module",
         }

@@ -332,7 +332,10 @@ fn page_access(path: &str) -> PageAccess {
         "/" | "/users" | "/oauth2-clients" | "/allowlist" | "/sessions" | "/connections"
         | "/broadcast" | "/orgs" => PageAccess::Admin,
         "/applications" => PageAccess::Admin,
-        p if p.starts_with("/users/") || p.starts_with("/orgs/") || p.starts_with("/applications/") => {
+        p if p.starts_with("/users/")
+            || p.starts_with("/orgs/")
+            || p.starts_with("/applications/") =>
+        {
             PageAccess::Admin
         }
         "/registration-tokens" | "/settings" | "/audit" | "/modules" | "/jobs" => PageAccess::Admin,

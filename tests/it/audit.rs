@@ -142,8 +142,10 @@ fn new_application(env: &Env, skip_consent: bool) -> String {
     let doc = env.ok(
         "POST",
         &format!("{API}/applications"),
-        Some(&json!({"name": env.name("app"), "redirect_uris": ["https://rp.example/cb"],
-            "skip_consent": skip_consent})),
+        Some(
+            &json!({"name": env.name("app"), "redirect_uris": ["https://rp.example/cb"],
+            "skip_consent": skip_consent}),
+        ),
     );
     doc["data"]["id"].as_str().unwrap().to_owned()
 }

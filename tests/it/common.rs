@@ -130,6 +130,10 @@ pub fn spawn_provider() -> TestApp {
     spawn_app_full(|_| {}, true)
 }
 
+pub fn spawn_provider_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    spawn_app_full(adjust, true)
+}
+
 pub fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     spawn_app_full(adjust, false)
 }

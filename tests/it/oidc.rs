@@ -11,7 +11,7 @@ use openidconnect::{
 };
 use serde_json::{json, Value};
 
-use crate::common::{spawn_provider, Auth, Reply, TestApp};
+use crate::common::{spawn_provider, spawn_provider_with, Auth, Reply, TestApp};
 
 const REDIRECT: &str = "http://rp.example/callback";
 
@@ -876,4 +876,83 @@ impl Provider {
         assert_eq!(reply.status, 303, "{}", reply.body);
         location(&reply).to_owned()
     }
+}
+
+#[test]
+fn applications_are_declared_in_the_provisioning_file() {
+    let var = format!("GH_TEST_APP_SECRET_{}", gatehouse::server::time::new_id());
+    std::env::set_var(&var, "provisioned-app-secret-0123");
+    let dir = std::env::temp_dir().join(format!(
+        "gatehouse-prov-app-{}",
+        gatehouse::server::time::new_id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("provisioning.toml");
+    let text = |skip: bool| {
+        format!(
+            "[[orgs]]\nname = \"Builders\"\n\n[[applications]]\nname = \"Jenkins\"\nsecret_env = \"{var}\"\n\
+             redirect_uris = [\"{REDIRECT}\"]\nskip_consent = {skip}\naccess = [{{ org = \"Builders\", min_role = \"editor\" }}]\n"
+        )
+    };
+    std::fs::write(&file, text(false)).unwrap();
+    let path = file.clone();
+    let app = spawn_provider_with(move |c| c.provisioning_file = Some(path));
+    let admin = app.admin_token();
+    let list = app
+        .get("/api/admin/v1/applications", Auth::Bearer(&admin))
+        .json();
+    let attrs = &list["data"][0]["attributes"];
+    assert_eq!(attrs["name"], "Jenkins");
+    assert_eq!(attrs["provisioned"], true);
+    assert_eq!(attrs["access"]["orgs"][0]["min_role"], "editor");
+    let id = attrs["client_id"].as_str().unwrap().to_owned();
+    // The secret from the environment authenticates the client.
+    let ok = app.post_form(
+        "/oauth2/introspect",
+        Auth::None,
+        &[],
+        &format!("client_id={id}&client_secret=provisioned-app-secret-0123&token=x"),
+    );
+    assert_eq!(ok.status, 200, "{}", ok.body);
+    // Reloading the same file changes nothing; a changed one changes that field only.
+    let reload = |expect: &str| {
+        let reply = app.request(
+            "POST",
+            "/api/admin/v1/server/provisioning/reload",
+            Auth::Bearer(&admin),
+            &[],
+            None,
+        );
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        let items = reply.json()["data"]["attributes"]["items"].clone();
+        let jenkins = items
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["kind"] == "application")
+            .unwrap_or_else(|| panic!("{items}"))
+            .clone();
+        assert_eq!(jenkins["outcome"], expect, "{jenkins}");
+        jenkins
+    };
+    reload("unchanged");
+    std::fs::write(&file, text(true)).unwrap();
+    assert_eq!(reload("changed")["changes"], json!(["skip_consent"]));
+    std::fs::write(
+        &file,
+        text(true).replace("Builders\", min_role", "Nowhere\", min_role"),
+    )
+    .unwrap();
+    let broken = app.request(
+        "POST",
+        "/api/admin/v1/server/provisioning/reload",
+        Auth::Bearer(&admin),
+        &[],
+        None,
+    );
+    assert_eq!(
+        broken.status, 422,
+        "an unknown organisation is refused: {}",
+        broken.body
+    );
 }

@@ -286,7 +286,10 @@ fn ApplicationDetail() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     let update = ServerAction::<UpdateApplication>::new();
     let rotate = ServerAction::<RotateApplicationSecret>::new();
-    let app = Resource::new(move || (id(), update.version().get()), |(id, _)| get_application(id));
+    let app = Resource::new(
+        move || (id(), update.version().get()),
+        |(id, _)| get_application(id),
+    );
     let orgs = Resource::new(|| (), |_| org_names());
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
@@ -313,14 +316,19 @@ fn ApplicationView(
     let saved = move || update.value().with(|v| matches!(v, Some(Ok(_))));
     let rotated = move || rotate.value().get().and_then(Result::ok);
     let rotate_error = move || {
-        rotate
-            .value()
-            .with(|v| v.as_ref().and_then(|r| r.as_ref().err().map(|e| e.to_string())))
+        rotate.value().with(|v| {
+            v.as_ref()
+                .and_then(|r| r.as_ref().err().map(|e| e.to_string()))
+        })
     };
     let delete = ServerAction::<DeleteApplication>::new();
     let confidential = app.client_type == ClientType::Confidential;
     let (title, heading, name_value) = (app.name.clone(), app.name.clone(), app.name.clone());
-    let (update_id, delete_id, delete_label) = (app.id.clone(), app.id.clone(), format!("Delete {}", app.name));
+    let (update_id, delete_id, delete_label) = (
+        app.id.clone(),
+        app.id.clone(),
+        format!("Delete {}", app.name),
+    );
     let rotate_id = app.id.clone();
     let delete_explanation = format!(
         "Delete “{}”? Its {} active sign-ins end at once and it can no longer sign anyone in. This cannot be undone.",
@@ -418,7 +426,11 @@ pub fn GrantsList(user_id: String) -> impl IntoView {
 }
 
 #[component]
-fn GrantTable(list: Vec<UserGrant>, user_id: String, revoke: ServerAction<RevokeGrant>) -> impl IntoView {
+fn GrantTable(
+    list: Vec<UserGrant>,
+    user_id: String,
+    revoke: ServerAction<RevokeGrant>,
+) -> impl IntoView {
     let rows = list
         .into_iter()
         .map(|g| {

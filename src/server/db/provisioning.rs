@@ -40,6 +40,23 @@ pub struct WantedClient {
     pub scopes: String,
 }
 
+/// An OpenID Connect application the file declares.
+#[derive(Clone, Debug)]
+pub struct WantedApplication {
+    /// The client id when the file gives one; else found by name (any case).
+    pub id: Option<String>,
+    pub name: String,
+    pub client_type: crate::model::ClientType,
+    /// SHA-256 of the secret (confidential clients).
+    pub secret_hash: Option<String>,
+    pub redirect_uris: Vec<String>,
+    pub post_logout_redirect_uris: Vec<String>,
+    pub skip_consent: bool,
+    pub id_token_alg: String,
+    /// (organisation name, least role).
+    pub access: Vec<(String, OrgRole)>,
+}
+
 #[derive(Clone, Debug)]
 pub struct WantedAllow {
     /// Canonical form.
@@ -61,6 +78,7 @@ pub struct Wanted {
     pub orgs: Vec<WantedOrg>,
     pub users: Vec<WantedUser>,
     pub clients: Vec<WantedClient>,
+    pub applications: Vec<WantedApplication>,
     pub allowlist: Vec<WantedAllow>,
     pub modules: Vec<WantedModule>,
 }
@@ -110,6 +128,17 @@ fn outcome_of(changes: &[&str]) -> ProvisionedOutcome {
 
 type ExistingUser = (String, Option<String>, Option<String>, bool, Option<String>);
 type ExistingClient = (String, String, String, String, Option<i64>);
+type ExistingApplication = (
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    bool,
+    String,
+    String,
+);
 
 /// Applies `wanted`; `audit` turns the report into the one audit record.
 pub async fn apply(
@@ -400,6 +429,99 @@ pub async fn apply(
                     ));
                 }
             }
+        }
+
+        // Applications, by id or else by name; who may sign in by org name.
+        for app in &wanted.applications {
+            let mut rules = Vec::new();
+            for (org_name, role) in &app.access {
+                let org_id: Option<String> =
+                    sqlx::query_scalar("SELECT id FROM orgs WHERE lower(name) = lower($1)")
+                        .bind(org_name)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                let Some(org_id) = org_id else {
+                    return Ok(Err(Refusal::OrgGone(org_name.clone())));
+                };
+                rules.push(crate::model::OrgAccess { org_id, min_role: *role });
+            }
+            let access = serde_json::json!(crate::model::AppAccess { orgs: rules }).to_string();
+            let redirect_uris = serde_json::json!(app.redirect_uris).to_string();
+            let logout_uris = serde_json::json!(app.post_logout_redirect_uris).to_string();
+            let existing: Option<ExistingApplication> = match &app.id {
+                Some(id) => sqlx::query_as(
+                    "SELECT id, name, client_type, secret_hash, redirect_uris, post_logout_redirect_uris,                      skip_consent, id_token_alg, access FROM applications WHERE id = $1",
+                )
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?,
+                None => sqlx::query_as(
+                    "SELECT id, name, client_type, secret_hash, redirect_uris, post_logout_redirect_uris,                      skip_consent, id_token_alg, access FROM applications WHERE lower(name) = lower($1)",
+                )
+                .bind(&app.name)
+                .fetch_optional(&mut *tx)
+                .await?,
+            };
+            let client_type = app.client_type.as_str();
+            let outcome = match existing {
+                None => {
+                    let id = app.id.clone().unwrap_or_else(crate::server::time::new_id);
+                    sqlx::query(
+                        "INSERT INTO applications (id, kind, name, client_type, secret_hash, redirect_uris,                          post_logout_redirect_uris, skip_consent, id_token_alg, access, provisioned,                          created_at, created_by, updated_at)                          VALUES ($1, 'oidc', $2, $3, $4, $5, $6, $7, $8, $9, TRUE, $10, $11, $10)",
+                    )
+                    .bind(&id)
+                    .bind(&app.name)
+                    .bind(client_type)
+                    .bind(&app.secret_hash)
+                    .bind(&redirect_uris)
+                    .bind(&logout_uris)
+                    .bind(app.skip_consent)
+                    .bind(&app.id_token_alg)
+                    .bind(&access)
+                    .bind(now)
+                    .bind(&ctx.actor_name)
+                    .execute(&mut *tx)
+                    .await?;
+                    (ProvisionedOutcome::Created, vec![])
+                }
+                Some(old) => {
+                    let mut changes = Vec::new();
+                    let checks = [
+                        (old.1 != app.name, "name"),
+                        (old.2 != client_type, "client_type"),
+                        (old.3 != app.secret_hash, "secret"),
+                        (old.4 != redirect_uris, "redirect_uris"),
+                        (old.5 != logout_uris, "post_logout_redirect_uris"),
+                        (old.6 != app.skip_consent, "skip_consent"),
+                        (old.7 != app.id_token_alg, "id_token_signed_response_alg"),
+                        (old.8 != access, "access"),
+                    ];
+                    for (differs, what) in checks {
+                        if differs {
+                            changes.push(what);
+                        }
+                    }
+                    if !changes.is_empty() {
+                        sqlx::query(
+                            "UPDATE applications SET name = $1, client_type = $2, secret_hash = $3,                              redirect_uris = $4, post_logout_redirect_uris = $5, skip_consent = $6,                              id_token_alg = $7, access = $8, provisioned = TRUE, updated_at = $9 WHERE id = $10",
+                        )
+                        .bind(&app.name)
+                        .bind(client_type)
+                        .bind(&app.secret_hash)
+                        .bind(&redirect_uris)
+                        .bind(&logout_uris)
+                        .bind(app.skip_consent)
+                        .bind(&app.id_token_alg)
+                        .bind(&access)
+                        .bind(now)
+                        .bind(&old.0)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                    (outcome_of(&changes), changes)
+                }
+            };
+            report.push(item(ProvisionedKind::Application, &app.name, outcome.0, outcome.1));
         }
 
         // Allow-list entries.

@@ -90,7 +90,7 @@ fn name_taken(name: &str) -> AppError {
     )
 }
 
-fn valid_name(raw: &str, errors: &mut Vec<FieldError>) -> String {
+pub(crate) fn valid_name(raw: &str, errors: &mut Vec<FieldError>) -> String {
     let name = raw.trim().to_owned();
     if name.is_empty() {
         errors.push(FieldError::new("name", "name_required", "Enter a name."));
@@ -124,7 +124,11 @@ pub fn check_redirect_uri(raw: &str) -> Result<(), String> {
     }
 }
 
-fn valid_uris(field: &str, uris: &[String], errors: &mut Vec<FieldError>) -> Vec<String> {
+pub(crate) fn valid_uris(
+    field: &str,
+    uris: &[String],
+    errors: &mut Vec<FieldError>,
+) -> Vec<String> {
     if uris.len() > MAX_APP_URIS {
         errors.push(FieldError::new(
             field,
@@ -148,7 +152,7 @@ fn valid_uris(field: &str, uris: &[String], errors: &mut Vec<FieldError>) -> Vec
     out
 }
 
-fn valid_alg(raw: Option<&str>, errors: &mut Vec<FieldError>) -> String {
+pub(crate) fn valid_alg(raw: Option<&str>, errors: &mut Vec<FieldError>) -> String {
     let alg = raw.unwrap_or("RS256");
     if !ALGORITHMS.contains(&alg) {
         errors.push(FieldError::new(

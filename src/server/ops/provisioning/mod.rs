@@ -1,6 +1,6 @@
 //! Provisioning (Grafana's provisioning): a declarative TOML file listing
-//! organisations, users, memberships, admin OAuth2 clients, allow-list
-//! entries and module states. Applied at start when configured and on
+//! organisations, users, memberships, admin OAuth2 clients, applications
+//! (OpenID Connect clients), allow-list entries and module states. Applied at start when configured and on
 //! `POST /server/provisioning/reload`, idempotently: what is missing is
 //! created, what differs is changed, the rest is left alone, and nothing the
 //! file does not name is ever deleted. The whole file is checked first and
@@ -16,6 +16,8 @@ use ipnet::IpNet;
 use serde::Deserialize;
 use serde_json::json;
 use toml::Spanned;
+
+mod applications;
 
 use super::{modules::Module, Access, AuthMethod, Caller};
 use crate::{
@@ -59,6 +61,8 @@ struct File {
     users: Vec<UserEntry>,
     #[serde(default)]
     oauth2_clients: Vec<ClientEntry>,
+    #[serde(default)]
+    applications: Vec<applications::ApplicationEntry>,
     #[serde(default)]
     allowlist: Vec<AllowEntry>,
     #[serde(default)]
@@ -291,6 +295,14 @@ pub fn check(
             });
         }
     }
+    applications::check(
+        &file.applications,
+        &mut p,
+        &org_names,
+        &mut referenced,
+        &env,
+        &mut checked.wanted.applications,
+    );
     let mut referenced: Vec<(String, u64)> = referenced.into_values().collect();
     referenced.sort_by_key(|(_, line)| *line);
     checked.referenced_orgs = referenced;
