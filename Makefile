@@ -18,6 +18,7 @@ bench:  ## load benchmarks: users API, live connections, login storm, cold page 
 	bench/live.sh
 	bench/login-storm.sh
 	bench/cold-load.sh
+	bench/oidc.sh
 
 lint:
 	PATH=/usr/bin:$$PATH cargo fmt --check

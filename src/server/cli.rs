@@ -56,6 +56,19 @@ enum Command {
         #[command(subcommand)]
         command: AllowlistCommand,
     },
+    /// The OpenID Connect provider's ID-token signing keys.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum KeysCommand {
+    /// Generate new signing keys; the old ones stay published until the ID
+    /// tokens they signed have expired. Running servers pick them up within
+    /// a minute.
+    Rotate,
 }
 
 #[derive(Subcommand, Debug)]
@@ -126,6 +139,20 @@ pub async fn run() -> i32 {
         } => create_token(&state, user, scopes, expires_in, name).await,
         Command::Allowlist { command } => allowlist(&state, command).await,
         Command::Provision { file } => provision(&state, file).await,
+        Command::Keys {
+            command: KeysCommand::Rotate,
+        } => ops::oidc::rotate_keys(&state, &Caller::system())
+            .await
+            .map(|kids| {
+                for kid in kids {
+                    println!("{kid}");
+                }
+                eprintln!(
+                    "New signing keys are in use; the old ones stay published for {} s.",
+                    ops::oidc::ID_TOKEN_TTL_SECS
+                );
+            })
+            .map_err(describe),
     };
     state.db.close().await;
     match result {

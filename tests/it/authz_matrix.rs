@@ -274,6 +274,16 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
         "sessions/logout-user" => format!("user_id={id}"),
         "oauth2-clients/create" => "name=x&scope=admin".into(),
         "oauth2-clients/revoke" => "id=01JD0000000000000000000000".into(),
+        "applications/list" => String::new(),
+        "applications/get" | "applications/delete" | "applications/rotate-secret" => {
+            "id=01JD0000000000000000000000".into()
+        }
+        "applications/create" => {
+            "name=x&client_type=confidential&redirect_uris=https%3A%2F%2Frp.example%2Fcb&post_logout_redirect_uris=".into()
+        }
+        "applications/update" => "id=01JD0000000000000000000000&name=x&redirect_uris=https%3A%2F%2Frp.example%2Fcb&post_logout_redirect_uris=".into(),
+        "grants/list" => format!("user_id={id}"),
+        "grants/revoke" => format!("user_id={id}&grant_id=01JD0000000000000000000000"),
         "allowlist/add" => "entry=10.0.0.0%2F8&confirm=on".into(),
         "allowlist/remove" => "entry=127.0.0.1&confirm=on".into(),
         "connections/list" | "connections/online" => String::new(),

@@ -956,3 +956,83 @@ fn applications_are_declared_in_the_provisioning_file() {
         broken.body
     );
 }
+
+#[test]
+fn rotated_keys_sign_new_tokens_while_the_old_ones_stay_published() {
+    let p = Provider::new();
+    let (id, secret) = p.confidential("Rotator", json!({"skip_consent": true}));
+    p.app
+        .create_user("oidc-kim", Some("kim-password-12"), false);
+    let cookie = p.app.login("oidc-kim", "kim-password-12");
+    let sign_in = || {
+        let client = p.client(&id, Some(&secret));
+        let (url, _, nonce) = client
+            .authorize_url(
+                CoreAuthenticationFlow::AuthorizationCode,
+                CsrfToken::new_random,
+                Nonce::new_random,
+            )
+            .url();
+        let code = query_param(&p.browse(url.as_str(), &cookie), "code").unwrap();
+        let tokens = client
+            .exchange_code(AuthorizationCode::new(code))
+            .unwrap()
+            .request(&http_client)
+            .unwrap();
+        let id_token = tokens.id_token().unwrap().clone();
+        (client, id_token, nonce)
+    };
+    let (_, old_token, old_nonce) = sign_in();
+    let kids = |jwks: &Value| -> Vec<String> {
+        jwks["keys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k["kid"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let before = kids(&p.app.get("/oauth2/jwks", Auth::None).json());
+    let rotated = p
+        .app
+        .rt
+        .block_on(gatehouse::server::ops::oidc::rotate_keys(
+            &p.app.state,
+            &gatehouse::server::ops::Caller::system(),
+        ))
+        .unwrap();
+    assert_eq!(rotated.len(), 3);
+    let after = kids(&p.app.get("/oauth2/jwks", Auth::None).json());
+    assert_eq!(after.len(), 6, "old and new keys are published");
+    assert!(before.iter().all(|k| after.contains(k)));
+    let (client, new_token, new_nonce) = sign_in();
+    let kid_of = |token: &str| -> String {
+        use base64::Engine;
+        let header = token.split('.').next().unwrap();
+        let header: Value = serde_json::from_slice(
+            &base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(header)
+                .unwrap(),
+        )
+        .unwrap();
+        header["kid"].as_str().unwrap().to_owned()
+    };
+    assert!(
+        !before.contains(&kid_of(&new_token.to_string())),
+        "new tokens use a new key"
+    );
+    // Both verify against the published keys.
+    assert!(new_token
+        .claims(&client.id_token_verifier(), &new_nonce)
+        .is_ok());
+    assert!(old_token
+        .claims(&client.id_token_verifier(), &old_nonce)
+        .is_ok());
+    let audit = p
+        .app
+        .get(
+            "/api/admin/v1/audit-log?filter[action]=signing_keys.rotate",
+            Auth::Bearer(&p.admin),
+        )
+        .json();
+    assert_eq!(audit["meta"]["count"], 1);
+}

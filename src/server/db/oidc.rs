@@ -564,3 +564,17 @@ pub async fn install_keys(
         Ok(true)
     })
 }
+
+/// Forgets what can no longer be used: tokens and codes expired more than
+/// an hour ago (a replay within that hour is still recognised), expired
+/// requests and device codes.
+pub async fn prune_expired(db: &Db, now: i64) -> sqlx::Result<()> {
+    let before = now - 3_600_000;
+    with_pool!(db, pool => {
+        sqlx::query("DELETE FROM oidc_tokens WHERE expires_at <= $1").bind(before).execute(pool).await?;
+        sqlx::query("DELETE FROM oidc_codes WHERE expires_at <= $1").bind(before).execute(pool).await?;
+        sqlx::query("DELETE FROM oidc_requests WHERE expires_at <= $1").bind(now).execute(pool).await?;
+        sqlx::query("DELETE FROM oidc_device_codes WHERE expires_at <= $1").bind(before).execute(pool).await?;
+        Ok(())
+    })
+}

@@ -34,8 +34,10 @@ fn limited(e: AppError) -> TokenError {
 
 /// The application a token request (or device authorization, revocation,
 /// introspection) comes from: a confidential client proves it with its
-/// secret, a public one only names itself. Failures are rate limited like
-/// passwords.
+/// secret, a public one only names itself. Failures are rate limited per
+/// address and client id. A secret is 256 random bits checked by one
+/// SHA-256, so unlike a password a guess is not counted before it is
+/// checked: a busy client's concurrent requests are never refused.
 pub async fn authenticate_client(
     state: &AppState,
     client_id: Option<&str>,
@@ -45,18 +47,13 @@ pub async fn authenticate_client(
     let Some(client_id) = client_id else {
         return Err(TokenError::InvalidClient);
     };
-    let attempt = state
+    let account = format!("oauth2:{client_id}");
+    state
         .login_limiter
-        .begin(ip, &format!("oauth2:{client_id}"))
+        .check(ip, &account)
         .await
         .map_err(limited)?;
-    let found = match db::applications::with_secret(&state.db, client_id).await {
-        Ok(found) => found,
-        Err(e) => {
-            attempt.not_a_guess().await;
-            return Err(e.into());
-        }
-    };
+    let found = db::applications::with_secret(&state.db, client_id).await?;
     let ok = match (&found, secret) {
         (Some((app, Some(digest))), Some(secret)) if app.client_type == "confidential" => {
             constant_time_eq(digest, &hash_secret(secret))
@@ -65,12 +62,11 @@ pub async fn authenticate_client(
         _ => false,
     };
     match found {
-        Some((app, _)) if ok && app.kind == "oidc" => {
-            attempt.succeeded().await;
-            Ok(app)
+        Some((app, _)) if ok && app.kind == "oidc" => Ok(app),
+        _ => {
+            state.login_limiter.record_failure(ip, &account).await;
+            Err(TokenError::InvalidClient)
         }
-        // A wrong secret stays counted.
-        _ => Err(TokenError::InvalidClient),
     }
 }
 
@@ -234,6 +230,7 @@ pub(super) async fn mint(
     if !db::oidc::issue_tokens(&state.db, &grant.grant_id, spend, &tokens, now).await? {
         return Ok(None);
     }
+    prune_now_and_then(state, now);
     Ok(Some(IssuedToken {
         access_token: access,
         expires_in: ACCESS_TOKEN_TTL_SECS,
@@ -241,6 +238,27 @@ pub(super) async fn mint(
         refresh_token: refresh,
         id_token,
     }))
+}
+
+/// Expired tokens and codes are deleted at most once a minute per process,
+/// off the request path.
+fn prune_now_and_then(state: &AppState, now: i64) {
+    use std::sync::atomic::{AtomicI64, Ordering};
+    static LAST: AtomicI64 = AtomicI64::new(0);
+    let last = LAST.load(Ordering::Relaxed);
+    if now - last < 60_000
+        || LAST
+            .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+            .is_err()
+    {
+        return;
+    }
+    let db = state.db.clone();
+    tokio::spawn(async move {
+        if let Err(e) = db::oidc::prune_expired(&db, now).await {
+            tracing::warn!("could not prune expired OpenID Connect tokens: {e}");
+        }
+    });
 }
 
 async fn id_token(

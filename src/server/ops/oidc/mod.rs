@@ -34,6 +34,19 @@ pub const ID_TOKEN_TTL_SECS: i64 = 3600;
 pub const ACCESS_TOKEN_PREFIX: &str = "gha_";
 pub const REFRESH_TOKEN_PREFIX: &str = "ghr_";
 
+/// Installs new ID-token signing keys (`gatehouse keys rotate`); the
+/// retired ones stay in the JWKS for an ID token's lifetime.
+pub async fn rotate_keys(
+    state: &AppState,
+    caller: &super::Caller,
+) -> Result<Vec<String>, AppError> {
+    caller.require_admin(super::Access::Write)?;
+    let audit = caller.audit("signing_keys.rotate", "signing_keys", None, json!({}));
+    let kids = crate::server::oidc::keys::rotate(&state.db, ID_TOKEN_TTL_SECS, &audit).await?;
+    state.signing_keys.reload().await;
+    Ok(kids)
+}
+
 /// The issuer: the public URL without a trailing slash.
 pub fn issuer(state: &AppState) -> String {
     state.config.public_url.trim_end_matches('/').to_owned()
@@ -121,7 +134,8 @@ pub async fn user_claims(
         }
     }
     if has_scope(scopes, "groups") {
-        let memberships = db::orgs::memberships_of(&state.db, &[user.id.clone()]).await?;
+        let memberships =
+            db::orgs::memberships_of(&state.db, std::slice::from_ref(&user.id)).await?;
         let groups: Vec<&str> = memberships.iter().map(|m| m.org_name.as_str()).collect();
         let roles: Map<String, Value> = memberships
             .iter()
