@@ -1,5 +1,5 @@
 import { test, expect } from "./fixtures";
-import { ADMIN, MEMBER, apiCreateUser, basicAuth, logIn, ready, uniqueName } from "./helpers";
+import { ADMIN, MEMBER, apiCreateUser, basicAuth, expectNoSeriousA11yViolations, logIn, ready, uniqueName } from "./helpers";
 import { startRelyingParty, type RelyingParty } from "./relying-party";
 
 /**
@@ -34,6 +34,7 @@ test("an admin registers an application; a person signs in to it and signs out",
     await form.getByRole("button", { name: "Register application" }).click();
     const secretBox = page.getByTestId("new-app-secret");
     await expect(secretBox).toBeVisible();
+    await expectNoSeriousA11yViolations(page, "/applications with a new secret");
     const clientId = await secretBox.locator("#new-app-client-id").inputValue();
     const clientSecret = await secretBox.locator("#new-app-client-secret").inputValue();
     return { clientId, clientSecret };
@@ -52,6 +53,7 @@ test("an admin registers an application; a person signs in to it and signs out",
   // Consent, in plain words, before anything is shared.
   await expect(person.getByRole("heading", { name: `Sign in to ${appName}` })).toBeVisible();
   await expect(person.getByText("See your username and display name")).toBeVisible();
+  await expectNoSeriousA11yViolations(person, "the consent page");
   await person.getByRole("button", { name: "Allow" }).click();
   await expect(person.getByTestId("rp-user")).toHaveText("Signed in as Member Example");
 
@@ -81,6 +83,7 @@ test("restricted to an organisation, the application refuses everyone else", asy
   await page.getByRole("link", { name: appName }).click();
   await expect(page.getByRole("heading", { level: 1, name: appName })).toBeVisible();
   await ready(page);
+  await expectNoSeriousA11yViolations(page, "an application's page");
   await page.getByLabel(orgName).check();
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
@@ -93,7 +96,46 @@ test("restricted to an organisation, the application refuses everyone else", asy
   await person.locator("#password").fill(outsider.password);
   await person.getByRole("button", { name: "Log in" }).click();
   await expect(person.getByRole("heading", { name: `No access to ${appName}` })).toBeVisible();
+  await expectNoSeriousA11yViolations(person, "the refusal page");
   await person.getByRole("link", { name: `Return to ${appName}` }).click();
   await expect(person.getByTestId("rp-error")).toHaveText("access_denied");
   await context.close();
+});
+
+test("the device page asks for the code, then for approval, without JavaScript", async ({ page, browser, request }) => {
+  // Checked for accessibility with JavaScript (axe runs in the page).
+  await logIn(page, MEMBER);
+  await page.goto("/device");
+  await expect(page.getByRole("heading", { name: "Connect a device" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "the device page");
+
+  const created = await request.post("/api/admin/v1/applications", {
+    headers: basicAuth(ADMIN),
+    data: { name: uniqueName("cli"), client_type: "public", redirect_uris: ["http://127.0.0.1/unused"] },
+  });
+  expect(created.status()).toBe(201);
+  const clientId = (await created.json()).data.attributes.client_id as string;
+  const start = await request.post("/oauth2/device_authorization", { form: { client_id: clientId, scope: "openid" } });
+  expect(start.status()).toBe(200);
+  const { user_code, device_code } = await start.json();
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const person = await context.newPage();
+  await person.goto("/device");
+  await person.locator("#username").fill(MEMBER.username);
+  await person.locator("#password").fill(MEMBER.password);
+  await person.getByRole("button", { name: "Log in" }).click();
+  await expect(person.getByRole("heading", { name: "Connect a device" })).toBeVisible();
+  await person.getByLabel("Code").fill(user_code.toLowerCase());
+  await person.getByRole("button", { name: "Continue" }).click();
+  await expect(person.getByText(`A device showing the code ${user_code}`)).toBeVisible();
+  await person.getByRole("button", { name: "Allow" }).click();
+  await expect(person.getByRole("heading", { name: "Device connected" })).toBeVisible();
+  await context.close();
+
+  const tokens = await request.post("/oauth2/token", {
+    form: { grant_type: "urn:ietf:params:oauth:grant-type:device_code", client_id: clientId, device_code },
+  });
+  expect(tokens.status()).toBe(200);
+  expect((await tokens.json()).access_token).toMatch(/^gha_/);
 });

@@ -31,7 +31,14 @@ impl LiveClient {
         let reader = BufReader::new(stream.try_clone().unwrap());
         let (tx, events) = mpsc::channel();
         std::thread::spawn(move || {
-            for line in reader.lines() {
+            let mut lines = reader.lines();
+            // A refusal (429, 401, ...) is no stream: end at once, so that a
+            // caller waiting for `hello` learns it now, not after its timeout.
+            match lines.next() {
+                Some(Ok(status)) if status.starts_with("HTTP/1.1 200") => {}
+                _ => return,
+            }
+            for line in lines {
                 let Ok(line) = line else { break };
                 // The last chunk of the chunked body: the stream ended (the
                 // connection itself may stay open for another request).

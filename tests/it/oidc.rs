@@ -1036,3 +1036,25 @@ fn rotated_keys_sign_new_tokens_while_the_old_ones_stay_published() {
         .json();
     assert_eq!(audit["meta"]["count"], 1);
 }
+
+#[test]
+fn prompt_login_and_max_age_ask_for_a_fresh_login_once() {
+    let p = Provider::new();
+    let (id, _) = p.confidential("Strict", json!({"skip_consent": true}));
+    p.app.create_user("oidc-lee", Some("lee-password-12"), false);
+    let cookie = p.app.login("oidc-lee", "lee-password-12");
+    let enc = urlencoding::encode(REDIRECT);
+    for extra in ["prompt=login", "max_age=0"] {
+        let url = format!("/oauth2/authorize?client_id={id}&redirect_uri={enc}&response_type=code&scope=openid&{extra}");
+        let first = p.app.get(&url, Auth::Cookie(&cookie));
+        let login = location(&first).to_owned();
+        assert!(login.starts_with("/login?reauth=1&next="), "{extra}: {login}");
+        // The login page shows although the browser is signed in.
+        assert_eq!(p.app.get(&login, Auth::Cookie(&cookie)).status, 200, "{extra}");
+        let next = query_param(&format!("http://x{login}"), "next").unwrap();
+        let fresh = p.app.login("oidc-lee", "lee-password-12");
+        let back = p.app.get(&next, Auth::Cookie(&fresh));
+        assert!(location(&back).starts_with(REDIRECT), "{extra}: {}", location(&back));
+        assert!(query_param(location(&back), "code").is_some());
+    }
+}

@@ -308,13 +308,15 @@ async fn decide(
         iss: issuer(state),
     };
     let silent = prompts(&request, "none");
+    // A login after the request was made satisfies both `prompt=login` and
+    // any `max_age` (even 0: the login just happened).
     let fresh_login_needed = |who: &SignedIn| {
-        let relogin = (prompts(&request, "login") || prompts(&request, "select_account"))
-            && who.login_at < request.created_at;
+        let before_request = who.login_at < request.created_at;
+        let relogin = prompts(&request, "login") || prompts(&request, "select_account");
         let too_old = request
             .max_age
             .is_some_and(|age| now_ms() - who.login_at > age * 1000);
-        relogin || too_old
+        before_request && (relogin || too_old)
     };
     let who = match signed_in {
         Some(who) if !fresh_login_needed(who) => who,
