@@ -141,6 +141,23 @@ pub fn Forbidden() -> impl IntoView {
     }
 }
 
+/// Empties `form` after `action` succeeded: a created item's values are
+/// used up (its secret shows once, beside the form).
+pub fn reset_on_success<S>(action: ServerAction<S>, form: NodeRef<leptos::html::Form>)
+where
+    S: leptos::server_fn::ServerFn + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+    S::Error: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
+            if let Some(form) = form.get_untracked() {
+                form.reset();
+            }
+        }
+    });
+}
+
 /// The errors of a form's last submission: per field, and the rest.
 #[derive(Clone, Copy)]
 pub struct FormErrors(Signal<Option<AppError>>);

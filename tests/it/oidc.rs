@@ -15,6 +15,17 @@ use crate::common::{spawn_provider, spawn_provider_with, Auth, Reply, TestApp};
 
 const REDIRECT: &str = "http://rp.example/callback";
 
+/// The client as discovery configures it (authorization endpoint set,
+/// token and UserInfo endpoints as the provider says).
+type Client = CoreClient<
+    openidconnect::EndpointSet,
+    openidconnect::EndpointNotSet,
+    openidconnect::EndpointNotSet,
+    openidconnect::EndpointNotSet,
+    openidconnect::EndpointMaybeSet,
+    openidconnect::EndpointMaybeSet,
+>;
+
 /// The library's HTTP client: ureq without redirects, every status an answer.
 fn http_client(request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, std::io::Error> {
     let agent = ureq::AgentBuilder::new().redirects(0).build();
@@ -82,18 +93,7 @@ impl Provider {
         (id, secret.expect("a confidential client gets a secret"))
     }
 
-    fn client(
-        &self,
-        id: &str,
-        secret: Option<&str>,
-    ) -> CoreClient<
-        openidconnect::EndpointSet,
-        openidconnect::EndpointNotSet,
-        openidconnect::EndpointNotSet,
-        openidconnect::EndpointNotSet,
-        openidconnect::EndpointMaybeSet,
-        openidconnect::EndpointMaybeSet,
-    > {
+    fn client(&self, id: &str, secret: Option<&str>) -> Client {
         let metadata = CoreProviderMetadata::discover(
             &IssuerUrl::new(self.app.base.clone()).unwrap(),
             &http_client,
@@ -122,6 +122,21 @@ impl Provider {
         }
         assert_eq!(reply.status, 303, "{}", reply.body);
         location(&reply).to_owned()
+    }
+}
+
+impl Provider {
+    /// A code from an authorization request with the library's defaults
+    /// (`openid`, state, nonce), through the browser signed in with `cookie`.
+    fn code_for(&self, client: &Client, cookie: &str) -> String {
+        let (url, _, _) = client
+            .authorize_url(
+                CoreAuthenticationFlow::AuthorizationCode,
+                CsrfToken::new_random,
+                Nonce::new_random,
+            )
+            .url();
+        query_param(&self.browse(url.as_str(), cookie), "code").expect("a code")
     }
 }
 
@@ -353,15 +368,7 @@ fn a_replayed_code_revokes_the_tokens_issued_from_it() {
         .create_user("oidc-bob", Some("bob-password-12"), false);
     let cookie = p.app.login("oidc-bob", "bob-password-12");
     let client = p.client(&id, Some(&secret));
-    let (url, _, _) = client
-        .authorize_url(
-            CoreAuthenticationFlow::AuthorizationCode,
-            CsrfToken::new_random,
-            Nonce::new_random,
-        )
-        .url();
-    let back = p.browse(url.as_str(), &cookie);
-    let code = query_param(&back, "code").unwrap();
+    let code = p.code_for(&client, &cookie);
     let form = format!(
         "grant_type=authorization_code&code={code}&redirect_uri={}",
         urlencoding::encode(REDIRECT)
@@ -686,14 +693,7 @@ fn rp_initiated_logout_ends_the_session_and_returns_to_a_registered_address() {
         .create_user("oidc-gina", Some("gina-password-1"), false);
     let cookie = p.app.login("oidc-gina", "gina-password-1");
     let client = p.client(&id, Some(&secret));
-    let (url, _, _) = client
-        .authorize_url(
-            CoreAuthenticationFlow::AuthorizationCode,
-            CsrfToken::new_random,
-            Nonce::new_random,
-        )
-        .url();
-    let code = query_param(&p.browse(url.as_str(), &cookie), "code").unwrap();
+    let code = p.code_for(&client, &cookie);
     let tokens = client
         .exchange_code(AuthorizationCode::new(code))
         .unwrap()
@@ -1041,20 +1041,32 @@ fn rotated_keys_sign_new_tokens_while_the_old_ones_stay_published() {
 fn prompt_login_and_max_age_ask_for_a_fresh_login_once() {
     let p = Provider::new();
     let (id, _) = p.confidential("Strict", json!({"skip_consent": true}));
-    p.app.create_user("oidc-lee", Some("lee-password-12"), false);
+    p.app
+        .create_user("oidc-lee", Some("lee-password-12"), false);
     let cookie = p.app.login("oidc-lee", "lee-password-12");
     let enc = urlencoding::encode(REDIRECT);
     for extra in ["prompt=login", "max_age=0"] {
         let url = format!("/oauth2/authorize?client_id={id}&redirect_uri={enc}&response_type=code&scope=openid&{extra}");
         let first = p.app.get(&url, Auth::Cookie(&cookie));
         let login = location(&first).to_owned();
-        assert!(login.starts_with("/login?reauth=1&next="), "{extra}: {login}");
+        assert!(
+            login.starts_with("/login?reauth=1&next="),
+            "{extra}: {login}"
+        );
         // The login page shows although the browser is signed in.
-        assert_eq!(p.app.get(&login, Auth::Cookie(&cookie)).status, 200, "{extra}");
+        assert_eq!(
+            p.app.get(&login, Auth::Cookie(&cookie)).status,
+            200,
+            "{extra}"
+        );
         let next = query_param(&format!("http://x{login}"), "next").unwrap();
         let fresh = p.app.login("oidc-lee", "lee-password-12");
         let back = p.app.get(&next, Auth::Cookie(&fresh));
-        assert!(location(&back).starts_with(REDIRECT), "{extra}: {}", location(&back));
+        assert!(
+            location(&back).starts_with(REDIRECT),
+            "{extra}: {}",
+            location(&back)
+        );
         assert!(query_param(location(&back), "code").is_some());
     }
 }

@@ -13,7 +13,7 @@ use crate::api::applications::{
 };
 use crate::api::orgs::org_names;
 use crate::app::components::{
-    time_or, AdminOnly, Confirmed, CopyField, ErrorNotice, Field, FormErrors,
+    reset_on_success, time_or, AdminOnly, Confirmed, CopyField, ErrorNotice, Field, FormErrors,
 };
 use crate::model::{AppAccess, Application, ApplicationCreated, ClientType, OrgRole, UserGrant};
 
@@ -204,13 +204,7 @@ fn NewApplicationForm(
 ) -> impl IntoView {
     let errors = FormErrors::of(create);
     let form = NodeRef::<leptos::html::Form>::new();
-    Effect::new(move |_| {
-        if create.value().with(|v| matches!(v, Some(Ok(_)))) {
-            if let Some(form) = form.get_untracked() {
-                form.reset();
-            }
-        }
-    });
+    reset_on_success(create, form);
     let created = move || create.value().get().and_then(Result::ok);
     view! {
         <section class="card" aria-labelledby="new-app-heading">

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use super::tokens::{scopes_label, ScopeSelect};
 use crate::api::access::{list_oauth_clients, CreateOauthClient, RevokeOauthClient};
 use crate::app::components::{
-    time_or, AdminOnly, Confirmed, CopyField, ErrorNotice, Field, FormErrors,
+    reset_on_success, time_or, AdminOnly, Confirmed, CopyField, ErrorNotice, Field, FormErrors,
 };
 use crate::model::{OAuthClient, OAuthClientCreated};
 
@@ -135,13 +135,7 @@ fn ClientTable(list: Vec<OAuthClient>, revoke: ServerAction<RevokeOauthClient>) 
 fn NewClientForm(create: ServerAction<CreateOauthClient>) -> impl IntoView {
     let errors = FormErrors::of(create);
     let form = NodeRef::<leptos::html::Form>::new();
-    Effect::new(move |_| {
-        if create.value().with(|v| matches!(v, Some(Ok(_)))) {
-            if let Some(form) = form.get_untracked() {
-                form.reset();
-            }
-        }
-    });
+    reset_on_success(create, form);
     let created = move || create.value().get().and_then(Result::ok);
     view! {
         <section class="card" aria-labelledby="new-client-heading">

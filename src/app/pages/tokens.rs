@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::api::access::{list_tokens, CreateToken, RevokeToken};
-use crate::app::components::{time_or, Confirmed, CopyField, ErrorNotice, Field, FormErrors};
+use crate::app::components::{
+    reset_on_success, time_or, Confirmed, CopyField, ErrorNotice, Field, FormErrors,
+};
 use crate::model::{ApiToken, ApiTokenCreated, AppError, SCOPE_ADMIN, SCOPE_ADMIN_READ};
 
 /// Creating and revoking tokens, owned by whoever keeps them longest.
@@ -179,14 +181,7 @@ fn TokenTable(list: Vec<ApiToken>, revoke: ServerAction<RevokeToken>) -> impl In
 fn NewTokenForm(user_id: String, create: ServerAction<CreateToken>) -> impl IntoView {
     let errors = FormErrors::of(create);
     let form = NodeRef::<leptos::html::Form>::new();
-    // A new token: empty the form, its values are used up.
-    Effect::new(move |_| {
-        if create.value().with(|v| matches!(v, Some(Ok(_)))) {
-            if let Some(form) = form.get_untracked() {
-                form.reset();
-            }
-        }
-    });
+    reset_on_success(create, form);
     let created = move || create.value().get().and_then(Result::ok);
     view! {
         <section class="card" aria-labelledby="new-token-heading">
