@@ -1070,3 +1070,137 @@ fn prompt_login_and_max_age_ask_for_a_fresh_login_once() {
         assert!(query_param(location(&back), "code").is_some());
     }
 }
+
+#[test]
+fn the_token_endpoint_answers_each_rfc_error() {
+    let p = Provider::new();
+    let (id, secret) = p.confidential("Errors", json!({"skip_consent": true}));
+    let (public_id, _) = p.register(
+        json!({"name": "Errors CLI", "client_type": "public", "redirect_uris": [REDIRECT]}),
+    );
+    p.app
+        .create_user("oidc-mia", Some("mia-password-12"), false);
+    let cookie = p.app.login("oidc-mia", "mia-password-12");
+    let error = |reply: &Reply| {
+        reply.json()["error"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+
+    assert_eq!(
+        error(&token_form(
+            &p,
+            &id,
+            &secret,
+            "grant_type=password&username=a&password=b"
+        )),
+        "unsupported_grant_type"
+    );
+    assert_eq!(
+        error(&token_form(
+            &p,
+            &id,
+            &secret,
+            "grant_type=authorization_code"
+        )),
+        "invalid_request"
+    );
+    assert_eq!(
+        error(&token_form(
+            &p,
+            &id,
+            &secret,
+            "grant_type=authorization_code&code=ghc_unknown&redirect_uri=x"
+        )),
+        "invalid_grant"
+    );
+    let public_with_secret = token_form(
+        &p,
+        &public_id,
+        "anything",
+        "grant_type=refresh_token&refresh_token=x",
+    );
+    assert_eq!(
+        (public_with_secret.status, error(&public_with_secret)),
+        (401, "invalid_client".into())
+    );
+
+    // A refresh may narrow the scopes, never widen them.
+    let client = p.client(&id, Some(&secret));
+    let (url, _, _) = client
+        .authorize_url(
+            CoreAuthenticationFlow::AuthorizationCode,
+            CsrfToken::new_random,
+            Nonce::new_random,
+        )
+        .add_scope(Scope::new("offline_access".into()))
+        .url();
+    let code = query_param(&p.browse(url.as_str(), &cookie), "code").unwrap();
+    let tokens = client
+        .exchange_code(AuthorizationCode::new(code))
+        .unwrap()
+        .request(&http_client)
+        .unwrap();
+    let refresh = tokens.refresh_token().unwrap().secret().clone();
+    let wider = token_form(
+        &p,
+        &id,
+        &secret,
+        &format!("grant_type=refresh_token&refresh_token={refresh}&scope=openid%20email"),
+    );
+    assert_eq!(error(&wider), "invalid_scope");
+
+    // Revoking an access token ends it alone; unknown tokens are a quiet 200.
+    let access = tokens.access_token().secret().clone();
+    let revoke = |token: &str| {
+        p.app.post_form(
+            "/oauth2/revoke",
+            Auth::None,
+            &[],
+            &format!("client_id={id}&client_secret={secret}&token={token}"),
+        )
+    };
+    assert_eq!(revoke(&access).status, 200);
+    assert_eq!(
+        p.app.get("/oauth2/userinfo", Auth::Bearer(&access)).status,
+        401
+    );
+    assert_eq!(revoke("gha_unknown").status, 200);
+    assert_eq!(
+        introspect(&p, &id, &secret, &refresh)["active"],
+        true,
+        "the grant lives on"
+    );
+    // Introspection is for confidential clients only.
+    let by_public = p.app.post_form(
+        "/oauth2/introspect",
+        Auth::None,
+        &[],
+        &format!("client_id={public_id}&token={refresh}"),
+    );
+    assert_eq!(by_public.status, 401);
+
+    // A device the person refuses gets access_denied.
+    let start = p
+        .app
+        .post_form(
+            "/oauth2/device_authorization",
+            Auth::None,
+            &[],
+            &format!("client_id={public_id}"),
+        )
+        .json();
+    let user_code = start["user_code"].as_str().unwrap();
+    let denied = p.app.post_form(
+        "/device",
+        Auth::Cookie(&cookie),
+        &[],
+        &format!("user_code={user_code}&decision=deny"),
+    );
+    assert_eq!(denied.status, 200);
+    let poll = p.app.post_form("/oauth2/token", Auth::None, &[], &format!(
+        "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&client_id={public_id}&device_code={}",
+        start["device_code"].as_str().unwrap()));
+    assert_eq!(error(&poll), "access_denied");
+}
