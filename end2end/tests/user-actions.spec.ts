@@ -28,7 +28,7 @@ async function openNewUser(
 test("the tabs are links in the URL, and the selected one says so", async ({ page, request }) => {
   const { id } = await openNewUser(page, request, "tabs");
   const tabs = page.getByRole("tablist", { name: "User sections" }).getByRole("tab");
-  await expect(tabs).toHaveText(["Profile", "Security", "Tokens", "Sessions", "Messages", "Contacts", "Organisations", "History", "Danger zone"]);
+  await expect(tabs).toHaveText(["Profile", "Security", "Tokens", "Sessions", "Messages", "Contacts", "Organisations", "Apps", "History", "Danger zone"]);
   await expect(tab(page, "Profile")).toHaveAttribute("aria-selected", "true");
   await expect(page.getByRole("tabpanel")).toContainText("Edit profile");
 
