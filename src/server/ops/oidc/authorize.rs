@@ -100,7 +100,16 @@ struct Back<'a> {
     iss: String,
 }
 
-impl Back<'_> {
+impl<'a> Back<'a> {
+    /// Where a stored request's answer goes.
+    fn of(state: &AppState, request: &'a RequestRow) -> Self {
+        Back {
+            redirect_uri: &request.redirect_uri,
+            state: request.state.as_deref(),
+            iss: issuer(state),
+        }
+    }
+
     fn error(&self, code: &str, description: &str) -> Outcome {
         Outcome::Redirect(self.error_url(code, description))
     }
@@ -302,11 +311,7 @@ async fn decide(
     stored: bool,
     signed_in: Option<&SignedIn>,
 ) -> Result<Outcome, AppError> {
-    let back = Back {
-        redirect_uri: &request.redirect_uri,
-        state: request.state.as_deref(),
-        iss: issuer(state),
-    };
+    let back = Back::of(state, &request);
     let silent = prompts(&request, "none");
     // A login after the request was made satisfies both `prompt=login` and
     // any `max_age` (even 0: the login just happened).
@@ -469,11 +474,7 @@ pub async fn answer_consent(
             login_hint: request.login_hint,
         });
     };
-    let back = Back {
-        redirect_uri: &request.redirect_uri,
-        state: request.state.as_deref(),
-        iss: issuer(state),
-    };
+    let back = Back::of(state, &request);
     if !allow {
         db::oidc::delete_request(&state.db, &request.id).await?;
         return Ok(back.error("access_denied", "the user declined"));

@@ -168,6 +168,15 @@ pub struct DeviceRequest {
     pub scopes: Vec<String>,
 }
 
+/// The device request a typed user code names, while it awaits an answer.
+async fn pending_code(state: &AppState, typed: &str) -> Result<Option<DeviceCodeRow>, AppError> {
+    let Some(code) = normalize_user_code(typed) else {
+        return Ok(None);
+    };
+    let found = db::oidc::device_code_by_user_code(&state.db, &code).await?;
+    Ok(found.filter(|d| d.status == "pending" && d.expires_at > now_ms()))
+}
+
 /// Looks up a code typed on `/device`; wrong codes count like wrong passwords.
 pub async fn lookup(
     state: &AppState,
@@ -179,12 +188,7 @@ pub async fn lookup(
         .login_limiter
         .begin(ip, &format!("device:{}", who.user_id))
         .await?;
-    let found = match normalize_user_code(typed) {
-        Some(code) => db::oidc::device_code_by_user_code(&state.db, &code).await?,
-        None => None,
-    };
-    let found = found.filter(|d| d.status == "pending" && d.expires_at > now_ms());
-    let Some(found) = found else {
+    let Some(found) = pending_code(state, typed).await? else {
         drop(attempt);
         return Ok(None);
     };
@@ -217,11 +221,7 @@ pub async fn answer(
     who: &SignedIn,
     allow: bool,
 ) -> Result<DeviceAnswer, AppError> {
-    let found = match normalize_user_code(user_code) {
-        Some(code) => db::oidc::device_code_by_user_code(&state.db, &code).await?,
-        None => None,
-    };
-    let Some(found) = found.filter(|d| d.status == "pending" && d.expires_at > now_ms()) else {
+    let Some(found) = pending_code(state, user_code).await? else {
         return Ok(DeviceAnswer::Gone);
     };
     let Some(app) = db::applications::get(&state.db, &found.application_id).await? else {
