@@ -13,12 +13,13 @@ build:
 setup:
 	scripts/setup.sh test
 
-bench:  ## load benchmarks: users API, live connections, login storm, cold page loads (see bench/README.md)
+bench:  ## load benchmarks: users API, live connections, login storm, cold page loads, OpenID Connect, forward auth (see bench/README.md)
 	bench/run.sh
 	bench/live.sh
 	bench/login-storm.sh
 	bench/cold-load.sh
 	bench/oidc.sh
+	bench/forward_auth.sh
 
 lint:
 	PATH=/usr/bin:$$PATH cargo fmt --check

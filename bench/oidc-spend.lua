@@ -1,9 +1,11 @@
 -- wrk script: each request spends one single-use credential from a file
 -- (an authorization code or a refresh token) at POST /oauth2/token, every
--- thread its own share. Refresh tokens in the answers are appended to
--- SPEND_OUT.<thread> for the next phase. Environment: SPEND_KIND (code or
--- refresh), SPEND_FILE, SPEND_OUT, SPEND_THREADS, SPEND_AUTH (Basic value),
--- SPEND_REDIRECT.
+-- thread its own share. In the code phase the refresh tokens answered are
+-- appended to SPEND_OUT.<thread> for the next phase; in the refresh phase
+-- they go back in the thread's queue, as a client refreshes with the token
+-- it was last given (a steady phase on a fixed set of grants).
+-- Environment: SPEND_KIND (code or refresh), SPEND_FILE, SPEND_OUT,
+-- SPEND_THREADS, SPEND_AUTH (Basic value), SPEND_REDIRECT.
 local counter = 0
 local threads = {}
 
@@ -54,7 +56,9 @@ function response(status, headers, body)
   if status == 200 then
     ok = ok + 1
     local refresh = body:match('"refresh_token":"([^"]+)"')
-    if refresh then
+    if refresh and kind == "refresh" then
+      items[#items + 1] = refresh
+    elseif refresh then
       out:write(refresh, "\n")
       out:flush()
     end

@@ -21,7 +21,8 @@ for pkg in rustc-web cargo-web rust-web-src rust-web-llvm rust-web-clippy lld-22
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ "${1:-}" = "test" ]; then
-  for pkg in chromium postgresql wrk sqlite3 python3-venv; do
+  # nginx: the reverse proxy of the forward-auth tests.
+  for pkg in chromium postgresql wrk sqlite3 python3-venv nginx; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
   done
 fi

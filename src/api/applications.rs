@@ -1,4 +1,8 @@
-//! Applications (OpenID Connect clients) and the grants people gave them.
+//! Applications (OpenID Connect clients and sites behind the forward-auth
+//! gate) and the grants people gave them.
+// A server function takes a form's fields one by one (the settings form
+// carries both kinds' fields).
+#![allow(clippy::too_many_arguments)]
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
@@ -93,13 +97,51 @@ pub async fn create_application(
     )
 }
 
+/// A site behind the forward-auth gate: hosts and path prefixes one per
+/// line.
+#[server(prefix = "/api", endpoint = "applications/create-site")]
+pub async fn create_protected_site(
+    name: String,
+    hosts: String,
+    path_prefixes: String,
+    allow_bearer_tokens: Option<String>,
+    access_orgs: Option<Vec<String>>,
+    min_role: Option<String>,
+) -> Result<ApplicationCreated, AppError> {
+    use crate::api::context::*;
+    use crate::model::{ApplicationKind, NewApplication};
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            let input = NewApplication {
+                kind: Some(ApplicationKind::ForwardAuth),
+                name,
+                hosts: lines(&hosts),
+                path_prefixes: lines(&path_prefixes),
+                allow_bearer_tokens: allow_bearer_tokens.is_some(),
+                access: Some(access_of(access_orgs, min_role)),
+                ..NewApplication::default()
+            };
+            crate::server::ops::applications::create(&state, &caller, input).await
+        }
+        .await,
+    )
+}
+
+/// The settings form of either kind: the fields of the other kind are
+/// absent (and left alone).
 #[server(prefix = "/api", endpoint = "applications/update")]
 pub async fn update_application(
     id: String,
     name: String,
-    redirect_uris: String,
-    post_logout_redirect_uris: String,
+    redirect_uris: Option<String>,
+    post_logout_redirect_uris: Option<String>,
     skip_consent: Option<String>,
+    hosts: Option<String>,
+    path_prefixes: Option<String>,
+    allow_bearer_tokens: Option<String>,
     access_orgs: Option<Vec<String>>,
     min_role: Option<String>,
 ) -> Result<Application, AppError> {
@@ -110,11 +152,15 @@ pub async fn update_application(
         async {
             let state = state()?;
             let caller = require_caller(&state).await?;
+            let site = hosts.is_some();
             let patch = ApplicationPatch {
                 name: Some(name),
-                redirect_uris: Some(lines(&redirect_uris)),
-                post_logout_redirect_uris: Some(lines(&post_logout_redirect_uris)),
-                skip_consent: Some(skip_consent.is_some()),
+                redirect_uris: redirect_uris.as_deref().map(lines),
+                post_logout_redirect_uris: post_logout_redirect_uris.as_deref().map(lines),
+                skip_consent: (!site).then_some(skip_consent.is_some()),
+                hosts: hosts.as_deref().map(lines),
+                path_prefixes: path_prefixes.as_deref().map(lines),
+                allow_bearer_tokens: site.then_some(allow_bearer_tokens.is_some()),
                 access: Some(access_of(access_orgs, min_role)),
                 ..ApplicationPatch::default()
             };

@@ -21,14 +21,19 @@ pub async fn login(
             start_session(&state, &user.id).await?;
             let target = if user.password_change_required {
                 // Nothing else works until the temporary password is replaced.
-                "/account/password"
+                "/account/password".to_owned()
             } else {
                 let fallback = if user.admin { "/" } else { "/account" };
-                next.as_deref()
-                    .and_then(crate::model::validate::local_path)
-                    .unwrap_or(fallback)
+                // A path here, or an address behind the forward-auth gate.
+                let back = match next.as_deref() {
+                    Some(next) => {
+                        crate::server::ops::forward_auth::return_address(&state, next).await?
+                    }
+                    None => None,
+                };
+                back.unwrap_or_else(|| fallback.to_owned())
             };
-            leptos_axum::redirect(target);
+            leptos_axum::redirect(&target);
             Ok(())
         }
         .await,

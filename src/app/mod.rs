@@ -50,14 +50,20 @@ pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         // The page's inline scripts carry this nonce; nothing else inline runs.
         let nonce = leptos::nonce::use_nonce();
-        // A login on the way to an application ends, through redirects, at
-        // that application's site: the form may go there.
+        // A login on the way to an application (OpenID Connect, or a host
+        // behind the forward-auth gate) ends, through redirects, at that
+        // application's site: the form may go there.
         let to_application = use_context::<axum::http::request::Parts>().is_some_and(|parts| {
             parts.uri.path() == "/login"
-                && parts
-                    .uri
-                    .query()
-                    .is_some_and(|q| q.contains("next=%2Foauth2%2F"))
+                && parts.uri.query().is_some_and(|q| {
+                    [
+                        "next=%2Foauth2%2F",
+                        "next=http%3A%2F%2F",
+                        "next=https%3A%2F%2F",
+                    ]
+                    .iter()
+                    .any(|start| q.contains(start))
+                })
         });
         let targets = if to_application { "https: http:" } else { "" };
         let policy = crate::server::csp::policy_with_form_targets(nonce.as_deref(), targets);

@@ -112,7 +112,13 @@ pub struct Application {
     /// RS256 (the default), ES256 or EdDSA.
     pub id_token_signed_response_alg: String,
     pub access: Access,
+    /// Forward auth: the hosts protected (`app.example.org`, `*.example.org`,
+    /// either with `:port`).
     pub hosts: Vec<String>,
+    /// Forward auth: only these path prefixes of the hosts (empty: all).
+    pub path_prefixes: Vec<String>,
+    /// Forward auth: a personal token (`Authorization: Bearer`) passes too.
+    pub allow_bearer_tokens: bool,
     /// Declared in the provisioning file (edits there win at the next reload).
     pub provisioned: bool,
     pub created_at: String,
@@ -153,8 +159,15 @@ pub struct NewApplication {
     pub id_token_signed_response_alg: Option<String>,
     #[serde(default)]
     pub access: Option<Access>,
+    /// Forward auth: the hosts to protect (at least one).
     #[serde(default)]
     pub hosts: Vec<String>,
+    /// Forward auth: only these path prefixes (empty: the whole hosts).
+    #[serde(default)]
+    pub path_prefixes: Vec<String>,
+    /// Forward auth: let personal tokens (`Authorization: Bearer`) through.
+    #[serde(default)]
+    pub allow_bearer_tokens: bool,
 }
 
 /// Changes to an application; absent fields stay as they are.
@@ -176,6 +189,10 @@ pub struct ApplicationPatch {
     pub access: Option<Access>,
     #[serde(default)]
     pub hosts: Option<Vec<String>>,
+    #[serde(default)]
+    pub path_prefixes: Option<Vec<String>>,
+    #[serde(default)]
+    pub allow_bearer_tokens: Option<bool>,
 }
 
 /// A user's sign-in to an application, with the scopes it was given.

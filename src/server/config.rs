@@ -23,6 +23,10 @@ pub struct Config {
     pub cookie_secure: bool,
     pub same_site_strict: bool,
     pub session_idle_minutes: i64,
+    /// The session cookie's Domain (`session.cookie_domain`): set, the
+    /// cookie reaches every host below it, so one sign-in serves the
+    /// forward-auth hosts too. None: this host only.
+    pub cookie_domain: Option<String>,
     pub password_min_length: usize,
     pub basic_auth: bool,
     /// A second listener that serves only the admin API (MAS's "internal").
@@ -280,6 +284,7 @@ struct SessionSection {
     cookie_secure: Option<bool>,
     same_site: Option<String>,
     idle_timeout_minutes: Option<i64>,
+    cookie_domain: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -289,6 +294,29 @@ struct AuthSection {
     basic_auth: Option<bool>,
     hash_workers: Option<usize>,
     hash_wait_ms: Option<u64>,
+}
+
+/// A cookie Domain: a host name (no port, no leading dot) that the public
+/// URL's host is, or is below; browsers drop the cookie otherwise.
+fn checked_cookie_domain(raw: &str, public_url: &str) -> Result<String, String> {
+    let raw = raw.trim().trim_start_matches('.');
+    let domain = url::Url::parse(&format!("http://{raw}/"))
+        .ok()
+        .filter(|u| u.path() == "/" && u.port().is_none() && u.username().is_empty())
+        .and_then(|u| u.host_str().map(|h| h.trim_end_matches('.').to_owned()))
+        .filter(|h| h.contains('.'))
+        .ok_or_else(|| format!("'{raw}' is not a domain name such as example.org"))?;
+    let public_host = url::Url::parse(public_url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_default();
+    if public_host == domain || public_host.ends_with(&format!(".{domain}")) {
+        Ok(domain)
+    } else {
+        Err(format!(
+            "the public URL's host {public_host} is not within {domain}, so browsers would refuse the cookie"
+        ))
+    }
 }
 
 /// Reads an environment variable, treating empty as unset.
@@ -384,6 +412,17 @@ impl Config {
         if session_idle_minutes < 1 {
             errors.push("session.idle_timeout_minutes: must be at least 1".into());
         }
+        let cookie_domain = env("GATEHOUSE_COOKIE_DOMAIN")
+            .or(file.session.cookie_domain.clone())
+            .and_then(|raw| match checked_cookie_domain(&raw, &public_url) {
+                Ok(domain) => Some(domain),
+                Err(why) => {
+                    errors.push(format!(
+                        "session.cookie_domain / GATEHOUSE_COOKIE_DOMAIN: {why}"
+                    ));
+                    None
+                }
+            });
 
         let password_min_length = match env("GATEHOUSE_PASSWORD_MIN_LENGTH") {
             Some(raw) => raw.parse().unwrap_or_else(|_| {
@@ -569,6 +608,7 @@ impl Config {
             cookie_secure,
             same_site_strict,
             session_idle_minutes,
+            cookie_domain,
             password_min_length,
             basic_auth,
             internal_listen,

@@ -120,7 +120,7 @@ impl Metrics {
 }
 
 /// Label values escape `\`, `"` and newlines.
-fn escape(value: &str) -> String {
+pub(crate) fn escape(value: &str) -> String {
     value
         .replace('\\', "\\\\")
         .replace('"', "\\\"")
@@ -196,6 +196,7 @@ pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Respo
     }
     let mut out = String::with_capacity(8 * 1024);
     state.metrics.render_requests(&mut out);
+    state.gate.render_metrics(&mut out);
     let (size, idle) = state.db.pool_size();
     out.push_str("# HELP gatehouse_db_pool_connections Database pool connections, by state.\n");
     out.push_str("# TYPE gatehouse_db_pool_connections gauge\n");

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod csp;
 pub mod db;
+pub mod gate;
 pub mod jobs;
 pub mod live;
 pub mod metrics;

@@ -133,7 +133,12 @@ pub fn effective(config: &Config) -> Settings {
             None,
             some(if c.same_site_strict { "strict" } else { "lax" }),
         )
-        .plain("idle_timeout_minutes", None, some(c.session_idle_minutes));
+        .plain("idle_timeout_minutes", None, some(c.session_idle_minutes))
+        .plain(
+            "cookie_domain",
+            Some("GATEHOUSE_COOKIE_DOMAIN"),
+            c.cookie_domain.clone(),
+        );
     let auth = Section::new("auth")
         .plain(
             "password_min_length",

@@ -69,6 +69,11 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
         .build();
     let live = super::live::Live::new(db.clone(), config.live);
     let login_limiter = Arc::new(LoginLimiter::new(config.rate_limits, db.clone()));
+    let gate: Arc<super::ops::forward_auth::gate::Gate> = Default::default();
+    live.on_forget({
+        let gate = gate.clone();
+        move |what| gate.forget(what)
+    });
     let state = AppState {
         db,
         leptos_options,
@@ -79,6 +84,7 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
         metrics: Default::default(),
         assets: Arc::new(assets),
         signing_keys: Default::default(),
+        gate,
         config: Arc::new(config),
     };
     super::ops::orgs::ensure_default_org(&state)
@@ -136,6 +142,7 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
         )
         .merge(operations_routes())
         .merge(super::oidc::router())
+        .merge(super::gate::router())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -388,10 +395,14 @@ async fn page_guard(State(state): State<AppState>, mut request: Request, next: N
         // A signed-in visitor goes where the login would have led, unless
         // an application asked for a fresh login (`reauth`).
         (PageAccess::Login, Some(_)) if !query_has(&request, "reauth") => {
-            let next = query_value(&request, "next")
-                .filter(|n| crate::model::validate::local_path(n).is_some())
-                .unwrap_or_else(|| "/".into());
-            return Redirect::to(&next).into_response();
+            let next = match query_value(&request, "next") {
+                Some(next) => ops::forward_auth::return_address(&state, &next)
+                    .await
+                    .ok()
+                    .flatten(),
+                None => None,
+            };
+            return Redirect::to(next.as_deref().unwrap_or("/")).into_response();
         }
         (PageAccess::Login, None) if needs_setup => return Redirect::to("/setup").into_response(),
         (PageAccess::Setup, _) if !needs_setup => {

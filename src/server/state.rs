@@ -24,6 +24,8 @@ pub struct AppState {
     pub assets: Arc<super::assets::Assets>,
     /// The OpenID Connect provider's ID-token signing keys.
     pub signing_keys: Arc<super::oidc::keys::SigningKeys>,
+    /// The forward-auth gate's applications and credentials in memory.
+    pub gate: Arc<super::ops::forward_auth::gate::Gate>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

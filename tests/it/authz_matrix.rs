@@ -281,6 +281,7 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
         "applications/create" => {
             "name=x&client_type=confidential&redirect_uris=https%3A%2F%2Frp.example%2Fcb&post_logout_redirect_uris=".into()
         }
+        "applications/create-site" => "name=x&hosts=docs.example.org&path_prefixes=".into(),
         "applications/update" => "id=01JD0000000000000000000000&name=x&redirect_uris=https%3A%2F%2Frp.example%2Fcb&post_logout_redirect_uris=".into(),
         "grants/list" => format!("user_id={id}"),
         "grants/revoke" => format!("user_id={id}&grant_id=01JD0000000000000000000000"),

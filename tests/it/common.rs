@@ -79,6 +79,7 @@ pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
         cookie_secure: false,
         same_site_strict: false,
         session_idle_minutes: 60,
+        cookie_domain: None,
         password_min_length: 8,
         basic_auth: true,
         internal_listen: None,

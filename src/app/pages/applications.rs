@@ -1,21 +1,24 @@
-//! Applications that sign people in through Gatehouse (OpenID Connect):
-//! the list with usage, registration (the secret shown once), and a page
-//! per application to edit it, rotate its secret or delete it. Also the
-//! list of a person's grants, on their account page and on a user's page.
+//! Applications that sign people in through Gatehouse: OpenID Connect
+//! clients and sites behind the forward-auth gate. The list with usage,
+//! registration (a client's secret shown once), and a page per application
+//! to edit it, rotate its secret or delete it. Also the list of a person's
+//! grants, on their account page and on a user's page.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::applications::{
-    get_application, list_applications, list_grants, CreateApplication, DeleteApplication,
-    RevokeGrant, RotateApplicationSecret, UpdateApplication,
+    get_application, list_applications, list_grants, CreateApplication, CreateProtectedSite,
+    DeleteApplication, RevokeGrant, RotateApplicationSecret, UpdateApplication,
 };
 use crate::api::orgs::org_names;
 use crate::app::components::{
     reset_on_success, time_or, AdminOnly, Confirmed, CopyField, ErrorNotice, Field, FormErrors,
 };
-use crate::model::{AppAccess, Application, ApplicationCreated, ClientType, OrgRole, UserGrant};
+use crate::model::{
+    AppAccess, Application, ApplicationCreated, ApplicationKind, ClientType, OrgRole, UserGrant,
+};
 
 #[component]
 pub fn ApplicationsPage() -> impl IntoView {
@@ -50,7 +53,11 @@ fn access_label(access: &AppAccess, orgs: &[(String, String)]) -> String {
 #[component]
 fn Applications() -> impl IntoView {
     let create = ServerAction::<CreateApplication>::new();
-    let apps = Resource::new(move || create.version().get(), |_| list_applications());
+    let create_site = ServerAction::<CreateProtectedSite>::new();
+    let apps = Resource::new(
+        move || (create.version().get(), create_site.version().get()),
+        |_| list_applications(),
+    );
     let orgs = Resource::new(|| (), |_| org_names());
     view! {
         <div class="page-head">
@@ -58,7 +65,8 @@ fn Applications() -> impl IntoView {
         </div>
         <p class="lead">
             "Services that sign their users in with their Gatehouse account through OpenID Connect (Grafana, Gitea, "
-            "internal tools). Locking an account, logging it out everywhere or removing it from an organisation an "
+            "internal tools), and sites your reverse proxy lets through only after a Gatehouse sign-in (forward auth). "
+            "Locking an account, logging it out everywhere or removing it from an organisation an "
             "application requires ends its sign-ins there too."
         </p>
         <section class="card" aria-labelledby="apps-heading">
@@ -78,6 +86,7 @@ fn Applications() -> impl IntoView {
             </Transition>
         </section>
         <NewApplicationForm create orgs/>
+        <NewSiteForm create=create_site orgs/>
     }
     .into_any()
 }
@@ -88,14 +97,15 @@ fn ApplicationTable(list: Vec<Application>, orgs: Vec<(String, String)>) -> impl
         .into_iter()
         .map(|app| {
             let href = format!("/applications/{}", app.id);
-            let kind = match app.client_type {
-                ClientType::Confidential => "confidential",
-                ClientType::Public => "public",
+            let (kind, identifies) = match (app.kind, app.client_type) {
+                (ApplicationKind::ForwardAuth, _) => ("forward auth", app.hosts.join(", ")),
+                (_, ClientType::Confidential) => ("OpenID Connect, confidential", app.client_id.clone()),
+                (_, ClientType::Public) => ("OpenID Connect, public", app.client_id.clone()),
             };
             view! {
                 <tr data-testid="application-row">
                     <td data-label="Name"><a href=href>{app.name.clone()}</a></td>
-                    <td data-label="Client id"><code>{app.client_id.clone()}</code></td>
+                    <td data-label="Client id or hosts"><code>{identifies}</code></td>
                     <td data-label="Type">{kind}</td>
                     <td data-label="Who may sign in">{access_label(&app.access, &orgs)}</td>
                     <td data-label="Active grants">{app.active_grants}</td>
@@ -111,7 +121,7 @@ fn ApplicationTable(list: Vec<Application>, orgs: Vec<(String, String)>) -> impl
                 <thead>
                     <tr>
                         <th scope="col">"Name"</th>
-                        <th scope="col">"Client id"</th>
+                        <th scope="col">"Client id or hosts"</th>
                         <th scope="col">"Type"</th>
                         <th scope="col">"Who may sign in"</th>
                         <th scope="col">"Active grants"</th>
@@ -246,6 +256,58 @@ fn NewApplicationForm(
     .into_any()
 }
 
+/// The fields of a site behind the forward-auth gate (new or existing).
+#[component]
+fn SiteFields(app: Option<Application>, errors: FormErrors) -> impl IntoView {
+    let (hosts, prefixes, tokens) = app
+        .map(|a| (a.hosts, a.path_prefixes, a.allow_bearer_tokens))
+        .unwrap_or_default();
+    view! {
+        <UriList label="Hosts" name="hosts" required=true value=hosts
+            hint="One per line: docs.example.org, or *.example.org for every name below it; add :port to match one port only." error=errors.field("hosts")/>
+        <UriList label="Path prefixes" name="path_prefixes" value=prefixes
+            hint="Optional, one per line (e.g. /admin): only these paths of the hosts. Empty: the whole hosts." error=errors.field("path_prefixes")/>
+        <label class="check" for="field-allow-bearer-tokens">
+            <input type="checkbox" id="field-allow-bearer-tokens" name="allow_bearer_tokens" checked=tokens/>
+            " Let personal tokens through (Authorization: Bearer), for scripts"
+        </label>
+    }
+}
+
+#[component]
+fn NewSiteForm(
+    create: ServerAction<CreateProtectedSite>,
+    orgs: Resource<Result<Vec<(String, String)>, crate::model::AppError>>,
+) -> impl IntoView {
+    let errors = FormErrors::of(create);
+    let form = NodeRef::<leptos::html::Form>::new();
+    reset_on_success(create, form);
+    let created = move || create.value().get().and_then(Result::ok);
+    view! {
+        <section class="card" aria-labelledby="new-site-heading">
+            <h2 id="new-site-heading">"Protect a site (forward auth)"</h2>
+            <p class="hint">"Your reverse proxy asks Gatehouse before letting a request through: see the README for nginx, Traefik and Caddy."</p>
+            {move || created().map(|c| view! {
+                <div class="notice success" role="status" data-testid="new-site">{format!("“{}” is protected.", c.application.name)}</div>
+            })}
+            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            <ActionForm action=create node_ref=form attr:class="stack">
+                <Field label="Name" name="name" required=true autocomplete="off"
+                    hint="Shown to people who are refused, e.g. “Documentation”." error=errors.field("name")/>
+                <SiteFields app=None errors/>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let names = orgs.await.unwrap_or_default();
+                        view! { <AccessFields orgs=names current=AppAccess::default() error=errors.field("access")/> }
+                    })}
+                </Transition>
+                <button type="submit" class="button primary">"Protect site"</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
+}
+
 /// The one showing of a client's credentials, with the discovery address.
 #[component]
 fn Credentials(created: ApplicationCreated, on_done: Callback<()>) -> impl IntoView {
@@ -324,6 +386,7 @@ fn ApplicationView(
         format!("Delete {}", app.name),
     );
     let rotate_id = app.id.clone();
+    let site = app.kind == ApplicationKind::ForwardAuth;
     let delete_explanation = format!(
         "Delete “{}”? Its {} active sign-ins end at once and it can no longer sign anyone in. This cannot be undone.",
         app.name, app.active_grants
@@ -334,6 +397,7 @@ fn ApplicationView(
             <h1>{heading}</h1>
             <a href="/applications">"All applications"</a>
         </div>
+        {(!site).then(|| view! {
         <section class="card" aria-labelledby="app-facts-heading">
             <h2 id="app-facts-heading">"Client"</h2>
             <dl class="facts">
@@ -357,6 +421,7 @@ fn ApplicationView(
                 }
             })}
         </section>
+        })}
         <section class="card" aria-labelledby="app-edit-heading">
             <h2 id="app-edit-heading">"Settings"</h2>
             {move || saved().then(|| view! { <div class="notice success" role="status">"Saved."</div> })}
@@ -364,14 +429,21 @@ fn ApplicationView(
             <ActionForm action=update attr:class="stack">
                 <input type="hidden" name="id" value=update_id/>
                 <Field label="Name" name="name" required=true value=name_value error=errors.field("name")/>
-                <UriList label="Redirect URIs" name="redirect_uris" required=true value=app.redirect_uris.clone()
-                    hint="Exact addresses the sign-in may return to, one per line." error=errors.field("redirect_uris")/>
-                <UriList label="Addresses after sign-out" name="post_logout_redirect_uris" value=app.post_logout_redirect_uris.clone()
-                    hint="Optional: where the application may send people after signing them out." error=errors.field("post_logout_redirect_uris")/>
-                <label class="check" for="field-skip-consent">
-                    <input type="checkbox" id="field-skip-consent" name="skip_consent" checked=app.skip_consent/>
-                    " First-party application: skip the consent screen"
-                </label>
+                {if site {
+                    view! { <SiteFields app=Some(app.clone()) errors/> }.into_any()
+                } else {
+                    view! {
+                        <UriList label="Redirect URIs" name="redirect_uris" required=true value=app.redirect_uris.clone()
+                            hint="Exact addresses the sign-in may return to, one per line." error=errors.field("redirect_uris")/>
+                        <UriList label="Addresses after sign-out" name="post_logout_redirect_uris" value=app.post_logout_redirect_uris.clone()
+                            hint="Optional: where the application may send people after signing them out." error=errors.field("post_logout_redirect_uris")/>
+                        <label class="check" for="field-skip-consent">
+                            <input type="checkbox" id="field-skip-consent" name="skip_consent" checked=app.skip_consent/>
+                            " First-party application: skip the consent screen"
+                        </label>
+                    }
+                    .into_any()
+                }}
                 <AccessFields orgs current=app.access.clone() error=errors.field("access")/>
                 <button type="submit" class="button primary">"Save"</button>
             </ActionForm>

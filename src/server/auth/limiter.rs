@@ -116,11 +116,15 @@ impl LoginLimiter {
     /// limit, without counting it.
     pub async fn check(&self, ip: Option<&str>, name: &str) -> Result<(), AppError> {
         let now = now_ms();
-        for (key, max) in self.keys(ip, name) {
-            if let Some((hits, start)) = db::rate_limits::get(&self.db, &key).await? {
-                if hits >= i64::from(max) && start > now - self.window_ms() {
-                    return Err(self.refusal(start, now));
-                }
+        let keys = self.keys(ip, name);
+        let names: Vec<&str> = keys.iter().map(|(key, _)| key.as_str()).collect();
+        for (key, hits, start) in db::rate_limits::get_many(&self.db, &names).await? {
+            let max = keys
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map_or(0, |(_, max)| *max);
+            if hits >= i64::from(max) && start > now - self.window_ms() {
+                return Err(self.refusal(start, now));
             }
         }
         Ok(())

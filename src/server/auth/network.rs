@@ -92,6 +92,13 @@ pub fn resolve_client(peer: Option<IpAddr>, headers: &HeaderMap, trusted: &[IpNe
 }
 
 /// `::ffff:192.0.2.1` is the IPv4 client of a dual-stack socket.
+/// Whether the peer may tell which host and address a request was for:
+/// a configured trusted proxy, or this machine (a proxy beside us).
+pub fn is_trusted_proxy(peer: Option<IpAddr>, trusted: &[IpNet]) -> bool {
+    peer.map(unmap)
+        .is_some_and(|ip| ip.is_loopback() || trusted.iter().any(|net| net.contains(&ip)))
+}
+
 fn unmap(ip: IpAddr) -> IpAddr {
     match ip {
         IpAddr::V6(v6) => v6.to_ipv4_mapped().map(IpAddr::V4).unwrap_or(ip),

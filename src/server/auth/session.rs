@@ -91,7 +91,11 @@ impl Store {
     }
 
     pub fn layer(self, config: &Config) -> SessionManagerLayer<Store> {
-        SessionManagerLayer::new(self)
+        let layer = match &config.cookie_domain {
+            Some(domain) => SessionManagerLayer::new(self).with_domain(domain.clone()),
+            None => SessionManagerLayer::new(self),
+        };
+        layer
             .with_name(COOKIE_NAME)
             .with_http_only(true)
             .with_secure(config.cookie_secure)

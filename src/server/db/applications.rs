@@ -15,6 +15,8 @@ pub struct AppRow {
     pub id_token_alg: String,
     pub access: String,
     pub hosts: String,
+    pub path_prefixes: String,
+    pub allow_bearer_tokens: bool,
     pub provisioned: bool,
     pub created_at: i64,
     pub created_by: String,
@@ -27,7 +29,7 @@ pub struct AppRow {
 
 const COLUMNS: &str = "a.id, a.kind, a.name, a.client_type, a.redirect_uris, \
     a.post_logout_redirect_uris, a.skip_consent, a.id_token_alg, a.access, a.hosts, a.provisioned, \
-    a.created_at, a.created_by, a.updated_at, a.last_sign_in_at";
+    a.path_prefixes, a.allow_bearer_tokens, a.created_at, a.created_by, a.updated_at, a.last_sign_in_at";
 
 const ACTIVE_GRANTS: &str = "(SELECT count(*) FROM oidc_grants g \
     WHERE g.application_id = a.id AND g.revoked_at IS NULL) AS active_grants";
@@ -43,8 +45,8 @@ pub async fn insert(
         sqlx::query(
             "INSERT INTO applications (id, kind, name, client_type, secret_hash, redirect_uris, \
              post_logout_redirect_uris, skip_consent, access, hosts, provisioned, created_at, \
-             created_by, updated_at, id_token_alg) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+             created_by, updated_at, id_token_alg, path_prefixes, allow_bearer_tokens) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
         )
         .bind(&row.id)
         .bind(&row.kind)
@@ -61,6 +63,8 @@ pub async fn insert(
         .bind(&row.created_by)
         .bind(row.updated_at)
         .bind(&row.id_token_alg)
+        .bind(&row.path_prefixes)
+        .bind(row.allow_bearer_tokens)
         .execute(&mut *tx)
         .await?;
         if let Some(audit) = audit {
@@ -110,7 +114,7 @@ pub async fn update(db: &Db, row: &AppRow, audit: Option<&AuditEntry>) -> sqlx::
         let changed = sqlx::query(
             "UPDATE applications SET name = $1, redirect_uris = $2, post_logout_redirect_uris = $3, \
              skip_consent = $4, access = $5, hosts = $6, provisioned = $7, updated_at = $8, \
-             id_token_alg = $10 WHERE id = $9",
+             id_token_alg = $10, path_prefixes = $11, allow_bearer_tokens = $12 WHERE id = $9",
         )
         .bind(&row.name)
         .bind(&row.redirect_uris)
@@ -122,6 +126,8 @@ pub async fn update(db: &Db, row: &AppRow, audit: Option<&AuditEntry>) -> sqlx::
         .bind(row.updated_at)
         .bind(&row.id)
         .bind(&row.id_token_alg)
+        .bind(&row.path_prefixes)
+        .bind(row.allow_bearer_tokens)
         .execute(&mut *tx)
         .await?
         .rows_affected();

@@ -83,20 +83,97 @@ pub trait BeginWrite {
     type Database: sqlx::Database;
     fn begin_write(
         &self,
-    ) -> impl std::future::Future<Output = sqlx::Result<Transaction<'static, Self::Database>>> + Send;
+    ) -> impl std::future::Future<Output = sqlx::Result<WriteTx<Self::Database>>> + Send;
 }
+
+/// A write transaction; on SQLite it also holds this process's turn to
+/// write. Use it as a connection (`&mut *tx`) and end it with `commit`
+/// (dropping it rolls back).
+pub struct WriteTx<DB: sqlx::Database> {
+    tx: Transaction<'static, DB>,
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl<DB: sqlx::Database> WriteTx<DB> {
+    pub async fn commit(self) -> sqlx::Result<()> {
+        self.tx.commit().await
+    }
+}
+
+impl<DB: sqlx::Database> std::ops::Deref for WriteTx<DB> {
+    type Target = DB::Connection;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl<DB: sqlx::Database> std::ops::DerefMut for WriteTx<DB> {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
+    }
+}
+
+/// This process's writers to one SQLite file take turns in an async queue.
+/// SQLite alone would let every writer but one fail to lock, sleep in its
+/// busy handler (1, 2, 5, 10… ms) and retry: under concurrent writes most
+/// of the time went to those sleeps. Other processes (the CLI beside a
+/// running server) still meet the busy timeout.
+async fn sqlite_writer_turn(pool: &SqlitePool) -> Option<tokio::sync::OwnedMutexGuard<()>> {
+    use std::{
+        collections::HashMap,
+        path::PathBuf,
+        sync::{Arc, Mutex, OnceLock},
+    };
+    type Turns = Mutex<HashMap<PathBuf, Arc<tokio::sync::Mutex<()>>>>;
+    static TURNS: OnceLock<Turns> = OnceLock::new();
+    let turn = {
+        let mut turns = TURNS
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        turns
+            .entry(pool.connect_options().get_filename().to_path_buf())
+            .or_default()
+            .clone()
+    };
+    // A writer that never ends its transaction must not stop the others
+    // for good: after the busy timeout they fall back to SQLite's locking.
+    tokio::time::timeout(SQLITE_BUSY_TIMEOUT, turn.lock_owned())
+        .await
+        .ok()
+}
+
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 impl BeginWrite for SqlitePool {
     type Database = Sqlite;
-    async fn begin_write(&self) -> sqlx::Result<Transaction<'static, Sqlite>> {
-        self.begin_with("BEGIN IMMEDIATE").await
+    /// Runs to the end in a task of its own even if the caller is dropped
+    /// (a client gone mid-request): sqlx's `begin_with` cancelled after the
+    /// `BEGIN` ran but before it returned leaves the pooled connection inside
+    /// a transaction that nobody ends, holding the write lock for good (seen
+    /// as every writer stalling). Finished, an unwanted transaction is
+    /// simply dropped, which rolls it back.
+    async fn begin_write(&self) -> sqlx::Result<WriteTx<Sqlite>> {
+        let pool = self.clone();
+        tokio::spawn(async move {
+            let turn = sqlite_writer_turn(&pool).await;
+            Ok(WriteTx {
+                tx: pool.begin_with("BEGIN IMMEDIATE").await?,
+                _turn: turn,
+            })
+        })
+        .await
+        .map_err(|e| sqlx::Error::Io(std::io::Error::other(e)))?
     }
 }
 
 impl BeginWrite for PgPool {
     type Database = Postgres;
-    async fn begin_write(&self) -> sqlx::Result<Transaction<'static, Postgres>> {
-        self.begin().await
+    async fn begin_write(&self) -> sqlx::Result<WriteTx<Postgres>> {
+        Ok(WriteTx {
+            tx: self.begin().await?,
+            _turn: None,
+        })
     }
 }
 
@@ -115,7 +192,7 @@ impl Db {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(10))
+                .busy_timeout(SQLITE_BUSY_TIMEOUT)
                 // Reads of a large database come from the page cache through
                 // mmap instead of a read() per page, and hot pages stay cached.
                 .pragma("mmap_size", "4294967296")

@@ -185,12 +185,19 @@ pub struct GrantStanding {
     pub sessions_valid_after: i64,
     pub app_access: String,
     pub app_kind: String,
+    /// What the ID token and UserInfo say about the user, read with the
+    /// grant (one query instead of two).
+    pub username: String,
+    pub display_name: Option<String>,
+    pub email: Option<String>,
+    pub grant_last_used_at: i64,
 }
 
 const STANDING: &str = "g.id AS grant_id, g.application_id, g.user_id, g.scopes, g.nonce, \
     g.auth_time, g.created_at, g.revoked_at AS grant_revoked_at, g.session_id, \
     s.revoked_at AS session_revoked_at, u.status AS user_status, u.sessions_valid_after, \
-    a.access AS app_access, a.kind AS app_kind";
+    a.access AS app_access, a.kind AS app_kind, u.username, u.display_name, u.email, \
+    g.last_used_at AS grant_last_used_at";
 
 const STANDING_JOINS: &str = "JOIN oidc_grants g ON g.id = x.grant_id \
     JOIN users u ON u.id = g.user_id \
@@ -258,12 +265,17 @@ pub enum Spend<'a> {
 /// Spends the presented code or token and stores the new tokens, in one
 /// transaction; false (nothing stored) when it was spent already, by a
 /// concurrent request or earlier.
+/// Spends the credential and stores the new tokens in one transaction;
+/// false when the credential had been spent meanwhile. `touch_grant`:
+/// record the use on the grant (callers skip it when it was recorded
+/// within the last minute, a statement less in the write lock).
 pub async fn issue_tokens(
     db: &Db,
     grant_id: &str,
     spend: Spend<'_>,
     tokens: &[NewToken<'_>],
     now: i64,
+    touch_grant: bool,
 ) -> sqlx::Result<bool> {
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
@@ -291,25 +303,33 @@ pub async fn issue_tokens(
         if spent == 0 {
             return Ok(false);
         }
+        // One statement for the access and refresh token: every statement
+        // is a round trip while this process's writers wait their turn.
+        let rows: Vec<String> = (0..tokens.len())
+            .map(|i| format!("({})", super::placeholders(i * 6 + 1, 6)))
+            .collect();
+        let sql = format!(
+            "INSERT INTO oidc_tokens (token_hash, grant_id, kind, scopes, created_at, expires_at) VALUES {}",
+            rows.join(", ")
+        );
+        let mut insert = sqlx::query(&sql);
         for (hash, kind, scopes, expires_at) in tokens {
-            sqlx::query(
-                "INSERT INTO oidc_tokens (token_hash, grant_id, kind, scopes, created_at, expires_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(*hash)
-            .bind(grant_id)
-            .bind(*kind)
-            .bind(*scopes)
-            .bind(now)
-            .bind(*expires_at)
-            .execute(&mut *tx)
-            .await?;
+            insert = insert
+                .bind(*hash)
+                .bind(grant_id)
+                .bind(*kind)
+                .bind(*scopes)
+                .bind(now)
+                .bind(*expires_at);
         }
-        sqlx::query("UPDATE oidc_grants SET last_used_at = $1 WHERE id = $2")
-            .bind(now)
-            .bind(grant_id)
-            .execute(&mut *tx)
-            .await?;
+        insert.execute(&mut *tx).await?;
+        if touch_grant {
+            sqlx::query("UPDATE oidc_grants SET last_used_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(grant_id)
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         Ok(true)
     })

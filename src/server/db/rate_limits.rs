@@ -29,9 +29,28 @@ pub async fn unhit(db: &Db, key: &str) -> sqlx::Result<()> {
 }
 
 /// The current window of `key`: its hits and start, if any.
+#[cfg(test)]
 pub async fn get(db: &Db, key: &str) -> sqlx::Result<Option<(i64, i64)>> {
-    let sql = "SELECT hits, window_start FROM rate_limits WHERE key = $1";
-    with_pool!(db, pool => sqlx::query_as::<_, (i64, i64)>(sql).bind(key).fetch_optional(pool).await)
+    let found = get_many(db, &[key]).await?;
+    Ok(found
+        .into_iter()
+        .next()
+        .map(|(_, hits, start)| (hits, start)))
+}
+
+/// The counted keys among `keys`: (key, hits, window start).
+pub async fn get_many(db: &Db, keys: &[&str]) -> sqlx::Result<Vec<(String, i64, i64)>> {
+    let sql = format!(
+        "SELECT key, hits, window_start FROM rate_limits WHERE key IN ({})",
+        super::placeholders(1, keys.len())
+    );
+    with_pool!(db, pool => {
+        let mut query = sqlx::query_as::<_, (String, i64, i64)>(&sql);
+        for key in keys {
+            query = query.bind(*key);
+        }
+        query.fetch_all(pool).await
+    })
 }
 
 pub async fn clear(db: &Db, key: &str) -> sqlx::Result<()> {

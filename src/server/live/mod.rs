@@ -60,7 +60,22 @@ enum Signal {
         user_ids: Vec<String>,
         revoked: bool,
     },
+    /// Memberships or applications changed: caches of access decisions
+    /// (the forward-auth gate's) start afresh. No stream is touched.
+    AccessChanged,
 }
+
+/// What caches of credentials and decisions must forget, heard from this
+/// instance or another one.
+#[derive(Clone, Copy, Debug)]
+pub enum Forget<'a> {
+    Sessions(&'a [String]),
+    Tokens(&'a [String]),
+    Users(&'a [String]),
+    Everything,
+}
+
+type Watcher = Box<dyn Fn(Forget<'_>) + Send + Sync>;
 
 #[derive(Serialize, Deserialize)]
 struct Envelope {
@@ -90,6 +105,7 @@ pub struct Live {
     shutdown: watch::Sender<bool>,
     /// Whether this instance's row exists (its first heartbeat happened).
     registered: std::sync::atomic::AtomicBool,
+    watchers: Mutex<Vec<Watcher>>,
 }
 
 /// Who opens a connection, and from where.
@@ -166,7 +182,21 @@ impl Live {
             registry: Mutex::new(Registry::default()),
             shutdown: watch::channel(false).0,
             registered: std::sync::atomic::AtomicBool::new(false),
+            watchers: Mutex::new(Vec::new()),
         })
+    }
+
+    /// Calls `watcher` with every revocation, from any instance.
+    pub fn on_forget(&self, watcher: impl Fn(Forget<'_>) + Send + Sync + 'static) {
+        self.watchers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(Box::new(watcher));
+    }
+
+    /// Memberships or applications changed, on every instance.
+    pub async fn access_changed(&self) {
+        self.send(Signal::AccessChanged).await
     }
 
     fn registry(&self) -> std::sync::MutexGuard<'_, Registry> {
@@ -336,8 +366,25 @@ impl Live {
         bus::publish(self, signal).await;
     }
 
-    /// Applies a signal to this instance's connections.
+    /// Applies a signal to this instance's connections and caches.
     fn dispatch(&self, signal: &Signal) {
+        let forget = match signal {
+            Signal::CloseSessions { session_ids } => Some(Forget::Sessions(session_ids)),
+            Signal::CloseTokens { token_ids } => Some(Forget::Tokens(token_ids)),
+            Signal::CloseUsers { user_ids, .. } => Some(Forget::Users(user_ids)),
+            Signal::AccessChanged => Some(Forget::Everything),
+            Signal::Deliver { .. } | Signal::Broadcast { .. } => None,
+        };
+        if let Some(forget) = forget {
+            for watcher in self
+                .watchers
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .iter()
+            {
+                watcher(forget);
+            }
+        }
         let mut registry = self.registry();
         match signal {
             Signal::Deliver { user_id, event } => {
@@ -367,6 +414,7 @@ impl Live {
                     user_ids.iter().any(|u| u == user)
                 })
             }
+            Signal::AccessChanged => {}
         }
     }
 

@@ -22,7 +22,7 @@ use crate::{
 
 pub const CLIENT_SECRET_PREFIX: &str = "ghs_";
 
-fn json_list(raw: &str) -> Vec<String> {
+pub(crate) fn json_list(raw: &str) -> Vec<String> {
     serde_json::from_str(raw).unwrap_or_default()
 }
 
@@ -58,6 +58,8 @@ pub fn to_model(row: &AppRow) -> Application {
         id_token_signed_response_alg: row.id_token_alg.clone(),
         access: stored_access(&row.access),
         hosts: json_list(&row.hosts),
+        path_prefixes: json_list(&row.path_prefixes),
+        allow_bearer_tokens: row.allow_bearer_tokens,
         provisioned: row.provisioned,
         created_at: rfc3339(row.created_at),
         updated_at: rfc3339(row.updated_at),
@@ -178,6 +180,108 @@ async fn check_access(state: &AppState, access: &AppAccess) -> Result<(), AppErr
     Ok(())
 }
 
+/// Forward auth: the hosts, each canonical (lower case, ASCII, no trailing
+/// dot) and once; at least one.
+pub(crate) fn valid_hosts(raw: &[String], errors: &mut Vec<FieldError>) -> Vec<String> {
+    use super::forward_auth::hosts::HostPattern;
+    if raw.is_empty() {
+        errors.push(FieldError::new(
+            "hosts",
+            "hosts_required",
+            "Give at least one host.",
+        ));
+    } else if raw.len() > MAX_APP_URIS {
+        errors.push(FieldError::new(
+            "hosts",
+            "too_many_hosts",
+            format!("At most {MAX_APP_URIS} hosts."),
+        ));
+    }
+    let mut out: Vec<String> = Vec::new();
+    for (i, host) in raw.iter().enumerate() {
+        match HostPattern::parse(host) {
+            Ok(pattern) => {
+                let pattern = pattern.to_string();
+                if !out.contains(&pattern) {
+                    out.push(pattern);
+                }
+            }
+            Err(why) => errors.push(FieldError::new(
+                &format!("hosts/{i}"),
+                "host_invalid",
+                format!("'{}': {why}", host.trim()),
+            )),
+        }
+    }
+    out
+}
+
+/// Forward auth: the path prefixes, normalised and once (empty: all paths).
+pub(crate) fn valid_prefixes(raw: &[String], errors: &mut Vec<FieldError>) -> Vec<String> {
+    use super::forward_auth::hosts::parse_prefix;
+    if raw.len() > MAX_APP_URIS {
+        errors.push(FieldError::new(
+            "path_prefixes",
+            "too_many_prefixes",
+            format!("At most {MAX_APP_URIS} path prefixes."),
+        ));
+    }
+    let mut out: Vec<String> = Vec::new();
+    for (i, prefix) in raw.iter().enumerate() {
+        match parse_prefix(prefix) {
+            Ok(prefix) if prefix == "/" => {}
+            Ok(prefix) => {
+                if !out.contains(&prefix) {
+                    out.push(prefix);
+                }
+            }
+            Err(why) => errors.push(FieldError::new(
+                &format!("path_prefixes/{i}"),
+                "path_prefix_invalid",
+                format!("'{}': {why}", prefix.trim()),
+            )),
+        }
+    }
+    out
+}
+
+/// Fields that belong to the other kind of application must not be set.
+fn refuse_foreign_fields(
+    kind: ApplicationKind,
+    input: &NewApplication,
+    errors: &mut Vec<FieldError>,
+) {
+    let mut foreign = |set: bool, field: &str| {
+        if set {
+            errors.push(FieldError::new(
+                field,
+                "field_not_for_kind",
+                format!("Not used by an application of kind \"{}\".", kind.as_str()),
+            ));
+        }
+    };
+    match kind {
+        ApplicationKind::Oidc => {
+            foreign(!input.hosts.is_empty(), "hosts");
+            foreign(!input.path_prefixes.is_empty(), "path_prefixes");
+            foreign(input.allow_bearer_tokens, "allow_bearer_tokens");
+        }
+        ApplicationKind::ForwardAuth => {
+            foreign(!input.redirect_uris.is_empty(), "redirect_uris");
+            foreign(
+                !input.post_logout_redirect_uris.is_empty(),
+                "post_logout_redirect_uris",
+            );
+            foreign(input.client_type.is_some(), "client_type");
+            foreign(input.skip_consent, "skip_consent");
+            foreign(
+                input.id_token_signed_response_alg.is_some(),
+                "id_token_signed_response_alg",
+            );
+        }
+    }
+}
+
 /// A checked new application as a row, with its secret (confidential).
 pub async fn new_row(
     state: &AppState,
@@ -187,34 +291,41 @@ pub async fn new_row(
 ) -> Result<(AppRow, Option<String>), AppError> {
     let mut errors = Vec::new();
     let kind = input.kind.unwrap_or_default();
-    if kind != ApplicationKind::Oidc {
-        errors.push(FieldError::new(
-            "kind",
-            "kind_unsupported",
-            "Only OpenID Connect applications (kind \"oidc\") are supported.",
-        ));
-    }
+    refuse_foreign_fields(kind, &input, &mut errors);
     let name = valid_name(&input.name, &mut errors);
-    let redirect_uris = valid_uris("redirect_uris", &input.redirect_uris, &mut errors);
-    if input.redirect_uris.is_empty() {
-        errors.push(FieldError::new(
-            "redirect_uris",
-            "redirect_uris_required",
-            "Give at least one redirect URI.",
-        ));
+    let (mut redirect_uris, mut logout_uris, mut hosts, mut prefixes) = Default::default();
+    match kind {
+        ApplicationKind::Oidc => {
+            redirect_uris = valid_uris("redirect_uris", &input.redirect_uris, &mut errors);
+            if input.redirect_uris.is_empty() {
+                errors.push(FieldError::new(
+                    "redirect_uris",
+                    "redirect_uris_required",
+                    "Give at least one redirect URI.",
+                ));
+            }
+            logout_uris = valid_uris(
+                "post_logout_redirect_uris",
+                &input.post_logout_redirect_uris,
+                &mut errors,
+            );
+        }
+        ApplicationKind::ForwardAuth => {
+            hosts = valid_hosts(&input.hosts, &mut errors);
+            prefixes = valid_prefixes(&input.path_prefixes, &mut errors);
+        }
     }
-    let logout_uris = valid_uris(
-        "post_logout_redirect_uris",
-        &input.post_logout_redirect_uris,
-        &mut errors,
-    );
     let alg = valid_alg(input.id_token_signed_response_alg.as_deref(), &mut errors);
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
     let access = input.access.unwrap_or_default();
     check_access(state, &access).await?;
-    let client_type = input.client_type.unwrap_or_default();
+    let client_type = match kind {
+        ApplicationKind::Oidc => input.client_type.unwrap_or_default(),
+        // Nothing to authenticate as: the gate is asked by the proxy.
+        ApplicationKind::ForwardAuth => ClientType::Public,
+    };
     let secret = (client_type == ClientType::Confidential)
         .then(|| generate_secret_with(CLIENT_SECRET_PREFIX));
     let now = now_ms();
@@ -228,7 +339,9 @@ pub async fn new_row(
         skip_consent: input.skip_consent,
         id_token_alg: alg,
         access: json!(access).to_string(),
-        hosts: "[]".into(),
+        hosts: json!(hosts).to_string(),
+        path_prefixes: json!(prefixes).to_string(),
+        allow_bearer_tokens: input.allow_bearer_tokens,
         provisioned,
         created_at: now,
         created_by: created_by.into(),
@@ -236,7 +349,41 @@ pub async fn new_row(
         last_sign_in_at: None,
         active_grants: 0,
     };
+    check_hosts_free(state, &row).await?;
     Ok((row, secret))
+}
+
+/// Two forward-auth applications must not claim the same host and path:
+/// the gate could not tell whose rule applies (409).
+async fn check_hosts_free(state: &AppState, row: &AppRow) -> Result<(), AppError> {
+    if row.kind != ApplicationKind::ForwardAuth.as_str() {
+        return Ok(());
+    }
+    let (hosts, prefixes) = (json_list(&row.hosts), json_list(&row.path_prefixes));
+    for other in db::applications::list(&state.db).await? {
+        if other.id == row.id || other.kind != row.kind {
+            continue;
+        }
+        let other_prefixes = json_list(&other.path_prefixes);
+        let same_paths =
+            prefixes == other_prefixes || prefixes.iter().any(|p| other_prefixes.contains(p));
+        if let Some(host) = json_list(&other.hosts)
+            .into_iter()
+            .find(|h| hosts.contains(h))
+        {
+            if same_paths {
+                return Err(AppError::conflict(
+                    "host_taken",
+                    Some("hosts"),
+                    format!(
+                        "'{host}' is already protected by the application '{}'.",
+                        other.name
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 pub async fn create(
@@ -255,10 +402,13 @@ pub async fn create(
     );
     let digest = secret.as_deref().map(hash_secret);
     match db::applications::insert(&state.db, &row, digest.as_deref(), Some(&audit)).await {
-        Ok(()) => Ok(ApplicationCreated {
-            application: to_model(&row),
-            client_secret: secret,
-        }),
+        Ok(()) => {
+            state.live.access_changed().await;
+            Ok(ApplicationCreated {
+                application: to_model(&row),
+                client_secret: secret,
+            })
+        }
         Err(e) if db::is_unique_violation(&e) => Err(name_taken(&row.name)),
         Err(e) => Err(e.into()),
     }
@@ -321,6 +471,46 @@ pub async fn patched(
         row.id_token_alg = valid_alg(Some(alg), &mut errors);
         changed.insert("id_token_signed_response_alg".into(), json!(alg));
     }
+    if let Some(hosts) = &patch.hosts {
+        let hosts = valid_hosts(hosts, &mut errors);
+        row.hosts = json!(hosts).to_string();
+        changed.insert("hosts".into(), json!(hosts));
+    }
+    if let Some(prefixes) = &patch.path_prefixes {
+        let prefixes = valid_prefixes(prefixes, &mut errors);
+        row.path_prefixes = json!(prefixes).to_string();
+        changed.insert("path_prefixes".into(), json!(prefixes));
+    }
+    if let Some(allow) = patch.allow_bearer_tokens {
+        row.allow_bearer_tokens = allow;
+        changed.insert("allow_bearer_tokens".into(), json!(allow));
+    }
+    let kind = ApplicationKind::parse(&row.kind).unwrap_or_default();
+    let foreign = match kind {
+        ApplicationKind::Oidc => [
+            ("hosts", patch.hosts.is_some()),
+            ("path_prefixes", patch.path_prefixes.is_some()),
+            ("allow_bearer_tokens", patch.allow_bearer_tokens.is_some()),
+        ],
+        ApplicationKind::ForwardAuth => [
+            ("redirect_uris", patch.redirect_uris.is_some()),
+            (
+                "post_logout_redirect_uris",
+                patch.post_logout_redirect_uris.is_some(),
+            ),
+            (
+                "id_token_signed_response_alg",
+                patch.id_token_signed_response_alg.is_some(),
+            ),
+        ],
+    };
+    for (field, _) in foreign.iter().filter(|(_, set)| *set) {
+        errors.push(FieldError::new(
+            field,
+            "field_not_for_kind",
+            format!("Not used by an application of kind \"{}\".", kind.as_str()),
+        ));
+    }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
@@ -330,6 +520,7 @@ pub async fn patched(
         changed.insert("access".into(), json!(access));
     }
     row.updated_at = now_ms();
+    check_hosts_free(state, &row).await?;
     Ok((row, serde_json::Value::Object(changed)))
 }
 
@@ -343,7 +534,10 @@ pub async fn update(
     let (row, changed) = patched(state, existing(state, id).await?, patch).await?;
     let audit = caller.audit("application.update", "application", Some(id), changed);
     match db::applications::update(&state.db, &row, Some(&audit)).await {
-        Ok(true) => get(state, caller, id).await,
+        Ok(true) => {
+            state.live.access_changed().await;
+            get(state, caller, id).await
+        }
         Ok(false) => Err(not_found(id)),
         Err(e) if db::is_unique_violation(&e) => Err(name_taken(&row.name)),
         Err(e) => Err(e.into()),
@@ -393,6 +587,7 @@ pub async fn delete(state: &AppState, caller: &Caller, id: &str) -> Result<(), A
         json!({"name": row.name, "active_grants": row.active_grants}),
     );
     if db::applications::delete(&state.db, id, Some(&audit)).await? {
+        state.live.access_changed().await;
         Ok(())
     } else {
         Err(not_found(id))

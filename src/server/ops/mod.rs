@@ -10,6 +10,7 @@ pub mod bulk;
 mod caller;
 pub mod contacts;
 pub mod export;
+pub mod forward_auth;
 pub mod import;
 pub mod jobs;
 pub mod lifecycle;

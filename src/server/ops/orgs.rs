@@ -136,7 +136,11 @@ pub async fn rename(
         json!({"before": {"name": before.name}, "after": {"name": name}}),
     );
     match db::orgs::rename(&state.db, id, &name, now_ms(), &audit).await {
-        Ok(true) => existing(state, id).await.map(to_model),
+        Ok(true) => {
+            // The gate tells upstreams organisation names.
+            state.live.access_changed().await;
+            existing(state, id).await.map(to_model)
+        }
         Ok(false) => Err(org_not_found(id)),
         Err(e) if db::is_unique_violation(&e) => Err(name_taken(&name)),
         Err(e) => Err(e.into()),
@@ -166,7 +170,10 @@ pub async fn delete(
         json!({"name": name, "force": force}),
     );
     match db::orgs::delete(&state.db, id, force, &audit).await? {
-        Deleted::Done => Ok(()),
+        Deleted::Done => {
+            state.live.access_changed().await;
+            Ok(())
+        }
         Deleted::NotFound => Err(org_not_found(id)),
         Deleted::HasMembers(n) => Err(AppError::conflict(
             "org_has_members",
@@ -214,6 +221,7 @@ pub async fn put_member(
         .await?
         // Deleted between the checks and the write.
         .ok_or_else(|| org_not_found(org_id))?;
+    state.live.access_changed().await;
     let member = db::orgs::member(&state.db, org_id, user_id)
         .await?
         .ok_or_else(|| org_not_found(org_id))?;
@@ -235,6 +243,7 @@ pub async fn remove_member(
         json!({"user_id": user_id}),
     );
     if db::orgs::remove_member(&state.db, org_id, user_id, &audit).await? {
+        state.live.access_changed().await;
         Ok(())
     } else {
         Err(AppError::NotFound(format!(

@@ -36,8 +36,9 @@ fn limited(e: AppError) -> TokenError {
 /// introspection) comes from: a confidential client proves it with its
 /// secret, a public one only names itself. Failures are rate limited per
 /// address and client id. A secret is 256 random bits checked by one
-/// SHA-256, so unlike a password a guess is not counted before it is
-/// checked: a busy client's concurrent requests are never refused.
+/// SHA-256, so unlike a password a guess need not be counted before it is
+/// checked, nor the limit read before a success: a busy client's requests
+/// are never refused and cost no query for the limiter.
 pub async fn authenticate_client(
     state: &AppState,
     client_id: Option<&str>,
@@ -47,12 +48,6 @@ pub async fn authenticate_client(
     let Some(client_id) = client_id else {
         return Err(TokenError::InvalidClient);
     };
-    let account = format!("oauth2:{client_id}");
-    state
-        .login_limiter
-        .check(ip, &account)
-        .await
-        .map_err(limited)?;
     let found = db::applications::with_secret(&state.db, client_id).await?;
     let ok = match (&found, secret) {
         (Some((app, Some(digest))), Some(secret)) if app.client_type == "confidential" => {
@@ -64,11 +59,22 @@ pub async fn authenticate_client(
     match found {
         Some((app, _)) if ok && app.kind == "oidc" => Ok(app),
         _ => {
+            // Over the limit, failures are told to wait (429).
+            let account = format!("oauth2:{client_id}");
+            state
+                .login_limiter
+                .check(ip, &account)
+                .await
+                .map_err(limited)?;
             state.login_limiter.record_failure(ip, &account).await;
             Err(TokenError::InvalidClient)
         }
     }
 }
+
+/// A grant's "last used" is kept to the minute: a busy client refreshing
+/// every few seconds does not rewrite it each time.
+const GRANT_USE_PRECISION_MS: i64 = 60_000;
 
 fn invalid_grant(why: &str) -> TokenError {
     TokenError::InvalidGrant(why.into())
@@ -227,7 +233,9 @@ pub(super) async fn mint(
         _ if has_scope(scopes, "openid") => Some(id_token(state, app, grant, scopes, now).await?),
         _ => None,
     };
-    if !db::oidc::issue_tokens(&state.db, &grant.grant_id, spend, &tokens, now).await? {
+    let touch_grant = now - grant.grant_last_used_at >= GRANT_USE_PRECISION_MS;
+    if !db::oidc::issue_tokens(&state.db, &grant.grant_id, spend, &tokens, now, touch_grant).await?
+    {
         return Ok(None);
     }
     prune_now_and_then(state, now);
@@ -268,10 +276,7 @@ async fn id_token(
     scopes: &str,
     now: i64,
 ) -> Result<String, TokenError> {
-    let user = db::users::by_id(&state.db, &grant.user_id)
-        .await?
-        .ok_or_else(|| invalid_grant("the user is gone"))?;
-    let mut claims = user_claims(state, &user, scopes).await?;
+    let mut claims = user_claims(state, grant, scopes).await?;
     let iat = now / 1000;
     claims.insert("iss".into(), json!(issuer(state)));
     claims.insert("aud".into(), json!(app.id));

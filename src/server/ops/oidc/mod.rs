@@ -12,7 +12,7 @@ use serde_json::{json, Map, Value};
 use crate::{
     model::{AppError, UserStatus},
     server::{
-        db::{self, oidc::GrantStanding, users::UserRow},
+        db::{self, oidc::GrantStanding},
         ops::applications::stored_access,
         AppState,
     },
@@ -110,23 +110,24 @@ pub async fn admitted(state: &AppState, access: &str, user_id: &str) -> Result<b
     })))
 }
 
-/// The claims about a user that `scopes` release (UserInfo and ID token).
+/// The claims about a grant's user that `scopes` release (UserInfo and ID
+/// token).
 pub async fn user_claims(
     state: &AppState,
-    user: &UserRow,
+    grant: &GrantStanding,
     scopes: &str,
 ) -> Result<Map<String, Value>, AppError> {
     let mut claims = Map::new();
-    claims.insert("sub".into(), json!(user.id));
+    claims.insert("sub".into(), json!(grant.user_id));
     if has_scope(scopes, "profile") {
-        claims.insert("preferred_username".into(), json!(user.username));
+        claims.insert("preferred_username".into(), json!(grant.username));
         claims.insert(
             "name".into(),
-            json!(user.display_name.as_deref().unwrap_or(&user.username)),
+            json!(grant.display_name.as_deref().unwrap_or(&grant.username)),
         );
     }
     if has_scope(scopes, "email") {
-        if let Some(email) = &user.email {
+        if let Some(email) = &grant.email {
             claims.insert("email".into(), json!(email));
             // Addresses are set by administrators or the user; none is
             // confirmed by a mail round trip yet.
@@ -135,7 +136,7 @@ pub async fn user_claims(
     }
     if has_scope(scopes, "groups") {
         let memberships =
-            db::orgs::memberships_of(&state.db, std::slice::from_ref(&user.id)).await?;
+            db::orgs::memberships_of(&state.db, std::slice::from_ref(&grant.user_id)).await?;
         let groups: Vec<&str> = memberships.iter().map(|m| m.org_name.as_str()).collect();
         let roles: Map<String, Value> = memberships
             .iter()

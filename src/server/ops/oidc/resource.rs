@@ -39,10 +39,7 @@ pub async fn userinfo(
         .await?
         .filter(|t| t.kind == "access" && has_scope(&t.token_scopes, "openid"))
         .ok_or(AppError::Unauthenticated)?;
-    let user = db::users::by_id(&state.db, &found.grant.user_id)
-        .await?
-        .ok_or(AppError::Unauthenticated)?;
-    user_claims(state, &user, &found.token_scopes).await
+    user_claims(state, &found.grant, &found.token_scopes).await
 }
 
 /// RFC 7662 §2.2: `{"active": false}` for anything not usable right now.
@@ -50,14 +47,11 @@ pub async fn introspect(state: &AppState, token: &str) -> Result<Value, AppError
     let Some(found) = live_token(state, token).await? else {
         return Ok(json!({"active": false}));
     };
-    let username = db::users::by_id(&state.db, &found.grant.user_id)
-        .await?
-        .map(|u| u.username);
     Ok(json!({
         "active": true,
         "scope": found.token_scopes,
         "client_id": found.grant.application_id,
-        "username": username,
+        "username": found.grant.username,
         "sub": found.grant.user_id,
         "aud": found.grant.application_id,
         "iss": issuer(state),

@@ -594,7 +594,13 @@ pub async fn apply_file(
     })
     .await?;
     match outcome {
-        Ok(report) => Ok(report),
+        Ok(report) => {
+            if report.created + report.changed > 0 {
+                // Memberships, access rules or protected hosts may differ.
+                state.live.access_changed().await;
+            }
+            Ok(report)
+        }
         Err(Refusal::CannotModifySelf(username)) => Err(AppError::conflict(
             "cannot_modify_self",
             None,
