@@ -70,9 +70,15 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
     let live = super::live::Live::new(db.clone(), config.live);
     let login_limiter = Arc::new(LoginLimiter::new(config.rate_limits, db.clone()));
     let gate: Arc<super::ops::forward_auth::gate::Gate> = Default::default();
+    let clients: Arc<super::ops::oidc::clients::ClientCache> = Default::default();
     live.on_forget({
-        let gate = gate.clone();
-        move |what| gate.forget(what)
+        let (gate, clients) = (gate.clone(), clients.clone());
+        move |what| {
+            if matches!(what, super::live::Forget::Everything) {
+                clients.forget_all();
+            }
+            gate.forget(what)
+        }
     });
     let state = AppState {
         db,
@@ -85,6 +91,7 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
         assets: Arc::new(assets),
         signing_keys: Default::default(),
         gate,
+        clients,
         config: Arc::new(config),
     };
     super::ops::orgs::ensure_default_org(&state)

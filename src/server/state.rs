@@ -26,6 +26,8 @@ pub struct AppState {
     pub signing_keys: Arc<super::oidc::keys::SigningKeys>,
     /// The forward-auth gate's applications and credentials in memory.
     pub gate: Arc<super::ops::forward_auth::gate::Gate>,
+    /// OpenID Connect clients as the token endpoint authenticates them.
+    pub clients: Arc<super::ops::oidc::clients::ClientCache>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

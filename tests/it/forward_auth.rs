@@ -408,3 +408,95 @@ fn traefik_and_caddy_get_a_redirect_and_the_identity_headers() {
         "{metrics}"
     );
 }
+
+#[test]
+fn sites_are_declared_in_the_provisioning_file() {
+    let dir = std::env::temp_dir().join(format!(
+        "gatehouse-prov-site-{}",
+        gatehouse::server::time::new_id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("provisioning.toml");
+    let text = |prefix: &str| {
+        format!(
+            "[[orgs]]\nname = \"Writers\"\n\n[[applications]]\nkind = \"forward_auth\"\nname = \"Docs\"\n\
+             hosts = [\"Docs.Example.org\", \"*.docs.example.org\"]\npath_prefixes = [\"{prefix}\"]\n\
+             allow_bearer_tokens = true\naccess = [{{ org = \"Writers\" }}]\n"
+        )
+    };
+    std::fs::write(&file, text("/admin")).unwrap();
+    let path = file.clone();
+    let app = crate::common::spawn_provider_with(move |c| c.provisioning_file = Some(path));
+    let admin = app.admin_token();
+    let list = app
+        .get("/api/admin/v1/applications", Auth::Bearer(&admin))
+        .json();
+    let attrs = &list["data"][0]["attributes"];
+    assert_eq!(attrs["kind"], "forward_auth");
+    assert_eq!(
+        attrs["hosts"],
+        json!(["docs.example.org", "*.docs.example.org"])
+    );
+    assert_eq!(attrs["path_prefixes"], json!(["/admin"]));
+    assert_eq!(attrs["allow_bearer_tokens"], true);
+    assert_eq!(attrs["provisioned"], true);
+
+    // A changed prefix is that one change; the gate follows at once.
+    std::fs::write(&file, text("/internal")).unwrap();
+    let reply = app.request(
+        "POST",
+        "/api/admin/v1/server/provisioning/reload",
+        Auth::Bearer(&admin),
+        &[],
+        None,
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let items = reply.json()["data"]["attributes"]["items"].clone();
+    let docs = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "application")
+        .unwrap()
+        .clone();
+    assert_eq!(docs["changes"], json!(["path_prefixes"]), "{docs}");
+    let at = |uri: &str| {
+        app.request(
+            "GET",
+            "/forward-auth",
+            Auth::None,
+            &[
+                ("X-Forwarded-Host", "docs.example.org"),
+                ("X-Forwarded-Uri", uri),
+            ],
+            None,
+        )
+        .status
+    };
+    assert_eq!(at("/internal/x"), 302);
+    assert_eq!(at("/admin/x"), 403);
+
+    // A site with an OpenID Connect field is refused with its line.
+    std::fs::write(
+        &file,
+        "[[applications]]\nkind = \"forward_auth\"\nname = \"Bad\"\nhosts = [\"a.example.org\"]\n\
+         redirect_uris = [\"https://a.example.org/cb\"]\n",
+    )
+    .unwrap();
+    let reply = app.request(
+        "POST",
+        "/api/admin/v1/server/provisioning/reload",
+        Auth::Bearer(&admin),
+        &[],
+        None,
+    );
+    assert_eq!(reply.status, 422, "{}", reply.body);
+    assert!(
+        reply
+            .body
+            .contains("redirect_uris is not used by a forward_auth site"),
+        "{}",
+        reply.body
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -207,6 +207,22 @@ fn AccessFields(
     }
 }
 
+/// [`AccessFields`] of a new application, once the organisations load.
+#[component]
+fn NewAccessFields(
+    orgs: Resource<Result<Vec<(String, String)>, crate::model::AppError>>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let names = orgs.await.unwrap_or_default();
+                view! { <AccessFields orgs=names current=AppAccess::default() error/> }
+            })}
+        </Transition>
+    }
+}
+
 #[component]
 fn NewApplicationForm(
     create: ServerAction<CreateApplication>,
@@ -243,12 +259,7 @@ fn NewApplicationForm(
                     <input type="checkbox" id="field-skip-consent" name="skip_consent"/>
                     " First-party application: skip the consent screen"
                 </label>
-                <Transition fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        let names = orgs.await.unwrap_or_default();
-                        view! { <AccessFields orgs=names current=AppAccess::default() error=errors.field("access")/> }
-                    })}
-                </Transition>
+                <NewAccessFields orgs error=errors.field("access")/>
                 <button type="submit" class="button primary">"Register application"</button>
             </ActionForm>
         </section>
@@ -295,12 +306,7 @@ fn NewSiteForm(
                 <Field label="Name" name="name" required=true autocomplete="off"
                     hint="Shown to people who are refused, e.g. “Documentation”." error=errors.field("name")/>
                 <SiteFields app=None errors/>
-                <Transition fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        let names = orgs.await.unwrap_or_default();
-                        view! { <AccessFields orgs=names current=AppAccess::default() error=errors.field("access")/> }
-                    })}
-                </Transition>
+                <NewAccessFields orgs error=errors.field("access")/>
                 <button type="submit" class="button primary">"Protect site"</button>
             </ActionForm>
         </section>

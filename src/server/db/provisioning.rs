@@ -45,6 +45,7 @@ pub struct WantedClient {
 pub struct WantedApplication {
     /// The client id when the file gives one; else found by name (any case).
     pub id: Option<String>,
+    pub kind: crate::model::ApplicationKind,
     pub name: String,
     pub client_type: crate::model::ClientType,
     /// SHA-256 of the secret (confidential clients).
@@ -53,6 +54,10 @@ pub struct WantedApplication {
     pub post_logout_redirect_uris: Vec<String>,
     pub skip_consent: bool,
     pub id_token_alg: String,
+    /// Forward auth: canonical host patterns and path prefixes.
+    pub hosts: Vec<String>,
+    pub path_prefixes: Vec<String>,
+    pub allow_bearer_tokens: bool,
     /// (organisation name, least role).
     pub access: Vec<(String, OrgRole)>,
 }
@@ -128,6 +133,9 @@ fn outcome_of(changes: &[&str]) -> ProvisionedOutcome {
 
 type ExistingUser = (String, Option<String>, Option<String>, bool, Option<String>);
 type ExistingClient = (String, String, String, String, Option<i64>);
+/// id, name, client_type, secret_hash, redirect_uris, post-logout URIs,
+/// skip_consent, id_token_alg, access, kind, hosts, path_prefixes,
+/// allow_bearer_tokens.
 type ExistingApplication = (
     String,
     String,
@@ -138,6 +146,10 @@ type ExistingApplication = (
     bool,
     String,
     String,
+    String,
+    String,
+    String,
+    bool,
 );
 
 /// Applies `wanted`; `audit` turns the report into the one audit record.
@@ -448,15 +460,18 @@ pub async fn apply(
             let access = serde_json::json!(crate::model::AppAccess { orgs: rules }).to_string();
             let redirect_uris = serde_json::json!(app.redirect_uris).to_string();
             let logout_uris = serde_json::json!(app.post_logout_redirect_uris).to_string();
+            let hosts = serde_json::json!(app.hosts).to_string();
+            let prefixes = serde_json::json!(app.path_prefixes).to_string();
+            let kind = app.kind.as_str();
             let existing: Option<ExistingApplication> = match &app.id {
                 Some(id) => sqlx::query_as(
-                    "SELECT id, name, client_type, secret_hash, redirect_uris, post_logout_redirect_uris,                      skip_consent, id_token_alg, access FROM applications WHERE id = $1",
+                    "SELECT id, name, client_type, secret_hash, redirect_uris, post_logout_redirect_uris,                      skip_consent, id_token_alg, access, kind, hosts, path_prefixes, allow_bearer_tokens FROM applications WHERE id = $1",
                 )
                 .bind(id)
                 .fetch_optional(&mut *tx)
                 .await?,
                 None => sqlx::query_as(
-                    "SELECT id, name, client_type, secret_hash, redirect_uris, post_logout_redirect_uris,                      skip_consent, id_token_alg, access FROM applications WHERE lower(name) = lower($1)",
+                    "SELECT id, name, client_type, secret_hash, redirect_uris, post_logout_redirect_uris,                      skip_consent, id_token_alg, access, kind, hosts, path_prefixes, allow_bearer_tokens FROM applications WHERE lower(name) = lower($1)",
                 )
                 .bind(&app.name)
                 .fetch_optional(&mut *tx)
@@ -467,7 +482,10 @@ pub async fn apply(
                 None => {
                     let id = app.id.clone().unwrap_or_else(crate::server::time::new_id);
                     sqlx::query(
-                        "INSERT INTO applications (id, kind, name, client_type, secret_hash, redirect_uris,                          post_logout_redirect_uris, skip_consent, id_token_alg, access, provisioned,                          created_at, created_by, updated_at)                          VALUES ($1, 'oidc', $2, $3, $4, $5, $6, $7, $8, $9, TRUE, $10, $11, $10)",
+                        "INSERT INTO applications (id, kind, name, client_type, secret_hash, redirect_uris, \
+                         post_logout_redirect_uris, skip_consent, id_token_alg, access, provisioned, \
+                         created_at, created_by, updated_at, hosts, path_prefixes, allow_bearer_tokens) \
+                         VALUES ($1, $12, $2, $3, $4, $5, $6, $7, $8, $9, TRUE, $10, $11, $10, $13, $14, $15)",
                     )
                     .bind(&id)
                     .bind(&app.name)
@@ -480,6 +498,10 @@ pub async fn apply(
                     .bind(&access)
                     .bind(now)
                     .bind(&ctx.actor_name)
+                    .bind(kind)
+                    .bind(&hosts)
+                    .bind(&prefixes)
+                    .bind(app.allow_bearer_tokens)
                     .execute(&mut *tx)
                     .await?;
                     (ProvisionedOutcome::Created, vec![])
@@ -495,6 +517,10 @@ pub async fn apply(
                         (old.6 != app.skip_consent, "skip_consent"),
                         (old.7 != app.id_token_alg, "id_token_signed_response_alg"),
                         (old.8 != access, "access"),
+                        (old.9 != kind, "kind"),
+                        (old.10 != hosts, "hosts"),
+                        (old.11 != prefixes, "path_prefixes"),
+                        (old.12 != app.allow_bearer_tokens, "allow_bearer_tokens"),
                     ];
                     for (differs, what) in checks {
                         if differs {
@@ -503,7 +529,11 @@ pub async fn apply(
                     }
                     if !changes.is_empty() {
                         sqlx::query(
-                            "UPDATE applications SET name = $1, client_type = $2, secret_hash = $3,                              redirect_uris = $4, post_logout_redirect_uris = $5, skip_consent = $6,                              id_token_alg = $7, access = $8, provisioned = TRUE, updated_at = $9 WHERE id = $10",
+                            "UPDATE applications SET name = $1, client_type = $2, secret_hash = $3, \
+                             redirect_uris = $4, post_logout_redirect_uris = $5, skip_consent = $6, \
+                             id_token_alg = $7, access = $8, provisioned = TRUE, updated_at = $9, \
+                             kind = $11, hosts = $12, path_prefixes = $13, allow_bearer_tokens = $14 \
+                             WHERE id = $10",
                         )
                         .bind(&app.name)
                         .bind(client_type)
@@ -515,6 +545,10 @@ pub async fn apply(
                         .bind(&access)
                         .bind(now)
                         .bind(&old.0)
+                        .bind(kind)
+                        .bind(&hosts)
+                        .bind(&prefixes)
+                        .bind(app.allow_bearer_tokens)
                         .execute(&mut *tx)
                         .await?;
                     }

@@ -570,6 +570,8 @@ pub async fn rotate_secret(
     {
         return Err(not_found(id));
     }
+    // The old secret stops working on every instance now.
+    state.live.access_changed().await;
     Ok(ApplicationCreated {
         application: to_model(&existing(state, id).await?),
         client_secret: Some(secret),

@@ -48,16 +48,16 @@ pub async fn authenticate_client(
     let Some(client_id) = client_id else {
         return Err(TokenError::InvalidClient);
     };
-    let found = db::applications::with_secret(&state.db, client_id).await?;
-    let ok = match (&found, secret) {
+    let found = state.clients.get(&state.db, client_id).await?;
+    let ok = match (found.as_deref(), secret) {
         (Some((app, Some(digest))), Some(secret)) if app.client_type == "confidential" => {
             constant_time_eq(digest, &hash_secret(secret))
         }
         (Some((app, _)), None) => app.client_type == "public",
         _ => false,
     };
-    match found {
-        Some((app, _)) if ok && app.kind == "oidc" => Ok(app),
+    match found.as_deref() {
+        Some((app, _)) if ok && app.kind == "oidc" => Ok(app.clone()),
         _ => {
             // Over the limit, failures are told to wait (429).
             let account = format!("oauth2:{client_id}");

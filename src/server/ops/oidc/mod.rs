@@ -3,6 +3,7 @@
 //! HTTP surface is `server::oidc`; everything it decides is decided here.
 
 pub mod authorize;
+pub mod clients;
 pub mod device;
 pub mod grants;
 pub mod resource;

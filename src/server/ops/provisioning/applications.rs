@@ -1,7 +1,8 @@
 //! `[[applications]]` of the provisioning file: OpenID Connect clients
 //! declared as code, the secret of a confidential one read from the
-//! environment (like `[[oauth2_clients]]`), who may sign in by organisation
-//! name.
+//! environment (like `[[oauth2_clients]]`), and sites behind the
+//! forward-auth gate (`kind = "forward_auth"`, `hosts`); who may sign in by
+//! organisation name.
 
 use std::collections::{HashMap, HashSet};
 
@@ -10,11 +11,11 @@ use toml::Spanned;
 
 use super::{line_of, Problems, DUPLICATE, INVALID, MIN_SECRET_CHARS};
 use crate::{
-    model::{org, validate, ClientType, OrgRole},
+    model::{org, validate, ApplicationKind, ClientType, OrgRole},
     server::{
         auth::token::hash_secret,
         db::provisioning::WantedApplication,
-        ops::applications::{valid_alg, valid_name, valid_uris},
+        ops::applications::{valid_alg, valid_hosts, valid_name, valid_prefixes, valid_uris},
     },
 };
 
@@ -23,10 +24,15 @@ use crate::{
 pub(super) struct ApplicationEntry {
     /// The client id to keep (a ULID); else the application is found by name.
     id: Option<Spanned<String>>,
+    /// `oidc` (the default) or `forward_auth`.
+    kind: Option<Spanned<String>>,
     name: Spanned<String>,
     client_type: Option<Spanned<String>>,
     secret_env: Option<Spanned<String>>,
-    redirect_uris: Spanned<Vec<String>>,
+    redirect_uris: Option<Spanned<Vec<String>>>,
+    hosts: Option<Spanned<Vec<String>>>,
+    path_prefixes: Option<Spanned<Vec<String>>>,
+    allow_bearer_tokens: Option<bool>,
     #[serde(default)]
     post_logout_redirect_uris: Option<Spanned<Vec<String>>>,
     skip_consent: Option<bool>,
@@ -85,6 +91,120 @@ pub(super) fn check(
             }
             other => other.as_ref().map(|id| id.get_ref().clone()),
         };
+        let kind = match &entry.kind {
+            None => ApplicationKind::Oidc,
+            Some(raw) => ApplicationKind::parse(raw.get_ref()).unwrap_or_else(|| {
+                report(
+                    raw.span(),
+                    INVALID,
+                    "kind is oidc or forward_auth".into(),
+                    p,
+                );
+                ApplicationKind::Oidc
+            }),
+        };
+        if kind == ApplicationKind::ForwardAuth {
+            let foreign = [
+                ("client_type", entry.client_type.as_ref().map(|v| v.span())),
+                ("secret_env", entry.secret_env.as_ref().map(|v| v.span())),
+                (
+                    "redirect_uris",
+                    entry.redirect_uris.as_ref().map(|v| v.span()),
+                ),
+                (
+                    "post_logout_redirect_uris",
+                    entry.post_logout_redirect_uris.as_ref().map(|v| v.span()),
+                ),
+                (
+                    "id_token_signed_response_alg",
+                    entry
+                        .id_token_signed_response_alg
+                        .as_ref()
+                        .map(|v| v.span()),
+                ),
+            ];
+            for (key, span) in foreign {
+                if let Some(span) = span {
+                    report(
+                        span,
+                        INVALID,
+                        format!("{key} is not used by a forward_auth site"),
+                        p,
+                    );
+                }
+            }
+            let hosts = match &entry.hosts {
+                Some(hosts) => {
+                    let valid = valid_hosts(hosts.get_ref(), &mut errors);
+                    for e in errors.drain(..) {
+                        report(hosts.span(), INVALID, e.message, p);
+                    }
+                    valid
+                }
+                None => {
+                    report(
+                        entry.name.span(),
+                        INVALID,
+                        "a forward_auth site needs hosts".into(),
+                        p,
+                    );
+                    Vec::new()
+                }
+            };
+            let path_prefixes = match &entry.path_prefixes {
+                Some(prefixes) => {
+                    let valid = valid_prefixes(prefixes.get_ref(), &mut errors);
+                    for e in errors.drain(..) {
+                        report(prefixes.span(), INVALID, e.message, p);
+                    }
+                    valid
+                }
+                None => Vec::new(),
+            };
+            let access = access_rules(entry, &mut report, p, org_names, referenced);
+            if ok {
+                out.push(WantedApplication {
+                    id,
+                    kind,
+                    name,
+                    client_type: ClientType::Public,
+                    secret_hash: None,
+                    redirect_uris: Vec::new(),
+                    post_logout_redirect_uris: Vec::new(),
+                    skip_consent: false,
+                    id_token_alg: "RS256".into(),
+                    hosts,
+                    path_prefixes,
+                    allow_bearer_tokens: entry.allow_bearer_tokens.unwrap_or(false),
+                    access,
+                });
+            }
+            continue;
+        }
+        for (key, span) in [
+            ("hosts", entry.hosts.as_ref().map(|v| v.span())),
+            (
+                "path_prefixes",
+                entry.path_prefixes.as_ref().map(|v| v.span()),
+            ),
+        ] {
+            if let Some(span) = span {
+                report(
+                    span,
+                    INVALID,
+                    format!("{key} is only for kind = \"forward_auth\""),
+                    p,
+                );
+            }
+        }
+        if entry.allow_bearer_tokens.is_some() {
+            report(
+                entry.name.span(),
+                INVALID,
+                "allow_bearer_tokens is only for kind = \"forward_auth\"".into(),
+                p,
+            );
+        }
         let client_type = match &entry.client_type {
             None => ClientType::Confidential,
             Some(raw) => ClientType::parse(raw.get_ref()).unwrap_or_else(|| {
@@ -147,18 +267,32 @@ pub(super) fn check(
                 }
             },
         };
-        let redirect_uris = valid_uris("redirect_uris", entry.redirect_uris.get_ref(), &mut errors);
-        if entry.redirect_uris.get_ref().is_empty() {
-            report(
-                entry.redirect_uris.span(),
-                INVALID,
-                "give at least one redirect URI".into(),
-                p,
-            );
-        }
-        for e in errors.drain(..) {
-            report(entry.redirect_uris.span(), INVALID, e.message, p);
-        }
+        let redirect_uris = match &entry.redirect_uris {
+            Some(uris) => {
+                let valid = valid_uris("redirect_uris", uris.get_ref(), &mut errors);
+                if uris.get_ref().is_empty() {
+                    report(
+                        uris.span(),
+                        INVALID,
+                        "give at least one redirect URI".into(),
+                        p,
+                    );
+                }
+                for e in errors.drain(..) {
+                    report(uris.span(), INVALID, e.message, p);
+                }
+                valid
+            }
+            None => {
+                report(
+                    entry.name.span(),
+                    INVALID,
+                    "an OpenID Connect client needs redirect_uris".into(),
+                    p,
+                );
+                Vec::new()
+            }
+        };
         let logout_uris = match &entry.post_logout_redirect_uris {
             None => Vec::new(),
             Some(list) => {
@@ -184,46 +318,11 @@ pub(super) fn check(
                 .unwrap_or(entry.name.span());
             report(span, INVALID, e.message, p);
         }
-        let mut access = Vec::new();
-        for rule in &entry.access {
-            let org_name = match org::name(rule.org.get_ref()) {
-                Ok(n) => n,
-                Err(e) => {
-                    report(
-                        rule.org.span(),
-                        INVALID,
-                        format!("organisation: {}", e.message),
-                        p,
-                    );
-                    continue;
-                }
-            };
-            let role = match &rule.min_role {
-                None => OrgRole::Viewer,
-                Some(r) => match OrgRole::parse(r.get_ref()) {
-                    Some(role) => role,
-                    None => {
-                        report(
-                            r.span(),
-                            INVALID,
-                            format!("min_role '{}' is not viewer, editor or admin", r.get_ref()),
-                            p,
-                        );
-                        continue;
-                    }
-                },
-            };
-            let key = org_name.to_lowercase();
-            if !org_names.contains(&key) {
-                referenced
-                    .entry(key)
-                    .or_insert_with(|| (org_name.clone(), line_of(p.text, rule.org.span())));
-            }
-            access.push((org_name, role));
-        }
+        let access = access_rules(entry, &mut report, p, org_names, referenced);
         if ok {
             out.push(WantedApplication {
                 id,
+                kind,
                 name,
                 client_type,
                 secret_hash,
@@ -231,8 +330,60 @@ pub(super) fn check(
                 post_logout_redirect_uris: logout_uris,
                 skip_consent: entry.skip_consent.unwrap_or(false),
                 id_token_alg: alg,
+                hosts: Vec::new(),
+                path_prefixes: Vec::new(),
+                allow_bearer_tokens: false,
                 access,
             });
         }
     }
+}
+
+/// Who may sign in: (organisation name, least role) per rule; organisations
+/// the file does not create go to `referenced`.
+fn access_rules(
+    entry: &ApplicationEntry,
+    report: &mut impl FnMut(std::ops::Range<usize>, &str, String, &mut Problems),
+    p: &mut Problems,
+    org_names: &HashSet<String>,
+    referenced: &mut HashMap<String, (String, u64)>,
+) -> Vec<(String, OrgRole)> {
+    let mut access = Vec::new();
+    for rule in &entry.access {
+        let org_name = match org::name(rule.org.get_ref()) {
+            Ok(n) => n,
+            Err(e) => {
+                report(
+                    rule.org.span(),
+                    INVALID,
+                    format!("organisation: {}", e.message),
+                    p,
+                );
+                continue;
+            }
+        };
+        let role = match &rule.min_role {
+            None => OrgRole::Viewer,
+            Some(r) => match OrgRole::parse(r.get_ref()) {
+                Some(role) => role,
+                None => {
+                    report(
+                        r.span(),
+                        INVALID,
+                        format!("min_role '{}' is not viewer, editor or admin", r.get_ref()),
+                        p,
+                    );
+                    continue;
+                }
+            },
+        };
+        let key = org_name.to_lowercase();
+        if !org_names.contains(&key) {
+            referenced
+                .entry(key)
+                .or_insert_with(|| (org_name.clone(), line_of(p.text, rule.org.span())));
+        }
+        access.push((org_name, role));
+    }
+    access
 }

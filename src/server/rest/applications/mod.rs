@@ -1,5 +1,6 @@
 //! `/applications`: the applications that sign their users in through
-//! Gatehouse (OpenID Connect clients), one endpoint per file. The resource
+//! Gatehouse (OpenID Connect clients, and sites behind the forward-auth gate:
+//! `kind` `forward_auth`), one endpoint per file. The resource
 //! id is the OAuth2 `client_id`; a confidential client's secret is shown
 //! once, in `meta.client_secret` of the create and rotate answers.
 
@@ -32,6 +33,14 @@ pub struct ApplicationAttributes<'a> {
     id_token_signed_response_alg: &'a str,
     #[schema(value_type = AppAccess)]
     access: &'a AppAccess,
+    /// Forward auth: the hosts protected (`*.example.org` for every name below).
+    #[schema(value_type = Vec<String>, example = json!(["docs.example.org"]))]
+    hosts: &'a [String],
+    /// Forward auth: only these path prefixes of the hosts (empty: all).
+    #[schema(value_type = Vec<String>)]
+    path_prefixes: &'a [String],
+    /// Forward auth: personal tokens (`Authorization: Bearer`) pass too.
+    allow_bearer_tokens: bool,
     provisioned: bool,
     #[schema(value_type = String, format = DateTime)]
     created_at: &'a str,
@@ -95,6 +104,9 @@ impl Resource for Application {
             skip_consent: self.skip_consent,
             id_token_signed_response_alg: &self.id_token_signed_response_alg,
             access: &self.access,
+            hosts: &self.hosts,
+            path_prefixes: &self.path_prefixes,
+            allow_bearer_tokens: self.allow_bearer_tokens,
             provisioned: self.provisioned,
             created_at: &self.created_at,
             updated_at: &self.updated_at,
