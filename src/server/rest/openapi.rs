@@ -156,13 +156,16 @@ error_documents! {
     /// Broken rules of an application, one error per field (`source.pointer`).
     ApplicationInvalidError = [
         "name_required", "name_too_long", "redirect_uris_required", "redirect_uri_invalid",
-        "too_many_uris", "kind_unsupported", "alg_unsupported",
+        "too_many_uris", "alg_unsupported", "field_not_for_kind", "hosts_required",
+        "too_many_hosts", "host_invalid", "too_many_prefixes", "path_prefix_invalid",
     ];
     /// Malformed JSON, or the access rule names no organisation
     /// (`org_not_found`, `source.pointer` `/access/orgs/N/org_id`).
     ApplicationBadRequestError = ["bad_request", "org_not_found"];
-    /// The application name is taken, in any case (`source.pointer` `/name`).
-    ApplicationNameTakenError = ["application_name_taken"];
+    /// The application name is taken, in any case (`source.pointer` `/name`),
+    /// or another forward-auth site already claims a host and path
+    /// (`host_taken`, `source.pointer` `/hosts`).
+    ApplicationNameTakenError = ["application_name_taken", "host_taken"];
     /// A public client has no secret to rotate.
     PublicClientError = ["public_client"];
     /// Broken rules of a registration token, one error per field (`source.pointer`).
