@@ -18,8 +18,11 @@ pub fn Field(
     #[prop(optional, into)]
     value: Option<String>,
     #[prop(into)] error: Signal<Option<String>>,
+    /// The element id, when two forms on one page have a field of this name.
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = id.map_or_else(|| format!("field-{name}"), str::to_owned);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let described_by = {

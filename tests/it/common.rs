@@ -307,6 +307,17 @@ impl TestApp {
         self.request("POST", path, auth, &all, Some(form))
     }
 
+    /// `POST /server/provisioning/reload` with an admin token.
+    pub fn reload_provisioning(&self, token: &str) -> Reply {
+        self.request(
+            "POST",
+            "/api/admin/v1/server/provisioning/reload",
+            Auth::Bearer(token),
+            &[],
+            None,
+        )
+    }
+
     /// Logs in through the panel's server function; returns the cookie.
     pub fn login(&self, username: &str, password: &str) -> String {
         let reply = self.post_form(
@@ -323,6 +334,17 @@ impl TestApp {
         );
         reply.session_cookie().expect("session cookie")
     }
+}
+
+/// The first item of `kind` in a successful provisioning report.
+pub fn reported(reply: &Reply, kind: &str) -> Value {
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let items = reply.json()["data"]["attributes"]["items"].clone();
+    items
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["kind"] == kind))
+        .unwrap_or_else(|| panic!("no {kind} in {items}"))
+        .clone()
 }
 
 /// Polls until `check` holds (the server forgets a closed stream shortly after).

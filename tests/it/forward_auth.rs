@@ -14,7 +14,7 @@ use gatehouse::{
 };
 use serde_json::json;
 
-use crate::common::{eventually, spawn_provider, Auth, Reply, TestApp};
+use crate::common::{eventually, reported, spawn_provider, Auth, Reply, TestApp};
 
 /// nginx in front of a static upstream that echoes what the gate told it.
 struct Nginx {
@@ -443,22 +443,7 @@ fn sites_are_declared_in_the_provisioning_file() {
 
     // A changed prefix is that one change; the gate follows at once.
     std::fs::write(&file, text("/internal")).unwrap();
-    let reply = app.request(
-        "POST",
-        "/api/admin/v1/server/provisioning/reload",
-        Auth::Bearer(&admin),
-        &[],
-        None,
-    );
-    assert_eq!(reply.status, 200, "{}", reply.body);
-    let items = reply.json()["data"]["attributes"]["items"].clone();
-    let docs = items
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["kind"] == "application")
-        .unwrap()
-        .clone();
+    let docs = reported(&app.reload_provisioning(&admin), "application");
     assert_eq!(docs["changes"], json!(["path_prefixes"]), "{docs}");
     let at = |uri: &str| {
         app.request(
@@ -483,13 +468,7 @@ fn sites_are_declared_in_the_provisioning_file() {
          redirect_uris = [\"https://a.example.org/cb\"]\n",
     )
     .unwrap();
-    let reply = app.request(
-        "POST",
-        "/api/admin/v1/server/provisioning/reload",
-        Auth::Bearer(&admin),
-        &[],
-        None,
-    );
+    let reply = app.reload_provisioning(&admin);
     assert_eq!(reply.status, 422, "{}", reply.body);
     assert!(
         reply

@@ -11,7 +11,7 @@ use openidconnect::{
 };
 use serde_json::{json, Value};
 
-use crate::common::{spawn_provider, spawn_provider_with, Auth, Reply, TestApp};
+use crate::common::{reported, spawn_provider, spawn_provider_with, Auth, Reply, TestApp};
 
 const REDIRECT: &str = "http://rp.example/callback";
 
@@ -916,22 +916,7 @@ fn applications_are_declared_in_the_provisioning_file() {
     assert_eq!(ok.status, 200, "{}", ok.body);
     // Reloading the same file changes nothing; a changed one changes that field only.
     let reload = |expect: &str| {
-        let reply = app.request(
-            "POST",
-            "/api/admin/v1/server/provisioning/reload",
-            Auth::Bearer(&admin),
-            &[],
-            None,
-        );
-        assert_eq!(reply.status, 200, "{}", reply.body);
-        let items = reply.json()["data"]["attributes"]["items"].clone();
-        let jenkins = items
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|i| i["kind"] == "application")
-            .unwrap_or_else(|| panic!("{items}"))
-            .clone();
+        let jenkins = reported(&app.reload_provisioning(&admin), "application");
         assert_eq!(jenkins["outcome"], expect, "{jenkins}");
         jenkins
     };
@@ -943,13 +928,7 @@ fn applications_are_declared_in_the_provisioning_file() {
         text(true).replace("Builders\", min_role", "Nowhere\", min_role"),
     )
     .unwrap();
-    let broken = app.request(
-        "POST",
-        "/api/admin/v1/server/provisioning/reload",
-        Auth::Bearer(&admin),
-        &[],
-        None,
-    );
+    let broken = app.reload_provisioning(&admin);
     assert_eq!(
         broken.status, 422,
         "an unknown organisation is refused: {}",

@@ -86,10 +86,6 @@ fn user(app: &TestApp, token: &str, username: &str) -> Reply {
     )
 }
 
-fn reload(app: &TestApp, token: &str) -> Reply {
-    app.request("POST", RELOAD, Auth::Bearer(token), &[], None)
-}
-
 /// (kind, name, outcome, changes) of one report item.
 type Outcome = (String, String, String, Vec<String>);
 
@@ -224,7 +220,7 @@ fn applied_at_start_then_idempotent_and_only_what_changed_changes() {
 
     // The same file again: nothing to do, one more audit record listing it all.
     let before = audit_total(&app);
-    let reply = reload(&app, &admin);
+    let reply = app.reload_provisioning(&admin);
     let report = attrs(&reply);
     assert_eq!(reply.json()["data"]["type"], "provisioning_report");
     assert_eq!(
@@ -256,7 +252,7 @@ fn applied_at_start_then_idempotent_and_only_what_changed_changes() {
     )
     .replace("registration = false", "registration = true");
     std::fs::write(&path, edited).unwrap();
-    let report = attrs(&reload(&app, &admin));
+    let report = attrs(&app.reload_provisioning(&admin));
     let items = outcomes(&report);
     assert_eq!(
         (
@@ -363,7 +359,7 @@ fn a_broken_file_changes_nothing_and_names_its_lines() {
         valid_changes(&good)
     );
     std::fs::write(&path, broken).unwrap();
-    let errs = errors(&reload(&app, &admin));
+    let errs = errors(&app.reload_provisioning(&admin));
     assert_eq!(
         lines(&errs),
         vec![("provisioning_syntax".into(), "/line/3".into())]
@@ -377,7 +373,7 @@ fn a_broken_file_changes_nothing_and_names_its_lines() {
         valid_changes(&good)
     );
     std::fs::write(&path, broken).unwrap();
-    let errs = errors(&reload(&app, &admin));
+    let errs = errors(&app.reload_provisioning(&admin));
     assert_eq!(
         lines(&errs),
         vec![("provisioning_syntax".into(), "/line/4".into())]
@@ -399,7 +395,7 @@ fn a_broken_file_changes_nothing_and_names_its_lines() {
         valid_changes(&good)
     );
     std::fs::write(&path, broken).unwrap();
-    let errs = errors(&reload(&app, &admin));
+    let errs = errors(&app.reload_provisioning(&admin));
     assert_eq!(
         lines(&errs),
         vec![
@@ -412,14 +408,14 @@ fn a_broken_file_changes_nothing_and_names_its_lines() {
     // A missing environment variable for a client secret.
     let broken = valid_changes(&good).replace(&var, "GH_TEST_SECRET_NOT_SET_ANYWHERE");
     std::fs::write(&path, broken).unwrap();
-    let errs = errors(&reload(&app, &admin));
+    let errs = errors(&app.reload_provisioning(&admin));
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert_eq!(errs[0].0, "provisioning_invalid");
     check_nothing_changed(&app);
 
     // No file at all: 422 about the file as a whole.
     std::fs::remove_file(&path).unwrap();
-    let errs = errors(&reload(&app, &admin));
+    let errs = errors(&app.reload_provisioning(&admin));
     assert_eq!(errs[0].0, "provisioning_unreadable");
     assert_eq!(errs[0].1["meta"]["line"], 0);
     assert!(errs[0].1.get("source").is_none());
@@ -427,7 +423,7 @@ fn a_broken_file_changes_nothing_and_names_its_lines() {
 
     // Fixed again: it applies.
     std::fs::write(&path, valid_changes(&good)).unwrap();
-    let report = attrs(&reload(&app, &admin));
+    let report = attrs(&app.reload_provisioning(&admin));
     assert_eq!(report["changed"], 2, "{report}");
 }
 
@@ -440,7 +436,7 @@ fn without_a_file_reload_is_409_and_only_admins_may_reload() {
     let member_id = app.create_user("prov-member", Some("prov-member-pw-1"), false);
     let member = app.token_for(&member_id, &[]);
 
-    let reply = reload(&app, &admin);
+    let reply = app.reload_provisioning(&admin);
     assert_eq!(reply.status, 409, "{}", reply.body);
     assert_eq!(
         reply.json()["errors"][0]["code"],
@@ -450,10 +446,10 @@ fn without_a_file_reload_is_409_and_only_admins_may_reload() {
     let reply = app.request("POST", RELOAD, Auth::None, &[], None);
     assert_eq!(reply.status, 401);
     assert!(reply.header("www-authenticate").is_some());
-    let reply = reload(&app, &member);
+    let reply = app.reload_provisioning(&member);
     assert_eq!(reply.status, 403);
     assert_eq!(reply.json()["errors"][0]["code"], "forbidden");
-    let reply = reload(&app, &read_only);
+    let reply = app.reload_provisioning(&read_only);
     assert_eq!(reply.status, 403);
     assert_eq!(reply.json()["errors"][0]["code"], "insufficient_scope");
 

@@ -167,11 +167,13 @@ fn UriList(
 }
 
 /// Who may sign in: organisations to check, and the least role in them.
+/// `ids` prefixes the element ids (two new-application forms share a page).
 #[component]
 fn AccessFields(
     orgs: Vec<(String, String)>,
     current: AppAccess,
     #[prop(into)] error: Signal<Option<String>>,
+    #[prop(default = "access")] ids: &'static str,
 ) -> impl IntoView {
     let min_role = current
         .orgs
@@ -183,7 +185,7 @@ fn AccessFields(
         .enumerate()
         .map(|(i, (id, name))| {
             let checked = current.orgs.iter().any(|r| r.org_id == id);
-            let box_id = format!("access-org-{i}");
+            let box_id = format!("{ids}-org-{i}");
             let label_for = box_id.clone();
             view! {
                 <label class="check" for=label_for>
@@ -194,12 +196,12 @@ fn AccessFields(
         })
         .collect_view();
     view! {
-        <fieldset class="field" aria-describedby="access-hint">
+        <fieldset class="field" aria-describedby=format!("{ids}-hint")>
             <legend>"Who may sign in"</legend>
-            <p class="hint" id="access-hint">"No organisation checked: everyone with an active account. Otherwise only members of a checked organisation, with at least the role below."</p>
+            <p class="hint" id=format!("{ids}-hint")>"No organisation checked: everyone with an active account. Otherwise only members of a checked organisation, with at least the role below."</p>
             <div class="checks">{boxes}</div>
-            <label for="field-min-role">"Least role"</label>
-            <select id="field-min-role" name="min_role">
+            <label for=format!("{ids}-min-role")>"Least role"</label>
+            <select id=format!("{ids}-min-role") name="min_role">
                 {OrgRole::ALL.into_iter().map(|r| view! { <option value=r.as_str() selected=r == min_role>{r.label()}</option> }).collect_view()}
             </select>
             {move || error.get().map(|e| view! { <p class="field-error">{e}</p> })}
@@ -212,12 +214,13 @@ fn AccessFields(
 fn NewAccessFields(
     orgs: Resource<Result<Vec<(String, String)>, crate::model::AppError>>,
     #[prop(into)] error: Signal<Option<String>>,
+    ids: &'static str,
 ) -> impl IntoView {
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let names = orgs.await.unwrap_or_default();
-                view! { <AccessFields orgs=names current=AppAccess::default() error/> }
+                view! { <AccessFields orgs=names current=AppAccess::default() error ids/> }
             })}
         </Transition>
     }
@@ -259,7 +262,7 @@ fn NewApplicationForm(
                     <input type="checkbox" id="field-skip-consent" name="skip_consent"/>
                     " First-party application: skip the consent screen"
                 </label>
-                <NewAccessFields orgs error=errors.field("access")/>
+                <NewAccessFields orgs error=errors.field("access") ids="new-app-access"/>
                 <button type="submit" class="button primary">"Register application"</button>
             </ActionForm>
         </section>
@@ -303,10 +306,10 @@ fn NewSiteForm(
             })}
             {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
             <ActionForm action=create node_ref=form attr:class="stack">
-                <Field label="Name" name="name" required=true autocomplete="off"
+                <Field label="Name" name="name" id="field-site-name" required=true autocomplete="off"
                     hint="Shown to people who are refused, e.g. “Documentation”." error=errors.field("name")/>
                 <SiteFields app=None errors/>
-                <NewAccessFields orgs error=errors.field("access")/>
+                <NewAccessFields orgs error=errors.field("access") ids="new-site-access"/>
                 <button type="submit" class="button primary">"Protect site"</button>
             </ActionForm>
         </section>

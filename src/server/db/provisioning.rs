@@ -40,8 +40,8 @@ pub struct WantedClient {
     pub scopes: String,
 }
 
-/// An OpenID Connect application the file declares.
-#[derive(Clone, Debug)]
+/// An application the file declares (OpenID Connect client or site).
+#[derive(Clone, Debug, Default)]
 pub struct WantedApplication {
     /// The client id when the file gives one; else found by name (any case).
     pub id: Option<String>,

@@ -364,26 +364,36 @@ async fn check_hosts_free(state: &AppState, row: &AppRow) -> Result<(), AppError
         if other.id == row.id || other.kind != row.kind {
             continue;
         }
-        let other_prefixes = json_list(&other.path_prefixes);
-        let same_paths =
-            prefixes == other_prefixes || prefixes.iter().any(|p| other_prefixes.contains(p));
-        if let Some(host) = json_list(&other.hosts)
-            .into_iter()
-            .find(|h| hosts.contains(h))
-        {
-            if same_paths {
-                return Err(AppError::conflict(
-                    "host_taken",
-                    Some("hosts"),
-                    format!(
-                        "'{host}' is already protected by the application '{}'.",
-                        other.name
-                    ),
-                ));
-            }
+        let (other_hosts, other_prefixes) =
+            (json_list(&other.hosts), json_list(&other.path_prefixes));
+        if let Some(host) = hosts_overlap(&hosts, &prefixes, &other_hosts, &other_prefixes) {
+            return Err(AppError::conflict(
+                "host_taken",
+                Some("hosts"),
+                format!(
+                    "'{host}' is already protected by the application '{}'.",
+                    other.name
+                ),
+            ));
         }
     }
     Ok(())
+}
+
+/// The host two sites both claim on a common path (the same prefixes, or
+/// one prefix in both), if any.
+pub(crate) fn hosts_overlap<'a>(
+    hosts: &[String],
+    prefixes: &[String],
+    other_hosts: &'a [String],
+    other_prefixes: &[String],
+) -> Option<&'a str> {
+    let same_paths =
+        prefixes == other_prefixes || prefixes.iter().any(|p| other_prefixes.contains(p));
+    other_hosts
+        .iter()
+        .find(|h| same_paths && hosts.contains(h))
+        .map(String::as_str)
 }
 
 pub async fn create(

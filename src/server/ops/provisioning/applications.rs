@@ -11,11 +11,13 @@ use toml::Spanned;
 
 use super::{line_of, Problems, DUPLICATE, INVALID, MIN_SECRET_CHARS};
 use crate::{
-    model::{org, validate, ApplicationKind, ClientType, OrgRole},
+    model::{org, validate, ApplicationKind, ClientType, FieldError, OrgRole},
     server::{
         auth::token::hash_secret,
         db::provisioning::WantedApplication,
-        ops::applications::{valid_alg, valid_hosts, valid_name, valid_prefixes, valid_uris},
+        ops::applications::{
+            hosts_overlap, valid_alg, valid_hosts, valid_name, valid_prefixes, valid_uris,
+        },
     },
 };
 
@@ -48,6 +50,9 @@ struct AccessEntry {
     min_role: Option<Spanned<String>>,
 }
 
+/// Reports a problem of one entry (span, code, message).
+type Report<'a> = dyn FnMut(std::ops::Range<usize>, &str, String, &mut Problems) + 'a;
+
 /// Checks the entries; organisations they name that the file does not
 /// create go to `referenced` (they must exist).
 pub(super) fn check(
@@ -59,6 +64,8 @@ pub(super) fn check(
     out: &mut Vec<WantedApplication>,
 ) {
     let mut keys = HashSet::new();
+    // Sites already checked: (name, hosts, path prefixes).
+    let mut sites: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
     for entry in entries {
         let shown = entry.name.get_ref().trim().to_owned();
         let mut ok = true;
@@ -103,247 +110,247 @@ pub(super) fn check(
                 ApplicationKind::Oidc
             }),
         };
-        if kind == ApplicationKind::ForwardAuth {
-            let foreign = [
-                ("client_type", entry.client_type.as_ref().map(|v| v.span())),
-                ("secret_env", entry.secret_env.as_ref().map(|v| v.span())),
-                (
-                    "redirect_uris",
-                    entry.redirect_uris.as_ref().map(|v| v.span()),
-                ),
-                (
-                    "post_logout_redirect_uris",
-                    entry.post_logout_redirect_uris.as_ref().map(|v| v.span()),
-                ),
-                (
-                    "id_token_signed_response_alg",
-                    entry
-                        .id_token_signed_response_alg
-                        .as_ref()
-                        .map(|v| v.span()),
-                ),
-            ];
-            for (key, span) in foreign {
-                if let Some(span) = span {
-                    report(
-                        span,
-                        INVALID,
-                        format!("{key} is not used by a forward_auth site"),
-                        p,
-                    );
-                }
-            }
-            let hosts = match &entry.hosts {
-                Some(hosts) => {
-                    let valid = valid_hosts(hosts.get_ref(), &mut errors);
-                    for e in errors.drain(..) {
-                        report(hosts.span(), INVALID, e.message, p);
+        let fields = match kind {
+            ApplicationKind::ForwardAuth => {
+                let site = site_fields(entry, &mut report, p);
+                for (other, hosts, prefixes) in &sites {
+                    if let Some(host) =
+                        hosts_overlap(&site.hosts, &site.path_prefixes, hosts, prefixes)
+                    {
+                        let message = format!("'{host}' is already protected by '{other}'");
+                        report(entry.name.span(), DUPLICATE, message, p);
                     }
-                    valid
                 }
-                None => {
-                    report(
-                        entry.name.span(),
-                        INVALID,
-                        "a forward_auth site needs hosts".into(),
-                        p,
-                    );
-                    Vec::new()
-                }
-            };
-            let path_prefixes = match &entry.path_prefixes {
-                Some(prefixes) => {
-                    let valid = valid_prefixes(prefixes.get_ref(), &mut errors);
-                    for e in errors.drain(..) {
-                        report(prefixes.span(), INVALID, e.message, p);
-                    }
-                    valid
-                }
-                None => Vec::new(),
-            };
-            let access = access_rules(entry, &mut report, p, org_names, referenced);
-            if ok {
-                out.push(WantedApplication {
-                    id,
-                    kind,
-                    name,
-                    client_type: ClientType::Public,
-                    secret_hash: None,
-                    redirect_uris: Vec::new(),
-                    post_logout_redirect_uris: Vec::new(),
-                    skip_consent: false,
-                    id_token_alg: "RS256".into(),
-                    hosts,
-                    path_prefixes,
-                    allow_bearer_tokens: entry.allow_bearer_tokens.unwrap_or(false),
-                    access,
-                });
+                sites.push((name.clone(), site.hosts.clone(), site.path_prefixes.clone()));
+                site
             }
-            continue;
-        }
-        for (key, span) in [
-            ("hosts", entry.hosts.as_ref().map(|v| v.span())),
-            (
-                "path_prefixes",
-                entry.path_prefixes.as_ref().map(|v| v.span()),
-            ),
-        ] {
-            if let Some(span) = span {
-                report(
-                    span,
-                    INVALID,
-                    format!("{key} is only for kind = \"forward_auth\""),
-                    p,
-                );
-            }
-        }
-        if entry.allow_bearer_tokens.is_some() {
-            report(
-                entry.name.span(),
-                INVALID,
-                "allow_bearer_tokens is only for kind = \"forward_auth\"".into(),
-                p,
-            );
-        }
-        let client_type = match &entry.client_type {
-            None => ClientType::Confidential,
-            Some(raw) => ClientType::parse(raw.get_ref()).unwrap_or_else(|| {
-                report(
-                    raw.span(),
-                    INVALID,
-                    "client_type is confidential or public".into(),
-                    p,
-                );
-                ClientType::Confidential
-            }),
+            ApplicationKind::Oidc => client_fields(entry, &mut report, p, env),
         };
-        let secret_hash = match (client_type, &entry.secret_env) {
-            (ClientType::Public, Some(var)) => {
-                report(
-                    var.span(),
-                    INVALID,
-                    "a public client has no secret (remove secret_env)".into(),
-                    p,
-                );
-                None
-            }
-            (ClientType::Public, None) => None,
-            (ClientType::Confidential, None) => {
-                report(
-                    entry.name.span(),
-                    INVALID,
-                    "a confidential client needs secret_env".into(),
-                    p,
-                );
-                None
-            }
-            (ClientType::Confidential, Some(var)) => match env(var.get_ref()) {
-                Some(secret) if secret.chars().count() >= MIN_SECRET_CHARS => {
-                    Some(hash_secret(&secret))
-                }
-                Some(_) => {
-                    report(
-                        var.span(),
-                        INVALID,
-                        format!(
-                            "the secret in {} is shorter than {MIN_SECRET_CHARS} characters",
-                            var.get_ref()
-                        ),
-                        p,
-                    );
-                    None
-                }
-                None => {
-                    report(
-                        var.span(),
-                        INVALID,
-                        format!(
-                            "the environment variable {} is not set or empty",
-                            var.get_ref()
-                        ),
-                        p,
-                    );
-                    None
-                }
-            },
-        };
-        let redirect_uris = match &entry.redirect_uris {
-            Some(uris) => {
-                let valid = valid_uris("redirect_uris", uris.get_ref(), &mut errors);
-                if uris.get_ref().is_empty() {
-                    report(
-                        uris.span(),
-                        INVALID,
-                        "give at least one redirect URI".into(),
-                        p,
-                    );
-                }
-                for e in errors.drain(..) {
-                    report(uris.span(), INVALID, e.message, p);
-                }
-                valid
-            }
-            None => {
-                report(
-                    entry.name.span(),
-                    INVALID,
-                    "an OpenID Connect client needs redirect_uris".into(),
-                    p,
-                );
-                Vec::new()
-            }
-        };
-        let logout_uris = match &entry.post_logout_redirect_uris {
-            None => Vec::new(),
-            Some(list) => {
-                let uris = valid_uris("post_logout_redirect_uris", list.get_ref(), &mut errors);
-                for e in errors.drain(..) {
-                    report(list.span(), INVALID, e.message, p);
-                }
-                uris
-            }
-        };
-        let alg = valid_alg(
-            entry
-                .id_token_signed_response_alg
-                .as_ref()
-                .map(|a| a.get_ref().as_str()),
-            &mut errors,
-        );
-        for e in errors.drain(..) {
-            let span = entry
-                .id_token_signed_response_alg
-                .as_ref()
-                .map(|a| a.span())
-                .unwrap_or(entry.name.span());
-            report(span, INVALID, e.message, p);
-        }
         let access = access_rules(entry, &mut report, p, org_names, referenced);
         if ok {
             out.push(WantedApplication {
                 id,
-                kind,
                 name,
-                client_type,
-                secret_hash,
-                redirect_uris,
-                post_logout_redirect_uris: logout_uris,
-                skip_consent: entry.skip_consent.unwrap_or(false),
-                id_token_alg: alg,
-                hosts: Vec::new(),
-                path_prefixes: Vec::new(),
-                allow_bearer_tokens: false,
                 access,
+                ..fields
             });
         }
     }
+}
+
+/// The fields of a forward-auth site (the OpenID Connect ones refused).
+fn site_fields(
+    entry: &ApplicationEntry,
+    report: &mut Report,
+    p: &mut Problems,
+) -> WantedApplication {
+    let foreign = [
+        ("client_type", entry.client_type.as_ref().map(|v| v.span())),
+        ("secret_env", entry.secret_env.as_ref().map(|v| v.span())),
+        (
+            "redirect_uris",
+            entry.redirect_uris.as_ref().map(|v| v.span()),
+        ),
+        (
+            "post_logout_redirect_uris",
+            entry.post_logout_redirect_uris.as_ref().map(|v| v.span()),
+        ),
+        (
+            "id_token_signed_response_alg",
+            entry
+                .id_token_signed_response_alg
+                .as_ref()
+                .map(|v| v.span()),
+        ),
+    ];
+    for (key, span) in foreign {
+        if let Some(span) = span {
+            report(
+                span,
+                INVALID,
+                format!("{key} is not used by a forward_auth site"),
+                p,
+            );
+        }
+    }
+    let hosts = checked_list(entry.hosts.as_ref(), valid_hosts, report, p).unwrap_or_else(|| {
+        report(
+            entry.name.span(),
+            INVALID,
+            "a forward_auth site needs hosts".into(),
+            p,
+        );
+        Vec::new()
+    });
+    let path_prefixes =
+        checked_list(entry.path_prefixes.as_ref(), valid_prefixes, report, p).unwrap_or_default();
+    WantedApplication {
+        kind: ApplicationKind::ForwardAuth,
+        client_type: ClientType::Public,
+        hosts,
+        path_prefixes,
+        allow_bearer_tokens: entry.allow_bearer_tokens.unwrap_or(false),
+        id_token_alg: "RS256".into(),
+        ..WantedApplication::default()
+    }
+}
+
+/// The fields of an OpenID Connect client (the forward-auth ones refused).
+fn client_fields(
+    entry: &ApplicationEntry,
+    report: &mut Report,
+    p: &mut Problems,
+    env: &impl Fn(&str) -> Option<String>,
+) -> WantedApplication {
+    for (key, span) in [
+        ("hosts", entry.hosts.as_ref().map(|v| v.span())),
+        (
+            "path_prefixes",
+            entry.path_prefixes.as_ref().map(|v| v.span()),
+        ),
+        (
+            "allow_bearer_tokens",
+            entry.allow_bearer_tokens.map(|_| entry.name.span()),
+        ),
+    ] {
+        if let Some(span) = span {
+            report(
+                span,
+                INVALID,
+                format!("{key} is only for kind = \"forward_auth\""),
+                p,
+            );
+        }
+    }
+    let client_type = match &entry.client_type {
+        None => ClientType::Confidential,
+        Some(raw) => ClientType::parse(raw.get_ref()).unwrap_or_else(|| {
+            report(
+                raw.span(),
+                INVALID,
+                "client_type is confidential or public".into(),
+                p,
+            );
+            ClientType::Confidential
+        }),
+    };
+    let secret_hash = client_secret(entry, client_type, report, p, env);
+    let redirect_uris = match &entry.redirect_uris {
+        Some(uris) if uris.get_ref().is_empty() => {
+            report(
+                uris.span(),
+                INVALID,
+                "give at least one redirect URI".into(),
+                p,
+            );
+            Vec::new()
+        }
+        Some(_) => checked_list(
+            entry.redirect_uris.as_ref(),
+            |raw, errors| valid_uris("redirect_uris", raw, errors),
+            report,
+            p,
+        )
+        .unwrap_or_default(),
+        None => {
+            report(
+                entry.name.span(),
+                INVALID,
+                "an OpenID Connect client needs redirect_uris".into(),
+                p,
+            );
+            Vec::new()
+        }
+    };
+    let post_logout_redirect_uris = checked_list(
+        entry.post_logout_redirect_uris.as_ref(),
+        |raw, errors| valid_uris("post_logout_redirect_uris", raw, errors),
+        report,
+        p,
+    )
+    .unwrap_or_default();
+    let alg_entry = entry.id_token_signed_response_alg.as_ref();
+    let mut errors = Vec::new();
+    let id_token_alg = valid_alg(alg_entry.map(|a| a.get_ref().as_str()), &mut errors);
+    for e in errors {
+        let span = alg_entry.map_or(entry.name.span(), |a| a.span());
+        report(span, INVALID, e.message, p);
+    }
+    WantedApplication {
+        kind: ApplicationKind::Oidc,
+        client_type,
+        secret_hash,
+        redirect_uris,
+        post_logout_redirect_uris,
+        skip_consent: entry.skip_consent.unwrap_or(false),
+        id_token_alg,
+        ..WantedApplication::default()
+    }
+}
+
+/// SHA-256 of a confidential client's secret, read from `secret_env`.
+fn client_secret(
+    entry: &ApplicationEntry,
+    client_type: ClientType,
+    report: &mut Report,
+    p: &mut Problems,
+    env: &impl Fn(&str) -> Option<String>,
+) -> Option<String> {
+    let problem = match (client_type, &entry.secret_env) {
+        (ClientType::Public, None) => return None,
+        (ClientType::Public, Some(var)) => (
+            var.span(),
+            "a public client has no secret (remove secret_env)".to_owned(),
+        ),
+        (ClientType::Confidential, None) => (
+            entry.name.span(),
+            "a confidential client needs secret_env".to_owned(),
+        ),
+        (ClientType::Confidential, Some(var)) => match env(var.get_ref()) {
+            Some(secret) if secret.chars().count() >= MIN_SECRET_CHARS => {
+                return Some(hash_secret(&secret))
+            }
+            Some(_) => (
+                var.span(),
+                format!(
+                    "the secret in {} is shorter than {MIN_SECRET_CHARS} characters",
+                    var.get_ref()
+                ),
+            ),
+            None => (
+                var.span(),
+                format!(
+                    "the environment variable {} is not set or empty",
+                    var.get_ref()
+                ),
+            ),
+        },
+    };
+    report(problem.0, INVALID, problem.1, p);
+    None
+}
+
+/// A list the file may give, checked by `valid`; `None` when absent.
+fn checked_list(
+    list: Option<&Spanned<Vec<String>>>,
+    valid: impl FnOnce(&[String], &mut Vec<FieldError>) -> Vec<String>,
+    report: &mut Report,
+    p: &mut Problems,
+) -> Option<Vec<String>> {
+    let list = list?;
+    let mut errors = Vec::new();
+    let checked = valid(list.get_ref(), &mut errors);
+    for e in errors {
+        report(list.span(), INVALID, e.message, p);
+    }
+    Some(checked)
 }
 
 /// Who may sign in: (organisation name, least role) per rule; organisations
 /// the file does not create go to `referenced`.
 fn access_rules(
     entry: &ApplicationEntry,
-    report: &mut impl FnMut(std::ops::Range<usize>, &str, String, &mut Problems),
+    report: &mut Report,
     p: &mut Problems,
     org_names: &HashSet<String>,
     referenced: &mut HashMap<String, (String, u64)>,

@@ -702,4 +702,49 @@ registration = false
             "{problems:#?}"
         );
     }
+
+    #[test]
+    fn applications_of_both_kinds_are_checked() {
+        let text = r#"
+[[applications]]
+name = "Grafana"
+secret_env = "GRAFANA_SECRET"
+redirect_uris = ["https://grafana.example.org/login/generic_oauth"]
+hosts = ["grafana.example.org"]
+
+[[applications]]
+kind = "forward_auth"
+name = "Docs"
+hosts = ["Docs.Example.org."]
+redirect_uris = ["https://docs.example.org/"]
+
+[[applications]]
+kind = "forward_auth"
+name = "Docs again"
+hosts = ["docs.example.org"]
+
+[[applications]]
+kind = "forward_auth"
+name = "Docs admin"
+hosts = ["docs.example.org"]
+path_prefixes = ["/admin"]
+allow_bearer_tokens = true
+"#;
+        let (checked, problems) = check(text, |v| {
+            (v == "GRAFANA_SECRET").then(|| "a-secret-of-sufficient-length".to_owned())
+        });
+        let found: Vec<(u64, &str)> = problems.iter().map(|p| (p.line, p.code.as_str())).collect();
+        // A client naming hosts; a site with a redirect URI; the same host twice.
+        assert_eq!(
+            found,
+            vec![(6, INVALID), (12, INVALID), (16, DUPLICATE)],
+            "{problems:#?}"
+        );
+        let apps = &checked.wanted.applications;
+        assert_eq!(apps.len(), 1, "only the sound entry is wanted: {apps:?}");
+        assert_eq!(apps[0].name, "Docs admin");
+        assert_eq!(apps[0].hosts, vec!["docs.example.org".to_owned()]);
+        assert_eq!(apps[0].path_prefixes, vec!["/admin".to_owned()]);
+        assert!(apps[0].allow_bearer_tokens);
+    }
 }

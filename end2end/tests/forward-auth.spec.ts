@@ -1,8 +1,3 @@
-// NOT RUN YET (outside playwright's testDir): on /applications the "Protect a
-// site" form repeats the register form's element ids (Name, the access
-// fields), so its labels point at the other form and this test cannot find
-// its Name field. Give the two forms distinct ids, then move this file back
-// to end2end/tests/ (issue 18).
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
