@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::{pages::users::short_time, CurrentUser};
+pub use super::format::time_or;
+use super::CurrentUser;
 use crate::model::{AppError, UserStatus};
 
 /// A labelled input with its error message, wired for screen readers.
@@ -54,14 +55,6 @@ pub fn Field(
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
             {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
         </div>
-    }
-}
-
-/// A time in UTC, or `none` in muted text.
-pub fn time_or(value: Option<String>, none: &'static str) -> AnyView {
-    match value {
-        Some(t) => view! { <time datetime=t.clone()>{short_time(&t)}" UTC"</time> }.into_any(),
-        None => view! { <span class="muted">{none}</span> }.into_any(),
     }
 }
 
@@ -291,11 +284,22 @@ pub fn CopyField(
 }
 
 /// `← prev` / `next →` links of a cursor-paged table; `base` is the page URL
-/// with its other parameters (ends in `?` or `&`).
+/// with its other parameters (ends in `?` or `&`). None on a single page.
 pub fn pager<T>(
     base: &str,
     page: &crate::model::Page<T>,
     labels: (&'static str, &'static str),
+) -> Option<AnyView> {
+    pager_with_keys(base, page, labels, ("after", "before"))
+}
+
+/// [`pager`] with other names for the cursor parameters (a page that pages
+/// two lists).
+pub fn pager_with_keys<T>(
+    base: &str,
+    page: &crate::model::Page<T>,
+    labels: (&'static str, &'static str),
+    (after, before): (&str, &str),
 ) -> Option<AnyView> {
     let link = |key: &str, cursor: &Option<String>| {
         cursor
@@ -303,24 +307,31 @@ pub fn pager<T>(
             .map(|c| format!("{base}{key}={}", urlencoding::encode(c)))
     };
     let (prev, next) = (
-        link("before", &page.prev_cursor),
-        link("after", &page.next_cursor),
+        link(before, &page.prev_cursor),
+        link(after, &page.next_cursor),
     );
+    (prev.is_some() || next.is_some()).then(|| pager_links(prev, next, labels))
+}
+
+/// The pager's two links (a disabled button where there is no page).
+pub fn pager_links(
+    prev: Option<String>,
+    next: Option<String>,
+    labels: (&'static str, &'static str),
+) -> AnyView {
     let button = |href: Option<String>, rel: &'static str, label: &'static str| match href {
         Some(href) => view! { <a class="button" rel=rel href=href>{label}</a> }.into_any(),
         None => {
             view! { <span class="button disabled" aria-disabled="true">{label}</span> }.into_any()
         }
     };
-    (prev.is_some() || next.is_some()).then(|| {
-        view! {
-            <nav class="pager" aria-label="Pages">
-                {button(prev, "prev", labels.0)}
-                {button(next, "next", labels.1)}
-            </nav>
-        }
-        .into_any()
-    })
+    view! {
+        <nav class="pager" aria-label="Pages">
+            {button(prev, "prev", labels.0)}
+            {button(next, "next", labels.1)}
+        </nav>
+    }
+    .into_any()
 }
 
 /// A username field that suggests matching usernames as one types (a

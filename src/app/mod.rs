@@ -1,9 +1,11 @@
 //! The panel: document shell, router and pages.
 
 mod components;
+mod format;
 mod layout;
 pub mod live;
 mod pages;
+mod table;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};

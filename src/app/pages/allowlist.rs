@@ -9,6 +9,9 @@ use leptos_meta::Title;
 
 use crate::api::access::{get_allowlist, AddAllowEntry, RemoveAllowEntry};
 use crate::app::components::{time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors};
+use std::sync::Arc;
+
+use crate::app::table::{Column, DataTable};
 use crate::model::{AllowEntry, AllowList, AppError};
 
 const LOCK_OUT: &str = "would_lock_out";
@@ -88,10 +91,6 @@ fn AllowListView() -> impl IntoView {
             <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Ok(list) if list.entries.is_empty() => view! {
-                            <p class="empty" data-testid="no-entries">"The list is empty: admin access is not restricted by address."</p>
-                        }
-                        .into_any(),
                         Ok(list) => view! { <EntryTable entries=list.entries remove removing/> }.into_any(),
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     }
@@ -209,50 +208,47 @@ fn EntryTable(
     remove: ServerAction<RemoveAllowEntry>,
     removing: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    // Keyed: when the list changes, an open confirmation must not pass
-    // to the row that takes this one's place.
-    let row = move |e: AllowEntry| {
+    let actions = move |e: &AllowEntry| {
         let explanation = format!(
             "Remove {}? Admin access from it is refused at once unless another entry covers it.",
             e.entry
         );
-        let entry = e.entry.clone();
+        let (entry, value) = (e.entry.clone(), e.entry.clone());
+        let label = format!("Remove {}", e.entry);
         view! {
-            <tr data-testid="allow-row">
-                <td data-label="Entry"><code>{e.entry.clone()}</code></td>
-                <td data-label="Note">{e.note.clone().filter(|n| !n.is_empty()).unwrap_or_else(|| "—".into())}</td>
-                <td data-label="Added">{e.created_by.clone()}", "{time_or(Some(e.created_at.clone()), "")}</td>
-                <td data-label="Actions">
-                    <Confirmed summary="Remove…".into() explanation>
-                        <ActionForm action=remove>
-                            <input type="hidden" name="entry" value=e.entry.clone()/>
-                            <button type="submit" class="button danger"
-                                on:click=move |_| removing.set(Some(entry.clone()))>
-                                {format!("Remove {}", e.entry)}
-                            </button>
-                        </ActionForm>
-                    </Confirmed>
-                </td>
-            </tr>
+            <Confirmed summary="Remove…".into() explanation>
+                <ActionForm action=remove>
+                    <input type="hidden" name="entry" value=value/>
+                    <button type="submit" class="button danger"
+                        on:click=move |_| removing.set(Some(entry.clone()))>
+                        {label}
+                    </button>
+                </ActionForm>
+            </Confirmed>
         }
-        .into_any()
     };
-    let rows = view! { <For each=move || entries.clone() key=|e| (e.entry.clone(), e.note.clone()) children=row/> };
+    let columns = vec![
+        Column::new(
+            "Entry",
+            |e: &AllowEntry| view! { <code>{e.entry.clone()}</code> },
+        ),
+        Column::new("Note", |e: &AllowEntry| {
+            e.note
+                .clone()
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| "—".into())
+        }),
+        Column::new("Added", |e: &AllowEntry| {
+            view! { {e.created_by.clone()}", "{time_or(Some(e.created_at.clone()), "")} }
+        }),
+        Column::actions(actions),
+    ];
+    // Keyed: when the list changes, an open confirmation must not pass
+    // to the row that takes this one's place.
     view! {
-        <div class="table-wrap">
-            <table class="data" data-testid="allowlist">
-                <caption class="sr-only">"Allowed addresses and networks"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Entry"</th>
-                        <th scope="col">"Note"</th>
-                        <th scope="col">"Added"</th>
-                        <th scope="col"><span class="sr-only">"Actions"</span></th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable rows=entries columns caption="Allowed addresses and networks" testid="allowlist"
+            row_testid="allow-row" key=Arc::new(|e: &AllowEntry| format!("{}\n{:?}", e.entry, e.note))
+            empty="The list is empty: admin access is not restricted by address." empty_testid="no-entries"/>
     }
     .into_any()
 }

@@ -16,6 +16,7 @@ use crate::api::orgs::org_names;
 use crate::app::components::{
     reset_on_success, time_or, AdminOnly, Confirmed, CopyField, ErrorNotice, Field, FormErrors,
 };
+use crate::app::table::{Column, DataTable};
 use crate::model::{
     AppAccess, Application, ApplicationCreated, ApplicationKind, ClientType, OrgRole, UserGrant,
 };
@@ -75,10 +76,6 @@ fn Applications() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let names = orgs.await.unwrap_or_default();
                     match apps.await {
-                        Ok(list) if list.is_empty() => view! {
-                            <p class="empty" data-testid="no-applications">"No applications yet."</p>
-                        }
-                        .into_any(),
                         Ok(list) => view! { <ApplicationTable list orgs=names/> }.into_any(),
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     }
@@ -93,44 +90,30 @@ fn Applications() -> impl IntoView {
 
 #[component]
 fn ApplicationTable(list: Vec<Application>, orgs: Vec<(String, String)>) -> impl IntoView {
-    let rows = list
-        .into_iter()
-        .map(|app| {
-            let href = format!("/applications/{}", app.id);
-            let (kind, identifies) = match (app.kind, app.client_type) {
-                (ApplicationKind::ForwardAuth, _) => ("forward auth", app.hosts.join(", ")),
-                (_, ClientType::Confidential) => ("OpenID Connect, confidential", app.client_id.clone()),
-                (_, ClientType::Public) => ("OpenID Connect, public", app.client_id.clone()),
-            };
-            view! {
-                <tr data-testid="application-row">
-                    <td data-label="Name"><a href=href>{app.name.clone()}</a></td>
-                    <td data-label="Client id or hosts"><code>{identifies}</code></td>
-                    <td data-label="Type">{kind}</td>
-                    <td data-label="Who may sign in">{access_label(&app.access, &orgs)}</td>
-                    <td data-label="Active grants">{app.active_grants}</td>
-                    <td data-label="Last sign-in">{time_or(app.last_sign_in_at.clone(), "never")}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let identity = |app: &Application| match (app.kind, app.client_type) {
+        (ApplicationKind::ForwardAuth, _) => ("forward auth", app.hosts.join(", ")),
+        (_, ClientType::Confidential) => ("OpenID Connect, confidential", app.client_id.clone()),
+        (_, ClientType::Public) => ("OpenID Connect, public", app.client_id.clone()),
+    };
+    let columns = vec![
+        Column::new("Name", |app: &Application| {
+            view! { <a href=format!("/applications/{}", app.id)>{app.name.clone()}</a> }
+        }),
+        Column::new("Client id or hosts", move |app: &Application| {
+            view! { <code>{identity(app).1}</code> }
+        }),
+        Column::new("Type", move |app: &Application| identity(app).0),
+        Column::new("Who may sign in", move |app: &Application| {
+            access_label(&app.access, &orgs)
+        }),
+        Column::new("Active grants", |app: &Application| app.active_grants),
+        Column::new("Last sign-in", |app: &Application| {
+            time_or(app.last_sign_in_at.clone(), "never")
+        }),
+    ];
     view! {
-        <div class="table-wrap">
-            <table class="data" data-testid="applications">
-                <caption class="sr-only">"Applications"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Client id or hosts"</th>
-                        <th scope="col">"Type"</th>
-                        <th scope="col">"Who may sign in"</th>
-                        <th scope="col">"Active grants"</th>
-                        <th scope="col">"Last sign-in"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable rows=list columns caption="Applications" testid="applications"
+            row_testid="application-row" empty="No applications yet." empty_testid="no-applications"/>
     }
 }
 
@@ -486,10 +469,6 @@ pub fn GrantsList(user_id: String) -> impl IntoView {
                 let user_id = user_id.clone();
                 Suspend::new(async move {
                     match grants.await {
-                        Ok(list) if list.is_empty() => view! {
-                            <p class="empty" data-testid="no-grants">"No application sign-ins."</p>
-                        }
-                        .into_any(),
                         Ok(list) => view! { <GrantTable list user_id revoke/> }.into_any(),
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     }
@@ -506,50 +485,36 @@ fn GrantTable(
     user_id: String,
     revoke: ServerAction<RevokeGrant>,
 ) -> impl IntoView {
-    let rows = list
-        .into_iter()
-        .map(|g| {
-            let explanation = format!(
-                "Sign out of {} and withdraw its access? It will ask for consent at the next sign-in.",
-                g.application_name
-            );
-            let label = format!("Revoke {}", g.application_name);
-            let user_id = user_id.clone();
-            let grant_id = g.id.clone();
-            view! {
-                <tr data-testid="grant-row">
-                    <td data-label="Application">{g.application_name.clone()}</td>
-                    <td data-label="Shares">{g.scopes.join(" ")}</td>
-                    <td data-label="Since">{time_or(Some(g.created_at.clone()), "")}</td>
-                    <td data-label="Last used">{time_or(Some(g.last_used_at.clone()), "")}</td>
-                    <td data-label="Actions">
-                        <Confirmed summary="Revoke…".into() explanation>
-                            <ActionForm action=revoke>
-                                <input type="hidden" name="user_id" value=user_id/>
-                                <input type="hidden" name="grant_id" value=grant_id/>
-                                <button type="submit" class="button danger">{label}</button>
-                            </ActionForm>
-                        </Confirmed>
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let actions = move |g: &UserGrant| {
+        let explanation = format!(
+            "Sign out of {} and withdraw its access? It will ask for consent at the next sign-in.",
+            g.application_name
+        );
+        let label = format!("Revoke {}", g.application_name);
+        let (user_id, grant_id) = (user_id.clone(), g.id.clone());
+        view! {
+            <Confirmed summary="Revoke…".into() explanation>
+                <ActionForm action=revoke>
+                    <input type="hidden" name="user_id" value=user_id/>
+                    <input type="hidden" name="grant_id" value=grant_id/>
+                    <button type="submit" class="button danger">{label}</button>
+                </ActionForm>
+            </Confirmed>
+        }
+    };
+    let columns = vec![
+        Column::new("Application", |g: &UserGrant| g.application_name.clone()),
+        Column::new("Shares", |g: &UserGrant| g.scopes.join(" ")),
+        Column::new("Since", |g: &UserGrant| {
+            time_or(Some(g.created_at.clone()), "")
+        }),
+        Column::new("Last used", |g: &UserGrant| {
+            time_or(Some(g.last_used_at.clone()), "")
+        }),
+        Column::actions(actions),
+    ];
     view! {
-        <div class="table-wrap">
-            <table class="data" data-testid="grants">
-                <caption class="sr-only">"Application sign-ins"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Application"</th>
-                        <th scope="col">"Shares"</th>
-                        <th scope="col">"Since"</th>
-                        <th scope="col">"Last used"</th>
-                        <th scope="col"><span class="sr-only">"Actions"</span></th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable rows=list columns caption="Application sign-ins" testid="grants"
+            row_testid="grant-row" empty="No application sign-ins." empty_testid="no-grants"/>
     }
 }

@@ -2,12 +2,18 @@
 //! `actor`, `action`, `target`, `since` and `until`; and the History panel
 //! of one user or organisation.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
 use crate::api::audit::{audit_history, list_audit};
-use crate::app::components::{time_or, AdminOnly, ErrorNotice};
+use crate::app::{
+    components::{pager_with_keys, time_or, AdminOnly, ErrorNotice},
+    format::count_of,
+    table::{Column, DataTable},
+};
 use crate::model::{AppError, AuditRecord, Page};
 
 const FILTERS: [(&str, &str, &str); 5] = [
@@ -158,39 +164,6 @@ fn short(v: &serde_json::Value) -> String {
     }
 }
 
-/// Newer/older links; `keys` name the cursor parameters (a page may page
-/// something else with `after`/`before` already).
-fn history_pager(
-    base: &str,
-    page: &Page<AuditRecord>,
-    (after, before): (&str, &str),
-) -> Option<AnyView> {
-    let link = |key: &str, cursor: &Option<String>| {
-        cursor
-            .as_ref()
-            .map(|c| format!("{base}{key}={}", urlencoding::encode(c)))
-    };
-    let (newer, older) = (
-        link(before, &page.prev_cursor),
-        link(after, &page.next_cursor),
-    );
-    let button = |href: Option<String>, rel: &'static str, label: &'static str| match href {
-        Some(href) => view! { <a class="button" rel=rel href=href>{label}</a> }.into_any(),
-        None => {
-            view! { <span class="button disabled" aria-disabled="true">{label}</span> }.into_any()
-        }
-    };
-    (newer.is_some() || older.is_some()).then(|| {
-        view! {
-            <nav class="pager" aria-label="Pages">
-                {button(newer, "prev", "← Newer")}
-                {button(older, "next", "Older →")}
-            </nav>
-        }
-        .into_any()
-    })
-}
-
 fn records_view(
     page: Page<AuditRecord>,
     base: &str,
@@ -198,78 +171,63 @@ fn records_view(
     with_target: bool,
 ) -> impl IntoView {
     let count = page.count.unwrap_or(page.items.len() as u64);
-    let empty = page.items.is_empty();
-    let rows = page
-        .items
-        .iter()
-        .cloned()
-        .map(|r| record_row(r, with_target))
-        .collect_view();
+    let pager = pager_with_keys(base, &page, ("← Newer", "Older →"), keys);
+    let mut columns = vec![
+        Column::new("Time", |r: &AuditRecord| time_or(Some(r.at.clone()), "")),
+        Column::new("Actor", actor_cell),
+        Column::new("IP", |r: &AuditRecord| {
+            r.ip.clone().unwrap_or_else(|| "—".into())
+        }),
+        Column::new("Action", |r: &AuditRecord| {
+            view! { <code data-testid="audit-action">{r.action.clone()}</code> }
+        }),
+    ];
+    if with_target {
+        columns.push(Column::new("Target", target_cell).class("audit-target"));
+    }
+    columns.push(Column::new("Summary", summary_cell));
     view! {
-        <p class="summary" aria-live="polite" data-testid="audit-count">
-            {format!("{count} {}", if count == 1 { "record" } else { "records" })}
-        </p>
-        {(!empty).then(|| view! {
-            <div class="table-wrap">
-                <table class="data audit" data-testid="audit-records">
-                    <caption class="sr-only">"Audit records, newest first"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Time"</th>
-                            <th scope="col">"Actor"</th>
-                            <th scope="col">"IP"</th>
-                            <th scope="col">"Action"</th>
-                            {with_target.then(|| view! { <th scope="col">"Target"</th> })}
-                            <th scope="col">"Summary"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        })}
-        {empty.then(|| view! { <p class="empty">"No audit records match."</p> })}
-        {history_pager(base, &page, keys)}
+        <DataTable rows=page.items columns caption="Audit records, newest first" class="audit"
+            testid="audit-records" row_testid="audit-row"
+            row_data=Arc::new(|r: &AuditRecord| vec![("data-action", r.action.clone())])
+            summary=("audit-count", count_of(count, "record", "records"))
+            empty="No audit records match." pager/>
     }
 }
 
-fn record_row(r: AuditRecord, with_target: bool) -> impl IntoView {
-    let summary = summary(&r);
-    let detail = serde_json::to_string_pretty(&r.detail).unwrap_or_default();
+fn actor_cell(r: &AuditRecord) -> impl IntoView {
     let actor = match (&r.actor.id, r.actor.kind.as_str()) {
         (Some(id), "user" | "token") => {
             view! { <a href=format!("/users/{id}")>{r.actor.name.clone()}</a> }.into_any()
         }
         _ => view! { <span>{r.actor.name.clone()}</span> }.into_any(),
     };
-    let target = with_target.then(|| {
-        let id = r.target_id.clone().unwrap_or_default();
-        let label = if id.is_empty() {
-            r.target_type.clone()
-        } else {
-            format!("{}:{id}", r.target_type)
-        };
-        let cell = match target_link(&r.target_type, &id).filter(|_| !id.is_empty()) {
-            Some(href) => view! { <a href=href data-testid="audit-target">{label}</a> }.into_any(),
-            None => view! { <span>{label}</span> }.into_any(),
-        };
-        view! { <td data-label="Target" class="audit-target">{cell}</td> }
-    });
     view! {
-        <tr data-testid="audit-row" data-action=r.action.clone()>
-            <td data-label="Time">{time_or(Some(r.at.clone()), "")}</td>
-            <td data-label="Actor">
-                {actor}" "<span class=format!("badge actor-{}", r.actor.kind)>{r.actor.kind.replace('_', " ")}</span>
-            </td>
-            <td data-label="IP">{r.ip.clone().unwrap_or_else(|| "—".into())}</td>
-            <td data-label="Action"><code data-testid="audit-action">{r.action.clone()}</code></td>
-            {target}
-            <td data-label="Summary">
-                <details>
-                    <summary>{if summary.is_empty() { "Details".to_owned() } else { summary }}</summary>
-                    <pre class="audit-detail">{detail}</pre>
-                </details>
-            </td>
-        </tr>
+        {actor}" "<span class=format!("badge actor-{}", r.actor.kind)>{r.actor.kind.replace('_', " ")}</span>
+    }
+}
+
+fn target_cell(r: &AuditRecord) -> AnyView {
+    let id = r.target_id.clone().unwrap_or_default();
+    let label = if id.is_empty() {
+        r.target_type.clone()
+    } else {
+        format!("{}:{id}", r.target_type)
+    };
+    match target_link(&r.target_type, &id).filter(|_| !id.is_empty()) {
+        Some(href) => view! { <a href=href data-testid="audit-target">{label}</a> }.into_any(),
+        None => view! { <span>{label}</span> }.into_any(),
+    }
+}
+
+fn summary_cell(r: &AuditRecord) -> impl IntoView {
+    let summary = summary(r);
+    let detail = serde_json::to_string_pretty(&r.detail).unwrap_or_default();
+    view! {
+        <details>
+            <summary>{if summary.is_empty() { "Details".to_owned() } else { summary }}</summary>
+            <pre class="audit-detail">{detail}</pre>
+        </details>
     }
 }
 

@@ -30,15 +30,6 @@ impl Selection {
         self.items.with(|items| items.iter().any(|(i, _)| i == id))
     }
 
-    pub fn set(&self, id: &str, username: &str, on: bool) {
-        self.items.update(|items| {
-            items.retain(|(i, _)| i != id);
-            if on {
-                items.push((id.to_owned(), username.to_owned()));
-            }
-        });
-    }
-
     pub fn add_all(&self, users: Vec<(String, String)>) {
         self.items.update(|items| {
             for user in users {

@@ -6,8 +6,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::live::list_connections;
-use crate::app::components::{time_or, AdminOnly, ErrorNotice};
 use crate::app::live::LiveState;
+use crate::app::{
+    components::{pager, time_or, AdminOnly, ErrorNotice},
+    format::count_of,
+    table::{Column, DataTable},
+};
 use crate::model::{Connection, Page};
 
 #[component]
@@ -53,46 +57,23 @@ fn ConnectionsView() -> impl IntoView {
 #[component]
 fn ConnectionTable(page: Page<Connection>) -> impl IntoView {
     let count = page.count.unwrap_or(page.items.len() as u64);
-    if page.items.is_empty() {
-        return view! { <p class="empty" data-testid="no-connections">"Nobody is connected."</p> }
-            .into_any();
-    }
-    let rows = page
-        .items
-        .into_iter()
-        .map(|c| {
-            view! {
-                <tr>
-                    <th scope="row"><a href=format!("/users/{}", c.user_id)>{c.username}</a></th>
-                    <td>{c.client_ip.unwrap_or_else(|| "—".into())}</td>
-                    <td class="user-agent">{c.user_agent.unwrap_or_else(|| "—".into())}</td>
-                    <td>{time_or(Some(c.since), "")}</td>
-                    <td><code class="muted">{c.id}</code></td>
-                </tr>
-            }
+    let pager = pager("/connections?", &page, ("← Previous", "Next →"));
+    let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+    let columns = vec![
+        Column::new("User", |c: &Connection| {
+            view! { <a href=format!("/users/{}", c.user_id)>{c.username.clone()}</a> }
         })
-        .collect_view();
-    let next = page.next_cursor.map(|after| {
-        view! { <a class="button" href=format!("/connections?after={after}")>"Next page"</a> }
-    });
+        .row_header(),
+        Column::new("Address", move |c: &Connection| or_dash(&c.client_ip)),
+        Column::new("Browser", move |c: &Connection| or_dash(&c.user_agent)).class("user-agent"),
+        Column::new("Since", |c: &Connection| time_or(Some(c.since.clone()), "")),
+        Column::new("Connection", |c: &Connection| {
+            view! { <code class="muted">{c.id.clone()}</code> }
+        }),
+    ];
     view! {
-        <p data-testid="connection-count">{format!("{count} open connection{}", if count == 1 { "" } else { "s" })}</p>
-        <div class="table-wrap">
-            <table class="data">
-                <caption class="sr-only">"Open connections"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"User"</th>
-                        <th scope="col">"Address"</th>
-                        <th scope="col">"Browser"</th>
-                        <th scope="col">"Since"</th>
-                        <th scope="col">"Connection"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-        <nav class="pager" aria-label="Pages">{next}</nav>
+        <DataTable rows=page.items columns caption="Open connections" testid="connections"
+            summary=("connection-count", count_of(count, "open connection", "open connections"))
+            empty="Nobody is connected." empty_testid="no-connections" pager/>
     }
-    .into_any()
 }

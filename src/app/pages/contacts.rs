@@ -7,6 +7,9 @@ use leptos::prelude::*;
 
 use crate::api::contacts::{list_contacts, AddContact, RemoveContact, UpdateContact};
 use crate::app::components::{Confirmed, ErrorNotice, Field, FormErrors, UsernameInput};
+use std::sync::Arc;
+
+use crate::app::table::{Column, DataTable};
 use crate::model::{contact::SUBSCRIPTIONS, AppError, Contact};
 
 /// Adding, changing and removing contacts.
@@ -126,10 +129,6 @@ pub fn ContactsPanel(
                     let owner = owner.clone();
                     Suspend::new(async move {
                         match list.await {
-                            Ok(list) if list.is_empty() => view! {
-                                <p class="empty" data-testid="no-contacts">"No contacts yet."</p>
-                            }
-                            .into_any(),
                             Ok(list) => view! { <ContactTable list owner actions editing/> }.into_any(),
                             Err(error) => view! { <ErrorNotice error/> }.into_any(),
                         }
@@ -150,66 +149,62 @@ fn ContactTable(
     editing: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let owner = StoredValue::new(owner);
-    // Keyed by every shown value: a changed row is drawn anew, so an open
-    // form or confirmation never passes to another contact.
-    let row = move |c: Contact| {
+    let groups = |c: &Contact| {
+        if c.groups.is_empty() {
+            return view! { <span class="muted">"—"</span> }.into_any();
+        }
+        c.groups
+            .iter()
+            .map(|g| view! { <span class="badge group">{g.clone()}</span>" " })
+            .collect_view()
+            .into_any()
+    };
+    let row_actions = move |c: &Contact| {
         let name = c.contact_username.clone();
-        let groups = if c.groups.is_empty() {
-            view! { <span class="muted">"—"</span> }.into_any()
-        } else {
-            c.groups
-                .iter()
-                .map(|g| view! { <span class="badge group">{g.clone()}</span>" " })
-                .collect_view()
-                .into_any()
-        };
         let explanation = format!(
             "Remove {name} from {}'s contacts? {name}'s own contacts do not change.",
             owner.get_value()
         );
+        let (contact, user_id) = (c.clone(), c.user_id.clone());
         view! {
-            <tr data-testid="contact-row">
-                <td data-label="Username"><a href=format!("/users/{}", c.contact_id)>{name.clone()}</a></td>
-                <td data-label="Display name">{c.contact_display_name.clone().unwrap_or_else(|| "—".into())}</td>
-                <td data-label="Subscription"><span class="badge subscription">{c.subscription.clone()}</span></td>
-                <td data-label="Groups">{groups}</td>
-                <td data-label="Actions">
-                    <div class="action-row">
-                        <EditContact contact=c.clone() update=actions.update editing/>
-                        <Confirmed summary="Remove…".into() explanation>
-                            <ActionForm action=actions.remove>
-                                <input type="hidden" name="user_id" value=c.user_id.clone()/>
-                                <input type="hidden" name="contact" value=name.clone()/>
-                                <button type="submit" class="button danger">{format!("Remove {name}")}</button>
-                            </ActionForm>
-                        </Confirmed>
-                    </div>
-                </td>
-            </tr>
+            <div class="action-row">
+                <EditContact contact update=actions.update editing/>
+                <Confirmed summary="Remove…".into() explanation>
+                    <ActionForm action=actions.remove>
+                        <input type="hidden" name="user_id" value=user_id/>
+                        <input type="hidden" name="contact" value=name.clone()/>
+                        <button type="submit" class="button danger">{format!("Remove {name}")}</button>
+                    </ActionForm>
+                </Confirmed>
+            </div>
         }
-        .into_any()
     };
-    let rows = view! {
-        <For each=move || list.clone()
-            key=|c| (c.contact_id.clone(), c.subscription.clone(), c.groups.clone())
-            children=row/>
+    let columns = vec![
+        Column::new("Username", |c: &Contact| {
+            view! { <a href=format!("/users/{}", c.contact_id)>{c.contact_username.clone()}</a> }
+        }),
+        Column::new("Display name", |c: &Contact| {
+            c.contact_display_name.clone().unwrap_or_else(|| "—".into())
+        }),
+        Column::new("Subscription", |c: &Contact| {
+            view! { <span class="badge subscription">{c.subscription.clone()}</span> }
+        }),
+        Column::new("Groups", groups),
+        Column::actions(row_actions),
+    ];
+    // Keyed by every shown value: a changed row is drawn anew, so an open
+    // form or confirmation never passes to another contact.
+    let key = |c: &Contact| {
+        format!(
+            "{}\n{}\n{}",
+            c.contact_id,
+            c.subscription,
+            c.groups.join("\n")
+        )
     };
     view! {
-        <div class="table-wrap">
-            <table class="data" data-testid="contacts">
-                <caption class="sr-only">"Contacts"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Username"</th>
-                        <th scope="col">"Display name"</th>
-                        <th scope="col">"Subscription"</th>
-                        <th scope="col">"Groups"</th>
-                        <th scope="col"><span class="sr-only">"Actions"</span></th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable rows=list columns caption="Contacts" testid="contacts" row_testid="contact-row"
+            key=Arc::new(key) empty="No contacts yet." empty_testid="no-contacts"/>
     }
     .into_any()
 }

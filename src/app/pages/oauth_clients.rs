@@ -1,6 +1,8 @@
 //! OAuth2 clients for scripts (client credentials grant): list, create
 //! (id and secret shown once), revoke.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -9,6 +11,7 @@ use crate::api::access::{list_oauth_clients, CreateOauthClient, RevokeOauthClien
 use crate::app::components::{
     reset_on_success, time_or, AdminOnly, Confirmed, CopyField, ErrorNotice, Field, FormErrors,
 };
+use crate::app::table::{Column, DataTable};
 use crate::model::{OAuthClient, OAuthClientCreated};
 
 #[component]
@@ -52,10 +55,6 @@ fn OAuthClients() -> impl IntoView {
             <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match clients.await {
-                        Ok(list) if list.is_empty() => view! {
-                            <p class="empty" data-testid="no-clients">"No API clients yet."</p>
-                        }
-                        .into_any(),
                         Ok(list) => view! { <ClientTable list revoke/> }.into_any(),
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     }
@@ -68,65 +67,53 @@ fn OAuthClients() -> impl IntoView {
 
 #[component]
 fn ClientTable(list: Vec<OAuthClient>, revoke: ServerAction<RevokeOauthClient>) -> impl IntoView {
-    // Keyed: when the list changes, an open confirmation must not pass
-    // to the row that takes this one's place.
-    let row = move |c: OAuthClient| {
-        let state = match &c.revoked_at {
-                Some(_) => view! { <span class="badge token-revoked">"revoked"</span>" "{time_or(c.revoked_at.clone(), "")} }.into_any(),
-                None => view! { <span class="badge token-active">"active"</span> }.into_any(),
-            };
-        let action = if c.revoked_at.is_none() {
+    let state = |c: &OAuthClient| {
+        match &c.revoked_at {
+        Some(_) => view! { <span class="badge token-revoked">"revoked"</span>" "{time_or(c.revoked_at.clone(), "")} }.into_any(),
+        None => view! { <span class="badge token-active">"active"</span> }.into_any(),
+    }
+    };
+    let actions = move |c: &OAuthClient| {
+        c.revoked_at.is_none().then(|| {
             let explanation = format!(
-                    "Revoke “{}”? Its access tokens stop working at once and it cannot get new ones. This cannot be undone.",
-                    c.name
-                );
+                "Revoke “{}”? Its access tokens stop working at once and it cannot get new ones. This cannot be undone.",
+                c.name
+            );
             // Owned copies: the confirmation's children are a closure.
             let id = c.id.clone();
             let label = format!("Revoke {}", c.name);
-            let view = view! {
+            view! {
                 <Confirmed summary="Revoke…".into() explanation>
                     <ActionForm action=revoke>
                         <input type="hidden" name="id" value=id/>
                         <button type="submit" class="button danger">{label}</button>
                     </ActionForm>
                 </Confirmed>
-            };
-            Some(view)
-        } else {
-            None
-        };
-        view! {
-            <tr data-testid="client-row">
-                <td data-label="Name">{c.name.clone()}</td>
-                <td data-label="Client id"><code>{c.id.clone()}</code></td>
-                <td data-label="Scopes">{scopes_label(&c.scopes)}</td>
-                <td data-label="Created">{c.created_by.clone()}", "{time_or(Some(c.created_at.clone()), "")}</td>
-                <td data-label="Last used">{time_or(c.last_used_at.clone(), "never")}</td>
-                <td data-label="State">{state}</td>
-                <td data-label="Actions">{action}</td>
-            </tr>
-        }
-        .into_any()
+            }
+        })
     };
-    let rows = view! { <For each=move || list.clone() key=|c| (c.id.clone(), c.revoked_at.clone()) children=row/> };
+    let columns = vec![
+        Column::new("Name", |c: &OAuthClient| c.name.clone()),
+        Column::new(
+            "Client id",
+            |c: &OAuthClient| view! { <code>{c.id.clone()}</code> },
+        ),
+        Column::new("Scopes", |c: &OAuthClient| scopes_label(&c.scopes)),
+        Column::new("Created", |c: &OAuthClient| {
+            view! { {c.created_by.clone()}", "{time_or(Some(c.created_at.clone()), "")} }
+        }),
+        Column::new("Last used", |c: &OAuthClient| {
+            time_or(c.last_used_at.clone(), "never")
+        }),
+        Column::new("State", state),
+        Column::actions(actions),
+    ];
+    // Keyed: when the list changes, an open confirmation must not pass
+    // to the row that takes this one's place.
     view! {
-        <div class="table-wrap">
-            <table class="data" data-testid="clients">
-                <caption class="sr-only">"API clients"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Client id"</th>
-                        <th scope="col">"Scopes"</th>
-                        <th scope="col">"Created"</th>
-                        <th scope="col">"Last used"</th>
-                        <th scope="col">"State"</th>
-                        <th scope="col"><span class="sr-only">"Actions"</span></th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable rows=list columns caption="API clients" testid="clients" row_testid="client-row"
+            key=Arc::new(|c: &OAuthClient| format!("{}:{:?}", c.id, c.revoked_at))
+            empty="No API clients yet." empty_testid="no-clients"/>
     }
     .into_any()
 }

@@ -2,6 +2,8 @@
 //! (`/orgs/:id`), a user's Organisations tab and "My organisations" on the
 //! account page. Every form is a plain form post first.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{
@@ -17,6 +19,10 @@ use crate::api::orgs::{
 use crate::api::users::get_user;
 use crate::app::components::{
     pager, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors, UsernameInput,
+};
+use crate::app::{
+    format::count_of,
+    table::{Column, DataTable},
 };
 use crate::model::{AppError, Membership, Org, OrgMember, OrgRole};
 
@@ -67,14 +73,16 @@ fn OrgList() -> impl IntoView {
         Some(s) => format!("/orgs?search={}&", urlencoding::encode(&s)),
         None => "/orgs?".to_owned(),
     };
-    let row = |org: Org| {
-        view! {
-            <tr data-testid="org-row">
-                <td data-label="Name"><a href=format!("/orgs/{}", org.id)>{org.name.clone()}</a></td>
-                <td data-label="Members" class="num">{org.member_count}</td>
-                <td data-label="Created">{time_or(Some(org.created_at.clone()), "")}</td>
-            </tr>
-        }
+    let columns = || {
+        vec![
+            Column::new("Name", |org: &Org| {
+                view! { <a href=format!("/orgs/{}", org.id)>{org.name.clone()}</a> }
+            }),
+            Column::new("Members", |org: &Org| org.member_count).class("num"),
+            Column::new("Created", |org: &Org| {
+                time_or(Some(org.created_at.clone()), "")
+            }),
+        ]
     };
     view! {
         <div class="page-head">
@@ -92,30 +100,13 @@ fn OrgList() -> impl IntoView {
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(page) => {
-                        let count = page.count.unwrap_or(0);
-                        let empty = page.items.is_empty();
-                        let items = page.items.clone();
+                        let count = count_of(page.count.unwrap_or(0), "organisation", "organisations");
+                        let pager = pager(&base(), &page, ("← Previous", "Next →"));
+                        let key = |o: &Org| format!("{}\n{}\n{}", o.id, o.name, o.member_count);
                         view! {
-                            <p class="summary" aria-live="polite" data-testid="orgs-count">
-                                {format!("{count} {}", if count == 1 { "organisation" } else { "organisations" })}
-                            </p>
-                            <div class="table-wrap">
-                                <table class="data" data-testid="orgs">
-                                    <caption class="sr-only">"Organisations"</caption>
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">"Name"</th>
-                                            <th scope="col" class="num">"Members"</th>
-                                            <th scope="col">"Created"</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
-                                        <For each=move || items.clone() key=|o| (o.id.clone(), o.name.clone(), o.member_count) children=row/>
-                                    </tbody>
-                                </table>
-                            </div>
-                            {empty.then(|| view! { <p class="empty">"No organisations match."</p> })}
-                            {pager(&base(), &page, ("← Previous", "Next →"))}
+                            <DataTable rows=page.items columns=columns() caption="Organisations" testid="orgs"
+                                row_testid="org-row" key=Arc::new(key) summary=("orgs-count", count)
+                                empty="No organisations match." pager/>
                         }
                         .into_any()
                     }
@@ -363,69 +354,56 @@ fn MemberTable(
         }
     };
     let here = StoredValue::new(here);
-    let row = move |m: OrgMember| {
+    let role = move |m: &OrgMember| {
         let role_id = format!("role-{}", m.user_id);
-        let (org_put, org_remove) = (m.org_id.clone(), m.org_id.clone());
-        let (name_put, user_remove) = (m.username.clone(), m.user_id.clone());
+        let (org_id, username, current) = (m.org_id.clone(), m.username.clone(), m.role);
+        let label = format!("Role of {}", m.username);
+        view! {
+            <ActionForm action=actions.put attr:class="inline-form">
+                <input type="hidden" name="org_id" value=org_id/>
+                <input type="hidden" name="username" value=username/>
+                <input type="hidden" name="back" value=here.get_value()/>
+                <label class="sr-only" for=role_id.clone()>{label}</label>
+                <select id=role_id name="role" data-testid="member-role">{role_options(current)}</select>
+                <button type="submit" class="button">"Change role"</button>
+            </ActionForm>
+        }
+    };
+    let remove = move |m: &OrgMember| {
         let explanation = format!(
             "Remove {} from this organisation? The account itself stays.",
             m.username
         );
+        let (org_id, user_id) = (m.org_id.clone(), m.user_id.clone());
         view! {
-            <tr data-testid="member-row">
-                <td data-label="User"><a href=format!("/users/{}?tab=orgs", m.user_id)>{m.username.clone()}</a></td>
-                <td data-label="Display name">{m.display_name.clone().unwrap_or_else(|| "—".into())}</td>
-                <td data-label="Role">
-                    <ActionForm action=actions.put attr:class="inline-form">
-                        <input type="hidden" name="org_id" value=org_put/>
-                        <input type="hidden" name="username" value=name_put/>
-                        <input type="hidden" name="back" value=here.get_value()/>
-                        <label class="sr-only" for=role_id.clone()>{format!("Role of {}", m.username)}</label>
-                        <select id=role_id name="role" data-testid="member-role">{role_options(m.role)}</select>
-                        <button type="submit" class="button">"Change role"</button>
-                    </ActionForm>
-                </td>
-                <td data-label="Joined">{time_or(Some(m.joined_at.clone()), "")}</td>
-                <td data-label="Actions">
-                    <Confirmed summary="Remove…".into() explanation>
-                        <ActionForm action=actions.remove>
-                            <input type="hidden" name="org_id" value=org_remove/>
-                            <input type="hidden" name="user_id" value=user_remove/>
-                            <input type="hidden" name="back" value=here.get_value()/>
-                            <button type="submit" class="button danger">"Remove member"</button>
-                        </ActionForm>
-                    </Confirmed>
-                </td>
-            </tr>
+            <Confirmed summary="Remove…".into() explanation>
+                <ActionForm action=actions.remove>
+                    <input type="hidden" name="org_id" value=org_id/>
+                    <input type="hidden" name="user_id" value=user_id/>
+                    <input type="hidden" name="back" value=here.get_value()/>
+                    <button type="submit" class="button danger">"Remove member"</button>
+                </ActionForm>
+            </Confirmed>
         }
     };
-    let base = base();
-    let count = page.count.unwrap_or(0);
-    let empty = page.items.is_empty();
-    let items = page.items.clone();
+    let columns = vec![
+        Column::new("User", |m: &OrgMember| {
+            view! { <a href=format!("/users/{}?tab=orgs", m.user_id)>{m.username.clone()}</a> }
+        }),
+        Column::new("Display name", |m: &OrgMember| {
+            m.display_name.clone().unwrap_or_else(|| "—".into())
+        }),
+        Column::new("Role", role),
+        Column::new("Joined", |m: &OrgMember| {
+            time_or(Some(m.joined_at.clone()), "")
+        }),
+        Column::actions(remove),
+    ];
+    let count = count_of(page.count.unwrap_or(0), "member", "members");
+    let pager = pager(&base(), &page, ("← Previous", "Next →"));
     view! {
-        <p class="summary" aria-live="polite" data-testid="members-count">
-            {format!("{count} {}", if count == 1 { "member" } else { "members" })}
-        </p>
-        <div class="table-wrap">
-            <table class="data" data-testid="members">
-                <caption class="sr-only">"Members"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"User"</th>
-                        <th scope="col">"Display name"</th>
-                        <th scope="col">"Role"</th>
-                        <th scope="col">"Joined"</th>
-                        <th scope="col"><span class="sr-only">"Actions"</span></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {items.into_iter().map(row).collect_view()}
-                </tbody>
-            </table>
-        </div>
-        {empty.then(|| view! { <p class="empty">"No members match."</p> })}
-        {pager(&base, &page, ("← Previous", "Next →"))}
+        <DataTable rows=page.items columns caption="Members" testid="members" row_testid="member-row"
+            summary=("members-count", count) empty="No members match." pager/>
     }
 }
 
@@ -506,35 +484,43 @@ pub fn UserOrgsPanel(user_id: String, username: String, tab: MembershipTab) -> i
         StoredValue::new(username.clone()),
         StoredValue::new(user_id.clone()),
     );
-    let row = move |m: Membership| {
+    let role = move |m: &Membership| {
         let role_id = format!("membership-role-{}", m.org_id);
-        let (org_put, org_remove) = (m.org_id.clone(), m.org_id.clone());
-        let explanation = format!("Remove {} from {}?", name_row.get_value(), m.org_name);
+        let (org_id, current) = (m.org_id.clone(), m.role);
+        let label = format!("Role in {}", m.org_name);
         view! {
-            <tr data-testid="membership-row">
-                <td data-label="Organisation"><a href=format!("/orgs/{}", m.org_id)>{m.org_name.clone()}</a></td>
-                <td data-label="Role">
-                    <ActionForm action=put attr:class="inline-form">
-                        <input type="hidden" name="org_id" value=org_put/>
-                        <input type="hidden" name="username" value=name_row.get_value()/>
-                        <input type="hidden" name="back" value=back_row.get_value()/>
-                        <label class="sr-only" for=role_id.clone()>{format!("Role in {}", m.org_name)}</label>
-                        <select id=role_id name="role">{role_options(m.role)}</select>
-                        <button type="submit" class="button">"Change role"</button>
-                    </ActionForm>
-                </td>
-                <td data-label="Actions">
-                    <Confirmed summary="Remove…".into() explanation>
-                        <ActionForm action=remove>
-                            <input type="hidden" name="org_id" value=org_remove/>
-                            <input type="hidden" name="user_id" value=id_row.get_value()/>
-                            <input type="hidden" name="back" value=back_row.get_value()/>
-                            <button type="submit" class="button danger">"Remove from organisation"</button>
-                        </ActionForm>
-                    </Confirmed>
-                </td>
-            </tr>
+            <ActionForm action=put attr:class="inline-form">
+                <input type="hidden" name="org_id" value=org_id/>
+                <input type="hidden" name="username" value=name_row.get_value()/>
+                <input type="hidden" name="back" value=back_row.get_value()/>
+                <label class="sr-only" for=role_id.clone()>{label}</label>
+                <select id=role_id name="role">{role_options(current)}</select>
+                <button type="submit" class="button">"Change role"</button>
+            </ActionForm>
         }
+    };
+    let leave = move |m: &Membership| {
+        let explanation = format!("Remove {} from {}?", name_row.get_value(), m.org_name);
+        let org_id = m.org_id.clone();
+        view! {
+            <Confirmed summary="Remove…".into() explanation>
+                <ActionForm action=remove>
+                    <input type="hidden" name="org_id" value=org_id/>
+                    <input type="hidden" name="user_id" value=id_row.get_value()/>
+                    <input type="hidden" name="back" value=back_row.get_value()/>
+                    <button type="submit" class="button danger">"Remove from organisation"</button>
+                </ActionForm>
+            </Confirmed>
+        }
+    };
+    let columns = move || {
+        vec![
+            Column::new("Organisation", |m: &Membership| {
+                view! { <a href=format!("/orgs/{}", m.org_id)>{m.org_name.clone()}</a> }
+            }),
+            Column::new("Role", role),
+            Column::actions(leave),
+        ]
     };
     view! {
         <section class="card" aria-labelledby="orgs-heading">
@@ -543,26 +529,11 @@ pub fn UserOrgsPanel(user_id: String, username: String, tab: MembershipTab) -> i
             <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match user.await {
-                        Ok(user) if user.memberships.is_empty() => view! {
-                            <p class="empty" data-testid="no-memberships">"Not a member of any organisation."</p>
-                        }
-                        .into_any(),
                         Ok(user) => view! {
-                            <div class="table-wrap">
-                                <table class="data" data-testid="memberships">
-                                    <caption class="sr-only">"Organisations of this user"</caption>
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">"Organisation"</th>
-                                            <th scope="col">"Role"</th>
-                                            <th scope="col"><span class="sr-only">"Actions"</span></th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
-                                        <For each=move || user.memberships.clone() key=|m| (m.org_id.clone(), m.role) children=row/>
-                                    </tbody>
-                                </table>
-                            </div>
+                            <DataTable rows=user.memberships columns=columns() caption="Organisations of this user"
+                                testid="memberships" row_testid="membership-row"
+                                key=Arc::new(|m: &Membership| format!("{}:{}", m.org_id, m.role.as_str()))
+                                empty="Not a member of any organisation." empty_testid="no-memberships"/>
                         }
                         .into_any(),
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),

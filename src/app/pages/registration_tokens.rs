@@ -1,6 +1,8 @@
 //! Registration tokens: the links that let visitors create an account.
 //! Filters and paging live in the URL; every form works without JS.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
@@ -9,10 +11,14 @@ use crate::api::registration::{
     list_registration_tokens, CreateRegistrationToken, DeleteRegistrationToken,
     SetRegistrationTokenRevoked,
 };
-use crate::app::components::{
-    copy_to_clipboard, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors,
+use crate::app::{
+    components::{
+        copy_to_clipboard, pager, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors,
+    },
+    format::count_of,
+    table::{Column, DataTable},
 };
-use crate::model::{Page, RegistrationToken};
+use crate::model::RegistrationToken;
 
 #[component]
 pub fn RegistrationTokensPage() -> impl IntoView {
@@ -98,14 +104,13 @@ fn RegistrationTokens() -> impl IntoView {
                                 f if f.is_empty() => "/registration-tokens?".to_owned(),
                                 f => format!("/registration-tokens?filter={}&", urlencoding::encode(&f)),
                             };
-                            let empty = tokens.page.items.is_empty();
+                            let pager = pager(&base, &tokens.page, ("← Previous", "Next →"));
                             view! {
-                                <p class="summary" aria-live="polite" data-testid="reg-tokens-count">
-                                    {format!("{count} {}", if count == 1 { "token" } else { "tokens" })}
-                                </p>
-                                {(!empty).then(|| token_table(tokens.page.items.clone(), tokens.register_url.clone(), revoke, delete))}
-                                {empty.then(|| view! { <p class="empty">"No registration tokens match."</p> })}
-                                {pager(&base, &tokens.page)}
+                                <DataTable rows=tokens.page.items columns=token_columns(tokens.register_url, revoke, delete)
+                                    caption="Registration tokens" testid="reg-tokens" row_testid="reg-token-row"
+                                    row_data=Arc::new(|t: &RegistrationToken| vec![("data-token", t.token.clone())])
+                                    key=Arc::new(token_key) summary=("reg-tokens-count", count_of(count, "token", "tokens"))
+                                    empty="No registration tokens match." pager/>
                             }
                             .into_any()
                         }
@@ -115,33 +120,6 @@ fn RegistrationTokens() -> impl IntoView {
             </Transition>
         </section>
     }    .into_any()
-}
-
-fn pager(base: &str, page: &Page<RegistrationToken>) -> Option<AnyView> {
-    let link = |key: &str, cursor: &Option<String>| {
-        cursor
-            .as_ref()
-            .map(|c| format!("{base}{key}={}", urlencoding::encode(c)))
-    };
-    let (prev, next) = (
-        link("before", &page.prev_cursor),
-        link("after", &page.next_cursor),
-    );
-    (prev.is_some() || next.is_some()).then(|| {
-        view! {
-            <nav class="pager" aria-label="Pages">
-                {match prev {
-                    Some(href) => view! { <a class="button" rel="prev" href=href>"← Previous"</a> }.into_any(),
-                    None => view! { <span class="button disabled" aria-disabled="true">"← Previous"</span> }.into_any(),
-                }}
-                {match next {
-                    Some(href) => view! { <a class="button" rel="next" href=href>"Next →"</a> }.into_any(),
-                    None => view! { <span class="button disabled" aria-disabled="true">"Next →"</span> }.into_any(),
-                }}
-            </nav>
-        }
-        .into_any()
-    })
 }
 
 /// Completed registrations against the uses allowed, as a meter with text.
@@ -165,15 +143,30 @@ fn usage(t: &RegistrationToken) -> AnyView {
     .into_any()
 }
 
-fn token_table(
-    list: Vec<RegistrationToken>,
+/// Keyed by every shown value that changes: a changed row is drawn anew.
+fn token_key(t: &RegistrationToken) -> String {
+    format!(
+        "{}:{:?}:{}:{:?}:{:?}",
+        t.token, t.revoked_at, t.completed, t.uses_allowed, t.expires_at
+    )
+}
+
+fn token_columns(
     register_url: String,
     revoke: ServerAction<SetRegistrationTokenRevoked>,
     delete: ServerAction<DeleteRegistrationToken>,
-) -> AnyView {
-    let row = move |t: RegistrationToken| {
+) -> Vec<Column<RegistrationToken>> {
+    let state = |t: &RegistrationToken| {
         let state = t.state();
+        view! {
+            <span class=format!("badge reg-token-{}", state.replace(' ', "-")) data-testid="reg-token-state">{state}</span>
+        }
+    };
+    let link = move |t: &RegistrationToken| {
         let link = format!("{register_url}{}", urlencoding::encode(&t.token));
+        view! { <CopyLink token=t.token.clone() link/> }
+    };
+    let actions = move |t: &RegistrationToken| {
         let revoked = t.revoked_at.is_some();
         let (token_a, token_b) = (t.token.clone(), t.token.clone());
         let explanation = format!(
@@ -181,57 +174,35 @@ fn token_table(
             t.token
         );
         view! {
-            <tr data-testid="reg-token-row" data-token=t.token.clone()>
-                <td data-label="Token"><code>{t.token.clone()}</code></td>
-                <td data-label="State">
-                    <span class=format!("badge reg-token-{}", state.replace(' ', "-")) data-testid="reg-token-state">{state}</span>
-                </td>
-                <td data-label="Uses">{usage(&t)}</td>
-                <td data-label="Expires">{time_or(t.expires_at.clone(), "never")}</td>
-                <td data-label="Last used">{time_or(t.last_used_at.clone(), "never")}</td>
-                <td data-label="Link"><CopyLink token=t.token.clone() link/></td>
-                <td data-label="Actions" class="row-actions">
-                    <ActionForm action=revoke>
-                        <input type="hidden" name="token" value=token_a/>
-                        <input type="hidden" name="revoke" value=if revoked { "false" } else { "true" }/>
-                        <button type="submit" class="button">{if revoked { "Unrevoke" } else { "Revoke" }}</button>
-                    </ActionForm>
-                    <Confirmed summary="Delete…".into() explanation>
-                        <ActionForm action=delete>
-                            <input type="hidden" name="token" value=token_b.clone()/>
-                            <button type="submit" class="button danger">{format!("Delete {token_b}")}</button>
-                        </ActionForm>
-                    </Confirmed>
-                </td>
-            </tr>
+            <ActionForm action=revoke>
+                <input type="hidden" name="token" value=token_a/>
+                <input type="hidden" name="revoke" value=if revoked { "false" } else { "true" }/>
+                <button type="submit" class="button">{if revoked { "Unrevoke" } else { "Revoke" }}</button>
+            </ActionForm>
+            <Confirmed summary="Delete…".into() explanation>
+                <ActionForm action=delete>
+                    <input type="hidden" name="token" value=token_b.clone()/>
+                    <button type="submit" class="button danger">{format!("Delete {token_b}")}</button>
+                </ActionForm>
+            </Confirmed>
         }
-        .into_any()
     };
-    let rows = view! {
-        <For each=move || list.clone()
-            key=|t| (t.token.clone(), t.revoked_at.clone(), t.completed, t.uses_allowed, t.expires_at.clone())
-            children=row/>
-    };
-    view! {
-        <div class="table-wrap">
-            <table class="data" data-testid="reg-tokens">
-                <caption class="sr-only">"Registration tokens"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Token"</th>
-                        <th scope="col">"State"</th>
-                        <th scope="col">"Uses"</th>
-                        <th scope="col">"Expires"</th>
-                        <th scope="col">"Last used"</th>
-                        <th scope="col">"Link"</th>
-                        <th scope="col"><span class="sr-only">"Actions"</span></th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    vec![
+        Column::new(
+            "Token",
+            |t: &RegistrationToken| view! { <code>{t.token.clone()}</code> },
+        ),
+        Column::new("State", state),
+        Column::new("Uses", usage),
+        Column::new("Expires", |t: &RegistrationToken| {
+            time_or(t.expires_at.clone(), "never")
+        }),
+        Column::new("Last used", |t: &RegistrationToken| {
+            time_or(t.last_used_at.clone(), "never")
+        }),
+        Column::new("Link", link),
+        Column::actions(actions).class("row-actions"),
+    ]
 }
 
 /// The token's registration link in a read-only field (the fallback that

@@ -1,6 +1,8 @@
 //! Login sessions ("devices"): the Sessions tab of a user page, the global
 //! Sessions page (`/sessions`) and "My sessions" on the account page.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
@@ -10,6 +12,10 @@ use crate::api::sessions::{
 };
 use crate::app::components::{
     leave_if_logged_out, pager, time_or, AdminOnly, Confirmed, ErrorNotice,
+};
+use crate::app::{
+    format::count_of,
+    table::{Column, DataTable, RowFn},
 };
 use crate::model::{AppError, Page, Session};
 
@@ -92,50 +98,35 @@ fn revoke_form(s: &Session, revoke: ServerAction<RevokeSession>) -> Option<AnyVi
     )
 }
 
-/// The sessions table of the admin views; `with_user` adds the username.
-fn session_table(
-    list: Vec<Session>,
-    revoke: ServerAction<RevokeSession>,
-    with_user: bool,
-) -> AnyView {
-    let row = move |s: Session| {
-        let user = with_user.then(|| {
-            view! { <td data-label="User"><a href=format!("/users/{}?tab=sessions", s.user_id)>{s.username.clone()}</a></td> }
-        });
-        view! {
-            <tr data-testid="session-row">
-                {user}
-                <td data-label="Device">{device_cell(&s)}</td>
-                <td data-label="IP address">{s.client_ip.clone().unwrap_or_else(|| "—".into())}</td>
-                <td data-label="Created">{time_or(Some(s.created_at.clone()), "")}</td>
-                <td data-label="Last seen">{time_or(Some(s.last_seen_at.clone()), "")}</td>
-                <td data-label="State">{state_badge(&s)}</td>
-                <td data-label="Actions">{revoke_form(&s, revoke)}</td>
-            </tr>
-        }
-        .into_any()
-    };
-    let rows = view! { <For each=move || list.clone() key=|s| (s.id.clone(), s.revoked_at.clone()) children=row/> };
-    view! {
-        <div class="table-wrap">
-            <table class="data" data-testid="sessions">
-                <caption class="sr-only">"Login sessions"</caption>
-                <thead>
-                    <tr>
-                        {with_user.then(|| view! { <th scope="col">"User"</th> })}
-                        <th scope="col">"Device"</th>
-                        <th scope="col">"IP address"</th>
-                        <th scope="col">"Created"</th>
-                        <th scope="col">"Last seen"</th>
-                        <th scope="col">"State"</th>
-                        <th scope="col"><span class="sr-only">"Actions"</span></th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+/// The columns of the admin views' sessions table; `with_user` adds the
+/// username.
+fn session_columns(revoke: ServerAction<RevokeSession>, with_user: bool) -> Vec<Column<Session>> {
+    let user = Column::new("User", |s: &Session| {
+        view! { <a href=format!("/users/{}?tab=sessions", s.user_id)>{s.username.clone()}</a> }
+    });
+    let mut columns: Vec<Column<Session>> = with_user.then_some(user).into_iter().collect();
+    columns.extend([
+        Column::new("Device", device_cell),
+        Column::new("IP address", ip_address),
+        Column::new("Created", |s: &Session| {
+            time_or(Some(s.created_at.clone()), "")
+        }),
+        Column::new("Last seen", |s: &Session| {
+            time_or(Some(s.last_seen_at.clone()), "")
+        }),
+        Column::new("State", state_badge),
+        Column::actions(move |s: &Session| revoke_form(s, revoke)),
+    ]);
+    columns
+}
+
+fn ip_address(s: &Session) -> String {
+    s.client_ip.clone().unwrap_or_else(|| "—".into())
+}
+
+/// Keyed: a revoked row is drawn anew (its confirmation closes).
+fn session_key() -> RowFn<Session, String> {
+    Arc::new(|s: &Session| format!("{}:{:?}", s.id, s.revoked_at))
 }
 
 /// The Sessions tab of a user page.
@@ -179,15 +170,15 @@ pub fn UserSessionsPanel(
                     let base = base.clone();
                     Suspend::new(async move {
                         match list.await {
-                            Ok(page) if page.items.is_empty() && page.prev_cursor.is_none() => view! {
-                                <p class="empty" data-testid="no-sessions">"No sessions yet."</p>
+                            Ok(page) => {
+                                let pager = pager(&base, &page, ("← Newer", "Older →"));
+                                view! {
+                                    <DataTable rows=page.items columns=session_columns(revoke, false)
+                                        caption="Login sessions" testid="sessions" row_testid="session-row"
+                                        key=session_key() empty="No sessions yet." empty_testid="no-sessions" pager/>
+                                }
+                                .into_any()
                             }
-                            .into_any(),
-                            Ok(page) => view! {
-                                {session_table(page.items.clone(), revoke, false)}
-                                {pager(&base, &page, ("← Newer", "Older →"))}
-                            }
-                            .into_any(),
                             Err(error) => view! { <ErrorNotice error/> }.into_any(),
                         }
                     })
@@ -289,15 +280,13 @@ fn AllSessions() -> impl IntoView {
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(page) => {
-                        let count = page.count.unwrap_or(0);
-                        let empty = page.items.is_empty();
+                        let count = count_of(page.count.unwrap_or(0), "session", "sessions");
+                        let pager = pager(&base(), &page, ("← Newer", "Older →"));
                         view! {
-                            <p class="summary" aria-live="polite" data-testid="sessions-count">
-                                {format!("{count} {}", if count == 1 { "session" } else { "sessions" })}
-                            </p>
-                            {session_table(page.items.clone(), revoke, true)}
-                            {empty.then(|| view! { <p class="empty">"No sessions match these filters."</p> })}
-                            {pager(&base(), &page, ("← Newer", "Older →"))}
+                            <DataTable rows=page.items columns=session_columns(revoke, true)
+                                caption="Login sessions" testid="sessions" row_testid="session-row"
+                                key=session_key() summary=("sessions-count", count)
+                                empty="No sessions match these filters." pager/>
                         }
                         .into_any()
                     }
@@ -326,8 +315,8 @@ pub fn MySessions() -> impl IntoView {
             .or_else(|| sign_out_others.value().with(error_of))
             .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
     };
-    let row = move |s: Session| {
-        let action = (!s.current).then(|| {
+    let action = move |s: &Session| {
+        (!s.current).then(|| {
             let explanation = format!("Sign out {}? That browser must log in again.", s.describe());
             let id = s.id.clone();
             view! {
@@ -338,17 +327,27 @@ pub fn MySessions() -> impl IntoView {
                     </ActionForm>
                 </Confirmed>
             }
-        });
-        view! {
-            <tr data-testid="my-session-row" class:current=s.current>
-                <td data-label="Device">{device_cell(&s)}</td>
-                <td data-label="IP address">{s.client_ip.clone().unwrap_or_else(|| "—".into())}</td>
-                <td data-label="Signed in">{time_or(Some(s.created_at.clone()), "")}</td>
-                <td data-label="Last seen">{time_or(Some(s.last_seen_at.clone()), "")}</td>
-                <td data-label="Actions">{action}</td>
-            </tr>
+        })
+    };
+    let columns = move || {
+        vec![
+            Column::new("Device", device_cell),
+            Column::new("IP address", ip_address),
+            Column::new("Signed in", |s: &Session| {
+                time_or(Some(s.created_at.clone()), "")
+            }),
+            Column::new("Last seen", |s: &Session| {
+                time_or(Some(s.last_seen_at.clone()), "")
+            }),
+            Column::actions(action),
+        ]
+    };
+    let current = |s: &Session| {
+        if s.current {
+            "current".into()
+        } else {
+            String::new()
         }
-        .into_any()
     };
     view! {
         <section class="card" aria-labelledby="my-sessions-heading">
@@ -361,23 +360,9 @@ pub fn MySessions() -> impl IntoView {
                         Ok(list) => {
                             let others = list.iter().filter(|s| !s.current).count();
                             view! {
-                                <div class="table-wrap">
-                                    <table class="data" data-testid="my-sessions">
-                                        <caption class="sr-only">"My sessions"</caption>
-                                        <thead>
-                                            <tr>
-                                                <th scope="col">"Device"</th>
-                                                <th scope="col">"IP address"</th>
-                                                <th scope="col">"Signed in"</th>
-                                                <th scope="col">"Last seen"</th>
-                                                <th scope="col"><span class="sr-only">"Actions"</span></th>
-                                            </tr>
-                                        </thead>
-                                        <tbody>
-                                            <For each=move || list.clone() key=|s| s.id.clone() children=row/>
-                                        </tbody>
-                                    </table>
-                                </div>
+                                <DataTable rows=list columns=columns() caption="My sessions" testid="my-sessions"
+                                    row_testid="my-session-row" row_class=Arc::new(current)
+                                    key=Arc::new(|s: &Session| s.id.clone())/>
                                 {(others > 0).then(|| view! {
                                     <div class="action-row">
                                         <Confirmed summary="Sign out all other sessions…".into()

@@ -1,13 +1,20 @@
 //! The effective configuration, read-only, searchable (`?q=` in the URL).
 //! Secrets arrive already redacted from the server.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
 use crate::api::server::{get_server_settings, ReloadProvisioning};
-use crate::app::components::{AdminOnly, ErrorNotice};
-use crate::model::{AppError, ProvisionedOutcome, ProvisioningReport, Setting, Settings};
+use crate::app::{
+    components::{AdminOnly, ErrorNotice},
+    table::{Column, DataTable},
+};
+use crate::model::{
+    AppError, ProvisionedItem, ProvisionedOutcome, ProvisioningReport, Setting, Settings,
+};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -192,28 +199,32 @@ fn ProvisioningSection() -> impl IntoView {
 
 #[component]
 fn ProvisioningResult(report: ProvisioningReport) -> impl IntoView {
-    let rows = report
-        .items
-        .into_iter()
-        .map(|item| {
-            let outcome = item.outcome.as_str();
-            // The import report's badges: created, updated, skipped.
-            let badge = match item.outcome {
-                ProvisionedOutcome::Created => "badge outcome-created",
-                ProvisionedOutcome::Changed => "badge outcome-updated",
-                ProvisionedOutcome::Unchanged => "badge outcome-skipped",
-            };
-            let changes = item.changes.join(", ");
-            view! {
-                <tr data-testid="provisioning-item" data-kind=item.kind.as_str() data-outcome=outcome>
-                    <td data-label="Kind">{item.kind.label()}</td>
-                    <td data-label="Name"><code>{item.name}</code></td>
-                    <td data-label="Outcome"><span class=badge>{outcome}</span></td>
-                    <td data-label="Changed fields">{changes}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let outcome = |item: &ProvisionedItem| {
+        // The import report's badges: created, updated, skipped.
+        let badge = match item.outcome {
+            ProvisionedOutcome::Created => "badge outcome-created",
+            ProvisionedOutcome::Changed => "badge outcome-updated",
+            ProvisionedOutcome::Unchanged => "badge outcome-skipped",
+        };
+        view! { <span class=badge>{item.outcome.as_str()}</span> }
+    };
+    let columns = vec![
+        Column::new("Kind", |item: &ProvisionedItem| item.kind.label()),
+        Column::new(
+            "Name",
+            |item: &ProvisionedItem| view! { <code>{item.name.clone()}</code> },
+        ),
+        Column::new("Outcome", outcome),
+        Column::new("Changed fields", |item: &ProvisionedItem| {
+            item.changes.join(", ")
+        }),
+    ];
+    let row_data = Arc::new(|item: &ProvisionedItem| {
+        vec![
+            ("data-kind", item.kind.as_str().to_owned()),
+            ("data-outcome", item.outcome.as_str().to_owned()),
+        ]
+    });
     view! {
         <div class="notice success" role="status" data-testid="provisioning-report">
             "Provisioning applied: "
@@ -221,20 +232,8 @@ fn ProvisioningResult(report: ProvisioningReport) -> impl IntoView {
             <span data-testid="provisioning-changed">{report.changed}</span>" changed, "
             <span data-testid="provisioning-unchanged">{report.unchanged}</span>" unchanged."
         </div>
-        <div class="table-wrap">
-            <table class="data" data-testid="provisioning-items">
-                <caption class="sr-only">"Provisioned items"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Kind"</th>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Outcome"</th>
-                        <th scope="col">"Changed fields"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable rows=report.items columns caption="Provisioned items" testid="provisioning-items"
+            row_testid="provisioning-item" row_data/>
     }
     .into_any()
 }

@@ -1,12 +1,15 @@
 //! A user's personal admin API tokens: the list, revoking, and creating one
 //! (its secret is shown once). Used on the user page and on "My account".
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::api::access::{list_tokens, CreateToken, RevokeToken};
 use crate::app::components::{
     reset_on_success, time_or, Confirmed, CopyField, ErrorNotice, Field, FormErrors,
 };
+use crate::app::table::{Column, DataTable};
 use crate::model::{ApiToken, ApiTokenCreated, AppError, SCOPE_ADMIN, SCOPE_ADMIN_READ};
 
 /// Creating and revoking tokens, owned by whoever keeps them longest.
@@ -100,10 +103,6 @@ pub fn TokensPanel(
             <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match tokens.await {
-                        Ok(list) if list.is_empty() => view! {
-                            <p class="empty" data-testid="no-tokens">"No tokens yet."</p>
-                        }
-                        .into_any(),
                         Ok(list) => view! { <TokenTable list revoke/> }.into_any(),
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     }
@@ -117,10 +116,8 @@ pub fn TokensPanel(
 
 #[component]
 fn TokenTable(list: Vec<ApiToken>, revoke: ServerAction<RevokeToken>) -> impl IntoView {
-    // Keyed: when the list changes, an open confirmation must not pass
-    // to the row that takes this one's place.
-    let row = move |t: ApiToken| {
-        let action = if t.state == "active" {
+    let actions = move |t: &ApiToken| {
+        (t.state == "active").then(|| {
             let explanation = format!(
                 "Revoke “{}”? Every script using it is refused at once. This cannot be undone.",
                 t.name
@@ -128,7 +125,7 @@ fn TokenTable(list: Vec<ApiToken>, revoke: ServerAction<RevokeToken>) -> impl In
             // Owned copies: the confirmation's children are a closure.
             let (user_id, id) = (t.user_id.clone(), t.id.clone());
             let label = format!("Revoke {}", t.name);
-            let view = view! {
+            view! {
                 <Confirmed summary="Revoke…".into() explanation>
                     <ActionForm action=revoke>
                         <input type="hidden" name="user_id" value=user_id/>
@@ -136,43 +133,32 @@ fn TokenTable(list: Vec<ApiToken>, revoke: ServerAction<RevokeToken>) -> impl In
                         <button type="submit" class="button danger">{label}</button>
                     </ActionForm>
                 </Confirmed>
-            };
-            Some(view)
-        } else {
-            None
-        };
-        view! {
-            <tr data-testid="token-row">
-                <td data-label="Name">{t.name.clone()}</td>
-                <td data-label="Scopes">{scopes_label(&t.scopes)}</td>
-                <td data-label="State"><span class=format!("badge token-{}", t.state)>{t.state.clone()}</span></td>
-                <td data-label="Created">{time_or(Some(t.created_at.clone()), "")}</td>
-                <td data-label="Last used">{time_or(t.last_used_at.clone(), "never")}</td>
-                <td data-label="Expires">{time_or(t.expires_at.clone(), "never")}</td>
-                <td data-label="Actions">{action}</td>
-            </tr>
-        }
-        .into_any()
+            }
+        })
     };
-    let rows = view! { <For each=move || list.clone() key=|t| (t.id.clone(), t.state.clone()) children=row/> };
+    let columns = vec![
+        Column::new("Name", |t: &ApiToken| t.name.clone()),
+        Column::new("Scopes", |t: &ApiToken| scopes_label(&t.scopes)),
+        Column::new("State", |t: &ApiToken| {
+            view! { <span class=format!("badge token-{}", t.state)>{t.state.clone()}</span> }
+        }),
+        Column::new("Created", |t: &ApiToken| {
+            time_or(Some(t.created_at.clone()), "")
+        }),
+        Column::new("Last used", |t: &ApiToken| {
+            time_or(t.last_used_at.clone(), "never")
+        }),
+        Column::new("Expires", |t: &ApiToken| {
+            time_or(t.expires_at.clone(), "never")
+        }),
+        Column::actions(actions),
+    ];
+    // Keyed: when the list changes, an open confirmation must not pass
+    // to the row that takes this one's place.
     view! {
-        <div class="table-wrap">
-            <table class="data" data-testid="tokens">
-                <caption class="sr-only">"API tokens"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Scopes"</th>
-                        <th scope="col">"State"</th>
-                        <th scope="col">"Created"</th>
-                        <th scope="col">"Last used"</th>
-                        <th scope="col">"Expires"</th>
-                        <th scope="col"><span class="sr-only">"Actions"</span></th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable rows=list columns caption="API tokens" testid="tokens" row_testid="token-row"
+            key=Arc::new(|t: &ApiToken| format!("{}:{}", t.id, t.state))
+            empty="No tokens yet." empty_testid="no-tokens"/>
     }
     .into_any()
 }

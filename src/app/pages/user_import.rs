@@ -2,13 +2,18 @@
 //! apply it. The file goes straight to the admin API's import endpoint,
 //! which reports upload progress; the session cookie authenticates it.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-use crate::app::components::AdminOnly;
-use crate::model::{ImportReport, RowOutcome};
+use crate::app::{
+    components::AdminOnly,
+    table::{Column, DataTable},
+};
+use crate::model::{ImportReport, RowOutcome, RowReport};
 
 #[component]
 pub fn ImportUsersPage() -> impl IntoView {
@@ -223,35 +228,36 @@ fn ImportReportView(report: ImportReport, on_apply: Callback<()>) -> impl IntoVi
     };
     let can_apply = report.dry_run && report.rejected == 0 && report.created + report.updated > 0;
     let generated = report.rows.iter().any(|r| r.temporary_password.is_some());
-    let rows = report
-        .rows
-        .into_iter()
-        .map(|row| {
-            let outcome = match row.outcome {
-                RowOutcome::Created => "created",
-                RowOutcome::Updated => "updated",
-                RowOutcome::Skipped => "skipped",
-                RowOutcome::Rejected => "rejected",
-            };
-            let detail = match row.temporary_password {
-                Some(p) => view! { "Temporary password: "<code data-testid="temporary-password">{p}</code> }.into_any(),
-                None => row
-                    .problems
-                    .into_iter()
-                    .map(|p| view! { <div>{if p.field == "row" { String::new() } else { format!("{}: ", p.field) }}{p.message}</div> })
-                    .collect_view()
-                    .into_any(),
-            };
-            view! {
-                <tr class=format!("outcome-{outcome}")>
-                    <td data-label="Line">{row.line}</td>
-                    <td data-label="Username">{row.username}</td>
-                    <td data-label="Outcome"><span class=format!("badge outcome-{outcome}")>{outcome}</span></td>
-                    <td data-label="Details">{detail}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let outcome = |row: &RowReport| match row.outcome {
+        RowOutcome::Created => "created",
+        RowOutcome::Updated => "updated",
+        RowOutcome::Skipped => "skipped",
+        RowOutcome::Rejected => "rejected",
+    };
+    let detail = |row: &RowReport| {
+        match &row.temporary_password {
+        Some(p) => view! { "Temporary password: "<code data-testid="temporary-password">{p.clone()}</code> }.into_any(),
+        None => row
+            .problems
+            .iter()
+            .map(|p| {
+                let field = if p.field == "row" { String::new() } else { format!("{}: ", p.field) };
+                view! { <div>{field}{p.message.clone()}</div> }
+            })
+            .collect_view()
+            .into_any(),
+    }
+    };
+    let columns = vec![
+        Column::new("Line", |row: &RowReport| row.line),
+        Column::new("Username", |row: &RowReport| row.username.clone()),
+        Column::new("Outcome", move |row: &RowReport| {
+            let outcome = outcome(row);
+            view! { <span class=format!("badge outcome-{outcome}")>{outcome}</span> }
+        }),
+        Column::new("Details", detail),
+    ];
+    let row_class = Arc::new(move |row: &RowReport| format!("outcome-{}", outcome(row)));
     view! {
         <section class="card" aria-labelledby="report-heading" data-testid="import-report">
             <h2 id="report-heading">{if report.dry_run { "Check report" } else { "Import report" }}</h2>
@@ -266,13 +272,7 @@ fn ImportReportView(report: ImportReport, on_apply: Callback<()>) -> impl IntoVi
             {generated.then(|| view! {
                 <p class="notice warning">"Copy the temporary passwords now: they are not shown again. Each user must change theirs at the first login."</p>
             })}
-            <div class="table-wrap">
-                <table class="data">
-                    <caption class="sr-only">"Rows worth a look"</caption>
-                    <thead><tr><th scope="col">"Line"</th><th scope="col">"Username"</th><th scope="col">"Outcome"</th><th scope="col">"Details"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable rows=report.rows columns caption="Rows worth a look" row_class/>
             {can_apply.then(|| view! {
                 <button type="button" class="button primary" data-testid="import-apply"
                     on:click=move |_| on_apply.run(())>"Import now"</button>

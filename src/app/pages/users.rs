@@ -8,12 +8,18 @@ use leptos_router::{
 
 use super::bulk::{BulkBar, Selection};
 use crate::api::users::list_users;
-use crate::app::components::{AdminOnly, ErrorNotice, StatusBadge};
+use std::sync::Arc;
+
+use crate::app::{
+    components::{pager_links, AdminOnly, ErrorNotice, StatusBadge},
+    format::{count_of, time_or},
+    table::{Column, DataTable, RowSelection, SortDir, SortLink},
+};
 use crate::model::{Page, User, UserSort, UserSortKey};
 
 /// The optional columns of the table (the username is always shown).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Column {
+pub enum UserColumn {
     DisplayName,
     Email,
     Status,
@@ -22,8 +28,8 @@ pub enum Column {
     LastSeen,
 }
 
-impl Column {
-    pub const ALL: [Column; 6] = [
+impl UserColumn {
+    pub const ALL: [UserColumn; 6] = [
         Self::DisplayName,
         Self::Email,
         Self::Status,
@@ -126,7 +132,7 @@ impl TableState {
             .unwrap_or_default()
     }
 
-    pub fn shows(&self, column: Column) -> bool {
+    pub fn shows(&self, column: UserColumn) -> bool {
         self.cols.is_empty() || self.cols.iter().any(|c| c == column.key())
     }
 
@@ -280,10 +286,10 @@ fn UsersTable() -> impl IntoView {
         let Some(saved) = saved_columns() else { return };
         let cols: Vec<String> = saved
             .split(',')
-            .filter(|c| Column::ALL.iter().any(|k| k.key() == *c))
+            .filter(|c| UserColumn::ALL.iter().any(|k| k.key() == *c))
             .map(str::to_owned)
             .collect();
-        if !cols.is_empty() && cols.len() < Column::ALL.len() {
+        if !cols.is_empty() && cols.len() < UserColumn::ALL.len() {
             navigate(
                 &current.with_columns(cols),
                 NavigateOptions {
@@ -376,16 +382,16 @@ fn UsersTable() -> impl IntoView {
 #[component]
 fn ColumnChooser(state: Memo<TableState>) -> impl IntoView {
     let navigate = use_navigate();
-    let toggle = move |column: Column, on: bool| {
+    let toggle = move |column: UserColumn, on: bool| {
         let current = state.get_untracked();
-        let cols: Vec<String> = Column::ALL
+        let cols: Vec<String> = UserColumn::ALL
             .into_iter()
             .filter(|c| if *c == column { on } else { current.shows(*c) })
             .map(|c| c.key().to_owned())
             .collect();
         save_columns(&cols.join(","));
         // All columns is the default: say so with no `col` at all.
-        let cols = if cols.len() == Column::ALL.len() {
+        let cols = if cols.len() == UserColumn::ALL.len() {
             Vec::new()
         } else {
             cols
@@ -397,7 +403,7 @@ fn ColumnChooser(state: Memo<TableState>) -> impl IntoView {
             <summary class="button subtle">"Columns"</summary>
             <fieldset>
                 <legend>"Show columns"</legend>
-                {Column::ALL.into_iter().map(|column| {
+                {UserColumn::ALL.into_iter().map(|column| {
                     let toggle = toggle.clone();
                     let id = format!("col-{}", column.key());
                     view! {
@@ -415,28 +421,18 @@ fn ColumnChooser(state: Memo<TableState>) -> impl IntoView {
     }
 }
 
-/// A header that sorts by its column when clicked (again: the other way).
-fn sort_header(state: &TableState, label: &'static str, key: UserSortKey) -> AnyView {
+/// The header link that sorts by `key` (again: the other way).
+fn sort_link(state: &TableState, key: UserSortKey) -> SortLink {
     let sort = state.sort();
-    let active = sort.key == key;
-    let aria = active.then_some(if sort.descending {
-        "descending"
-    } else {
-        "ascending"
-    });
-    let arrow = match (active, sort.descending) {
-        (false, _) => "↕",
-        (true, false) => "▲",
-        (true, true) => "▼",
-    };
-    view! {
-        <th scope="col" aria-sort=aria class="sortable">
-            <a href=state.sort_href(key) data-sort=key_name(key)>
-                {label}<span class="sort-arrow" aria-hidden="true">{arrow}</span>
-            </a>
-        </th>
+    SortLink {
+        href: state.sort_href(key),
+        key: key_name(key),
+        active: (sort.key == key).then_some(if sort.descending {
+            SortDir::Descending
+        } else {
+            SortDir::Ascending
+        }),
     }
-    .into_any()
 }
 
 fn key_name(key: UserSortKey) -> &'static str {
@@ -447,134 +443,64 @@ fn key_name(key: UserSortKey) -> &'static str {
     .column()
 }
 
+/// The cell of an optional column.
+fn user_cell(column: UserColumn, user: &User) -> AnyView {
+    match column {
+        UserColumn::DisplayName => user.display_name.clone().unwrap_or_default().into_any(),
+        UserColumn::Email => user.email.clone().unwrap_or_default().into_any(),
+        UserColumn::Status => view! { <StatusBadge status=user.status/> }.into_any(),
+        UserColumn::Role => user
+            .admin
+            .then(|| view! { <span class="badge admin">"admin"</span> })
+            .into_any(),
+        UserColumn::Created => time_or(Some(user.created_at.clone()), "never"),
+        UserColumn::LastSeen => time_or(user.last_seen_at.clone(), "never"),
+    }
+}
+
 #[component]
 fn UsersPageView(page: Page<User>, state: TableState, selection: Selection) -> impl IntoView {
     let count = page.count.unwrap_or(0);
-    let prev = page
-        .prev_cursor
-        .as_deref()
-        .map(|c| state.href_with_cursor("before", c));
-    let next = page
-        .next_cursor
-        .as_deref()
-        .map(|c| state.href_with_cursor("after", c));
-    let empty = page.items.is_empty();
-    let on_page: Vec<(String, String)> = page
-        .items
-        .iter()
-        .map(|u| (u.id.clone(), u.username.clone()))
-        .collect();
-    let headers = Column::ALL
-        .into_iter()
-        .filter(|c| state.shows(*c))
-        .map(|c| match c.sort_key() {
-            Some(key) => sort_header(&state, c.label(), key),
-            None => view! { <th scope="col">{c.label()}</th> }.into_any(),
-        })
-        .collect_view();
-    let all_on_page = {
-        let on_page = on_page.clone();
-        move || !on_page.is_empty() && on_page.iter().all(|(id, _)| selection.contains(id))
+    let link = |key: &'static str, cursor: &Option<String>| {
+        cursor.as_deref().map(|c| state.href_with_cursor(key, c))
     };
-    let rows = page
-        .items
-        .into_iter()
-        .map(|u| view! { <UserRow user=u state=state.clone() selection/> })
-        .collect_view();
-    view! {
-        <p class="summary" aria-live="polite" data-testid="users-count">
-            {format!("{count} {}", if count == 1 { "user" } else { "users" })}
-        </p>
-        <div class="table-wrap">
-            <table class="data">
-                <caption class="sr-only">"Users"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col" class="select">
-                            <input type="checkbox" aria-label="Select all users on this page"
-                                prop:checked=all_on_page
-                                on:change=move |ev| {
-                                    if event_target_checked(&ev) {
-                                        selection.add_all(on_page.clone());
-                                    } else {
-                                        selection.remove_all(&on_page);
-                                    }
-                                }/>
-                        </th>
-                        {sort_header(&state, "Username", UserSortKey::Username)}
-                        {headers}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-        {empty.then(|| view! { <p class="empty">"No users match these filters."</p> })}
-        <nav class="pager" aria-label="Pages">
-            {match prev {
-                Some(href) => view! { <a class="button" rel="prev" href=href>"← Previous"</a> }.into_any(),
-                None => view! { <span class="button disabled" aria-disabled="true">"← Previous"</span> }.into_any(),
-            }}
-            {match next {
-                Some(href) => view! { <a class="button" rel="next" href=href>"Next →"</a> }.into_any(),
-                None => view! { <span class="button disabled" aria-disabled="true">"Next →"</span> }.into_any(),
-            }}
-        </nav>
+    let pager = pager_links(
+        link("before", &page.prev_cursor),
+        link("after", &page.next_cursor),
+        ("← Previous", "Next →"),
+    );
+    let mut columns = vec![Column::new("Username", |u: &User| {
+        view! { <a href=format!("/users/{}", u.id)>{u.username.clone()}</a> }
+    })
+    .sort(sort_link(&state, UserSortKey::Username))];
+    for c in UserColumn::ALL.into_iter().filter(|c| state.shows(*c)) {
+        let mut column = Column::new(c.label(), move |u: &User| user_cell(c, u)).key(c.key());
+        if let Some(key) = c.sort_key() {
+            column = column.sort(sort_link(&state, key));
+        }
+        columns.push(column);
     }
-}
-
-#[component]
-fn UserRow(user: User, state: TableState, selection: Selection) -> impl IntoView {
-    let (id, name) = (user.id.clone(), user.username.clone());
-    let checked = {
-        let id = id.clone();
-        move || selection.contains(&id)
+    let select = RowSelection {
+        all_label: "Select all users on this page",
+        label: Arc::new(|u: &User| format!("Select {}", u.username)),
+        is_selected: Arc::new(move |u: &User| selection.contains(&u.id)),
+        set: Arc::new(move |users: &[User], on| {
+            let pairs: Vec<(String, String)> = users
+                .iter()
+                .map(|u| (u.id.clone(), u.username.clone()))
+                .collect();
+            if on {
+                selection.add_all(pairs);
+            } else {
+                selection.remove_all(&pairs);
+            }
+        }),
     };
-    let row_selected = checked.clone();
-    let cells = Column::ALL
-        .into_iter()
-        .filter(|c| state.shows(*c))
-        .map(|c| {
-            let content = match c {
-                Column::DisplayName => user.display_name.clone().unwrap_or_default().into_any(),
-                Column::Email => user.email.clone().unwrap_or_default().into_any(),
-                Column::Status => view! { <StatusBadge status=user.status/> }.into_any(),
-                Column::Role => user
-                    .admin
-                    .then(|| view! { <span class="badge admin">"admin"</span> })
-                    .into_any(),
-                Column::Created => {
-                    let t = user.created_at.clone();
-                    view! { <time datetime=t.clone()>{short_time(&t)}</time> }.into_any()
-                }
-                Column::LastSeen => match user.last_seen_at.clone() {
-                    Some(t) => {
-                        view! { <time datetime=t.clone()>{short_time(&t)}</time> }.into_any()
-                    }
-                    None => view! { <span class="muted">"never"</span> }.into_any(),
-                },
-            };
-            view! { <td data-label=c.label() data-col=c.key()>{content}</td> }
-        })
-        .collect_view();
     view! {
-        <tr class:selected=row_selected>
-            <td class="select">
-                <input type="checkbox" aria-label=format!("Select {name}")
-                    prop:checked=checked
-                    on:change=move |ev| selection.set(&id, &name, event_target_checked(&ev))/>
-            </td>
-            <td data-label="Username"><a href=format!("/users/{}", user.id)>{user.username.clone()}</a></td>
-            {cells}
-        </tr>
+        <DataTable rows=page.items columns caption="Users" selection=select
+            summary=("users-count", count_of(count, "user", "users"))
+            empty="No users match these filters." pager=Some(pager)/>
     }
-}
-
-/// `2026-11-22T15:04:05Z` → `2026-11-22 15:04` (UTC, stated in the attribute).
-pub fn short_time(rfc3339: &str) -> String {
-    rfc3339
-        .get(..16)
-        .map(|s| s.replace('T', " "))
-        .unwrap_or_else(|| rfc3339.to_owned())
 }
 
 #[cfg(test)]
@@ -617,10 +543,10 @@ mod tests {
 
     #[test]
     fn no_chosen_columns_means_all() {
-        assert!(state(&[]).shows(Column::Email));
+        assert!(state(&[]).shows(UserColumn::Email));
         let s = state(&[("col", "email")]);
-        assert!(s.shows(Column::Email));
-        assert!(!s.shows(Column::Status));
+        assert!(s.shows(UserColumn::Email));
+        assert!(!s.shows(UserColumn::Status));
     }
 }
 
