@@ -154,6 +154,40 @@ where
     });
 }
 
+/// The error of a finished call, if it failed.
+pub fn error_of<T>(value: &Option<Result<T, AppError>>) -> Option<AppError> {
+    value.as_ref().and_then(|r| r.as_ref().err().cloned())
+}
+
+/// The error of an action's last run (read reactively).
+pub fn last_error<S>(action: ServerAction<S>) -> Option<AppError>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    action.value().with(error_of)
+}
+
+/// Sends the browser to the login page when `action` finds the session
+/// ended.
+pub fn leave_when_logged_out<S>(action: ServerAction<S>)
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| leave_if_logged_out(last_error(action).as_ref()));
+}
+
+/// An error banner (`role="alert"`).
+pub fn alert(message: impl std::fmt::Display) -> AnyView {
+    view! { <div class="notice error" role="alert">{message.to_string()}</div> }.into_any()
+}
+
+/// [`alert`], when there is an error.
+pub fn error_banner(message: Option<String>) -> Option<AnyView> {
+    message.map(alert)
+}
+
 /// The errors of a form's last submission: per field, and the rest.
 #[derive(Clone, Copy)]
 pub struct FormErrors(Signal<Option<AppError>>);
@@ -164,13 +198,8 @@ impl FormErrors {
         S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
         S::Output: Clone + Send + Sync + 'static,
     {
-        let error = Signal::derive(move || {
-            action
-                .value()
-                .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
-        });
-        Effect::new(move |_| error.with(|e| leave_if_logged_out(e.as_ref())));
-        Self(error)
+        leave_when_logged_out(action);
+        Self(Signal::derive(move || last_error(action)))
     }
 
     /// The message for one field, shown next to it.

@@ -8,7 +8,7 @@ use super::sessions::MySessions;
 use super::tokens::TokensPanel;
 use crate::api::account::{my_account, UpdateMyProfile};
 use crate::app::{
-    components::{ErrorNotice, Field, FormErrors},
+    components::{error_banner, ErrorNotice, Field, FormErrors},
     CurrentUser,
 };
 use crate::model::{AppError, Me};
@@ -96,7 +96,7 @@ fn ProfileForm() -> impl IntoView {
         <section class="card" aria-labelledby="my-profile-heading">
             <h2 id="my-profile-heading">"Profile"</h2>
             {saved}
-            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            {move || error_banner(errors.general())}
             <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match account.await {

@@ -2,15 +2,15 @@
 //! admin API. Changes that would shut out the caller's own address need an
 //! explicit confirmation (the server answers 409 `would_lock_out` first).
 
-use std::net::IpAddr;
+use std::{net::IpAddr, sync::Arc};
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::access::{get_allowlist, AddAllowEntry, RemoveAllowEntry};
-use crate::app::components::{time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors};
-use std::sync::Arc;
-
+use crate::app::components::{
+    alert, last_error, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors,
+};
 use crate::app::table::{Column, DataTable};
 use crate::model::{AllowEntry, AllowList, AppError};
 
@@ -25,17 +25,6 @@ pub fn AllowListPage() -> impl IntoView {
         </AdminOnly>
     }
     .into_any()
-}
-
-/// The error of an action's last run.
-fn last_error<S>(action: ServerAction<S>) -> Option<AppError>
-where
-    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    action
-        .value()
-        .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
 }
 
 /// The lock-out message, when that was the last answer.
@@ -86,7 +75,7 @@ fn AllowListView() -> impl IntoView {
             {move || {
                 last_error(remove)
                     .filter(|e| e.code() != LOCK_OUT)
-                    .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
+                    .map(alert)
             }}
             <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
                 {move || Suspend::new(async move {
@@ -142,7 +131,7 @@ fn AddEntryForm(add: ServerAction<AddAllowEntry>) -> impl IntoView {
     let general = move || {
         last_error(add)
             .filter(|e| e.code() != LOCK_OUT && !e.is_field_error())
-            .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
+            .map(alert)
     };
     view! {
         <section class="card" aria-labelledby="add-entry-heading">

@@ -14,7 +14,8 @@ use crate::api::applications::{
 };
 use crate::api::orgs::org_names;
 use crate::app::components::{
-    reset_on_success, time_or, AdminOnly, Confirmed, CopyField, ErrorNotice, Field, FormErrors,
+    error_banner, reset_on_success, time_or, AdminOnly, Confirmed, CopyField, ErrorNotice, Field,
+    FormErrors,
 };
 use crate::app::table::{Column, DataTable};
 use crate::model::{
@@ -222,7 +223,7 @@ fn NewApplicationForm(
         <section class="card" aria-labelledby="new-app-heading">
             <h2 id="new-app-heading">"Register an application"</h2>
             {move || created().map(|c| view! { <Credentials created=c on_done=Callback::new(move |_| create.value().set(None))/> })}
-            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            {move || error_banner(errors.general())}
             <noscript>
                 <p class="notice warning">"Registering needs JavaScript: the client secret is shown once, on this page."</p>
             </noscript>
@@ -287,7 +288,7 @@ fn NewSiteForm(
             {move || created().map(|c| view! {
                 <div class="notice success" role="status" data-testid="new-site">{format!("“{}” is protected.", c.application.name)}</div>
             })}
-            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            {move || error_banner(errors.general())}
             <ActionForm action=create node_ref=form attr:class="stack">
                 <Field label="Name" name="name" id="field-site-name" required=true autocomplete="off"
                     hint="Shown to people who are refused, e.g. “Documentation”." error=errors.field("name")/>
@@ -400,7 +401,7 @@ fn ApplicationView(
                 <dt>"Last sign-in"</dt><dd>{time_or(app.last_sign_in_at.clone(), "never")}</dd>
             </dl>
             {move || rotated().map(|c| view! { <Credentials created=c on_done=Callback::new(move |_| rotate.value().set(None))/> })}
-            {move || rotate_error().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            {move || error_banner(rotate_error())}
             {confidential.then(move || {
                 let id = rotate_id;
                 view! {
@@ -417,7 +418,7 @@ fn ApplicationView(
         <section class="card" aria-labelledby="app-edit-heading">
             <h2 id="app-edit-heading">"Settings"</h2>
             {move || saved().then(|| view! { <div class="notice success" role="status">"Saved."</div> })}
-            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            {move || error_banner(errors.general())}
             <ActionForm action=update attr:class="stack">
                 <input type="hidden" name="id" value=update_id/>
                 <Field label="Name" name="name" required=true value=name_value error=errors.field("name")/>

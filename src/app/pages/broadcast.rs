@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::live::{online_users, BroadcastMessage};
-use crate::app::components::{AdminOnly, FormErrors};
+use crate::app::components::{error_banner, AdminOnly, FormErrors};
 use crate::app::live::LiveState;
 use crate::model::MAX_MESSAGE_CHARS;
 
@@ -57,7 +57,7 @@ fn BroadcastView() -> impl IntoView {
                     {format!("Sent to {n} user{}.", if n == 1 { "" } else { "s" })}
                 </div>
             })}
-            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            {move || error_banner(errors.general())}
             <ActionForm action=send node_ref=form attr:class="stack">
                 <MessageBody error=errors.field("body")/>
                 <button type="submit" class="button primary">"Send to everyone connected"</button>

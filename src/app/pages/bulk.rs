@@ -1,6 +1,8 @@
 //! Selecting users in the table and acting on all of them at once.
 
 use leptos::prelude::*;
+
+use crate::app::components::alert;
 use wasm_bindgen::JsCast;
 
 use crate::api::users::BulkUsers;
@@ -86,7 +88,7 @@ pub fn BulkBar(selection: Selection) -> impl IntoView {
     view! {
         {move || selection.action.value().get().map(|result| match result {
             Ok(result) => view! { <BulkOutcome result/> }.into_any(),
-            Err(e) => view! { <div class="notice error" role="alert">{e.to_string()}</div> }.into_any(),
+            Err(e) => alert(e),
         })}
         {move || selection.action.pending().get().then(|| view! {
             <p class="notice" role="status"><progress aria-label="Working"></progress>" Working…"</p>

@@ -3,12 +3,14 @@
 //! suggestions, changing one, removing one after a confirmation. Every form
 //! is a plain form post first; suggestions need JavaScript.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::api::contacts::{list_contacts, AddContact, RemoveContact, UpdateContact};
-use crate::app::components::{Confirmed, ErrorNotice, Field, FormErrors, UsernameInput};
-use std::sync::Arc;
-
+use crate::app::components::{
+    alert, error_banner, last_error, Confirmed, ErrorNotice, Field, FormErrors, UsernameInput,
+};
 use crate::app::table::{Column, DataTable};
 use crate::model::{contact::SUBSCRIPTIONS, AppError, Contact};
 
@@ -75,16 +77,6 @@ fn subscription_options(selected: &str) -> impl IntoView {
         .collect_view()
 }
 
-fn last_error<S>(action: ServerAction<S>) -> Option<AppError>
-where
-    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    action
-        .value()
-        .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
-}
-
 #[component]
 pub fn ContactsPanel(
     user_id: String,
@@ -112,9 +104,7 @@ pub fn ContactsPanel(
     let general = move || {
         let update =
             last_error(actions.update).filter(|e| !e.is_field_error() || editing.get().is_none());
-        last_error(actions.remove)
-            .or(update)
-            .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
+        last_error(actions.remove).or(update).map(alert)
     };
     let owner = username.clone();
     view! {
@@ -287,7 +277,7 @@ fn AddContactForm(user_id: String, add: ServerAction<AddContact>) -> impl IntoVi
         <section class="card" aria-labelledby="add-contact-heading">
             <h2 id="add-contact-heading">"Add a contact"</h2>
             {added}
-            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            {move || error_banner(errors.general())}
             <ActionForm action=add node_ref=form attr:class="stack">
                 <input type="hidden" name="user_id" value=user_id/>
                 <UsernameInput name="contact" label="Username" error=contact_error

@@ -6,8 +6,11 @@ use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 use crate::api::server::get_server_stats;
-use crate::app::components::ErrorNotice;
 use crate::app::CurrentUser;
+use crate::app::{
+    components::ErrorNotice,
+    table::{Column, DataTable},
+};
 use crate::model::{DailyFigures, ServerStats};
 
 /// How often an open dashboard asks for fresh figures.
@@ -196,13 +199,13 @@ fn DailyChart(
             }
         })
     };
-    let rows = move || {
-        daily.with(|d| {
-            d.iter()
-                .rev()
-                .map(|day| view! { <tr><th scope="row">{day.date.clone()}</th><td class="num">{pick(day)}</td></tr> })
-                .collect_view()
-        })
+    let table = move || {
+        let rows: Vec<DailyFigures> = daily.with(|d| d.iter().rev().cloned().collect());
+        let columns = vec![
+            Column::new("Day", |day: &DailyFigures| day.date.clone()).row_header(),
+            Column::new("Count", move |day: &DailyFigures| pick(day)).class("num"),
+        ];
+        view! { <DataTable rows columns caption=title class="compact"/> }
     };
     view! {
         <figure class="chart" aria-labelledby=labelled_by>
@@ -217,10 +220,7 @@ fn DailyChart(
             </svg>
             <details>
                 <summary>"Show as a table"</summary>
-                <table class="data compact">
-                    <thead><tr><th scope="col">"Day"</th><th scope="col">"Count"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                {table}
             </details>
         </figure>
     }

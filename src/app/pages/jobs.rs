@@ -2,11 +2,16 @@
 //! all. The figures refresh every second while the page is open; the rows
 //! (and their buttons) stay in place, so keyboard focus is not lost.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::jobs::{list_jobs, PauseAllJobs, RunJob};
-use crate::app::components::{time_or, AdminOnly, ErrorNotice};
+use crate::app::{
+    components::{alert, time_or, AdminOnly, ErrorNotice},
+    table::{Column, DataTable},
+};
 use crate::model::Job;
 
 /// How often an open Jobs page asks for fresh progress.
@@ -57,7 +62,7 @@ fn JobsView() -> impl IntoView {
                 <div class="notice success" role="status">{format!("The {} job is queued to run now.", job.name)}</div>
             }
             .into_any(),
-            Err(e) => view! { <div class="notice error" role="alert">{e.to_string()}</div> }.into_any(),
+            Err(e) => alert(e),
         });
         let paused = pause.value().get().map(|r| match r {
             Ok(outcome) => {
@@ -68,9 +73,7 @@ fn JobsView() -> impl IntoView {
                 };
                 view! { <div class="notice success" role="status">{text}</div> }.into_any()
             }
-            Err(e) => {
-                view! { <div class="notice error" role="alert">{e.to_string()}</div> }.into_any()
-            }
+            Err(e) => alert(e),
         });
         view! { {ran}{paused} }
     };
@@ -110,10 +113,16 @@ fn JobTable(
         let jobs = jobs.get();
         !jobs.is_empty() && jobs.iter().all(|j| j.paused)
     });
-    let rows = names
+    // Fixed rows whose cells follow the job: focus stays put while the
+    // figures refresh.
+    let rows: Vec<JobRow> = names
         .into_iter()
-        .map(|name| view! { <JobRowView name jobs run/> })
-        .collect_view();
+        .map(|name| {
+            let key = name.clone();
+            let job = Memo::new(move |_| jobs.get().into_iter().find(|j| j.name == key));
+            JobRow { name, job }
+        })
+        .collect();
     view! {
         <div class="jobs-toolbar">
             <p class="jobs-state" data-testid="jobs-state" role="status">
@@ -126,23 +135,8 @@ fn JobTable(
                 </button>
             </ActionForm>
         </div>
-        <div class="table-wrap">
-            <table class="data jobs" data-testid="jobs">
-                <caption class="sr-only">"Background jobs"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Job"</th>
-                        <th scope="col">"Schedule"</th>
-                        <th scope="col">"State"</th>
-                        <th scope="col">"Progress"</th>
-                        <th scope="col">"Last run"</th>
-                        <th scope="col">"Next run"</th>
-                        <th scope="col"><span class="sr-only">"Actions"</span></th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable rows columns=job_columns(run) caption="Background jobs" class="jobs" testid="jobs"
+            row_testid="job-row" row_data=Arc::new(|r: &JobRow| vec![("data-job", r.name.clone())])/>
     }
     .into_any()
 }
@@ -164,61 +158,92 @@ fn plural(n: i64, unit: &str) -> String {
     }
 }
 
-#[component]
-fn JobRowView(name: String, jobs: Signal<Vec<Job>>, run: ServerAction<RunJob>) -> impl IntoView {
-    let key = name.clone();
-    let job = Memo::new(move |_| jobs.get().into_iter().find(|j| j.name == key));
-    let get = move |f: fn(&Job) -> String| move || job.get().map(|j| f(&j)).unwrap_or_default();
-    let state = get(|j| j.state.clone());
-    let badge_class = move || format!("badge job-{}", state());
-    let progress_label = format!("Progress of {name}");
-    let (row_name, code_name, form_name, run_name) =
-        (name.clone(), name.clone(), name.clone(), name);
-    let busy = move || {
-        job.get()
-            .is_some_and(|j| j.state == "running" || j.state == "queued" || j.paused)
-    };
-    view! {
-        <tr data-testid="job-row" data-job=row_name>
-            <td data-label="Job">
-                <code>{code_name}</code>
-                <div class="muted small">{get(|j| j.description.clone())}</div>
-            </td>
-            <td data-label="Schedule">{get(|j| schedule(j.interval_seconds))}</td>
-            <td data-label="State"><span class=badge_class data-testid="job-state">{state}</span></td>
-            <td data-label="Progress" class="job-progress">
-                <progress
-                    max=move || job.get().map_or(1, |j| j.total.max(1))
-                    value=move || job.get().map_or(0, |j| if j.total == 0 && j.percent() == 100 { 1 } else { j.done })
-                    aria-label=progress_label
-                    data-testid="job-progress"
-                ></progress>
-                <span class="small" data-testid="job-progress-text">
-                    {get(|j| format!("{} / {} ({}%)", j.done, j.total, j.percent()))}
-                </span>
-            </td>
-            <td data-label="Last run">
-                {move || job.get().map(|j| time_or(j.finished_at.clone(), "never"))}
-                {move || job.get().and_then(|j| j.last_error.clone()).map(|e| view! {
-                    <div class="notice error small" role="alert">{e}</div>
-                })}
-                {move || job.get().and_then(|j| if j.last_error.is_none() { j.last_result.clone() } else { None }).map(|r| view! {
-                    <div class="muted small" data-testid="job-result">{r}</div>
-                })}
-            </td>
-            <td data-label="Next run">
-                {move || job.get().map(|j| time_or(j.next_run_at.clone(), "on demand"))}
-            </td>
-            <td data-label="Actions">
-                <ActionForm action=run>
-                    <input type="hidden" name="name" value=form_name/>
-                    // The visible text starts the accessible name ("Run now recount_stats").
-                    <button type="submit" class="button" disabled=busy>
-                        "Run now"<span class="sr-only">" "{run_name}</span>
-                    </button>
-                </ActionForm>
-            </td>
-        </tr>
+/// A row of the jobs table: the job's name and its latest state.
+#[derive(Clone)]
+struct JobRow {
+    name: String,
+    job: Memo<Option<Job>>,
+}
+
+impl JobRow {
+    /// A figure of the job that follows its refreshes.
+    fn show(&self, f: fn(&Job) -> String) -> impl Fn() -> String + Send + Sync + 'static {
+        let job = self.job;
+        move || job.get().map(|j| f(&j)).unwrap_or_default()
     }
-    .into_any()
+}
+
+fn job_columns(run: ServerAction<RunJob>) -> Vec<Column<JobRow>> {
+    let job_cell = |r: &JobRow| {
+        view! {
+            <code>{r.name.clone()}</code>
+            <div class="muted small">{r.show(|j| j.description.clone())}</div>
+        }
+    };
+    let state = |r: &JobRow| {
+        let state = r.show(|j| j.state.clone());
+        let badge = r.show(|j| format!("badge job-{}", j.state));
+        view! { <span class=badge data-testid="job-state">{state}</span> }
+    };
+    let progress = |r: &JobRow| {
+        let job = r.job;
+        view! {
+            <progress
+                max=move || job.get().map_or(1, |j| j.total.max(1))
+                value=move || job.get().map_or(0, |j| if j.total == 0 && j.percent() == 100 { 1 } else { j.done })
+                aria-label=format!("Progress of {}", r.name)
+                data-testid="job-progress"
+            ></progress>
+            <span class="small" data-testid="job-progress-text">
+                {r.show(|j| format!("{} / {} ({}%)", j.done, j.total, j.percent()))}
+            </span>
+        }
+    };
+    let last_run = |r: &JobRow| {
+        let job = r.job;
+        view! {
+            {move || job.get().map(|j| time_or(j.finished_at.clone(), "never"))}
+            {move || job.get().and_then(|j| j.last_error.clone()).map(|e| view! {
+                <div class="notice error small" role="alert">{e}</div>
+            })}
+            {move || job.get().and_then(|j| if j.last_error.is_none() { j.last_result.clone() } else { None }).map(|r| view! {
+                <div class="muted small" data-testid="job-result">{r}</div>
+            })}
+        }
+    };
+    let next_run = |r: &JobRow| {
+        let job = r.job;
+        move || {
+            job.get()
+                .map(|j| time_or(j.next_run_at.clone(), "on demand"))
+        }
+    };
+    let actions = move |r: &JobRow| {
+        let job = r.job;
+        let busy = move || {
+            job.get()
+                .is_some_and(|j| j.state == "running" || j.state == "queued" || j.paused)
+        };
+        let (form_name, run_name) = (r.name.clone(), r.name.clone());
+        view! {
+            <ActionForm action=run>
+                <input type="hidden" name="name" value=form_name/>
+                // The visible text starts the accessible name ("Run now recount_stats").
+                <button type="submit" class="button" disabled=busy>
+                    "Run now"<span class="sr-only">" "{run_name}</span>
+                </button>
+            </ActionForm>
+        }
+    };
+    vec![
+        Column::new("Job", job_cell),
+        Column::new("Schedule", |r: &JobRow| {
+            r.show(|j| schedule(j.interval_seconds))
+        }),
+        Column::new("State", state),
+        Column::new("Progress", progress).class("job-progress"),
+        Column::new("Last run", last_run),
+        Column::new("Next run", next_run),
+        Column::actions(actions),
+    ]
 }

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::app::components::error_banner;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -36,7 +38,7 @@ pub fn LoginPage() -> impl IntoView {
         <main id="main" class="centered">
             <form method="post" action=Login::url() class="card narrow auth">
                 <h1>"Log in to Gatehouse"</h1>
-                {move || error().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+                {move || error_banner(error())}
                 <div class="field">
                     <label for="username">"Username"</label>
                     <input id="username" name="username" autocomplete="username" required autofocus prop:value=username/>

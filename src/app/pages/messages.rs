@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::broadcast::MessageBody;
 use crate::api::live::SendMessage;
-use crate::app::components::FormErrors;
+use crate::app::components::{error_banner, FormErrors};
 use crate::model::Delivery;
 
 #[component]
@@ -38,7 +38,7 @@ pub fn SendMessagePanel(user_id: String, username: String) -> impl IntoView {
             <h2 id="send-message-heading">{format!("Send {username} a message")}</h2>
             <p class="muted">"It appears at once on any page they have open, and stays in their inbox until read."</p>
             {outcome}
-            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            {move || error_banner(errors.general())}
             <ActionForm action=send node_ref=form attr:class="stack">
                 <input type="hidden" name="user_id" value=user_id/>
                 <MessageBody error=errors.field("body")/>

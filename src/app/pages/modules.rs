@@ -2,11 +2,16 @@
 //! pages and endpoints (404) on every instance from their next request, so
 //! it asks for confirmation first. Every switch is a plain form post too.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::modules::{list_modules, SetModule};
-use crate::app::components::{time_or, AdminOnly, ErrorNotice};
+use crate::app::{
+    components::{alert, time_or, AdminOnly, ErrorNotice},
+    table::{Column, DataTable},
+};
 use crate::model::ModuleState;
 
 #[component]
@@ -30,12 +35,7 @@ fn ModulesView() -> impl IntoView {
             view! { <div class="notice success" role="status">{format!("The {} module is {state}.", m.name)}</div> }
         })
     };
-    let failed = move || {
-        set.value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
-    };
+    let failed = move || set.value().get().and_then(Result::err).map(alert);
     view! {
         <div class="page-head">
             <h1>"Modules"</h1>
@@ -60,41 +60,27 @@ fn ModulesView() -> impl IntoView {
 
 #[component]
 fn ModuleTable(modules: Vec<ModuleState>, set: ServerAction<SetModule>) -> impl IntoView {
-    let rows = modules
-        .into_iter()
-        .map(|m| {
-            let changed = match (&m.changed_at, &m.changed_by) {
-                (Some(at), Some(by)) => view! {
-                    {time_or(Some(at.clone()), "")}" by "{by.clone()}
-                }
-                .into_any(),
-                _ => view! { <span class="muted">"default"</span> }.into_any(),
-            };
-            view! {
-                <tr data-testid="module-row" data-module=m.name.clone()>
-                    <td data-label="Module"><code>{m.name.clone()}</code></td>
-                    <td data-label="Description">{m.description.clone()}</td>
-                    <td data-label="Enabled"><ModuleSwitch module=m.clone() set/></td>
-                    <td data-label="Last changed">{changed}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let changed = |m: &ModuleState| match (&m.changed_at, &m.changed_by) {
+        (Some(at), Some(by)) => {
+            view! { {time_or(Some(at.clone()), "")}" by "{by.clone()} }.into_any()
+        }
+        _ => view! { <span class="muted">"default"</span> }.into_any(),
+    };
+    let columns = vec![
+        Column::new(
+            "Module",
+            |m: &ModuleState| view! { <code>{m.name.clone()}</code> },
+        ),
+        Column::new("Description", |m: &ModuleState| m.description.clone()),
+        Column::new(
+            "Enabled",
+            move |m: &ModuleState| view! { <ModuleSwitch module=m.clone() set/> },
+        ),
+        Column::new("Last changed", changed),
+    ];
     view! {
-        <div class="table-wrap">
-            <table class="data modules" data-testid="modules">
-                <caption class="sr-only">"Modules"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Module"</th>
-                        <th scope="col">"Description"</th>
-                        <th scope="col">"Enabled"</th>
-                        <th scope="col">"Last changed"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable rows=modules columns caption="Modules" class="modules" testid="modules"
+            row_testid="module-row" row_data=Arc::new(|m: &ModuleState| vec![("data-module", m.name.clone())])/>
     }
 }
 

@@ -9,7 +9,8 @@ use leptos_meta::Title;
 use super::tokens::{scopes_label, ScopeSelect};
 use crate::api::access::{list_oauth_clients, CreateOauthClient, RevokeOauthClient};
 use crate::app::components::{
-    reset_on_success, time_or, AdminOnly, Confirmed, CopyField, ErrorNotice, Field, FormErrors,
+    alert, error_banner, reset_on_success, time_or, AdminOnly, Confirmed, CopyField, ErrorNotice,
+    Field, FormErrors,
 };
 use crate::app::table::{Column, DataTable};
 use crate::model::{OAuthClient, OAuthClientCreated};
@@ -37,7 +38,7 @@ fn OAuthClients() -> impl IntoView {
         revoke
             .value()
             .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
-            .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
+            .map(alert)
     };
     view! {
         <div class="page-head">
@@ -128,7 +129,7 @@ fn NewClientForm(create: ServerAction<CreateOauthClient>) -> impl IntoView {
         <section class="card" aria-labelledby="new-client-heading">
             <h2 id="new-client-heading">"New API client"</h2>
             {move || created().map(|c| view! { <NewClientSecret created=c on_done=Callback::new(move |_| create.value().set(None))/> })}
-            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            {move || error_banner(errors.general())}
             <noscript>
                 <p class="notice warning">"Creating a client needs JavaScript: its secret is shown once, on this page."</p>
             </noscript>

@@ -18,7 +18,8 @@ use crate::api::orgs::{
 };
 use crate::api::users::get_user;
 use crate::app::components::{
-    pager, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors, UsernameInput,
+    error_banner, pager, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors,
+    UsernameInput,
 };
 use crate::app::{
     format::count_of,
@@ -35,10 +36,6 @@ fn role_options(selected: OrgRole) -> impl IntoView {
 
 fn role_badge(role: OrgRole) -> impl IntoView {
     view! { <span class=format!("badge role-{}", role.as_str())>{role.label()}</span> }
-}
-
-fn error_banner(error: Option<String>) -> Option<AnyView> {
-    error.map(|e| view! { <div class="notice error" role="alert">{e}</div> }.into_any())
 }
 
 #[component]

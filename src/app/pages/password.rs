@@ -4,7 +4,7 @@ use leptos_meta::Title;
 
 use crate::api::{account::ChangePassword, auth::Logout};
 use crate::app::{
-    components::{Field, FormErrors},
+    components::{error_banner, Field, FormErrors},
     CurrentUser,
 };
 
@@ -31,7 +31,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
                         })
                     })}
                 </Suspense>
-                {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+                {move || error_banner(errors.general())}
                 <Field label="Current password" name="current_password" kind="password" required=true
                     autocomplete="current-password" error=errors.field("current_password")/>
                 <Field label="New password" name="new_password" kind="password" required=true

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::registration::{get_registration_mode, Register};
-use crate::app::components::{Field, FormErrors};
+use crate::app::components::{error_banner, Field, FormErrors};
 use crate::model::RegistrationMode;
 
 #[component]
@@ -42,7 +42,7 @@ pub fn RegisterPage() -> impl IntoView {
                     view! {
                         <form method="post" action=Register::url() class="card narrow auth" data-testid="register-form">
                             <h1>"Create an account"</h1>
-                            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+                            {move || error_banner(errors.general())}
                             <Field label="Username" name="username" required=true autocomplete="username"
                                 hint="Lowercase letters, digits, '.', '_' and '-'." error=errors.field("username")/>
                             <Field label="Password" name="password" kind="password" required=true

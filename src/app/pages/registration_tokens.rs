@@ -13,7 +13,8 @@ use crate::api::registration::{
 };
 use crate::app::{
     components::{
-        copy_to_clipboard, pager, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors,
+        alert, copy_to_clipboard, error_banner, pager, time_or, AdminOnly, Confirmed, ErrorNotice,
+        Field, FormErrors,
     },
     format::count_of,
     table::{Column, DataTable},
@@ -67,9 +68,7 @@ fn RegistrationTokens() -> impl IntoView {
         let delete_error = delete
             .value()
             .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()));
-        revoke_error
-            .or(delete_error)
-            .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
+        revoke_error.or(delete_error).map(alert)
     };
     view! {
         <div class="page-head">
@@ -269,7 +268,7 @@ fn NewTokenForm(create: ServerAction<CreateRegistrationToken>) -> impl IntoView 
         <section class="card" aria-labelledby="new-reg-token-heading">
             <h2 id="new-reg-token-heading">"New registration token"</h2>
             {created}
-            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            {move || error_banner(errors.general())}
             <ActionForm action=create node_ref=form attr:class="stack">
                 <Field label="Token" name="token" autocomplete="off"
                     hint="Leave empty for a random token. Letters, digits and . _ ~ - (up to 64)."

@@ -11,7 +11,7 @@ use crate::api::sessions::{
     list_sessions, my_sessions, LogoutUser, RevokeSession, SignOutOtherSessions, SignOutSession,
 };
 use crate::app::components::{
-    leave_if_logged_out, pager, time_or, AdminOnly, Confirmed, ErrorNotice,
+    alert, error_of, leave_when_logged_out, pager, time_or, AdminOnly, Confirmed, ErrorNotice,
 };
 use crate::app::{
     format::count_of,
@@ -54,23 +54,6 @@ fn device_cell(s: &Session) -> AnyView {
         {s.current.then(|| view! { " "<span class="badge admin" data-testid="this-session">"this session"</span> })}
     }
     .into_any()
-}
-
-fn error_of<T>(value: &Option<Result<T, AppError>>) -> Option<AppError> {
-    value.as_ref().and_then(|r| r.as_ref().err().cloned())
-}
-
-/// Sends the browser to the login page when `action` finds the session ended.
-fn watch_session<S>(action: ServerAction<S>)
-where
-    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    Effect::new(move |_| {
-        action
-            .value()
-            .with(|v| leave_if_logged_out(error_of(v).as_ref()))
-    });
 }
 
 /// A revoke button behind its confirmation.
@@ -138,14 +121,14 @@ pub fn UserSessionsPanel(
     list: SessionPage,
 ) -> impl IntoView {
     let SessionActions { revoke, logout } = actions;
-    watch_session(revoke);
-    watch_session(logout);
+    leave_when_logged_out(revoke);
+    leave_when_logged_out(logout);
     let error = move || {
         revoke
             .value()
             .with(error_of)
             .or_else(|| logout.value().with(error_of))
-            .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
+            .map(alert)
     };
     let done = move || {
         logout.value().with(|v| match v {
@@ -218,7 +201,7 @@ fn AllSessions() -> impl IntoView {
     let query = use_query_map();
     let param = move |k: &'static str| move || query.read().get(k).unwrap_or_default();
     let revoke = ServerAction::<RevokeSession>::new();
-    watch_session(revoke);
+    leave_when_logged_out(revoke);
     let list = Resource::new(
         move || {
             let q = query.read();
@@ -244,12 +227,7 @@ fn AllSessions() -> impl IntoView {
         }
         base
     };
-    let revoke_error = move || {
-        revoke
-            .value()
-            .with(error_of)
-            .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
-    };
+    let revoke_error = move || revoke.value().with(error_of).map(alert);
     view! {
         <div class="page-head">
             <h1>"Sessions"</h1>
@@ -302,8 +280,8 @@ fn AllSessions() -> impl IntoView {
 pub fn MySessions() -> impl IntoView {
     let sign_out = ServerAction::<SignOutSession>::new();
     let sign_out_others = ServerAction::<SignOutOtherSessions>::new();
-    watch_session(sign_out);
-    watch_session(sign_out_others);
+    leave_when_logged_out(sign_out);
+    leave_when_logged_out(sign_out_others);
     let list = Resource::new(
         move || (sign_out.version().get(), sign_out_others.version().get()),
         |_| my_sessions(),
@@ -313,7 +291,7 @@ pub fn MySessions() -> impl IntoView {
             .value()
             .with(error_of)
             .or_else(|| sign_out_others.value().with(error_of))
-            .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
+            .map(alert)
     };
     let action = move |s: &Session| {
         (!s.current).then(|| {

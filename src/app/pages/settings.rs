@@ -72,6 +72,26 @@ fn SettingsView() -> impl IntoView {
     }
 }
 
+fn setting_columns() -> Vec<Column<Setting>> {
+    let value = |s: &Setting| match &s.value {
+        Some(v) if s.secret => {
+            view! { <span class="secret" title="Secret: never shown">{v.clone()}</span> }.into_any()
+        }
+        Some(v) if v.is_empty() => view! { <span class="muted">"(empty)"</span> }.into_any(),
+        Some(v) => view! { <code>{v.clone()}</code> }.into_any(),
+        None => view! { <span class="muted">"not set"</span> }.into_any(),
+    };
+    vec![
+        Column::new("Key", |s: &Setting| view! { <code>{s.key.clone()}</code> }).row_header(),
+        Column::new("Value", value),
+        Column::new("Environment variable", |s: &Setting| {
+            s.env
+                .clone()
+                .map(|e| view! { <code class="muted">{e}</code> })
+        }),
+    ]
+}
+
 #[component]
 fn SettingsTree(settings: Settings, needle: Signal<String>) -> impl IntoView {
     let settings = StoredValue::new(settings);
@@ -100,33 +120,11 @@ fn SettingsTree(settings: Settings, needle: Signal<String>) -> impl IntoView {
             .map(|(name, rows)| {
                 let heading_id = format!("settings-{name}");
                 let labelled_by = heading_id.clone();
-                let rows = rows
-                    .into_iter()
-                    .map(|s| {
-                        let value = match &s.value {
-                            Some(v) if s.secret => view! { <span class="secret" title="Secret: never shown">{v.clone()}</span> }.into_any(),
-                            Some(v) if v.is_empty() => view! { <span class="muted">"(empty)"</span> }.into_any(),
-                            Some(v) => view! { <code>{v.clone()}</code> }.into_any(),
-                            None => view! { <span class="muted">"not set"</span> }.into_any(),
-                        };
-                        view! {
-                            <tr data-testid="setting-row">
-                                <th scope="row" data-label="Key"><code>{s.key.clone()}</code></th>
-                                <td data-label="Value">{value}</td>
-                                <td data-label="Environment">{s.env.clone().map(|e| view! { <code class="muted">{e}</code> })}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view();
+                let caption = format!("[{name}] settings");
                 view! {
                     <section class="settings-section" aria-labelledby=labelled_by>
                         <h2 id=heading_id>"["{name}"]"</h2>
-                        <div class="table-wrap">
-                            <table class="data">
-                                <thead><tr><th scope="col">"Key"</th><th scope="col">"Value"</th><th scope="col">"Environment variable"</th></tr></thead>
-                                <tbody>{rows}</tbody>
-                            </table>
-                        </div>
+                        <DataTable rows columns=setting_columns() caption row_testid="setting-row"/>
                     </section>
                 }
             })

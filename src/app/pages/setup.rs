@@ -3,7 +3,7 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
 use crate::api::auth::{setup_needed, SetupAdmin};
-use crate::app::components::{Field, FormErrors};
+use crate::app::components::{error_banner, Field, FormErrors};
 
 /// One-time page that exists only while there is no administrator.
 #[component]
@@ -23,7 +23,7 @@ pub fn SetupPage() -> impl IntoView {
                         <form method="post" action=SetupAdmin::url() class="card narrow auth">
                             <h1>"Welcome to Gatehouse"</h1>
                             <p>"Create the first server administrator. This page disappears once it exists."</p>
-                            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+                            {move || error_banner(errors.general())}
                             <Field label="Username" name="username" required=true autocomplete="username"
                                 hint="Lowercase letters, digits, '.', '_' and '-'." error=errors.field("username")/>
                             <Field label="Password" name="password" kind="password" required=true

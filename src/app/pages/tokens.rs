@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 use crate::api::access::{list_tokens, CreateToken, RevokeToken};
 use crate::app::components::{
-    reset_on_success, time_or, Confirmed, CopyField, ErrorNotice, Field, FormErrors,
+    alert, error_banner, reset_on_success, time_or, Confirmed, CopyField, ErrorNotice, Field,
+    FormErrors,
 };
 use crate::app::table::{Column, DataTable};
 use crate::model::{ApiToken, ApiTokenCreated, AppError, SCOPE_ADMIN, SCOPE_ADMIN_READ};
@@ -93,7 +94,7 @@ pub fn TokensPanel(
         revoke
             .value()
             .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
-            .map(|e| view! { <div class="notice error" role="alert">{e.to_string()}</div> })
+            .map(alert)
     };
     view! {
         <section class="card" aria-labelledby="tokens-heading">
@@ -173,7 +174,7 @@ fn NewTokenForm(user_id: String, create: ServerAction<CreateToken>) -> impl Into
         <section class="card" aria-labelledby="new-token-heading">
             <h2 id="new-token-heading">"New token"</h2>
             {move || created().map(|c| view! { <NewSecret created=c on_done=Callback::new(move |_| create.value().set(None))/> })}
-            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            {move || error_banner(errors.general())}
             <noscript>
                 <p class="notice warning">"Creating a token needs JavaScript: its secret is shown once, on this page."</p>
             </noscript>

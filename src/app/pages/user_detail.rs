@@ -15,9 +15,10 @@ use crate::api::access::list_tokens;
 use crate::api::sessions::list_user_sessions;
 use crate::api::users::{get_user, DeleteUser, SetUserPassword, UpdateUser, UserAction};
 use crate::app::components::{
-    time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors, StatusBadge,
+    alert, error_banner, error_of, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors,
+    StatusBadge,
 };
-use crate::model::{AppError, User, UserStatus};
+use crate::model::{User, UserStatus};
 
 #[component]
 pub fn UserDetailPage() -> impl IntoView {
@@ -283,10 +284,6 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
     }
 }
 
-fn last_error<T>(value: &Option<Result<T, AppError>>) -> Option<AppError> {
-    value.as_ref().and_then(|r| r.as_ref().err().cloned())
-}
-
 /// A notice after a redirect back here (`?saved=1`, `?password=set`).
 fn flash(key: &'static str, value: &'static str, text: &'static str) -> impl IntoView {
     let query = use_query_map();
@@ -325,7 +322,7 @@ fn ProfileTab(user: User, update: ServerAction<UpdateUser>) -> impl IntoView {
         <section class="card" aria-labelledby="profile-heading">
             <h2 id="profile-heading">"Edit profile"</h2>
             {flash("saved", "1", "Profile saved.")}
-            {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+            {move || error_banner(errors.general())}
             <ActionForm action=update attr:class="stack">
                 <input type="hidden" name="id" value=user.id.clone()/>
                 <Field label="Display name" name="display_name" value=user.display_name.clone().unwrap_or_default()
@@ -366,17 +363,15 @@ fn action_error(actions: Actions) -> impl Fn() -> Option<AnyView> + Copy {
         actions
             .action
             .value()
-            .with(last_error)
+            .with(error_of)
             .or_else(|| {
                 actions
                     .password
                     .value()
-                    .with(last_error)
+                    .with(error_of)
                     .filter(|e| !e.is_field_error())
             })
-            .map(|e| {
-                view! { <div class="notice error" role="alert">{e.to_string()}</div> }.into_any()
-            })
+            .map(alert)
     }
 }
 

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::{orgs::org_names, users::CreateUser};
-use crate::app::components::{AdminOnly, Field, FormErrors};
+use crate::app::components::{error_banner, AdminOnly, Field, FormErrors};
 use crate::model::OrgRole;
 
 /// Works hydrated (the action) and without JavaScript (a plain post whose
@@ -57,7 +57,7 @@ fn NewUserForm() -> impl IntoView {
         </div>
         <ActionForm action=action>
             <div class="card form">
-                {move || errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
+                {move || error_banner(errors.general())}
                 <Field label="Username" name="username" required=true autocomplete="off"
                     hint="1–64 characters: lowercase letters, digits, '.', '_' and '-'." error=errors.field("username")/>
                 <Field label="Display name" name="display_name" autocomplete="off" error=errors.field("display_name")/>
