@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { ADMIN, hydrated, logIn, uniqueName } from "./helpers";
+import { ADMIN, hydrated, logIn, navLink, uniqueName } from "./helpers";
 
 test("anonymous visitors are sent to the login page", async ({ page }) => {
   await page.goto("/users");
@@ -30,7 +30,7 @@ test("admin logs in, creates a user, finds and opens them, logs out", async ({ p
     await expect(page.getByTestId("whoami")).toHaveText(ADMIN.username);
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
-    await nav.getByRole("link", { name: "Users" }).click();
+    await navLink(page, "Users");
     await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "My account" })).toBeVisible();
   });

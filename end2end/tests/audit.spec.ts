@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { ADMIN, apiCreateUser, hydrated, logIn, uniqueName } from "./helpers";
+import { ADMIN, apiCreateUser, hydrated, logIn, navLink, uniqueName } from "./helpers";
 
 test("the audit log shows the lock just done, filtered, with a link to the user and their History tab", async ({
   page,
@@ -18,7 +18,7 @@ test("the audit log shows the lock just done, filtered, with a link to the user 
   });
 
   await test.step("the Audit log page, filtered by action", async () => {
-    await page.getByRole("link", { name: "Audit log" }).click();
+    await navLink(page, "Audit log");
     await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
     await hydrated(page);
     await page.getByLabel("Action").fill("user.lock");

@@ -38,6 +38,24 @@ export async function logIn(page: Page, who: { username: string; password: strin
 }
 
 /** The usernames shown in the users table, top to bottom. */
+/**
+ * Follows a link of the main navigation, opening the Menu (narrow screens)
+ * and the link's group first, as a person does.
+ */
+export async function navLink(page: Page, label: string): Promise<void> {
+  const menu = page.locator("details.navmenu");
+  const menuButton = menu.locator("> summary");
+  if ((await menuButton.isVisible()) && !(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await menuButton.click();
+  }
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const group = nav.locator("details.navgroup", { has: page.getByRole("link", { name: label, exact: true, includeHidden: true }) });
+  if ((await group.count()) > 0 && !(await group.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await group.locator("> summary").click();
+  }
+  await nav.getByRole("link", { name: label, exact: true }).click();
+}
+
 export async function tableUsernames(page: Page): Promise<string[]> {
   return page.locator("table.data tbody tr td[data-label=Username]").allInnerTexts();
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { ADMIN, basicAuth, expectNoSeriousA11yViolations, hydrated, logIn } from "./helpers";
+import { ADMIN, basicAuth, expectNoSeriousA11yViolations, hydrated, logIn, navLink } from "./helpers";
 
 // start-server.sh rests 500 ms between batches, so the six batches of
 // recount_stats take about three seconds: long enough to watch.
@@ -11,7 +11,7 @@ test.afterEach(async ({ request }) => {
 
 test("a job's progress bar moves while it runs, and pause-all pauses and resumes", async ({ page }) => {
   await logIn(page, ADMIN);
-  await page.getByRole("link", { name: "Jobs", exact: true }).click();
+  await navLink(page, "Jobs");
   await expect(page).toHaveURL(/\/jobs$/);
   await expect(page.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();
   await hydrated(page);

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { ADMIN, basicAuth, expectNoSeriousA11yViolations, hydrated, logIn } from "./helpers";
+import { ADMIN, basicAuth, expectNoSeriousA11yViolations, hydrated, logIn, navLink } from "./helpers";
 
 // Whatever happens below, later specs need registration back on.
 test.afterEach(async ({ request }) => {
@@ -12,7 +12,7 @@ test("switching registration off hides the register page and the login page's li
   await expect(visitor.getByRole("link", { name: "Create one" })).toBeVisible();
 
   await logIn(page, ADMIN);
-  await page.getByRole("link", { name: "Modules" }).click();
+  await navLink(page, "Modules");
   await expect(page).toHaveURL(/\/modules$/);
   await hydrated(page);
   await expectNoSeriousA11yViolations(page, "the modules page");

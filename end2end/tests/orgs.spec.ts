@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 import { type Page } from "@playwright/test";
-import { ADMIN, apiCreateUser, expectNoSeriousA11yViolations, hydrated, logIn, uniqueName } from "./helpers";
+import { ADMIN, apiCreateUser, expectNoSeriousA11yViolations, hydrated, logIn, navLink, uniqueName } from "./helpers";
 
 /** The organisation view (inside the page's suspense) is live in the browser. */
 async function orgViewLive(page: Page): Promise<void> {
@@ -19,7 +19,7 @@ test("an admin creates an organisation, adds a member by username, changes the r
   const orgName = uniqueName("Org");
 
   await logIn(page, ADMIN);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organisations" }).click();
+  await navLink(page, "Organisations");
   await expect(page).toHaveURL(/\/orgs$/);
   await hydrated(page);
 

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { ADMIN, apiUserByName, expectNoSeriousA11yViolations, hydrated, logIn, uniqueName } from "./helpers";
+import { ADMIN, apiUserByName, expectNoSeriousA11yViolations, hydrated, logIn, navLink, uniqueName } from "./helpers";
 
 test("an admin hands out a registration link; a visitor registers with it and is logged in", async ({
   page,
@@ -11,7 +11,7 @@ test("an admin hands out a registration link; a visitor registers with it and is
   const token = uniqueName("invite");
 
   await logIn(page, ADMIN);
-  await page.getByRole("link", { name: "Registration tokens" }).click();
+  await navLink(page, "Registration tokens");
   await expect(page).toHaveURL(/\/registration-tokens$/);
   await hydrated(page);
   await page.getByLabel("Token", { exact: true }).fill(token);

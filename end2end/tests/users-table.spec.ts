@@ -7,6 +7,7 @@ import {
   expectTableUsernames,
   hydrated,
   logIn,
+  navLink,
   seedName,
   tableUsernames,
   uniqueName,
@@ -276,7 +277,7 @@ test("the remembered columns also apply when the Users link is clicked on /users
   await expect(page).toHaveURL(/[?&]col=/);
   await expect(page.locator("table.data tbody td[data-col=email]")).toHaveCount(0);
 
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+  await navLink(page, "Users");
   await expect(page).toHaveURL(/\/users\?col=/);
   await expect(page.locator("table.data tbody tr").first()).toBeVisible();
   await expect(page.locator("table.data tbody td[data-col=email]")).toHaveCount(0);

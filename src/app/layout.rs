@@ -25,25 +25,7 @@ pub fn Layout() -> impl IntoView {
                                 live.connect();
                             }
                             view! {
-                                <nav class="mainnav" aria-label="Main">
-                                    {me.admin.then(|| view! {
-                                        <A href="/" exact=true>"Dashboard"</A>
-                                        <A href="/users">"Users"</A>
-                                        <A href="/orgs">"Organisations"</A>
-                                        <A href="/sessions">"Sessions"</A>
-                                        <A href="/connections">"Connected"</A>
-                                        <A href="/broadcast">"Broadcast"</A>
-                                        <A href="/applications">"Applications"</A>
-                                        <A href="/oauth2-clients">"API clients"</A>
-                                        <A href="/allowlist">"IP allow-list"</A>
-                                        <A href="/registration-tokens">"Registration tokens"</A>
-                                        <A href="/settings">"Settings"</A>
-                                        <A href="/audit">"Audit log"</A>
-                                        <A href="/modules">"Modules"</A>
-                                        <A href="/jobs">"Jobs"</A>
-                                    })}
-                                    <A href="/account">"My account"</A>
-                                </nav>
+                                <MainNav admin=me.admin/>
                                 <div class="who">
                                     {me.admin.then(|| view! { <OnlineFigure live/> })}
                                     <InboxLink live/>
@@ -66,6 +48,122 @@ pub fn Layout() -> impl IntoView {
         </main>
         <Footer/>
         <Toasts/>
+    }
+}
+
+/// The administrators' pages, grouped: (group, [(path, label)]).
+const NAV_GROUPS: [(&str, &[(&str, &str)]); 4] = [
+    (
+        "People",
+        &[
+            ("/users", "Users"),
+            ("/orgs", "Organisations"),
+            ("/sessions", "Sessions"),
+            ("/connections", "Connected"),
+        ],
+    ),
+    (
+        "Access",
+        &[
+            ("/applications", "Applications"),
+            ("/oauth2-clients", "API clients"),
+            ("/registration-tokens", "Registration tokens"),
+            ("/allowlist", "IP allow-list"),
+        ],
+    ),
+    ("Messages", &[("/broadcast", "Broadcast")]),
+    (
+        "Server",
+        &[
+            ("/settings", "Settings"),
+            ("/modules", "Modules"),
+            ("/jobs", "Jobs"),
+            ("/audit", "Audit log"),
+        ],
+    ),
+];
+
+/// Narrower than this, the navigation folds behind a Menu button (as in
+/// style/main.css).
+#[cfg(feature = "hydrate")]
+const NARROW_QUERY: &str = "(max-width: 40rem)";
+
+/// The main navigation: a Menu disclosure that is open as served (so it
+/// works without JavaScript) and folds on narrow screens once the page
+/// runs; wide screens never see the Menu button. Each group opens a list
+/// and closes again when the page changes.
+#[component]
+fn MainNav(admin: bool) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    // Served open: the server cannot know the width.
+    #[cfg(feature = "hydrate")]
+    let narrow = move || {
+        window()
+            .match_media(NARROW_QUERY)
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches())
+    };
+    #[cfg(not(feature = "hydrate"))]
+    let narrow = || false;
+    let menu_open = move || {
+        location.pathname.track();
+        location.search.track();
+        !narrow()
+    };
+    let groups = admin.then(|| {
+        NAV_GROUPS
+            .into_iter()
+            .map(|(label, links)| view! { <NavGroup label links/> })
+            .collect_view()
+    });
+    view! {
+        <details class="navmenu" open prop:open=menu_open>
+            <summary class="button subtle">"Menu"</summary>
+            <nav class="mainnav" aria-label="Main">
+                {admin.then(|| view! { <A href="/" exact=true>"Dashboard"</A> })}
+                {groups}
+                <A href="/account">"My account"</A>
+            </nav>
+        </details>
+    }
+}
+
+#[component]
+fn NavGroup(label: &'static str, links: &'static [(&'static str, &'static str)]) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let here = move || {
+        let path = location.pathname.get();
+        links.iter().any(|(href, _)| {
+            path == *href
+                || path
+                    .strip_prefix(href)
+                    .is_some_and(|rest| rest.starts_with('/'))
+        })
+    };
+    let closed_after_navigation = move || {
+        location.pathname.track();
+        location.search.track();
+        false
+    };
+    let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            if let Some(details) = ev
+                .current_target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(t).ok())
+            {
+                details.set_open(false);
+            }
+        }
+    };
+    view! {
+        <details class="navgroup" class:current=here prop:open=closed_after_navigation
+            on:keydown=close_on_escape>
+            <summary>{label}</summary>
+            <div class="navgroup-links">
+                {links.iter().map(|(href, text)| view! { <A href=*href>{*text}</A> }).collect_view()}
+            </div>
+        </details>
     }
 }
 
