@@ -27,6 +27,7 @@ pub fn Layout() -> impl IntoView {
                             view! {
                                 <MainNav admin=me.admin/>
                                 <div class="who">
+                                    <super::theme::ThemeSwitch/>
                                     {me.admin.then(|| view! { <OnlineFigure live/> })}
                                     <InboxLink live/>
                                     <span>"Signed in as "<strong data-testid="whoami">{me.username}</strong></span>

@@ -104,14 +104,7 @@ fn target(headers: &HeaderMap, convention: Convention) -> Option<Target> {
 }
 
 fn credentials(headers: &HeaderMap) -> Credentials<'_> {
-    let session = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
-        .map(|(_, value)| value.trim_matches('"'));
+    let session = super::cookies::value(headers, COOKIE_NAME);
     let bearer = text(headers, "authorization").and_then(|v| {
         let (scheme, token) = v.split_once(' ')?;
         scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())

@@ -4,6 +4,7 @@ pub mod assets;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod cookies;
 pub mod csp;
 pub mod db;
 pub mod gate;
@@ -16,6 +17,7 @@ pub mod rest;
 pub mod settings;
 pub mod startup;
 pub mod state;
+pub mod theme;
 pub mod time;
 
 pub use state::AppState;

@@ -150,6 +150,7 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
         .merge(operations_routes())
         .merge(super::oidc::router())
         .merge(super::gate::router())
+        .merge(super::theme::router())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

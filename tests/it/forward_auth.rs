@@ -55,6 +55,8 @@ impl Nginx {
         // The README's snippet, with test ports and paths.
         let config = format!(
             r#"daemon off;
+# One process: killing it leaves no worker behind (holding the test's output open).
+master_process off;
 pid {dir}/nginx.pid;
 error_log {dir}/error.log warn;
 events {{ worker_connections 64; }}

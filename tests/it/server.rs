@@ -329,3 +329,51 @@ fn secrets_never_appear_in_responses_pages_or_logs() {
         "{logged}"
     );
 }
+
+#[test]
+fn the_theme_is_remembered_and_served_on_the_page() {
+    let app = spawn_app();
+    // With an administrator the login page shows (else: first-run setup).
+    app.create_user("theme_admin", Some("admin-password-1"), true);
+    let choose = |form: &str| {
+        app.post_form(
+            "/ui/theme",
+            Auth::None,
+            &[("Origin", app.base.as_str())],
+            form,
+        )
+    };
+    let dark = choose("theme=dark&back=%2Flogin%3Fnext%3D%252Fusers");
+    assert_eq!(dark.status, 303, "{}", dark.body);
+    assert_eq!(dark.header("location"), Some("/login?next=%2Fusers"));
+    let cookie = dark.header("set-cookie").unwrap_or_default().to_owned();
+    assert!(cookie.starts_with("gatehouse_theme=dark;"), "{cookie}");
+    // The page is served in the theme: nothing repaints it after loading.
+    let html_tag = |reply: &common::Reply| {
+        let start = reply
+            .body
+            .find("<html")
+            .unwrap_or_else(|| panic!("{} {}", reply.status, reply.body));
+        let end = start + reply.body[start..].find('>').unwrap();
+        reply.body[start..end].to_owned()
+    };
+    let page = app.get("/login", Auth::Cookie("gatehouse_theme=dark"));
+    assert!(
+        html_tag(&page).contains(r#"data-theme="dark""#),
+        "{}",
+        html_tag(&page)
+    );
+    let system = app.get("/login", Auth::None);
+    assert!(
+        !html_tag(&system).contains("data-theme"),
+        "no choice: the system's"
+    );
+    // "System" forgets the choice; a foreign return address is not followed.
+    let forget = choose("theme=system&back=%2F%2Fevil.example%2F");
+    assert_eq!(forget.header("location"), Some("/"));
+    assert!(forget
+        .header("set-cookie")
+        .unwrap_or_default()
+        .contains("Max-Age=0"));
+    assert_eq!(choose("theme=purple").status, 400);
+}
