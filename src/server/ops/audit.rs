@@ -4,12 +4,12 @@
 use axum::body::Bytes;
 use futures_util::Stream;
 
-use super::{check_id_cursor, export::push_csv_field, Access, Caller};
+use super::{check_id_cursor, export::push_csv_field, params::Params, Access, Caller};
 use crate::{
     model::{AppError, AuditActor, AuditFilter, AuditRecord, CountMode, Page, PageRequest},
     server::{
         db::{self, audit::AuditRow},
-        time::{parse_rfc3339, rfc3339},
+        time::rfc3339,
         AppState,
     },
 };
@@ -43,39 +43,18 @@ pub fn to_model(row: AuditRow) -> AuditRecord {
     }
 }
 
-/// Builds a filter from the `filter[...]` parameters (empty ones are left
-/// out); a bad value is a 400 naming its parameter.
+/// Builds a filter from [`FILTERS`] looked up by `get`; a bad value is a
+/// 400 naming its parameter. Paging and counting are the caller's.
 pub fn filter_from(get: impl Fn(&str) -> Option<String>) -> Result<AuditFilter, AppError> {
-    let value = |name: &str| -> Result<Option<String>, AppError> {
-        match get(name).map(|v| v.trim().to_owned()) {
-            Some(v) if v.is_empty() => Ok(None),
-            Some(v) if v.chars().count() > 256 => Err(AppError::bad_parameter(
-                name,
-                format!("{name} is longer than 256 characters"),
-            )),
-            other => Ok(other),
-        }
-    };
-    let time = |name: &str| -> Result<Option<i64>, AppError> {
-        value(name)?
-            .map(|raw| {
-                parse_rfc3339(&raw).ok_or_else(|| {
-                    AppError::bad_parameter(
-                        name,
-                        format!("{name} must be an RFC 3339 time or a date (YYYY-MM-DD)"),
-                    )
-                })
-            })
-            .transpose()
-    };
+    let p = Params(get);
     let mut filter = AuditFilter {
-        actor: value("filter[actor]")?,
-        action: value("filter[action]")?,
-        since: time("filter[since]")?,
-        until: time("filter[until]")?,
+        actor: p.text("filter[actor]")?,
+        action: p.text("filter[action]")?,
+        since: p.instant("filter[since]")?,
+        until: p.instant("filter[until]")?,
         ..AuditFilter::default()
     };
-    if let Some(target) = value("filter[target]")? {
+    if let Some(target) = p.text("filter[target]")? {
         filter.set_target(&target);
     }
     Ok(filter)
@@ -212,4 +191,46 @@ fn csv_line(out: &mut String, row: &AuditRow) {
         push_csv_field(out, field);
     }
     out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::filters::{api_name, AUDIT_FILTER_KEYS};
+    use crate::server::ops::params::from_pairs;
+
+    #[test]
+    fn filters_by_api_name() {
+        let f = filter_from(from_pairs(&[
+            ("filter[actor]", " alice "),
+            ("filter[action]", "user.*"),
+            ("filter[since]", "2026-01-31"),
+            ("filter[until]", ""),
+        ]))
+        .unwrap();
+        assert_eq!(f.actor.as_deref(), Some("alice"));
+        assert_eq!(f.action.as_deref(), Some("user.*"));
+        assert_eq!(f.since, Some(1_769_817_600_000));
+        assert_eq!(f.until, None);
+        match filter_from(from_pairs(&[("filter[until]", "later")])).unwrap_err() {
+            AppError::BadRequest { parameter, .. } => {
+                assert_eq!(parameter.as_deref(), Some("filter[until]"))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_panels_names_map_onto_the_same_filters() {
+        let panel = [("actor", "bob"), ("target", "org")];
+        let f = filter_from(|api: &str| {
+            panel
+                .iter()
+                .find(|(p, _)| api_name(AUDIT_FILTER_KEYS, p) == Some(api))
+                .map(|(_, v)| (*v).to_owned())
+        })
+        .unwrap();
+        assert_eq!(f.actor.as_deref(), Some("bob"));
+        assert_eq!(f.target_type.as_deref(), Some("org"));
+    }
 }
