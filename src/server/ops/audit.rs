@@ -4,11 +4,16 @@
 use axum::body::Bytes;
 use futures_util::Stream;
 
-use super::{check_id_cursor, export::push_csv_field, params::Params, Access, Caller};
+use super::{
+    check_id_cursor,
+    export::{self, ExportFormat, ExportSource},
+    params::Params,
+    Access, Caller,
+};
 use crate::{
     model::{AppError, AuditActor, AuditFilter, AuditRecord, CountMode, Page, PageRequest},
     server::{
-        db::{self, audit::AuditRow},
+        db::{self, audit::AuditRow, Db},
         time::rfc3339,
         AppState,
     },
@@ -22,9 +27,6 @@ pub const FILTERS: [&str; 5] = [
     "filter[since]",
     "filter[until]",
 ];
-
-/// Rows read per query of an export.
-const BATCH: u32 = 1000;
 
 pub fn to_model(row: AuditRow) -> AuditRecord {
     AuditRecord {
@@ -71,126 +73,68 @@ pub async fn list(
     Ok(page.map(to_model))
 }
 
-/// How an export is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AuditFormat {
-    Csv,
-    JsonLines,
+/// The records matching a filter, newest first.
+struct Records(AuditFilter);
+
+impl ExportSource for Records {
+    type Row = AuditRow;
+    /// `detail` as JSON text.
+    const CSV_COLUMNS: &'static [&'static str] = &[
+        "id",
+        "at",
+        "actor_type",
+        "actor_id",
+        "actor_name",
+        "ip",
+        "action",
+        "target_type",
+        "target_id",
+        "detail",
+    ];
+    const BATCH: u32 = 1000;
+    const NAME: &'static str = "audit";
+
+    async fn fetch(&self, db: &Db, page: PageRequest) -> sqlx::Result<Page<AuditRow>> {
+        let filter = AuditFilter {
+            page,
+            count: CountMode::Skip,
+            ..self.0.clone()
+        };
+        db::audit::list(db, &filter).await
+    }
+
+    fn csv_fields(row: &AuditRow) -> Vec<String> {
+        vec![
+            row.id.clone(),
+            rfc3339(row.at),
+            row.actor_type.clone(),
+            row.actor_id.clone().unwrap_or_default(),
+            row.actor_name.clone(),
+            row.actor_ip.clone().unwrap_or_default(),
+            row.action.clone(),
+            row.target_type.clone(),
+            row.target_id.clone().unwrap_or_default(),
+            row.detail.clone(),
+        ]
+    }
+
+    fn json_line(row: AuditRow) -> serde_json::Result<String> {
+        serde_json::to_string(&to_model(row))
+    }
 }
-
-impl AuditFormat {
-    pub fn parse(raw: &str) -> Option<Self> {
-        match raw {
-            "csv" => Some(Self::Csv),
-            "jsonl" => Some(Self::JsonLines),
-            _ => None,
-        }
-    }
-
-    pub fn content_type(self) -> &'static str {
-        match self {
-            Self::Csv => "text/csv; charset=utf-8",
-            Self::JsonLines => "application/x-ndjson",
-        }
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            Self::Csv => "csv",
-            Self::JsonLines => "jsonl",
-        }
-    }
-}
-
-pub const CSV_COLUMNS: [&str; 10] = [
-    "id",
-    "at",
-    "actor_type",
-    "actor_id",
-    "actor_name",
-    "ip",
-    "action",
-    "target_type",
-    "target_id",
-    "detail",
-];
 
 /// Authorizes, then returns the matching records, newest first, as a stream
 /// that reads one batch per query as the client consumes it.
 pub async fn export(
     state: &AppState,
     caller: &Caller,
-    mut filter: AuditFilter,
-    format: AuditFormat,
+    filter: AuditFilter,
+    format: ExportFormat,
 ) -> Result<impl Stream<Item = Result<Bytes, std::io::Error>> + Send + 'static, AppError> {
     caller.require_admin(Access::Read)?;
     super::modules::require_enabled(state, super::modules::Module::AuditExport).await?;
-    filter.count = CountMode::Skip;
-    filter.page = PageRequest::First {
-        size: BATCH,
-        after: None,
-    };
     let db = state.db.for_long_scan().await?;
-    Ok(futures_util::stream::unfold(
-        Some((db, filter, true)),
-        move |next| async move {
-            let (db, mut filter, first) = next?;
-            let page = match db::audit::list(&db, &filter).await {
-                Ok(page) => page,
-                Err(e) => {
-                    // Already under way: a broken transfer is the only signal left.
-                    tracing::error!("audit export stopped: {e}");
-                    return Some((Err(std::io::Error::other("export failed")), None));
-                }
-            };
-            let mut out = String::with_capacity(page.items.len() * 300 + 100);
-            if first && format == AuditFormat::Csv {
-                out.push_str(&CSV_COLUMNS.join(","));
-                out.push_str("\r\n");
-            }
-            for row in page.items {
-                match format {
-                    AuditFormat::Csv => csv_line(&mut out, &row),
-                    AuditFormat::JsonLines => {
-                        if let Ok(line) = serde_json::to_string(&to_model(row)) {
-                            out.push_str(&line);
-                            out.push('\n');
-                        }
-                    }
-                }
-            }
-            let rest = page.next_cursor.map(|after| {
-                filter.page = PageRequest::First {
-                    size: BATCH,
-                    after: Some(after),
-                };
-                (db, filter, false)
-            });
-            Some((Ok(Bytes::from(out)), rest))
-        },
-    ))
-}
-
-fn csv_line(out: &mut String, row: &AuditRow) {
-    let fields = [
-        row.id.as_str(),
-        &rfc3339(row.at),
-        &row.actor_type,
-        row.actor_id.as_deref().unwrap_or_default(),
-        &row.actor_name,
-        row.actor_ip.as_deref().unwrap_or_default(),
-        &row.action,
-        &row.target_type,
-        row.target_id.as_deref().unwrap_or_default(),
-        &row.detail,
-    ];
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_csv_field(out, field);
-    }
-    out.push_str("\r\n");
+    Ok(export::stream(db, Records(filter), format))
 }
 
 #[cfg(test)]
