@@ -1,5 +1,6 @@
 //! The audit log as the panel reads it: the filtered list and one target's
-//! history. Filters are the API's `filter[...]` values, as typed.
+//! history. Filters are the API's `filter[...]` values, as typed, under the
+//! panel's names (`model::filters::AUDIT_FILTER_KEYS`).
 
 use crate::model::{AppError, AuditRecord, Page};
 use leptos::prelude::*;
@@ -37,19 +38,22 @@ pub async fn list_audit(
     after: Option<String>,
     before: Option<String>,
 ) -> Result<Page<AuditRecord>, AppError> {
-    use crate::api::context::*;
+    use crate::api::{context::*, filters};
+    use crate::model::filters::AUDIT_FILTER_KEYS;
 
     respond(
         async {
             let state = state()?;
             let caller = require_caller(&state).await?;
-            let mut filter = crate::server::ops::audit::filter_from(|k| match k {
-                "filter[actor]" => actor.clone(),
-                "filter[action]" => action.clone(),
-                "filter[target]" => target.clone(),
-                "filter[since]" => since.clone(),
-                "filter[until]" => until.clone(),
-                _ => None,
+            let args = [
+                ("actor", actor),
+                ("action", action),
+                ("target", target),
+                ("since", since),
+                ("until", until),
+            ];
+            let mut filter = filters::parse(AUDIT_FILTER_KEYS, &args, |get| {
+                crate::server::ops::audit::filter_from(get)
             })?;
             filter.page = page_request(after, before);
             crate::server::ops::audit::list(&state, &caller, filter).await

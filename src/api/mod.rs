@@ -7,6 +7,8 @@ pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod contacts;
+#[cfg(feature = "ssr")]
+pub mod filters;
 pub mod jobs;
 pub mod live;
 pub mod modules;

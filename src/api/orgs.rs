@@ -30,17 +30,19 @@ pub async fn list_orgs(
     after: Option<String>,
     before: Option<String>,
 ) -> Result<Page<Org>, AppError> {
-    use crate::api::context::*;
-    use crate::model::{CountMode, OrgFilter};
+    use crate::api::{context::*, filters};
+    use crate::model::{filters::ORG_FILTER_KEYS, CountMode, OrgFilter};
 
     respond(
         async {
             let state = state()?;
             let caller = require_caller(&state).await?;
             let filter = OrgFilter {
-                search,
                 page: page_request(after, before, 50),
                 count: CountMode::Include,
+                ..filters::parse(ORG_FILTER_KEYS, &[("search", search)], |get| {
+                    crate::server::ops::orgs::filter_from(get)
+                })?
             };
             crate::server::ops::orgs::list(&state, &caller, filter).await
         }
@@ -144,18 +146,20 @@ pub async fn org_members(
     after: Option<String>,
     before: Option<String>,
 ) -> Result<Page<OrgMember>, AppError> {
-    use crate::api::context::*;
-    use crate::model::{org::optional_role, CountMode, MemberFilter};
+    use crate::api::{context::*, filters};
+    use crate::model::{filters::MEMBER_FILTER_KEYS, CountMode, MemberFilter};
 
     respond(
         async {
             let state = state()?;
             let caller = require_caller(&state).await?;
+            let args = [("role", role), ("search", search)];
             let filter = MemberFilter {
-                role: optional_role(role.as_deref())?,
-                search,
                 page: page_request(after, before, 50),
                 count: CountMode::Include,
+                ..filters::parse(MEMBER_FILTER_KEYS, &args, |get| {
+                    crate::server::ops::orgs::member_filter_from(get)
+                })?
             };
             crate::server::ops::orgs::members(&state, &caller, &org_id, filter).await
         }

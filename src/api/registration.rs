@@ -77,13 +77,28 @@ pub async fn list_registration_tokens(
     token: Option<String>,
 ) -> Result<TokenPage, AppError> {
     use crate::api::context::*;
-    use crate::model::{PageRequest, RegistrationTokenFilter, DEFAULT_PAGE_SIZE};
+    use crate::model::{
+        filters::{api_name, REGISTRATION_TOKEN_FILTER_PARAM, REGISTRATION_TOKEN_FILTER_VALUES},
+        PageRequest, RegistrationTokenFilter, DEFAULT_PAGE_SIZE,
+    };
 
     respond(
         async {
             let state = state()?;
             let caller = require_caller(&state).await?;
-            let mut f = RegistrationTokenFilter {
+            // `filter=used` is the API's `filter[used]=true`.
+            let chosen = match filter.as_deref().map(str::trim).unwrap_or("") {
+                "" => None,
+                value => Some(
+                    api_name(REGISTRATION_TOKEN_FILTER_VALUES, value).ok_or_else(|| {
+                        AppError::bad_parameter(
+                            REGISTRATION_TOKEN_FILTER_PARAM,
+                            "filter must be valid, used, revoked or expired",
+                        )
+                    })?,
+                ),
+            };
+            let f = RegistrationTokenFilter {
                 page: match (after, before) {
                     (_, Some(before)) => PageRequest::Last {
                         size: DEFAULT_PAGE_SIZE,
@@ -94,21 +109,10 @@ pub async fn list_registration_tokens(
                         after,
                     },
                 },
-                ..Default::default()
+                ..crate::server::ops::registration::filter_from(|k| {
+                    (Some(k) == chosen).then(|| "true".to_owned())
+                })?
             };
-            match filter.as_deref().unwrap_or("") {
-                "" => {}
-                "valid" => f.valid = Some(true),
-                "used" => f.used = Some(true),
-                "revoked" => f.revoked = Some(true),
-                "expired" => f.expired = Some(true),
-                _ => {
-                    return Err(AppError::bad_parameter(
-                        "filter",
-                        "filter must be valid, used, revoked or expired",
-                    ))
-                }
-            }
             let register_url = format!("{}/register?token=", state.config.public_url);
             if let Some(token) = token.filter(|t| !t.is_empty()) {
                 let items =

@@ -26,7 +26,8 @@ fn page_request(
 }
 
 /// The global sessions page: arguments named as in its URL
-/// (`/sessions?user=alice&active=true&ip=…`).
+/// (`/sessions?user=alice&active=true&ip=…`), the API's filters under other
+/// names (`model::filters::SESSION_FILTER_KEYS`; `user` is a username).
 #[server(prefix = "/api", endpoint = "sessions/list", input = GetUrl)]
 pub async fn list_sessions(
     user: Option<String>,
@@ -35,32 +36,22 @@ pub async fn list_sessions(
     after: Option<String>,
     before: Option<String>,
 ) -> Result<Page<Session>, AppError> {
-    use crate::api::context::{require_caller, respond, state};
-    use crate::model::{CountMode, SessionFilter};
+    use crate::api::{
+        context::{require_caller, respond, state},
+        filters,
+    };
+    use crate::model::{filters::SESSION_FILTER_KEYS, CountMode};
 
     respond(
         async {
             let state = state()?;
             let caller = require_caller(&state).await?;
-            let active = match active.as_deref().filter(|s| !s.is_empty()) {
-                None => None,
-                Some("true") => Some(true),
-                Some("false") => Some(false),
-                Some(_) => {
-                    return Err(AppError::bad_parameter(
-                        "active",
-                        "active must be true or false",
-                    ))
-                }
-            };
-            let filter = SessionFilter {
-                username: user.map(|u| u.trim().to_owned()).filter(|u| !u.is_empty()),
-                active,
-                ip: ip.map(|u| u.trim().to_owned()).filter(|u| !u.is_empty()),
-                page: page_request(None, after, before)?,
-                count: CountMode::Include,
-                ..SessionFilter::default()
-            };
+            let args = [("user", user), ("active", active), ("ip", ip)];
+            let mut filter = filters::parse(SESSION_FILTER_KEYS, &args, |get| {
+                crate::server::ops::sessions::filter_from(get)
+            })?;
+            filter.page = page_request(None, after, before)?;
+            filter.count = CountMode::Include;
             crate::server::ops::sessions::list(&state, &caller, filter).await
         }
         .await,

@@ -9,7 +9,8 @@ use leptos::server_fn::codec::GetUrl;
 
 /// The users table: arguments named as in the page URL (`/users?q=...`),
 /// so `curl '/api/users/list?q=ali&status=active'` works the same way.
-/// One argument per URL parameter, hence their number.
+/// One argument per URL parameter, hence their number. The filters are the
+/// API's (`model::filters::USER_FILTER_KEYS`), parsed by the same code.
 #[server(prefix = "/api", endpoint = "users/list", input = GetUrl)]
 pub async fn list_users(
     q: Option<String>,
@@ -24,31 +25,13 @@ pub async fn list_users(
     created_before: Option<String>,
     org: Option<String>,
 ) -> Result<Page<User>, AppError> {
-    use crate::api::context::*;
-    use crate::model::{CountMode, PageRequest, UserFilter, UserSort, UserStatus};
+    use crate::api::{context::*, filters};
+    use crate::model::{filters::USER_FILTER_KEYS, CountMode, PageRequest};
 
     respond(
         async {
             let state = state()?;
             let caller = require_caller(&state).await?;
-            let status = match status.as_deref().filter(|s| !s.is_empty()) {
-                None => None,
-                Some(s) => Some(
-                    UserStatus::parse(s)
-                        .ok_or_else(|| AppError::bad_parameter("status", "unknown status"))?,
-                ),
-            };
-            let admin = match admin.as_deref().filter(|s| !s.is_empty()) {
-                None => None,
-                Some("true") => Some(true),
-                Some("false") => Some(false),
-                Some(_) => {
-                    return Err(AppError::bad_parameter(
-                        "admin",
-                        "admin must be true or false",
-                    ))
-                }
-            };
             let size = size.as_deref().filter(|s| !s.is_empty());
             let (first, last) = if before.is_some() {
                 (None, size.or(Some("50")))
@@ -57,67 +40,25 @@ pub async fn list_users(
             };
             let page = PageRequest::from_params(first, after.as_deref(), last, before.as_deref())
                 .map_err(|(p, m)| AppError::bad_parameter(p, m))?;
-            // "Not seen for N days" (never seen counts as not seen).
-            let last_seen_before = match dormant.as_deref().filter(|s| !s.is_empty()) {
-                None => None,
-                Some(days) => match days.parse::<i64>() {
-                    Ok(d) if (1..=36_500).contains(&d) => {
-                        Some(crate::server::time::now_ms() - d * 86_400_000)
-                    }
-                    _ => {
-                        return Err(AppError::bad_parameter(
-                            "dormant",
-                            "dormant must be a number of days",
-                        ))
-                    }
-                },
-            };
-            let sort = match sort.as_deref().filter(|s| !s.is_empty()) {
-                None => UserSort::default(),
-                Some(s) => UserSort::parse(s).ok_or_else(|| {
-                    AppError::bad_parameter("sort", format!("sort must be {}", UserSort::ACCEPTED))
-                })?,
-            };
-            // Dates of the panel's date inputs: the start of that UTC day.
-            let created_after = day_start("created_after", created_after.as_deref())?;
-            let created_before = day_start("created_before", created_before.as_deref())?;
-            let filter = UserFilter {
-                status,
-                admin,
-                search: q,
-                last_seen_before,
-                created_after,
-                created_before,
-                org: match org.filter(|o| !o.is_empty()) {
-                    None => None,
-                    Some(o) if crate::model::validate::is_ulid(&o) => Some(o),
-                    Some(_) => {
-                        return Err(AppError::bad_parameter(
-                            "org",
-                            "org must be an organisation id",
-                        ))
-                    }
-                },
-                sort,
-                page,
-                count: CountMode::Include,
-                ..UserFilter::default()
-            };
+            let args = [
+                ("q", q),
+                ("status", status),
+                ("admin", admin),
+                ("dormant", dormant),
+                ("sort", sort),
+                ("created_after", created_after),
+                ("created_before", created_before),
+                ("org", org),
+            ];
+            let mut filter = filters::parse(USER_FILTER_KEYS, &args, |get| {
+                crate::server::ops::users::filter_from(get)
+            })?;
+            filter.page = page;
+            filter.count = CountMode::Include;
             crate::server::ops::users::list(&state, &caller, filter).await
         }
         .await,
     )
-}
-
-/// `2026-11-22` → the start of that day (UTC) in unix milliseconds.
-#[cfg(feature = "ssr")]
-fn day_start(param: &str, raw: Option<&str>) -> Result<Option<i64>, AppError> {
-    match raw.map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(None),
-        Some(day) => crate::server::time::parse_rfc3339(day)
-            .map(Some)
-            .ok_or_else(|| AppError::bad_parameter(param, "dates look like 2026-01-31")),
-    }
 }
 
 #[server(prefix = "/api", endpoint = "users/get", input = GetUrl)]

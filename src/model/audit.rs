@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CountMode, PageRequest};
+use super::{validate, AppError, CountMode, PageRequest};
 
 /// Who did it: `type` is `user`, `token` (an API token of the user `id`),
 /// `oauth2_client` (`id` is the client) or `system` (CLI, jobs).
@@ -53,20 +53,48 @@ impl AuditFilter {
             .or_else(|| action.ends_with('.').then_some(action))
     }
 
-    /// Parses `filter[target]`: `user` or `user:ID`.
-    pub fn set_target(&mut self, raw: &str) {
-        match raw.split_once(':') {
-            Some((kind, id)) => {
-                self.target_type = Some(kind.to_owned());
-                self.target_id = Some(id.to_owned());
+    /// Parses `filter[target]`: `TYPE:ID` (a known type, any non-empty id),
+    /// a bare known type, or a bare id (a ULID, whatever its type). Anything
+    /// else is refused rather than matching nothing.
+    pub fn set_target(&mut self, raw: &str) -> Result<(), AppError> {
+        let known = |kind: &str| TARGET_TYPES.contains(&kind);
+        let (kind, id) = match raw.split_once(':') {
+            Some((kind, id)) if known(kind) && !id.is_empty() => (Some(kind), Some(id)),
+            None if known(raw) => (Some(raw), None),
+            None if validate::is_ulid(raw) => (None, Some(raw)),
+            _ => {
+                return Err(AppError::bad_parameter(
+                    "filter[target]",
+                    format!("filter[target] must be {TARGET_HINT}"),
+                ))
             }
-            None => {
-                self.target_type = Some(raw.to_owned());
-                self.target_id = None;
-            }
-        }
+        };
+        self.target_type = kind.map(str::to_owned);
+        self.target_id = id.map(str::to_owned);
+        Ok(())
     }
 }
+
+/// Every `target_type` the server records (a test in `ops::audit` checks
+/// the sources against it).
+pub const TARGET_TYPES: &[&str] = &[
+    "allowlist",
+    "application",
+    "job",
+    "message",
+    "module",
+    "oauth2_client",
+    "org",
+    "provisioning",
+    "registration_token",
+    "session",
+    "signing_keys",
+    "token",
+    "user",
+];
+
+/// What `filter[target]` takes, for hints and errors.
+pub const TARGET_HINT: &str = "a target type (user, org, ...), TYPE:ID, or an id alone";
 
 #[cfg(test)]
 mod tests {
@@ -83,11 +111,36 @@ mod tests {
     #[test]
     fn targets_are_a_type_and_an_optional_id() {
         let mut f = AuditFilter::default();
-        f.set_target("user:01ABC");
+        f.set_target("user:01ABC").unwrap();
         assert_eq!(f.target_type.as_deref(), Some("user"));
         assert_eq!(f.target_id.as_deref(), Some("01ABC"));
-        f.set_target("org");
+        f.set_target("org").unwrap();
         assert_eq!(f.target_type.as_deref(), Some("org"));
         assert_eq!(f.target_id, None);
+    }
+
+    #[test]
+    fn a_bare_id_is_a_target_of_any_type() {
+        let mut f = AuditFilter::default();
+        f.set_target("01JD3Z6Q9V8W7X6Y5Z4A3B2C1D").unwrap();
+        assert_eq!(f.target_type, None);
+        assert_eq!(f.target_id.as_deref(), Some("01JD3Z6Q9V8W7X6Y5Z4A3B2C1D"));
+        f.set_target("module:audit_export").unwrap();
+        assert_eq!(
+            (f.target_type.as_deref(), f.target_id.as_deref()),
+            (Some("module"), Some("audit_export"))
+        );
+    }
+
+    #[test]
+    fn other_targets_are_refused_naming_the_parameter() {
+        for raw in ["alice", "users", "user:", ":01ABC", "planet:1", "USER"] {
+            match AuditFilter::default().set_target(raw) {
+                Err(AppError::BadRequest { parameter, .. }) => {
+                    assert_eq!(parameter.as_deref(), Some("filter[target]"), "{raw}")
+                }
+                other => panic!("{raw}: {other:?}"),
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ pub mod audit;
 mod bulk;
 pub mod contact;
 mod error;
+pub mod filters;
 mod import;
 mod job;
 mod live;

@@ -237,6 +237,12 @@ fn list_pages_forwards_and_backwards_with_counts_and_filters() {
         assert_eq!(reply.status, 400, "{query}");
         assert_eq!(reply.json()["errors"][0]["source"]["parameter"], parameter);
     }
+    // An empty filter is the same as none (as in the panel's forms).
+    let reply = app.get(
+        &format!("{USERS}?filter[status]=&filter[search]=&filter[inactive_days]="),
+        Auth::Bearer(&token),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
 }
 
 #[test]

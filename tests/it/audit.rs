@@ -923,6 +923,20 @@ fn filters_combine_and_pages_go_both_ways() {
     );
     assert_eq!(count(&format!("filter[target]=org:{org}")), Some(1));
     assert_eq!(count("filter[target]=org"), Some(1));
+    // An id alone finds its records whatever their type (it used to be
+    // taken for a type and match nothing).
+    assert_eq!(count(&format!("filter[target]={alice}")), Some(5));
+    assert_eq!(count(&format!("filter[target]={org}")), Some(1));
+    // Neither a known type, TYPE:ID nor an id: a 400, not an empty list.
+    for bad in ["alice", "users", "user:", "planet:1"] {
+        let reply = env.get(&format!("{LOG}?filter[target]={bad}"));
+        assert_eq!(reply.status, 400, "{bad}: {}", reply.body);
+        assert_eq!(
+            reply.json()["errors"][0]["source"]["parameter"],
+            "filter[target]",
+            "{bad}"
+        );
+    }
     // The actor by id or by name; the admin of the token did all of it.
     let actor = env.newest()["attributes"]["actor"].clone();
     let by_id = count(&format!("filter[actor]={}", actor["id"].as_str().unwrap()));

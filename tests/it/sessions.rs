@@ -143,6 +143,15 @@ fn lists_filter_and_page() {
         )["meta"]["count"],
         1
     );
+    // By username (the panel's `user=`), and an empty filter is no filter.
+    assert_eq!(
+        sessions(&app, &token, "?filter[username]=ann")["meta"]["count"],
+        3
+    );
+    assert_eq!(
+        sessions(&app, &token, "?filter[username]=&filter[ip]=")["meta"]["count"],
+        4
+    );
 
     // Newest first, paged by cursor, forwards and back.
     let first = sessions(&app, &token, "?page[first]=3");
@@ -177,6 +186,24 @@ fn lists_filter_and_page() {
         Auth::Bearer(&token),
     );
     assert_eq!(reply.status, 400, "the user is in the path");
+    let reply = app.get(
+        &format!("{API}/users/{ann}/sessions?filter[username]=bob"),
+        Auth::Bearer(&token),
+    );
+    assert_eq!(reply.status, 400, "the user is in the path");
+
+    // The panel's `user=` is `filter[username]`; it refuses what the API
+    // refuses (its login adds a session of its own, not ann's).
+    app.create_user("root", Some("root-password-1"), true);
+    let cookie = app.login("root", "root-password-1");
+    let panel = app.get(
+        "/api/sessions/list?user=ann&ip=192.0.2.2",
+        Auth::Cookie(&cookie),
+    );
+    assert_eq!(panel.status, 200, "{}", panel.body);
+    assert_eq!(panel.json()["count"], 1);
+    let panel = app.get("/api/sessions/list?ip=somewhere", Auth::Cookie(&cookie));
+    assert_eq!(panel.status, 400, "{}", panel.body);
 }
 
 #[test]

@@ -86,6 +86,12 @@ fn export_streams_csv_and_json_lines_with_filters() {
         Auth::Bearer(&token),
     );
     assert_eq!(jsonl.status, 200);
+    // The same media type as the audit log's export.
+    assert_eq!(
+        jsonl.header("content-type").unwrap(),
+        "application/x-ndjson"
+    );
+    assert_eq!(jsonl.header("cache-control").unwrap(), "no-store");
     let rows: Vec<Value> = jsonl
         .body
         .lines()

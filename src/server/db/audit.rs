@@ -1,7 +1,8 @@
 //! The audit log: one record per mutation, written in the mutation's transaction.
 
 use super::{
-    keyset::{Conditions, Keyset},
+    keyset::Keyset,
+    sql::{prefix_pattern, Conditions},
     with_pool, Arg, Db,
 };
 use crate::{
@@ -141,16 +142,10 @@ fn conditions(filter: &AuditFilter) -> Conditions {
     }
     if let Some(action) = &filter.action {
         match AuditFilter::action_prefix(action) {
-            Some(prefix) => {
-                let escaped = prefix
-                    .replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_");
-                c.push(
-                    "action LIKE {} ESCAPE '\\'",
-                    vec![Arg::Text(format!("{escaped}%"))],
-                );
-            }
+            Some(prefix) => c.push(
+                "action LIKE {} ESCAPE '\\'",
+                vec![Arg::Text(prefix_pattern(prefix))],
+            ),
             None => c.push("action = {}", vec![Arg::Text(action.clone())]),
         }
     }

@@ -117,12 +117,8 @@ pub async fn delete(
 /// username characters), those starting with it first. The search indexes
 /// of the users list bound the work for terms of three characters or more.
 pub async fn usernames_like(db: &Db, term: &str, limit: i64) -> sqlx::Result<Vec<String>> {
-    let escaped = term
-        .replace('\\', "\\\\")
-        .replace('_', "\\_")
-        .replace('%', "\\%");
-    let contains = format!("%{escaped}%");
-    let prefix = format!("{escaped}%");
+    let contains = super::sql::contains_pattern(term);
+    let prefix = super::sql::prefix_pattern(term);
     let indexed = match db {
         Db::Sqlite(_) if term.len() >= 3 => {
             "rid IN (SELECT rowid FROM users_fts WHERE users_fts MATCH $4) AND "

@@ -4,49 +4,8 @@
 
 use sqlx::{postgres::PgRow, sqlite::SqliteRow};
 
-use super::{bind_args, with_pool, Arg, Db};
+use super::{bind_args, sql::Conditions, with_pool, Arg, Db};
 use crate::model::{CountMode, Page, PageRequest};
-
-/// `WHERE` clauses with numbered placeholders.
-#[derive(Clone, Debug, Default)]
-pub struct Conditions {
-    clauses: Vec<String>,
-    args: Vec<Arg>,
-}
-
-impl Conditions {
-    /// Adds a clause in which each `{}` stands for the next placeholder.
-    pub fn push(&mut self, clause: &str, args: Vec<Arg>) {
-        let mut clause = clause.to_owned();
-        for arg in args {
-            self.args.push(arg);
-            clause = clause.replacen("{}", &format!("${}", self.args.len()), 1);
-        }
-        self.clauses.push(clause);
-    }
-
-    pub fn sql(&self) -> String {
-        if self.clauses.is_empty() {
-            String::new()
-        } else {
-            format!(" WHERE {}", self.clauses.join(" AND "))
-        }
-    }
-
-    pub fn args(&self) -> &[Arg] {
-        &self.args
-    }
-}
-
-/// A `LIKE` pattern matching `term` anywhere, with its wildcards escaped
-/// (use with `ESCAPE '\'`).
-pub fn contains_pattern(term: &str) -> String {
-    let escaped = term
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{}%", escaped.to_lowercase())
-}
 
 /// What to page through: `SELECT {columns} FROM {from} {conditions}` in the
 /// order of `key` (unique), newest first when `descending`.
@@ -137,24 +96,5 @@ impl Keyset<'_> {
             next_cursor,
             prev_cursor,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_number_in_order() {
-        let mut c = Conditions::default();
-        c.push("a = {}", vec![Arg::Int(1)]);
-        c.push("(b < {} OR c > {})", vec![Arg::Int(2), Arg::Int(3)]);
-        assert_eq!(c.sql(), " WHERE a = $1 AND (b < $2 OR c > $3)");
-        assert_eq!(c.args().len(), 3);
-    }
-
-    #[test]
-    fn patterns_escape_wildcards() {
-        assert_eq!(contains_pattern("A_b%"), "%a\\_b\\%%");
     }
 }

@@ -20,6 +20,7 @@ pub mod provisioning;
 pub mod rate_limits;
 pub mod registration_tokens;
 pub mod sessions;
+pub mod sql;
 pub mod stats;
 pub mod tokens;
 pub mod users;

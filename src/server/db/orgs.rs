@@ -2,7 +2,8 @@
 
 use super::{
     audit::AuditEntry,
-    keyset::{contains_pattern, Conditions, Keyset},
+    keyset::Keyset,
+    sql::{contains_pattern, Conditions},
     with_pool, Arg, BeginWrite, Db,
 };
 use crate::model::{MemberFilter, OrgFilter, OrgRole, Page};
@@ -136,7 +137,7 @@ pub async fn list(db: &Db, filter: &OrgFilter) -> sqlx::Result<Page<OrgRow>> {
     if let Some(term) = &filter.search {
         conditions.push(
             "lower(o.name) LIKE {} ESCAPE '\\'",
-            vec![Arg::Text(contains_pattern(term))],
+            vec![Arg::Text(contains_pattern(&term.to_lowercase()))],
         );
     }
     Keyset {
@@ -171,7 +172,7 @@ pub async fn members(
     if let Some(term) = &filter.search {
         conditions.push(
             "lower(u.username || ' ' || coalesce(u.display_name, '')) LIKE {} ESCAPE '\\'",
-            vec![Arg::Text(contains_pattern(term))],
+            vec![Arg::Text(contains_pattern(&term.to_lowercase()))],
         );
     }
     Keyset {

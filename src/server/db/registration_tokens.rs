@@ -3,7 +3,8 @@
 
 use super::{
     audit::AuditEntry,
-    keyset::{Conditions, Keyset},
+    keyset::Keyset,
+    sql::Conditions,
     users::{insert_user_in_tx, NewUserLinks, UserRow},
     with_pool, Arg, BeginWrite, Db,
 };

@@ -1,7 +1,10 @@
 //! SQL for panel login sessions (`user_sessions`).
 
-use super::{audit::AuditEntry, bind_args, users::UserRow, with_pool, Arg, BeginWrite, Db};
-use crate::model::{CountMode, Page, PageRequest, SessionFilter};
+use super::{
+    audit::AuditEntry, bind_args, keyset::Keyset, sql::Conditions, users::UserRow, with_pool, Arg,
+    BeginWrite, Db,
+};
+use crate::model::{Page, SessionFilter};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct SessionRow {
@@ -125,38 +128,9 @@ pub async fn revoke(
     })
 }
 
-/// `WHERE` clauses with numbered placeholders.
-struct Conditions {
-    clauses: Vec<String>,
-    args: Vec<Arg>,
-}
-
-impl Conditions {
-    /// Adds a clause in which each `{}` stands for the next placeholder.
-    fn push(&mut self, clause: &str, args: Vec<Arg>) {
-        let mut clause = clause.to_owned();
-        for arg in args {
-            self.args.push(arg);
-            clause = clause.replacen("{}", &format!("${}", self.args.len()), 1);
-        }
-        self.clauses.push(clause);
-    }
-
-    fn sql(&self) -> String {
-        if self.clauses.is_empty() {
-            String::new()
-        } else {
-            format!(" WHERE {}", self.clauses.join(" AND "))
-        }
-    }
-}
-
 /// `idle_cutoff`: sessions last seen before it are not active.
 fn conditions(filter: &SessionFilter, idle_cutoff: i64) -> Conditions {
-    let mut c = Conditions {
-        clauses: Vec::new(),
-        args: Vec::new(),
-    };
+    let mut c = Conditions::default();
     if let Some(id) = &filter.user_id {
         c.push("s.user_id = {}", vec![Arg::Text(id.clone())]);
     }
@@ -193,60 +167,15 @@ pub async fn list(
     filter: &SessionFilter,
     idle_cutoff: i64,
 ) -> sqlx::Result<Page<SessionRow>> {
-    let total = match filter.count {
-        CountMode::Skip => None,
-        CountMode::Include | CountMode::Only => {
-            let c = conditions(filter, idle_cutoff);
-            let sql = format!("SELECT count(*) FROM {FROM}{}", c.sql());
-            let n: i64 = with_pool!(db, pool => bind_args!(sqlx::query_scalar(&sql), &c.args).fetch_one(pool).await)?;
-            Some(n.max(0) as u64)
-        }
-    };
-    if filter.count == CountMode::Only {
-        return Ok(Page {
-            items: Vec::new(),
-            count: total,
-            next_cursor: None,
-            prev_cursor: None,
-        });
+    Keyset {
+        columns: COLUMNS,
+        from: FROM,
+        conditions: conditions(filter, idle_cutoff),
+        key: "s.id",
+        descending: true,
     }
-    let mut c = conditions(filter, idle_cutoff);
-    let size = filter.page.size() as usize;
-    let (backwards, cursor) = match &filter.page {
-        PageRequest::First { after, .. } => (false, after.clone()),
-        PageRequest::Last { before, .. } => (true, before.clone()),
-    };
-    // Newest first; reading backwards is reading the reverse order forwards.
-    let (op, dir) = if backwards {
-        (">", "ASC")
-    } else {
-        ("<", "DESC")
-    };
-    if let Some(cursor) = &cursor {
-        c.push(&format!("s.id {op} {{}}"), vec![Arg::Text(cursor.clone())]);
-    }
-    let sql = format!(
-        "SELECT {COLUMNS} FROM {FROM}{} ORDER BY s.id {dir} LIMIT {}",
-        c.sql(),
-        size + 1
-    );
-    let mut rows: Vec<SessionRow> = with_pool!(db, pool => bind_args!(sqlx::query_as::<_, SessionRow>(&sql), &c.args).fetch_all(pool).await)?;
-    let more = rows.len() > size;
-    rows.truncate(size);
-    if backwards {
-        rows.reverse();
-    }
-    let first = rows.first().map(|r| r.id.clone());
-    let last = rows.last().map(|r| r.id.clone());
-    let (next_cursor, prev_cursor) = if backwards {
-        (cursor.and(last), if more { first } else { None })
-    } else {
-        (if more { last } else { None }, cursor.and(first))
-    };
-    Ok(Page {
-        items: rows,
-        count: total,
-        next_cursor,
-        prev_cursor,
+    .page(db, &filter.page, filter.count, |r: &SessionRow| {
+        r.id.clone()
     })
+    .await
 }

@@ -1,6 +1,11 @@
 //! SQL for users.
 
-use super::{audit::AuditEntry, bind_args, with_pool, Arg, BeginWrite, Db};
+use super::{
+    audit::AuditEntry,
+    bind_args,
+    sql::{contains_pattern, Conditions},
+    with_pool, Arg, BeginWrite, Db,
+};
 use crate::model::{
     validate, CountMode, OrgRole, Page, PageRequest, UserFilter, UserSortKey, UserStatus,
 };
@@ -226,90 +231,36 @@ fn counters_suffice(filter: &UserFilter) -> bool {
         && filter.org.is_none()
 }
 
-/// Builds `WHERE` conditions with numbered placeholders.
-struct Conditions {
-    clauses: Vec<String>,
-    args: Vec<Arg>,
-}
-
-impl Conditions {
-    fn new() -> Self {
-        Self {
-            clauses: Vec::new(),
-            args: Vec::new(),
-        }
-    }
-
-    /// Adds a clause in which `{}` stands for the next placeholder.
-    fn push(&mut self, clause: &str, arg: Arg) {
-        self.args.push(arg);
-        self.clauses
-            .push(clause.replace("{}", &format!("${}", self.args.len())));
-    }
-
-    /// Adds a clause with two placeholders, `{}` each.
-    fn push_pair(&mut self, clause: &str, first: Arg, second: Arg) {
-        let a = self.args.len() + 1;
-        self.args.push(first);
-        self.args.push(second);
-        self.clauses
-            .push(clause.replacen("{}", &format!("${a}"), 1).replacen(
-                "{}",
-                &format!("${}", a + 1),
-                1,
-            ));
-    }
-
-    fn sql(&self) -> String {
-        if self.clauses.is_empty() {
-            String::new()
-        } else {
-            format!(" WHERE {}", self.clauses.join(" AND "))
-        }
-    }
-}
-
-fn like_pattern(term: &str) -> String {
-    let escaped = term
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 fn filter_conditions(db: &Db, filter: &UserFilter) -> Conditions {
-    let mut c = Conditions::new();
+    let mut c = Conditions::default();
     if let Some(status) = filter.status {
-        c.push("status = {}", Arg::Text(status.as_str().into()));
+        c.push("status = {}", vec![Arg::Text(status.as_str().into())]);
     }
     if let Some(admin) = filter.admin {
-        c.push("admin = {}", Arg::Bool(admin));
+        c.push("admin = {}", vec![Arg::Bool(admin)]);
     }
     if let Some(v) = filter.can_request_admin {
-        c.push("can_request_admin = {}", Arg::Bool(v));
+        c.push("can_request_admin = {}", vec![Arg::Bool(v)]);
     }
     if let Some(t) = filter.last_seen_before {
-        c.push("coalesce(last_seen_at, 0) < {}", Arg::Int(t));
+        c.push("coalesce(last_seen_at, 0) < {}", vec![Arg::Int(t)]);
     }
     if let Some(t) = filter.last_seen_after {
-        c.push("coalesce(last_seen_at, 0) >= {}", Arg::Int(t));
+        c.push("coalesce(last_seen_at, 0) >= {}", vec![Arg::Int(t)]);
     }
     if let Some(t) = filter.created_before {
-        c.push("created_at < {}", Arg::Int(t));
+        c.push("created_at < {}", vec![Arg::Int(t)]);
     }
     if let Some(t) = filter.created_after {
-        c.push("created_at >= {}", Arg::Int(t));
+        c.push("created_at >= {}", vec![Arg::Int(t)]);
     }
     if !filter.ids.is_empty() {
-        let list = super::placeholders(c.args.len() + 1, filter.ids.len());
-        c.args
-            .extend(filter.ids.iter().map(|id| Arg::Text(id.clone())));
-        c.clauses.push(format!("id IN ({list})"));
+        c.push_in("id", filter.ids.iter().map(|id| Arg::Text(id.clone())));
     }
     if let Some(org) = &filter.org {
         c.push(
             "id IN (SELECT user_id FROM org_members WHERE org_id = {})",
-            Arg::Text(org.clone()),
+            vec![Arg::Text(org.clone())],
         );
     }
     if let Some(term) = filter.search.as_deref() {
@@ -317,17 +268,17 @@ fn filter_conditions(db: &Db, filter: &UserFilter) -> Conditions {
             // The trigram index needs three characters; shorter terms scan.
             Db::Sqlite(_) if term.chars().count() >= 3 => c.push(
                 "rid IN (SELECT rowid FROM users_fts WHERE users_fts MATCH {})",
-                Arg::Text(format!("\"{}\"", term.replace('"', "\"\""))),
+                vec![Arg::Text(format!("\"{}\"", term.replace('"', "\"\"")))],
             ),
             Db::Sqlite(_) => c.push(
                 "(username || ' ' || coalesce(display_name, '') || ' ' || coalesce(email, '')) \
                  LIKE {} ESCAPE '\\'",
-                Arg::Text(like_pattern(term)),
+                vec![Arg::Text(contains_pattern(term))],
             ),
             Db::Postgres(_) => c.push(
                 "(username || ' ' || coalesce(display_name, '') || ' ' || coalesce(email, '')) \
                  ILIKE {}",
-                Arg::Text(like_pattern(term)),
+                vec![Arg::Text(contains_pattern(term))],
             ),
         }
     }
@@ -458,14 +409,13 @@ pub async fn list(db: &Db, filter: &UserFilter) -> sqlx::Result<Page<UserRow>> {
         match (sort_expr(key), &cursor.value) {
             // Usernames are unique: the id adds nothing.
             (Some(expr), Some(value)) if key == UserSortKey::Username => {
-                c.push(&format!("{expr} {op} {{}}"), value.clone())
+                c.push(&format!("{expr} {op} {{}}"), vec![value.clone()])
             }
-            (Some(expr), Some(value)) => c.push_pair(
+            (Some(expr), Some(value)) => c.push(
                 &format!("({expr}, id) {op} ({{}}, {{}})"),
-                value.clone(),
-                Arg::Text(cursor.id.clone()),
+                vec![value.clone(), Arg::Text(cursor.id.clone())],
             ),
-            _ => c.push(&format!("id {op} {{}}"), Arg::Text(cursor.id.clone())),
+            _ => c.push(&format!("id {op} {{}}"), vec![Arg::Text(cursor.id.clone())]),
         }
     }
     let order = match sort_expr(key) {
@@ -483,7 +433,7 @@ pub async fn list(db: &Db, filter: &UserFilter) -> sqlx::Result<Page<UserRow>> {
                 c.sql(),
                 size + 1
             );
-            let json: String = bind_args!(sqlx::query_scalar(&sql), &c.args)
+            let json: String = bind_args!(sqlx::query_scalar(&sql), c.args())
                 .fetch_one(pool)
                 .await?;
             let mut rows = rows_from_json(&json)?;
@@ -504,7 +454,7 @@ pub async fn list(db: &Db, filter: &UserFilter) -> sqlx::Result<Page<UserRow>> {
                 c.sql(),
                 size + 1
             );
-            bind_args!(sqlx::query_as::<_, UserRow>(&sql), &c.args)
+            bind_args!(sqlx::query_as::<_, UserRow>(&sql), c.args())
                 .fetch_all(pool)
                 .await?
         }
@@ -536,20 +486,20 @@ pub async fn count(db: &Db, filter: &UserFilter) -> sqlx::Result<u64> {
     let n: i64 = if !counters_suffice(filter) {
         let c = filter_conditions(db, filter);
         let sql = format!("SELECT count(*) FROM users{}", c.sql());
-        with_pool!(db, pool => bind_args!(sqlx::query_scalar(&sql), &c.args).fetch_one(pool).await)?
+        with_pool!(db, pool => bind_args!(sqlx::query_scalar(&sql), c.args()).fetch_one(pool).await)?
     } else {
-        let mut c = Conditions::new();
+        let mut c = Conditions::default();
         if let Some(status) = filter.status {
-            c.push("status = {}", Arg::Text(status.as_str().into()));
+            c.push("status = {}", vec![Arg::Text(status.as_str().into())]);
         }
         if let Some(admin) = filter.admin {
-            c.push("admin = {}", Arg::Bool(admin));
+            c.push("admin = {}", vec![Arg::Bool(admin)]);
         }
         let sql = format!(
             "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM user_counts{}",
             c.sql()
         );
-        with_pool!(db, pool => bind_args!(sqlx::query_scalar(&sql), &c.args).fetch_one(pool).await)?
+        with_pool!(db, pool => bind_args!(sqlx::query_scalar(&sql), c.args()).fetch_one(pool).await)?
     };
     Ok(n.max(0) as u64)
 }

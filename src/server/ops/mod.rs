@@ -20,6 +20,7 @@ pub mod modules;
 pub mod oauth2;
 pub mod oidc;
 pub mod orgs;
+pub mod params;
 pub mod provisioning;
 pub mod registration;
 pub mod server;

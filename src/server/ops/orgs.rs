@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use super::{check_id_cursor, Access, Caller};
+use super::{check_id_cursor, params::Params, Access, Caller};
 use crate::{
     model::{
         org, AppError, FieldError, MemberFilter, Membership, Org, OrgFilter, OrgMember, OrgRole,
@@ -68,6 +68,29 @@ fn search_term(raw: Option<String>) -> Result<Option<String>, AppError> {
         ));
     }
     Ok(term)
+}
+
+/// The organisations list's filter parameters, as the API names them.
+pub const FILTERS: [&str; 1] = ["filter[search]"];
+/// The members list's filter parameters, as the API names them.
+pub const MEMBER_FILTERS: [&str; 2] = ["filter[role]", "filter[search]"];
+
+/// Builds an organisations filter from [`FILTERS`] looked up by `get`.
+pub fn filter_from(get: impl Fn(&str) -> Option<String>) -> Result<OrgFilter, AppError> {
+    Ok(OrgFilter {
+        search: Params(get).text("filter[search]")?,
+        ..OrgFilter::default()
+    })
+}
+
+/// Builds a members filter from [`MEMBER_FILTERS`] looked up by `get`.
+pub fn member_filter_from(get: impl Fn(&str) -> Option<String>) -> Result<MemberFilter, AppError> {
+    let p = Params(get);
+    Ok(MemberFilter {
+        role: p.parsed("filter[role]", OrgRole::parse, "viewer, editor or admin")?,
+        search: p.text("filter[search]")?,
+        ..MemberFilter::default()
+    })
 }
 
 async fn existing(state: &AppState, id: &str) -> Result<OrgRow, AppError> {
@@ -396,4 +419,52 @@ pub async fn put_member_named(
             )
         })?;
     put_member(state, caller, org_id, &user.id, role).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::filters::{api_name, MEMBER_FILTER_KEYS, ORG_FILTER_KEYS};
+    use crate::server::ops::params::from_pairs;
+
+    fn panel<'a>(
+        keys: &'a [(&'static str, &'static str)],
+        pairs: &'a [(&'a str, &'a str)],
+    ) -> impl Fn(&str) -> Option<String> + 'a {
+        move |api| {
+            pairs
+                .iter()
+                .find(|(p, _)| api_name(keys, p) == Some(api))
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
+
+    #[test]
+    fn org_filters_by_api_and_panel_name() {
+        let f = filter_from(from_pairs(&[("filter[search]", " main ")])).unwrap();
+        assert_eq!(f.search.as_deref(), Some("main"));
+        let f = filter_from(panel(ORG_FILTER_KEYS, &[("search", "")])).unwrap();
+        assert_eq!(f.search, None);
+    }
+
+    #[test]
+    fn member_filters_by_api_and_panel_name() {
+        let f = member_filter_from(from_pairs(&[("filter[role]", "editor")])).unwrap();
+        assert_eq!(f.role, Some(OrgRole::Editor));
+        let f = member_filter_from(panel(
+            MEMBER_FILTER_KEYS,
+            &[("role", "admin"), ("search", "ali")],
+        ))
+        .unwrap();
+        assert_eq!(
+            (f.role, f.search.as_deref()),
+            (Some(OrgRole::Admin), Some("ali"))
+        );
+        match member_filter_from(from_pairs(&[("filter[role]", "owner")])).unwrap_err() {
+            AppError::BadRequest { parameter, .. } => {
+                assert_eq!(parameter.as_deref(), Some("filter[role]"))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }

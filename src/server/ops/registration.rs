@@ -10,6 +10,7 @@ use rand::{distributions::Alphanumeric, Rng};
 use serde_json::json;
 
 use super::{
+    params::Params,
     users::{new_row, to_model as user_model, username_taken, validate_new_user},
     Access, Caller,
 };
@@ -192,6 +193,29 @@ pub async fn get(
         .await?
         .ok_or_else(|| not_found(token))?;
     Ok(to_model(row, now_ms()))
+}
+
+/// The tokens list's filter parameters, as the API names them.
+pub const FILTERS: [&str; 4] = [
+    "filter[valid]",
+    "filter[used]",
+    "filter[revoked]",
+    "filter[expired]",
+];
+
+/// Builds a filter from [`FILTERS`] looked up by `get`; a bad value is a
+/// 400 naming its parameter. Paging and counting are the caller's.
+pub fn filter_from(
+    get: impl Fn(&str) -> Option<String>,
+) -> Result<RegistrationTokenFilter, AppError> {
+    let p = Params(get);
+    Ok(RegistrationTokenFilter {
+        valid: p.boolean("filter[valid]")?,
+        used: p.boolean("filter[used]")?,
+        revoked: p.boolean("filter[revoked]")?,
+        expired: p.boolean("filter[expired]")?,
+        ..RegistrationTokenFilter::default()
+    })
 }
 
 pub async fn list(
@@ -430,6 +454,35 @@ pub async fn register(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::filters::{api_name, REGISTRATION_TOKEN_FILTER_VALUES};
+    use crate::server::ops::params::from_pairs;
+
+    #[test]
+    fn filters_by_api_name() {
+        let f = filter_from(from_pairs(&[
+            ("filter[valid]", "true"),
+            ("filter[used]", "false"),
+            ("filter[revoked]", ""),
+        ]))
+        .unwrap();
+        assert_eq!(
+            (f.valid, f.used, f.revoked),
+            (Some(true), Some(false), None)
+        );
+        match filter_from(from_pairs(&[("filter[expired]", "1")])).unwrap_err() {
+            AppError::BadRequest { parameter, .. } => {
+                assert_eq!(parameter.as_deref(), Some("filter[expired]"))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_panels_choice_is_one_filter_set_to_true() {
+        let chosen = api_name(REGISTRATION_TOKEN_FILTER_VALUES, "used").unwrap();
+        let f = filter_from(|k: &str| (k == chosen).then(|| "true".to_owned())).unwrap();
+        assert_eq!((f.used, f.valid, f.expired), (Some(true), None, None));
+    }
 
     #[test]
     fn cursors_round_trip_and_refuse_junk() {

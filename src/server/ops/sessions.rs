@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use super::{Access, Caller};
+use super::{params::Params, Access, Caller};
 use crate::{
     model::{AppError, Page, PageRequest, Session, SessionFilter},
     server::{
@@ -112,6 +112,37 @@ async fn page(
         count: page.count,
         next_cursor: page.next_cursor,
         prev_cursor: page.prev_cursor,
+    })
+}
+
+/// The sessions lists' filter parameters, as the API names them
+/// (`filter[user]` and `filter[username]` only across users).
+pub const FILTERS: [&str; 6] = [
+    "filter[user]",
+    "filter[username]",
+    "filter[active]",
+    "filter[ip]",
+    "filter[last_seen_before]",
+    "filter[last_seen_after]",
+];
+
+/// Builds a filter from [`FILTERS`] looked up by `get`; a bad value is a
+/// 400 naming its parameter. Paging and counting are the caller's.
+pub fn filter_from(get: impl Fn(&str) -> Option<String>) -> Result<SessionFilter, AppError> {
+    let p = Params(get);
+    Ok(SessionFilter {
+        user_id: p.id("filter[user]", "a user id")?,
+        username: p.text("filter[username]")?,
+        active: p.boolean("filter[active]")?,
+        // Stored as `IpAddr` prints it: the same address matches however typed.
+        ip: p.parsed(
+            "filter[ip]",
+            |v| v.parse::<std::net::IpAddr>().ok().map(|ip| ip.to_string()),
+            "an IP address",
+        )?,
+        last_seen_before: p.instant("filter[last_seen_before]")?,
+        last_seen_after: p.instant("filter[last_seen_after]")?,
+        ..SessionFilter::default()
     })
 }
 
@@ -265,4 +296,48 @@ pub async fn revoke_other_own(state: &AppState, caller: &Caller) -> Result<usize
     .await?;
     on_revoked(state, &revoked).await;
     Ok(revoked.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::filters::{api_name, SESSION_FILTER_KEYS};
+    use crate::server::ops::params::from_pairs;
+
+    #[test]
+    fn filters_by_api_name() {
+        let pairs = [
+            ("filter[user]", "01JD3Z6Q9V8W7X6Y5Z4A3B2C1D"),
+            ("filter[active]", "true"),
+            ("filter[ip]", " 2001:DB8::1 "),
+            ("filter[last_seen_after]", "2026-01-31"),
+        ];
+        let f = filter_from(from_pairs(&pairs)).unwrap();
+        assert_eq!(f.user_id.as_deref(), Some("01JD3Z6Q9V8W7X6Y5Z4A3B2C1D"));
+        assert_eq!(f.active, Some(true));
+        assert_eq!(f.ip.as_deref(), Some("2001:db8::1"));
+        assert_eq!(f.last_seen_after, Some(1_769_817_600_000));
+    }
+
+    #[test]
+    fn the_panels_names_map_onto_the_same_filters() {
+        let panel = [("user", " eve "), ("active", ""), ("ip", "203.0.113.7")];
+        let get = |api: &str| {
+            panel
+                .iter()
+                .find(|(p, _)| api_name(SESSION_FILTER_KEYS, p) == Some(api))
+                .map(|(_, v)| (*v).to_owned())
+        };
+        let f = filter_from(get).unwrap();
+        assert_eq!(f.username.as_deref(), Some("eve"));
+        assert_eq!(f.active, None);
+        assert_eq!(f.ip.as_deref(), Some("203.0.113.7"));
+        let bad = [("filter[ip]", "nowhere")];
+        match filter_from(from_pairs(&bad)).unwrap_err() {
+            AppError::BadRequest { parameter, .. } => {
+                assert_eq!(parameter.as_deref(), Some("filter[ip]"))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }

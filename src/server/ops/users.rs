@@ -2,9 +2,11 @@
 
 use serde_json::json;
 
-use super::{Access, Caller};
+use super::{params::Params, Access, Caller};
 use crate::{
-    model::{validate, AppError, NewUser, Page, PageRequest, User, UserFilter, UserStatus},
+    model::{
+        validate, AppError, NewUser, Page, PageRequest, User, UserFilter, UserSort, UserStatus,
+    },
     server::{
         db::{self, users::UserRow},
         time::{new_id, now_ms, rfc3339},
@@ -151,6 +153,79 @@ fn check_cursor(filter: &UserFilter) -> Result<(), AppError> {
     }
 }
 
+/// The users list's filter parameters, as the API names them (the export
+/// takes the same).
+pub const FILTERS: [&str; 11] = [
+    "filter[status]",
+    "filter[admin]",
+    "filter[can_request_admin]",
+    "filter[search]",
+    "filter[last_seen_before]",
+    "filter[last_seen_after]",
+    "filter[created_before]",
+    "filter[created_after]",
+    "filter[id]",
+    "filter[inactive_days]",
+    "filter[org]",
+];
+/// Most ids one `filter[id]` may list.
+pub const MAX_IDS: usize = 1000;
+
+/// Builds a filter from [`FILTERS`] and `sort`, looked up by `get`; a bad
+/// value is a 400 naming its parameter. Paging and counting are the
+/// caller's.
+pub fn filter_from(get: impl Fn(&str) -> Option<String>) -> Result<UserFilter, AppError> {
+    let p = Params(get);
+    let mut last_seen_before = p.instant("filter[last_seen_before]")?;
+    // "Not seen for N days" is another way to say "last seen before".
+    if let Some(inactive_since) = p.days_ago("filter[inactive_days]")? {
+        if last_seen_before.is_some() {
+            return Err(AppError::bad_parameter(
+                "filter[inactive_days]",
+                "filter[inactive_days] and filter[last_seen_before] cannot be combined",
+            ));
+        }
+        last_seen_before = Some(inactive_since);
+    }
+    Ok(UserFilter {
+        status: p.parsed(
+            "filter[status]",
+            UserStatus::parse,
+            "active, locked or deactivated",
+        )?,
+        admin: p.boolean("filter[admin]")?,
+        can_request_admin: p.boolean("filter[can_request_admin]")?,
+        search: p.text("filter[search]")?,
+        last_seen_before,
+        last_seen_after: p.instant("filter[last_seen_after]")?,
+        created_before: p.instant("filter[created_before]")?,
+        created_after: p.instant("filter[created_after]")?,
+        ids: p
+            .parsed(
+                "filter[id]",
+                id_list,
+                &format!("up to {MAX_IDS} comma-separated user ids"),
+            )?
+            .unwrap_or_default(),
+        org: p.id("filter[org]", "an organisation id")?,
+        sort: p
+            .parsed("sort", UserSort::parse, UserSort::ACCEPTED)?
+            .unwrap_or_default(),
+        ..UserFilter::default()
+    })
+}
+
+/// `id,id,...`: at most [`MAX_IDS`] user ids (blanks between commas skipped).
+fn id_list(raw: &str) -> Option<Vec<String>> {
+    let ids: Vec<String> = raw
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    (ids.len() <= MAX_IDS && ids.iter().all(|id| validate::is_ulid(id))).then_some(ids)
+}
+
 pub async fn list(
     state: &AppState,
     caller: &Caller,
@@ -199,4 +274,77 @@ pub async fn get_by_username(
         .ok_or_else(|| AppError::NotFound(format!("no user named {username}")))?;
     user.registration_token = db::registration_tokens::of_user(&state.db, &user.id).await?;
     super::orgs::with_memberships_one(state, user).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::filters::USER_FILTER_KEYS;
+    use crate::server::ops::params::from_pairs;
+
+    fn parameter(e: AppError) -> String {
+        match e {
+            AppError::BadRequest { parameter, .. } => parameter.unwrap(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn filters_by_api_name() {
+        let pairs = [
+            ("filter[status]", "locked"),
+            ("filter[admin]", "false"),
+            ("filter[search]", " al ice "),
+            ("filter[created_after]", "2026-01-31"),
+            (
+                "filter[id]",
+                "01JD3Z6Q9V8W7X6Y5Z4A3B2C1D, 01JD3Z6Q9V8W7X6Y5Z4A3B2C1E",
+            ),
+            ("filter[org]", ""),
+            ("sort", "-username"),
+        ];
+        let f = filter_from(from_pairs(&pairs)).unwrap();
+        assert_eq!(f.status, Some(UserStatus::Locked));
+        assert_eq!(f.admin, Some(false));
+        assert_eq!(f.search.as_deref(), Some("al ice"));
+        assert_eq!(f.created_after, Some(1_769_817_600_000));
+        assert_eq!(f.ids.len(), 2);
+        assert_eq!(f.org, None);
+        assert_eq!(f.sort.param(), "-username");
+    }
+
+    #[test]
+    fn the_panels_names_map_onto_the_same_filters() {
+        let panel = [("q", "ali"), ("dormant", "30"), ("status", "")];
+        let get = |api: &str| {
+            panel
+                .iter()
+                .find(|(p, _)| crate::model::filters::api_name(USER_FILTER_KEYS, p) == Some(api))
+                .map(|(_, v)| (*v).to_owned())
+        };
+        let f = filter_from(get).unwrap();
+        assert_eq!(f.search.as_deref(), Some("ali"));
+        assert!(f.last_seen_before.is_some());
+        assert_eq!(f.status, None);
+    }
+
+    #[test]
+    fn bad_values_name_their_parameter() {
+        let bad = |pairs: &[(&str, &str)]| parameter(filter_from(from_pairs(pairs)).unwrap_err());
+        assert_eq!(bad(&[("filter[status]", "sleepy")]), "filter[status]");
+        assert_eq!(
+            bad(&[("filter[inactive_days]", "0")]),
+            "filter[inactive_days]"
+        );
+        assert_eq!(
+            bad(&[
+                ("filter[inactive_days]", "3"),
+                ("filter[last_seen_before]", "2026-01-01")
+            ]),
+            "filter[inactive_days]"
+        );
+        assert_eq!(bad(&[("filter[id]", "1,2")]), "filter[id]");
+        assert_eq!(bad(&[("filter[org]", "acme")]), "filter[org]");
+        assert_eq!(bad(&[("sort", "password")]), "sort");
+    }
 }

@@ -3,6 +3,7 @@
 
 pub mod allowlist;
 pub mod applications;
+pub mod attachment;
 pub mod audit_log;
 pub mod connections;
 pub mod contacts;

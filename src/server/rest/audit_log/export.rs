@@ -2,24 +2,18 @@
 //! first, streamed (no paging parameters).
 
 use axum::{
-    body::Body,
     extract::{RawQuery, State},
-    http::header,
-    response::{IntoResponse, Response},
+    response::Response,
 };
 
 use super::FilterParams;
-use crate::{
-    model::AppError,
-    server::{
-        ops::{
-            self,
-            audit::{AuditFormat, FILTERS},
-        },
-        rest::{extract::query_params, openapi::BadRequestError, ApiCaller, ApiError},
-        time::{now_ms, rfc3339},
-        AppState,
+use crate::server::{
+    ops::{self, audit::FILTERS, export::ExportFormat},
+    rest::{
+        attachment::attachment, extract::query_params, openapi::BadRequestError, ApiCaller,
+        ApiError,
     },
+    AppState,
 };
 
 /// Doc-only: the formats of an export.
@@ -60,27 +54,7 @@ pub async fn handler(
     let raw = raw.unwrap_or_default();
     let params = query_params(&raw, |k| FILTERS.contains(&k) || k == "format")?;
     let filter = ops::audit::filter_from(|k| params.get(k).cloned())?;
-    let format = match params.get("format").map(String::as_str) {
-        None => AuditFormat::Csv,
-        Some(f) => AuditFormat::parse(f)
-            .ok_or_else(|| AppError::bad_parameter("format", "format must be csv or jsonl"))?,
-    };
+    let format = ExportFormat::from_param(params.get("format").map(String::as_str))?;
     let body = ops::audit::export(&state, &caller, filter, format).await?;
-    let stamp: String = rfc3339(now_ms())
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect();
-    let disposition = format!(
-        "attachment; filename=\"audit-log-{stamp}.{}\"",
-        format.extension()
-    );
-    Ok((
-        [
-            (header::CONTENT_TYPE, format.content_type().to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-            (header::CACHE_CONTROL, "no-store".to_owned()),
-        ],
-        Body::from_stream(body),
-    )
-        .into_response())
+    Ok(attachment("audit-log", format, body))
 }

@@ -97,7 +97,11 @@ pub struct FilterParams {
     /// An action (`user.lock`), or a prefix ending with `.` or `*` (`user.*`).
     #[param(rename = "filter[action]", max_length = 256, example = "user.*")]
     action: Option<String>,
-    /// A target type (`user`), or a type and id (`user:01JD3Z6Q9V8W7X6Y5Z4A3B2C1D`).
+    /// A target type (`user`), a type and id (`user:01JD3Z6Q9V8W7X6Y5Z4A3B2C1D`),
+    /// or an id alone (`01JD3Z6Q9V8W7X6Y5Z4A3B2C1D`, whatever its type). Types:
+    /// `allowlist`, `application`, `job`, `message`, `module`, `oauth2_client`,
+    /// `org`, `provisioning`, `registration_token`, `session`, `signing_keys`,
+    /// `token`, `user`; anything else is a 400.
     #[param(rename = "filter[target]", max_length = 256, example = "user")]
     target: Option<String>,
     /// Records at or after this time (RFC 3339, or a date meaning its start in UTC).

@@ -18,8 +18,6 @@ use crate::server::{
     AppState,
 };
 
-const FILTERS: [&str; 1] = ["filter[search]"];
-
 /// Doc-only: the filters of the organisations list.
 #[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -49,11 +47,11 @@ pub async fn handler(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     let raw = raw.unwrap_or_default();
-    let query = ListQuery::parse(&raw, &FILTERS)?;
+    let query = ListQuery::parse(&raw, &ops::orgs::FILTERS)?;
     let filter = OrgFilter {
-        search: query.get("filter[search]").map(str::to_owned),
         page: query.page.clone(),
         count: query.count,
+        ..ops::orgs::filter_from(|k| query.get(k).map(str::to_owned))?
     };
     let page = ops::orgs::list(&state, &caller, filter).await?;
     let path = orgs_path();

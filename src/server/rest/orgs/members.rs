@@ -9,7 +9,7 @@ use axum::{
 };
 
 use super::{members_path, schema::MemberListDocument};
-use crate::model::{AppError, MemberFilter, OrgRole};
+use crate::model::{MemberFilter, OrgRole};
 use crate::server::{
     ops,
     rest::{
@@ -21,8 +21,6 @@ use crate::server::{
     },
     AppState,
 };
-
-const FILTERS: [&str; 2] = ["filter[role]", "filter[search]"];
 
 /// Doc-only: the filters of the members list.
 #[derive(utoipa::IntoParams)]
@@ -57,23 +55,11 @@ pub async fn handler(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     let raw = raw.unwrap_or_default();
-    let query = ListQuery::parse(&raw, &FILTERS)?;
-    let role = query
-        .get("filter[role]")
-        .map(|r| {
-            OrgRole::parse(r).ok_or_else(|| {
-                AppError::bad_parameter(
-                    "filter[role]",
-                    "filter[role] must be viewer, editor or admin",
-                )
-            })
-        })
-        .transpose()?;
+    let query = ListQuery::parse(&raw, &ops::orgs::MEMBER_FILTERS)?;
     let filter = MemberFilter {
-        role,
-        search: query.get("filter[search]").map(str::to_owned),
         page: query.page.clone(),
         count: query.count,
+        ..ops::orgs::member_filter_from(|k| query.get(k).map(str::to_owned))?
     };
     let page = ops::orgs::members(&state, &caller, &id, filter).await?;
     let path = members_path(&id);

@@ -21,40 +21,15 @@ use crate::{
     },
 };
 
-const FILTERS: [&str; 4] = [
-    "filter[valid]",
-    "filter[used]",
-    "filter[revoked]",
-    "filter[expired]",
-];
-
 /// The filter, and the filter part of the query (re-encoded) for links.
 pub fn parse_query(raw: &str) -> Result<(RegistrationTokenFilter, String), AppError> {
-    let query = ListQuery::parse(raw, &FILTERS)?;
-    let boolean = |name: &str| {
-        query
-            .get(name)
-            .map(|s| match s {
-                "true" => Ok(true),
-                "false" => Ok(false),
-                _ => Err(AppError::bad_parameter(
-                    name,
-                    format!("{name} must be true or false"),
-                )),
-            })
-            .transpose()
+    let query = ListQuery::parse(raw, &ops::registration::FILTERS)?;
+    let filter = RegistrationTokenFilter {
+        page: query.page.clone(),
+        count: query.count,
+        ..ops::registration::filter_from(|k| query.get(k).map(str::to_owned))?
     };
-    Ok((
-        RegistrationTokenFilter {
-            valid: boolean("filter[valid]")?,
-            used: boolean("filter[used]")?,
-            revoked: boolean("filter[revoked]")?,
-            expired: boolean("filter[expired]")?,
-            page: query.page.clone(),
-            count: query.count,
-        },
-        query.encoded,
-    ))
+    Ok((filter, query.encoded))
 }
 
 /// Doc-only: the filters of the list.

@@ -1,5 +1,5 @@
 //! `GET /sessions`: panel login sessions across users, newest first, with
-//! filters (`filter[user]`, `filter[active]`, `filter[ip]`,
+//! filters (`filter[user]`, `filter[username]`, `filter[active]`, `filter[ip]`,
 //! `filter[last_seen_before]`, `filter[last_seen_after]`) and cursor paging.
 
 use axum::{
@@ -17,14 +17,6 @@ use crate::server::{
     },
     AppState,
 };
-
-pub const FILTERS: [&str; 5] = [
-    "filter[user]",
-    "filter[active]",
-    "filter[ip]",
-    "filter[last_seen_before]",
-    "filter[last_seen_after]",
-];
 
 #[utoipa::path(
     get,
@@ -45,7 +37,7 @@ pub async fn handler(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     let raw = raw.unwrap_or_default();
-    let (filter, filters) = parse_query(&raw, &FILTERS)?;
+    let (filter, filters) = parse_query(&raw, &ops::sessions::FILTERS)?;
     let page_size = filter.page.size();
     let page = ops::sessions::list(&state, &caller, filter).await?;
     let path = format!("{PREFIX}/sessions");

@@ -10,7 +10,7 @@ pub mod user_list;
 use serde::Serialize;
 
 use super::{extract::ListQuery, Resource, PREFIX};
-use crate::model::{validate, AppError, Session, SessionFilter};
+use crate::model::{AppError, Session, SessionFilter};
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct SessionAttributes<'a> {
@@ -101,60 +101,11 @@ fn user_sessions_path(user_id: &str) -> String {
 /// the paging links). Unknown parameters and bad values are a 400.
 pub fn parse_query(raw: &str, filters: &[&str]) -> Result<(SessionFilter, String), AppError> {
     let query = ListQuery::parse(raw, filters)?;
-    let get = |k: &str| query.get(k);
-    let user_id = get("filter[user]")
-        .map(|id| {
-            validate::is_ulid(id).then(|| id.to_owned()).ok_or_else(|| {
-                AppError::bad_parameter("filter[user]", "filter[user] must be a user id")
-            })
-        })
-        .transpose()?;
-    let active = get("filter[active]")
-        .map(|v| match v {
-            "true" => Ok(true),
-            "false" => Ok(false),
-            _ => Err(AppError::bad_parameter(
-                "filter[active]",
-                "filter[active] must be true or false",
-            )),
-        })
-        .transpose()?;
-    let ip = get("filter[ip]")
-        .map(|v| {
-            v.parse::<std::net::IpAddr>()
-                .map(|ip| ip.to_string())
-                .map_err(|_| {
-                    AppError::bad_parameter("filter[ip]", "filter[ip] must be an IP address")
-                })
-        })
-        .transpose()?;
-    let instant = |name: &str| {
-        get(name)
-            .map(|s| {
-                crate::server::time::parse_rfc3339(s).ok_or_else(|| {
-                    AppError::bad_parameter(
-                        name,
-                        format!("{name} must be an RFC 3339 time like 2026-01-31T00:00:00Z or a date like 2026-01-31"),
-                    )
-                })
-            })
-            .transpose()
-    };
-    let last_seen_before = instant("filter[last_seen_before]")?;
-    let last_seen_after = instant("filter[last_seen_after]")?;
-    Ok((
-        SessionFilter {
-            user_id,
-            username: None,
-            active,
-            ip,
-            last_seen_before,
-            last_seen_after,
-            page: query.page.clone(),
-            count: query.count,
-        },
-        query.encoded.clone(),
-    ))
+    let mut filter =
+        crate::server::ops::sessions::filter_from(|k| query.get(k).map(str::to_owned))?;
+    filter.page = query.page.clone();
+    filter.count = query.count;
+    Ok((filter, query.encoded))
 }
 
 /// Doc-only: the filters of the sessions lists.
@@ -177,7 +128,7 @@ pub struct FilterParams {
     last_seen_after: Option<String>,
 }
 
-/// Doc-only: the user filter of `GET /sessions`.
+/// Doc-only: the user filters of `GET /sessions`.
 #[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
@@ -189,6 +140,9 @@ pub struct UserFilterParam {
         example = "01JD3Z6Q9V8W7X6Y5Z4A3B2C1D"
     )]
     user: Option<String>,
+    /// Only this user's sessions (a username, exactly).
+    #[param(rename = "filter[username]", max_length = 256, example = "alice")]
+    username: Option<String>,
 }
 
 #[cfg(test)]

@@ -2,10 +2,8 @@
 //! filters and sort, streamed (no paging parameters).
 
 use axum::{
-    body::Body,
     extract::{RawQuery, State},
-    http::header,
-    response::{IntoResponse, Response},
+    response::Response,
 };
 
 use super::list::FilterParams;
@@ -13,8 +11,7 @@ use crate::{
     model::AppError,
     server::{
         ops::{self, export::ExportFormat},
-        rest::{openapi::BadRequestError, ApiCaller, ApiError},
-        time::{now_ms, rfc3339},
+        rest::{attachment::attachment, openapi::BadRequestError, ApiCaller, ApiError},
         AppState,
     },
 };
@@ -44,7 +41,7 @@ pub enum FileFormat {
             headers(("Content-Disposition" = String, description = "attachment; filename=\"users-….csv\"")),
             content(
                 (String = "text/csv", example = "id,username,display_name,email,admin,can_request_admin,status,created_at,last_seen_at,locked_at,deactivated_at\r\n"),
-                (String = "application/jsonl"),
+                (String = "application/x-ndjson"),
             )),
         (status = 400, description = "An unknown parameter, a bad value, or a paging parameter", body = BadRequestError),
     ),
@@ -59,27 +56,7 @@ pub async fn handler(
     if raw.contains("page%5B") || raw.contains("page[") {
         return Err(AppError::bad_parameter("page", "an export has no pages").into());
     }
-    let format = match extras.get("format").map(String::as_str) {
-        None => ExportFormat::Csv,
-        Some(f) => ExportFormat::parse(f)
-            .ok_or_else(|| AppError::bad_parameter("format", "format must be csv or jsonl"))?,
-    };
+    let format = ExportFormat::from_param(extras.get("format").map(String::as_str))?;
     let body = ops::export::users(&state, &caller, filter, format).await?;
-    let stamp: String = rfc3339(now_ms())
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect();
-    let disposition = format!(
-        "attachment; filename=\"users-{stamp}.{}\"",
-        format.extension()
-    );
-    Ok((
-        [
-            (header::CONTENT_TYPE, format.content_type().to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-            (header::CACHE_CONTROL, "no-store".to_owned()),
-        ],
-        Body::from_stream(body),
-    )
-        .into_response())
+    Ok(attachment("users", format, body))
 }

@@ -15,9 +15,9 @@ use super::schema::UserListDocument;
 pub(super) use crate::server::rest::extract::form_pairs;
 use crate::server::rest::extract::query_params;
 use crate::{
-    model::{AppError, CountMode, PageRequest, UserFilter, UserSort, UserStatus},
+    model::{AppError, CountMode, PageRequest, UserFilter, UserStatus},
     server::{
-        ops,
+        ops::{self, users::FILTERS},
         rest::{
             list_document,
             openapi::{examples, BadRequestError},
@@ -27,21 +27,6 @@ use crate::{
     },
 };
 
-const FILTERS: [&str; 11] = [
-    "filter[status]",
-    "filter[admin]",
-    "filter[can_request_admin]",
-    "filter[search]",
-    "filter[last_seen_before]",
-    "filter[last_seen_after]",
-    "filter[created_before]",
-    "filter[created_after]",
-    "filter[id]",
-    "filter[inactive_days]",
-    "filter[org]",
-];
-/// Most ids one `filter[id]` may list.
-pub const MAX_IDS: usize = 1000;
 const PAGING: [&str; 4] = ["page[first]", "page[after]", "page[last]", "page[before]"];
 
 /// Parses the query string into a filter, plus the filter part of the query
@@ -63,110 +48,11 @@ pub fn parse_query_with(
             || extra.contains(&key)
     })?;
     let get = |k: &str| params.get(k).map(String::as_str);
-
-    let status = get("filter[status]")
-        .map(|s| {
-            UserStatus::parse(s).ok_or_else(|| {
-                AppError::bad_parameter(
-                    "filter[status]",
-                    "filter[status] must be active, locked or deactivated",
-                )
-            })
-        })
-        .transpose()?;
-    let boolean = |name: &str| {
-        get(name)
-            .map(|s| match s {
-                "true" => Ok(true),
-                "false" => Ok(false),
-                _ => Err(AppError::bad_parameter(
-                    name,
-                    format!("{name} must be true or false"),
-                )),
-            })
-            .transpose()
-    };
-    let admin = boolean("filter[admin]")?;
-    let can_request_admin = boolean("filter[can_request_admin]")?;
-    let instant = |name: &str| {
-        get(name)
-            .map(|s| {
-                crate::server::time::parse_rfc3339(s).ok_or_else(|| {
-                    AppError::bad_parameter(
-                        name,
-                        format!(
-                            "{name} must be an RFC 3339 time like 2026-01-31T00:00:00Z or a date like 2026-01-31"
-                        ),
-                    )
-                })
-            })
-            .transpose()
-    };
-    let mut last_seen_before = instant("filter[last_seen_before]")?;
-    if let Some(days) = get("filter[inactive_days]") {
-        let days = days
-            .parse::<i64>()
-            .ok()
-            .filter(|d| (1..=36_500).contains(d))
-            .ok_or_else(|| {
-                AppError::bad_parameter(
-                    "filter[inactive_days]",
-                    "filter[inactive_days] must be a number of days from 1 to 36500",
-                )
-            })?;
-        if last_seen_before.is_some() {
-            return Err(AppError::bad_parameter(
-                "filter[inactive_days]",
-                "filter[inactive_days] and filter[last_seen_before] cannot be combined",
-            ));
-        }
-        last_seen_before = Some(crate::server::time::now_ms() - days * 86_400_000);
-    }
-    let ids: Vec<String> = match get("filter[id]") {
-        None => Vec::new(),
-        Some(list) => {
-            let ids: Vec<String> = list
-                .split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect();
-            if ids.len() > MAX_IDS || !ids.iter().all(|id| crate::model::validate::is_ulid(id)) {
-                return Err(AppError::bad_parameter(
-                    "filter[id]",
-                    format!("filter[id] must be up to {MAX_IDS} comma-separated user ids"),
-                ));
-            }
-            ids
-        }
-    };
-    let org = get("filter[org]")
-        .map(|id| {
-            if crate::model::validate::is_ulid(id) {
-                Ok(id.to_owned())
-            } else {
-                Err(AppError::bad_parameter(
-                    "filter[org]",
-                    "filter[org] must be an organisation id",
-                ))
-            }
-        })
-        .transpose()?;
-    let last_seen_after = instant("filter[last_seen_after]")?;
-    let created_before = instant("filter[created_before]")?;
-    let created_after = instant("filter[created_after]")?;
+    let mut filter = ops::users::filter_from(|k| params.get(k).cloned())?;
     let count = get("count")
         .map(|s| {
             CountMode::parse(s).ok_or_else(|| {
                 AppError::bad_parameter("count", "count must be true, false or only")
-            })
-        })
-        .transpose()?
-        .unwrap_or_default();
-    let sort = get("sort")
-        .map(|s| {
-            UserSort::parse(s).ok_or_else(|| {
-                AppError::bad_parameter("sort", format!("sort must be {}", UserSort::ACCEPTED))
             })
         })
         .transpose()?
@@ -186,30 +72,13 @@ pub fn parse_query_with(
         .chain(get("count").map(|v| format!("count={v}")))
         .collect::<Vec<_>>()
         .join("&");
-    let search = get("filter[search]").map(str::to_owned);
     let extras = extra
         .iter()
         .filter_map(|k| params.get(*k).map(|v| (k.to_string(), v.clone())))
         .collect();
-    Ok((
-        UserFilter {
-            status,
-            admin,
-            can_request_admin,
-            search,
-            last_seen_before,
-            last_seen_after,
-            created_before,
-            created_after,
-            ids,
-            org,
-            sort,
-            page,
-            count,
-        },
-        filters,
-        extras,
-    ))
+    filter.page = page;
+    filter.count = count;
+    Ok((filter, filters, extras))
 }
 
 /// Doc-only: the filters and order of the users list (and of the export),
