@@ -23,7 +23,7 @@ const FILTERS: [(&str, &str, &str); 5] = [
         "Action",
         "user.lock, or user.* for all user actions",
     ),
-    ("target", "Target", "user, or user:ID"),
+    ("target", "Target", "user, user:ID, or an ID"),
     ("since", "Since", "2026-11-01 or an RFC 3339 time"),
     ("until", "Until", "Before this date or time"),
 ];

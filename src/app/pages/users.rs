@@ -15,6 +15,7 @@ use crate::app::{
     format::{count_of, time_or},
     table::{Column, DataTable, RowSelection, SortDir, SortLink},
 };
+use crate::model::filters::{api_name, USER_FILTER_KEYS};
 use crate::model::{Page, User, UserSort, UserSortKey};
 
 /// The optional columns of the table (the username is always shown).
@@ -200,18 +201,11 @@ impl TableState {
     /// The admin API's export of exactly this filtered, sorted set.
     pub fn export_href(&self, format: &str) -> String {
         let mut query = vec![format!("format={format}")];
-        for (param, value) in [
-            ("filter[search]", &self.q),
-            ("filter[status]", &self.status),
-            ("filter[admin]", &self.admin),
-            ("filter[inactive_days]", &self.dormant),
-            ("filter[created_after]", &self.created_after),
-            ("filter[created_before]", &self.created_before),
-            ("filter[org]", &self.org),
-            ("sort", &self.sort),
-        ] {
-            if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
-                query.push(format!("{param}={}", urlencoding::encode(v)));
+        // The API's names for the panel's filters (one table, shared with
+        // the server functions); paging and columns do not apply.
+        for (param, value) in self.pairs() {
+            if let Some(api) = api_name(USER_FILTER_KEYS, param) {
+                query.push(format!("{api}={}", urlencoding::encode(&value)));
             }
         }
         format!("/api/admin/v1/users/export?{}", query.join("&"))
