@@ -88,19 +88,26 @@ fn session_columns(revoke: ServerAction<RevokeSession>, with_user: bool) -> Vec<
         view! { <a href=format!("/users/{}?tab=sessions", s.user_id)>{s.username.clone()}</a> }
     });
     let mut columns: Vec<Column<Session>> = with_user.then_some(user).into_iter().collect();
+    columns.extend(device_columns("Created"));
     columns.extend([
+        Column::new("State", state_badge),
+        Column::actions(move |s: &Session| revoke_form(s, revoke)),
+    ]);
+    columns
+}
+
+/// Which browser, from where, since and until when.
+fn device_columns(created: &'static str) -> [Column<Session>; 4] {
+    [
         Column::new("Device", device_cell),
         Column::new("IP address", ip_address),
-        Column::new("Created", |s: &Session| {
+        Column::new(created, |s: &Session| {
             time_or(Some(s.created_at.clone()), "")
         }),
         Column::new("Last seen", |s: &Session| {
             time_or(Some(s.last_seen_at.clone()), "")
         }),
-        Column::new("State", state_badge),
-        Column::actions(move |s: &Session| revoke_form(s, revoke)),
-    ]);
-    columns
+    ]
 }
 
 fn ip_address(s: &Session) -> String {
@@ -308,17 +315,9 @@ pub fn MySessions() -> impl IntoView {
         })
     };
     let columns = move || {
-        vec![
-            Column::new("Device", device_cell),
-            Column::new("IP address", ip_address),
-            Column::new("Signed in", |s: &Session| {
-                time_or(Some(s.created_at.clone()), "")
-            }),
-            Column::new("Last seen", |s: &Session| {
-                time_or(Some(s.last_seen_at.clone()), "")
-            }),
-            Column::actions(action),
-        ]
+        let mut columns = device_columns("Signed in").to_vec();
+        columns.push(Column::actions(action));
+        columns
     };
     let current = |s: &Session| {
         if s.current {

@@ -105,16 +105,18 @@ pub fn from_pairs<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Optio
     }
 }
 
+/// The parameter a 400 names (tests of the filter parsers).
+#[cfg(test)]
+pub(crate) fn parameter(e: AppError) -> String {
+    match e {
+        AppError::BadRequest { parameter, .. } => parameter.unwrap(),
+        other => panic!("{other:?}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn parameter(e: AppError) -> String {
-        match e {
-            AppError::BadRequest { parameter, .. } => parameter.unwrap(),
-            other => panic!("{other:?}"),
-        }
-    }
 
     #[test]
     fn empty_and_blank_values_are_absent() {

@@ -280,14 +280,7 @@ pub async fn get_by_username(
 mod tests {
     use super::*;
     use crate::model::filters::USER_FILTER_KEYS;
-    use crate::server::ops::params::from_pairs;
-
-    fn parameter(e: AppError) -> String {
-        match e {
-            AppError::BadRequest { parameter, .. } => parameter.unwrap(),
-            other => panic!("{other:?}"),
-        }
-    }
+    use crate::server::ops::params::{from_pairs, parameter};
 
     #[test]
     fn filters_by_api_name() {
