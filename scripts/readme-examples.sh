@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 repo=$(pwd)
 # BUILD_PROFILE: the profile scripts/build.sh built with (release by default).
 bin="$repo/target/${BUILD_PROFILE:-release}/gatehouse"
-port=${README_PORT:-3299}
+# A free port unless told: a fixed one may be held by another server (whose
+# answers would then be checked instead of this one's).
+port=${README_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-readme.XXXXXX")
 export GATEHOUSE_LISTEN="127.0.0.1:$port" GATEHOUSE_DATA_DIR="$dir" RUST_LOG=warn
