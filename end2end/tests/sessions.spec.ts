@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { ADMIN, apiCreateUser, hydrated, logIn, uniqueName } from "./helpers";
+import { ADMIN, apiCreateUser, hydrated, logIn, navLink, uniqueName } from "./helpers";
 
 const PASSWORD = "a-long-password-1";
 
@@ -93,7 +93,7 @@ test("sign out all other sessions, and the admin's Sessions page filters in the 
   await expect(here.getByTestId("my-session-row")).toHaveCount(1);
 
   await logIn(page, ADMIN);
-  await page.getByRole("link", { name: "Sessions" }).click();
+  await navLink(page, "Sessions");
   await expect(page).toHaveURL(/\/sessions$/);
   await hydrated(page);
   await page.getByLabel("Username").fill(username);
