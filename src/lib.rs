@@ -1,11 +1,11 @@
 //! Gatehouse: account and access administration, one crate built twice —
 //! `ssr` (the server binary) and `hydrate` (the browser panel).
 
-pub mod api;
 pub mod app;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod server_fns;
 
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

@@ -384,7 +384,7 @@ pub fn UsernameInput(
             let found = if term.trim().is_empty() {
                 Vec::new()
             } else {
-                crate::api::contacts::suggest_usernames(term)
+                crate::server_fns::contacts::suggest_usernames(term)
                     .await
                     .unwrap_or_default()
             };

@@ -4,7 +4,7 @@ use leptos_router::components::{Outlet, A};
 
 use super::live::{LiveState, Toasts};
 use super::CurrentUser;
-use crate::api::auth::Logout;
+use crate::server_fns::auth::Logout;
 
 /// The app shell: header with navigation, who is logged in, live figures
 /// and logout.
@@ -198,7 +198,7 @@ fn InboxLink(live: LiveState) -> impl IntoView {
 /// The version line, for administrators (others are not told what runs).
 #[component]
 fn Footer() -> impl IntoView {
-    let version = Resource::new(|| (), |_| crate::api::server::get_footer_version());
+    let version = Resource::new(|| (), |_| crate::server_fns::server::get_footer_version());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

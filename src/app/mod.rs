@@ -16,8 +16,8 @@ use leptos_router::{
 };
 
 use crate::{
-    api::auth::current_user,
     model::{AppError, Me},
+    server_fns::auth::current_user,
 };
 use layout::Layout;
 use pages::settings::SettingsPage;

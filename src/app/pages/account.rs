@@ -6,12 +6,12 @@ use super::inbox::InboxPanel;
 use super::orgs::MyOrgs;
 use super::sessions::MySessions;
 use super::tokens::TokensPanel;
-use crate::api::account::{my_account, UpdateMyProfile};
 use crate::app::{
     components::{error_banner, ErrorNotice, Field, FormErrors},
     CurrentUser,
 };
 use crate::model::{AppError, Me};
+use crate::server_fns::account::{my_account, UpdateMyProfile};
 
 /// Every logged-in user's own page: profile, password, sessions and (when
 /// allowed) personal tokens.

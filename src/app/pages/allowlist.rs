@@ -7,12 +7,12 @@ use std::{net::IpAddr, sync::Arc};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::access::{get_allowlist, AddAllowEntry, RemoveAllowEntry};
 use crate::app::components::{
     alert, last_error, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors,
 };
 use crate::app::table::{Column, DataTable};
 use crate::model::{AllowEntry, AllowList, AppError};
+use crate::server_fns::access::{get_allowlist, AddAllowEntry, RemoveAllowEntry};
 
 const LOCK_OUT: &str = "would_lock_out";
 

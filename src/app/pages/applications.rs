@@ -8,11 +8,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::applications::{
-    get_application, list_applications, list_grants, CreateApplication, CreateProtectedSite,
-    DeleteApplication, RevokeGrant, RotateApplicationSecret, UpdateApplication,
-};
-use crate::api::orgs::org_names;
 use crate::app::components::{
     error_banner, reset_on_success, time_or, AdminOnly, Confirmed, CopyField, ErrorNotice, Field,
     FormErrors,
@@ -21,6 +16,11 @@ use crate::app::table::{Column, DataTable};
 use crate::model::{
     AppAccess, Application, ApplicationCreated, ApplicationKind, ClientType, OrgRole, UserGrant,
 };
+use crate::server_fns::applications::{
+    get_application, list_applications, list_grants, CreateApplication, CreateProtectedSite,
+    DeleteApplication, RevokeGrant, RotateApplicationSecret, UpdateApplication,
+};
+use crate::server_fns::orgs::org_names;
 
 #[component]
 pub fn ApplicationsPage() -> impl IntoView {

@@ -8,13 +8,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
-use crate::api::audit::{audit_history, list_audit};
 use crate::app::{
     components::{pager_with_keys, time_or, AdminOnly, ErrorNotice},
     format::count_of,
     table::{Column, DataTable},
 };
 use crate::model::{AppError, AuditRecord, Page};
+use crate::server_fns::audit::{audit_history, list_audit};
 
 const FILTERS: [(&str, &str, &str); 5] = [
     ("actor", "Actor", "A user id or name"),

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::live::{online_users, BroadcastMessage};
 use crate::app::components::{error_banner, AdminOnly, FormErrors};
 use crate::app::live::LiveState;
 use crate::model::MAX_MESSAGE_CHARS;
+use crate::server_fns::live::{online_users, BroadcastMessage};
 
 #[component]
 pub fn BroadcastPage() -> impl IntoView {

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::app::components::alert;
 use wasm_bindgen::JsCast;
 
-use crate::api::users::BulkUsers;
 use crate::model::{BulkAction, BulkResult};
+use crate::server_fns::users::BulkUsers;
 
 /// The selected users (id, username) of the table, and the bulk action.
 #[derive(Clone, Copy)]

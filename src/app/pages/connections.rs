@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::live::list_connections;
 use crate::app::live::LiveState;
 use crate::app::{
     components::{pager, time_or, AdminOnly, ErrorNotice},
@@ -13,6 +12,7 @@ use crate::app::{
     table::{Column, DataTable},
 };
 use crate::model::{Connection, Page};
+use crate::server_fns::live::list_connections;
 
 #[component]
 pub fn ConnectionsPage() -> impl IntoView {

@@ -7,12 +7,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::api::contacts::{list_contacts, AddContact, RemoveContact, UpdateContact};
 use crate::app::components::{
     alert, error_banner, last_error, Confirmed, ErrorNotice, Field, FormErrors, UsernameInput,
 };
 use crate::app::table::{Column, DataTable};
 use crate::model::{contact::SUBSCRIPTIONS, AppError, Contact};
+use crate::server_fns::contacts::{list_contacts, AddContact, RemoveContact, UpdateContact};
 
 /// Adding, changing and removing contacts.
 #[derive(Clone, Copy)]

@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
-use crate::api::server::get_server_stats;
 use crate::app::CurrentUser;
 use crate::app::{
     components::ErrorNotice,
     table::{Column, DataTable},
 };
 use crate::model::{DailyFigures, ServerStats};
+use crate::server_fns::server::get_server_stats;
 
 /// How often an open dashboard asks for fresh figures.
 #[cfg(feature = "hydrate")]

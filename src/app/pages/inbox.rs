@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::api::live::{my_inbox, MarkRead};
 use crate::app::components::{time_or, ErrorNotice};
 use crate::app::live::LiveState;
 use crate::model::{InboxMessage, MessageKind};
+use crate::server_fns::live::{my_inbox, MarkRead};
 
 #[component]
 pub fn InboxPanel() -> impl IntoView {

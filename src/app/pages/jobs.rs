@@ -7,12 +7,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::jobs::{list_jobs, PauseAllJobs, RunJob};
 use crate::app::{
     components::{alert, time_or, AdminOnly, ErrorNotice},
     table::{Column, DataTable},
 };
 use crate::model::Job;
+use crate::server_fns::jobs::{list_jobs, PauseAllJobs, RunJob};
 
 /// How often an open Jobs page asks for fresh progress.
 #[cfg(feature = "hydrate")]

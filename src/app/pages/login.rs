@@ -5,9 +5,9 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::auth::Login;
-use crate::api::registration::get_registration_mode;
 use crate::model::RegistrationMode;
+use crate::server_fns::auth::Login;
+use crate::server_fns::registration::get_registration_mode;
 
 /// A plain form post: login works before (or without) WebAssembly, and the
 /// full page load afterwards starts from a clean state.

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use super::broadcast::MessageBody;
-use crate::api::live::SendMessage;
 use crate::app::components::{error_banner, FormErrors};
 use crate::model::Delivery;
+use crate::server_fns::live::SendMessage;
 
 #[component]
 pub fn SendMessagePanel(user_id: String, username: String) -> impl IntoView {

@@ -7,12 +7,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::modules::{list_modules, SetModule};
 use crate::app::{
     components::{alert, time_or, AdminOnly, ErrorNotice},
     table::{Column, DataTable},
 };
 use crate::model::ModuleState;
+use crate::server_fns::modules::{list_modules, SetModule};
 
 #[component]
 pub fn ModulesPage() -> impl IntoView {

@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::tokens::{scopes_label, ScopeSelect};
-use crate::api::access::{list_oauth_clients, CreateOauthClient, RevokeOauthClient};
 use crate::app::components::{
     alert, error_banner, reset_on_success, time_or, AdminOnly, Confirmed, CopyField, ErrorNotice,
     Field, FormErrors,
 };
 use crate::app::table::{Column, DataTable};
 use crate::model::{OAuthClient, OAuthClientCreated};
+use crate::server_fns::access::{list_oauth_clients, CreateOauthClient, RevokeOauthClient};
 
 #[component]
 pub fn OAuthClientsPage() -> impl IntoView {

@@ -12,11 +12,6 @@ use leptos_router::{
 };
 
 use super::audit::{history_resource, HistoryList, HistoryPanel};
-use crate::api::orgs::{
-    get_org, list_orgs, my_orgs, org_members, org_names, CreateOrg, DeleteOrg, PutOrgMember,
-    RemoveOrgMember, RenameOrg,
-};
-use crate::api::users::get_user;
 use crate::app::components::{
     error_banner, pager, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors,
     UsernameInput,
@@ -26,6 +21,11 @@ use crate::app::{
     table::{Column, DataTable},
 };
 use crate::model::{AppError, Membership, Org, OrgMember, OrgRole};
+use crate::server_fns::orgs::{
+    get_org, list_orgs, my_orgs, org_members, org_names, CreateOrg, DeleteOrg, PutOrgMember,
+    RemoveOrgMember, RenameOrg,
+};
+use crate::server_fns::users::get_user;
 
 fn role_options(selected: OrgRole) -> impl IntoView {
     OrgRole::ALL

@@ -2,11 +2,11 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
-use crate::api::{account::ChangePassword, auth::Logout};
 use crate::app::{
     components::{error_banner, Field, FormErrors},
     CurrentUser,
 };
+use crate::server_fns::{account::ChangePassword, auth::Logout};
 
 /// Choosing a new password: by choice, or because an administrator set a
 /// temporary one (then every other page leads here until it is done).

@@ -6,9 +6,9 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::registration::{get_registration_mode, Register};
 use crate::app::components::{error_banner, Field, FormErrors};
 use crate::model::RegistrationMode;
+use crate::server_fns::registration::{get_registration_mode, Register};
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {

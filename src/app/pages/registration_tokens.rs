@@ -7,10 +7,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
-use crate::api::registration::{
-    list_registration_tokens, CreateRegistrationToken, DeleteRegistrationToken,
-    SetRegistrationTokenRevoked,
-};
 use crate::app::{
     components::{
         alert, copy_to_clipboard, error_banner, pager, time_or, AdminOnly, Confirmed, ErrorNotice,
@@ -20,6 +16,10 @@ use crate::app::{
     table::{Column, DataTable},
 };
 use crate::model::RegistrationToken;
+use crate::server_fns::registration::{
+    list_registration_tokens, CreateRegistrationToken, DeleteRegistrationToken,
+    SetRegistrationTokenRevoked,
+};
 
 #[component]
 pub fn RegistrationTokensPage() -> impl IntoView {

@@ -7,9 +7,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
-use crate::api::sessions::{
-    list_sessions, my_sessions, LogoutUser, RevokeSession, SignOutOtherSessions, SignOutSession,
-};
 use crate::app::components::{
     alert, error_of, leave_when_logged_out, pager, time_or, AdminOnly, Confirmed, ErrorNotice,
 };
@@ -18,6 +15,9 @@ use crate::app::{
     table::{Column, DataTable, RowFn},
 };
 use crate::model::{AppError, Page, Session};
+use crate::server_fns::sessions::{
+    list_sessions, my_sessions, LogoutUser, RevokeSession, SignOutOtherSessions, SignOutSession,
+};
 
 /// Revoking sessions, owned by the page so redraws keep their results.
 #[derive(Clone, Copy)]

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
-use crate::api::server::{get_server_settings, ReloadProvisioning};
 use crate::app::{
     components::{AdminOnly, ErrorNotice},
     table::{Column, DataTable},
@@ -15,6 +14,7 @@ use crate::app::{
 use crate::model::{
     AppError, ProvisionedItem, ProvisionedOutcome, ProvisioningReport, Setting, Settings,
 };
+use crate::server_fns::server::{get_server_settings, ReloadProvisioning};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {

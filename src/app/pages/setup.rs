@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
-use crate::api::auth::{setup_needed, SetupAdmin};
 use crate::app::components::{error_banner, Field, FormErrors};
+use crate::server_fns::auth::{setup_needed, SetupAdmin};
 
 /// One-time page that exists only while there is no administrator.
 #[component]

@@ -5,13 +5,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::api::access::{list_tokens, CreateToken, RevokeToken};
 use crate::app::components::{
     alert, error_banner, reset_on_success, time_or, Confirmed, CopyField, ErrorNotice, Field,
     FormErrors,
 };
 use crate::app::table::{Column, DataTable};
 use crate::model::{ApiToken, ApiTokenCreated, AppError, SCOPE_ADMIN, SCOPE_ADMIN_READ};
+use crate::server_fns::access::{list_tokens, CreateToken, RevokeToken};
 
 /// Creating and revoking tokens, owned by whoever keeps them longest.
 #[derive(Clone, Copy)]

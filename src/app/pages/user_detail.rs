@@ -11,14 +11,14 @@ use super::messages::SendMessagePanel;
 use super::orgs::{MembershipTab, UserOrgsPanel};
 use super::sessions::{SessionActions, SessionPage, UserSessionsPanel};
 use super::tokens::{TokenActions, TokenList, TokensPanel};
-use crate::api::access::list_tokens;
-use crate::api::sessions::list_user_sessions;
-use crate::api::users::{get_user, DeleteUser, SetUserPassword, UpdateUser, UserAction};
 use crate::app::components::{
     alert, error_banner, error_of, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors,
     StatusBadge,
 };
 use crate::model::{User, UserStatus};
+use crate::server_fns::access::list_tokens;
+use crate::server_fns::sessions::list_user_sessions;
+use crate::server_fns::users::{get_user, DeleteUser, SetUserPassword, UpdateUser, UserAction};
 
 #[component]
 pub fn UserDetailPage() -> impl IntoView {

@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api::{orgs::org_names, users::CreateUser};
 use crate::app::components::{error_banner, AdminOnly, Field, FormErrors};
 use crate::model::OrgRole;
+use crate::server_fns::{orgs::org_names, users::CreateUser};
 
 /// Works hydrated (the action) and without JavaScript (a plain post whose
 /// errors come back in the URL and are shown the same way).

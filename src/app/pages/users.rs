@@ -7,7 +7,7 @@ use leptos_router::{
 };
 
 use super::bulk::{BulkBar, Selection};
-use crate::api::users::list_users;
+use crate::server_fns::users::list_users;
 use std::sync::Arc;
 
 use crate::app::{
@@ -547,7 +547,7 @@ mod tests {
 /// The "Organisation" filter, shown once any organisation exists.
 #[component]
 fn OrgFilter(selected: Signal<String>) -> impl IntoView {
-    let orgs = Resource::new(|| (), |_| crate::api::orgs::org_names());
+    let orgs = Resource::new(|| (), |_| crate::server_fns::orgs::org_names());
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {

@@ -14,8 +14,8 @@ pub async fn change_password(
     new_password_confirm: String,
     revoke_tokens: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::api::context::*;
     use crate::model::FieldError;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -53,7 +53,7 @@ pub async fn change_password(
 /// The caller's own account, for the profile form.
 #[server(prefix = "/api", endpoint = "account/get", input = leptos::server_fn::codec::GetUrl)]
 pub async fn my_account() -> Result<crate::model::User, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -71,7 +71,7 @@ pub async fn update_my_profile(
     display_name: Option<String>,
     email: Option<String>,
 ) -> Result<crate::model::User, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {

@@ -11,8 +11,8 @@ pub async fn login(
     password: String,
     next: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::api::context::*;
     use crate::server::auth::caller::check_password;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -42,7 +42,7 @@ pub async fn login(
 
 #[server(prefix = "/api", endpoint = "auth/logout")]
 pub async fn logout() -> Result<(), AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -62,7 +62,7 @@ pub async fn logout() -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "auth/me", input = GetUrl)]
 pub async fn current_user() -> Result<Option<Me>, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     let state = state()?;
     let Some(c) = caller(&state).await.ok().flatten() else {
@@ -92,7 +92,7 @@ pub async fn current_user() -> Result<Option<Me>, AppError> {
 
 #[server(prefix = "/api", endpoint = "setup/status", input = GetUrl)]
 pub async fn setup_needed() -> Result<bool, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(crate::server::ops::setup::needs_setup(&state()?).await)
 }
@@ -103,8 +103,8 @@ pub async fn setup_admin(
     password: String,
     password_confirm: String,
 ) -> Result<(), AppError> {
-    use crate::api::context::*;
     use crate::model::FieldError;
+    use crate::server_fns::context::*;
 
     respond(
         async {

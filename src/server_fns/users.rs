@@ -25,8 +25,8 @@ pub async fn list_users(
     created_before: Option<String>,
     org: Option<String>,
 ) -> Result<Page<User>, AppError> {
-    use crate::api::{context::*, filters};
     use crate::model::{filters::USER_FILTER_KEYS, CountMode, PageRequest};
+    use crate::server_fns::{context::*, filters};
 
     respond(
         async {
@@ -63,7 +63,7 @@ pub async fn list_users(
 
 #[server(prefix = "/api", endpoint = "users/get", input = GetUrl)]
 pub async fn get_user(id: String) -> Result<User, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -86,8 +86,8 @@ pub async fn create_user(
     org_id: Option<String>,
     role: Option<String>,
 ) -> Result<User, AppError> {
-    use crate::api::context::*;
     use crate::model::{org::optional_role, NewUser};
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -119,8 +119,8 @@ pub async fn update_user(
     email: Option<String>,
     can_request_admin: Option<String>,
 ) -> Result<User, AppError> {
-    use crate::api::context::*;
     use crate::model::UserPatch;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -145,8 +145,8 @@ pub async fn update_user(
 /// `erase` (deactivate and scrub), `reactivate`, `make_admin`, `revoke_admin`.
 #[server(prefix = "/api", endpoint = "users/action")]
 pub async fn user_action(id: String, action: String) -> Result<User, AppError> {
-    use crate::api::context::*;
     use crate::server::ops::lifecycle;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -184,8 +184,8 @@ pub async fn set_user_password(
     temporary: Option<String>,
     revoke_tokens: Option<String>,
 ) -> Result<User, AppError> {
-    use crate::api::context::*;
     use crate::server::ops::lifecycle::{set_password, PasswordReset};
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -208,8 +208,8 @@ pub async fn set_user_password(
 /// it, which must match: a last check against deleting the wrong account.
 #[server(prefix = "/api", endpoint = "users/delete")]
 pub async fn delete_user(id: String, confirm_username: Option<String>) -> Result<(), AppError> {
-    use crate::api::context::*;
     use crate::model::FieldError;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -236,8 +236,8 @@ pub async fn delete_user(id: String, confirm_username: Option<String>) -> Result
 /// One action on the users selected in the table; `ids` is comma-separated.
 #[server(prefix = "/api", endpoint = "users/bulk")]
 pub async fn bulk_users(ids: String, action: String) -> Result<BulkResult, AppError> {
-    use crate::api::context::*;
     use crate::model::BulkAction;
+    use crate::server_fns::context::*;
 
     respond(
         async {

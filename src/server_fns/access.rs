@@ -10,7 +10,7 @@ use leptos::server_fn::codec::GetUrl;
 
 #[server(prefix = "/api", endpoint = "tokens/list", input = GetUrl)]
 pub async fn list_tokens(user_id: String) -> Result<Vec<ApiToken>, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -31,9 +31,9 @@ pub async fn create_token(
     scope: String,
     expires_on: Option<String>,
 ) -> Result<ApiTokenCreated, AppError> {
-    use crate::api::context::*;
     use crate::model::{FieldError, SCOPE_ADMIN, SCOPE_ADMIN_READ};
     use crate::server::{ops::tokens::NewToken, time::parse_rfc3339};
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -88,7 +88,7 @@ pub async fn create_token(
 
 #[server(prefix = "/api", endpoint = "tokens/revoke")]
 pub async fn revoke_token(user_id: String, token_id: String) -> Result<ApiToken, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -102,7 +102,7 @@ pub async fn revoke_token(user_id: String, token_id: String) -> Result<ApiToken,
 
 #[server(prefix = "/api", endpoint = "oauth2-clients/list", input = GetUrl)]
 pub async fn list_oauth_clients() -> Result<Vec<OAuthClient>, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -120,8 +120,8 @@ pub async fn create_oauth_client(
     name: String,
     scope: String,
 ) -> Result<OAuthClientCreated, AppError> {
-    use crate::api::context::*;
     use crate::model::{SCOPE_ADMIN, SCOPE_ADMIN_READ};
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -146,7 +146,7 @@ pub async fn create_oauth_client(
 
 #[server(prefix = "/api", endpoint = "oauth2-clients/revoke")]
 pub async fn revoke_oauth_client(id: String) -> Result<OAuthClient, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -162,7 +162,7 @@ pub async fn revoke_oauth_client(id: String) -> Result<OAuthClient, AppError> {
 
 #[server(prefix = "/api", endpoint = "allowlist/list", input = GetUrl)]
 pub async fn get_allowlist() -> Result<AllowList, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -181,7 +181,7 @@ pub async fn add_allow_entry(
     note: Option<String>,
     confirm: Option<String>,
 ) -> Result<AllowEntry, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -204,7 +204,7 @@ pub async fn add_allow_entry(
 
 #[server(prefix = "/api", endpoint = "allowlist/remove")]
 pub async fn remove_allow_entry(entry: String, confirm: Option<String>) -> Result<(), AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {

@@ -38,8 +38,8 @@ pub async fn list_audit(
     after: Option<String>,
     before: Option<String>,
 ) -> Result<Page<AuditRecord>, AppError> {
-    use crate::api::{context::*, filters};
     use crate::model::filters::AUDIT_FILTER_KEYS;
+    use crate::server_fns::{context::*, filters};
 
     respond(
         async {
@@ -70,8 +70,8 @@ pub async fn audit_history(
     after: Option<String>,
     before: Option<String>,
 ) -> Result<Page<AuditRecord>, AppError> {
-    use crate::api::context::*;
     use crate::model::AuditFilter;
+    use crate::server_fns::context::*;
 
     respond(
         async {

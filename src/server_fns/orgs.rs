@@ -30,8 +30,8 @@ pub async fn list_orgs(
     after: Option<String>,
     before: Option<String>,
 ) -> Result<Page<Org>, AppError> {
-    use crate::api::{context::*, filters};
     use crate::model::{filters::ORG_FILTER_KEYS, CountMode, OrgFilter};
+    use crate::server_fns::{context::*, filters};
 
     respond(
         async {
@@ -53,8 +53,8 @@ pub async fn list_orgs(
 /// Every organisation's id and name (at most 1000), for pickers.
 #[server(prefix = "/api", endpoint = "orgs/names", input = GetUrl)]
 pub async fn org_names() -> Result<Vec<(String, String)>, AppError> {
-    use crate::api::context::*;
     use crate::model::{CountMode, OrgFilter, PageRequest, MAX_PAGE_SIZE};
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -77,7 +77,7 @@ pub async fn org_names() -> Result<Vec<(String, String)>, AppError> {
 
 #[server(prefix = "/api", endpoint = "orgs/get", input = GetUrl)]
 pub async fn get_org(id: String) -> Result<Org, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -91,7 +91,7 @@ pub async fn get_org(id: String) -> Result<Org, AppError> {
 
 #[server(prefix = "/api", endpoint = "orgs/create")]
 pub async fn create_org(name: String) -> Result<Org, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -107,7 +107,7 @@ pub async fn create_org(name: String) -> Result<Org, AppError> {
 
 #[server(prefix = "/api", endpoint = "orgs/rename")]
 pub async fn rename_org(id: String, name: String) -> Result<Org, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -124,7 +124,7 @@ pub async fn rename_org(id: String, name: String) -> Result<Org, AppError> {
 /// `force` is a checkbox: present ("on") or absent.
 #[server(prefix = "/api", endpoint = "orgs/delete")]
 pub async fn delete_org(id: String, force: Option<String>) -> Result<(), AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -146,8 +146,8 @@ pub async fn org_members(
     after: Option<String>,
     before: Option<String>,
 ) -> Result<Page<OrgMember>, AppError> {
-    use crate::api::{context::*, filters};
     use crate::model::{filters::MEMBER_FILTER_KEYS, CountMode, MemberFilter};
+    use crate::server_fns::{context::*, filters};
 
     respond(
         async {
@@ -176,8 +176,8 @@ pub async fn put_org_member(
     role: String,
     back: Option<String>,
 ) -> Result<OrgMember, AppError> {
-    use crate::api::context::*;
     use crate::model::org;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -201,7 +201,7 @@ pub async fn remove_org_member(
     user_id: String,
     back: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -229,7 +229,7 @@ fn redirect_back(back: Option<String>, org_id: &str) {
 /// The caller's own organisations (the account page).
 #[server(prefix = "/api", endpoint = "account/orgs", input = GetUrl)]
 pub async fn my_orgs() -> Result<Vec<Membership>, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {

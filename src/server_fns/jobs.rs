@@ -8,7 +8,7 @@ use crate::model::{AppError, Job, PauseOutcome};
 
 #[server(prefix = "/api", endpoint = "jobs/list", input = GetUrl)]
 pub async fn list_jobs() -> Result<Vec<Job>, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -23,7 +23,7 @@ pub async fn list_jobs() -> Result<Vec<Job>, AppError> {
 /// Queues job `name` to run now.
 #[server(prefix = "/api", endpoint = "jobs/run")]
 pub async fn run_job(name: String) -> Result<Job, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -38,7 +38,7 @@ pub async fn run_job(name: String) -> Result<Job, AppError> {
 /// Pauses (`paused` = `true`) or resumes (`false`) every job.
 #[server(prefix = "/api", endpoint = "jobs/pause-all")]
 pub async fn pause_all_jobs(paused: String) -> Result<PauseOutcome, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {

@@ -28,7 +28,7 @@ fn split_groups(raw: Option<String>) -> Vec<String> {
 
 #[server(prefix = "/api", endpoint = "contacts/list", input = GetUrl)]
 pub async fn list_contacts(user_id: String) -> Result<Vec<Contact>, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -44,7 +44,7 @@ pub async fn list_contacts(user_id: String) -> Result<Vec<Contact>, AppError> {
 /// add form's autocomplete.
 #[server(prefix = "/api", endpoint = "contacts/suggest", input = GetUrl)]
 pub async fn suggest_usernames(q: String) -> Result<Vec<String>, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -63,8 +63,8 @@ pub async fn add_contact(
     subscription: Option<String>,
     groups: Option<String>,
 ) -> Result<Contact, AppError> {
-    use crate::api::context::*;
     use crate::server::ops::contacts::NewContact;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -91,8 +91,8 @@ pub async fn update_contact(
     subscription: Option<String>,
     groups: Option<String>,
 ) -> Result<Contact, AppError> {
-    use crate::api::context::*;
     use crate::server::ops::contacts::ContactPatch;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -114,7 +114,7 @@ pub async fn update_contact(
 
 #[server(prefix = "/api", endpoint = "contacts/remove")]
 pub async fn remove_contact(user_id: String, contact: String) -> Result<(), AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {

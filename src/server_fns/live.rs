@@ -10,8 +10,8 @@ pub async fn list_connections(
     user_id: Option<String>,
     after: Option<String>,
 ) -> Result<Page<Connection>, AppError> {
-    use crate::api::context::*;
     use crate::model::{CountMode, PageRequest, DEFAULT_PAGE_SIZE};
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -38,7 +38,7 @@ pub async fn list_connections(
 /// How many users have a page open right now.
 #[server(prefix = "/api", endpoint = "connections/online", input = GetUrl)]
 pub async fn online_users() -> Result<i64, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -53,7 +53,7 @@ pub async fn online_users() -> Result<i64, AppError> {
 /// Whether one user has a page open right now.
 #[server(prefix = "/api", endpoint = "connections/connected", input = GetUrl)]
 pub async fn user_connected(user_id: String) -> Result<bool, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -67,7 +67,7 @@ pub async fn user_connected(user_id: String) -> Result<bool, AppError> {
 
 #[server(prefix = "/api", endpoint = "messages/send")]
 pub async fn send_message(user_id: String, body: String) -> Result<Sent, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -82,7 +82,7 @@ pub async fn send_message(user_id: String, body: String) -> Result<Sent, AppErro
 /// Sends to everyone connected; how many users got it.
 #[server(prefix = "/api", endpoint = "messages/broadcast")]
 pub async fn broadcast_message(body: String) -> Result<usize, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -97,7 +97,7 @@ pub async fn broadcast_message(body: String) -> Result<usize, AppError> {
 /// The logged-in user's own inbox.
 #[server(prefix = "/api", endpoint = "inbox/list", input = GetUrl)]
 pub async fn my_inbox() -> Result<Inbox, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -112,7 +112,7 @@ pub async fn my_inbox() -> Result<Inbox, AppError> {
 /// Marks one message read, or all of them when `id` is empty.
 #[server(prefix = "/api", endpoint = "inbox/read")]
 pub async fn mark_read(id: Option<String>) -> Result<(), AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {

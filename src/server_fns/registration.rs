@@ -19,8 +19,8 @@ pub struct TokenPage {
 /// the registration module is off.
 #[server(prefix = "/api", endpoint = "registration/mode", input = GetUrl)]
 pub async fn get_registration_mode() -> Result<RegistrationMode, AppError> {
-    use crate::api::context::*;
     use crate::server::ops::modules::{is_enabled, Module};
+    use crate::server_fns::context::*;
 
     let state = state()?;
     if !is_enabled(&state, Module::Registration).await? {
@@ -37,8 +37,8 @@ pub async fn register(
     password_confirm: String,
     token: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::api::context::*;
     use crate::model::{FieldError, Registration};
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -76,11 +76,11 @@ pub async fn list_registration_tokens(
     before: Option<String>,
     token: Option<String>,
 ) -> Result<TokenPage, AppError> {
-    use crate::api::context::*;
     use crate::model::{
         filters::{api_name, REGISTRATION_TOKEN_FILTER_PARAM, REGISTRATION_TOKEN_FILTER_VALUES},
         PageRequest, RegistrationTokenFilter, DEFAULT_PAGE_SIZE,
     };
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -146,9 +146,9 @@ pub async fn create_registration_token(
     uses_allowed: Option<String>,
     expires_at: Option<String>,
 ) -> Result<RegistrationToken, AppError> {
-    use crate::api::context::*;
     use crate::model::{FieldError, NewRegistrationToken};
     use crate::server::time::parse_rfc3339;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -213,7 +213,7 @@ pub async fn set_registration_token_revoked(
     token: String,
     revoke: String,
 ) -> Result<RegistrationToken, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -239,7 +239,7 @@ pub async fn set_registration_token_revoked(
 /// Deletes a token (the page asks for confirmation first).
 #[server(prefix = "/api", endpoint = "registration-tokens/delete")]
 pub async fn delete_registration_token(token: String) -> Result<(), AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {

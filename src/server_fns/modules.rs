@@ -8,7 +8,7 @@ use crate::model::{AppError, ModuleState};
 
 #[server(prefix = "/api", endpoint = "modules/list", input = GetUrl)]
 pub async fn list_modules() -> Result<Vec<ModuleState>, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -23,7 +23,7 @@ pub async fn list_modules() -> Result<Vec<ModuleState>, AppError> {
 /// Switches module `name` on (`enabled` = `true`) or off (`false`).
 #[server(prefix = "/api", endpoint = "modules/set")]
 pub async fn set_module(name: String, enabled: String) -> Result<ModuleState, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {

@@ -36,11 +36,11 @@ pub async fn list_sessions(
     after: Option<String>,
     before: Option<String>,
 ) -> Result<Page<Session>, AppError> {
-    use crate::api::{
+    use crate::model::{filters::SESSION_FILTER_KEYS, CountMode};
+    use crate::server_fns::{
         context::{require_caller, respond, state},
         filters,
     };
-    use crate::model::{filters::SESSION_FILTER_KEYS, CountMode};
 
     respond(
         async {
@@ -65,8 +65,8 @@ pub async fn list_user_sessions(
     after: Option<String>,
     before: Option<String>,
 ) -> Result<Page<Session>, AppError> {
-    use crate::api::context::{require_caller, respond, state};
     use crate::model::{CountMode, SessionFilter};
+    use crate::server_fns::context::{require_caller, respond, state};
 
     respond(
         async {
@@ -85,7 +85,7 @@ pub async fn list_user_sessions(
 
 #[server(prefix = "/api", endpoint = "sessions/revoke")]
 pub async fn revoke_session(user_id: String, session_id: String) -> Result<Session, AppError> {
-    use crate::api::context::{require_caller, respond, state};
+    use crate::server_fns::context::{require_caller, respond, state};
 
     respond(
         async {
@@ -100,7 +100,7 @@ pub async fn revoke_session(user_id: String, session_id: String) -> Result<Sessi
 /// "Log out everywhere" for a user: how many sessions ended.
 #[server(prefix = "/api", endpoint = "sessions/logout-user")]
 pub async fn logout_user(user_id: String) -> Result<usize, AppError> {
-    use crate::api::context::{require_caller, respond, state};
+    use crate::server_fns::context::{require_caller, respond, state};
 
     respond(
         async {
@@ -115,7 +115,7 @@ pub async fn logout_user(user_id: String) -> Result<usize, AppError> {
 /// The caller's own live sessions, "this session" marked.
 #[server(prefix = "/api", endpoint = "account/sessions", input = GetUrl)]
 pub async fn my_sessions() -> Result<Vec<Session>, AppError> {
-    use crate::api::context::{require_caller, respond, state};
+    use crate::server_fns::context::{require_caller, respond, state};
 
     respond(
         async {
@@ -129,7 +129,7 @@ pub async fn my_sessions() -> Result<Vec<Session>, AppError> {
 
 #[server(prefix = "/api", endpoint = "account/sessions/revoke")]
 pub async fn sign_out_session(session_id: String) -> Result<Session, AppError> {
-    use crate::api::context::{require_caller, respond, state};
+    use crate::server_fns::context::{require_caller, respond, state};
 
     respond(
         async {
@@ -144,7 +144,7 @@ pub async fn sign_out_session(session_id: String) -> Result<Session, AppError> {
 /// "Sign out all other sessions": how many ended.
 #[server(prefix = "/api", endpoint = "account/sessions/revoke-others")]
 pub async fn sign_out_other_sessions() -> Result<usize, AppError> {
-    use crate::api::context::{require_caller, respond, state};
+    use crate::server_fns::context::{require_caller, respond, state};
 
     respond(
         async {

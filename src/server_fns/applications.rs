@@ -38,7 +38,7 @@ pub fn access_of(orgs: Option<Vec<String>>, min_role: Option<String>) -> AppAcce
 
 #[server(prefix = "/api", endpoint = "applications/list", input = GetUrl)]
 pub async fn list_applications() -> Result<Vec<Application>, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -52,7 +52,7 @@ pub async fn list_applications() -> Result<Vec<Application>, AppError> {
 
 #[server(prefix = "/api", endpoint = "applications/get", input = GetUrl)]
 pub async fn get_application(id: String) -> Result<Application, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -75,8 +75,8 @@ pub async fn create_application(
     access_orgs: Option<Vec<String>>,
     min_role: Option<String>,
 ) -> Result<ApplicationCreated, AppError> {
-    use crate::api::context::*;
     use crate::model::{ClientType, NewApplication};
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -108,8 +108,8 @@ pub async fn create_protected_site(
     access_orgs: Option<Vec<String>>,
     min_role: Option<String>,
 ) -> Result<ApplicationCreated, AppError> {
-    use crate::api::context::*;
     use crate::model::{ApplicationKind, NewApplication};
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -145,8 +145,8 @@ pub async fn update_application(
     access_orgs: Option<Vec<String>>,
     min_role: Option<String>,
 ) -> Result<Application, AppError> {
-    use crate::api::context::*;
     use crate::model::ApplicationPatch;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -172,7 +172,7 @@ pub async fn update_application(
 
 #[server(prefix = "/api", endpoint = "applications/rotate-secret")]
 pub async fn rotate_application_secret(id: String) -> Result<ApplicationCreated, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -186,7 +186,7 @@ pub async fn rotate_application_secret(id: String) -> Result<ApplicationCreated,
 
 #[server(prefix = "/api", endpoint = "applications/delete")]
 pub async fn delete_application(id: String) -> Result<(), AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -203,7 +203,7 @@ pub async fn delete_application(id: String) -> Result<(), AppError> {
 /// A user's grants; the caller's own when `user_id` is empty.
 #[server(prefix = "/api", endpoint = "grants/list", input = GetUrl)]
 pub async fn list_grants(user_id: String) -> Result<Vec<UserGrant>, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -222,7 +222,7 @@ pub async fn list_grants(user_id: String) -> Result<Vec<UserGrant>, AppError> {
 
 #[server(prefix = "/api", endpoint = "grants/revoke")]
 pub async fn revoke_grant(user_id: String, grant_id: String) -> Result<(), AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {

@@ -7,7 +7,7 @@ use crate::model::{AppError, ProvisioningReport, ServerStats, ServerVersion, Set
 
 #[server(prefix = "/api", endpoint = "server/stats", input = GetUrl)]
 pub async fn get_server_stats() -> Result<ServerStats, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -21,7 +21,7 @@ pub async fn get_server_stats() -> Result<ServerStats, AppError> {
 
 #[server(prefix = "/api", endpoint = "server/settings", input = GetUrl)]
 pub async fn get_server_settings() -> Result<Settings, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -36,7 +36,7 @@ pub async fn get_server_settings() -> Result<Settings, AppError> {
 /// Applies the provisioning file again (the Settings page's button).
 #[server(prefix = "/api", endpoint = "server/provisioning/reload")]
 pub async fn reload_provisioning() -> Result<ProvisioningReport, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -50,7 +50,7 @@ pub async fn reload_provisioning() -> Result<ProvisioningReport, AppError> {
 
 #[server(prefix = "/api", endpoint = "server/version", input = GetUrl)]
 pub async fn get_server_version() -> Result<ServerVersion, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     respond(
         async {
@@ -67,7 +67,7 @@ pub async fn get_server_version() -> Result<ServerVersion, AppError> {
 /// allow-list). Never an error, so it cannot change the page's status.
 #[server(prefix = "/api", endpoint = "server/footer", input = GetUrl)]
 pub async fn get_footer_version() -> Result<Option<ServerVersion>, AppError> {
-    use crate::api::context::*;
+    use crate::server_fns::context::*;
 
     let Ok(state) = state() else {
         return Ok(None);
