@@ -2,6 +2,7 @@
 //! `ssr` (the server binary) and `hydrate` (the browser panel).
 
 pub mod app;
+pub mod i18n;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod server;

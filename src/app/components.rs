@@ -5,14 +5,15 @@ use leptos::prelude::*;
 pub use super::format::time_or;
 use super::CurrentUser;
 use crate::model::{AppError, UserStatus};
+use crate::t;
 
 /// A labelled input with its error message, wired for screen readers.
 #[component]
 pub fn Field(
-    label: &'static str,
+    #[prop(into)] label: String,
     name: &'static str,
     #[prop(default = "text")] kind: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] required: bool,
     #[prop(optional)] autocomplete: Option<&'static str>,
     /// The current value, for edit forms.
@@ -26,11 +27,12 @@ pub fn Field(
     let id = id.map_or_else(|| format!("field-{name}"), str::to_owned);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
+    let has_hint = hint.is_some();
     let described_by = {
         let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
         move || {
             let mut ids = Vec::new();
-            if hint.is_some() {
+            if has_hint {
                 ids.push(hint_id.clone());
             }
             if error.get().is_some() {
@@ -60,7 +62,12 @@ pub fn Field(
 
 #[component]
 pub fn StatusBadge(status: UserStatus) -> impl IntoView {
-    view! { <span class=format!("badge status-{}", status.as_str())>{status.as_str()}</span> }
+    let label = match status {
+        UserStatus::Active => t!("status-active"),
+        UserStatus::Locked => t!("status-locked"),
+        UserStatus::Deactivated => t!("status-deactivated"),
+    };
+    view! { <span class=format!("badge status-{}", status.as_str())>{label}</span> }
 }
 
 /// A session that ended (logged out elsewhere, revoked by an administrator)
@@ -89,20 +96,17 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     let ended = error.clone();
     Effect::new(move |_| leave_if_logged_out(Some(&ended)));
     let (title, body) = match &error {
-        AppError::Unauthenticated => (
-            "Your session has ended",
-            "Log in again to continue.".to_owned(),
-        ),
-        AppError::Forbidden(m) => ("Not allowed", m.clone()),
-        AppError::NotFound(m) => ("Not found", m.clone()),
-        other => ("Something went wrong", other.to_string()),
+        AppError::Unauthenticated => (t!("error-session-ended"), t!("error-log-in-again")),
+        AppError::Forbidden(m) => (t!("error-forbidden"), m.clone()),
+        AppError::NotFound(m) => (t!("error-not-found"), m.clone()),
+        other => (t!("common-error"), other.to_string()),
     };
     let login = matches!(error, AppError::Unauthenticated);
     view! {
         <div class="notice error" role="alert">
             <strong>{title}</strong>
             <p>{body}</p>
-            {login.then(|| view! { <a href="/login">"Log in"</a> })}
+            {login.then(|| view! { <a href="/login">{t!("layout-log-in")}</a> })}
         </div>
     }
 }
@@ -114,7 +118,7 @@ pub fn AdminOnly(children: ChildrenFn) -> impl IntoView {
     let me = expect_context::<CurrentUser>().0;
     let children = StoredValue::new(children);
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 match me.await {
                     Ok(Some(me)) if me.admin => children.with_value(|c| c()).into_any(),
@@ -130,9 +134,9 @@ pub fn AdminOnly(children: ChildrenFn) -> impl IntoView {
 pub fn Forbidden() -> impl IntoView {
     view! {
         <section class="card narrow">
-            <h1>"403 — Administrators only"</h1>
-            <p>"Your account cannot open this page. You can manage your own account instead."</p>
-            <a class="button" href="/account">"Go to my account"</a>
+            <h1>{t!("error-admins-only")}</h1>
+            <p>{t!("error-admins-only-body")}</p>
+            <a class="button" href="/account">{t!("error-go-to-account")}</a>
         </section>
     }
 }
@@ -223,7 +227,7 @@ pub fn Confirmed(summary: String, explanation: String, children: Children) -> im
     view! {
         <details class="confirm">
             <summary class="button">{summary}</summary>
-            <div class="confirm-body" role="group" aria-label="Confirm">
+            <div class="confirm-body" role="group" aria-label=t!("common-confirm")>
                 <p>{explanation}</p>
                 {children()}
             </div>
@@ -260,7 +264,7 @@ pub(crate) async fn copy_to_clipboard(_text: &str) -> bool {
 /// instead so a keyboard shortcut copies it.
 #[component]
 pub fn CopyField(
-    label: &'static str,
+    #[prop(into)] label: String,
     id: &'static str,
     value: String,
     /// Takes focus when shown, so the value is announced and easy to copy.
@@ -294,22 +298,32 @@ pub fn CopyField(
     let status_id = format!("{id}-status");
     view! {
         <div class="field copy-field">
-            <label for=id>{label}</label>
+            <label for=id>{label.clone()}</label>
             <div class="copy-row">
                 <input id=id type="text" readonly value=value node_ref=input
                     spellcheck="false" autocomplete="off" aria-describedby=status_id.clone()/>
-                <button type="button" class="button" aria-label=format!("Copy {}", label.to_lowercase())
-                    on:click=copy>"Copy"</button>
+                <button type="button" class="button" aria-label=t!("copy-label", what = label.to_lowercase())
+                    on:click=copy>{t!("common-copy")}</button>
             </div>
             <p class="hint" id=status_id role="status">
                 {move || match copied.get() {
-                    Some(true) => "Copied to the clipboard.",
-                    Some(false) => "Copying was refused: the text is selected, press Ctrl+C (⌘C on a Mac).",
-                    None => "",
+                    Some(true) => t!("copy-done"),
+                    Some(false) => t!("copy-refused"),
+                    None => String::new(),
                 }}
             </p>
         </div>
     }
+}
+
+/// The pager's labels of a list in no time order.
+pub fn previous_next() -> (String, String) {
+    (t!("pager-previous"), t!("pager-next"))
+}
+
+/// The pager's labels of a list, newest first.
+pub fn newer_older() -> (String, String) {
+    (t!("pager-newer"), t!("pager-older"))
 }
 
 /// `← prev` / `next →` links of a cursor-paged table; `base` is the page URL
@@ -317,7 +331,7 @@ pub fn CopyField(
 pub fn pager<T>(
     base: &str,
     page: &crate::model::Page<T>,
-    labels: (&'static str, &'static str),
+    labels: (String, String),
 ) -> Option<AnyView> {
     pager_with_keys(base, page, labels, ("after", "before"))
 }
@@ -327,7 +341,7 @@ pub fn pager<T>(
 pub fn pager_with_keys<T>(
     base: &str,
     page: &crate::model::Page<T>,
-    labels: (&'static str, &'static str),
+    labels: (String, String),
     (after, before): (&str, &str),
 ) -> Option<AnyView> {
     let link = |key: &str, cursor: &Option<String>| {
@@ -346,16 +360,16 @@ pub fn pager_with_keys<T>(
 pub fn pager_links(
     prev: Option<String>,
     next: Option<String>,
-    labels: (&'static str, &'static str),
+    labels: (String, String),
 ) -> AnyView {
-    let button = |href: Option<String>, rel: &'static str, label: &'static str| match href {
+    let button = |href: Option<String>, rel: &'static str, label: String| match href {
         Some(href) => view! { <a class="button" rel=rel href=href>{label}</a> }.into_any(),
         None => {
             view! { <span class="button disabled" aria-disabled="true">{label}</span> }.into_any()
         }
     };
     view! {
-        <nav class="pager" aria-label="Pages">
+        <nav class="pager" aria-label=t!("common-pages")>
             {button(prev, "prev", labels.0)}
             {button(next, "next", labels.1)}
         </nav>
@@ -369,8 +383,8 @@ pub fn pager_links(
 pub fn UsernameInput(
     /// The form field's name; the input's id is `field-{name}`.
     name: &'static str,
-    label: &'static str,
-    hint: &'static str,
+    #[prop(into)] label: String,
+    #[prop(into)] hint: String,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let suggestions = RwSignal::new(Vec::<String>::new());

@@ -1,37 +1,43 @@
-//! How the panel writes times and counts.
+//! How the panel writes times and counts, in the page's language (see
+//! `crate::i18n` for the locale data).
 
 use leptos::prelude::*;
 
-/// `2026-11-22T15:04:05Z` → `2026-11-22 15:04` (UTC, stated in the attribute).
+use crate::i18n;
+
+/// `2026-11-22T15:04:05Z` → `11/22/2026 15:04` (en), `22.11.2026 15:04`
+/// (de): the date as the language writes it, the time of day in UTC.
 pub fn short_time(rfc3339: &str) -> String {
-    rfc3339
-        .get(..16)
-        .map(|s| s.replace('T', " "))
-        .unwrap_or_else(|| rfc3339.to_owned())
+    i18n::current().date_time(rfc3339)
 }
 
-/// A time in UTC, or `none` in muted text.
-pub fn time_or(value: Option<String>, none: &'static str) -> AnyView {
+/// A time in UTC (the full stamp in `datetime` and the tooltip), or `none`
+/// in muted text.
+pub fn time_or(value: Option<String>, none: impl Into<String>) -> AnyView {
     match value {
-        Some(t) => view! { <time datetime=t.clone()>{short_time(&t)}" UTC"</time> }.into_any(),
-        None => view! { <span class="muted">{none}</span> }.into_any(),
+        Some(t) => view! { <time datetime=t.clone() title=t.clone()>{short_time(&t)}" UTC"</time> }
+            .into_any(),
+        None => view! { <span class="muted">{none.into()}</span> }.into_any(),
     }
 }
 
-/// `1 user`, `3 users`.
-pub fn count_of(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// A whole number with the language's digit grouping: `12,345`, `12.345`.
+pub fn number(n: impl Into<i64>) -> String {
+    i18n::current().number(n.into())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Language;
 
     #[test]
-    fn times_drop_seconds_and_counts_agree() {
-        assert_eq!(short_time("2026-11-22T15:04:05Z"), "2026-11-22 15:04");
+    fn times_and_numbers_follow_the_language_in_context() {
+        let owner = Owner::new();
+        owner.set();
+        provide_context(Language::De);
+        assert_eq!(short_time("2026-11-22T15:04:05Z"), "22.11.2026 15:04");
         assert_eq!(short_time("soon"), "soon");
-        assert_eq!(count_of(1, "user", "users"), "1 user");
-        assert_eq!(count_of(0, "user", "users"), "0 users");
+        assert_eq!(number(12_345), "12.345");
     }
 }

@@ -4,7 +4,7 @@ use leptos_router::components::{Outlet, A};
 
 use super::live::{LiveState, Toasts};
 use super::CurrentUser;
-use crate::server_fns::auth::Logout;
+use crate::{i18n, server_fns::auth::Logout, t};
 
 /// The app shell: header with navigation, who is logged in, live figures
 /// and logout.
@@ -14,7 +14,7 @@ pub fn Layout() -> impl IntoView {
     let live = LiveState::new();
     provide_context(live);
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{t!("layout-skip")}</a>
         <header class="topbar">
             <a class="brand" href="/">"Gatehouse"</a>
             <Suspense fallback=|| ()>
@@ -30,16 +30,16 @@ pub fn Layout() -> impl IntoView {
                                     <super::theme::ThemeSwitch/>
                                     {me.admin.then(|| view! { <OnlineFigure live/> })}
                                     <InboxLink live/>
-                                    <span>"Signed in as "<strong data-testid="whoami">{me.username}</strong></span>
-                                    {me.admin.then(|| view! { <span class="badge admin">"admin"</span> })}
+                                    <span>{t!("layout-signed-in-as")}" "<strong data-testid="whoami">{me.username}</strong></span>
+                                    {me.admin.then(|| view! { <span class="badge admin">{t!("layout-admin-badge")}</span> })}
                                     <form method="post" action=Logout::url()>
-                                        <button type="submit" class="button subtle">"Log out"</button>
+                                        <button type="submit" class="button subtle">{t!("layout-log-out")}</button>
                                     </form>
                                 </div>
                             }
                             .into_any()
                         }
-                        _ => view! { <a href="/login">"Log in"</a> }.into_any(),
+                        _ => view! { <a href="/login">{t!("layout-log-in")}</a> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -52,34 +52,35 @@ pub fn Layout() -> impl IntoView {
     }
 }
 
-/// The administrators' pages, grouped: (group, [(path, label)]).
+/// The administrators' pages, grouped: (group, [(path, label)]), labels
+/// as message keys.
 const NAV_GROUPS: [(&str, &[(&str, &str)]); 4] = [
     (
-        "People",
+        "nav-people",
         &[
-            ("/users", "Users"),
-            ("/orgs", "Organisations"),
-            ("/sessions", "Sessions"),
-            ("/connections", "Connected"),
+            ("/users", "nav-users"),
+            ("/orgs", "nav-orgs"),
+            ("/sessions", "nav-sessions"),
+            ("/connections", "nav-connections"),
         ],
     ),
     (
-        "Access",
+        "nav-access",
         &[
-            ("/applications", "Applications"),
-            ("/oauth2-clients", "API clients"),
-            ("/registration-tokens", "Registration tokens"),
-            ("/allowlist", "IP allow-list"),
+            ("/applications", "nav-applications"),
+            ("/oauth2-clients", "nav-oauth2-clients"),
+            ("/registration-tokens", "nav-registration-tokens"),
+            ("/allowlist", "nav-allowlist"),
         ],
     ),
-    ("Messages", &[("/broadcast", "Broadcast")]),
+    ("nav-messages", &[("/broadcast", "nav-broadcast")]),
     (
-        "Server",
+        "nav-server",
         &[
-            ("/settings", "Settings"),
-            ("/modules", "Modules"),
-            ("/jobs", "Jobs"),
-            ("/audit", "Audit log"),
+            ("/settings", "nav-settings"),
+            ("/modules", "nav-modules"),
+            ("/jobs", "nav-jobs"),
+            ("/audit", "nav-audit"),
         ],
     ),
 ];
@@ -120,11 +121,11 @@ fn MainNav(admin: bool) -> impl IntoView {
     });
     view! {
         <details class="navmenu" open prop:open=menu_open>
-            <summary class="button subtle">"Menu"</summary>
-            <nav class="mainnav" aria-label="Main">
-                {admin.then(|| view! { <A href="/" exact=true>"Dashboard"</A> })}
+            <summary class="button subtle">{t!("nav-menu")}</summary>
+            <nav class="mainnav" aria-label=t!("nav-main")>
+                {admin.then(|| view! { <A href="/" exact=true>{t!("nav-dashboard")}</A> })}
                 {groups}
-                <A href="/account">"My account"</A>
+                <A href="/account">{t!("nav-account")}</A>
             </nav>
         </details>
     }
@@ -160,9 +161,9 @@ fn NavGroup(label: &'static str, links: &'static [(&'static str, &'static str)])
     view! {
         <details class="navgroup" class:current=here prop:open=closed_after_navigation
             on:keydown=close_on_escape>
-            <summary>{label}</summary>
+            <summary>{i18n::current().text(label)}</summary>
             <div class="navgroup-links">
-                {links.iter().map(|(href, text)| view! { <A href=*href>{*text}</A> }).collect_view()}
+                {links.iter().map(|(href, key)| view! { <A href=*href>{i18n::current().text(key)}</A> }).collect_view()}
             </div>
         </details>
     }
@@ -172,11 +173,11 @@ fn NavGroup(label: &'static str, links: &'static [(&'static str, &'static str)])
 #[component]
 fn OnlineFigure(live: LiveState) -> impl IntoView {
     view! {
-        <a class="online" href="/connections" data-testid="online-count" title="Users connected right now">
+        <a class="online" href="/connections" data-testid="online-count" title=t!("layout-online-title")>
             <span class="dot" aria-hidden="true"></span>
             {move || match live.online.get() {
-                Some(n) => format!("{n} online"),
-                None => "… online".to_owned(),
+                Some(n) => t!("layout-online", count = n),
+                None => t!("layout-online-unknown"),
             }}
         </a>
     }
@@ -187,9 +188,9 @@ fn OnlineFigure(live: LiveState) -> impl IntoView {
 fn InboxLink(live: LiveState) -> impl IntoView {
     view! {
         <a class="inbox-link" href="/account#inbox">
-            "Inbox"
+            {t!("layout-inbox")}
             {move || live.unread.get().filter(|n| *n > 0).map(|n| view! {
-                " "<span class="badge unread" data-testid="unread-count" aria-label=format!("{n} unread")>{n}</span>
+                " "<span class="badge unread" data-testid="unread-count" aria-label=t!("layout-unread", count = n)>{n}</span>
             })}
         </a>
     }
@@ -204,8 +205,8 @@ fn Footer() -> impl IntoView {
             {move || Suspend::new(async move {
                 version.await.ok().flatten().map(|v| view! {
                     <footer class="site-footer" data-testid="version">
-                        "Gatehouse "{v.version}" · commit "<code>{v.git_commit}</code>
-                        " · built "{v.build_time}" · "{v.database}" "{v.database_version}
+                        {t!("layout-version", version = v.version)}" "<code>{v.git_commit}</code>
+                        " · "{t!("layout-built", time = v.build_time)}" · "{v.database}" "{v.database_version}
                     </footer>
                 })
             })}

@@ -2,6 +2,7 @@
 
 mod components;
 mod format;
+mod language;
 mod layout;
 pub mod live;
 mod pages;
@@ -74,9 +75,12 @@ pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
             response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
         }
     }
+    // Decided once per request; every message of the page reads it.
+    let language = crate::i18n::current();
+    provide_context(language);
     view! {
         <!DOCTYPE html>
-        <html lang="en" data-theme=theme::current().attribute()>
+        <html lang=language.code() data-theme=theme::current().attribute()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -132,6 +136,8 @@ pub struct CurrentUser(pub Resource<Result<Option<Me>, AppError>>);
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // The shell's on the server; `<html lang>` in the browser.
+    provide_context(crate::i18n::current());
     provide_context(CurrentUser(Resource::new_blocking(
         || (),
         |_| current_user(),

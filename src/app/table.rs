@@ -4,6 +4,8 @@
 
 use std::sync::Arc;
 
+use crate::t;
+
 use leptos::{
     attr::{any_attribute::AnyAttribute, custom::custom_attribute},
     prelude::*,
@@ -35,7 +37,7 @@ pub struct SortLink {
 
 /// One column: its header and how a row fills its cell.
 pub struct Column<Row> {
-    label: &'static str,
+    label: Arc<str>,
     hide_label: bool,
     key: Option<&'static str>,
     class: Option<&'static str>,
@@ -47,7 +49,7 @@ pub struct Column<Row> {
 impl<Row> Clone for Column<Row> {
     fn clone(&self) -> Self {
         Self {
-            label: self.label,
+            label: self.label.clone(),
             hide_label: self.hide_label,
             key: self.key,
             class: self.class,
@@ -59,12 +61,16 @@ impl<Row> Clone for Column<Row> {
 }
 
 impl<Row: 'static> Column<Row> {
-    pub fn new<V>(label: &'static str, cell: impl Fn(&Row) -> V + Send + Sync + 'static) -> Self
+    /// `label`: the header's text (a translated message, usually).
+    pub fn new<V>(
+        label: impl Into<Arc<str>>,
+        cell: impl Fn(&Row) -> V + Send + Sync + 'static,
+    ) -> Self
     where
         V: IntoView + 'static,
     {
         Self {
-            label,
+            label: label.into(),
             hide_label: false,
             key: None,
             class: None,
@@ -81,7 +87,7 @@ impl<Row: 'static> Column<Row> {
     {
         Self {
             hide_label: true,
-            ..Self::new("Actions", cell)
+            ..Self::new(t!("common-actions"), cell)
         }
     }
 
@@ -110,9 +116,9 @@ impl<Row: 'static> Column<Row> {
 
     fn header(&self) -> AnyView {
         let label = if self.hide_label {
-            view! { <span class="sr-only">{self.label}</span> }.into_any()
+            view! { <span class="sr-only">{self.label.to_string()}</span> }.into_any()
         } else {
-            self.label.into_any()
+            self.label.to_string().into_any()
         };
         let Some(sort) = self.sort.clone() else {
             return view! { <th scope="col" class=self.class>{label}</th> }.into_any();
@@ -139,10 +145,10 @@ impl<Row: 'static> Column<Row> {
     fn cell(&self, row: &Row) -> AnyView {
         let content = (self.cell)(row);
         if self.row_header {
-            view! { <th scope="row" data-label=self.label class=self.class>{content}</th> }
+            view! { <th scope="row" data-label=self.label.to_string() class=self.class>{content}</th> }
                 .into_any()
         } else {
-            view! { <td data-label=self.label data-col=self.key class=self.class>{content}</td> }
+            view! { <td data-label=self.label.to_string() data-col=self.key class=self.class>{content}</td> }
                 .into_any()
         }
     }
@@ -151,7 +157,7 @@ impl<Row: 'static> Column<Row> {
 /// Check boxes in front of the rows, and one for the whole page.
 pub struct RowSelection<Row> {
     /// The label of the page's box, e.g. "Select all users on this page".
-    pub all_label: &'static str,
+    pub all_label: String,
     /// The label of a row's box.
     pub label: RowFn<Row, String>,
     /// Whether a row is selected (read reactively).
@@ -162,7 +168,7 @@ pub struct RowSelection<Row> {
 impl<Row> Clone for RowSelection<Row> {
     fn clone(&self) -> Self {
         Self {
-            all_label: self.all_label,
+            all_label: self.all_label.clone(),
             label: self.label.clone(),
             is_selected: self.is_selected.clone(),
             set: self.set.clone(),

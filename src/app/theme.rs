@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::t;
+
 /// The cookie that remembers the choice (absent: the system's).
 pub const THEME_COOKIE: &str = "gatehouse_theme";
 /// Where the header's switch posts (a plain form: it works without
@@ -32,11 +34,11 @@ impl Theme {
         }
     }
 
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Self::Light => "Light",
-            Self::Dark => "Dark",
-            Self::System => "System",
+            Self::Light => t!("theme-light"),
+            Self::Dark => t!("theme-dark"),
+            Self::System => t!("theme-system"),
         }
     }
 
@@ -74,7 +76,7 @@ pub fn ThemeSwitch() -> impl IntoView {
     let back = move || format!("{}{}", location.pathname.get(), location.search.get());
     let now = current();
     view! {
-        <form method="post" action=THEME_PATH class="theme-switch" role="group" aria-label="Colour theme">
+        <form method="post" action=THEME_PATH class="theme-switch" role="group" aria-label=t!("theme-switch")>
             <input type="hidden" name="back" value=back/>
             {Theme::ALL.into_iter().map(|theme| view! {
                 <button type="submit" name="theme" value=theme.as_str() class="button subtle"

@@ -7,6 +7,7 @@ use ipnet::IpNet;
 use serde::Deserialize;
 
 use super::auth::{limiter::Limits, network, password::HashLimits};
+use crate::i18n::Language;
 use crate::model::OrgRole;
 use crate::model::RegistrationMode;
 
@@ -60,6 +61,9 @@ pub struct Config {
     pub live: LiveLimits,
     /// `auth.hash_workers`, `auth.hash_wait_ms`: the password-hashing pool.
     pub hashing: HashLimits,
+    /// `[ui] default_language`: the panel's language for a reader who chose
+    /// none and whose browser asks for none we have.
+    pub default_language: Language,
 }
 
 /// Caps on live streams: each holds a connection and a queue, so a client
@@ -188,6 +192,14 @@ struct FileConfig {
     provisioning: ProvisioningSection,
     #[serde(default)]
     live: LiveSection,
+    #[serde(default)]
+    ui: UiSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UiSection {
+    default_language: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -579,6 +591,18 @@ impl Config {
                 }
             },
         };
+        let default_language = match env("GATEHOUSE_DEFAULT_LANGUAGE").or(file.ui.default_language)
+        {
+            None => Language::default(),
+            Some(raw) => Language::parse(&raw).unwrap_or_else(|| {
+                let known: Vec<_> = Language::ALL.iter().map(|l| l.code()).collect();
+                errors.push(format!(
+                    "ui.default_language / GATEHOUSE_DEFAULT_LANGUAGE: '{raw}' is not one of {}",
+                    known.join(", ")
+                ));
+                Language::default()
+            }),
+        };
         let metrics_token = env("GATEHOUSE_METRICS_TOKEN")
             .or(file.metrics.bearer_token)
             .filter(|t| !t.is_empty())
@@ -622,6 +646,7 @@ impl Config {
             member_tokens,
             default_org,
             registration_mode,
+            default_language,
         })
     }
 

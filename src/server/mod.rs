@@ -9,6 +9,7 @@ pub mod csp;
 pub mod db;
 pub mod gate;
 pub mod jobs;
+pub mod language;
 pub mod live;
 pub mod metrics;
 pub mod oidc;

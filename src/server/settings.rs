@@ -257,6 +257,11 @@ pub fn effective(config: &Config) -> Settings {
             .as_ref()
             .map(|f| f.display().to_string()),
     );
+    let ui = Section::new("ui").plain(
+        "default_language",
+        Some("GATEHOUSE_DEFAULT_LANGUAGE"),
+        some(c.default_language.code()),
+    );
     let live = Section::new("live")
         .plain("max_streams_per_user", None, some(c.live.per_user))
         .plain("max_streams", None, some(c.live.total));
@@ -277,6 +282,7 @@ pub fn effective(config: &Config) -> Settings {
             audit.done(),
             provisioning.done(),
             live.done(),
+            ui.done(),
         ],
     }
 }

@@ -151,6 +151,7 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
         .merge(super::oidc::router())
         .merge(super::gate::router())
         .merge(super::theme::router())
+        .merge(super::language::router())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

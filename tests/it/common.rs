@@ -93,6 +93,7 @@ pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
         member_tokens: false,
         default_org: None,
         registration_mode: Default::default(),
+        default_language: Default::default(),
         log_format: Default::default(),
         metrics_token: None,
         jobs: Default::default(),

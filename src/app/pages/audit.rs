@@ -5,12 +5,13 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use crate::t;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
 use crate::app::{
-    components::{pager_with_keys, time_or, AdminOnly, ErrorNotice},
-    format::count_of,
+    components::{newer_older, pager_with_keys, time_or, AdminOnly, ErrorNotice},
     table::{Column, DataTable},
 };
 use crate::model::{AppError, AuditRecord, Page};
@@ -171,7 +172,7 @@ fn records_view(
     with_target: bool,
 ) -> impl IntoView {
     let count = page.count.unwrap_or(page.items.len() as u64);
-    let pager = pager_with_keys(base, &page, ("← Newer", "Older →"), keys);
+    let pager = pager_with_keys(base, &page, newer_older(), keys);
     let mut columns = vec![
         Column::new("Time", |r: &AuditRecord| time_or(Some(r.at.clone()), "")),
         Column::new("Actor", actor_cell),
@@ -190,7 +191,7 @@ fn records_view(
         <DataTable rows=page.items columns caption="Audit records, newest first" class="audit"
             testid="audit-records" row_testid="audit-row"
             row_data=Arc::new(|r: &AuditRecord| vec![("data-action", r.action.clone())])
-            summary=("audit-count", count_of(count, "record", "records"))
+            summary=("audit-count", t!("audit-count", count = count))
             empty="No audit records match." pager/>
     }
 }

@@ -2,13 +2,14 @@
 //! instance, paged by `?after=` so a page can be linked and reloaded.
 
 use leptos::prelude::*;
+
+use crate::t;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::app::live::LiveState;
 use crate::app::{
-    components::{pager, time_or, AdminOnly, ErrorNotice},
-    format::count_of,
+    components::{pager, previous_next, time_or, AdminOnly, ErrorNotice},
     table::{Column, DataTable},
 };
 use crate::model::{Connection, Page};
@@ -57,7 +58,7 @@ fn ConnectionsView() -> impl IntoView {
 #[component]
 fn ConnectionTable(page: Page<Connection>) -> impl IntoView {
     let count = page.count.unwrap_or(page.items.len() as u64);
-    let pager = pager("/connections?", &page, ("← Previous", "Next →"));
+    let pager = pager("/connections?", &page, previous_next());
     let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
     let columns = vec![
         Column::new("User", |c: &Connection| {
@@ -73,7 +74,7 @@ fn ConnectionTable(page: Page<Connection>) -> impl IntoView {
     ];
     view! {
         <DataTable rows=page.items columns caption="Open connections" testid="connections"
-            summary=("connection-count", count_of(count, "open connection", "open connections"))
+            summary=("connection-count", t!("connections-count", count = count))
             empty="Nobody is connected." empty_testid="no-connections" pager/>
     }
 }

@@ -1,3 +1,4 @@
+use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -8,12 +9,12 @@ pub fn NotFound() -> impl IntoView {
         response.set_status(axum::http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Not found"/>
+        <Title text=t!("error-not-found")/>
         <main id="main" class="centered">
             <section class="card narrow">
-                <h1>"404 — Page not found"</h1>
-                <p>"There is nothing at this address."</p>
-                <a class="button" href="/">"Go to the start page"</a>
+                <h1>{t!("error-page-not-found")}</h1>
+                <p>{t!("error-page-not-found-body")}</p>
+                <a class="button" href="/">{t!("error-go-to-start")}</a>
             </section>
         </main>
     }

@@ -1,3 +1,4 @@
+use crate::{app::language::LanguageMenu, t};
 use leptos::prelude::*;
 
 use crate::app::components::error_banner;
@@ -19,7 +20,7 @@ pub fn LoginPage() -> impl IntoView {
     let register_link = move || {
         Suspend::new(async move {
             (mode.await.unwrap_or(RegistrationMode::Closed) != RegistrationMode::Closed).then(|| {
-                view! { <p class="register-link">"No account yet? "<a href="/register">"Create one"</a></p> }
+                view! { <p class="register-link">{t!("login-no-account")}" "<a href="/register">{t!("login-create-one")}</a></p> }
             })
         })
     };
@@ -34,23 +35,24 @@ pub fn LoginPage() -> impl IntoView {
         })
     };
     view! {
-        <Title text="Log in"/>
+        <Title text=t!("login-title")/>
         <main id="main" class="centered">
             <form method="post" action=Login::url() class="card narrow auth">
-                <h1>"Log in to Gatehouse"</h1>
+                <h1>{t!("login-heading")}</h1>
                 {move || error_banner(error())}
                 <div class="field">
-                    <label for="username">"Username"</label>
+                    <label for="username">{t!("common-username")}</label>
                     <input id="username" name="username" autocomplete="username" required autofocus prop:value=username/>
                 </div>
                 <div class="field">
-                    <label for="password">"Password"</label>
+                    <label for="password">{t!("common-password")}</label>
                     <input id="password" name="password" type="password" autocomplete="current-password" required/>
                 </div>
                 <input type="hidden" name="next" value=next/>
-                <button type="submit" class="button primary">"Log in"</button>
+                <button type="submit" class="button primary">{t!("login-submit")}</button>
                 <Suspense fallback=|| ()>{register_link}</Suspense>
             </form>
+            <LanguageMenu/>
         </main>
     }
 }

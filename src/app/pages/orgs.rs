@@ -5,6 +5,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use crate::t;
 use leptos_meta::Title;
 use leptos_router::{
     components::{Form, A},
@@ -13,13 +15,10 @@ use leptos_router::{
 
 use super::audit::{history_resource, HistoryList, HistoryPanel};
 use crate::app::components::{
-    error_banner, pager, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors,
-    UsernameInput,
+    error_banner, pager, previous_next, time_or, AdminOnly, Confirmed, ErrorNotice, Field,
+    FormErrors, UsernameInput,
 };
-use crate::app::{
-    format::count_of,
-    table::{Column, DataTable},
-};
+use crate::app::table::{Column, DataTable};
 use crate::model::{AppError, Membership, Org, OrgMember, OrgRole};
 use crate::server_fns::orgs::{
     get_org, list_orgs, my_orgs, org_members, org_names, CreateOrg, DeleteOrg, PutOrgMember,
@@ -97,8 +96,8 @@ fn OrgList() -> impl IntoView {
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(page) => {
-                        let count = count_of(page.count.unwrap_or(0), "organisation", "organisations");
-                        let pager = pager(&base(), &page, ("← Previous", "Next →"));
+                        let count = t!("orgs-count", count = page.count.unwrap_or(0));
+                        let pager = pager(&base(), &page, previous_next());
                         let key = |o: &Org| format!("{}\n{}\n{}", o.id, o.name, o.member_count);
                         view! {
                             <DataTable rows=page.items columns=columns() caption="Organisations" testid="orgs"
@@ -396,8 +395,8 @@ fn MemberTable(
         }),
         Column::actions(remove),
     ];
-    let count = count_of(page.count.unwrap_or(0), "member", "members");
-    let pager = pager(&base(), &page, ("← Previous", "Next →"));
+    let count = t!("orgs-members-count", count = page.count.unwrap_or(0));
+    let pager = pager(&base(), &page, previous_next());
     view! {
         <DataTable rows=page.items columns caption="Members" testid="members" row_testid="member-row"
             summary=("members-count", count) empty="No members match." pager/>

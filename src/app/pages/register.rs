@@ -1,6 +1,7 @@
 //! The public registration page. A plain form post, so it works before
 //! (or without) WebAssembly; `/register?token=...` fills in the token.
 
+use crate::{app::language::LanguageMenu, t};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -19,44 +20,45 @@ pub fn RegisterPage() -> impl IntoView {
     let query = use_query_map();
     let token = move || query.read().get("token").unwrap_or_default();
     view! {
-        <Title text="Create an account"/>
+        <Title text=t!("register-title")/>
         <main id="main" class="centered">
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
                 {move || Suspend::new(async move {
                     let mode = mode.await.unwrap_or(RegistrationMode::Closed);
                     if mode == RegistrationMode::Closed {
                         return view! {
                             <section class="card narrow auth" data-testid="registration-closed">
-                                <h1>"Registration is closed"</h1>
-                                <p>"Accounts on this server are created by its administrators."</p>
-                                <a class="button" href="/login">"Log in"</a>
+                                <h1>{t!("register-closed")}</h1>
+                                <p>{t!("register-closed-body")}</p>
+                                <a class="button" href="/login">{t!("layout-log-in")}</a>
                             </section>
                         }
                         .into_any();
                     }
                     let token_field = (mode == RegistrationMode::Token).then(|| view! {
-                        <Field label="Registration token" name="token" required=true autocomplete="off"
-                            value=token() hint="From the link or message you were sent."
+                        <Field label=t!("register-token") name="token" required=true autocomplete="off"
+                            value=token() hint=t!("register-token-hint")
                             error=errors.field("token")/>
                     });
                     view! {
                         <form method="post" action=Register::url() class="card narrow auth" data-testid="register-form">
-                            <h1>"Create an account"</h1>
+                            <h1>{t!("register-title")}</h1>
                             {move || error_banner(errors.general())}
-                            <Field label="Username" name="username" required=true autocomplete="username"
-                                hint="Lowercase letters, digits, '.', '_' and '-'." error=errors.field("username")/>
-                            <Field label="Password" name="password" kind="password" required=true
+                            <Field label=t!("common-username") name="username" required=true autocomplete="username"
+                                hint=t!("auth-username-hint") error=errors.field("username")/>
+                            <Field label=t!("common-password") name="password" kind="password" required=true
                                 autocomplete="new-password" error=errors.field("password")/>
-                            <Field label="Repeat password" name="password_confirm" kind="password" required=true
+                            <Field label=t!("auth-repeat-password") name="password_confirm" kind="password" required=true
                                 autocomplete="new-password" error=errors.field("password_confirm")/>
                             {token_field}
-                            <button type="submit" class="button primary">"Create account"</button>
-                            <p>"Already have an account? "<a href="/login">"Log in"</a></p>
+                            <button type="submit" class="button primary">{t!("register-submit")}</button>
+                            <p>{t!("register-have-account")}" "<a href="/login">{t!("layout-log-in")}</a></p>
                         </form>
                     }
                     .into_any()
                 })}
             </Suspense>
+            <LanguageMenu/>
         </main>
     }
 }

@@ -4,15 +4,16 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use crate::t;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
 use crate::app::{
     components::{
-        alert, copy_to_clipboard, error_banner, pager, time_or, AdminOnly, Confirmed, ErrorNotice,
-        Field, FormErrors,
+        alert, copy_to_clipboard, error_banner, pager, previous_next, time_or, AdminOnly,
+        Confirmed, ErrorNotice, Field, FormErrors,
     },
-    format::count_of,
     table::{Column, DataTable},
 };
 use crate::model::RegistrationToken;
@@ -103,12 +104,12 @@ fn RegistrationTokens() -> impl IntoView {
                                 f if f.is_empty() => "/registration-tokens?".to_owned(),
                                 f => format!("/registration-tokens?filter={}&", urlencoding::encode(&f)),
                             };
-                            let pager = pager(&base, &tokens.page, ("← Previous", "Next →"));
+                            let pager = pager(&base, &tokens.page, previous_next());
                             view! {
                                 <DataTable rows=tokens.page.items columns=token_columns(tokens.register_url, revoke, delete)
                                     caption="Registration tokens" testid="reg-tokens" row_testid="reg-token-row"
                                     row_data=Arc::new(|t: &RegistrationToken| vec![("data-token", t.token.clone())])
-                                    key=Arc::new(token_key) summary=("reg-tokens-count", count_of(count, "token", "tokens"))
+                                    key=Arc::new(token_key) summary=("reg-tokens-count", t!("registration-tokens-count", count = count))
                                     empty="No registration tokens match." pager/>
                             }
                             .into_any()

@@ -4,16 +4,16 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use crate::t;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
 use crate::app::components::{
-    alert, error_of, leave_when_logged_out, pager, time_or, AdminOnly, Confirmed, ErrorNotice,
+    alert, error_of, leave_when_logged_out, newer_older, pager, time_or, AdminOnly, Confirmed,
+    ErrorNotice,
 };
-use crate::app::{
-    format::count_of,
-    table::{Column, DataTable, RowFn},
-};
+use crate::app::table::{Column, DataTable, RowFn};
 use crate::model::{AppError, Page, Session};
 use crate::server_fns::sessions::{
     list_sessions, my_sessions, LogoutUser, RevokeSession, SignOutOtherSessions, SignOutSession,
@@ -161,7 +161,7 @@ pub fn UserSessionsPanel(
                     Suspend::new(async move {
                         match list.await {
                             Ok(page) => {
-                                let pager = pager(&base, &page, ("← Newer", "Older →"));
+                                let pager = pager(&base, &page, newer_older());
                                 view! {
                                     <DataTable rows=page.items columns=session_columns(revoke, false)
                                         caption="Login sessions" testid="sessions" row_testid="session-row"
@@ -265,8 +265,8 @@ fn AllSessions() -> impl IntoView {
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(page) => {
-                        let count = count_of(page.count.unwrap_or(0), "session", "sessions");
-                        let pager = pager(&base(), &page, ("← Newer", "Older →"));
+                        let count = t!("sessions-count", count = page.count.unwrap_or(0));
+                        let pager = pager(&base(), &page, newer_older());
                         view! {
                             <DataTable rows=page.items columns=session_columns(revoke, true)
                                 caption="Login sessions" testid="sessions" row_testid="session-row"

@@ -1,3 +1,4 @@
+use crate::{app::language::LanguageMenu, t};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -12,30 +13,31 @@ pub fn SetupPage() -> impl IntoView {
     let action = ServerAction::<SetupAdmin>::new();
     let errors = FormErrors::of(action);
     view! {
-        <Title text="Set up"/>
+        <Title text=t!("setup-title")/>
         <main id="main" class="centered">
-            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
                 {move || Suspend::new(async move {
                     if needed.await != Ok(true) {
                         return view! { <super::errors::NotFound/> }.into_any();
                     }
                     view! {
                         <form method="post" action=SetupAdmin::url() class="card narrow auth">
-                            <h1>"Welcome to Gatehouse"</h1>
-                            <p>"Create the first server administrator. This page disappears once it exists."</p>
+                            <h1>{t!("setup-heading")}</h1>
+                            <p>{t!("setup-body")}</p>
                             {move || error_banner(errors.general())}
-                            <Field label="Username" name="username" required=true autocomplete="username"
-                                hint="Lowercase letters, digits, '.', '_' and '-'." error=errors.field("username")/>
-                            <Field label="Password" name="password" kind="password" required=true
+                            <Field label=t!("common-username") name="username" required=true autocomplete="username"
+                                hint=t!("auth-username-hint") error=errors.field("username")/>
+                            <Field label=t!("common-password") name="password" kind="password" required=true
                                 autocomplete="new-password" error=errors.field("password")/>
-                            <Field label="Repeat password" name="password_confirm" kind="password" required=true
+                            <Field label=t!("auth-repeat-password") name="password_confirm" kind="password" required=true
                                 autocomplete="new-password" error=errors.field("password_confirm")/>
-                            <button type="submit" class="button primary">"Create administrator"</button>
+                            <button type="submit" class="button primary">{t!("setup-submit")}</button>
                         </form>
                     }
                     .into_any()
                 })}
             </Suspense>
+            <LanguageMenu/>
         </main>
     }
 }

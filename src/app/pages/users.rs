@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::t;
 use leptos_meta::Title;
 use leptos_router::{
     components::{Form, A},
@@ -11,8 +13,8 @@ use crate::server_fns::users::list_users;
 use std::sync::Arc;
 
 use crate::app::{
-    components::{pager_links, AdminOnly, ErrorNotice, StatusBadge},
-    format::{count_of, time_or},
+    components::{pager_links, previous_next, AdminOnly, ErrorNotice, StatusBadge},
+    format::time_or,
     table::{Column, DataTable, RowSelection, SortDir, SortLink},
 };
 use crate::model::filters::{api_name, USER_FILTER_KEYS};
@@ -461,7 +463,7 @@ fn UsersPageView(page: Page<User>, state: TableState, selection: Selection) -> i
     let pager = pager_links(
         link("before", &page.prev_cursor),
         link("after", &page.next_cursor),
-        ("← Previous", "Next →"),
+        previous_next(),
     );
     let mut columns = vec![Column::new("Username", |u: &User| {
         view! { <a href=format!("/users/{}", u.id)>{u.username.clone()}</a> }
@@ -475,7 +477,7 @@ fn UsersPageView(page: Page<User>, state: TableState, selection: Selection) -> i
         columns.push(column);
     }
     let select = RowSelection {
-        all_label: "Select all users on this page",
+        all_label: "Select all users on this page".to_owned(),
         label: Arc::new(|u: &User| format!("Select {}", u.username)),
         is_selected: Arc::new(move |u: &User| selection.contains(&u.id)),
         set: Arc::new(move |users: &[User], on| {
@@ -492,7 +494,7 @@ fn UsersPageView(page: Page<User>, state: TableState, selection: Selection) -> i
     };
     view! {
         <DataTable rows=page.items columns caption="Users" selection=select
-            summary=("users-count", count_of(count, "user", "users"))
+            summary=("users-count", t!("users-count", count = count))
             empty="No users match these filters." pager=Some(pager)/>
     }
 }

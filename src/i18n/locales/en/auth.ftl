@@ -1,0 +1,29 @@
+## The public pages: login, registration, first-run setup, password change.
+
+login-title = Log in
+login-heading = Log in to Gatehouse
+login-submit = Log in
+login-no-account = No account yet?
+login-create-one = Create one
+register-title = Create an account
+register-closed = Registration is closed
+register-closed-body = Accounts on this server are created by its administrators.
+register-token = Registration token
+register-token-hint = From the link or message you were sent.
+register-submit = Create account
+register-have-account = Already have an account?
+auth-username-hint = Lowercase letters, digits, '.', '_' and '-'.
+auth-repeat-password = Repeat password
+setup-title = Set up
+setup-heading = Welcome to Gatehouse
+setup-body = Create the first server administrator. This page disappears once it exists.
+setup-submit = Create administrator
+password-title = Change password
+password-temporary = An administrator set a temporary password for your account. Choose your own password to continue.
+password-current = Current password
+password-new = New password
+password-repeat-new = Repeat new password
+password-revoke-tokens = Also revoke my API tokens
+error-page-not-found = 404 — Page not found
+error-page-not-found-body = There is nothing at this address.
+error-go-to-start = Go to the start page
