@@ -89,3 +89,45 @@ pub async fn update_my_profile(
         .await,
     )
 }
+
+/// The language stored on the caller's account (`None`: the browser's).
+#[server(prefix = "/api", endpoint = "account/language/get", input = leptos::server_fn::codec::GetUrl)]
+pub async fn my_language() -> Result<Option<crate::i18n::Language>, AppError> {
+    use crate::server_fns::context::*;
+
+    let state = state()?;
+    let caller = require_caller(&state).await?;
+    let id = caller.user_id.as_deref().ok_or(AppError::Unauthenticated)?;
+    crate::server::ops::account::stored_language(&state, id).await
+}
+
+/// The language form of "My account" (a plain form post): stores the
+/// choice, puts it in this browser's cookie, and shows the page again in it.
+#[server(prefix = "/api", endpoint = "account/language")]
+pub async fn set_my_language(language: String) -> Result<(), AppError> {
+    use crate::i18n::Language;
+    use crate::model::FieldError;
+    use crate::server_fns::context::*;
+
+    respond(
+        async {
+            let state = state()?;
+            let caller = require_caller(&state).await?;
+            let language = match language.trim() {
+                "" => None,
+                raw => Some(Language::parse(raw).ok_or_else(|| {
+                    AppError::Invalid(vec![FieldError::new(
+                        "language",
+                        "language_unknown",
+                        "Choose one of the languages offered.",
+                    )])
+                })?),
+            };
+            crate::server::ops::account::set_own_language(&state, &caller, language).await?;
+            remember_language(language);
+            leptos_axum::redirect("/account?language=saved");
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -19,6 +19,12 @@ pub async fn login(
             let state = state()?;
             let user = check_password(&state, username.trim(), &password, ip().as_deref()).await?;
             start_session(&state, &user.id).await?;
+            // The account's language follows it to this browser.
+            if let Some(language) =
+                crate::server::ops::account::stored_language(&state, &user.id).await?
+            {
+                remember_language(Some(language));
+            }
             let target = if user.password_change_required {
                 // Nothing else works until the temporary password is replaced.
                 "/account/password".to_owned()

@@ -73,6 +73,18 @@ pub(crate) mod context {
         .await
     }
 
+    /// Puts `language` (`None`: the browser's) in this browser's language
+    /// cookie, with the response of the running server function.
+    pub fn remember_language(language: Option<crate::i18n::Language>) {
+        let cookie = crate::server::language::cookie(language);
+        if let (Some(response), Ok(value)) = (
+            use_context::<leptos_axum::ResponseOptions>(),
+            axum::http::HeaderValue::from_str(&cookie),
+        ) {
+            response.append_header(axum::http::header::SET_COOKIE, value);
+        }
+    }
+
     /// The caller, if any. During server rendering the page guard has already
     /// resolved it; otherwise the request's credentials are checked here.
     pub async fn caller(state: &AppState) -> Result<Option<Caller>, AppError> {

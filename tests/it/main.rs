@@ -13,6 +13,7 @@ mod bulk;
 mod contacts;
 mod forward_auth;
 mod jobs;
+mod language;
 mod lifecycle;
 mod live;
 mod modules;

@@ -10,8 +10,11 @@ use crate::app::{
     components::{error_banner, ErrorNotice, Field, FormErrors},
     CurrentUser,
 };
+use crate::i18n::{self, Language};
 use crate::model::{AppError, Me};
-use crate::server_fns::account::{my_account, UpdateMyProfile};
+use crate::server_fns::account::{my_account, my_language, SetMyLanguage, UpdateMyProfile};
+use crate::t;
+use leptos::server_fn::ServerFn;
 
 /// Every logged-in user's own page: profile, password, sessions and (when
 /// allowed) personal tokens.
@@ -19,9 +22,9 @@ use crate::server_fns::account::{my_account, UpdateMyProfile};
 pub fn AccountPage() -> impl IntoView {
     let me = expect_context::<CurrentUser>().0;
     view! {
-        <Title text="My account"/>
-        <h1>"My account"</h1>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Title text=t!("nav-account")/>
+        <h1>{t!("nav-account")}</h1>
+        <Suspense fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 match me.await {
                     Ok(Some(me)) => view! { <Account me/> }.into_any(),
@@ -46,7 +49,7 @@ fn Account(me: Me) -> impl IntoView {
     let query = use_query_map();
     let password_changed = move || {
         (query.read().get("password").as_deref() == Some("changed")).then(|| {
-            view! { <div class="notice success" role="status">"Password changed. Your other sessions were signed out."</div> }
+            view! { <div class="notice success" role="status">{t!("account-password-changed")}</div> }
         })
     };
     let self_service = me.self_service;
@@ -54,25 +57,26 @@ fn Account(me: Me) -> impl IntoView {
         {password_changed}
         <section class="card">
             <dl class="attributes">
-                <dt>"Username"</dt><dd data-testid="account-username">{me.username.clone()}</dd>
-                <dt>"Role"</dt><dd>{if me.admin { "Server administrator" } else { "Member" }}</dd>
-                <dt>"Account id"</dt><dd><code>{me.id.clone()}</code></dd>
+                <dt>{t!("common-username")}</dt><dd data-testid="account-username">{me.username.clone()}</dd>
+                <dt>{t!("common-role")}</dt><dd>{if me.admin { t!("account-role-admin") } else { t!("account-role-member") }}</dd>
+                <dt>{t!("account-id")}</dt><dd><code>{me.id.clone()}</code></dd>
             </dl>
-            {self_service.then(|| view! { <a class="button" href="/account/password">"Change password"</a> })}
+            {self_service.then(|| view! { <a class="button" href="/account/password">{t!("password-title")}</a> })}
         </section>
         {(!self_service).then(|| view! {
             <p class="notice warning" role="status" data-testid="self-service-off">
-                "Self-service is turned off on this server: ask an administrator to change your profile, password, sessions or organisations."
+                {t!("account-self-service-off")}
             </p>
         })}
         <InboxPanel/>
         {self_service.then(|| view! {
             <MyOrgs/>
             <ProfileForm/>
+            <LanguageForm/>
             <MySessions/>
             <section class="card" aria-labelledby="my-apps-heading">
-                <h2 id="my-apps-heading">"Apps you signed in to"</h2>
-                <p class="hint">"Applications that use your Gatehouse account. Revoking signs you out there and withdraws what you shared."</p>
+                <h2 id="my-apps-heading">{t!("account-apps")}</h2>
+                <p class="hint">{t!("account-apps-hint")}</p>
                 <super::applications::GrantsList user_id=String::new()/>
             </section>
             {tokens}
@@ -90,30 +94,74 @@ fn ProfileForm() -> impl IntoView {
         update
             .value()
             .with(|v| matches!(v, Some(Ok(_))))
-            .then(|| view! { <div class="notice success" role="status">"Profile saved."</div> })
+            .then(|| view! { <div class="notice success" role="status">{t!("account-profile-saved")}</div> })
     };
     view! {
         <section class="card" aria-labelledby="my-profile-heading">
-            <h2 id="my-profile-heading">"Profile"</h2>
+            <h2 id="my-profile-heading">{t!("account-profile")}</h2>
             {saved}
             {move || error_banner(errors.general())}
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match account.await {
                         Ok(user) => view! {
                             <ActionForm action=update attr:class="stack">
-                                <Field label="Display name" name="display_name"
+                                <Field label=t!("common-display-name") name="display_name"
                                     value=user.display_name.clone().unwrap_or_default()
-                                    hint="Leave empty to clear." autocomplete="name"
+                                    hint=t!("account-empty-clears") autocomplete="name"
                                     error=errors.field("display_name")/>
-                                <Field label="Email" name="email" kind="email"
+                                <Field label=t!("common-email") name="email" kind="email"
                                     value=user.email.clone().unwrap_or_default()
                                     autocomplete="email" error=errors.field("email")/>
-                                <button type="submit" class="button primary">"Save profile"</button>
+                                <button type="submit" class="button primary">{t!("account-save-profile")}</button>
                             </ActionForm>
                         }
                         .into_any(),
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// The panel's language for this account: stored, and followed on every
+/// browser the user signs in from. A plain form post (works without
+/// JavaScript); the page comes back in the new language.
+#[component]
+fn LanguageForm() -> impl IntoView {
+    let stored = Resource::new(|| (), |_| my_language());
+    let query = use_query_map();
+    let saved = move || {
+        (query.read().get("language").as_deref() == Some("saved")).then(|| {
+            view! { <div class="notice success" role="status">{t!("account-language-saved")}</div> }
+        })
+    };
+    let now = i18n::current();
+    view! {
+        <section class="card" aria-labelledby="my-language-heading">
+            <h2 id="my-language-heading">{t!("language-menu")}</h2>
+            {saved}
+            <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
+                {move || Suspend::new(async move {
+                    let stored = stored.await.ok().flatten();
+                    view! {
+                        <form method="post" action=SetMyLanguage::url() class="stack" data-testid="language-form">
+                            <div class="field">
+                                <label for="field-language">{t!("language-menu")}</label>
+                                <select id="field-language" name="language" aria-describedby="field-language-hint">
+                                    <option value="" selected=stored.is_none()>
+                                        {t!("account-language-browser", language = now.endonym())}
+                                    </option>
+                                    {Language::ALL.into_iter().map(|language| view! {
+                                        <option value=language.code() lang=language.code()
+                                            selected=stored == Some(language)>{language.endonym()}</option>
+                                    }).collect_view()}
+                                </select>
+                                <p class="hint" id="field-language-hint">{t!("account-language-hint")}</p>
+                            </div>
+                            <button type="submit" class="button primary">{t!("account-language-save")}</button>
+                        </form>
                     }
                 })}
             </Transition>

@@ -194,6 +194,18 @@ pub async fn by_username(db: &Db, username: &str) -> sqlx::Result<Option<UserRow
     with_pool!(db, pool => sqlx::query_as::<_, UserRow>(&sql).bind(username).fetch_optional(pool).await)
 }
 
+/// The panel language a user chose (a code), if any.
+pub async fn language(db: &Db, id: &str) -> sqlx::Result<Option<String>> {
+    let sql = "SELECT language FROM users WHERE id = $1";
+    with_pool!(db, pool => sqlx::query_scalar::<_, Option<String>>(sql).bind(id).fetch_optional(pool).await.map(Option::flatten))
+}
+
+/// Stores (or, with `None`, forgets) a user's panel language.
+pub async fn set_language(db: &Db, id: &str, language: Option<&str>) -> sqlx::Result<()> {
+    let sql = "UPDATE users SET language = $1 WHERE id = $2";
+    with_pool!(db, pool => sqlx::query(sql).bind(language).bind(id).execute(pool).await.map(drop))
+}
+
 /// Swaps a password hash for an equivalent stronger one, unless it changed
 /// since it was read (a reset meanwhile wins).
 pub async fn replace_password_hash(db: &Db, id: &str, old: &str, new: &str) -> sqlx::Result<()> {

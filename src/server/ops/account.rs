@@ -1,5 +1,6 @@
 //! What every user may do to their own account.
 
+use crate::i18n::Language;
 use serde_json::json;
 
 use super::{Access, Caller};
@@ -149,4 +150,27 @@ pub async fn update_own_profile(
     .await?
     .ok_or(AppError::Unauthenticated)?;
     Ok(super::users::to_model(changed.row))
+}
+
+/// The panel language a user chose, if any.
+pub async fn stored_language(
+    state: &AppState,
+    user_id: &str,
+) -> Result<Option<Language>, AppError> {
+    Ok(db::users::language(&state.db, user_id)
+        .await?
+        .as_deref()
+        .and_then(Language::parse))
+}
+
+/// Remembers the panel language the caller chose (`None`: the browser's).
+/// Not audited: a display preference, like the theme.
+pub async fn set_own_language(
+    state: &AppState,
+    caller: &Caller,
+    language: Option<Language>,
+) -> Result<(), AppError> {
+    let id = caller.user_id.as_deref().ok_or(AppError::Unauthenticated)?;
+    db::users::set_language(&state.db, id, language.map(Language::code)).await?;
+    Ok(())
 }

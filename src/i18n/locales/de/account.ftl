@@ -1,0 +1,15 @@
+account-password-changed = Passwort geändert. Ihre anderen Sitzungen wurden abgemeldet.
+account-role-admin = Serveradministrator
+account-role-member = Mitglied
+account-id = Konto-ID
+account-self-service-off = Die Selbstverwaltung ist auf diesem Server ausgeschaltet: Bitten Sie einen Administrator, Ihr Profil, Ihr Passwort, Ihre Sitzungen oder Organisationen zu ändern.
+account-apps = Anwendungen, bei denen Sie angemeldet sind
+account-apps-hint = Anwendungen, die Ihr Gatehouse-Konto verwenden. Widerrufen meldet Sie dort ab und entzieht, was Sie freigegeben haben.
+account-profile = Profil
+account-profile-saved = Profil gespeichert.
+account-empty-clears = Leer lassen, um den Wert zu löschen.
+account-save-profile = Profil speichern
+account-language-browser = Die Sprache des Browsers (derzeit { $language })
+account-language-hint = Gilt für jede Seite von Gatehouse, auf jedem Gerät, mit dem Sie sich anmelden.
+account-language-save = Sprache speichern
+account-language-saved = Sprache gespeichert.

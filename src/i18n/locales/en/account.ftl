@@ -1,0 +1,15 @@
+account-password-changed = Password changed. Your other sessions were signed out.
+account-role-admin = Server administrator
+account-role-member = Member
+account-id = Account id
+account-self-service-off = Self-service is turned off on this server: ask an administrator to change your profile, password, sessions or organisations.
+account-apps = Apps you signed in to
+account-apps-hint = Applications that use your Gatehouse account. Revoking signs you out there and withdraws what you shared.
+account-profile = Profile
+account-profile-saved = Profile saved.
+account-empty-clears = Leave empty to clear.
+account-save-profile = Save profile
+account-language-browser = The browser's language (now { $language })
+account-language-hint = Used on every page of Gatehouse, on every device you sign in from.
+account-language-save = Save language
+account-language-saved = Language saved.

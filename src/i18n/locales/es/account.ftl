@@ -1,0 +1,15 @@
+account-password-changed = Contraseña cambiada. Se cerraron sus otras sesiones.
+account-role-admin = Administrador del servidor
+account-role-member = Miembro
+account-id = Identificador de la cuenta
+account-self-service-off = El autoservicio está desactivado en este servidor: pida a un administrador que cambie su perfil, su contraseña, sus sesiones u organizaciones.
+account-apps = Aplicaciones en las que inició sesión
+account-apps-hint = Aplicaciones que usan su cuenta de Gatehouse. Revocar cierra su sesión allí y retira lo que compartió.
+account-profile = Perfil
+account-profile-saved = Perfil guardado.
+account-empty-clears = Déjelo vacío para borrarlo.
+account-save-profile = Guardar perfil
+account-language-browser = El idioma del navegador (ahora { $language })
+account-language-hint = Se usa en todas las páginas de Gatehouse, en cada dispositivo desde el que inicie sesión.
+account-language-save = Guardar idioma
+account-language-saved = Idioma guardado.

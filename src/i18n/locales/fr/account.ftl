@@ -1,0 +1,15 @@
+account-password-changed = Mot de passe changé. Vos autres sessions ont été fermées.
+account-role-admin = Administrateur du serveur
+account-role-member = Membre
+account-id = Identifiant du compte
+account-self-service-off = Le libre-service est désactivé sur ce serveur : demandez à un administrateur de modifier votre profil, votre mot de passe, vos sessions ou vos organisations.
+account-apps = Applications auxquelles vous vous êtes connecté
+account-apps-hint = Applications qui utilisent votre compte Gatehouse. Révoquer vous déconnecte de l’application et retire ce que vous aviez partagé.
+account-profile = Profil
+account-profile-saved = Profil enregistré.
+account-empty-clears = Laissez vide pour effacer.
+account-save-profile = Enregistrer le profil
+account-language-browser = La langue du navigateur (actuellement { $language })
+account-language-hint = Utilisée sur toutes les pages de Gatehouse, sur chaque appareil depuis lequel vous vous connectez.
+account-language-save = Enregistrer la langue
+account-language-saved = Langue enregistrée.
