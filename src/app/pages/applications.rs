@@ -12,6 +12,7 @@ use crate::app::components::{
     error_banner, reset_on_success, time_or, AdminOnly, Confirmed, CopyField, ErrorNotice, Field,
     FormErrors,
 };
+use crate::app::format::number;
 use crate::app::table::{Column, DataTable};
 use crate::model::{
     AppAccess, Application, ApplicationCreated, ApplicationKind, ClientType, OrgRole, UserGrant,
@@ -21,11 +22,12 @@ use crate::server_fns::applications::{
     DeleteApplication, RevokeGrant, RotateApplicationSecret, UpdateApplication,
 };
 use crate::server_fns::orgs::org_names;
+use crate::t;
 
 #[component]
 pub fn ApplicationsPage() -> impl IntoView {
     view! {
-        <Title text="Applications"/>
+        <Title text=t!("applications-title")/>
         <AdminOnly>
             <Applications/>
         </AdminOnly>
@@ -35,7 +37,7 @@ pub fn ApplicationsPage() -> impl IntoView {
 
 fn access_label(access: &AppAccess, orgs: &[(String, String)]) -> String {
     if access.is_everyone() {
-        return "Everyone signed in".into();
+        return t!("applications-everyone");
     }
     let names: Vec<String> = access
         .orgs
@@ -46,10 +48,22 @@ fn access_label(access: &AppAccess, orgs: &[(String, String)]) -> String {
                 .find(|(id, _)| *id == rule.org_id)
                 .map(|(_, n)| n.clone())
                 .unwrap_or_else(|| rule.org_id.clone());
-            format!("{name} ({}+)", rule.min_role.label().to_lowercase())
+            match rule.min_role {
+                OrgRole::Viewer => t!("applications-access-viewer", org = name),
+                OrgRole::Editor => t!("applications-access-editor", org = name),
+                OrgRole::Admin => t!("applications-access-admin", org = name),
+            }
         })
         .collect();
     names.join(", ")
+}
+
+fn role_label(role: OrgRole) -> String {
+    match role {
+        OrgRole::Viewer => t!("applications-role-viewer"),
+        OrgRole::Editor => t!("applications-role-editor"),
+        OrgRole::Admin => t!("applications-role-admin"),
+    }
 }
 
 #[component]
@@ -63,17 +77,12 @@ fn Applications() -> impl IntoView {
     let orgs = Resource::new(|| (), |_| org_names());
     view! {
         <div class="page-head">
-            <h1>"Applications"</h1>
+            <h1>{t!("applications-title")}</h1>
         </div>
-        <p class="lead">
-            "Services that sign their users in with their Gatehouse account through OpenID Connect (Grafana, Gitea, "
-            "internal tools), and sites your reverse proxy lets through only after a Gatehouse sign-in (forward auth). "
-            "Locking an account, logging it out everywhere or removing it from an organisation an "
-            "application requires ends its sign-ins there too."
-        </p>
+        <p class="lead">{t!("applications-lead")}</p>
         <section class="card" aria-labelledby="apps-heading">
-            <h2 id="apps-heading">"Registered applications"</h2>
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <h2 id="apps-heading">{t!("applications-registered")}</h2>
+            <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
                 {move || Suspend::new(async move {
                     let names = orgs.await.unwrap_or_default();
                     match apps.await {
@@ -92,38 +101,46 @@ fn Applications() -> impl IntoView {
 #[component]
 fn ApplicationTable(list: Vec<Application>, orgs: Vec<(String, String)>) -> impl IntoView {
     let identity = |app: &Application| match (app.kind, app.client_type) {
-        (ApplicationKind::ForwardAuth, _) => ("forward auth", app.hosts.join(", ")),
-        (_, ClientType::Confidential) => ("OpenID Connect, confidential", app.client_id.clone()),
-        (_, ClientType::Public) => ("OpenID Connect, public", app.client_id.clone()),
+        (ApplicationKind::ForwardAuth, _) => {
+            (t!("applications-kind-forward-auth"), app.hosts.join(", "))
+        }
+        (_, ClientType::Confidential) => {
+            (t!("applications-kind-confidential"), app.client_id.clone())
+        }
+        (_, ClientType::Public) => (t!("applications-kind-public"), app.client_id.clone()),
     };
     let columns = vec![
-        Column::new("Name", |app: &Application| {
+        Column::new(t!("common-name"), |app: &Application| {
             view! { <a href=format!("/applications/{}", app.id)>{app.name.clone()}</a> }
         }),
-        Column::new("Client id or hosts", move |app: &Application| {
+        Column::new(t!("applications-col-identity"), move |app: &Application| {
             view! { <code>{identity(app).1}</code> }
         }),
-        Column::new("Type", move |app: &Application| identity(app).0),
-        Column::new("Who may sign in", move |app: &Application| {
+        Column::new(t!("applications-type"), move |app: &Application| {
+            identity(app).0
+        }),
+        Column::new(t!("applications-who"), move |app: &Application| {
             access_label(&app.access, &orgs)
         }),
-        Column::new("Active grants", |app: &Application| app.active_grants),
-        Column::new("Last sign-in", |app: &Application| {
-            time_or(app.last_sign_in_at.clone(), "never")
+        Column::new(t!("applications-active-grants"), |app: &Application| {
+            number(app.active_grants as i64)
+        }),
+        Column::new(t!("applications-last-sign-in"), |app: &Application| {
+            time_or(app.last_sign_in_at.clone(), t!("common-never"))
         }),
     ];
     view! {
-        <DataTable rows=list columns caption="Applications" testid="applications"
-            row_testid="application-row" empty="No applications yet." empty_testid="no-applications"/>
+        <DataTable rows=list columns caption=t!("applications-title") testid="applications"
+            row_testid="application-row" empty=t!("applications-empty") empty_testid="no-applications"/>
     }
 }
 
 /// A labelled textarea of URIs, one per line.
 #[component]
 fn UriList(
-    label: &'static str,
+    #[prop(into)] label: String,
     name: &'static str,
-    hint: &'static str,
+    #[prop(into)] hint: String,
     #[prop(optional)] required: bool,
     #[prop(optional)] value: Vec<String>,
     #[prop(into)] error: Signal<Option<String>>,
@@ -181,12 +198,12 @@ fn AccessFields(
         .collect_view();
     view! {
         <fieldset class="field" aria-describedby=format!("{ids}-hint")>
-            <legend>"Who may sign in"</legend>
-            <p class="hint" id=format!("{ids}-hint")>"No organisation checked: everyone with an active account. Otherwise only members of a checked organisation, with at least the role below."</p>
+            <legend>{t!("applications-who")}</legend>
+            <p class="hint" id=format!("{ids}-hint")>{t!("applications-access-hint")}</p>
             <div class="checks">{boxes}</div>
-            <label for=format!("{ids}-min-role")>"Least role"</label>
+            <label for=format!("{ids}-min-role")>{t!("applications-least-role")}</label>
             <select id=format!("{ids}-min-role") name="min_role">
-                {OrgRole::ALL.into_iter().map(|r| view! { <option value=r.as_str() selected=r == min_role>{r.label()}</option> }).collect_view()}
+                {OrgRole::ALL.into_iter().map(|r| view! { <option value=r.as_str() selected=r == min_role>{role_label(r)}</option> }).collect_view()}
             </select>
             {move || error.get().map(|e| view! { <p class="field-error">{e}</p> })}
         </fieldset>
@@ -221,33 +238,33 @@ fn NewApplicationForm(
     let created = move || create.value().get().and_then(Result::ok);
     view! {
         <section class="card" aria-labelledby="new-app-heading">
-            <h2 id="new-app-heading">"Register an application"</h2>
+            <h2 id="new-app-heading">{t!("applications-register-heading")}</h2>
             {move || created().map(|c| view! { <Credentials created=c on_done=Callback::new(move |_| create.value().set(None))/> })}
             {move || error_banner(errors.general())}
             <noscript>
-                <p class="notice warning">"Registering needs JavaScript: the client secret is shown once, on this page."</p>
+                <p class="notice warning">{t!("applications-register-noscript")}</p>
             </noscript>
             <ActionForm action=create node_ref=form attr:class="stack">
-                <Field label="Name" name="name" required=true autocomplete="off"
-                    hint="Shown to people on the consent screen, e.g. “Grafana”." error=errors.field("name")/>
+                <Field label=t!("common-name") name="name" required=true autocomplete="off"
+                    hint=t!("applications-name-hint") error=errors.field("name")/>
                 <div class="field">
-                    <label for="field-client-type">"Client type"</label>
+                    <label for="field-client-type">{t!("applications-client-type")}</label>
                     <select id="field-client-type" name="client_type" aria-describedby="field-client-type-hint">
-                        <option value="confidential" selected=true>"Confidential (a server that keeps a secret)"</option>
-                        <option value="public">"Public (browser or command-line app, uses PKCE)"</option>
+                        <option value="confidential" selected=true>{t!("applications-client-type-confidential")}</option>
+                        <option value="public">{t!("applications-client-type-public")}</option>
                     </select>
-                    <p class="hint" id="field-client-type-hint">"Confidential clients get a client secret."</p>
+                    <p class="hint" id="field-client-type-hint">{t!("applications-client-type-hint")}</p>
                 </div>
-                <UriList label="Redirect URIs" name="redirect_uris" required=true
-                    hint="Exact addresses the sign-in may return to, one per line." error=errors.field("redirect_uris")/>
-                <UriList label="Addresses after sign-out" name="post_logout_redirect_uris"
-                    hint="Optional: where the application may send people after signing them out." error=errors.field("post_logout_redirect_uris")/>
+                <UriList label=t!("applications-redirect-uris") name="redirect_uris" required=true
+                    hint=t!("applications-redirect-uris-hint") error=errors.field("redirect_uris")/>
+                <UriList label=t!("applications-logout-uris") name="post_logout_redirect_uris"
+                    hint=t!("applications-logout-uris-hint") error=errors.field("post_logout_redirect_uris")/>
                 <label class="check" for="field-skip-consent">
                     <input type="checkbox" id="field-skip-consent" name="skip_consent"/>
-                    " First-party application: skip the consent screen"
+                    " "{t!("applications-skip-consent")}
                 </label>
                 <NewAccessFields orgs error=errors.field("access") ids="new-app-access"/>
-                <button type="submit" class="button primary">"Register application"</button>
+                <button type="submit" class="button primary">{t!("applications-register-submit")}</button>
             </ActionForm>
         </section>
     }
@@ -261,13 +278,13 @@ fn SiteFields(app: Option<Application>, errors: FormErrors) -> impl IntoView {
         .map(|a| (a.hosts, a.path_prefixes, a.allow_bearer_tokens))
         .unwrap_or_default();
     view! {
-        <UriList label="Hosts" name="hosts" required=true value=hosts
-            hint="One per line: docs.example.org, or *.example.org for every name below it; add :port to match one port only." error=errors.field("hosts")/>
-        <UriList label="Path prefixes" name="path_prefixes" value=prefixes
-            hint="Optional, one per line (e.g. /admin): only these paths of the hosts. Empty: the whole hosts." error=errors.field("path_prefixes")/>
+        <UriList label=t!("applications-hosts") name="hosts" required=true value=hosts
+            hint=t!("applications-hosts-hint") error=errors.field("hosts")/>
+        <UriList label=t!("applications-path-prefixes") name="path_prefixes" value=prefixes
+            hint=t!("applications-path-prefixes-hint") error=errors.field("path_prefixes")/>
         <label class="check" for="field-allow-bearer-tokens">
             <input type="checkbox" id="field-allow-bearer-tokens" name="allow_bearer_tokens" checked=tokens/>
-            " Let personal tokens through (Authorization: Bearer), for scripts"
+            " "{t!("applications-bearer-tokens")}
         </label>
     }
 }
@@ -283,18 +300,18 @@ fn NewSiteForm(
     let created = move || create.value().get().and_then(Result::ok);
     view! {
         <section class="card" aria-labelledby="new-site-heading">
-            <h2 id="new-site-heading">"Protect a site (forward auth)"</h2>
-            <p class="hint">"Your reverse proxy asks Gatehouse before letting a request through: see the README for nginx, Traefik and Caddy."</p>
+            <h2 id="new-site-heading">{t!("applications-site-heading")}</h2>
+            <p class="hint">{t!("applications-site-hint")}</p>
             {move || created().map(|c| view! {
-                <div class="notice success" role="status" data-testid="new-site">{format!("“{}” is protected.", c.application.name)}</div>
+                <div class="notice success" role="status" data-testid="new-site">{t!("applications-site-protected", name = c.application.name)}</div>
             })}
             {move || error_banner(errors.general())}
             <ActionForm action=create node_ref=form attr:class="stack">
-                <Field label="Name" name="name" id="field-site-name" required=true autocomplete="off"
-                    hint="Shown to people who are refused, e.g. “Documentation”." error=errors.field("name")/>
+                <Field label=t!("common-name") name="name" id="field-site-name" required=true autocomplete="off"
+                    hint=t!("applications-site-name-hint") error=errors.field("name")/>
                 <SiteFields app=None errors/>
                 <NewAccessFields orgs error=errors.field("access") ids="new-site-access"/>
-                <button type="submit" class="button primary">"Protect site"</button>
+                <button type="submit" class="button primary">{t!("applications-site-submit")}</button>
             </ActionForm>
         </section>
     }
@@ -308,12 +325,12 @@ fn Credentials(created: ApplicationCreated, on_done: Callback<()>) -> impl IntoV
     let app = created.application;
     view! {
         <div class="secret-box" role="region" aria-labelledby="app-credentials-heading" data-testid="new-app-secret">
-            <h3 id="app-credentials-heading">{format!("“{}” is registered", app.name)}</h3>
-            {created.client_secret.is_some().then(|| view! { <p><strong>"Copy the secret now: it will not be shown again."</strong></p> })}
-            <CopyField label="Client id" id="new-app-client-id" value=app.client_id.clone() focus=true/>
-            {created.client_secret.map(|secret| view! { <CopyField label="Client secret" id="new-app-client-secret" value=secret/> })}
-            <CopyField label="Issuer (discovery)" id="new-app-issuer" value=format!("{origin}/.well-known/openid-configuration")/>
-            <button type="button" class="button subtle" on:click=move |_| on_done.run(())>"Done"</button>
+            <h3 id="app-credentials-heading">{t!("applications-registered-notice", name = app.name.clone())}</h3>
+            {created.client_secret.is_some().then(|| view! { <p><strong>{t!("applications-copy-secret-now")}</strong></p> })}
+            <CopyField label=t!("applications-client-id") id="new-app-client-id" value=app.client_id.clone() focus=true/>
+            {created.client_secret.map(|secret| view! { <CopyField label=t!("applications-client-secret") id="new-app-client-secret" value=secret/> })}
+            <CopyField label=t!("applications-issuer") id="new-app-issuer" value=format!("{origin}/.well-known/openid-configuration")/>
+            <button type="button" class="button subtle" on:click=move |_| on_done.run(())>{t!("applications-done")}</button>
         </div>
     }
     .into_any()
@@ -341,7 +358,7 @@ fn ApplicationDetail() -> impl IntoView {
     );
     let orgs = Resource::new(|| (), |_| org_names());
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 let names = orgs.await.unwrap_or_default();
                 match app.await {
@@ -376,39 +393,40 @@ fn ApplicationView(
     let (update_id, delete_id, delete_label) = (
         app.id.clone(),
         app.id.clone(),
-        format!("Delete {}", app.name),
+        t!("applications-delete-label", name = app.name.clone()),
     );
     let rotate_id = app.id.clone();
     let site = app.kind == ApplicationKind::ForwardAuth;
-    let delete_explanation = format!(
-        "Delete “{}”? Its {} active sign-ins end at once and it can no longer sign anyone in. This cannot be undone.",
-        app.name, app.active_grants
+    let delete_explanation = t!(
+        "applications-delete-explanation",
+        name = app.name.clone(),
+        count = app.active_grants
     );
     view! {
         <Title text=title/>
         <div class="page-head">
             <h1>{heading}</h1>
-            <a href="/applications">"All applications"</a>
+            <a href="/applications">{t!("applications-all")}</a>
         </div>
         {(!site).then(|| view! {
         <section class="card" aria-labelledby="app-facts-heading">
-            <h2 id="app-facts-heading">"Client"</h2>
+            <h2 id="app-facts-heading">{t!("applications-client")}</h2>
             <dl class="facts">
-                <dt>"Client id"</dt><dd><code data-testid="client-id">{app.client_id.clone()}</code></dd>
-                <dt>"Type"</dt><dd>{if confidential { "Confidential" } else { "Public (PKCE)" }}</dd>
-                <dt>"ID token signature"</dt><dd>{app.id_token_signed_response_alg.clone()}</dd>
-                <dt>"Active grants"</dt><dd>{app.active_grants}</dd>
-                <dt>"Last sign-in"</dt><dd>{time_or(app.last_sign_in_at.clone(), "never")}</dd>
+                <dt>{t!("applications-client-id")}</dt><dd><code data-testid="client-id">{app.client_id.clone()}</code></dd>
+                <dt>{t!("applications-type")}</dt><dd>{if confidential { t!("applications-type-confidential") } else { t!("applications-type-public") }}</dd>
+                <dt>{t!("applications-id-token-alg")}</dt><dd>{app.id_token_signed_response_alg.clone()}</dd>
+                <dt>{t!("applications-active-grants")}</dt><dd>{number(app.active_grants as i64)}</dd>
+                <dt>{t!("applications-last-sign-in")}</dt><dd>{time_or(app.last_sign_in_at.clone(), t!("common-never"))}</dd>
             </dl>
             {move || rotated().map(|c| view! { <Credentials created=c on_done=Callback::new(move |_| rotate.value().set(None))/> })}
             {move || error_banner(rotate_error())}
             {confidential.then(move || {
                 let id = rotate_id;
                 view! {
-                    <Confirmed summary="Rotate secret…".into() explanation="The current secret stops working at once; the application needs the new one.".into()>
+                    <Confirmed summary=t!("applications-rotate-summary") explanation=t!("applications-rotate-explanation")>
                         <ActionForm action=rotate>
                             <input type="hidden" name="id" value=id/>
-                            <button type="submit" class="button">"Rotate the secret"</button>
+                            <button type="submit" class="button">{t!("applications-rotate-submit")}</button>
                         </ActionForm>
                     </Confirmed>
                 }
@@ -416,34 +434,34 @@ fn ApplicationView(
         </section>
         })}
         <section class="card" aria-labelledby="app-edit-heading">
-            <h2 id="app-edit-heading">"Settings"</h2>
-            {move || saved().then(|| view! { <div class="notice success" role="status">"Saved."</div> })}
+            <h2 id="app-edit-heading">{t!("applications-settings")}</h2>
+            {move || saved().then(|| view! { <div class="notice success" role="status">{t!("applications-saved")}</div> })}
             {move || error_banner(errors.general())}
             <ActionForm action=update attr:class="stack">
                 <input type="hidden" name="id" value=update_id/>
-                <Field label="Name" name="name" required=true value=name_value error=errors.field("name")/>
+                <Field label=t!("common-name") name="name" required=true value=name_value error=errors.field("name")/>
                 {if site {
                     view! { <SiteFields app=Some(app.clone()) errors/> }.into_any()
                 } else {
                     view! {
-                        <UriList label="Redirect URIs" name="redirect_uris" required=true value=app.redirect_uris.clone()
-                            hint="Exact addresses the sign-in may return to, one per line." error=errors.field("redirect_uris")/>
-                        <UriList label="Addresses after sign-out" name="post_logout_redirect_uris" value=app.post_logout_redirect_uris.clone()
-                            hint="Optional: where the application may send people after signing them out." error=errors.field("post_logout_redirect_uris")/>
+                        <UriList label=t!("applications-redirect-uris") name="redirect_uris" required=true value=app.redirect_uris.clone()
+                            hint=t!("applications-redirect-uris-hint") error=errors.field("redirect_uris")/>
+                        <UriList label=t!("applications-logout-uris") name="post_logout_redirect_uris" value=app.post_logout_redirect_uris.clone()
+                            hint=t!("applications-logout-uris-hint") error=errors.field("post_logout_redirect_uris")/>
                         <label class="check" for="field-skip-consent">
                             <input type="checkbox" id="field-skip-consent" name="skip_consent" checked=app.skip_consent/>
-                            " First-party application: skip the consent screen"
+                            " "{t!("applications-skip-consent")}
                         </label>
                     }
                     .into_any()
                 }}
                 <AccessFields orgs current=app.access.clone() error=errors.field("access")/>
-                <button type="submit" class="button primary">"Save"</button>
+                <button type="submit" class="button primary">{t!("common-save")}</button>
             </ActionForm>
         </section>
         <section class="card danger-zone" aria-labelledby="app-delete-heading">
-            <h2 id="app-delete-heading">"Delete"</h2>
-            <Confirmed summary="Delete application…".into() explanation=delete_explanation>
+            <h2 id="app-delete-heading">{t!("common-delete")}</h2>
+            <Confirmed summary=t!("applications-delete-summary") explanation=delete_explanation>
                 <ActionForm action=delete>
                     <input type="hidden" name="id" value=delete_id/>
                     <button type="submit" class="button danger">{delete_label}</button>
@@ -465,7 +483,7 @@ pub fn GrantsList(user_id: String) -> impl IntoView {
         move |_| list_grants(owner.clone()),
     );
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
             {move || {
                 let user_id = user_id.clone();
                 Suspend::new(async move {
@@ -487,14 +505,17 @@ fn GrantTable(
     revoke: ServerAction<RevokeGrant>,
 ) -> impl IntoView {
     let actions = move |g: &UserGrant| {
-        let explanation = format!(
-            "Sign out of {} and withdraw its access? It will ask for consent at the next sign-in.",
-            g.application_name
+        let explanation = t!(
+            "applications-grant-revoke-explanation",
+            name = g.application_name.clone()
         );
-        let label = format!("Revoke {}", g.application_name);
+        let label = t!(
+            "applications-grant-revoke-label",
+            name = g.application_name.clone()
+        );
         let (user_id, grant_id) = (user_id.clone(), g.id.clone());
         view! {
-            <Confirmed summary="Revoke…".into() explanation>
+            <Confirmed summary=t!("applications-grant-revoke-summary") explanation>
                 <ActionForm action=revoke>
                     <input type="hidden" name="user_id" value=user_id/>
                     <input type="hidden" name="grant_id" value=grant_id/>
@@ -504,18 +525,22 @@ fn GrantTable(
         }
     };
     let columns = vec![
-        Column::new("Application", |g: &UserGrant| g.application_name.clone()),
-        Column::new("Shares", |g: &UserGrant| g.scopes.join(" ")),
-        Column::new("Since", |g: &UserGrant| {
+        Column::new(t!("applications-col-application"), |g: &UserGrant| {
+            g.application_name.clone()
+        }),
+        Column::new(t!("applications-col-shares"), |g: &UserGrant| {
+            g.scopes.join(" ")
+        }),
+        Column::new(t!("applications-col-since"), |g: &UserGrant| {
             time_or(Some(g.created_at.clone()), "")
         }),
-        Column::new("Last used", |g: &UserGrant| {
+        Column::new(t!("applications-col-last-used"), |g: &UserGrant| {
             time_or(Some(g.last_used_at.clone()), "")
         }),
         Column::actions(actions),
     ];
     view! {
-        <DataTable rows=list columns caption="Application sign-ins" testid="grants"
-            row_testid="grant-row" empty="No application sign-ins." empty_testid="no-grants"/>
+        <DataTable rows=list columns caption=t!("applications-grants-caption") testid="grants"
+            row_testid="grant-row" empty=t!("applications-grants-empty") empty_testid="no-grants"/>
     }
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::settings::{pieces, Piece};
 use super::tokens::{scopes_label, ScopeSelect};
 use crate::app::components::{
     alert, error_banner, reset_on_success, time_or, AdminOnly, Confirmed, CopyField, ErrorNotice,
@@ -14,11 +15,28 @@ use crate::app::components::{
 use crate::app::table::{Column, DataTable};
 use crate::model::{OAuthClient, OAuthClientCreated};
 use crate::server_fns::access::{list_oauth_clients, CreateOauthClient, RevokeOauthClient};
+use crate::t;
+
+/// Where and how a client gets its tokens (API names: not translated).
+const ENDPOINT: &str = "POST /oauth2/token";
+const GRANT: &str = "client_credentials";
+const BEARER: &str = "Authorization: Bearer …";
+
+/// A translated sentence with the API names in it set as `<code>`.
+fn with_code(text: String, codes: &[&str]) -> impl IntoView {
+    pieces(&text, codes)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.into_any(),
+            Piece::Value(i) => view! { <code>{codes[i].to_owned()}</code> }.into_any(),
+        })
+        .collect_view()
+}
 
 #[component]
 pub fn OAuthClientsPage() -> impl IntoView {
     view! {
-        <Title text="API clients"/>
+        <Title text=t!("oauth-clients-title")/>
         <AdminOnly>
             <OAuthClients/>
         </AdminOnly>
@@ -42,18 +60,14 @@ fn OAuthClients() -> impl IntoView {
     };
     view! {
         <div class="page-head">
-            <h1>"API clients"</h1>
+            <h1>{t!("oauth-clients-title")}</h1>
         </div>
-        <p class="lead">
-            "Scripts and services use an API client to reach the admin API without a person's password: they exchange "
-            "its client id and secret at "<code>"POST /oauth2/token"</code>" (grant type "<code>"client_credentials"</code>
-            ") for a short-lived access token."
-        </p>
+        <p class="lead">{with_code(t!("oauth-clients-lead", endpoint = ENDPOINT, grant = GRANT), &[ENDPOINT, GRANT])}</p>
         <NewClientForm create/>
         <section class="card" aria-labelledby="clients-heading">
-            <h2 id="clients-heading">"Clients"</h2>
+            <h2 id="clients-heading">{t!("oauth-clients-heading")}</h2>
             {revoke_error}
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match clients.await {
                         Ok(list) => view! { <ClientTable list revoke/> }.into_any(),
@@ -70,21 +84,18 @@ fn OAuthClients() -> impl IntoView {
 fn ClientTable(list: Vec<OAuthClient>, revoke: ServerAction<RevokeOauthClient>) -> impl IntoView {
     let state = |c: &OAuthClient| {
         match &c.revoked_at {
-        Some(_) => view! { <span class="badge token-revoked">"revoked"</span>" "{time_or(c.revoked_at.clone(), "")} }.into_any(),
-        None => view! { <span class="badge token-active">"active"</span> }.into_any(),
+        Some(_) => view! { <span class="badge token-revoked">{t!("oauth-clients-revoked")}</span>" "{time_or(c.revoked_at.clone(), "")} }.into_any(),
+        None => view! { <span class="badge token-active">{t!("oauth-clients-active")}</span> }.into_any(),
     }
     };
     let actions = move |c: &OAuthClient| {
         c.revoked_at.is_none().then(|| {
-            let explanation = format!(
-                "Revoke “{}”? Its access tokens stop working at once and it cannot get new ones. This cannot be undone.",
-                c.name
-            );
+            let explanation = t!("oauth-clients-revoke-explanation", name = c.name.clone());
             // Owned copies: the confirmation's children are a closure.
             let id = c.id.clone();
-            let label = format!("Revoke {}", c.name);
+            let label = t!("oauth-clients-revoke-label", name = c.name.clone());
             view! {
-                <Confirmed summary="Revoke…".into() explanation>
+                <Confirmed summary=t!("oauth-clients-revoke-summary") explanation>
                     <ActionForm action=revoke>
                         <input type="hidden" name="id" value=id/>
                         <button type="submit" class="button danger">{label}</button>
@@ -94,27 +105,29 @@ fn ClientTable(list: Vec<OAuthClient>, revoke: ServerAction<RevokeOauthClient>) 
         })
     };
     let columns = vec![
-        Column::new("Name", |c: &OAuthClient| c.name.clone()),
+        Column::new(t!("common-name"), |c: &OAuthClient| c.name.clone()),
         Column::new(
-            "Client id",
+            t!("oauth-clients-client-id"),
             |c: &OAuthClient| view! { <code>{c.id.clone()}</code> },
         ),
-        Column::new("Scopes", |c: &OAuthClient| scopes_label(&c.scopes)),
-        Column::new("Created", |c: &OAuthClient| {
+        Column::new(t!("oauth-clients-scopes"), |c: &OAuthClient| {
+            scopes_label(&c.scopes)
+        }),
+        Column::new(t!("common-created"), |c: &OAuthClient| {
             view! { {c.created_by.clone()}", "{time_or(Some(c.created_at.clone()), "")} }
         }),
-        Column::new("Last used", |c: &OAuthClient| {
-            time_or(c.last_used_at.clone(), "never")
+        Column::new(t!("oauth-clients-last-used"), |c: &OAuthClient| {
+            time_or(c.last_used_at.clone(), t!("common-never"))
         }),
-        Column::new("State", state),
+        Column::new(t!("oauth-clients-state"), state),
         Column::actions(actions),
     ];
     // Keyed: when the list changes, an open confirmation must not pass
     // to the row that takes this one's place.
     view! {
-        <DataTable rows=list columns caption="API clients" testid="clients" row_testid="client-row"
+        <DataTable rows=list columns caption=t!("oauth-clients-title") testid="clients" row_testid="client-row"
             key=Arc::new(|c: &OAuthClient| format!("{}:{:?}", c.id, c.revoked_at))
-            empty="No API clients yet." empty_testid="no-clients"/>
+            empty=t!("oauth-clients-empty") empty_testid="no-clients"/>
     }
     .into_any()
 }
@@ -127,17 +140,17 @@ fn NewClientForm(create: ServerAction<CreateOauthClient>) -> impl IntoView {
     let created = move || create.value().get().and_then(Result::ok);
     view! {
         <section class="card" aria-labelledby="new-client-heading">
-            <h2 id="new-client-heading">"New API client"</h2>
+            <h2 id="new-client-heading">{t!("oauth-clients-new-heading")}</h2>
             {move || created().map(|c| view! { <NewClientSecret created=c on_done=Callback::new(move |_| create.value().set(None))/> })}
             {move || error_banner(errors.general())}
             <noscript>
-                <p class="notice warning">"Creating a client needs JavaScript: its secret is shown once, on this page."</p>
+                <p class="notice warning">{t!("oauth-clients-noscript")}</p>
             </noscript>
             <ActionForm action=create node_ref=form attr:class="stack">
-                <Field label="Name" name="name" required=true autocomplete="off"
-                    hint="Which script or service uses it, e.g. “nightly sync”." error=errors.field("name")/>
+                <Field label=t!("common-name") name="name" required=true autocomplete="off"
+                    hint=t!("oauth-clients-name-hint") error=errors.field("name")/>
                 <ScopeSelect id="field-client-scope"/>
-                <button type="submit" class="button primary">"Create API client"</button>
+                <button type="submit" class="button primary">{t!("oauth-clients-create")}</button>
             </ActionForm>
         </section>
     }
@@ -155,14 +168,14 @@ fn NewClientSecret(created: OAuthClientCreated, on_done: Callback<()>) -> impl I
     );
     view! {
         <div class="secret-box" role="region" aria-labelledby="new-client-heading-done" data-testid="new-client-secret">
-            <h3 id="new-client-heading-done">{format!("API client “{}” created", created.client.name)}</h3>
-            <p><strong>"Copy it now: it will not be shown again."</strong></p>
-            <CopyField label="Client id" id="new-client-id" value=created.client.id.clone() focus=true/>
-            <CopyField label="Client secret" id="new-client-secret" value=created.client_secret.clone()/>
-            <h4 id="curl-example-heading">"Try it"</h4>
-            <p>"Get an access token, then send it as "<code>"Authorization: Bearer …"</code>" to the admin API:"</p>
+            <h3 id="new-client-heading-done">{t!("oauth-clients-created", name = created.client.name.clone())}</h3>
+            <p><strong>{t!("oauth-clients-copy-now")}</strong></p>
+            <CopyField label=t!("oauth-clients-client-id") id="new-client-id" value=created.client.id.clone() focus=true/>
+            <CopyField label=t!("oauth-clients-client-secret") id="new-client-secret" value=created.client_secret.clone()/>
+            <h4 id="curl-example-heading">{t!("oauth-clients-try-it")}</h4>
+            <p>{with_code(t!("oauth-clients-try-it-text", header = BEARER), &[BEARER])}</p>
             <pre class="example" role="region" tabindex="0" aria-labelledby="curl-example-heading"><code data-testid="curl-example">{curl}</code></pre>
-            <button type="button" class="button subtle" on:click=move |_| on_done.run(())>"I have copied them"</button>
+            <button type="button" class="button subtle" on:click=move |_| on_done.run(())>{t!("oauth-clients-copied-them")}</button>
         </div>
     }
     .into_any()

@@ -7,19 +7,67 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
+use crate::app::format::number;
 use crate::app::{
     components::{AdminOnly, ErrorNotice},
     table::{Column, DataTable},
 };
 use crate::model::{
-    AppError, ProvisionedItem, ProvisionedOutcome, ProvisioningReport, Setting, Settings,
+    AppError, ProvisionedItem, ProvisionedKind, ProvisionedOutcome, ProvisioningReport, Setting,
+    Settings,
 };
 use crate::server_fns::server::{get_server_settings, ReloadProvisioning};
+use crate::t;
+
+/// The configuration key that names the provisioning file.
+const FILE_KEY: &str = "[provisioning] file";
+
+/// A part of a translated sentence: its own text, or the value at this
+/// index of the ones placed in it.
+pub(super) enum Piece {
+    Text(String),
+    Value(usize),
+}
+
+/// Cuts a translated sentence around `values` placed in it (sought in
+/// order), so each can be set in an element of its own (`<code>`, a span
+/// with a test id) while translators keep the sentence whole. A value the
+/// sentence lacks is left out.
+pub(super) fn pieces(text: &str, values: &[&str]) -> Vec<Piece> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    for (i, value) in values.iter().enumerate() {
+        let Some(at) = (!value.is_empty()).then(|| rest.find(value)).flatten() else {
+            continue;
+        };
+        if at > 0 {
+            parts.push(Piece::Text(rest[..at].to_owned()));
+        }
+        parts.push(Piece::Value(i));
+        rest = &rest[at + value.len()..];
+    }
+    if !rest.is_empty() {
+        parts.push(Piece::Text(rest.to_owned()));
+    }
+    parts
+}
+
+fn kind_label(kind: ProvisionedKind) -> String {
+    match kind {
+        ProvisionedKind::Org => t!("settings-kind-org"),
+        ProvisionedKind::User => t!("settings-kind-user"),
+        ProvisionedKind::Membership => t!("settings-kind-membership"),
+        ProvisionedKind::Oauth2Client => t!("settings-kind-oauth2-client"),
+        ProvisionedKind::Application => t!("settings-kind-application"),
+        ProvisionedKind::Allowlist => t!("settings-kind-allowlist"),
+        ProvisionedKind::Module => t!("settings-kind-module"),
+    }
+}
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     view! {
-        <Title text="Settings"/>
+        <Title text=t!("settings-title")/>
         <AdminOnly>
             <SettingsView/>
         </AdminOnly>
@@ -46,22 +94,19 @@ fn SettingsView() -> impl IntoView {
     let settings = Resource::new(|| (), |_| get_server_settings());
     view! {
         <div class="page-head">
-            <h1>"Settings"</h1>
+            <h1>{t!("settings-title")}</h1>
         </div>
-        <p class="muted">
-            "The configuration this server runs with, from its configuration file and environment. \
-             Change it there and restart. Secrets are never shown."
-        </p>
+        <p class="muted">{t!("settings-lead")}</p>
         <ProvisioningSection/>
-        <Form method="GET" action="/settings" attr:class="filters" attr:role="search" attr:aria-label="Search settings">
+        <Form method="GET" action="/settings" attr:class="filters" attr:role="search" attr:aria-label=t!("settings-search")>
             <div class="field">
-                <label for="settings-search">"Key, value or variable contains"</label>
+                <label for="settings-search">{t!("settings-search-label")}</label>
                 <input id="settings-search" type="search" name="q" autocomplete="off"
                     value=search prop:value=search/>
             </div>
-            <button type="submit" class="button">"Search"</button>
+            <button type="submit" class="button">{t!("common-search")}</button>
         </Form>
-        <Transition fallback=|| view! { <p class="loading">"Loading settings…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{t!("settings-loading")}</p> }>
             {move || Suspend::new(async move {
                 match settings.await {
                     Ok(settings) => view! { <SettingsTree settings needle=Signal::derive(move || search().to_lowercase())/> }.into_any(),
@@ -75,16 +120,22 @@ fn SettingsView() -> impl IntoView {
 fn setting_columns() -> Vec<Column<Setting>> {
     let value = |s: &Setting| match &s.value {
         Some(v) if s.secret => {
-            view! { <span class="secret" title="Secret: never shown">{v.clone()}</span> }.into_any()
+            view! { <span class="secret" title=t!("settings-secret")>{v.clone()}</span> }.into_any()
         }
-        Some(v) if v.is_empty() => view! { <span class="muted">"(empty)"</span> }.into_any(),
+        Some(v) if v.is_empty() => {
+            view! { <span class="muted">{t!("settings-empty-value")}</span> }.into_any()
+        }
         Some(v) => view! { <code>{v.clone()}</code> }.into_any(),
-        None => view! { <span class="muted">"not set"</span> }.into_any(),
+        None => view! { <span class="muted">{t!("settings-not-set")}</span> }.into_any(),
     };
     vec![
-        Column::new("Key", |s: &Setting| view! { <code>{s.key.clone()}</code> }).row_header(),
-        Column::new("Value", value),
-        Column::new("Environment variable", |s: &Setting| {
+        Column::new(
+            t!("settings-key"),
+            |s: &Setting| view! { <code>{s.key.clone()}</code> },
+        )
+        .row_header(),
+        Column::new(t!("settings-value"), value),
+        Column::new(t!("settings-env"), |s: &Setting| {
             s.env
                 .clone()
                 .map(|e| view! { <code class="muted">{e}</code> })
@@ -113,14 +164,14 @@ fn SettingsTree(settings: Settings, needle: Signal<String>) -> impl IntoView {
                 .collect()
         });
         if sections.is_empty() {
-            return view! { <p class="empty">"No setting matches."</p> }.into_any();
+            return view! { <p class="empty">{t!("settings-no-match")}</p> }.into_any();
         }
         sections
             .into_iter()
             .map(|(name, rows)| {
                 let heading_id = format!("settings-{name}");
                 let labelled_by = heading_id.clone();
-                let caption = format!("[{name}] settings");
+                let caption = t!("settings-section-caption", section = name.clone());
                 view! {
                     <section class="settings-section" aria-labelledby=labelled_by>
                         <h2 id=heading_id>"["{name}"]"</h2>
@@ -148,7 +199,8 @@ fn ProvisioningSection() -> impl IntoView {
                     .into_iter()
                     .map(|p| {
                         let place = if p.line > 0 {
-                            format!("Line {}: ", p.line)
+                            // A line number, not a quantity: no digit grouping.
+                            format!("{} ", t!("settings-problem-line", line = p.line.to_string()))
                         } else {
                             String::new()
                         };
@@ -161,7 +213,7 @@ fn ProvisioningSection() -> impl IntoView {
                     .collect_view();
                 view! {
                     <div class="notice error" role="alert" data-testid="provisioning-errors">
-                        <strong>"The provisioning file cannot be applied; nothing was changed."</strong>
+                        <strong>{t!("settings-provisioning-invalid")}</strong>
                         <ul>{items}</ul>
                     </div>
                 }
@@ -177,16 +229,20 @@ fn ProvisioningSection() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="provisioning-heading" data-testid="provisioning">
-            <h2 id="provisioning-heading">"Provisioning"</h2>
+            <h2 id="provisioning-heading">{t!("settings-provisioning")}</h2>
             <p>
-                "Applies the provisioning file (" <code>"[provisioning] file"</code>
-                ") again: what is missing is created, what differs is changed, the rest is left alone. \
-                 Nothing the file does not name is deleted, and a file with problems changes nothing."
+                {pieces(&t!("settings-provisioning-about", key = FILE_KEY), &[FILE_KEY])
+                    .into_iter()
+                    .map(|piece| match piece {
+                        Piece::Text(text) => text.into_any(),
+                        Piece::Value(_) => view! { <code>{FILE_KEY}</code> }.into_any(),
+                    })
+                    .collect_view()}
             </p>
             <ActionForm action=reload>
                 <button type="submit" class="button primary" data-testid="reload-provisioning"
                     disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
-                    {move || if pending.get() { "Reloading…" } else { "Reload provisioning" }}
+                    {move || if pending.get() { t!("settings-reloading") } else { t!("settings-reload") }}
                 </button>
             </ActionForm>
             <div aria-live="polite">{outcome}</div>
@@ -204,16 +260,23 @@ fn ProvisioningResult(report: ProvisioningReport) -> impl IntoView {
             ProvisionedOutcome::Changed => "badge outcome-updated",
             ProvisionedOutcome::Unchanged => "badge outcome-skipped",
         };
-        view! { <span class=badge>{item.outcome.as_str()}</span> }
+        let label = match item.outcome {
+            ProvisionedOutcome::Created => t!("settings-outcome-created"),
+            ProvisionedOutcome::Changed => t!("settings-outcome-changed"),
+            ProvisionedOutcome::Unchanged => t!("settings-outcome-unchanged"),
+        };
+        view! { <span class=badge>{label}</span> }
     };
     let columns = vec![
-        Column::new("Kind", |item: &ProvisionedItem| item.kind.label()),
+        Column::new(t!("settings-kind"), |item: &ProvisionedItem| {
+            kind_label(item.kind)
+        }),
         Column::new(
-            "Name",
+            t!("common-name"),
             |item: &ProvisionedItem| view! { <code>{item.name.clone()}</code> },
         ),
-        Column::new("Outcome", outcome),
-        Column::new("Changed fields", |item: &ProvisionedItem| {
+        Column::new(t!("settings-outcome"), outcome),
+        Column::new(t!("settings-changed-fields"), |item: &ProvisionedItem| {
             item.changes.join(", ")
         }),
     ];
@@ -223,14 +286,34 @@ fn ProvisioningResult(report: ProvisioningReport) -> impl IntoView {
             ("data-outcome", item.outcome.as_str().to_owned()),
         ]
     });
+    // One sentence, its three figures each in a span of its own.
+    let text = t!(
+        "settings-provisioning-applied",
+        created = report.created,
+        changed = report.changed,
+        unchanged = report.unchanged
+    );
+    let figures = [
+        ("provisioning-created", number(report.created as i64)),
+        ("provisioning-changed", number(report.changed as i64)),
+        ("provisioning-unchanged", number(report.unchanged as i64)),
+    ];
+    let marks: Vec<&str> = figures.iter().map(|(_, n)| n.as_str()).collect();
+    let summary = pieces(&text, &marks)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.into_any(),
+            Piece::Value(i) => {
+                let (testid, figure) = figures[i].clone();
+                view! { <span data-testid=testid>{figure}</span> }.into_any()
+            }
+        })
+        .collect_view();
     view! {
         <div class="notice success" role="status" data-testid="provisioning-report">
-            "Provisioning applied: "
-            <span data-testid="provisioning-created">{report.created}</span>" created, "
-            <span data-testid="provisioning-changed">{report.changed}</span>" changed, "
-            <span data-testid="provisioning-unchanged">{report.unchanged}</span>" unchanged."
+            {summary}
         </div>
-        <DataTable rows=report.items columns caption="Provisioned items" testid="provisioning-items"
+        <DataTable rows=report.items columns caption=t!("settings-provisioned-items") testid="provisioning-items"
             row_testid="provisioning-item" row_data/>
     }
     .into_any()

@@ -1,0 +1,79 @@
+## Anwendungen (OpenID-Connect-Clients und per Forward-Auth geschützte
+## Websites) und die Anmeldungen einer Person bei Anwendungen.
+
+applications-title = Anwendungen
+applications-lead = Dienste, die ihre Benutzer über OpenID Connect mit ihrem Gatehouse-Konto anmelden (Grafana, Gitea, interne Werkzeuge), und Websites, die Ihr Reverse-Proxy erst nach einer Gatehouse-Anmeldung durchlässt (Forward-Auth). Wird ein Konto gesperrt, überall abgemeldet oder aus einer Organisation entfernt, die eine Anwendung voraussetzt, enden auch seine Anmeldungen dort.
+applications-registered = Registrierte Anwendungen
+applications-everyone = Alle angemeldeten Personen
+applications-access-viewer = { $org } (ab Leser)
+applications-access-editor = { $org } (ab Bearbeiter)
+applications-access-admin = { $org } (Administrator)
+applications-role-viewer = Leser
+applications-role-editor = Bearbeiter
+applications-role-admin = Administrator
+applications-kind-forward-auth = Forward-Auth
+applications-kind-confidential = OpenID Connect, vertraulich
+applications-kind-public = OpenID Connect, öffentlich
+applications-col-identity = Client-ID oder Hosts
+applications-type = Typ
+applications-who = Wer sich anmelden darf
+applications-active-grants = Aktive Freigaben
+applications-last-sign-in = Letzte Anmeldung
+applications-empty = Noch keine Anwendungen.
+applications-access-hint = Keine Organisation ausgewählt: alle mit einem aktiven Konto. Andernfalls nur Mitglieder einer ausgewählten Organisation mit mindestens der unten gewählten Rolle.
+applications-least-role = Mindestrolle
+applications-register-heading = Anwendung registrieren
+applications-register-noscript = Zum Registrieren wird JavaScript benötigt: Das Client-Geheimnis wird nur einmal auf dieser Seite angezeigt.
+applications-name-hint = Wird Personen auf der Zustimmungsseite angezeigt, z. B. „Grafana“.
+applications-client-type = Client-Typ
+applications-client-type-confidential = Vertraulich (ein Server, der ein Geheimnis bewahrt)
+applications-client-type-public = Öffentlich (Browser- oder Kommandozeilenanwendung, verwendet PKCE)
+applications-client-type-hint = Vertrauliche Clients erhalten ein Client-Geheimnis.
+applications-redirect-uris = Weiterleitungs-URIs
+applications-redirect-uris-hint = Genaue Adressen, zu denen die Anmeldung zurückkehren darf, eine pro Zeile.
+applications-logout-uris = Adressen nach der Abmeldung
+applications-logout-uris-hint = Optional: wohin die Anwendung Personen nach dem Abmelden schicken darf.
+applications-skip-consent = Eigene Anwendung: Zustimmungsseite überspringen
+applications-register-submit = Anwendung registrieren
+applications-hosts = Hosts
+applications-hosts-hint = Einer pro Zeile: docs.example.org, oder *.example.org für alle Namen darunter; fügen Sie :port hinzu, um nur einen Port abzudecken.
+applications-path-prefixes = Pfadpräfixe
+applications-path-prefixes-hint = Optional, einer pro Zeile (z. B. /admin): nur diese Pfade der Hosts. Leer: die gesamten Hosts.
+applications-bearer-tokens = Persönliche Tokens durchlassen (Authorization: Bearer), für Skripte
+applications-site-heading = Website schützen (Forward-Auth)
+applications-site-hint = Ihr Reverse-Proxy fragt Gatehouse, bevor er eine Anfrage durchlässt: Anleitungen für nginx, Traefik und Caddy finden Sie in der README.
+applications-site-protected = „{ $name }“ ist geschützt.
+applications-site-name-hint = Wird abgewiesenen Personen angezeigt, z. B. „Dokumentation“.
+applications-site-submit = Website schützen
+applications-registered-notice = „{ $name }“ ist registriert
+applications-copy-secret-now = Kopieren Sie das Geheimnis jetzt: Es wird nicht noch einmal angezeigt.
+applications-client-id = Client-ID
+applications-client-secret = Client-Geheimnis
+applications-issuer = Aussteller (Discovery)
+applications-done = Fertig
+applications-all = Alle Anwendungen
+applications-client = Client
+applications-type-confidential = Vertraulich
+applications-type-public = Öffentlich (PKCE)
+applications-id-token-alg = Signatur des ID-Tokens
+applications-rotate-summary = Geheimnis erneuern…
+applications-rotate-explanation = Das aktuelle Geheimnis funktioniert sofort nicht mehr; die Anwendung benötigt das neue.
+applications-rotate-submit = Geheimnis erneuern
+applications-settings = Einstellungen
+applications-saved = Gespeichert.
+applications-delete-summary = Anwendung löschen…
+applications-delete-label = { $name } löschen
+applications-delete-explanation = { $count ->
+    [0] „{ $name }“ löschen? Sie kann danach niemanden mehr anmelden. Dies kann nicht rückgängig gemacht werden.
+    [one] „{ $name }“ löschen? Ihre aktive Anmeldung endet sofort, und sie kann danach niemanden mehr anmelden. Dies kann nicht rückgängig gemacht werden.
+   *[other] „{ $name }“ löschen? Ihre { $count } aktiven Anmeldungen enden sofort, und sie kann danach niemanden mehr anmelden. Dies kann nicht rückgängig gemacht werden.
+}
+applications-grant-revoke-summary = Widerrufen…
+applications-grant-revoke-label = { $name } widerrufen
+applications-grant-revoke-explanation = Von { $name } abmelden und den Zugriff entziehen? Bei der nächsten Anmeldung wird erneut um Zustimmung gebeten.
+applications-col-application = Anwendung
+applications-col-shares = Geteilte Daten
+applications-col-since = Seit
+applications-col-last-used = Zuletzt verwendet
+applications-grants-caption = Anmeldungen bei Anwendungen
+applications-grants-empty = Keine Anmeldungen bei Anwendungen.

@@ -1,0 +1,79 @@
+## Aplicaciones (clientes OpenID Connect y sitios protegidos con forward auth)
+## e inicios de sesión de una persona en aplicaciones.
+
+applications-title = Aplicaciones
+applications-lead = Servicios que inician la sesión de sus usuarios con su cuenta de Gatehouse mediante OpenID Connect (Grafana, Gitea, herramientas internas), y sitios que su proxy inverso solo deja pasar tras iniciar sesión en Gatehouse (forward auth). Bloquear una cuenta, cerrar todas sus sesiones o quitarla de una organización que una aplicación exige también pone fin a sus inicios de sesión en ella.
+applications-registered = Aplicaciones registradas
+applications-everyone = Cualquier persona con sesión iniciada
+applications-access-viewer = { $org } (lector o superior)
+applications-access-editor = { $org } (editor o superior)
+applications-access-admin = { $org } (administrador)
+applications-role-viewer = Lector
+applications-role-editor = Editor
+applications-role-admin = Administrador
+applications-kind-forward-auth = autenticación en el proxy (forward auth)
+applications-kind-confidential = OpenID Connect, confidencial
+applications-kind-public = OpenID Connect, público
+applications-col-identity = ID de cliente o hosts
+applications-type = Tipo
+applications-who = Quién puede iniciar sesión
+applications-active-grants = Autorizaciones activas
+applications-last-sign-in = Último inicio de sesión
+applications-empty = Todavía no hay aplicaciones.
+applications-access-hint = Ninguna organización marcada: cualquier persona con una cuenta activa. Si no, solo los miembros de una organización marcada, con al menos el rol indicado abajo.
+applications-least-role = Rol mínimo
+applications-register-heading = Registrar una aplicación
+applications-register-noscript = Registrar requiere JavaScript: el secreto de cliente se muestra una sola vez, en esta página.
+applications-name-hint = Se muestra a las personas en la pantalla de consentimiento, p. ej. «Grafana».
+applications-client-type = Tipo de cliente
+applications-client-type-confidential = Confidencial (un servidor que guarda un secreto)
+applications-client-type-public = Público (aplicación de navegador o de línea de comandos, usa PKCE)
+applications-client-type-hint = Los clientes confidenciales reciben un secreto de cliente.
+applications-redirect-uris = URI de redirección
+applications-redirect-uris-hint = Direcciones exactas a las que puede volver el inicio de sesión, una por línea.
+applications-logout-uris = Direcciones tras cerrar sesión
+applications-logout-uris-hint = Opcional: adónde puede enviar la aplicación a las personas tras cerrar su sesión.
+applications-skip-consent = Aplicación propia: omitir la pantalla de consentimiento
+applications-register-submit = Registrar aplicación
+applications-hosts = Hosts
+applications-hosts-hint = Uno por línea: docs.example.org, o *.example.org para todos los nombres por debajo; añada :puerto para coincidir solo con un puerto.
+applications-path-prefixes = Prefijos de ruta
+applications-path-prefixes-hint = Opcional, uno por línea (p. ej. /admin): solo estas rutas de los hosts. Vacío: los hosts completos.
+applications-bearer-tokens = Dejar pasar los tokens personales (Authorization: Bearer), para scripts
+applications-site-heading = Proteger un sitio (forward auth)
+applications-site-hint = Su proxy inverso consulta a Gatehouse antes de dejar pasar una solicitud: consulte el README para nginx, Traefik y Caddy.
+applications-site-protected = «{ $name }» está protegido.
+applications-site-name-hint = Se muestra a las personas rechazadas, p. ej. «Documentación».
+applications-site-submit = Proteger sitio
+applications-registered-notice = «{ $name }» está registrada
+applications-copy-secret-now = Copie el secreto ahora: no se volverá a mostrar.
+applications-client-id = ID de cliente
+applications-client-secret = Secreto de cliente
+applications-issuer = Emisor (descubrimiento)
+applications-done = Hecho
+applications-all = Todas las aplicaciones
+applications-client = Cliente
+applications-type-confidential = Confidencial
+applications-type-public = Público (PKCE)
+applications-id-token-alg = Firma del token de ID
+applications-rotate-summary = Renovar el secreto…
+applications-rotate-explanation = El secreto actual deja de funcionar de inmediato; la aplicación necesita el nuevo.
+applications-rotate-submit = Renovar el secreto
+applications-settings = Ajustes
+applications-saved = Guardado.
+applications-delete-summary = Eliminar aplicación…
+applications-delete-label = Eliminar { $name }
+applications-delete-explanation = { $count ->
+    [0] ¿Eliminar «{ $name }»? Ya no podrá iniciar la sesión de nadie. Esta acción no se puede deshacer.
+    [one] ¿Eliminar «{ $name }»? Su inicio de sesión activo termina de inmediato y ya no podrá iniciar la sesión de nadie. Esta acción no se puede deshacer.
+   *[other] ¿Eliminar «{ $name }»? Sus { $count } inicios de sesión activos terminan de inmediato y ya no podrá iniciar la sesión de nadie. Esta acción no se puede deshacer.
+}
+applications-grant-revoke-summary = Revocar…
+applications-grant-revoke-label = Revocar { $name }
+applications-grant-revoke-explanation = ¿Cerrar la sesión en { $name } y retirarle el acceso? Volverá a pedir consentimiento en el próximo inicio de sesión.
+applications-col-application = Aplicación
+applications-col-shares = Datos compartidos
+applications-col-since = Desde
+applications-col-last-used = Último uso
+applications-grants-caption = Inicios de sesión en aplicaciones
+applications-grants-empty = No hay inicios de sesión en aplicaciones.

@@ -1,0 +1,79 @@
+## Applications (clients OpenID Connect et sites protégés par forward auth)
+## et connexions d’une personne aux applications.
+
+applications-title = Applications
+applications-lead = Les services qui connectent leurs utilisateurs avec leur compte Gatehouse via OpenID Connect (Grafana, Gitea, outils internes), et les sites que votre proxy inverse ne laisse passer qu’après une connexion à Gatehouse (forward auth). Verrouiller un compte, le déconnecter partout ou le retirer d’une organisation qu’une application exige met aussi fin à ses connexions à celle-ci.
+applications-registered = Applications enregistrées
+applications-everyone = Toute personne connectée
+applications-access-viewer = { $org } (lecteur ou plus)
+applications-access-editor = { $org } (éditeur ou plus)
+applications-access-admin = { $org } (administrateur)
+applications-role-viewer = Lecteur
+applications-role-editor = Éditeur
+applications-role-admin = Administrateur
+applications-kind-forward-auth = authentification par le proxy (forward auth)
+applications-kind-confidential = OpenID Connect, confidentiel
+applications-kind-public = OpenID Connect, public
+applications-col-identity = Identifiant client ou hôtes
+applications-type = Type
+applications-who = Qui peut se connecter
+applications-active-grants = Autorisations actives
+applications-last-sign-in = Dernière connexion
+applications-empty = Aucune application pour l’instant.
+applications-access-hint = Aucune organisation cochée : toute personne ayant un compte actif. Sinon, seuls les membres d’une organisation cochée, avec au moins le rôle ci-dessous.
+applications-least-role = Rôle minimal
+applications-register-heading = Enregistrer une application
+applications-register-noscript = L’enregistrement nécessite JavaScript : le secret client n’est affiché qu’une fois, sur cette page.
+applications-name-hint = Affiché aux personnes sur l’écran de consentement, par exemple « Grafana ».
+applications-client-type = Type de client
+applications-client-type-confidential = Confidentiel (un serveur qui garde un secret)
+applications-client-type-public = Public (application de navigateur ou en ligne de commande, utilise PKCE)
+applications-client-type-hint = Les clients confidentiels reçoivent un secret client.
+applications-redirect-uris = URI de redirection
+applications-redirect-uris-hint = Adresses exactes vers lesquelles la connexion peut revenir, une par ligne.
+applications-logout-uris = Adresses après déconnexion
+applications-logout-uris-hint = Facultatif : où l’application peut envoyer les personnes après les avoir déconnectées.
+applications-skip-consent = Application interne : ignorer l’écran de consentement
+applications-register-submit = Enregistrer l’application
+applications-hosts = Hôtes
+applications-hosts-hint = Un par ligne : docs.example.org, ou *.example.org pour tous les noms en dessous ; ajoutez :port pour ne correspondre qu’à un seul port.
+applications-path-prefixes = Préfixes de chemin
+applications-path-prefixes-hint = Facultatif, un par ligne (par exemple /admin) : seulement ces chemins des hôtes. Vide : les hôtes entiers.
+applications-bearer-tokens = Laisser passer les jetons personnels (Authorization: Bearer), pour les scripts
+applications-site-heading = Protéger un site (forward auth)
+applications-site-hint = Votre proxy inverse interroge Gatehouse avant de laisser passer une requête : consultez le README pour nginx, Traefik et Caddy.
+applications-site-protected = « { $name } » est protégé.
+applications-site-name-hint = Affiché aux personnes refusées, par exemple « Documentation ».
+applications-site-submit = Protéger le site
+applications-registered-notice = « { $name } » est enregistrée
+applications-copy-secret-now = Copiez le secret maintenant : il ne sera plus affiché.
+applications-client-id = Identifiant client
+applications-client-secret = Secret client
+applications-issuer = Émetteur (découverte)
+applications-done = Terminé
+applications-all = Toutes les applications
+applications-client = Client
+applications-type-confidential = Confidentiel
+applications-type-public = Public (PKCE)
+applications-id-token-alg = Signature du jeton d’identité
+applications-rotate-summary = Renouveler le secret…
+applications-rotate-explanation = Le secret actuel cesse immédiatement de fonctionner ; l’application a besoin du nouveau.
+applications-rotate-submit = Renouveler le secret
+applications-settings = Paramètres
+applications-saved = Enregistré.
+applications-delete-summary = Supprimer l’application…
+applications-delete-label = Supprimer { $name }
+applications-delete-explanation = { $count ->
+    [0] Supprimer « { $name } » ? Elle ne pourra plus connecter personne. Cette action est irréversible.
+    [one] Supprimer « { $name } » ? Sa connexion active prend fin immédiatement et elle ne pourra plus connecter personne. Cette action est irréversible.
+   *[other] Supprimer « { $name } » ? Ses { $count } connexions actives prennent fin immédiatement et elle ne pourra plus connecter personne. Cette action est irréversible.
+}
+applications-grant-revoke-summary = Révoquer…
+applications-grant-revoke-label = Révoquer { $name }
+applications-grant-revoke-explanation = Se déconnecter de { $name } et lui retirer son accès ? Le consentement sera de nouveau demandé à la prochaine connexion.
+applications-col-application = Application
+applications-col-shares = Données partagées
+applications-col-since = Depuis
+applications-col-last-used = Dernière utilisation
+applications-grants-caption = Connexions aux applications
+applications-grants-empty = Aucune connexion à une application.
