@@ -18,7 +18,7 @@ use crate::server_fns::live::list_connections;
 #[component]
 pub fn ConnectionsPage() -> impl IntoView {
     view! {
-        <Title text="Connected"/>
+        <Title text=t!("connections-title")/>
         <AdminOnly>
             <ConnectionsView/>
         </AdminOnly>
@@ -37,14 +37,14 @@ fn ConnectionsView() -> impl IntoView {
     );
     view! {
         <div class="page-head">
-            <h1>"Connected"</h1>
-            <button type="button" class="button" on:click=move |_| refresh.update(|n| *n += 1)>"Refresh"</button>
+            <h1>{t!("connections-title")}</h1>
+            <button type="button" class="button" on:click=move |_| refresh.update(|n| *n += 1)>{t!("connections-refresh")}</button>
         </div>
         <p class="muted">
-            "Everyone with a Gatehouse page open right now, on every server instance. One row per open page."
-            {move || online.and_then(|o| o.get()).map(|n| format!(" Users online: {n}."))}
+            {t!("connections-lead")}
+            {move || online.and_then(|o| o.get()).map(|n| format!(" {}", t!("connections-online", count = n)))}
         </p>
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) => view! { <ConnectionTable page/> }.into_any(),
@@ -61,20 +61,27 @@ fn ConnectionTable(page: Page<Connection>) -> impl IntoView {
     let pager = pager("/connections?", &page, previous_next());
     let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
     let columns = vec![
-        Column::new("User", |c: &Connection| {
+        Column::new(t!("connections-col-user"), |c: &Connection| {
             view! { <a href=format!("/users/{}", c.user_id)>{c.username.clone()}</a> }
         })
         .row_header(),
-        Column::new("Address", move |c: &Connection| or_dash(&c.client_ip)),
-        Column::new("Browser", move |c: &Connection| or_dash(&c.user_agent)).class("user-agent"),
-        Column::new("Since", |c: &Connection| time_or(Some(c.since.clone()), "")),
-        Column::new("Connection", |c: &Connection| {
+        Column::new(t!("connections-col-address"), move |c: &Connection| {
+            or_dash(&c.client_ip)
+        }),
+        Column::new(t!("connections-col-browser"), move |c: &Connection| {
+            or_dash(&c.user_agent)
+        })
+        .class("user-agent"),
+        Column::new(t!("connections-col-since"), |c: &Connection| {
+            time_or(Some(c.since.clone()), "")
+        }),
+        Column::new(t!("connections-col-connection"), |c: &Connection| {
             view! { <code class="muted">{c.id.clone()}</code> }
         }),
     ];
     view! {
-        <DataTable rows=page.items columns caption="Open connections" testid="connections"
+        <DataTable rows=page.items columns caption=t!("connections-caption") testid="connections"
             summary=("connection-count", t!("connections-count", count = count))
-            empty="Nobody is connected." empty_testid="no-connections" pager/>
+            empty=t!("connections-empty") empty_testid="no-connections" pager/>
     }
 }

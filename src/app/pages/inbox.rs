@@ -6,6 +6,10 @@ use crate::app::components::{time_or, ErrorNotice};
 use crate::app::live::LiveState;
 use crate::model::{InboxMessage, MessageKind};
 use crate::server_fns::live::{my_inbox, MarkRead};
+use crate::t;
+
+/// Stands in for the sender in [`MessageItem`]'s line (drawn in bold).
+const SLOT: &str = "\u{E000}";
 
 #[component]
 pub fn InboxPanel() -> impl IntoView {
@@ -22,21 +26,21 @@ pub fn InboxPanel() -> impl IntoView {
     view! {
         <section class="card" id="inbox" aria-labelledby="inbox-heading">
             <div class="section-head">
-                <h2 id="inbox-heading">"Inbox"</h2>
+                <h2 id="inbox-heading">{t!("inbox-title")}</h2>
                 <ActionForm action=mark>
                     <input type="hidden" name="id" value=""/>
-                    <button type="submit" class="button subtle">"Mark all as read"</button>
+                    <button type="submit" class="button subtle">{t!("inbox-mark-all")}</button>
                 </ActionForm>
             </div>
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match inbox.await {
                         Ok(inbox) if inbox.messages.is_empty() => view! {
-                            <p class="empty" data-testid="inbox-empty">"No messages."</p>
+                            <p class="empty" data-testid="inbox-empty">{t!("inbox-empty")}</p>
                         }
                         .into_any(),
                         Ok(inbox) => view! {
-                            <p data-testid="inbox-unread">{format!("{} unread", inbox.unread)}</p>
+                            <p data-testid="inbox-unread">{t!("inbox-unread", count = inbox.unread)}</p>
                             <ul class="inbox" data-testid="inbox">
                                 {inbox.messages.into_iter().map(|m| view! { <MessageItem message=m mark/> }).collect_view()}
                             </ul>
@@ -53,21 +57,27 @@ pub fn InboxPanel() -> impl IntoView {
 #[component]
 fn MessageItem(message: InboxMessage, mark: ServerAction<MarkRead>) -> impl IntoView {
     let unread = message.read_at.is_none();
-    let kind = match message.kind {
-        MessageKind::Broadcast => "Announcement",
-        _ => "Message",
+    // "Announcement from <strong>admin</strong>": one message, split
+    // around the sender (translations may put it anywhere).
+    let from = match message.kind {
+        MessageKind::Broadcast => t!("inbox-announcement-from", sender = SLOT),
+        _ => t!("inbox-message-from", sender = SLOT),
+    };
+    let (before, after) = match from.split_once(SLOT) {
+        Some((before, after)) => (before.to_owned(), after.to_owned()),
+        None => (from, String::new()),
     };
     view! {
         <li class="message" class:unread=unread data-testid="inbox-message">
             <p class="message-meta">
-                {unread.then(|| view! { <span class="badge unread">"new"</span>" " })}
-                {kind}" from "<strong>{message.sender}</strong>" · "{time_or(Some(message.created_at), "")}
+                {unread.then(|| view! { <span class="badge unread">{t!("inbox-new")}</span>" " })}
+                {before}<strong>{message.sender}</strong>{after}" · "{time_or(Some(message.created_at), "")}
             </p>
             <p class="message-body">{message.body}</p>
             {unread.then(|| view! {
                 <ActionForm action=mark>
                     <input type="hidden" name="id" value=message.id.clone()/>
-                    <button type="submit" class="button subtle">"Mark as read"</button>
+                    <button type="submit" class="button subtle">{t!("inbox-mark-read")}</button>
                 </ActionForm>
             })}
         </li>

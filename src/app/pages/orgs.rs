@@ -26,21 +26,30 @@ use crate::server_fns::orgs::{
 };
 use crate::server_fns::users::get_user;
 
+/// A role's name, as a person reads it.
+fn role_label(role: OrgRole) -> String {
+    match role {
+        OrgRole::Viewer => t!("orgs-role-viewer"),
+        OrgRole::Editor => t!("orgs-role-editor"),
+        OrgRole::Admin => t!("orgs-role-admin"),
+    }
+}
+
 fn role_options(selected: OrgRole) -> impl IntoView {
     OrgRole::ALL
         .into_iter()
-        .map(|r| view! { <option value=r.as_str() selected=r == selected>{r.label()}</option> })
+        .map(|r| view! { <option value=r.as_str() selected=r == selected>{role_label(r)}</option> })
         .collect_view()
 }
 
 fn role_badge(role: OrgRole) -> impl IntoView {
-    view! { <span class=format!("badge role-{}", role.as_str())>{role.label()}</span> }
+    view! { <span class=format!("badge role-{}", role.as_str())>{role_label(role)}</span> }
 }
 
 #[component]
 pub fn OrgsPage() -> impl IntoView {
     view! {
-        <Title text="Organisations"/>
+        <Title text=t!("orgs-title")/>
         <AdminOnly>
             <OrgList/>
         </AdminOnly>
@@ -71,28 +80,31 @@ fn OrgList() -> impl IntoView {
     };
     let columns = || {
         vec![
-            Column::new("Name", |org: &Org| {
+            Column::new(t!("common-name"), |org: &Org| {
                 view! { <a href=format!("/orgs/{}", org.id)>{org.name.clone()}</a> }
             }),
-            Column::new("Members", |org: &Org| org.member_count).class("num"),
-            Column::new("Created", |org: &Org| {
+            Column::new(t!("orgs-members"), |org: &Org| {
+                crate::app::format::number(org.member_count as i64)
+            })
+            .class("num"),
+            Column::new(t!("common-created"), |org: &Org| {
                 time_or(Some(org.created_at.clone()), "")
             }),
         ]
     };
     view! {
         <div class="page-head">
-            <h1>"Organisations"</h1>
+            <h1>{t!("orgs-title")}</h1>
         </div>
-        <Form method="GET" action="/orgs" attr:class="filters" attr:role="search" attr:aria-label="Search organisations">
+        <Form method="GET" action="/orgs" attr:class="filters" attr:role="search" attr:aria-label=t!("orgs-search-label")>
             <div class="field">
-                <label for="filter-search">"Name contains"</label>
+                <label for="filter-search">{t!("orgs-name-contains")}</label>
                 <input id="filter-search" type="search" name="search" autocomplete="off"
                     value=search prop:value=search/>
             </div>
-            <button type="submit" class="button">"Search"</button>
+            <button type="submit" class="button">{t!("common-search")}</button>
         </Form>
-        <Transition fallback=|| view! { <p class="loading">"Loading organisations…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{t!("orgs-loading")}</p> }>
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(page) => {
@@ -100,9 +112,9 @@ fn OrgList() -> impl IntoView {
                         let pager = pager(&base(), &page, previous_next());
                         let key = |o: &Org| format!("{}\n{}\n{}", o.id, o.name, o.member_count);
                         view! {
-                            <DataTable rows=page.items columns=columns() caption="Organisations" testid="orgs"
+                            <DataTable rows=page.items columns=columns() caption=t!("orgs-title") testid="orgs"
                                 row_testid="org-row" key=Arc::new(key) summary=("orgs-count", count)
-                                empty="No organisations match." pager/>
+                                empty=t!("orgs-empty") pager/>
                         }
                         .into_any()
                     }
@@ -111,12 +123,12 @@ fn OrgList() -> impl IntoView {
             })}
         </Transition>
         <section class="card" aria-labelledby="new-org-heading">
-            <h2 id="new-org-heading">"New organisation"</h2>
+            <h2 id="new-org-heading">{t!("orgs-new")}</h2>
             {move || error_banner(errors.general())}
             <ActionForm action=create attr:class="stack">
-                <Field label="Name" name="name" required=true autocomplete="off"
-                    hint="Unique, whatever the case; up to 100 characters." error=errors.field("name")/>
-                <button type="submit" class="button primary">"Create organisation"</button>
+                <Field label=t!("common-name") name="name" required=true autocomplete="off"
+                    hint=t!("orgs-name-hint") error=errors.field("name")/>
+                <button type="submit" class="button primary">{t!("orgs-create")}</button>
             </ActionForm>
         </section>
     }
@@ -187,7 +199,7 @@ fn OrgDetail() -> impl IntoView {
     );
     let history = history_resource("org", move || Some((id(), version())));
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok((org, members)) => view! { <OrgView org actions members history/> }.into_any(),
@@ -216,7 +228,7 @@ fn OrgView(
     };
     let added = move || {
         actions.put.value().get().and_then(Result::ok).map(|m| {
-            view! { <div class="notice success" role="status">{format!("{} is now {} of this organisation.", m.username, m.role.label().to_lowercase())}</div> }
+            view! { <div class="notice success" role="status">{t!("orgs-member-added", username = m.username, role = m.role.as_str())}</div> }
         })
     };
     let (id_put, id_rename, id_delete) = (org.id.clone(), org.id.clone(), org.id.clone());
@@ -227,82 +239,86 @@ fn OrgView(
     let live = RwSignal::new(false);
     Effect::new(move |_| live.set(true));
     let delete_explanation = if org.member_count > 0 {
-        format!(
-            "Delete {}? Its {} membership(s) go with it; the users themselves stay.",
-            org.name, org.member_count
+        t!(
+            "orgs-delete-explanation",
+            name = org.name.clone(),
+            count = org.member_count
         )
     } else {
-        format!("Delete {}? It has no members.", org.name)
+        t!("orgs-delete-explanation-empty", name = org.name.clone())
     };
     view! {
         <Title text=title.clone()/>
         <div class="page-head">
             <h1>{title}</h1>
-            <A href="/orgs" attr:class="button subtle">"Back to organisations"</A>
+            <A href="/orgs" attr:class="button subtle">{t!("orgs-back")}</A>
         </div>
         <span hidden data-testid="org-view" data-live=move || live.get().to_string()></span>
         <p class="muted" data-testid="org-member-count">
-            {format!("{} member(s) · created ", org.member_count)}{time_or(Some(org.created_at.clone()), "")}
-            " · "<a href=format!("/users?org={}", org.id)>"Show in the users list"</a>
+            {t!("orgs-detail-summary", count = org.member_count)}" "{time_or(Some(org.created_at.clone()), "")}
+            " · "<a href=format!("/users?org={}", org.id)>{t!("orgs-show-in-users")}</a>
         </p>
         <section class="card" aria-labelledby="members-heading">
-            <h2 id="members-heading">"Members"</h2>
+            <h2 id="members-heading">{t!("orgs-members")}</h2>
             <MemberFilters here=here.clone()/>
             {move || error_banner(remove_error())}
             <MemberTable page=members actions here=here.clone()/>
         </section>
         <section class="card" aria-labelledby="add-member-heading">
-            <h2 id="add-member-heading">"Add a member"</h2>
+            <h2 id="add-member-heading">{t!("orgs-add-member-heading")}</h2>
             {added}
             {move || error_banner(put_errors.general())}
             <ActionForm action=actions.put attr:class="stack">
                 <input type="hidden" name="org_id" value=id_put/>
                 <input type="hidden" name="back" value=here.clone()/>
-                <UsernameInput name="username" label="Username" error=put_errors.field("username")
-                    hint="Matching usernames are suggested as you type. Adding an existing member changes their role."/>
+                <UsernameInput name="username" label=t!("common-username") error=put_errors.field("username")
+                    hint=t!("orgs-add-member-hint")/>
                 <div class="field">
-                    <label for="field-role">"Role"</label>
+                    <label for="field-role">{t!("common-role")}</label>
                     <select id="field-role" name="role">{role_options(OrgRole::Viewer)}</select>
                 </div>
-                <button type="submit" class="button primary">"Add member"</button>
+                <button type="submit" class="button primary">{t!("orgs-add-member")}</button>
             </ActionForm>
         </section>
         <section class="card" aria-labelledby="rename-heading">
-            <h2 id="rename-heading">"Rename"</h2>
+            <h2 id="rename-heading">{t!("orgs-rename")}</h2>
             {move || error_banner(rename_errors.general())}
             <ActionForm action=actions.rename attr:class="stack">
                 <input type="hidden" name="id" value=id_rename/>
-                <Field label="Name" name="name" required=true autocomplete="off" value=org.name.clone()
+                <Field label=t!("common-name") name="name" required=true autocomplete="off" value=org.name.clone()
                     error=rename_errors.field("name")/>
-                <button type="submit" class="button">"Save name"</button>
+                <button type="submit" class="button">{t!("orgs-save-name")}</button>
             </ActionForm>
         </section>
         <HistoryPanel list=history here=format!("/orgs/{}?", org.id)/>
         <section class="card danger-zone" aria-labelledby="delete-org-heading">
-            <h2 id="delete-org-heading">"Delete organisation"</h2>
+            <h2 id="delete-org-heading">{t!("orgs-delete")}</h2>
             {move || error_banner(delete_errors.general())}
-            <Confirmed summary="Delete organisation…".into() explanation=delete_explanation>
+            <Confirmed summary=t!("orgs-delete-summary") explanation=delete_explanation>
                 <ActionForm action=actions.delete>
                     <input type="hidden" name="id" value=id_delete/>
                     {(org.member_count > 0).then(|| view! {
                         <div class="field check">
                             <input id="field-force" type="checkbox" name="force" required/>
-                            <label for="field-force">"Also remove its memberships"</label>
+                            <label for="field-force">{t!("orgs-delete-force")}</label>
                         </div>
                     })}
-                    <button type="submit" class="button danger">"Delete organisation"</button>
+                    <button type="submit" class="button danger">{t!("orgs-delete")}</button>
                 </ActionForm>
             </Confirmed>
         </section>
     }
 }
 
-const ROLE_FILTER: [(&str, &str); 4] = [
-    ("", "Any role"),
-    ("viewer", "Viewer"),
-    ("editor", "Editor"),
-    ("admin", "Admin"),
-];
+/// The role filter's choices: (value, label).
+fn role_filter() -> [(&'static str, String); 4] {
+    [
+        ("", t!("orgs-any-role")),
+        ("viewer", role_label(OrgRole::Viewer)),
+        ("editor", role_label(OrgRole::Editor)),
+        ("admin", role_label(OrgRole::Admin)),
+    ]
+}
 
 #[component]
 fn MemberFilters(here: String) -> impl IntoView {
@@ -310,21 +326,21 @@ fn MemberFilters(here: String) -> impl IntoView {
     let search = move || query.read().get("search").unwrap_or_default();
     let role = move || query.read().get("role").unwrap_or_default();
     view! {
-        <Form method="GET" action=here attr:class="filters" attr:role="search" attr:aria-label="Filter members">
+        <Form method="GET" action=here attr:class="filters" attr:role="search" attr:aria-label=t!("orgs-filter-members")>
             <div class="field">
-                <label for="filter-member-search">"Name contains"</label>
+                <label for="filter-member-search">{t!("orgs-name-contains")}</label>
                 <input id="filter-member-search" type="search" name="search" autocomplete="off"
                     value=search prop:value=search/>
             </div>
             <div class="field">
-                <label for="filter-role">"Show role"</label>
+                <label for="filter-role">{t!("orgs-show-role")}</label>
                 <select id="filter-role" name="role" prop:value=role>
-                    {ROLE_FILTER.into_iter().map(|(value, label)| view! {
+                    {role_filter().into_iter().map(|(value, label)| view! {
                         <option value=value selected=move || role() == value>{label}</option>
                     }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="button">"Apply"</button>
+            <button type="submit" class="button">{t!("common-apply")}</button>
         </Form>
     }
 }
@@ -353,7 +369,7 @@ fn MemberTable(
     let role = move |m: &OrgMember| {
         let role_id = format!("role-{}", m.user_id);
         let (org_id, username, current) = (m.org_id.clone(), m.username.clone(), m.role);
-        let label = format!("Role of {}", m.username);
+        let label = t!("orgs-role-of", username = m.username.clone());
         view! {
             <ActionForm action=actions.put attr:class="inline-form">
                 <input type="hidden" name="org_id" value=org_id/>
@@ -361,36 +377,36 @@ fn MemberTable(
                 <input type="hidden" name="back" value=here.get_value()/>
                 <label class="sr-only" for=role_id.clone()>{label}</label>
                 <select id=role_id name="role" data-testid="member-role">{role_options(current)}</select>
-                <button type="submit" class="button">"Change role"</button>
+                <button type="submit" class="button">{t!("orgs-change-role")}</button>
             </ActionForm>
         }
     };
     let remove = move |m: &OrgMember| {
-        let explanation = format!(
-            "Remove {} from this organisation? The account itself stays.",
-            m.username
+        let explanation = t!(
+            "orgs-remove-member-explanation",
+            username = m.username.clone()
         );
         let (org_id, user_id) = (m.org_id.clone(), m.user_id.clone());
         view! {
-            <Confirmed summary="Remove…".into() explanation>
+            <Confirmed summary=t!("orgs-remove-summary") explanation>
                 <ActionForm action=actions.remove>
                     <input type="hidden" name="org_id" value=org_id/>
                     <input type="hidden" name="user_id" value=user_id/>
                     <input type="hidden" name="back" value=here.get_value()/>
-                    <button type="submit" class="button danger">"Remove member"</button>
+                    <button type="submit" class="button danger">{t!("orgs-remove-member")}</button>
                 </ActionForm>
             </Confirmed>
         }
     };
     let columns = vec![
-        Column::new("User", |m: &OrgMember| {
+        Column::new(t!("orgs-col-user"), |m: &OrgMember| {
             view! { <a href=format!("/users/{}?tab=orgs", m.user_id)>{m.username.clone()}</a> }
         }),
-        Column::new("Display name", |m: &OrgMember| {
+        Column::new(t!("common-display-name"), |m: &OrgMember| {
             m.display_name.clone().unwrap_or_else(|| "—".into())
         }),
-        Column::new("Role", role),
-        Column::new("Joined", |m: &OrgMember| {
+        Column::new(t!("common-role"), role),
+        Column::new(t!("orgs-col-joined"), |m: &OrgMember| {
             time_or(Some(m.joined_at.clone()), "")
         }),
         Column::actions(remove),
@@ -398,8 +414,8 @@ fn MemberTable(
     let count = t!("orgs-members-count", count = page.count.unwrap_or(0));
     let pager = pager(&base(), &page, previous_next());
     view! {
-        <DataTable rows=page.items columns caption="Members" testid="members" row_testid="member-row"
-            summary=("members-count", count) empty="No members match." pager/>
+        <DataTable rows=page.items columns caption=t!("orgs-members") testid="members" row_testid="member-row"
+            summary=("members-count", count) empty=t!("orgs-members-empty") pager/>
     }
 }
 
@@ -483,7 +499,7 @@ pub fn UserOrgsPanel(user_id: String, username: String, tab: MembershipTab) -> i
     let role = move |m: &Membership| {
         let role_id = format!("membership-role-{}", m.org_id);
         let (org_id, current) = (m.org_id.clone(), m.role);
-        let label = format!("Role in {}", m.org_name);
+        let label = t!("orgs-role-in", org = m.org_name.clone());
         view! {
             <ActionForm action=put attr:class="inline-form">
                 <input type="hidden" name="org_id" value=org_id/>
@@ -491,45 +507,49 @@ pub fn UserOrgsPanel(user_id: String, username: String, tab: MembershipTab) -> i
                 <input type="hidden" name="back" value=back_row.get_value()/>
                 <label class="sr-only" for=role_id.clone()>{label}</label>
                 <select id=role_id name="role">{role_options(current)}</select>
-                <button type="submit" class="button">"Change role"</button>
+                <button type="submit" class="button">{t!("orgs-change-role")}</button>
             </ActionForm>
         }
     };
     let leave = move |m: &Membership| {
-        let explanation = format!("Remove {} from {}?", name_row.get_value(), m.org_name);
+        let explanation = t!(
+            "orgs-leave-explanation",
+            username = name_row.get_value(),
+            org = m.org_name.clone()
+        );
         let org_id = m.org_id.clone();
         view! {
-            <Confirmed summary="Remove…".into() explanation>
+            <Confirmed summary=t!("orgs-remove-summary") explanation>
                 <ActionForm action=remove>
                     <input type="hidden" name="org_id" value=org_id/>
                     <input type="hidden" name="user_id" value=id_row.get_value()/>
                     <input type="hidden" name="back" value=back_row.get_value()/>
-                    <button type="submit" class="button danger">"Remove from organisation"</button>
+                    <button type="submit" class="button danger">{t!("orgs-leave")}</button>
                 </ActionForm>
             </Confirmed>
         }
     };
     let columns = move || {
         vec![
-            Column::new("Organisation", |m: &Membership| {
+            Column::new(t!("orgs-col-org"), |m: &Membership| {
                 view! { <a href=format!("/orgs/{}", m.org_id)>{m.org_name.clone()}</a> }
             }),
-            Column::new("Role", role),
+            Column::new(t!("common-role"), role),
             Column::actions(leave),
         ]
     };
     view! {
         <section class="card" aria-labelledby="orgs-heading">
-            <h2 id="orgs-heading">"Organisations"</h2>
+            <h2 id="orgs-heading">{t!("orgs-title")}</h2>
             {move || error_banner(remove_error())}
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match user.await {
                         Ok(user) => view! {
-                            <DataTable rows=user.memberships columns=columns() caption="Organisations of this user"
+                            <DataTable rows=user.memberships columns=columns() caption=t!("orgs-user-caption")
                                 testid="memberships" row_testid="membership-row"
                                 key=Arc::new(|m: &Membership| format!("{}:{}", m.org_id, m.role.as_str()))
-                                empty="Not a member of any organisation." empty_testid="no-memberships"/>
+                                empty=t!("orgs-user-empty") empty_testid="no-memberships"/>
                         }
                         .into_any(),
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
@@ -538,15 +558,15 @@ pub fn UserOrgsPanel(user_id: String, username: String, tab: MembershipTab) -> i
             </Transition>
         </section>
         <section class="card" aria-labelledby="join-org-heading">
-            <h2 id="join-org-heading">"Add to an organisation"</h2>
+            <h2 id="join-org-heading">{t!("orgs-join-heading")}</h2>
             {move || error_banner(errors.general())}
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
                 {move || {
                     let (back, username) = (back.clone(), username.clone());
                     Suspend::new(async move {
                         match orgs.await {
                             Ok(list) if list.is_empty() => view! {
-                                <p class="empty">"There are no organisations yet. "<a href="/orgs">"Create one"</a>"."</p>
+                                <p class="empty">{t!("orgs-none-yet")}" "<a href="/orgs">{t!("orgs-create-one")}</a>"."</p>
                             }
                             .into_any(),
                             Ok(list) => view! {
@@ -554,16 +574,16 @@ pub fn UserOrgsPanel(user_id: String, username: String, tab: MembershipTab) -> i
                                     <input type="hidden" name="username" value=username/>
                                     <input type="hidden" name="back" value=back/>
                                     <div class="field">
-                                        <label for="field-org">"Organisation"</label>
+                                        <label for="field-org">{t!("orgs-col-org")}</label>
                                         <select id="field-org" name="org_id" required>
                                             {list.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                                         </select>
                                     </div>
                                     <div class="field">
-                                        <label for="field-join-role">"Role"</label>
+                                        <label for="field-join-role">{t!("common-role")}</label>
                                         <select id="field-join-role" name="role">{role_options(OrgRole::Viewer)}</select>
                                     </div>
-                                    <button type="submit" class="button primary">"Add to organisation"</button>
+                                    <button type="submit" class="button primary">{t!("orgs-join")}</button>
                                 </ActionForm>
                             }
                             .into_any(),
@@ -582,12 +602,12 @@ pub fn MyOrgs() -> impl IntoView {
     let list = Resource::new(|| (), |_| my_orgs());
     view! {
         <section class="card" aria-labelledby="my-orgs-heading">
-            <h2 id="my-orgs-heading">"My organisations"</h2>
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <h2 id="my-orgs-heading">{t!("orgs-mine")}</h2>
+            <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(list) if list.is_empty() => view! {
-                            <p class="empty" data-testid="no-my-orgs">"You are not a member of any organisation."</p>
+                            <p class="empty" data-testid="no-my-orgs">{t!("orgs-mine-empty")}</p>
                         }
                         .into_any(),
                         Ok(list) => view! {

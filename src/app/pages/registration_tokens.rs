@@ -25,20 +25,35 @@ use crate::server_fns::registration::{
 #[component]
 pub fn RegistrationTokensPage() -> impl IntoView {
     view! {
-        <Title text="Registration tokens"/>
+        <Title text=t!("registration-tokens-title")/>
         <AdminOnly>
             <RegistrationTokens/>
         </AdminOnly>
     }
 }
 
-const FILTERS: [(&str, &str); 5] = [
-    ("", "All tokens"),
-    ("valid", "Valid"),
-    ("used", "Used at least once"),
-    ("revoked", "Revoked"),
-    ("expired", "Expired"),
-];
+/// The state filter's choices: (value, label).
+fn filters() -> [(&'static str, String); 5] {
+    [
+        ("", t!("registration-tokens-filter-all")),
+        ("valid", t!("registration-tokens-filter-valid")),
+        ("used", t!("registration-tokens-filter-used")),
+        ("revoked", t!("registration-tokens-filter-revoked")),
+        ("expired", t!("registration-tokens-filter-expired")),
+    ]
+}
+
+/// Stands in for a message's argument that is drawn as its own element.
+const SLOT: &str = "\u{E000}";
+
+/// A message with [`SLOT`] as one argument, split around it: (before,
+/// after). Translations may move the argument anywhere.
+fn around(message: String) -> (String, String) {
+    match message.split_once(SLOT) {
+        Some((before, after)) => (before.to_owned(), after.to_owned()),
+        None => (message, String::new()),
+    }
+}
 
 #[component]
 fn RegistrationTokens() -> impl IntoView {
@@ -71,31 +86,31 @@ fn RegistrationTokens() -> impl IntoView {
             .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()));
         revoke_error.or(delete_error).map(alert)
     };
+    let (lead_before, lead_after) = around(t!("registration-tokens-lead", path = SLOT));
     view! {
         <div class="page-head">
-            <h1>"Registration tokens"</h1>
+            <h1>{t!("registration-tokens-title")}</h1>
         </div>
         <p class="lead">
-            "A registration token lets a visitor create an account at "<code>"/register"</code>
-            ". Send them the token's link; each registration uses one of its uses."
+            {lead_before}<code>"/register"</code>{lead_after}
         </p>
         <NewTokenForm create/>
         <section class="card" aria-labelledby="reg-tokens-heading">
-            <h2 id="reg-tokens-heading">"Tokens"</h2>
+            <h2 id="reg-tokens-heading">{t!("registration-tokens-list")}</h2>
             <Form method="GET" action="/registration-tokens" attr:class="filters" attr:role="search"
-                attr:aria-label="Filter registration tokens">
+                attr:aria-label=t!("registration-tokens-filter-label")>
                 <div class="field">
-                    <label for="filter-state">"Show"</label>
+                    <label for="filter-state">{t!("registration-tokens-show")}</label>
                     <select id="filter-state" name="filter" prop:value=filter>
-                        {FILTERS.into_iter().map(|(value, label)| view! {
+                        {filters().into_iter().map(|(value, label)| view! {
                             <option value=value selected=move || filter() == value>{label}</option>
                         }).collect_view()}
                     </select>
                 </div>
-                <button type="submit" class="button">"Apply"</button>
+                <button type="submit" class="button">{t!("common-apply")}</button>
             </Form>
             {action_error}
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(tokens) => {
@@ -107,10 +122,10 @@ fn RegistrationTokens() -> impl IntoView {
                             let pager = pager(&base, &tokens.page, previous_next());
                             view! {
                                 <DataTable rows=tokens.page.items columns=token_columns(tokens.register_url, revoke, delete)
-                                    caption="Registration tokens" testid="reg-tokens" row_testid="reg-token-row"
+                                    caption=t!("registration-tokens-title") testid="reg-tokens" row_testid="reg-token-row"
                                     row_data=Arc::new(|t: &RegistrationToken| vec![("data-token", t.token.clone())])
                                     key=Arc::new(token_key) summary=("reg-tokens-count", t!("registration-tokens-count", count = count))
-                                    empty="No registration tokens match." pager/>
+                                    empty=t!("registration-tokens-empty") pager/>
                             }
                             .into_any()
                         }
@@ -125,13 +140,20 @@ fn RegistrationTokens() -> impl IntoView {
 /// Completed registrations against the uses allowed, as a meter with text.
 fn usage(t: &RegistrationToken) -> AnyView {
     let text = match t.uses_allowed {
-        Some(n) => format!("{} / {n}", t.completed),
-        None => format!("{} / unlimited", t.completed),
+        Some(n) => t!(
+            "registration-tokens-usage",
+            completed = t.completed,
+            allowed = n
+        ),
+        None => t!(
+            "registration-tokens-usage-unlimited",
+            completed = t.completed
+        ),
     };
     let meter = t.uses_allowed.filter(|n| *n > 0).map(|n| {
         view! {
             <meter min="0" max=n.to_string() value=t.completed.min(n).to_string()
-                aria-label=format!("{} of {n} uses", t.completed)></meter>
+                aria-label=t!("registration-tokens-usage-label", completed = t.completed, allowed = n)></meter>
         }
     });
     view! {
@@ -158,8 +180,15 @@ fn token_columns(
 ) -> Vec<Column<RegistrationToken>> {
     let state = |t: &RegistrationToken| {
         let state = t.state();
+        let label = match state {
+            "revoked" => t!("registration-tokens-state-revoked"),
+            "valid" => t!("registration-tokens-state-valid"),
+            "used up" => t!("registration-tokens-state-used-up"),
+            "expired" => t!("registration-tokens-state-expired"),
+            other => other.to_owned(),
+        };
         view! {
-            <span class=format!("badge reg-token-{}", state.replace(' ', "-")) data-testid="reg-token-state">{state}</span>
+            <span class=format!("badge reg-token-{}", state.replace(' ', "-")) data-testid="reg-token-state">{label}</span>
         }
     };
     let link = move |t: &RegistrationToken| {
@@ -169,38 +198,39 @@ fn token_columns(
     let actions = move |t: &RegistrationToken| {
         let revoked = t.revoked_at.is_some();
         let (token_a, token_b) = (t.token.clone(), t.token.clone());
-        let explanation = format!(
-            "Delete the token “{}”? Its link stops working. Accounts made with it stay.",
-            t.token
+        let explanation = t!(
+            "registration-tokens-delete-explanation",
+            token = t.token.clone()
         );
         view! {
             <ActionForm action=revoke>
                 <input type="hidden" name="token" value=token_a/>
                 <input type="hidden" name="revoke" value=if revoked { "false" } else { "true" }/>
-                <button type="submit" class="button">{if revoked { "Unrevoke" } else { "Revoke" }}</button>
+                <button type="submit" class="button">{if revoked { t!("registration-tokens-unrevoke") } else { t!("common-revoke") }}</button>
             </ActionForm>
-            <Confirmed summary="Delete…".into() explanation>
+            <Confirmed summary=t!("registration-tokens-delete-summary") explanation>
                 <ActionForm action=delete>
                     <input type="hidden" name="token" value=token_b.clone()/>
-                    <button type="submit" class="button danger">{format!("Delete {token_b}")}</button>
+                    <button type="submit" class="button danger">{t!("registration-tokens-delete", token = token_b)}</button>
                 </ActionForm>
             </Confirmed>
         }
     };
     vec![
         Column::new(
-            "Token",
+            t!("registration-tokens-col-token"),
             |t: &RegistrationToken| view! { <code>{t.token.clone()}</code> },
         ),
-        Column::new("State", state),
-        Column::new("Uses", usage),
-        Column::new("Expires", |t: &RegistrationToken| {
-            time_or(t.expires_at.clone(), "never")
+        Column::new(t!("registration-tokens-col-state"), state),
+        Column::new(t!("registration-tokens-col-uses"), usage),
+        Column::new(t!("common-expires"), |t: &RegistrationToken| {
+            time_or(t.expires_at.clone(), t!("common-never"))
         }),
-        Column::new("Last used", |t: &RegistrationToken| {
-            time_or(t.last_used_at.clone(), "never")
-        }),
-        Column::new("Link", link),
+        Column::new(
+            t!("registration-tokens-col-last-used"),
+            |t: &RegistrationToken| time_or(t.last_used_at.clone(), t!("common-never")),
+        ),
+        Column::new(t!("registration-tokens-col-link"), link),
         Column::actions(actions).class("row-actions"),
     ]
 }
@@ -227,18 +257,23 @@ fn CopyLink(token: String, link: String) -> impl IntoView {
     };
     let id = format!("reg-link-{token}");
     let status_id = format!("{id}-status");
+    // Read now: the status changes later, in the browser.
+    let (done, refused) = (
+        t!("registration-tokens-copied"),
+        t!("registration-tokens-copy-refused"),
+    );
     view! {
         <div class="copy-link">
-            <label class="sr-only" for=id.clone()>{format!("Registration link for {token}")}</label>
+            <label class="sr-only" for=id.clone()>{t!("registration-tokens-link-label", token = token.clone())}</label>
             <input id=id type="text" readonly value=link class="link-field" data-testid="reg-token-link"
                 spellcheck="false" autocomplete="off" aria-describedby=status_id.clone()/>
             <button type="button" class="button" on:click=copy
-                aria-label=format!("Copy link for {token}")>"Copy link"</button>
+                aria-label=t!("registration-tokens-copy-link-label", token = token.clone())>{t!("registration-tokens-copy-link")}</button>
             <span class="hint" id=status_id role="status">
                 {move || match copied.get() {
-                    Some(true) => "Copied.",
-                    Some(false) => "Copying was refused: the link is selected, press Ctrl+C.",
-                    None => "",
+                    Some(true) => done.clone(),
+                    Some(false) => refused.clone(),
+                    None => String::new(),
                 }}
             </span>
         </div>
@@ -258,30 +293,31 @@ fn NewTokenForm(create: ServerAction<CreateRegistrationToken>) -> impl IntoView 
     });
     let created = move || {
         create.value().get().and_then(Result::ok).map(|t| {
+            let (before, after) = around(t!("registration-tokens-created", token = SLOT));
             view! {
                 <div class="notice success" role="status" data-testid="reg-token-created">
-                    "Token "<code>{t.token.clone()}</code>" created."
+                    {before}<code>{t.token.clone()}</code>{after}
                 </div>
             }
         })
     };
     view! {
         <section class="card" aria-labelledby="new-reg-token-heading">
-            <h2 id="new-reg-token-heading">"New registration token"</h2>
+            <h2 id="new-reg-token-heading">{t!("registration-tokens-new")}</h2>
             {created}
             {move || error_banner(errors.general())}
             <ActionForm action=create node_ref=form attr:class="stack">
-                <Field label="Token" name="token" autocomplete="off"
-                    hint="Leave empty for a random token. Letters, digits and . _ ~ - (up to 64)."
+                <Field label=t!("registration-tokens-col-token") name="token" autocomplete="off"
+                    hint=t!("registration-tokens-token-hint")
                     error=errors.field("token")/>
-                <Field label="Random token length" name="length" kind="number" value="16".to_owned()
-                    hint="Used when the token is left empty (1 to 64)." error=errors.field("length")/>
-                <Field label="Uses allowed" name="uses_allowed" kind="number"
-                    hint="How many accounts may register with it; empty for unlimited."
+                <Field label=t!("registration-tokens-length") name="length" kind="number" value="16".to_owned()
+                    hint=t!("registration-tokens-length-hint") error=errors.field("length")/>
+                <Field label=t!("registration-tokens-uses-allowed") name="uses_allowed" kind="number"
+                    hint=t!("registration-tokens-uses-allowed-hint")
                     error=errors.field("uses_allowed")/>
-                <Field label="Expires (UTC)" name="expires_at" kind="datetime-local"
-                    hint="Empty: never expires." error=errors.field("expires_at")/>
-                <button type="submit" class="button primary">"Create token"</button>
+                <Field label=t!("registration-tokens-expires-utc") name="expires_at" kind="datetime-local"
+                    hint=t!("registration-tokens-expires-hint") error=errors.field("expires_at")/>
+                <button type="submit" class="button primary">{t!("registration-tokens-create")}</button>
             </ActionForm>
         </section>
     }    .into_any()

@@ -39,19 +39,51 @@ pub type SessionPage = Resource<Result<Page<Session>, AppError>>;
 
 fn state_badge(s: &Session) -> AnyView {
     let (class, label) = match (s.revoked_at.is_some(), s.active) {
-        (true, _) => ("token-revoked", "revoked"),
-        (false, true) => ("token-active", "active"),
-        (false, false) => ("token-expired", "idle"),
+        (true, _) => ("token-revoked", t!("sessions-state-revoked")),
+        (false, true) => ("token-active", t!("sessions-state-active")),
+        (false, false) => ("token-expired", t!("sessions-state-idle")),
     };
     view! { <span class=format!("badge {class}")>{label}</span> }.into_any()
+}
+
+/// "Firefox 133 on Windows 10", or what is known of it (as
+/// `Session::describe`, in the page's language).
+fn describe(s: &Session) -> String {
+    let join = |name: &Option<String>, version: &Option<String>| match (name, version) {
+        (Some(n), Some(v)) => Some(format!("{n} {v}")),
+        (Some(n), None) => Some(n.clone()),
+        _ => None,
+    };
+    match (
+        join(&s.browser, &s.browser_version),
+        join(&s.os, &s.os_version),
+    ) {
+        (Some(browser), Some(os)) => t!("sessions-browser-on-os", browser = browser, os = os),
+        (Some(b), None) => b,
+        (None, Some(o)) => o,
+        (None, None) => t!("sessions-unknown-browser"),
+    }
+}
+
+/// The kind of device (one of `model::session::DEVICES`), as a person reads
+/// it.
+fn device_label(device: &str) -> String {
+    match device {
+        "desktop" => t!("sessions-device-desktop"),
+        "mobile" => t!("sessions-device-mobile"),
+        "tablet" => t!("sessions-device-tablet"),
+        "bot" => t!("sessions-device-bot"),
+        "other" => t!("sessions-device-other"),
+        other => other.to_owned(),
+    }
 }
 
 fn device_cell(s: &Session) -> AnyView {
     let agent = s.user_agent.clone().unwrap_or_default();
     view! {
-        <span title=agent>{s.describe()}</span>
-        " "<span class="muted">{format!("({})", s.device)}</span>
-        {s.current.then(|| view! { " "<span class="badge admin" data-testid="this-session">"this session"</span> })}
+        <span title=agent>{describe(s)}</span>
+        " "<span class="muted">{format!("({})", device_label(&s.device))}</span>
+        {s.current.then(|| view! { " "<span class="badge admin" data-testid="this-session">{t!("sessions-this-session")}</span> })}
     }
     .into_any()
 }
@@ -61,19 +93,19 @@ fn revoke_form(s: &Session, revoke: ServerAction<RevokeSession>) -> Option<AnyVi
     if s.revoked_at.is_some() {
         return None;
     }
-    let explanation = format!(
-        "Revoke the session of {} ({})? That browser is logged out at its next click.",
-        s.username,
-        s.describe()
+    let explanation = t!(
+        "sessions-revoke-explanation",
+        username = s.username.clone(),
+        device = describe(s)
     );
     let (user_id, id) = (s.user_id.clone(), s.id.clone());
     Some(
         view! {
-            <Confirmed summary="Revoke…".into() explanation>
+            <Confirmed summary=t!("sessions-revoke-summary") explanation>
                 <ActionForm action=revoke>
                     <input type="hidden" name="user_id" value=user_id/>
                     <input type="hidden" name="session_id" value=id/>
-                    <button type="submit" class="button danger">"Revoke session"</button>
+                    <button type="submit" class="button danger">{t!("sessions-revoke")}</button>
                 </ActionForm>
             </Confirmed>
         }
@@ -84,27 +116,27 @@ fn revoke_form(s: &Session, revoke: ServerAction<RevokeSession>) -> Option<AnyVi
 /// The columns of the admin views' sessions table; `with_user` adds the
 /// username.
 fn session_columns(revoke: ServerAction<RevokeSession>, with_user: bool) -> Vec<Column<Session>> {
-    let user = Column::new("User", |s: &Session| {
+    let user = Column::new(t!("sessions-col-user"), |s: &Session| {
         view! { <a href=format!("/users/{}?tab=sessions", s.user_id)>{s.username.clone()}</a> }
     });
     let mut columns: Vec<Column<Session>> = with_user.then_some(user).into_iter().collect();
-    columns.extend(device_columns("Created"));
+    columns.extend(device_columns(t!("common-created")));
     columns.extend([
-        Column::new("State", state_badge),
+        Column::new(t!("sessions-col-state"), state_badge),
         Column::actions(move |s: &Session| revoke_form(s, revoke)),
     ]);
     columns
 }
 
 /// Which browser, from where, since and until when.
-fn device_columns(created: &'static str) -> [Column<Session>; 4] {
+fn device_columns(created: String) -> [Column<Session>; 4] {
     [
-        Column::new("Device", device_cell),
-        Column::new("IP address", ip_address),
+        Column::new(t!("sessions-col-device"), device_cell),
+        Column::new(t!("sessions-ip-address"), ip_address),
         Column::new(created, |s: &Session| {
             time_or(Some(s.created_at.clone()), "")
         }),
-        Column::new("Last seen", |s: &Session| {
+        Column::new(t!("sessions-col-last-seen"), |s: &Session| {
             time_or(Some(s.last_seen_at.clone()), "")
         }),
     ]
@@ -140,22 +172,20 @@ pub fn UserSessionsPanel(
     let done = move || {
         logout.value().with(|v| match v {
             Some(Ok(n)) => Some(view! {
-                <div class="notice success" role="status">{format!("{n} session(s) ended.")}</div>
+                <div class="notice success" role="status">{t!("sessions-ended", count = *n)}</div>
             }),
             _ => None,
         })
     };
     let base = format!("/users/{user_id}?tab=sessions&");
-    let explanation = format!(
-        "Log {username} out everywhere? Every browser they are logged in with is logged out at its next click. Their API tokens keep working."
-    );
+    let explanation = t!("sessions-logout-explanation", username = username.clone());
     view! {
         <section class="card" aria-labelledby="sessions-heading">
-            <h2 id="sessions-heading">"Sessions"</h2>
-            <p class="muted">"Each login to the panel, newest first, with the browser and address it came from."</p>
+            <h2 id="sessions-heading">{t!("sessions-title")}</h2>
+            <p class="muted">{t!("sessions-user-lead")}</p>
             {error}
             {done}
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
                 {move || {
                     let base = base.clone();
                     Suspend::new(async move {
@@ -164,8 +194,8 @@ pub fn UserSessionsPanel(
                                 let pager = pager(&base, &page, newer_older());
                                 view! {
                                     <DataTable rows=page.items columns=session_columns(revoke, false)
-                                        caption="Login sessions" testid="sessions" row_testid="session-row"
-                                        key=session_key() empty="No sessions yet." empty_testid="no-sessions" pager/>
+                                        caption=t!("sessions-caption") testid="sessions" row_testid="session-row"
+                                        key=session_key() empty=t!("sessions-empty-user") empty_testid="no-sessions" pager/>
                                 }
                                 .into_any()
                             }
@@ -175,10 +205,10 @@ pub fn UserSessionsPanel(
                 }}
             </Transition>
             <div class="action-row">
-                <Confirmed summary="Log out everywhere…".into() explanation>
+                <Confirmed summary=t!("sessions-logout-summary") explanation>
                     <ActionForm action=logout>
                         <input type="hidden" name="user_id" value=user_id.clone()/>
-                        <button type="submit" class="button danger">{format!("Log {username} out everywhere")}</button>
+                        <button type="submit" class="button danger">{t!("sessions-logout", username = username.clone())}</button>
                     </ActionForm>
                 </Confirmed>
             </div>
@@ -190,18 +220,21 @@ pub fn UserSessionsPanel(
 #[component]
 pub fn SessionsPage() -> impl IntoView {
     view! {
-        <Title text="Sessions"/>
+        <Title text=t!("sessions-title")/>
         <AdminOnly>
             <AllSessions/>
         </AdminOnly>
     }
 }
 
-const ACTIVITY: [(&str, &str); 3] = [
-    ("", "Any state"),
-    ("true", "Active"),
-    ("false", "Ended or idle"),
-];
+/// The state filter's choices: (value, label).
+fn activity() -> [(&'static str, String); 3] {
+    [
+        ("", t!("sessions-filter-any")),
+        ("true", t!("sessions-filter-active")),
+        ("false", t!("sessions-filter-ended")),
+    ]
+}
 
 #[component]
 fn AllSessions() -> impl IntoView {
@@ -237,31 +270,31 @@ fn AllSessions() -> impl IntoView {
     let revoke_error = move || revoke.value().with(error_of).map(alert);
     view! {
         <div class="page-head">
-            <h1>"Sessions"</h1>
+            <h1>{t!("sessions-title")}</h1>
         </div>
-        <Form method="GET" action="/sessions" attr:class="filters" attr:role="search" attr:aria-label="Filter sessions">
+        <Form method="GET" action="/sessions" attr:class="filters" attr:role="search" attr:aria-label=t!("sessions-filter-label")>
             <div class="field">
-                <label for="filter-user">"Username"</label>
+                <label for="filter-user">{t!("common-username")}</label>
                 <input id="filter-user" type="search" name="user" autocomplete="off"
                     value=param("user") prop:value=param("user")/>
             </div>
             <div class="field">
-                <label for="filter-active">"State"</label>
+                <label for="filter-active">{t!("sessions-col-state")}</label>
                 <select id="filter-active" name="active" prop:value=param("active")>
-                    {ACTIVITY.into_iter().map(|(value, label)| view! {
+                    {activity().into_iter().map(|(value, label)| view! {
                         <option value=value selected=move || query.read().get("active").unwrap_or_default() == value>{label}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="filter-ip">"IP address"</label>
+                <label for="filter-ip">{t!("sessions-ip-address")}</label>
                 <input id="filter-ip" type="search" name="ip" autocomplete="off" inputmode="decimal"
                     value=param("ip") prop:value=param("ip")/>
             </div>
-            <button type="submit" class="button">"Apply"</button>
+            <button type="submit" class="button">{t!("common-apply")}</button>
         </Form>
         {revoke_error}
-        <Transition fallback=|| view! { <p class="loading">"Loading sessions…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{t!("sessions-loading")}</p> }>
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(page) => {
@@ -269,9 +302,9 @@ fn AllSessions() -> impl IntoView {
                         let pager = pager(&base(), &page, newer_older());
                         view! {
                             <DataTable rows=page.items columns=session_columns(revoke, true)
-                                caption="Login sessions" testid="sessions" row_testid="session-row"
+                                caption=t!("sessions-caption") testid="sessions" row_testid="session-row"
                                 key=session_key() summary=("sessions-count", count)
-                                empty="No sessions match these filters." pager/>
+                                empty=t!("sessions-empty") pager/>
                         }
                         .into_any()
                     }
@@ -302,20 +335,20 @@ pub fn MySessions() -> impl IntoView {
     };
     let action = move |s: &Session| {
         (!s.current).then(|| {
-            let explanation = format!("Sign out {}? That browser must log in again.", s.describe());
+            let explanation = t!("sessions-sign-out-explanation", device = describe(s));
             let id = s.id.clone();
             view! {
-                <Confirmed summary="Sign out…".into() explanation>
+                <Confirmed summary=t!("sessions-sign-out-summary") explanation>
                     <ActionForm action=sign_out>
                         <input type="hidden" name="session_id" value=id/>
-                        <button type="submit" class="button danger">"Sign out this device"</button>
+                        <button type="submit" class="button danger">{t!("sessions-sign-out")}</button>
                     </ActionForm>
                 </Confirmed>
             }
         })
     };
     let columns = move || {
-        let mut columns = device_columns("Signed in").to_vec();
+        let mut columns = device_columns(t!("sessions-col-signed-in")).to_vec();
         columns.push(Column::actions(action));
         columns
     };
@@ -328,24 +361,24 @@ pub fn MySessions() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="my-sessions-heading">
-            <h2 id="my-sessions-heading">"My sessions"</h2>
-            <p class="muted">"Where you are logged in to this panel right now."</p>
+            <h2 id="my-sessions-heading">{t!("sessions-mine")}</h2>
+            <p class="muted">{t!("sessions-mine-lead")}</p>
             {error}
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(list) => {
                             let others = list.iter().filter(|s| !s.current).count();
                             view! {
-                                <DataTable rows=list columns=columns() caption="My sessions" testid="my-sessions"
+                                <DataTable rows=list columns=columns() caption=t!("sessions-mine") testid="my-sessions"
                                     row_testid="my-session-row" row_class=Arc::new(current)
                                     key=Arc::new(|s: &Session| s.id.clone())/>
                                 {(others > 0).then(|| view! {
                                     <div class="action-row">
-                                        <Confirmed summary="Sign out all other sessions…".into()
-                                            explanation=format!("Sign out your {others} other session(s)? Those browsers must log in again; this one stays.")>
+                                        <Confirmed summary=t!("sessions-sign-out-others-summary")
+                                            explanation=t!("sessions-sign-out-others-explanation", count = others)>
                                             <ActionForm action=sign_out_others>
-                                                <button type="submit" class="button danger">"Sign out all other sessions"</button>
+                                                <button type="submit" class="button danger">{t!("sessions-sign-out-others")}</button>
                                             </ActionForm>
                                         </Confirmed>
                                     </div>

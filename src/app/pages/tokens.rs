@@ -12,6 +12,10 @@ use crate::app::components::{
 use crate::app::table::{Column, DataTable};
 use crate::model::{ApiToken, ApiTokenCreated, AppError, SCOPE_ADMIN, SCOPE_ADMIN_READ};
 use crate::server_fns::access::{list_tokens, CreateToken, RevokeToken};
+use crate::t;
+
+/// Stands in for a message's argument that is drawn as its own element.
+const SLOT: &str = "\u{E000}";
 
 /// Creating and revoking tokens, owned by whoever keeps them longest.
 #[derive(Clone, Copy)]
@@ -30,11 +34,11 @@ impl Default for TokenActions {
 }
 
 /// How the panel names a scope.
-pub fn scope_label(scope: &str) -> &str {
+pub fn scope_label(scope: &str) -> String {
     match scope {
-        SCOPE_ADMIN => "full admin",
-        SCOPE_ADMIN_READ => "read only",
-        other => other,
+        SCOPE_ADMIN => t!("tokens-scope-admin"),
+        SCOPE_ADMIN_READ => t!("tokens-scope-read"),
+        other => other.to_owned(),
     }
 }
 
@@ -52,12 +56,12 @@ pub fn ScopeSelect(id: &'static str) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field">
-            <label for=id>"Scope"</label>
+            <label for=id>{t!("tokens-scope")}</label>
             <select id=id name="scope" aria-describedby=hint_id.clone()>
-                <option value="admin" selected>"Full admin"</option>
-                <option value="read">"Read only"</option>
+                <option value="admin" selected>{t!("tokens-scope-admin-option")}</option>
+                <option value="read">{t!("tokens-scope-read-option")}</option>
             </select>
-            <p class="hint" id=hint_id>"Read only allows GET requests only."</p>
+            <p class="hint" id=hint_id>{t!("tokens-scope-hint")}</p>
         </div>
     }
     .into_any()
@@ -96,12 +100,17 @@ pub fn TokensPanel(
             .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
             .map(alert)
     };
+    let lead = t!("tokens-lead", header = SLOT);
+    let (lead_before, lead_after) = match lead.split_once(SLOT) {
+        Some((before, after)) => (before.to_owned(), after.to_owned()),
+        None => (lead, String::new()),
+    };
     view! {
         <section class="card" aria-labelledby="tokens-heading">
-            <h2 id="tokens-heading">"API tokens"</h2>
-            <p class="muted">"A personal token acts as this user on the admin API ("<code>"Authorization: Bearer …"</code>"), and only while the user is an administrator."</p>
+            <h2 id="tokens-heading">{t!("tokens-title")}</h2>
+            <p class="muted">{lead_before}<code>"Authorization: Bearer …"</code>{lead_after}</p>
             {revoke_error}
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match tokens.await {
                         Ok(list) => view! { <TokenTable list revoke/> }.into_any(),
@@ -115,19 +124,26 @@ pub fn TokensPanel(
     .into_any()
 }
 
+/// A token's state (`active`, `expired` or `revoked`), as a person reads it.
+fn state_label(state: &str) -> String {
+    match state {
+        "active" => t!("tokens-state-active"),
+        "expired" => t!("tokens-state-expired"),
+        "revoked" => t!("tokens-state-revoked"),
+        other => other.to_owned(),
+    }
+}
+
 #[component]
 fn TokenTable(list: Vec<ApiToken>, revoke: ServerAction<RevokeToken>) -> impl IntoView {
     let actions = move |t: &ApiToken| {
         (t.state == "active").then(|| {
-            let explanation = format!(
-                "Revoke “{}”? Every script using it is refused at once. This cannot be undone.",
-                t.name
-            );
+            let explanation = t!("tokens-revoke-explanation", name = t.name.clone());
             // Owned copies: the confirmation's children are a closure.
             let (user_id, id) = (t.user_id.clone(), t.id.clone());
-            let label = format!("Revoke {}", t.name);
+            let label = t!("tokens-revoke", name = t.name.clone());
             view! {
-                <Confirmed summary="Revoke…".into() explanation>
+                <Confirmed summary=t!("tokens-revoke-summary") explanation>
                     <ActionForm action=revoke>
                         <input type="hidden" name="user_id" value=user_id/>
                         <input type="hidden" name="token_id" value=id/>
@@ -138,28 +154,30 @@ fn TokenTable(list: Vec<ApiToken>, revoke: ServerAction<RevokeToken>) -> impl In
         })
     };
     let columns = vec![
-        Column::new("Name", |t: &ApiToken| t.name.clone()),
-        Column::new("Scopes", |t: &ApiToken| scopes_label(&t.scopes)),
-        Column::new("State", |t: &ApiToken| {
-            view! { <span class=format!("badge token-{}", t.state)>{t.state.clone()}</span> }
+        Column::new(t!("common-name"), |t: &ApiToken| t.name.clone()),
+        Column::new(t!("tokens-col-scopes"), |t: &ApiToken| {
+            scopes_label(&t.scopes)
         }),
-        Column::new("Created", |t: &ApiToken| {
+        Column::new(t!("tokens-col-state"), |t: &ApiToken| {
+            view! { <span class=format!("badge token-{}", t.state)>{state_label(&t.state)}</span> }
+        }),
+        Column::new(t!("common-created"), |t: &ApiToken| {
             time_or(Some(t.created_at.clone()), "")
         }),
-        Column::new("Last used", |t: &ApiToken| {
-            time_or(t.last_used_at.clone(), "never")
+        Column::new(t!("tokens-col-last-used"), |t: &ApiToken| {
+            time_or(t.last_used_at.clone(), t!("common-never"))
         }),
-        Column::new("Expires", |t: &ApiToken| {
-            time_or(t.expires_at.clone(), "never")
+        Column::new(t!("common-expires"), |t: &ApiToken| {
+            time_or(t.expires_at.clone(), t!("common-never"))
         }),
         Column::actions(actions),
     ];
     // Keyed: when the list changes, an open confirmation must not pass
     // to the row that takes this one's place.
     view! {
-        <DataTable rows=list columns caption="API tokens" testid="tokens" row_testid="token-row"
+        <DataTable rows=list columns caption=t!("tokens-title") testid="tokens" row_testid="token-row"
             key=Arc::new(|t: &ApiToken| format!("{}:{}", t.id, t.state))
-            empty="No tokens yet." empty_testid="no-tokens"/>
+            empty=t!("tokens-empty") empty_testid="no-tokens"/>
     }
     .into_any()
 }
@@ -172,21 +190,21 @@ fn NewTokenForm(user_id: String, create: ServerAction<CreateToken>) -> impl Into
     let created = move || create.value().get().and_then(Result::ok);
     view! {
         <section class="card" aria-labelledby="new-token-heading">
-            <h2 id="new-token-heading">"New token"</h2>
+            <h2 id="new-token-heading">{t!("tokens-new")}</h2>
             {move || created().map(|c| view! { <NewSecret created=c on_done=Callback::new(move |_| create.value().set(None))/> })}
             {move || error_banner(errors.general())}
             <noscript>
-                <p class="notice warning">"Creating a token needs JavaScript: its secret is shown once, on this page."</p>
+                <p class="notice warning">{t!("tokens-needs-js")}</p>
             </noscript>
             <ActionForm action=create node_ref=form attr:class="stack">
                 <input type="hidden" name="user_id" value=user_id/>
-                <Field label="Name" name="name" required=true autocomplete="off"
-                    hint="What the token is for, e.g. “backup script”." error=errors.field("name")/>
+                <Field label=t!("common-name") name="name" required=true autocomplete="off"
+                    hint=t!("tokens-name-hint") error=errors.field("name")/>
                 <ScopeSelect id="field-token-scope"/>
-                <Field label="Expires on (optional)" name="expires_on" kind="date"
-                    hint="The token stops working at the end of that day (UTC). Empty: it never expires."
+                <Field label=t!("tokens-expires-on") name="expires_on" kind="date"
+                    hint=t!("tokens-expires-hint")
                     error=errors.field("expires_on")/>
-                <button type="submit" class="button primary">"Create token"</button>
+                <button type="submit" class="button primary">{t!("tokens-create")}</button>
             </ActionForm>
         </section>
     }
@@ -198,10 +216,10 @@ fn NewTokenForm(user_id: String, create: ServerAction<CreateToken>) -> impl Into
 fn NewSecret(created: ApiTokenCreated, on_done: Callback<()>) -> impl IntoView {
     view! {
         <div class="secret-box" role="region" aria-labelledby="new-secret-heading" data-testid="new-token-secret">
-            <h3 id="new-secret-heading">{format!("Token “{}” created", created.token.name)}</h3>
-            <p><strong>"Copy it now: it will not be shown again."</strong></p>
-            <CopyField label="Secret" id="new-token-secret" value=created.secret focus=true/>
-            <button type="button" class="button subtle" on:click=move |_| on_done.run(())>"I have copied it"</button>
+            <h3 id="new-secret-heading">{t!("tokens-created", name = created.token.name.clone())}</h3>
+            <p><strong>{t!("tokens-copy-now")}</strong></p>
+            <CopyField label=t!("tokens-secret") id="new-token-secret" value=created.secret focus=true/>
+            <button type="button" class="button subtle" on:click=move |_| on_done.run(())>{t!("tokens-copied-it")}</button>
         </div>
     }
     .into_any()

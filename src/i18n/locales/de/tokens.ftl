@@ -1,0 +1,30 @@
+## Die persönlichen Admin-API-Tokens eines Benutzers (tokens.rs).
+
+tokens-scope-admin = volle Administration
+tokens-scope-read = nur lesen
+tokens-scope = Berechtigung
+tokens-scope-admin-option = Volle Administration
+tokens-scope-read-option = Nur lesen
+tokens-scope-hint = „Nur lesen“ erlaubt ausschließlich GET-Anfragen.
+tokens-title = API-Tokens
+tokens-lead = Ein persönliches Token handelt in der Admin-API als dieser Benutzer ({ $header }), und nur, solange der Benutzer Administrator ist.
+tokens-revoke-explanation = „{ $name }“ widerrufen? Jedes Skript, das es verwendet, wird sofort abgewiesen. Dies kann nicht rückgängig gemacht werden.
+tokens-revoke = { $name } widerrufen
+tokens-revoke-summary = Widerrufen…
+tokens-col-scopes = Berechtigungen
+tokens-col-state = Zustand
+tokens-col-last-used = Zuletzt verwendet
+tokens-state-active = aktiv
+tokens-state-expired = abgelaufen
+tokens-state-revoked = widerrufen
+tokens-empty = Noch keine Tokens.
+tokens-new = Neues Token
+tokens-needs-js = Zum Anlegen eines Tokens ist JavaScript nötig: Sein Geheimnis wird nur einmal angezeigt, auf dieser Seite.
+tokens-name-hint = Wofür das Token ist, z. B. „Backup-Skript“.
+tokens-expires-on = Läuft ab am (optional)
+tokens-expires-hint = Das Token funktioniert ab dem Ende dieses Tages (UTC) nicht mehr. Leer: Es läuft nie ab.
+tokens-create = Token anlegen
+tokens-created = Token „{ $name }“ angelegt
+tokens-copy-now = Kopieren Sie es jetzt: Es wird nicht noch einmal angezeigt.
+tokens-secret = Geheimnis
+tokens-copied-it = Ich habe es kopiert

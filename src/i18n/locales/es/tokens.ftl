@@ -1,0 +1,30 @@
+## Los tokens personales de la API de administración de un usuario (tokens.rs).
+
+tokens-scope-admin = administración completa
+tokens-scope-read = solo lectura
+tokens-scope = Alcance
+tokens-scope-admin-option = Administración completa
+tokens-scope-read-option = Solo lectura
+tokens-scope-hint = Solo lectura permite únicamente solicitudes GET.
+tokens-title = Tokens de API
+tokens-lead = Un token personal actúa como este usuario en la API de administración ({ $header }), y solo mientras el usuario sea administrador.
+tokens-revoke-explanation = ¿Revocar «{ $name }»? Todo script que lo use será rechazado de inmediato. Esta acción no se puede deshacer.
+tokens-revoke = Revocar { $name }
+tokens-revoke-summary = Revocar…
+tokens-col-scopes = Alcances
+tokens-col-state = Estado
+tokens-col-last-used = Último uso
+tokens-state-active = activo
+tokens-state-expired = caducado
+tokens-state-revoked = revocado
+tokens-empty = Todavía no hay tokens.
+tokens-new = Nuevo token
+tokens-needs-js = Crear un token requiere JavaScript: su secreto se muestra una sola vez, en esta página.
+tokens-name-hint = Para qué sirve el token, p. ej. «script de copia de seguridad».
+tokens-expires-on = Caduca el (opcional)
+tokens-expires-hint = El token deja de funcionar al final de ese día (UTC). Vacío: nunca caduca.
+tokens-create = Crear token
+tokens-created = Token «{ $name }» creado
+tokens-copy-now = Cópielo ahora: no se volverá a mostrar.
+tokens-secret = Secreto
+tokens-copied-it = Ya lo he copiado

@@ -1,0 +1,30 @@
+## Les jetons d’API personnels d’un utilisateur (tokens.rs).
+
+tokens-scope-admin = administration complète
+tokens-scope-read = lecture seule
+tokens-scope = Portée
+tokens-scope-admin-option = Administration complète
+tokens-scope-read-option = Lecture seule
+tokens-scope-hint = La lecture seule n’autorise que les requêtes GET.
+tokens-title = Jetons d’API
+tokens-lead = Un jeton personnel agit au nom de cet utilisateur sur l’API d’administration ({ $header }), et seulement tant que l’utilisateur est administrateur.
+tokens-revoke-explanation = Révoquer « { $name } » ? Tout script qui l’utilise est aussitôt refusé. Cette action est irréversible.
+tokens-revoke = Révoquer { $name }
+tokens-revoke-summary = Révoquer…
+tokens-col-scopes = Portées
+tokens-col-state = État
+tokens-col-last-used = Dernière utilisation
+tokens-state-active = actif
+tokens-state-expired = expiré
+tokens-state-revoked = révoqué
+tokens-empty = Aucun jeton pour l’instant.
+tokens-new = Nouveau jeton
+tokens-needs-js = La création d’un jeton nécessite JavaScript : son secret n’est affiché qu’une fois, sur cette page.
+tokens-name-hint = À quoi sert le jeton, par exemple « script de sauvegarde ».
+tokens-expires-on = Expire le (facultatif)
+tokens-expires-hint = Le jeton cesse de fonctionner à la fin de ce jour (UTC). Vide : il n’expire jamais.
+tokens-create = Créer le jeton
+tokens-created = Jeton « { $name } » créé
+tokens-copy-now = Copiez-le maintenant : il ne sera plus affiché.
+tokens-secret = Secret
+tokens-copied-it = Je l’ai copié
