@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::model::{LiveEvent, MessageKind};
+use crate::t;
 
 /// A message shown for a while in the corner of the page.
 #[derive(Clone, Debug, PartialEq)]
@@ -133,23 +134,32 @@ fn open_event_source(live: LiveState) {
 pub fn Toasts() -> impl IntoView {
     let live = expect_context::<LiveState>();
     view! {
-        <div class="toasts" role="status" aria-live="polite" aria-label="Messages">
+        <div class="toasts" role="status" aria-live="polite" aria-label=t!("live-toasts")>
             <For each=move || live.toasts.get() key=|t| t.key let:toast>
                 <div class="toast" data-testid="toast" data-kind=toast.kind.as_str()>
-                    <p class="toast-from">
-                        {match toast.kind {
-                            MessageKind::Broadcast => "Announcement from ",
-                            _ => "Message from ",
-                        }}
-                        <strong>{toast.sender.clone()}</strong>
-                    </p>
+                    <p class="toast-from">{from_line(toast.kind, toast.sender.clone())}</p>
                     <p class="toast-body">{toast.body.clone()}</p>
                     <div class="toast-actions">
-                        <a href="/account#inbox">"Inbox"</a>
-                        <button type="button" class="button subtle" aria-label="Dismiss message" on:click=move |_| live.dismiss(toast.key)>"×"</button>
+                        <a href="/account#inbox">{t!("layout-inbox")}</a>
+                        <button type="button" class="button subtle" aria-label=t!("live-dismiss") on:click=move |_| live.dismiss(toast.key)>"×"</button>
                     </div>
                 </div>
             </For>
         </div>
     }
+}
+
+/// "Message from <strong>sender</strong>": the sentence in the page's
+/// language, split around the sender so it can stand anywhere in it.
+fn from_line(kind: MessageKind, sender: String) -> impl IntoView {
+    const MARK: &str = "\u{E000}";
+    let text = match kind {
+        MessageKind::Broadcast => t!("live-announcement-from", sender = MARK),
+        _ => t!("live-message-from", sender = MARK),
+    };
+    let (before, after) = match text.split_once(MARK) {
+        Some((before, after)) => (before.to_owned(), after.to_owned()),
+        None => (format!("{text} "), String::new()),
+    };
+    view! { {before}<strong>{sender}</strong>{after} }
 }

@@ -17,22 +17,23 @@ use crate::app::{
 use crate::model::{AppError, AuditRecord, Page};
 use crate::server_fns::audit::{audit_history, list_audit};
 
-const FILTERS: [(&str, &str, &str); 5] = [
-    ("actor", "Actor", "A user id or name"),
-    (
-        "action",
-        "Action",
-        "user.lock, or user.* for all user actions",
-    ),
-    ("target", "Target", "user, user:ID, or an ID"),
-    ("since", "Since", "2026-11-01 or an RFC 3339 time"),
-    ("until", "Until", "Before this date or time"),
-];
+const FILTERS: [&str; 5] = ["actor", "action", "target", "since", "until"];
+
+/// A filter's label and hint.
+fn filter_text(key: &str) -> (String, String) {
+    match key {
+        "actor" => (t!("audit-actor"), t!("audit-filter-actor-hint")),
+        "action" => (t!("audit-action"), t!("audit-filter-action-hint")),
+        "target" => (t!("audit-target"), t!("audit-filter-target-hint")),
+        "since" => (t!("audit-filter-since"), t!("audit-filter-since-hint")),
+        _ => (t!("audit-filter-until"), t!("audit-filter-until-hint")),
+    }
+}
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
     view! {
-        <Title text="Audit log"/>
+        <Title text=t!("audit-title")/>
         <AdminOnly>
             <AuditLog/>
         </AdminOnly>
@@ -66,7 +67,7 @@ fn AuditLog() -> impl IntoView {
         let q = query.read();
         FILTERS
             .iter()
-            .filter_map(|(key, ..)| {
+            .filter_map(|key| {
                 let v = q.get(key).filter(|v| !v.trim().is_empty())?;
                 let name = if api {
                     format!("filter%5B{key}%5D")
@@ -85,15 +86,16 @@ fn AuditLog() -> impl IntoView {
     };
     view! {
         <div class="page-head">
-            <h1>"Audit log"</h1>
+            <h1>{t!("audit-title")}</h1>
             <div class="page-actions">
-                <a class="button" href=move || export("csv") download>"Export CSV"</a>
-                <a class="button" href=move || export("jsonl") download>"Export JSONL"</a>
+                <a class="button" href=move || export("csv") download>{t!("audit-export-csv")}</a>
+                <a class="button" href=move || export("jsonl") download>{t!("audit-export-jsonl")}</a>
             </div>
         </div>
         <Form method="GET" action="/audit" attr:class="filters audit-filters" attr:role="search"
-            attr:aria-label="Filter the audit log">
-            {FILTERS.into_iter().map(|(key, label, hint)| {
+            attr:aria-label=t!("audit-filter-label")>
+            {FILTERS.into_iter().map(|key| {
+                let (label, hint) = filter_text(key);
                 let id = format!("filter-{key}");
                 let hint_id = format!("{id}-hint");
                 view! {
@@ -106,10 +108,10 @@ fn AuditLog() -> impl IntoView {
                     </div>
                 }
             }).collect_view()}
-            <button type="submit" class="button">"Apply"</button>
-            <a class="button subtle" href="/audit">"Clear"</a>
+            <button type="submit" class="button">{t!("common-apply")}</button>
+            <a class="button subtle" href="/audit">{t!("common-clear")}</a>
         </Form>
-        <Transition fallback=|| view! { <p class="loading">"Loading the audit log…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{t!("audit-loading")}</p> }>
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(page) => {
@@ -174,25 +176,27 @@ fn records_view(
     let count = page.count.unwrap_or(page.items.len() as u64);
     let pager = pager_with_keys(base, &page, newer_older(), keys);
     let mut columns = vec![
-        Column::new("Time", |r: &AuditRecord| time_or(Some(r.at.clone()), "")),
-        Column::new("Actor", actor_cell),
-        Column::new("IP", |r: &AuditRecord| {
+        Column::new(t!("audit-time"), |r: &AuditRecord| {
+            time_or(Some(r.at.clone()), "")
+        }),
+        Column::new(t!("audit-actor"), actor_cell),
+        Column::new(t!("audit-ip"), |r: &AuditRecord| {
             r.ip.clone().unwrap_or_else(|| "—".into())
         }),
-        Column::new("Action", |r: &AuditRecord| {
+        Column::new(t!("audit-action"), |r: &AuditRecord| {
             view! { <code data-testid="audit-action">{r.action.clone()}</code> }
         }),
     ];
     if with_target {
-        columns.push(Column::new("Target", target_cell).class("audit-target"));
+        columns.push(Column::new(t!("audit-target"), target_cell).class("audit-target"));
     }
-    columns.push(Column::new("Summary", summary_cell));
+    columns.push(Column::new(t!("audit-summary"), summary_cell));
     view! {
-        <DataTable rows=page.items columns caption="Audit records, newest first" class="audit"
+        <DataTable rows=page.items columns caption=t!("audit-caption") class="audit"
             testid="audit-records" row_testid="audit-row"
             row_data=Arc::new(|r: &AuditRecord| vec![("data-action", r.action.clone())])
             summary=("audit-count", t!("audit-count", count = count))
-            empty="No audit records match." pager/>
+            empty=t!("audit-empty") pager/>
     }
 }
 
@@ -204,7 +208,18 @@ fn actor_cell(r: &AuditRecord) -> impl IntoView {
         _ => view! { <span>{r.actor.name.clone()}</span> }.into_any(),
     };
     view! {
-        {actor}" "<span class=format!("badge actor-{}", r.actor.kind)>{r.actor.kind.replace('_', " ")}</span>
+        {actor}" "<span class=format!("badge actor-{}", r.actor.kind)>{actor_kind(&r.actor.kind)}</span>
+    }
+}
+
+/// Who acted, in words: `user`, `token`, `oauth2 client`, `system`.
+fn actor_kind(kind: &str) -> String {
+    match kind {
+        "user" => t!("audit-actor-user"),
+        "token" => t!("audit-actor-token"),
+        "oauth2_client" => t!("audit-actor-oauth2-client"),
+        "system" => t!("audit-actor-system"),
+        other => other.replace('_', " "),
     }
 }
 
@@ -226,7 +241,7 @@ fn summary_cell(r: &AuditRecord) -> impl IntoView {
     let detail = serde_json::to_string_pretty(&r.detail).unwrap_or_default();
     view! {
         <details>
-            <summary>{if summary.is_empty() { "Details".to_owned() } else { summary }}</summary>
+            <summary>{if summary.is_empty() { t!("audit-details") } else { summary }}</summary>
             <pre class="audit-detail">{detail}</pre>
         </details>
     }
@@ -273,8 +288,8 @@ pub fn HistoryPanel(list: HistoryList, here: String) -> impl IntoView {
     let keys = HISTORY_KEYS;
     view! {
         <section class="card" aria-labelledby="history-heading" data-testid="history">
-            <h2 id="history-heading">"History"</h2>
-            <Transition fallback=|| view! { <p class="loading">"Loading the history…"</p> }>
+            <h2 id="history-heading">{t!("audit-history")}</h2>
+            <Transition fallback=|| view! { <p class="loading">{t!("audit-history-loading")}</p> }>
                 {move || {
                     let base = if here.ends_with('?') {
                         here.clone()

@@ -8,11 +8,12 @@ use crate::app::components::{error_banner, AdminOnly, FormErrors};
 use crate::app::live::LiveState;
 use crate::model::MAX_MESSAGE_CHARS;
 use crate::server_fns::live::{online_users, BroadcastMessage};
+use crate::t;
 
 #[component]
 pub fn BroadcastPage() -> impl IntoView {
     view! {
-        <Title text="Broadcast"/>
+        <Title text=t!("broadcast-title")/>
         <AdminOnly>
             <BroadcastView/>
         </AdminOnly>
@@ -34,33 +35,30 @@ fn BroadcastView() -> impl IntoView {
         }
     });
     view! {
-        <h1>"Broadcast"</h1>
+        <h1>{t!("broadcast-title")}</h1>
         <section class="card" aria-labelledby="broadcast-heading">
-            <h2 id="broadcast-heading">"Message everyone connected"</h2>
+            <h2 id="broadcast-heading">{t!("broadcast-heading")}</h2>
             <p data-testid="audience">
-                <Transition fallback=|| "Counting who is connected…">
+                <Transition fallback=|| t!("broadcast-counting")>
                     {move || Suspend::new(async move {
                         let counted = initial.await.ok();
                         move || {
                             // The live figure wins once the connection has one.
                             let n = live.and_then(|l| l.online.get()).or(counted).unwrap_or(0);
-                            format!(
-                                "{n} user{} connected right now will see it at once; it also stays in their inbox. People not connected get nothing.",
-                                if n == 1 { " is" } else { "s are" }
-                            )
+                            t!("broadcast-audience", count = n)
                         }
                     })}
                 </Transition>
             </p>
             {move || send.value().get().and_then(Result::ok).map(|n| view! {
                 <div class="notice success" role="status" data-testid="broadcast-result">
-                    {format!("Sent to {n} user{}.", if n == 1 { "" } else { "s" })}
+                    {t!("broadcast-sent", count = n)}
                 </div>
             })}
             {move || error_banner(errors.general())}
             <ActionForm action=send node_ref=form attr:class="stack">
                 <MessageBody error=errors.field("body")/>
-                <button type="submit" class="button primary">"Send to everyone connected"</button>
+                <button type="submit" class="button primary">{t!("broadcast-send")}</button>
             </ActionForm>
         </section>
     }
@@ -71,11 +69,11 @@ fn BroadcastView() -> impl IntoView {
 pub fn MessageBody(#[prop(into)] error: Signal<Option<String>>) -> impl IntoView {
     view! {
         <div class="field" class:has-error=move || error.get().is_some()>
-            <label for="field-body">"Message"<span aria-hidden="true">" *"</span></label>
+            <label for="field-body">{t!("broadcast-message")}<span aria-hidden="true">" *"</span></label>
             <textarea id="field-body" name="body" rows="4" required=true maxlength=MAX_MESSAGE_CHARS.to_string()
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=move || if error.get().is_some() { "field-body-hint field-body-error" } else { "field-body-hint" }></textarea>
-            <p class="hint" id="field-body-hint">{format!("Plain text, up to {MAX_MESSAGE_CHARS} characters.")}</p>
+            <p class="hint" id="field-body-hint">{t!("broadcast-message-hint", max = MAX_MESSAGE_CHARS)}</p>
             {move || error.get().map(|e| view! { <p class="field-error" id="field-body-error">{e}</p> })}
         </div>
     }

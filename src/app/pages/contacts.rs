@@ -13,6 +13,7 @@ use crate::app::components::{
 use crate::app::table::{Column, DataTable};
 use crate::model::{contact::SUBSCRIPTIONS, AppError, Contact};
 use crate::server_fns::contacts::{list_contacts, AddContact, RemoveContact, UpdateContact};
+use crate::t;
 
 /// Adding, changing and removing contacts.
 #[derive(Clone, Copy)]
@@ -60,12 +61,12 @@ impl ContactActions {
 }
 
 /// How the panel explains a subscription (XMPP's terms, from the user's side).
-fn subscription_label(s: &str) -> &'static str {
+fn subscription_label(s: &str) -> String {
     match s {
-        "to" => "to (the user sees the contact's presence)",
-        "from" => "from (the contact sees the user's presence)",
-        "both" => "both (each sees the other's presence)",
-        _ => "none",
+        "to" => t!("contacts-subscription-to"),
+        "from" => t!("contacts-subscription-from"),
+        "both" => t!("contacts-subscription-both"),
+        _ => t!("contacts-subscription-none"),
     }
 }
 
@@ -92,11 +93,11 @@ pub fn ContactsPanel(
             .remove
             .value()
             .with(|v| matches!(v, Some(Ok(()))))
-            .then(|| view! { <div class="notice success" role="status">"Contact removed."</div> })
+            .then(|| view! { <div class="notice success" role="status">{t!("contacts-removed")}</div> })
     };
     let updated = move || {
         actions.update.value().get().and_then(Result::ok).map(|c| {
-            view! { <div class="notice success" role="status">{format!("Saved {}.", c.contact_username)}</div> }
+            view! { <div class="notice success" role="status">{t!("contacts-saved", contact = c.contact_username)}</div> }
         })
     };
     // Errors no row form shows: removals, and changes posted without
@@ -109,12 +110,12 @@ pub fn ContactsPanel(
     let owner = username.clone();
     view! {
         <section class="card" aria-labelledby="contacts-heading">
-            <h2 id="contacts-heading">"Contacts"</h2>
-            <p class="muted">{format!("The users in {username}'s contact list (roster), with the presence subscription and groups of each.")}</p>
+            <h2 id="contacts-heading">{t!("contacts-title")}</h2>
+            <p class="muted">{t!("contacts-intro", username = username.clone())}</p>
             {removed}
             {updated}
             {general}
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
                 {move || {
                     let owner = owner.clone();
                     Suspend::new(async move {
@@ -151,35 +152,36 @@ fn ContactTable(
     };
     let row_actions = move |c: &Contact| {
         let name = c.contact_username.clone();
-        let explanation = format!(
-            "Remove {name} from {}'s contacts? {name}'s own contacts do not change.",
-            owner.get_value()
+        let explanation = t!(
+            "contacts-remove-confirm",
+            contact = name.clone(),
+            owner = owner.get_value()
         );
         let (contact, user_id) = (c.clone(), c.user_id.clone());
         view! {
             <div class="action-row">
                 <EditContact contact update=actions.update editing/>
-                <Confirmed summary="Remove…".into() explanation>
+                <Confirmed summary=t!("contacts-remove-summary") explanation>
                     <ActionForm action=actions.remove>
                         <input type="hidden" name="user_id" value=user_id/>
                         <input type="hidden" name="contact" value=name.clone()/>
-                        <button type="submit" class="button danger">{format!("Remove {name}")}</button>
+                        <button type="submit" class="button danger">{t!("contacts-remove", contact = name.clone())}</button>
                     </ActionForm>
                 </Confirmed>
             </div>
         }
     };
     let columns = vec![
-        Column::new("Username", |c: &Contact| {
+        Column::new(t!("common-username"), |c: &Contact| {
             view! { <a href=format!("/users/{}", c.contact_id)>{c.contact_username.clone()}</a> }
         }),
-        Column::new("Display name", |c: &Contact| {
+        Column::new(t!("common-display-name"), |c: &Contact| {
             c.contact_display_name.clone().unwrap_or_else(|| "—".into())
         }),
-        Column::new("Subscription", |c: &Contact| {
+        Column::new(t!("contacts-subscription"), |c: &Contact| {
             view! { <span class="badge subscription">{c.subscription.clone()}</span> }
         }),
-        Column::new("Groups", groups),
+        Column::new(t!("contacts-groups"), groups),
         Column::actions(row_actions),
     ];
     // Keyed by every shown value: a changed row is drawn anew, so an open
@@ -193,8 +195,8 @@ fn ContactTable(
         )
     };
     view! {
-        <DataTable rows=list columns caption="Contacts" testid="contacts" row_testid="contact-row"
-            key=Arc::new(key) empty="No contacts yet." empty_testid="no-contacts"/>
+        <DataTable rows=list columns caption=t!("contacts-title") testid="contacts" row_testid="contact-row"
+            key=Arc::new(key) empty=t!("contacts-empty") empty_testid="no-contacts"/>
     }
     .into_any()
 }
@@ -227,13 +229,13 @@ fn EditContact(
     };
     view! {
         <details class="confirm edit-contact" open=move || sub_error.get().is_some() || groups_error.get().is_some()>
-            <summary class="button">"Edit…"</summary>
+            <summary class="button">{t!("contacts-edit")}</summary>
             <div class="confirm-body">
                 <ActionForm action=update attr:class="stack">
                     <input type="hidden" name="user_id" value=contact.user_id.clone()/>
                     <input type="hidden" name="contact" value=name.clone()/>
                     <div class="field" class:has-error=move || sub_error.get().is_some()>
-                        <label for=sub_id.clone()>"Subscription"</label>
+                        <label for=sub_id.clone()>{t!("contacts-subscription")}</label>
                         <select id=sub_id name="subscription"
                             aria-invalid=move || sub_error.get().map(|_| "true")
                             aria-describedby={let e = sub_err_id.clone(); move || sub_error.get().map(|_| e.clone())}>
@@ -242,13 +244,13 @@ fn EditContact(
                         {move || sub_error.get().map(|e| view! { <p class="field-error" id=sub_err_id.clone()>{e}</p> })}
                     </div>
                     <div class="field" class:has-error=move || groups_error.get().is_some()>
-                        <label for=groups_id.clone()>"Groups"</label>
+                        <label for=groups_id.clone()>{t!("contacts-groups")}</label>
                         <input id=groups_id name="groups" value=contact.groups.join(", ") autocomplete="off"
                             aria-invalid=move || groups_error.get().map(|_| "true")
                             aria-describedby={let e = groups_err_id.clone(); move || groups_error.get().map(|_| e.clone())}/>
                         {move || groups_error.get().map(|e| view! { <p class="field-error" id=groups_err_id.clone()>{e}</p> })}
                     </div>
-                    <button type="submit" class="button primary" on:click=on_submit>{format!("Save {name}")}</button>
+                    <button type="submit" class="button primary" on:click=on_submit>{t!("contacts-save", contact = name.clone())}</button>
                 </ActionForm>
             </div>
         </details>
@@ -269,21 +271,21 @@ fn AddContactForm(user_id: String, add: ServerAction<AddContact>) -> impl IntoVi
     });
     let added = move || {
         add.value().get().and_then(Result::ok).map(|c| {
-            view! { <div class="notice success" role="status">{format!("Added {}.", c.contact_username)}</div> }
+            view! { <div class="notice success" role="status">{t!("contacts-added", contact = c.contact_username)}</div> }
         })
     };
     let contact_error = errors.field("contact");
     view! {
         <section class="card" aria-labelledby="add-contact-heading">
-            <h2 id="add-contact-heading">"Add a contact"</h2>
+            <h2 id="add-contact-heading">{t!("contacts-add-heading")}</h2>
             {added}
             {move || error_banner(errors.general())}
             <ActionForm action=add node_ref=form attr:class="stack">
                 <input type="hidden" name="user_id" value=user_id/>
-                <UsernameInput name="contact" label="Username" error=contact_error
-                    hint="The other user's username; matching usernames are suggested as you type."/>
+                <UsernameInput name="contact" label=t!("common-username") error=contact_error
+                    hint=t!("contacts-username-hint")/>
                 <div class="field" class:has-error=move || errors.field("subscription").get().is_some()>
-                    <label for="field-subscription">"Subscription"</label>
+                    <label for="field-subscription">{t!("contacts-subscription")}</label>
                     <select id="field-subscription" name="subscription"
                         aria-invalid=move || errors.field("subscription").get().map(|_| "true")
                         aria-describedby=move || errors.field("subscription").get().map(|_| "field-subscription-error")>
@@ -291,9 +293,9 @@ fn AddContactForm(user_id: String, add: ServerAction<AddContact>) -> impl IntoVi
                     </select>
                     {move || errors.field("subscription").get().map(|e| view! { <p class="field-error" id="field-subscription-error">{e}</p> })}
                 </div>
-                <Field label="Groups (optional)" name="groups" autocomplete="off"
-                    hint="Comma-separated, e.g. “Friends, Work”." error=errors.field("groups")/>
-                <button type="submit" class="button primary">"Add contact"</button>
+                <Field label=t!("contacts-groups-optional") name="groups" autocomplete="off"
+                    hint=t!("contacts-groups-hint") error=errors.field("groups")/>
+                <button type="submit" class="button primary">{t!("contacts-add")}</button>
             </ActionForm>
         </section>
     }

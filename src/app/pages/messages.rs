@@ -6,6 +6,7 @@ use super::broadcast::MessageBody;
 use crate::app::components::{error_banner, FormErrors};
 use crate::model::Delivery;
 use crate::server_fns::live::SendMessage;
+use crate::t;
 
 #[component]
 pub fn SendMessagePanel(user_id: String, username: String) -> impl IntoView {
@@ -24,10 +25,10 @@ pub fn SendMessagePanel(user_id: String, username: String) -> impl IntoView {
         move || {
             send.value().get().and_then(Result::ok).map(|sent| {
                 let text = match sent.delivery {
-                    Delivery::Delivered => format!("Delivered: {username} has a page open and sees it now."),
-                    Delivery::Queued => format!(
-                        "Stored: {username} is not connected and will see it on their next visit."
-                    ),
+                    Delivery::Delivered => {
+                        t!("messages-delivered", username = username.clone())
+                    }
+                    Delivery::Queued => t!("messages-queued", username = username.clone()),
                 };
                 view! { <div class="notice success" role="status" data-testid="message-result">{text}</div> }
             })
@@ -35,14 +36,14 @@ pub fn SendMessagePanel(user_id: String, username: String) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="send-message-heading">
-            <h2 id="send-message-heading">{format!("Send {username} a message")}</h2>
-            <p class="muted">"It appears at once on any page they have open, and stays in their inbox until read."</p>
+            <h2 id="send-message-heading">{t!("messages-heading", username = username.clone())}</h2>
+            <p class="muted">{t!("messages-intro")}</p>
             {outcome}
             {move || error_banner(errors.general())}
             <ActionForm action=send node_ref=form attr:class="stack">
                 <input type="hidden" name="user_id" value=user_id/>
                 <MessageBody error=errors.field("body")/>
-                <button type="submit" class="button primary">"Send message"</button>
+                <button type="submit" class="button primary">{t!("messages-send")}</button>
             </ActionForm>
         </section>
     }

@@ -1,0 +1,29 @@
+## The audit log page and the History panel of a user or organisation.
+
+audit-title = Prüfprotokoll
+audit-export-csv = Als CSV exportieren
+audit-export-jsonl = Als JSONL exportieren
+audit-filter-label = Prüfprotokoll filtern
+audit-actor = Akteur
+audit-action = Aktion
+audit-target = Ziel
+audit-filter-since = Seit
+audit-filter-until = Bis
+audit-filter-actor-hint = Eine Benutzerkennung oder ein Benutzername
+audit-filter-action-hint = user.lock, oder user.* für alle Aktionen an Benutzern
+audit-filter-target-hint = user, user:ID oder eine Kennung
+audit-filter-since-hint = 2026-11-01 oder eine Zeit nach RFC 3339
+audit-filter-until-hint = Vor diesem Datum oder dieser Zeit
+audit-loading = Prüfprotokoll wird geladen…
+audit-time = Zeit
+audit-ip = IP
+audit-summary = Zusammenfassung
+audit-caption = Einträge des Prüfprotokolls, neueste zuerst
+audit-empty = Keine passenden Einträge im Prüfprotokoll.
+audit-actor-user = Benutzer
+audit-actor-token = Token
+audit-actor-oauth2-client = OAuth2-Client
+audit-actor-system = System
+audit-details = Details
+audit-history = Verlauf
+audit-history-loading = Verlauf wird geladen…

@@ -1,0 +1,29 @@
+## The audit log page and the History panel of a user or organisation.
+
+audit-title = Audit log
+audit-export-csv = Export CSV
+audit-export-jsonl = Export JSONL
+audit-filter-label = Filter the audit log
+audit-actor = Actor
+audit-action = Action
+audit-target = Target
+audit-filter-since = Since
+audit-filter-until = Until
+audit-filter-actor-hint = A user id or name
+audit-filter-action-hint = user.lock, or user.* for all user actions
+audit-filter-target-hint = user, user:ID, or an ID
+audit-filter-since-hint = 2026-11-01 or an RFC 3339 time
+audit-filter-until-hint = Before this date or time
+audit-loading = Loading the audit log…
+audit-time = Time
+audit-ip = IP
+audit-summary = Summary
+audit-caption = Audit records, newest first
+audit-empty = No audit records match.
+audit-actor-user = user
+audit-actor-token = token
+audit-actor-oauth2-client = oauth2 client
+audit-actor-system = system
+audit-details = Details
+audit-history = History
+audit-history-loading = Loading the history…

@@ -1,0 +1,29 @@
+## The audit log page and the History panel of a user or organisation.
+
+audit-title = Registro de auditoría
+audit-export-csv = Exportar CSV
+audit-export-jsonl = Exportar JSONL
+audit-filter-label = Filtrar el registro de auditoría
+audit-actor = Autor
+audit-action = Acción
+audit-target = Objetivo
+audit-filter-since = Desde
+audit-filter-until = Hasta
+audit-filter-actor-hint = Un identificador o un nombre de usuario
+audit-filter-action-hint = user.lock, o user.* para todas las acciones sobre usuarios
+audit-filter-target-hint = user, user:ID o un identificador
+audit-filter-since-hint = 2026-11-01 o una hora RFC 3339
+audit-filter-until-hint = Antes de esta fecha u hora
+audit-loading = Cargando el registro de auditoría…
+audit-time = Hora
+audit-ip = IP
+audit-summary = Resumen
+audit-caption = Entradas del registro de auditoría, las más recientes primero
+audit-empty = Ninguna entrada del registro de auditoría coincide.
+audit-actor-user = usuario
+audit-actor-token = token
+audit-actor-oauth2-client = cliente OAuth2
+audit-actor-system = sistema
+audit-details = Detalles
+audit-history = Historial
+audit-history-loading = Cargando el historial…

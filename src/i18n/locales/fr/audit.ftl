@@ -1,0 +1,29 @@
+## The audit log page and the History panel of a user or organisation.
+
+audit-title = Journal d'audit
+audit-export-csv = Exporter en CSV
+audit-export-jsonl = Exporter en JSONL
+audit-filter-label = Filtrer le journal d'audit
+audit-actor = Auteur
+audit-action = Action
+audit-target = Cible
+audit-filter-since = Depuis
+audit-filter-until = Jusqu'au
+audit-filter-actor-hint = Un identifiant ou un nom d'utilisateur
+audit-filter-action-hint = user.lock, ou user.* pour toutes les actions sur les utilisateurs
+audit-filter-target-hint = user, user:ID ou un identifiant
+audit-filter-since-hint = 2026-11-01 ou une heure RFC 3339
+audit-filter-until-hint = Avant cette date ou cette heure
+audit-loading = Chargement du journal d'audit…
+audit-time = Heure
+audit-ip = IP
+audit-summary = Résumé
+audit-caption = Entrées du journal d'audit, les plus récentes d'abord
+audit-empty = Aucune entrée du journal d'audit ne correspond.
+audit-actor-user = utilisateur
+audit-actor-token = jeton
+audit-actor-oauth2-client = client OAuth2
+audit-actor-system = système
+audit-details = Détails
+audit-history = Historique
+audit-history-loading = Chargement de l'historique…
