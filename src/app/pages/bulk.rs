@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::components::alert;
+use crate::t;
 use wasm_bindgen::JsCast;
 
 use crate::model::{BulkAction, BulkResult};
@@ -52,10 +53,6 @@ impl Selection {
     }
 }
 
-fn plural(n: usize) -> String {
-    format!("{n} {}", if n == 1 { "user" } else { "users" })
-}
-
 /// Most names a dialog lists before "and N more".
 const NAMES_SHOWN: usize = 50;
 
@@ -91,11 +88,11 @@ pub fn BulkBar(selection: Selection) -> impl IntoView {
             Err(e) => alert(e),
         })}
         {move || selection.action.pending().get().then(|| view! {
-            <p class="notice" role="status"><progress aria-label="Working"></progress>" Working…"</p>
+            <p class="notice" role="status"><progress aria-label=t!("bulk-working-label")></progress>" "{t!("bulk-working")}</p>
         })}
         <Show when=move || { count() > 0 }>
-            <div class="bulk-bar" role="region" aria-label="Bulk actions">
-                <span class="bulk-count" data-testid="selected-count">{move || format!("{} selected", plural(count()))}</span>
+            <div class="bulk-bar" role="region" aria-label=t!("bulk-actions-label")>
+                <span class="bulk-count" data-testid="selected-count">{move || t!("bulk-selected", count = count())}</span>
                 {BulkAction::ALL.into_iter().map(|action| view! {
                     <button type="button"
                         class=if action.is_destructive() { "button danger" } else { "button" }
@@ -103,8 +100,8 @@ pub fn BulkBar(selection: Selection) -> impl IntoView {
                         {action_label(action)}
                     </button>
                 }).collect_view()}
-                <a class="button" href=export_selected download data-testid="export-selected">"Export selected"</a>
-                <button type="button" class="button subtle" on:click=move |_| selection.clear()>"Clear selection"</button>
+                <a class="button" href=export_selected download data-testid="export-selected">{t!("bulk-export-selected")}</a>
+                <button type="button" class="button subtle" on:click=move |_| selection.clear()>{t!("bulk-clear-selection")}</button>
             </div>
         </Show>
         {move || pending.get().map(|action| {
@@ -120,27 +117,34 @@ pub fn BulkBar(selection: Selection) -> impl IntoView {
     }
 }
 
-fn action_label(action: BulkAction) -> &'static str {
+fn action_label(action: BulkAction) -> String {
     match action {
-        BulkAction::Lock => "Lock",
-        BulkAction::Unlock => "Unlock",
-        BulkAction::Deactivate => "Deactivate",
-        BulkAction::Delete => "Delete",
+        BulkAction::Lock => t!("bulk-lock"),
+        BulkAction::Unlock => t!("bulk-unlock"),
+        BulkAction::Deactivate => t!("bulk-deactivate"),
+        BulkAction::Delete => t!("common-delete"),
+    }
+}
+
+/// What a bulk action did, naming the users it was applied to.
+fn done_text(action: BulkAction, succeeded: &[String]) -> String {
+    let count = succeeded.len();
+    let names = succeeded.join(", ");
+    match (action, count) {
+        (BulkAction::Lock, 0) => t!("bulk-locked-none"),
+        (BulkAction::Unlock, 0) => t!("bulk-unlocked-none"),
+        (BulkAction::Deactivate, 0) => t!("bulk-deactivated-none"),
+        (BulkAction::Delete, 0) => t!("bulk-deleted-none"),
+        (BulkAction::Lock, _) => t!("bulk-locked", count = count, names = names),
+        (BulkAction::Unlock, _) => t!("bulk-unlocked", count = count, names = names),
+        (BulkAction::Deactivate, _) => t!("bulk-deactivated", count = count, names = names),
+        (BulkAction::Delete, _) => t!("bulk-deleted", count = count, names = names),
     }
 }
 
 #[component]
 fn BulkOutcome(result: BulkResult) -> impl IntoView {
-    let done = if result.succeeded.is_empty() {
-        format!("{} no users.", result.action.done())
-    } else {
-        format!(
-            "{} {}: {}.",
-            result.action.done(),
-            plural(result.succeeded.len()),
-            result.succeeded.join(", ")
-        )
-    };
+    let done = done_text(result.action, &result.succeeded);
     let refused = result.refused;
     let class = if refused.is_empty() {
         "notice success"
@@ -151,7 +155,7 @@ fn BulkOutcome(result: BulkResult) -> impl IntoView {
         <div class=class role="status" data-testid="bulk-result">
             <p>{done}</p>
             {(!refused.is_empty()).then(|| view! {
-                <p>{format!("Refused {}:", plural(refused.len()))}</p>
+                <p>{t!("bulk-refused", count = refused.len())}</p>
                 <ul>
                     {refused.into_iter().map(|r| {
                         let who = if r.username.is_empty() { r.id } else { r.username };
@@ -230,12 +234,27 @@ fn ConfirmDialog(
         }
     };
     let n = names.len();
-    let title = format!("{} {}?", action_label(action), plural(n));
-    let consequence = match action {
-        BulkAction::Lock => "They cannot log in, and their sessions and tokens stop working until they are unlocked.",
-        BulkAction::Deactivate => "All their sessions end and all their tokens are revoked. The accounts can be reactivated later.",
-        BulkAction::Delete => "Their accounts, sessions and tokens are removed for good. This cannot be undone.",
-        BulkAction::Unlock => "They can log in again.",
+    let (title, confirm, consequence) = match action {
+        BulkAction::Lock => (
+            t!("bulk-lock-title", count = n),
+            t!("bulk-lock-confirm", count = n),
+            t!("bulk-lock-consequence"),
+        ),
+        BulkAction::Deactivate => (
+            t!("bulk-deactivate-title", count = n),
+            t!("bulk-deactivate-confirm", count = n),
+            t!("bulk-deactivate-consequence"),
+        ),
+        BulkAction::Delete => (
+            t!("bulk-delete-title", count = n),
+            t!("bulk-delete-confirm", count = n),
+            t!("bulk-delete-consequence"),
+        ),
+        BulkAction::Unlock => (
+            t!("bulk-unlock-title", count = n),
+            t!("bulk-unlock-confirm", count = n),
+            t!("bulk-unlock-consequence"),
+        ),
     };
     let more = n.saturating_sub(NAMES_SHOWN);
     let listed = names
@@ -252,15 +271,15 @@ fn ConfirmDialog(
                 <div id="bulk-dialog-body">
                     <p>{consequence}</p>
                     <ul class="affected" data-testid="affected-users" tabindex="0"
-                        aria-label="Affected users" node_ref=list_ref>{listed}</ul>
-                    {(more > 0).then(|| view! { <p>{format!("…and {more} more.")}</p> })}
+                        aria-label=t!("bulk-affected") node_ref=list_ref>{listed}</ul>
+                    {(more > 0).then(|| view! { <p>{t!("bulk-more", count = more)}</p> })}
                 </div>
                 <div class="modal-actions">
                     <button type="button" class="button" node_ref=cancel_ref
-                        on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                        on:click=move |_| on_cancel.run(())>{t!("common-cancel")}</button>
                     <button type="button" class="button danger" data-testid="confirm-bulk" node_ref=confirm_ref
                         on:click=move |_| on_confirm.run(())>
-                        {format!("{} {}", action_label(action), plural(n))}
+                        {confirm}
                     </button>
                 </div>
             </div>

@@ -19,6 +19,7 @@ use crate::model::{User, UserStatus};
 use crate::server_fns::access::list_tokens;
 use crate::server_fns::sessions::list_user_sessions;
 use crate::server_fns::users::{get_user, DeleteUser, SetUserPassword, UpdateUser, UserAction};
+use crate::t;
 
 #[component]
 pub fn UserDetailPage() -> impl IntoView {
@@ -89,18 +90,18 @@ impl Tab {
         }
     }
 
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Self::Profile => "Profile",
-            Self::Security => "Security",
-            Self::Tokens => "Tokens",
-            Self::Sessions => "Sessions",
-            Self::Messages => "Messages",
-            Self::Contacts => "Contacts",
-            Self::Orgs => "Organisations",
-            Self::Apps => "Apps",
-            Self::History => "History",
-            Self::Danger => "Danger zone",
+            Self::Profile => t!("user-detail-tab-profile"),
+            Self::Security => t!("user-detail-tab-security"),
+            Self::Tokens => t!("user-detail-tab-tokens"),
+            Self::Sessions => t!("user-detail-tab-sessions"),
+            Self::Messages => t!("user-detail-tab-messages"),
+            Self::Contacts => t!("user-detail-tab-contacts"),
+            Self::Orgs => t!("user-detail-tab-orgs"),
+            Self::Apps => t!("user-detail-tab-apps"),
+            Self::History => t!("user-detail-tab-history"),
+            Self::Danger => t!("user-detail-tab-danger"),
         }
     }
 }
@@ -205,11 +206,11 @@ fn UserDetail() -> impl IntoView {
         |(id, ..)| get_user(id),
     );
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 match user.await {
                     Ok(user) => view! { <UserView user tab=tab.get() actions/> }.into_any(),
-                    Err(error) => view! { <Title text="User"/><ErrorNotice error/> }.into_any(),
+                    Err(error) => view! { <Title text=t!("user-detail-title")/><ErrorNotice error/> }.into_any(),
                 }
             })}
         </Transition>
@@ -260,7 +261,7 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
         .into_any(),
         Tab::Apps => view! {
             <section class="card" aria-labelledby="user-apps-heading">
-                <h2 id="user-apps-heading">"Application sign-ins"</h2>
+                <h2 id="user-apps-heading">{t!("user-detail-app-sign-ins")}</h2>
                 <super::applications::GrantsList user_id=user.id.clone()/>
             </section>
         }
@@ -275,9 +276,9 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
         <Title text=title.clone()/>
         <div class="page-head">
             <h1>{title}" "<StatusBadge status=user.status/></h1>
-            <A href="/users" attr:class="button subtle">"Back to users"</A>
+            <A href="/users" attr:class="button subtle">{t!("users-back")}</A>
         </div>
-        <nav class="tabs" role="tablist" aria-label="User sections">{tabs}</nav>
+        <nav class="tabs" role="tablist" aria-label=t!("user-detail-sections")>{tabs}</nav>
         <div id="tab-panel" role="tabpanel" aria-labelledby=format!("tab-{}", tab.key())>
             {panel}
         </div>
@@ -285,9 +286,10 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
 }
 
 /// A notice after a redirect back here (`?saved=1`, `?password=set`).
-fn flash(key: &'static str, value: &'static str, text: &'static str) -> impl IntoView {
+fn flash(key: &'static str, value: &'static str, text: String) -> impl IntoView {
     let query = use_query_map();
     move || {
+        let text = text.clone();
         (query.read().get(key).as_deref() == Some(value))
             .then(|| view! { <div class="notice success" role="status">{text}</div> })
     }
@@ -299,42 +301,42 @@ fn ProfileTab(user: User, update: ServerAction<UpdateUser>) -> impl IntoView {
     view! {
         <section class="card">
             <dl class="attributes" data-testid="user-attributes">
-                <dt>"Id"</dt><dd><code>{user.id.clone()}</code></dd>
-                <dt>"Username"</dt><dd>{user.username.clone()}</dd>
-                <dt>"Display name"</dt><dd>{user.display_name.clone().unwrap_or_else(|| "—".into())}</dd>
-                <dt>"Email"</dt><dd>{user.email.clone().unwrap_or_else(|| "—".into())}</dd>
-                <dt>"Status"</dt><dd><StatusBadge status=user.status/></dd>
-                <dt>"Server administrator"</dt><dd>{if user.admin { "yes" } else { "no" }}</dd>
-                <dt>"May request admin"</dt><dd>{if user.can_request_admin { "yes" } else { "no" }}</dd>
-                <dt>"Created"</dt><dd>{time_or(Some(user.created_at.clone()), "")}</dd>
-                <dt>"Last seen"</dt><dd>{time_or(user.last_seen_at.clone(), "never")}</dd>
-                <dt>"Locked"</dt><dd>{time_or(user.locked_at.clone(), "no")}</dd>
-                <dt>"Deactivated"</dt><dd>{time_or(user.deactivated_at.clone(), "no")}</dd>
-                {user.registration_token.clone().map(|t| view! {
-                    <dt>"Registration"</dt>
-                    <dd data-testid="registered-with">"Registered with token "
-                        <a href=format!("/registration-tokens?token={}", urlencoding::encode(&t))><code>{t.clone()}</code></a>
+                <dt>{t!("user-detail-id")}</dt><dd><code>{user.id.clone()}</code></dd>
+                <dt>{t!("common-username")}</dt><dd>{user.username.clone()}</dd>
+                <dt>{t!("common-display-name")}</dt><dd>{user.display_name.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>{t!("common-email")}</dt><dd>{user.email.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>{t!("common-status")}</dt><dd><StatusBadge status=user.status/></dd>
+                <dt>{t!("user-detail-server-admin")}</dt><dd>{yes_no(user.admin)}</dd>
+                <dt>{t!("user-detail-may-request-admin")}</dt><dd>{yes_no(user.can_request_admin)}</dd>
+                <dt>{t!("common-created")}</dt><dd>{time_or(Some(user.created_at.clone()), "")}</dd>
+                <dt>{t!("users-last-seen")}</dt><dd>{time_or(user.last_seen_at.clone(), t!("common-never"))}</dd>
+                <dt>{t!("user-detail-locked")}</dt><dd>{time_or(user.locked_at.clone(), t!("user-detail-no"))}</dd>
+                <dt>{t!("user-detail-deactivated")}</dt><dd>{time_or(user.deactivated_at.clone(), t!("user-detail-no"))}</dd>
+                {user.registration_token.clone().map(|token| view! {
+                    <dt>{t!("user-detail-registration")}</dt>
+                    <dd data-testid="registered-with">{t!("user-detail-registered-with")}" "
+                        <a href=format!("/registration-tokens?token={}", urlencoding::encode(&token))><code>{token.clone()}</code></a>
                     </dd>
                 })}
-                <dt>"Password"</dt><dd>{if user.password_change_required { "temporary (must be changed at next login)" } else { "set by the user" }}</dd>
+                <dt>{t!("common-password")}</dt><dd>{if user.password_change_required { t!("user-detail-password-temporary") } else { t!("user-detail-password-by-user") }}</dd>
             </dl>
         </section>
         <section class="card" aria-labelledby="profile-heading">
-            <h2 id="profile-heading">"Edit profile"</h2>
-            {flash("saved", "1", "Profile saved.")}
+            <h2 id="profile-heading">{t!("user-detail-edit-profile")}</h2>
+            {flash("saved", "1", t!("user-detail-profile-saved"))}
             {move || error_banner(errors.general())}
             <ActionForm action=update attr:class="stack">
                 <input type="hidden" name="id" value=user.id.clone()/>
-                <Field label="Display name" name="display_name" value=user.display_name.clone().unwrap_or_default()
-                    hint="Leave empty to clear." error=errors.field("display_name")/>
-                <Field label="Email" name="email" kind="email" value=user.email.clone().unwrap_or_default()
+                <Field label=t!("common-display-name") name="display_name" value=user.display_name.clone().unwrap_or_default()
+                    hint=t!("user-detail-leave-empty") error=errors.field("display_name")/>
+                <Field label=t!("common-email") name="email" kind="email" value=user.email.clone().unwrap_or_default()
                     autocomplete="off" error=errors.field("email")/>
                 <div class="field check">
                     <input id="field-can-request-admin" type="checkbox" name="can_request_admin"
                         checked=user.can_request_admin/>
-                    <label for="field-can-request-admin">"May request administrator rights"</label>
+                    <label for="field-can-request-admin">{t!("user-detail-may-request-admin-rights")}</label>
                 </div>
-                <button type="submit" class="button primary">"Save profile"</button>
+                <button type="submit" class="button primary">{t!("user-detail-save-profile")}</button>
             </ActionForm>
         </section>
     }
@@ -384,56 +386,59 @@ fn SecurityTab(user: User, actions: Actions) -> impl IntoView {
         view! { <ActionButton action id=id.clone() name=action_name label danger/> }.into_any()
     };
     let lock = match user.status {
-        UserStatus::Locked => button("unlock", "Unlock".into(), false),
+        UserStatus::Locked => button("unlock", t!("user-detail-unlock"), false),
         UserStatus::Active => {
-            let confirm = button("lock", format!("Lock {name}"), true);
-            let explanation = format!(
-                "Lock {name}? They cannot log in, their sessions end, and their tokens stop working until the account is unlocked."
+            let confirm = button(
+                "lock",
+                t!("user-detail-lock-user", username = name.clone()),
+                true,
             );
-            view! { <Confirmed summary="Lock…".into() explanation>{confirm}</Confirmed> }.into_any()
+            let explanation = t!("user-detail-lock-explanation", username = name.clone());
+            view! { <Confirmed summary=t!("user-detail-lock-summary") explanation>{confirm}</Confirmed> }.into_any()
         }
         UserStatus::Deactivated => {
-            view! { <p class="muted">"A deactivated account cannot be locked."</p> }.into_any()
+            view! { <p class="muted">{t!("user-detail-cannot-lock")}</p> }.into_any()
         }
     };
     let admin = if user.admin {
         let revoke = button(
             "revoke_admin",
-            format!("Revoke {name}'s admin rights"),
+            t!("user-detail-revoke-admin", username = name.clone()),
             true,
         );
-        let explanation = format!(
-            "Remove {name}'s server administrator rights? Their admin tokens stop working at once."
+        let explanation = t!(
+            "user-detail-revoke-admin-explanation",
+            username = name.clone()
         );
-        view! { <Confirmed summary="Revoke admin rights…".into() explanation>{revoke}</Confirmed> }
+        view! { <Confirmed summary=t!("user-detail-revoke-admin-summary") explanation>{revoke}</Confirmed> }
             .into_any()
     } else {
-        button("make_admin", "Make administrator".into(), false)
+        button("make_admin", t!("user-detail-make-admin"), false)
     };
     let password_error = FormErrors::of(actions.password).field("password");
     view! {
         <section class="card" aria-labelledby="password-heading">
-            <h2 id="password-heading">"Password"</h2>
-            {flash("password", "set", "Password set. The user's sessions were ended.")}
+            <h2 id="password-heading">{t!("common-password")}</h2>
+            {flash("password", "set", t!("user-detail-password-set"))}
             {action_error(actions)}
-            <p class="hint">"Setting a password signs the user out everywhere."</p>
+            <p class="hint">{t!("user-detail-password-hint")}</p>
             <ActionForm action=actions.password attr:class="stack">
                 <input type="hidden" name="id" value=user.id.clone()/>
-                <Field label="New password" name="password" kind="password" required=true
+                <Field label=t!("password-new") name="password" kind="password" required=true
                     autocomplete="new-password" error=password_error/>
                 <div class="field check">
                     <input id="field-temporary" type="checkbox" name="temporary"/>
-                    <label for="field-temporary">"Temporary: the user must choose a new one at the next login"</label>
+                    <label for="field-temporary">{t!("user-detail-temporary")}</label>
                 </div>
                 <div class="field check">
                     <input id="field-revoke-tokens" type="checkbox" name="revoke_tokens" checked/>
-                    <label for="field-revoke-tokens">"Also revoke the user's API tokens"</label>
+                    <label for="field-revoke-tokens">{t!("user-detail-revoke-tokens")}</label>
                 </div>
-                <button type="submit" class="button primary">"Set password"</button>
+                <button type="submit" class="button primary">{t!("user-detail-set-password")}</button>
             </ActionForm>
         </section>
         <section class="card actions" aria-labelledby="access-heading">
-            <h2 id="access-heading">"Access"</h2>
+            <h2 id="access-heading">{t!("user-detail-access")}</h2>
             <div class="action-row">{lock}{admin}</div>
         </section>
     }
@@ -448,28 +453,33 @@ fn DangerTab(user: User, actions: Actions) -> impl IntoView {
         view! { <ActionButton action id=id.clone() name=action_name label danger=true/> }.into_any()
     };
     let deactivation = if user.status == UserStatus::Deactivated {
-        let reactivate = view! { <ActionButton action id=id.clone() name="reactivate" label="Reactivate".into()/> };
-        let erase = button("erase", format!("Erase {name}'s data"));
-        let explanation = format!(
-            "Erase {name}'s display name, email and password? This cannot be undone; the username stays reserved."
-        );
+        let reactivate = view! { <ActionButton action id=id.clone() name="reactivate" label=t!("user-detail-reactivate")/> };
+        let erase = button("erase", t!("user-detail-erase", username = name.clone()));
+        let explanation = t!("user-detail-erase-explanation", username = name.clone());
         view! {
-            <p>"This account is deactivated. Reactivating it lets the user log in again (with a new password if theirs was erased)."</p>
+            <p>{t!("user-detail-deactivated-body")}</p>
             <div class="action-row">
                 {reactivate}
-                <Confirmed summary="Erase personal data…".into() explanation>{erase}</Confirmed>
+                <Confirmed summary=t!("user-detail-erase-summary") explanation>{erase}</Confirmed>
             </div>
         }
         .into_any()
     } else {
-        let deactivate = button("deactivate", format!("Deactivate {name}"));
-        let erase = button("erase", format!("Deactivate and erase {name}'s data"));
-        let explanation = format!(
-            "Deactivate {name}? All their sessions end and all their tokens are revoked. You can reactivate the account later. Erasing also removes their display name, email and password for good; the username stays reserved."
+        let deactivate = button(
+            "deactivate",
+            t!("user-detail-deactivate-user", username = name.clone()),
+        );
+        let erase = button(
+            "erase",
+            t!("user-detail-deactivate-erase", username = name.clone()),
+        );
+        let explanation = t!(
+            "user-detail-deactivate-explanation",
+            username = name.clone()
         );
         view! {
             <div class="action-row">
-                <Confirmed summary="Deactivate…".into() explanation>{deactivate}{erase}</Confirmed>
+                <Confirmed summary=t!("user-detail-deactivate-summary") explanation>{deactivate}{erase}</Confirmed>
             </div>
         }
         .into_any()
@@ -481,22 +491,24 @@ fn DangerTab(user: User, actions: Actions) -> impl IntoView {
     Effect::new(move |_| interactive.set(true));
     let expected = name.clone();
     let matches = move || typed.get().trim() == expected;
+    let confirm_label =
+        with_name_in_bold(t!("user-detail-delete-type", username = NAME_MARK), &name);
     view! {
         <section class="card danger-zone" aria-labelledby="deactivate-heading">
-            <h2 id="deactivate-heading">"Deactivate"</h2>
+            <h2 id="deactivate-heading">{t!("user-detail-deactivate")}</h2>
             {action_error(actions)}
             {deactivation}
         </section>
         <section class="card danger-zone" aria-labelledby="delete-heading">
-            <h2 id="delete-heading">"Delete"</h2>
-            <p>{format!("Deleting {name} removes the account, its sessions and tokens for good. It cannot be restored.")}</p>
+            <h2 id="delete-heading">{t!("common-delete")}</h2>
+            <p>{t!("user-detail-delete-body", username = name.clone())}</p>
             {move || delete_errors.general().map(|e| view! { <div class="notice error" role="alert">{e}</div> })}
             <ActionForm action=actions.delete attr:class="stack">
                 <input type="hidden" name="id" value=user.id.clone()/>
                 <div class="field" class:has-error=move || delete_errors.field("confirm_username").get().is_some()>
-                    <label for="field-confirm-username">"Type "<strong>{name.clone()}</strong>" to confirm"</label>
+                    <label for="field-confirm-username">{confirm_label}</label>
                     <input id="field-confirm-username" name="confirm_username" required autocomplete="off"
-                        spellcheck="false" pattern=name.replace('.', "\\.") title=format!("Type {name}")
+                        spellcheck="false" pattern=name.replace('.', "\\.") title=t!("user-detail-delete-type-title", username = name.clone())
                         on:input=move |ev| typed.set(event_target_value(&ev))
                         aria-describedby=move || delete_errors.field("confirm_username").get().map(|_| "field-confirm-username-error")/>
                     {move || delete_errors.field("confirm_username").get().map(|e| view! {
@@ -505,9 +517,33 @@ fn DangerTab(user: User, actions: Actions) -> impl IntoView {
                 </div>
                 // The browser (pattern) and the server both check the name.
                 <button type="submit" class="button danger" aria-disabled=move || (interactive.get() && !matches()).then_some("true")>
-                    {format!("Delete {name}")}
+                    {t!("user-detail-delete-user", username = name.clone())}
                 </button>
             </ActionForm>
         </section>
+    }
+}
+
+/// "yes" or "no", as the attributes list writes them.
+fn yes_no(value: bool) -> String {
+    if value {
+        t!("user-detail-yes")
+    } else {
+        t!("user-detail-no")
+    }
+}
+
+/// Stands for the username in a message that shows it in bold.
+const NAME_MARK: &str = "\u{1}";
+
+/// A message rendered with `NAME_MARK` for the username, with the name in
+/// bold (wherever the language puts it).
+fn with_name_in_bold(text: String, name: &str) -> AnyView {
+    match text.split_once(NAME_MARK) {
+        Some((before, after)) => {
+            let (before, after) = (before.to_owned(), after.to_owned());
+            view! { {before}<strong>{name.to_owned()}</strong>{after} }.into_any()
+        }
+        None => text.into_any(),
     }
 }

@@ -11,14 +11,16 @@ use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::app::{
     components::AdminOnly,
+    format::number,
     table::{Column, DataTable},
 };
 use crate::model::{ImportReport, RowOutcome, RowReport};
+use crate::t;
 
 #[component]
 pub fn ImportUsersPage() -> impl IntoView {
     view! {
-        <Title text="Import users"/>
+        <Title text=t!("user-import-title")/>
         <AdminOnly>
             <ImportUsers/>
         </AdminOnly>
@@ -51,8 +53,8 @@ fn format_of(name: &str) -> &'static str {
 /// The report inside the API's answer (a 200 document or a 422's meta),
 /// or the error message of any other answer.
 fn read_answer(status: u16, body: &str) -> Result<ImportReport, String> {
-    let doc: serde_json::Value =
-        serde_json::from_str(body).map_err(|_| format!("The server answered {status}."))?;
+    let doc: serde_json::Value = serde_json::from_str(body)
+        .map_err(|_| t!("user-import-server-answered", status = status.to_string()))?;
     let report = if status == 200 {
         doc.pointer("/data/attributes")
     } else {
@@ -62,9 +64,9 @@ fn read_answer(status: u16, body: &str) -> Result<ImportReport, String> {
         Some(r) => serde_json::from_value(r.clone()).map_err(|e| e.to_string()),
         None => Err(doc
             .pointer("/errors/0/title")
-            .and_then(|t| t.as_str())
-            .unwrap_or("The import failed.")
-            .to_owned()),
+            .and_then(|title| title.as_str())
+            .map(str::to_owned)
+            .unwrap_or_else(|| t!("user-import-failed"))),
     }
 }
 
@@ -75,12 +77,12 @@ fn send(file: web_sys::File, on_conflict: String, apply: bool, stage: RwSignal<S
         !apply,
         format_of(&file.name())
     );
-    let fail = move |message: &str| stage.set(Stage::Failed(message.to_owned()));
+    let fail = move |message: String| stage.set(Stage::Failed(message));
     let Ok(xhr) = web_sys::XmlHttpRequest::new() else {
-        return fail("This browser cannot send files.");
+        return fail(t!("user-import-no-upload"));
     };
     if xhr.open_with_async("POST", &url, true).is_err() {
-        return fail("The upload could not start.");
+        return fail(t!("user-import-cannot-start"));
     }
     let _ = xhr.set_request_header("Accept", "application/json");
     stage.set(Stage::Running {
@@ -110,9 +112,7 @@ fn send(file: web_sys::File, on_conflict: String, apply: bool, stage: RwSignal<S
     });
     xhr.set_onload(Some(on_load.as_ref().unchecked_ref()));
     let on_error = Closure::<dyn FnMut()>::new(move || {
-        stage.set(Stage::Failed(
-            "The connection failed; nothing was imported.".into(),
-        ))
+        stage.set(Stage::Failed(t!("user-import-connection-failed")))
     });
     xhr.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     // The handlers live as long as the request; one small leak per upload.
@@ -120,7 +120,7 @@ fn send(file: web_sys::File, on_conflict: String, apply: bool, stage: RwSignal<S
     on_load.forget();
     on_error.forget();
     if xhr.send_with_opt_blob(Some(&file)).is_err() {
-        fail("The file could not be sent.");
+        fail(t!("user-import-cannot-send"));
     }
 }
 
@@ -137,26 +137,20 @@ fn ImportUsers() -> impl IntoView {
             .and_then(|files| files.get(0));
         match file {
             Some(file) => send(file, on_conflict.get_untracked(), apply, stage),
-            None => stage.set(Stage::Failed("Choose a file first.".into())),
+            None => stage.set(Stage::Failed(t!("user-import-choose-file"))),
         }
     };
     let running = move || matches!(stage.get(), Stage::Running { .. });
     view! {
         <div class="page-head">
-            <h1>"Import users"</h1>
-            <A href="/users" attr:class="button subtle">"Back to users"</A>
+            <h1>{t!("user-import-title")}</h1>
+            <A href="/users" attr:class="button subtle">{t!("users-back")}</A>
         </div>
         <section class="card form">
-            <p>
-                "A CSV file with a header row, or JSON lines (one object per line). Columns: "
-                <code>"username"</code>" (required), "<code>"display_name"</code>", "<code>"email"</code>", "
-                <code>"admin"</code>" (true/false), and either "<code>"password"</code>" or "
-                <code>"password_hash"</code>" (argon2id or bcrypt). Users with neither get a generated temporary password, shown once. "
-                "Other columns, such as those of an export, are ignored."
-            </p>
-            <noscript><p class="notice warning">"Importing from the panel needs JavaScript. Scripts can POST the file to /api/admin/v1/users/import."</p></noscript>
+            <p>{with_code(t!("user-import-intro"))}</p>
+            <noscript><p class="notice warning">{t!("user-import-noscript")}</p></noscript>
             <div class="field">
-                <label for="import-file">"File"</label>
+                <label for="import-file">{t!("user-import-file")}</label>
                 <input id="import-file" type="file" node_ref=file_input
                     accept=".csv,.jsonl,.ndjson,text/csv,application/jsonl"
                     on:change=move |ev| {
@@ -166,26 +160,26 @@ fn ImportUsers() -> impl IntoView {
                     }/>
             </div>
             <div class="field">
-                <label for="import-on-conflict">"When a username exists"</label>
+                <label for="import-on-conflict">{t!("user-import-on-conflict")}</label>
                 <select id="import-on-conflict" prop:value=move || on_conflict.get()
                     on:change=move |ev| { on_conflict.set(event_target_value(&ev)); stage.set(Stage::Idle); }>
-                    <option value="skip">"Skip the row"</option>
-                    <option value="fail">"Reject the row"</option>
-                    <option value="update">"Update the existing user"</option>
+                    <option value="skip">{t!("user-import-on-conflict-skip")}</option>
+                    <option value="fail">{t!("user-import-on-conflict-fail")}</option>
+                    <option value="update">{t!("user-import-on-conflict-update")}</option>
                 </select>
             </div>
             <button type="button" class="button primary" data-testid="import-check"
                 disabled=move || running() || file_name.get().is_none()
-                on:click=move |_| start(false)>"Check file"</button>
+                on:click=move |_| start(false)>{t!("user-import-check")}</button>
         </section>
         {move || match stage.get() {
             Stage::Idle => ().into_any(),
             Stage::Running { apply, sent } => view! {
                 <section class="card" aria-live="polite">
                     <label for="import-progress">{match (apply, sent) {
-                        (_, Some(_)) => "Uploading…",
-                        (true, None) => "Importing…",
-                        (false, None) => "Checking…",
+                        (_, Some(_)) => t!("user-import-uploading"),
+                        (true, None) => t!("user-import-importing"),
+                        (false, None) => t!("user-import-checking"),
                     }}</label>
                     {match sent {
                         Some(f) => view! { <progress id="import-progress" max="100" value=(f * 100.0).round()></progress> }.into_any(),
@@ -206,19 +200,24 @@ fn ImportUsers() -> impl IntoView {
 #[component]
 fn ImportReportView(report: ImportReport, on_apply: Callback<()>) -> impl IntoView {
     let headline = if report.applied {
-        format!(
-            "Imported: {} created, {} updated, {} skipped.",
-            report.created, report.updated, report.skipped
+        t!(
+            "user-import-imported",
+            created = report.created,
+            updated = report.updated,
+            skipped = report.skipped
         )
     } else if report.dry_run && report.rejected == 0 {
-        format!(
-            "The file is fine: {} to create, {} to update, {} to skip. Nothing has been written yet.",
-            report.created, report.updated, report.skipped
+        t!(
+            "user-import-checked",
+            created = report.created,
+            updated = report.updated,
+            skipped = report.skipped
         )
     } else {
-        format!(
-            "{} of {} rows have problems; nothing was imported. Fix them and check the file again.",
-            report.rejected, report.total
+        t!(
+            "user-import-problems",
+            rejected = report.rejected,
+            total = report.total
         )
     };
     let class = if report.rejected > 0 {
@@ -228,15 +227,22 @@ fn ImportReportView(report: ImportReport, on_apply: Callback<()>) -> impl IntoVi
     };
     let can_apply = report.dry_run && report.rejected == 0 && report.created + report.updated > 0;
     let generated = report.rows.iter().any(|r| r.temporary_password.is_some());
+    // The class name (English, for the styles) and the word shown.
     let outcome = |row: &RowReport| match row.outcome {
         RowOutcome::Created => "created",
         RowOutcome::Updated => "updated",
         RowOutcome::Skipped => "skipped",
         RowOutcome::Rejected => "rejected",
     };
+    let outcome_label = |row: &RowReport| match row.outcome {
+        RowOutcome::Created => t!("user-import-outcome-created"),
+        RowOutcome::Updated => t!("user-import-outcome-updated"),
+        RowOutcome::Skipped => t!("user-import-outcome-skipped"),
+        RowOutcome::Rejected => t!("user-import-outcome-rejected"),
+    };
     let detail = |row: &RowReport| {
         match &row.temporary_password {
-        Some(p) => view! { "Temporary password: "<code data-testid="temporary-password">{p.clone()}</code> }.into_any(),
+        Some(p) => view! { {t!("user-import-temporary-password")}" "<code data-testid="temporary-password">{p.clone()}</code> }.into_any(),
         None => row
             .problems
             .iter()
@@ -249,35 +255,58 @@ fn ImportReportView(report: ImportReport, on_apply: Callback<()>) -> impl IntoVi
     }
     };
     let columns = vec![
-        Column::new("Line", |row: &RowReport| row.line),
-        Column::new("Username", |row: &RowReport| row.username.clone()),
-        Column::new("Outcome", move |row: &RowReport| {
-            let outcome = outcome(row);
-            view! { <span class=format!("badge outcome-{outcome}")>{outcome}</span> }
+        Column::new(t!("user-import-line"), |row: &RowReport| row.line),
+        Column::new(t!("common-username"), |row: &RowReport| {
+            row.username.clone()
         }),
-        Column::new("Details", detail),
+        Column::new(t!("user-import-outcome"), move |row: &RowReport| {
+            let (outcome, label) = (outcome(row), outcome_label(row));
+            view! { <span class=format!("badge outcome-{outcome}")>{label}</span> }
+        }),
+        Column::new(t!("user-import-details"), detail),
     ];
     let row_class = Arc::new(move |row: &RowReport| format!("outcome-{}", outcome(row)));
     view! {
         <section class="card" aria-labelledby="report-heading" data-testid="import-report">
-            <h2 id="report-heading">{if report.dry_run { "Check report" } else { "Import report" }}</h2>
+            <h2 id="report-heading">{if report.dry_run { t!("user-import-check-report") } else { t!("user-import-import-report") }}</h2>
             <div class=class role="status" data-testid="import-summary">{headline}</div>
             <dl class="figures">
-                <dt>"Rows"</dt><dd data-testid="report-total">{report.total}</dd>
-                <dt>"Created"</dt><dd data-testid="report-created">{report.created}</dd>
-                <dt>"Updated"</dt><dd data-testid="report-updated">{report.updated}</dd>
-                <dt>"Skipped"</dt><dd data-testid="report-skipped">{report.skipped}</dd>
-                <dt>"Rejected"</dt><dd data-testid="report-rejected">{report.rejected}</dd>
+                <dt>{t!("user-import-rows")}</dt><dd data-testid="report-total">{figure(report.total)}</dd>
+                <dt>{t!("user-import-created")}</dt><dd data-testid="report-created">{figure(report.created)}</dd>
+                <dt>{t!("user-import-updated")}</dt><dd data-testid="report-updated">{figure(report.updated)}</dd>
+                <dt>{t!("user-import-skipped")}</dt><dd data-testid="report-skipped">{figure(report.skipped)}</dd>
+                <dt>{t!("user-import-rejected")}</dt><dd data-testid="report-rejected">{figure(report.rejected)}</dd>
             </dl>
             {generated.then(|| view! {
-                <p class="notice warning">"Copy the temporary passwords now: they are not shown again. Each user must change theirs at the first login."</p>
+                <p class="notice warning">{t!("user-import-copy-passwords")}</p>
             })}
-            <DataTable rows=report.rows columns caption="Rows worth a look" row_class/>
+            <DataTable rows=report.rows columns caption=t!("user-import-caption") row_class/>
             {can_apply.then(|| view! {
                 <button type="button" class="button primary" data-testid="import-apply"
-                    on:click=move |_| on_apply.run(())>"Import now"</button>
+                    on:click=move |_| on_apply.run(())>{t!("user-import-apply")}</button>
             })}
-            {report.applied.then(|| view! { <A href="/users" attr:class="button">"Go to users"</A> })}
+            {report.applied.then(|| view! { <A href="/users" attr:class="button">{t!("user-import-go-to-users")}</A> })}
         </section>
     }
+}
+
+/// A count of the report, grouped as the language writes numbers.
+fn figure(n: u64) -> String {
+    number(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+/// A message whose `code` names are marked with backticks: the names in
+/// `<code>`, the rest as text.
+fn with_code(text: String) -> impl IntoView {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            let part = part.to_owned();
+            if i % 2 == 1 {
+                view! { <code>{part}</code> }.into_any()
+            } else {
+                part.into_any()
+            }
+        })
+        .collect_view()
 }

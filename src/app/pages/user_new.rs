@@ -5,13 +5,23 @@ use leptos_router::components::A;
 use crate::app::components::{error_banner, AdminOnly, Field, FormErrors};
 use crate::model::OrgRole;
 use crate::server_fns::{orgs::org_names, users::CreateUser};
+use crate::t;
+
+/// A role's name in the organisation role menu.
+fn role_label(role: OrgRole) -> String {
+    match role {
+        OrgRole::Viewer => t!("user-new-role-viewer"),
+        OrgRole::Editor => t!("user-new-role-editor"),
+        OrgRole::Admin => t!("user-new-role-admin"),
+    }
+}
 
 /// Works hydrated (the action) and without JavaScript (a plain post whose
 /// errors come back in the URL and are shown the same way).
 #[component]
 pub fn NewUserPage() -> impl IntoView {
     view! {
-        <Title text="New user"/>
+        <Title text=t!("user-new-title")/>
         <AdminOnly>
             <NewUserForm/>
         </AdminOnly>
@@ -30,19 +40,19 @@ fn NewUserForm() -> impl IntoView {
             (!list.is_empty()).then(|| {
                 view! {
                     <div class="field" class:has-error=move || org_error.get().is_some()>
-                        <label for="field-org_id">"Organisation"</label>
+                        <label for="field-org_id">{t!("users-org")}</label>
                         <select id="field-org_id" name="org_id"
                             aria-invalid=move || org_error.get().map(|_| "true")>
-                            <option value="">"The default (if one is configured)"</option>
+                            <option value="">{t!("user-new-org-default")}</option>
                             {list.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                         </select>
                         {move || org_error.get().map(|e| view! { <p class="field-error">{e}</p> })}
                     </div>
                     <div class="field" class:has-error=move || errors.field("role").get().is_some()>
-                        <label for="field-role">"Role in the organisation"</label>
+                        <label for="field-role">{t!("user-new-role")}</label>
                         <select id="field-role" name="role">
-                            <option value="">"Default (viewer)"</option>
-                            {OrgRole::ALL.into_iter().map(|r| view! { <option value=r.as_str()>{r.label()}</option> }).collect_view()}
+                            <option value="">{t!("user-new-role-default")}</option>
+                            {OrgRole::ALL.into_iter().map(|r| view! { <option value=r.as_str()>{role_label(r)}</option> }).collect_view()}
                         </select>
                         {move || errors.field("role").get().map(|e| view! { <p class="field-error">{e}</p> })}
                     </div>
@@ -52,25 +62,25 @@ fn NewUserForm() -> impl IntoView {
     };
     view! {
         <div class="page-head">
-            <h1>"New user"</h1>
-            <A href="/users" attr:class="button subtle">"Back to users"</A>
+            <h1>{t!("user-new-title")}</h1>
+            <A href="/users" attr:class="button subtle">{t!("users-back")}</A>
         </div>
         <ActionForm action=action>
             <div class="card form">
                 {move || error_banner(errors.general())}
-                <Field label="Username" name="username" required=true autocomplete="off"
-                    hint="1–64 characters: lowercase letters, digits, '.', '_' and '-'." error=errors.field("username")/>
-                <Field label="Display name" name="display_name" autocomplete="off" error=errors.field("display_name")/>
-                <Field label="Email" name="email" kind="email" autocomplete="off" error=errors.field("email")/>
-                <Field label="Password" name="password" kind="password" autocomplete="new-password"
-                    hint="At least 8 characters, not the username. Leave empty to create the account without a password." error=errors.field("password")/>
+                <Field label=t!("common-username") name="username" required=true autocomplete="off"
+                    hint=t!("user-new-username-hint") error=errors.field("username")/>
+                <Field label=t!("common-display-name") name="display_name" autocomplete="off" error=errors.field("display_name")/>
+                <Field label=t!("common-email") name="email" kind="email" autocomplete="off" error=errors.field("email")/>
+                <Field label=t!("common-password") name="password" kind="password" autocomplete="new-password"
+                    hint=t!("user-new-password-hint") error=errors.field("password")/>
                 <Transition fallback=|| ()>{org_field}</Transition>
                 <div class="field check">
                     <input id="field-admin" type="checkbox" name="admin"/>
-                    <label for="field-admin">"Server administrator"</label>
+                    <label for="field-admin">{t!("user-new-admin")}</label>
                 </div>
                 <button type="submit" class="button primary" disabled=move || action.pending().get()>
-                    {move || if action.pending().get() { "Creating…" } else { "Create user" }}
+                    {move || if action.pending().get() { t!("user-new-creating") } else { t!("user-new-submit") }}
                 </button>
             </div>
         </ActionForm>

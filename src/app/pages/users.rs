@@ -52,14 +52,14 @@ impl UserColumn {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Self::DisplayName => "Display name",
-            Self::Email => "Email",
-            Self::Status => "Status",
-            Self::Role => "Role",
-            Self::Created => "Created",
-            Self::LastSeen => "Last seen",
+            Self::DisplayName => t!("common-display-name"),
+            Self::Email => t!("common-email"),
+            Self::Status => t!("common-status"),
+            Self::Role => t!("common-role"),
+            Self::Created => t!("common-created"),
+            Self::LastSeen => t!("users-last-seen"),
         }
     }
 
@@ -215,28 +215,37 @@ impl TableState {
 }
 
 const PAGE_SIZES: [&str; 4] = ["10", "25", "50", "100"];
-const ACTIVITY: [(&str, &str); 4] = [
-    ("", "Any activity"),
-    ("30", "Not seen for 30 days"),
-    ("90", "Not seen for 90 days"),
-    ("365", "Not seen for a year"),
-];
-const STATUSES: [(&str, &str); 4] = [
-    ("", "Any status"),
-    ("active", "Active"),
-    ("locked", "Locked"),
-    ("deactivated", "Deactivated"),
-];
-const ROLES: [(&str, &str); 3] = [
-    ("", "Anyone"),
-    ("true", "Administrators"),
-    ("false", "Non-administrators"),
-];
+/// The options of the filters' selects: (value, label).
+fn activities() -> [(&'static str, String); 4] {
+    [
+        ("", t!("users-activity-any")),
+        ("30", t!("users-activity-30")),
+        ("90", t!("users-activity-90")),
+        ("365", t!("users-activity-365")),
+    ]
+}
+
+fn statuses() -> [(&'static str, String); 4] {
+    [
+        ("", t!("users-status-any")),
+        ("active", t!("users-status-active")),
+        ("locked", t!("users-status-locked")),
+        ("deactivated", t!("users-status-deactivated")),
+    ]
+}
+
+fn roles() -> [(&'static str, String); 3] {
+    [
+        ("", t!("users-role-anyone")),
+        ("true", t!("users-role-admins")),
+        ("false", t!("users-role-non-admins")),
+    ]
+}
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
     view! {
-        <Title text="Users"/>
+        <Title text=t!("users-title")/>
         <AdminOnly>
             <UsersTable/>
         </AdminOnly>
@@ -300,57 +309,57 @@ fn UsersTable() -> impl IntoView {
 
     view! {
         <div class="page-head">
-            <h1>"Users"</h1>
+            <h1>{t!("users-title")}</h1>
             <div class="head-actions">
                 <a class="button" href=move || state.get().export_href("csv") download
-                    data-testid="export-csv">"Export CSV"</a>
-                <A href="/users/import" attr:class="button">"Import"</A>
-                <A href="/users/new" attr:class="button primary">"New user"</A>
+                    data-testid="export-csv">{t!("users-export-csv")}</a>
+                <A href="/users/import" attr:class="button">{t!("users-import")}</A>
+                <A href="/users/new" attr:class="button primary">{t!("users-new")}</A>
             </div>
         </div>
-        <Form method="GET" action="/users" attr:class="filters" attr:role="search" attr:aria-label="Filter users">
+        <Form method="GET" action="/users" attr:class="filters" attr:role="search" attr:aria-label=t!("users-filter-label")>
             <div class="field">
-                <label for="filter-q">"Search"</label>
-                <input id="filter-q" type="search" name="q" placeholder="Username, name or email"
+                <label for="filter-q">{t!("common-search")}</label>
+                <input id="filter-q" type="search" name="q" placeholder=t!("users-search-placeholder")
                     value=current(|s| s.q.clone()) prop:value=current(|s| s.q.clone())/>
             </div>
             <div class="field">
-                <label for="filter-status">"Status"</label>
+                <label for="filter-status">{t!("common-status")}</label>
                 <select id="filter-status" name="status" prop:value=current(|s| s.status.clone())>
-                    {STATUSES.into_iter().map(|(value, label)| view! {
+                    {statuses().into_iter().map(|(value, label)| view! {
                         <option value=value selected=move || state.get().status.as_deref().unwrap_or("") == value>{label}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="filter-admin">"Role"</label>
+                <label for="filter-admin">{t!("common-role")}</label>
                 <select id="filter-admin" name="admin" prop:value=current(|s| s.admin.clone())>
-                    {ROLES.into_iter().map(|(value, label)| view! {
+                    {roles().into_iter().map(|(value, label)| view! {
                         <option value=value selected=move || state.get().admin.as_deref().unwrap_or("") == value>{label}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="filter-dormant">"Activity"</label>
+                <label for="filter-dormant">{t!("users-activity")}</label>
                 <select id="filter-dormant" name="dormant" prop:value=current(|s| s.dormant.clone())>
-                    {ACTIVITY.into_iter().map(|(value, label)| view! {
+                    {activities().into_iter().map(|(value, label)| view! {
                         <option value=value selected=move || state.get().dormant.as_deref().unwrap_or("") == value>{label}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="filter-created-after">"Created on or after"</label>
+                <label for="filter-created-after">{t!("users-created-after")}</label>
                 <input id="filter-created-after" type="date" name="created_after"
                     value=current(|s| s.created_after.clone()) prop:value=current(|s| s.created_after.clone())/>
             </div>
             <div class="field">
-                <label for="filter-created-before">"Created before"</label>
+                <label for="filter-created-before">{t!("users-created-before")}</label>
                 <input id="filter-created-before" type="date" name="created_before"
                     value=current(|s| s.created_before.clone()) prop:value=current(|s| s.created_before.clone())/>
             </div>
             <OrgFilter selected=Signal::derive(move || state.get().org.unwrap_or_default())/>
             <div class="field">
-                <label for="filter-size">"Per page"</label>
+                <label for="filter-size">{t!("users-per-page")}</label>
                 <select id="filter-size" name="size" prop:value=move || state.get().size.unwrap_or_else(|| "50".into())>
                     {PAGE_SIZES.into_iter().map(|value| view! {
                         <option value=value selected=move || state.get().size.as_deref().unwrap_or("50") == value>{value}</option>
@@ -359,10 +368,10 @@ fn UsersTable() -> impl IntoView {
             </div>
             <input type="hidden" name="sort" value=current(|s| s.sort.clone()) prop:value=current(|s| s.sort.clone())/>
             <ColumnChooser state/>
-            <button type="submit" class="button">"Apply"</button>
+            <button type="submit" class="button">{t!("common-apply")}</button>
         </Form>
         <BulkBar selection/>
-        <Transition fallback=|| view! { <p class="loading">"Loading users…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{t!("users-loading")}</p> }>
             {move || Suspend::new(async move {
                 match users.await {
                     Ok(page) => view! { <UsersPageView page state=state.get_untracked() selection/> }.into_any(),
@@ -396,9 +405,9 @@ fn ColumnChooser(state: Memo<TableState>) -> impl IntoView {
     };
     view! {
         <details class="columns">
-            <summary class="button subtle">"Columns"</summary>
+            <summary class="button subtle">{t!("users-columns")}</summary>
             <fieldset>
-                <legend>"Show columns"</legend>
+                <legend>{t!("users-show-columns")}</legend>
                 {UserColumn::ALL.into_iter().map(|column| {
                     let toggle = toggle.clone();
                     let id = format!("col-{}", column.key());
@@ -447,10 +456,10 @@ fn user_cell(column: UserColumn, user: &User) -> AnyView {
         UserColumn::Status => view! { <StatusBadge status=user.status/> }.into_any(),
         UserColumn::Role => user
             .admin
-            .then(|| view! { <span class="badge admin">"admin"</span> })
+            .then(|| view! { <span class="badge admin">{t!("layout-admin-badge")}</span> })
             .into_any(),
-        UserColumn::Created => time_or(Some(user.created_at.clone()), "never"),
-        UserColumn::LastSeen => time_or(user.last_seen_at.clone(), "never"),
+        UserColumn::Created => time_or(Some(user.created_at.clone()), t!("common-never")),
+        UserColumn::LastSeen => time_or(user.last_seen_at.clone(), t!("common-never")),
     }
 }
 
@@ -465,7 +474,7 @@ fn UsersPageView(page: Page<User>, state: TableState, selection: Selection) -> i
         link("after", &page.next_cursor),
         previous_next(),
     );
-    let mut columns = vec![Column::new("Username", |u: &User| {
+    let mut columns = vec![Column::new(t!("common-username"), |u: &User| {
         view! { <a href=format!("/users/{}", u.id)>{u.username.clone()}</a> }
     })
     .sort(sort_link(&state, UserSortKey::Username))];
@@ -477,8 +486,8 @@ fn UsersPageView(page: Page<User>, state: TableState, selection: Selection) -> i
         columns.push(column);
     }
     let select = RowSelection {
-        all_label: "Select all users on this page".to_owned(),
-        label: Arc::new(|u: &User| format!("Select {}", u.username)),
+        all_label: t!("users-select-all"),
+        label: Arc::new(|u: &User| t!("users-select", username = u.username.clone())),
         is_selected: Arc::new(move |u: &User| selection.contains(&u.id)),
         set: Arc::new(move |users: &[User], on| {
             let pairs: Vec<(String, String)> = users
@@ -493,9 +502,9 @@ fn UsersPageView(page: Page<User>, state: TableState, selection: Selection) -> i
         }),
     };
     view! {
-        <DataTable rows=page.items columns caption="Users" selection=select
+        <DataTable rows=page.items columns caption=t!("users-title") selection=select
             summary=("users-count", t!("users-count", count = count))
-            empty="No users match these filters." pager=Some(pager)/>
+            empty=t!("users-empty") pager=Some(pager)/>
     }
 }
 
@@ -556,9 +565,9 @@ fn OrgFilter(selected: Signal<String>) -> impl IntoView {
                 let list = orgs.await.unwrap_or_default();
                 (!list.is_empty()).then(|| view! {
                     <div class="field">
-                        <label for="filter-org">"Organisation"</label>
+                        <label for="filter-org">{t!("users-org")}</label>
                         <select id="filter-org" name="org" prop:value=selected>
-                            <option value="" selected=move || selected.get().is_empty()>"Any organisation"</option>
+                            <option value="" selected=move || selected.get().is_empty()>{t!("users-org-any")}</option>
                             {list.into_iter().map(|(id, name)| {
                                 let value = id.clone();
                                 view! { <option value=id selected=move || selected.get() == value>{name}</option> }

@@ -1,0 +1,33 @@
+## Die Benutzerliste (/users).
+
+users-title = Benutzer
+users-back = Zurück zu den Benutzern
+users-export-csv = Als CSV exportieren
+users-import = Importieren
+users-new = Neuer Benutzer
+users-filter-label = Benutzer filtern
+users-search-placeholder = Benutzername, Name oder E-Mail
+users-activity = Aktivität
+users-activity-any = Beliebige Aktivität
+users-activity-30 = Seit 30 Tagen nicht gesehen
+users-activity-90 = Seit 90 Tagen nicht gesehen
+users-activity-365 = Seit einem Jahr nicht gesehen
+users-status-any = Beliebiger Status
+users-status-active = Aktiv
+users-status-locked = Gesperrt
+users-status-deactivated = Deaktiviert
+users-role-anyone = Alle
+users-role-admins = Administratoren
+users-role-non-admins = Keine Administratoren
+users-created-after = Erstellt am oder nach
+users-created-before = Erstellt vor
+users-org = Organisation
+users-org-any = Beliebige Organisation
+users-per-page = Pro Seite
+users-loading = Benutzer werden geladen…
+users-columns = Spalten
+users-show-columns = Angezeigte Spalten
+users-last-seen = Zuletzt gesehen
+users-select-all = Alle Benutzer auf dieser Seite auswählen
+users-select = { $username } auswählen
+users-empty = Keine Benutzer entsprechen diesen Filtern.

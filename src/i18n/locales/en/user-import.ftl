@@ -1,0 +1,44 @@
+## Importing users from a file (/users/import).
+
+user-import-title = Import users
+# The names between backticks are column names, shown as code: keep them as they are.
+user-import-intro = A CSV file with a header row, or JSON lines (one object per line). Columns: `username` (required), `display_name`, `email`, `admin` (true/false), and either `password` or `password_hash` (argon2id or bcrypt). Users with neither get a generated temporary password, shown once. Other columns, such as those of an export, are ignored.
+user-import-noscript = Importing from the panel needs JavaScript. Scripts can POST the file to /api/admin/v1/users/import.
+user-import-file = File
+user-import-on-conflict = When a username exists
+user-import-on-conflict-skip = Skip the row
+user-import-on-conflict-fail = Reject the row
+user-import-on-conflict-update = Update the existing user
+user-import-check = Check file
+user-import-uploading = Uploading…
+user-import-importing = Importing…
+user-import-checking = Checking…
+user-import-server-answered = The server answered { $status }.
+user-import-failed = The import failed.
+user-import-no-upload = This browser cannot send files.
+user-import-cannot-start = The upload could not start.
+user-import-connection-failed = The connection failed; nothing was imported.
+user-import-cannot-send = The file could not be sent.
+user-import-choose-file = Choose a file first.
+user-import-imported = Imported: { $created } created, { $updated } updated, { $skipped } skipped.
+user-import-checked = The file is fine: { $created } to create, { $updated } to update, { $skipped } to skip. Nothing has been written yet.
+user-import-problems = { $rejected } of { $total } rows have problems; nothing was imported. Fix them and check the file again.
+user-import-check-report = Check report
+user-import-import-report = Import report
+user-import-rows = Rows
+user-import-created = Created
+user-import-updated = Updated
+user-import-skipped = Skipped
+user-import-rejected = Rejected
+user-import-copy-passwords = Copy the temporary passwords now: they are not shown again. Each user must change theirs at the first login.
+user-import-caption = Rows worth a look
+user-import-line = Line
+user-import-outcome = Outcome
+user-import-details = Details
+user-import-outcome-created = created
+user-import-outcome-updated = updated
+user-import-outcome-skipped = skipped
+user-import-outcome-rejected = rejected
+user-import-temporary-password = Temporary password:
+user-import-apply = Import now
+user-import-go-to-users = Go to users

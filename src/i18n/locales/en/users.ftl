@@ -1,0 +1,33 @@
+## The users list (/users).
+
+users-title = Users
+users-back = Back to users
+users-export-csv = Export CSV
+users-import = Import
+users-new = New user
+users-filter-label = Filter users
+users-search-placeholder = Username, name or email
+users-activity = Activity
+users-activity-any = Any activity
+users-activity-30 = Not seen for 30 days
+users-activity-90 = Not seen for 90 days
+users-activity-365 = Not seen for a year
+users-status-any = Any status
+users-status-active = Active
+users-status-locked = Locked
+users-status-deactivated = Deactivated
+users-role-anyone = Anyone
+users-role-admins = Administrators
+users-role-non-admins = Non-administrators
+users-created-after = Created on or after
+users-created-before = Created before
+users-org = Organisation
+users-org-any = Any organisation
+users-per-page = Per page
+users-loading = Loading users…
+users-columns = Columns
+users-show-columns = Show columns
+users-last-seen = Last seen
+users-select-all = Select all users on this page
+users-select = Select { $username }
+users-empty = No users match these filters.

@@ -1,0 +1,33 @@
+## La lista de usuarios (/users).
+
+users-title = Usuarios
+users-back = Volver a usuarios
+users-export-csv = Exportar CSV
+users-import = Importar
+users-new = Nuevo usuario
+users-filter-label = Filtrar usuarios
+users-search-placeholder = Nombre de usuario, nombre o correo electrónico
+users-activity = Actividad
+users-activity-any = Cualquier actividad
+users-activity-30 = Sin actividad desde hace 30 días
+users-activity-90 = Sin actividad desde hace 90 días
+users-activity-365 = Sin actividad desde hace un año
+users-status-any = Cualquier estado
+users-status-active = Activo
+users-status-locked = Bloqueado
+users-status-deactivated = Desactivado
+users-role-anyone = Cualquiera
+users-role-admins = Administradores
+users-role-non-admins = No administradores
+users-created-after = Creado el o después del
+users-created-before = Creado antes del
+users-org = Organización
+users-org-any = Cualquier organización
+users-per-page = Por página
+users-loading = Cargando usuarios…
+users-columns = Columnas
+users-show-columns = Columnas visibles
+users-last-seen = Última actividad
+users-select-all = Seleccionar todos los usuarios de esta página
+users-select = Seleccionar { $username }
+users-empty = Ningún usuario coincide con estos filtros.

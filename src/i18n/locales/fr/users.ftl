@@ -1,0 +1,33 @@
+## La liste des utilisateurs (/users).
+
+users-title = Utilisateurs
+users-back = Retour aux utilisateurs
+users-export-csv = Exporter en CSV
+users-import = Importer
+users-new = Nouvel utilisateur
+users-filter-label = Filtrer les utilisateurs
+users-search-placeholder = Nom d’utilisateur, nom ou courriel
+users-activity = Activité
+users-activity-any = Toute activité
+users-activity-30 = Inactifs depuis 30 jours
+users-activity-90 = Inactifs depuis 90 jours
+users-activity-365 = Inactifs depuis un an
+users-status-any = Tout état
+users-status-active = Actif
+users-status-locked = Verrouillé
+users-status-deactivated = Désactivé
+users-role-anyone = Tout le monde
+users-role-admins = Administrateurs
+users-role-non-admins = Non-administrateurs
+users-created-after = Créé le ou après le
+users-created-before = Créé avant le
+users-org = Organisation
+users-org-any = Toute organisation
+users-per-page = Par page
+users-loading = Chargement des utilisateurs…
+users-columns = Colonnes
+users-show-columns = Colonnes affichées
+users-last-seen = Dernière activité
+users-select-all = Sélectionner tous les utilisateurs de cette page
+users-select = Sélectionner { $username }
+users-empty = Aucun utilisateur ne correspond à ces filtres.
