@@ -18,10 +18,12 @@ use axum::{
 
 use super::{
     auth::{network::ClientAddr, session::COOKIE_NAME},
+    language,
     ops::forward_auth::{self, gate::Identity, Credentials, Target, Verdict},
     rest::ApiError,
     AppState,
 };
+use crate::{i18n::Language, t};
 
 pub const NGINX_PATH: &str = "/forward-auth/nginx";
 pub const PROXY_PATH: &str = "/forward-auth";
@@ -119,6 +121,8 @@ async fn answer(
     convention: Convention,
 ) -> Response {
     let headers = &request.headers;
+    // The proxy passes the browser's cookies and Accept-Language along.
+    let language = language::for_headers(headers, state.config.default_language);
     let peer = request
         .extensions
         .get::<ConnectInfo<SocketAddr>>()
@@ -126,16 +130,18 @@ async fn answer(
     // Anyone else could name any host in these headers.
     if !super::auth::network::is_trusted_proxy(peer, &state.config.trusted_proxies) {
         return page(
+            language,
             StatusCode::FORBIDDEN,
-            "Not a trusted proxy",
-            "Forward authentication answers only the reverse proxies named in trusted_proxies.",
+            &t!(language; "oidc-gate-untrusted"),
+            &t!(language; "oidc-gate-untrusted-body"),
         );
     }
     let Some(target) = target(headers, convention) else {
         return page(
+            language,
             StatusCode::BAD_REQUEST,
-            "No address to check",
-            "The proxy sent no original address (X-Original-URL, or X-Forwarded-Host and X-Forwarded-Uri).",
+            &t!(language; "oidc-gate-no-address"),
+            &t!(language; "oidc-gate-no-address-body"),
         );
     };
     let decision = match forward_auth::check(state, &target, credentials(headers), addr).await {
@@ -168,22 +174,30 @@ async fn answer(
             }
             no_store(response)
         }
+        // Plain text: `page` escapes it, values and all.
         Verdict::NotAllowed(who) => page(
+            language,
             StatusCode::FORBIDDEN,
-            "Access denied",
-            &format!(
-                "You are signed in as {}, but this account may not use {}. Ask an administrator for access.",
-                who.username,
-                decision.application.as_deref().unwrap_or("this application")
-            ),
+            &t!(language; "oidc-gate-denied"),
+            &match decision.application.as_deref() {
+                Some(app) => t!(
+                    language;
+                    "oidc-gate-denied-body",
+                    user = who.username.clone(),
+                    app = app,
+                ),
+                None => t!(
+                    language;
+                    "oidc-gate-denied-body-unnamed",
+                    user = who.username.clone(),
+                ),
+            },
         ),
         Verdict::UnknownHost => page(
+            language,
             StatusCode::FORBIDDEN,
-            "Not protected here",
-            &format!(
-                "No application in Gatehouse protects {}, so it is not let through.",
-                target.host
-            ),
+            &t!(language; "oidc-gate-unknown-host"),
+            &t!(language; "oidc-gate-unknown-host-body", host = target.host.clone()),
         ),
     }
 }
@@ -225,8 +239,9 @@ fn no_store(mut response: Response) -> Response {
     response
 }
 
-/// A small page for the person the proxy shows it to.
-fn page(status: StatusCode, title: &str, message: &str) -> Response {
+/// A small page for the person the proxy shows it to (`title` and
+/// `message` are plain text).
+fn page(language: Language, status: StatusCode, title: &str, message: &str) -> Response {
     let escape = |s: &str| {
         s.replace('&', "&amp;")
             .replace('<', "&lt;")
@@ -234,10 +249,11 @@ fn page(status: StatusCode, title: &str, message: &str) -> Response {
             .replace('"', "&quot;")
     };
     let body = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{title} · Gatehouse</title></head>\
          <body><main><h1>{title}</h1><p>{message}</p></main></body></html>\n",
+        lang = language.code(),
         title = escape(title),
         message = escape(message)
     );

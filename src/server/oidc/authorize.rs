@@ -3,7 +3,7 @@
 
 use axum::{
     extract::{Path, Query, State},
-    http::StatusCode,
+    http::{HeaderMap, StatusCode},
     response::{IntoResponse, Redirect, Response},
     Extension, Form,
 };
@@ -11,23 +11,47 @@ use tower_sessions::Session;
 
 use super::{page, signed_in, CONTINUE_PATH};
 use crate::{
-    model::{application::scope_description, AppError},
+    i18n::Language,
+    model::AppError,
     server::{
         auth::network::ClientAddr,
         ops::oidc::authorize::{self as ops, AuthorizeParams, Outcome},
         rest::ApiError,
         AppState,
     },
+    t,
 };
 
+/// An error page's text in `language`: `ops` words it in English, one
+/// fixed sentence per case (an unknown one is shown as it is).
+fn error_text(language: Language, message: &str) -> String {
+    match message {
+        "The application did not say who it is (no client_id)." => {
+            t!(language; "oidc-error-no-client")
+        }
+        "This application is not registered here (unknown client_id)." => {
+            t!(language; "oidc-error-unknown-client")
+        }
+        "The application sent no redirect_uri." => t!(language; "oidc-error-no-redirect"),
+        "The redirect_uri is not registered for this application, so Gatehouse will not send you there." => {
+            t!(language; "oidc-error-unregistered-redirect")
+        }
+        "This sign-in request has expired or was already answered. Go back to the application and start again." => {
+            t!(language; "oidc-error-request-gone")
+        }
+        other => other.to_owned(),
+    }
+}
+
 /// Turns a decision into the browser's next step.
-pub(super) fn respond(state: &AppState, outcome: Outcome) -> Response {
+pub(super) fn respond(state: &AppState, language: Language, outcome: Outcome) -> Response {
     match outcome {
         Outcome::ErrorPage { status, message } => page::message(
             state,
+            language,
             StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),
-            "Cannot sign in",
-            &message,
+            &t!(language; "oidc-cannot-sign-in"),
+            &error_text(language, &message),
         ),
         Outcome::Redirect(url) => Redirect::to(&url).into_response(),
         Outcome::Login {
@@ -44,19 +68,24 @@ pub(super) fn respond(state: &AppState, outcome: Outcome) -> Response {
             Redirect::to(&url).into_response()
         }
         Outcome::Consent(id) => Redirect::to(&format!("/consent/{id}")).into_response(),
-        Outcome::Refused { app_name, back } => page::render(
-            state,
-            StatusCode::FORBIDDEN,
-            "No access",
-            &format!(
-                "<h1>No access to {app}</h1><p role=\"alert\">Your account may not sign in to {app}. \
-                 An administrator decides who may use it.</p>\
-                 <p><a class=\"button\" href=\"{back}\">Return to {app}</a></p>",
-                app = page::esc(&app_name),
-                back = page::esc(&back),
-            ),
-            "",
-        ),
+        Outcome::Refused { app_name, back } => {
+            let app = page::esc(&app_name);
+            page::render(
+                state,
+                language,
+                StatusCode::FORBIDDEN,
+                &t!(language; "oidc-no-access"),
+                &format!(
+                    "<h1>{heading}</h1><p role=\"alert\">{text}</p>\
+                     <p><a class=\"button\" href=\"{back}\">{return_to}</a></p>",
+                    heading = t!(language; "oidc-no-access-heading", app = app.clone()),
+                    text = t!(language; "oidc-no-access-body", app = app.clone()),
+                    return_to = t!(language; "oidc-return-to", app = app.clone()),
+                    back = page::esc(&back),
+                ),
+                "",
+            )
+        }
     }
 }
 
@@ -64,14 +93,16 @@ async fn start(
     state: AppState,
     session: Session,
     addr: ClientAddr,
+    headers: HeaderMap,
     params: AuthorizeParams,
 ) -> Response {
+    let language = page::language(&state, &headers);
     let who = match signed_in(&state, &session, addr).await {
         Ok(who) => who,
         Err(e) => return ApiError(e).into_response(),
     };
     match ops::start(&state, params, who.as_ref().map(|(w, _)| w)).await {
-        Ok(outcome) => respond(&state, outcome),
+        Ok(outcome) => respond(&state, language, outcome),
         Err(e) => ApiError(e).into_response(),
     }
 }
@@ -80,9 +111,10 @@ pub async fn get(
     State(state): State<AppState>,
     Extension(addr): Extension<ClientAddr>,
     session: Session,
+    headers: HeaderMap,
     Query(params): Query<AuthorizeParams>,
 ) -> Response {
-    start(state, session, addr, params).await
+    start(state, session, addr, headers, params).await
 }
 
 /// OIDC Core §3.1.2.1: the request may also come as a form post.
@@ -90,9 +122,10 @@ pub async fn post(
     State(state): State<AppState>,
     Extension(addr): Extension<ClientAddr>,
     session: Session,
+    headers: HeaderMap,
     Form(params): Form<AuthorizeParams>,
 ) -> Response {
-    start(state, session, addr, params).await
+    start(state, session, addr, headers, params).await
 }
 
 #[derive(serde::Deserialize)]
@@ -104,15 +137,17 @@ pub async fn resume(
     State(state): State<AppState>,
     Extension(addr): Extension<ClientAddr>,
     session: Session,
+    headers: HeaderMap,
     Query(query): Query<ContinueQuery>,
 ) -> Response {
+    let language = page::language(&state, &headers);
     let result = async {
         let who = signed_in(&state, &session, addr).await?;
         ops::resume(&state, &query.request, who.as_ref().map(|(w, _)| w)).await
     }
     .await;
     match result {
-        Ok(outcome) => respond(&state, outcome),
+        Ok(outcome) => respond(&state, language, outcome),
         Err(e) => ApiError(e).into_response(),
     }
 }
@@ -121,37 +156,44 @@ pub async fn consent_page(
     State(state): State<AppState>,
     Extension(addr): Extension<ClientAddr>,
     session: Session,
+    headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
+    let language = page::language(&state, &headers);
     let result: Result<Response, AppError> = async {
         let who = signed_in(&state, &session, addr).await?;
         let view = match ops::consent_view(&state, &id, who.as_ref().map(|(w, _)| w)).await? {
             Ok(view) => view,
-            Err(outcome) => return Ok(respond(&state, outcome)),
+            Err(outcome) => return Ok(respond(&state, language, outcome)),
         };
         let username = who.map(|(_, c)| c.username).unwrap_or_default();
-        let scopes: String = view
-            .scopes
-            .iter()
-            .filter_map(|s| scope_description(s))
-            .map(|d| format!("<li>{}</li>", page::esc(d)))
-            .collect();
+        let scopes = page::scope_items(language, &view.scopes);
         let app = page::esc(&view.app_name);
         let body = format!(
-            "<h1>Sign in to {app}</h1>\
-             <p>You are signed in as <strong>{user}</strong>. {app} asks to:</p>\
+            "<h1>{heading}</h1>\
+             <p>{signed_in_as}</p>\
              <ul class=\"scopes\">{scopes}</ul>\
              <form method=\"post\" action=\"/consent/{id}\" class=\"actions\">\
-             <button type=\"submit\" name=\"decision\" value=\"allow\" class=\"button primary\">Allow</button> \
-             <button type=\"submit\" name=\"decision\" value=\"deny\" class=\"button\">Deny</button></form>\
-             <p class=\"muted\">You can withdraw this later on your account page, under Apps.</p>",
-            user = page::esc(&username),
+             <button type=\"submit\" name=\"decision\" value=\"allow\" class=\"button primary\">{allow}</button> \
+             <button type=\"submit\" name=\"decision\" value=\"deny\" class=\"button\">{deny}</button></form>\
+             <p class=\"muted\">{withdraw}</p>",
+            heading = t!(language; "oidc-consent-title", app = app.clone()),
+            signed_in_as = t!(
+                language;
+                "oidc-consent-signed-in-as",
+                user = page::esc(&username),
+                app = app.clone(),
+            ),
+            allow = t!(language; "oidc-allow"),
+            deny = t!(language; "oidc-deny"),
+            withdraw = t!(language; "oidc-consent-withdraw"),
             id = page::esc(&id),
         );
         Ok(page::render(
             &state,
+            language,
             StatusCode::OK,
-            &format!("Sign in to {}", view.app_name),
+            &t!(language; "oidc-consent-title", app = view.app_name.clone()),
             &body,
             &page::form_target(&view.redirect_uri),
         ))
@@ -169,9 +211,11 @@ pub async fn consent_answer(
     State(state): State<AppState>,
     Extension(addr): Extension<ClientAddr>,
     session: Session,
+    headers: HeaderMap,
     Path(id): Path<String>,
     Form(form): Form<Decision>,
 ) -> Response {
+    let language = page::language(&state, &headers);
     let result = async {
         let who = signed_in(&state, &session, addr).await?;
         let username = who
@@ -190,7 +234,27 @@ pub async fn consent_answer(
     }
     .await;
     match result {
-        Ok(outcome) => respond(&state, outcome),
+        Ok(outcome) => respond(&state, language, outcome),
         Err(e) => ApiError(e).into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_error_pages_read_as_before_in_english_and_are_translated() {
+        for text in [
+            "The application did not say who it is (no client_id).",
+            "This application is not registered here (unknown client_id).",
+            "The application sent no redirect_uri.",
+            "The redirect_uri is not registered for this application, so Gatehouse will not send you there.",
+            "This sign-in request has expired or was already answered. Go back to the application and start again.",
+        ] {
+            assert_eq!(error_text(Language::En, text), text);
+            assert_ne!(error_text(Language::Es, text), text);
+        }
+        assert_eq!(error_text(Language::Fr, "Something new."), "Something new.");
     }
 }

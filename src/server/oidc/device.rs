@@ -3,7 +3,7 @@
 
 use axum::{
     extract::{Query, Request, State},
-    http::StatusCode,
+    http::{HeaderMap, StatusCode},
     response::{IntoResponse, Redirect, Response},
     Extension, Form, Json,
 };
@@ -12,7 +12,8 @@ use tower_sessions::Session;
 
 use super::{page, signed_in, DEVICE_PAGE};
 use crate::{
-    model::{application::scope_description, AppError},
+    i18n::Language,
+    model::AppError,
     server::{
         auth::network::ClientAddr,
         ops::oidc::{
@@ -23,6 +24,7 @@ use crate::{
         rest::{oauth2_token, ApiError},
         AppState,
     },
+    t,
 };
 
 pub async fn authorization(State(state): State<AppState>, request: Request) -> Response {
@@ -63,7 +65,7 @@ pub struct DeviceForm {
     decision: Option<String>,
 }
 
-fn code_form(state: &AppState, typed: &str, error: Option<&str>) -> Response {
+fn code_form(state: &AppState, language: Language, typed: &str, error: Option<&str>) -> Response {
     let (status, alert, invalid) = match error {
         Some(e) => (
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -75,18 +77,24 @@ fn code_form(state: &AppState, typed: &str, error: Option<&str>) -> Response {
         ),
         None => (StatusCode::OK, String::new(), ""),
     };
+    let title = t!(language; "oidc-device-title");
     page::render(
         state,
+        language,
         status,
-        "Connect a device",
+        &title,
         &format!(
-            "<h1>Connect a device</h1>{alert}\
-             <p>Enter the code your device or command-line tool shows.</p>\
+            "<h1>{heading}</h1>{alert}\
+             <p>{enter}</p>\
              <form method=\"post\" action=\"{DEVICE_PAGE}\">\
-             <div class=\"field\"><label for=\"user_code\">Code</label>\
+             <div class=\"field\"><label for=\"user_code\">{code}</label>\
              <input id=\"user_code\" name=\"user_code\" value=\"{typed}\" autocomplete=\"off\" \
              autocapitalize=\"characters\" spellcheck=\"false\" required autofocus{invalid}></div>\
-             <button type=\"submit\" class=\"button primary\">Continue</button></form>",
+             <button type=\"submit\" class=\"button primary\">{continue_}</button></form>",
+            heading = page::esc(&title),
+            enter = t!(language; "oidc-device-enter-code"),
+            code = t!(language; "oidc-device-code"),
+            continue_ = t!(language; "oidc-continue"),
             typed = page::esc(typed),
         ),
         "",
@@ -95,6 +103,7 @@ fn code_form(state: &AppState, typed: &str, error: Option<&str>) -> Response {
 
 async fn confirm_or_form(
     state: &AppState,
+    language: Language,
     who: &SignedIn,
     typed: &str,
     ip: Option<&str>,
@@ -102,31 +111,37 @@ async fn confirm_or_form(
     let Some(found) = ops::lookup(state, typed, who, ip).await? else {
         return Ok(code_form(
             state,
+            language,
             typed,
-            Some("That code is unknown or has expired. Check it on your device."),
+            Some(&t!(language; "oidc-device-unknown-code")),
         ));
     };
-    let scopes: String = found
-        .scopes
-        .iter()
-        .filter_map(|s| scope_description(s))
-        .map(|d| format!("<li>{}</li>", page::esc(d)))
-        .collect();
+    let scopes = page::scope_items(language, &found.scopes);
     let app = page::esc(&found.app_name);
+    let code = page::esc(&found.user_code);
     Ok(page::render(
         state,
+        language,
         StatusCode::OK,
-        "Connect a device",
+        &t!(language; "oidc-device-title"),
         &format!(
-            "<h1>Connect {app}?</h1>\
-             <p>A device showing the code <strong>{code}</strong> wants to sign in to {app} as you. \
-             Only allow this if you started it yourself.</p>\
-             <p>{app} asks to:</p><ul class=\"scopes\">{scopes}</ul>\
+            "<h1>{heading}</h1>\
+             <p>{text}</p>\
+             <p>{asks_to}</p><ul class=\"scopes\">{scopes}</ul>\
              <form method=\"post\" action=\"{DEVICE_PAGE}\" class=\"actions\">\
              <input type=\"hidden\" name=\"user_code\" value=\"{code}\">\
-             <button type=\"submit\" name=\"decision\" value=\"allow\" class=\"button primary\">Allow</button> \
-             <button type=\"submit\" name=\"decision\" value=\"deny\" class=\"button\">Deny</button></form>",
-            code = page::esc(&found.user_code),
+             <button type=\"submit\" name=\"decision\" value=\"allow\" class=\"button primary\">{allow}</button> \
+             <button type=\"submit\" name=\"decision\" value=\"deny\" class=\"button\">{deny}</button></form>",
+            heading = t!(language; "oidc-device-confirm-heading", app = app.clone()),
+            text = t!(
+                language;
+                "oidc-device-confirm-body",
+                code = code.clone(),
+                app = app.clone(),
+            ),
+            asks_to = t!(language; "oidc-device-asks-to", app = app.clone()),
+            allow = t!(language; "oidc-allow"),
+            deny = t!(language; "oidc-deny"),
         ),
         "",
     ))
@@ -146,17 +161,19 @@ pub async fn page(
     State(state): State<AppState>,
     Extension(addr): Extension<ClientAddr>,
     session: Session,
+    headers: HeaderMap,
     Query(form): Query<DeviceForm>,
 ) -> Response {
+    let language = page::language(&state, &headers);
     let typed = form.user_code.unwrap_or_default();
     let result = async {
         let Some((who, _)) = signed_in(&state, &session, addr).await? else {
             return Ok(to_login(&typed));
         };
         if typed.is_empty() {
-            return Ok(code_form(&state, "", None));
+            return Ok(code_form(&state, language, "", None));
         }
-        confirm_or_form(&state, &who, &typed, addr.ip_string().as_deref()).await
+        confirm_or_form(&state, language, &who, &typed, addr.ip_string().as_deref()).await
     }
     .await;
     result.unwrap_or_else(|e| ApiError(e).into_response())
@@ -166,39 +183,44 @@ pub async fn submit(
     State(state): State<AppState>,
     Extension(addr): Extension<ClientAddr>,
     session: Session,
+    headers: HeaderMap,
     Form(form): Form<DeviceForm>,
 ) -> Response {
+    let language = page::language(&state, &headers);
     let typed = form.user_code.unwrap_or_default();
     let result = async {
         let Some((who, _)) = signed_in(&state, &session, addr).await? else {
             return Ok(to_login(&typed));
         };
         let Some(decision) = form.decision else {
-            return confirm_or_form(&state, &who, &typed, addr.ip_string().as_deref()).await;
+            return confirm_or_form(&state, language, &who, &typed, addr.ip_string().as_deref())
+                .await;
         };
-        let (status, title, text) = match ops::answer(&state, &typed, &who, decision == "allow").await? {
-            DeviceAnswer::Approved { app_name } => (
-                StatusCode::OK,
-                "Device connected",
-                format!("Your device is now signed in to {app_name}. You can close this window and return to it."),
-            ),
-            DeviceAnswer::Denied => (
-                StatusCode::OK,
-                "Device refused",
-                "The device was not signed in. You can close this window.".to_owned(),
-            ),
-            DeviceAnswer::Refused { app_name } => (
-                StatusCode::FORBIDDEN,
-                "No access",
-                format!("Your account may not sign in to {app_name}. An administrator decides who may use it."),
-            ),
-            DeviceAnswer::Gone => (
-                StatusCode::GONE,
-                "Code expired",
-                "This code has expired or was already used. Start again on your device.".to_owned(),
-            ),
-        };
-        Ok(page::message(&state, status, title, &text))
+        // Plain text: `page::message` escapes it, values and all.
+        let (status, title, text) =
+            match ops::answer(&state, &typed, &who, decision == "allow").await? {
+                DeviceAnswer::Approved { app_name } => (
+                    StatusCode::OK,
+                    t!(language; "oidc-device-connected"),
+                    t!(language; "oidc-device-connected-body", app = app_name),
+                ),
+                DeviceAnswer::Denied => (
+                    StatusCode::OK,
+                    t!(language; "oidc-device-refused"),
+                    t!(language; "oidc-device-refused-body"),
+                ),
+                DeviceAnswer::Refused { app_name } => (
+                    StatusCode::FORBIDDEN,
+                    t!(language; "oidc-no-access"),
+                    t!(language; "oidc-no-access-body", app = app_name),
+                ),
+                DeviceAnswer::Gone => (
+                    StatusCode::GONE,
+                    t!(language; "oidc-device-expired"),
+                    t!(language; "oidc-device-expired-body"),
+                ),
+            };
+        Ok(page::message(&state, language, status, &title, &text))
     }
     .await;
     result.unwrap_or_else(|e| ApiError(e).into_response())

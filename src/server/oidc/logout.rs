@@ -6,7 +6,7 @@
 
 use axum::{
     extract::{Query, State},
-    http::StatusCode,
+    http::{HeaderMap, StatusCode},
     response::{IntoResponse, Redirect, Response},
     Extension, Form,
 };
@@ -14,6 +14,7 @@ use tower_sessions::Session;
 
 use super::{page, signed_in, LOGOUT_PATH};
 use crate::{
+    i18n::Language,
     model::AppError,
     server::{
         auth::network::ClientAddr,
@@ -26,6 +27,7 @@ use crate::{
         rest::ApiError,
         AppState,
     },
+    t,
 };
 
 #[derive(serde::Deserialize, Default)]
@@ -42,26 +44,37 @@ pub async fn get(
     State(state): State<AppState>,
     Extension(addr): Extension<ClientAddr>,
     session: Session,
+    headers: HeaderMap,
     Query(params): Query<LogoutParams>,
 ) -> Response {
-    end_session(state, addr, session, params, false).await
+    let language = page::language(&state, &headers);
+    end_session(state, language, addr, session, params, false).await
 }
 
 pub async fn post(
     State(state): State<AppState>,
     Extension(addr): Extension<ClientAddr>,
     session: Session,
+    headers: HeaderMap,
     Form(params): Form<LogoutParams>,
 ) -> Response {
-    end_session(state, addr, session, params, true).await
+    let language = page::language(&state, &headers);
+    end_session(state, language, addr, session, params, true).await
 }
 
-fn bad(state: &AppState, text: &str) -> Response {
-    page::message(state, StatusCode::BAD_REQUEST, "Cannot sign out", text)
+fn bad(state: &AppState, language: Language, text: &str) -> Response {
+    page::message(
+        state,
+        language,
+        StatusCode::BAD_REQUEST,
+        &t!(language; "oidc-cannot-sign-out"),
+        text,
+    )
 }
 
 async fn end_session(
     state: AppState,
+    language: Language,
     addr: ClientAddr,
     session: Session,
     p: LogoutParams,
@@ -75,14 +88,26 @@ async fn end_session(
                 let keys = state.signing_keys.get(&state.db).await?;
                 match keys.verify_ours(token, &issuer(&state)) {
                     Some(claims) => Some(claims),
-                    None => return Ok(bad(&state, "The application sent an ID token that Gatehouse did not issue.")),
+                    None => {
+                        return Ok(bad(
+                            &state,
+                            language,
+                            &t!(language; "oidc-logout-foreign-token"),
+                        ))
+                    }
                 }
             }
         };
-        let hinted_client = hint.as_ref().and_then(|c| c["aud"].as_str().map(str::to_owned));
+        let hinted_client = hint
+            .as_ref()
+            .and_then(|c| c["aud"].as_str().map(str::to_owned));
         let client_id = match (hinted_client, p.client_id.clone()) {
             (Some(a), Some(b)) if a != b => {
-                return Ok(bad(&state, "client_id differs from the ID token's audience."));
+                return Ok(bad(
+                    &state,
+                    language,
+                    &t!(language; "oidc-logout-client-mismatch"),
+                ));
             }
             (a, b) => a.or(b),
         };
@@ -102,7 +127,8 @@ async fn end_session(
             (Some(_), _) => {
                 return Ok(bad(
                     &state,
-                    "The address to return to is not registered for this application, so Gatehouse will not send you there.",
+                    language,
+                    &t!(language; "oidc-logout-unregistered-return"),
                 ));
             }
         };
@@ -113,21 +139,37 @@ async fn end_session(
                 .is_some_and(|c| c["sub"].as_str() == Some(signed.user_id.as_str()));
             let confirmed = posted && p.confirm.as_deref() == Some("yes");
             if !hint_matches && !confirmed {
-                return Ok(confirm_page(&state, &p, app.as_ref().map(|a| a.name.as_str())));
+                return Ok(confirm_page(
+                    &state,
+                    language,
+                    &p,
+                    app.as_ref().map(|a| a.name.as_str()),
+                ));
             }
             ops::sessions::logout(&state, caller).await?;
             session.flush().await.map_err(|_| AppError::Internal)?;
         }
         Ok(match target {
             Some(url) => Redirect::to(&url).into_response(),
-            None => page::message(&state, StatusCode::OK, "Signed out", "You are signed out of Gatehouse."),
+            None => page::message(
+                &state,
+                language,
+                StatusCode::OK,
+                &t!(language; "oidc-signed-out"),
+                &t!(language; "oidc-signed-out-body"),
+            ),
         })
     }
     .await;
     result.unwrap_or_else(|e| ApiError(e).into_response())
 }
 
-fn confirm_page(state: &AppState, p: &LogoutParams, app_name: Option<&str>) -> Response {
+fn confirm_page(
+    state: &AppState,
+    language: Language,
+    p: &LogoutParams,
+    app_name: Option<&str>,
+) -> Response {
     let hidden = |name: &str, value: &Option<String>| {
         value
             .as_deref()
@@ -139,27 +181,31 @@ fn confirm_page(state: &AppState, p: &LogoutParams, app_name: Option<&str>) -> R
             })
             .unwrap_or_default()
     };
-    let asker = app_name
-        .map(|n| format!("{} asks to sign you out of Gatehouse.", page::esc(n)))
-        .unwrap_or_else(|| "An application asks to sign you out of Gatehouse.".into());
+    let text = match app_name {
+        Some(n) => t!(language; "oidc-logout-app-asks", app = page::esc(n)),
+        None => t!(language; "oidc-logout-someone-asks"),
+    };
     let target = p
         .post_logout_redirect_uri
         .as_deref()
         .map(page::form_target)
         .unwrap_or_default();
+    let sign_out = t!(language; "oidc-sign-out");
     page::render(
         state,
+        language,
         StatusCode::OK,
-        "Sign out",
+        &sign_out,
         &format!(
-            "<h1>Sign out?</h1><p>{asker} You will also be signed out of the applications you \
-             signed in to through this session.</p>\
+            "<h1>{heading}</h1><p>{text}</p>\
              <form method=\"post\" action=\"{LOGOUT_PATH}\" class=\"actions\">{}{}{}\
              <input type=\"hidden\" name=\"confirm\" value=\"yes\">\
-             <button type=\"submit\" class=\"button primary\">Sign out</button></form>",
+             <button type=\"submit\" class=\"button primary\">{button}</button></form>",
             hidden("client_id", &p.client_id),
             hidden("post_logout_redirect_uri", &p.post_logout_redirect_uri),
             hidden("state", &p.state),
+            heading = page::esc(&t!(language; "oidc-logout-heading")),
+            button = page::esc(&sign_out),
         ),
         &target,
     )
