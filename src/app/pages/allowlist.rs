@@ -7,19 +7,21 @@ use std::{net::IpAddr, sync::Arc};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::settings::{pieces, Piece};
 use crate::app::components::{
     alert, last_error, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors,
 };
 use crate::app::table::{Column, DataTable};
 use crate::model::{AllowEntry, AllowList, AppError};
 use crate::server_fns::access::{get_allowlist, AddAllowEntry, RemoveAllowEntry};
+use crate::t;
 
 const LOCK_OUT: &str = "would_lock_out";
 
 #[component]
 pub fn AllowListPage() -> impl IntoView {
     view! {
-        <Title text="IP allow-list"/>
+        <Title text=t!("allowlist-title")/>
         <AdminOnly>
             <AllowListView/>
         </AdminOnly>
@@ -51,11 +53,11 @@ fn AllowListView() -> impl IntoView {
     );
     view! {
         <div class="page-head">
-            <h1>"IP allow-list"</h1>
+            <h1>{t!("allowlist-title")}</h1>
         </div>
         <section class="card" aria-labelledby="allow-about-heading">
-            <h2 id="allow-about-heading">"How it works"</h2>
-            <p>"When the list is empty there is no restriction. When it has entries, admin pages and the admin API are refused (403) from every address not listed, whatever the credentials."</p>
+            <h2 id="allow-about-heading">{t!("allowlist-about")}</h2>
+            <p>{t!("allowlist-about-text")}</p>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     list.await.ok().map(|list| view! { <YourAddress list/> })
@@ -64,11 +66,14 @@ fn AllowListView() -> impl IntoView {
         </section>
         <AddEntryForm add/>
         <section class="card" aria-labelledby="entries-heading">
-            <h2 id="entries-heading">"Entries"</h2>
+            <h2 id="entries-heading">{t!("allowlist-entries")}</h2>
             {move || {
                 remove.value().with(|v| matches!(v, Some(Ok(())))).then(|| {
-                    let what = removing.get().unwrap_or_else(|| "The entry".into());
-                    view! { <div class="notice success" role="status">{format!("Removed {what}.")}</div> }
+                    let text = match removing.get() {
+                        Some(entry) => t!("allowlist-removed", entry = entry),
+                        None => t!("allowlist-removed-unknown"),
+                    };
+                    view! { <div class="notice success" role="status">{text}</div> }
                 })
             }}
             {move || lockout(remove).map(|message| view! { <RemoveAnyway message removing remove/> })}
@@ -77,7 +82,7 @@ fn AllowListView() -> impl IntoView {
                     .filter(|e| e.code() != LOCK_OUT)
                     .map(alert)
             }}
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(list) => view! { <EntryTable entries=list.entries remove removing/> }.into_any(),
@@ -93,21 +98,34 @@ fn AllowListView() -> impl IntoView {
 #[component]
 fn YourAddress(list: AllowList) -> impl IntoView {
     let Some(ip) = list.your_ip.clone() else {
-        return view! { <p data-testid="your-ip">"The server cannot tell your address."</p> }
-            .into_any();
+        return view! { <p data-testid="your-ip">{t!("allowlist-no-address")}</p> }.into_any();
     };
     let (class, verdict) = if list.entries.is_empty() {
-        ("allowed", "allowed (the list is empty)")
+        ("allowed", t!("allowlist-verdict-empty"))
     } else if list.entries.iter().any(|e| entry_contains(&e.entry, &ip)) {
-        ("allowed", "allowed by the list")
+        ("allowed", t!("allowlist-verdict-allowed"))
     } else {
-        ("refused", "not on the list")
+        ("refused", t!("allowlist-verdict-refused"))
     };
+    // One sentence, the address as code and the verdict in bold.
+    let text = t!(
+        "allowlist-your-address",
+        ip = ip.clone(),
+        verdict = verdict.clone()
+    );
+    let parts = pieces(&text, &[ip.as_str(), verdict.as_str()])
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.into_any(),
+            Piece::Value(0) => view! { <code>{ip.clone()}</code> }.into_any(),
+            Piece::Value(_) => {
+                view! { <strong class=format!("verdict {class}")>{verdict.clone()}</strong> }
+                    .into_any()
+            }
+        })
+        .collect_view();
     view! {
-        <p data-testid="your-ip">
-            "Your address as the server sees it: "<code>{ip}</code>" — "
-            <strong class=format!("verdict {class}")>{verdict}</strong>
-        </p>
+        <p data-testid="your-ip">{parts}</p>
     }
     .into_any()
 }
@@ -125,7 +143,7 @@ fn AddEntryForm(add: ServerAction<AddAllowEntry>) -> impl IntoView {
     });
     let added = move || {
         add.value().get().and_then(Result::ok).map(|e| {
-            view! { <div class="notice success" role="status">{format!("Added {}.", e.entry)}</div> }
+            view! { <div class="notice success" role="status">{t!("allowlist-added", entry = e.entry)}</div> }
         })
     };
     let general = move || {
@@ -135,30 +153,30 @@ fn AddEntryForm(add: ServerAction<AddAllowEntry>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="add-entry-heading">
-            <h2 id="add-entry-heading">"Add an entry"</h2>
+            <h2 id="add-entry-heading">{t!("allowlist-add-heading")}</h2>
             {added}
             {general}
             <ActionForm action=add node_ref=form attr:class="stack">
-                <Field label="Address or network" name="entry" required=true autocomplete="off"
-                    hint="A single address (192.0.2.7) or a network in CIDR form (10.0.0.0/8, 2001:db8::/32)."
+                <Field label=t!("allowlist-entry-label") name="entry" required=true autocomplete="off"
+                    hint=t!("allowlist-entry-hint")
                     error=errors.field("entry")/>
-                <Field label="Note (optional)" name="note" autocomplete="off"
-                    hint="Who or what uses it, e.g. “office VPN”." error=errors.field("note")/>
+                <Field label=t!("allowlist-note-label") name="note" autocomplete="off"
+                    hint=t!("allowlist-note-hint") error=errors.field("note")/>
                 {move || lockout(add).map(|message| view! {
                     <div class="notice warning lockout" role="alert" data-testid="lockout-warning">
-                        <strong>"Your own address would lose admin access"</strong>
+                        <strong>{t!("allowlist-lockout")}</strong>
                         <p>{message}</p>
                         <div class="field check">
                             <input id="field-add-confirm" type="checkbox" name="confirm" required/>
-                            <label for="field-add-confirm">"I understand: my own address will lose admin access"</label>
+                            <label for="field-add-confirm">{t!("allowlist-lockout-confirm")}</label>
                         </div>
-                        <button type="submit" class="button danger">"Add anyway"</button>
+                        <button type="submit" class="button danger">{t!("allowlist-add-anyway")}</button>
                     </div>
                 })}
                 // While the warning shows, this button submits a changed entry
                 // without the box ticked (the server checks it again).
                 <button type="submit" class="button primary"
-                    formnovalidate=move || lockout(add).is_some()>"Add entry"</button>
+                    formnovalidate=move || lockout(add).is_some()>{t!("allowlist-add-submit")}</button>
             </ActionForm>
         </section>
     }
@@ -174,16 +192,16 @@ fn RemoveAnyway(
 ) -> impl IntoView {
     view! {
         <div class="notice warning lockout" role="alert" data-testid="lockout-warning">
-            <strong>"Your own address would lose admin access"</strong>
+            <strong>{t!("allowlist-lockout")}</strong>
             <p>{message}</p>
             {move || removing.get().map(|entry| view! {
                 <ActionForm action=remove attr:class="stack">
                     <input type="hidden" name="entry" value=entry.clone()/>
                     <div class="field check">
                         <input id="field-remove-confirm" type="checkbox" name="confirm" required/>
-                        <label for="field-remove-confirm">"I understand: my own address will lose admin access"</label>
+                        <label for="field-remove-confirm">{t!("allowlist-lockout-confirm")}</label>
                     </div>
-                    <button type="submit" class="button danger">{format!("Remove {entry} anyway")}</button>
+                    <button type="submit" class="button danger">{t!("allowlist-remove-anyway", entry = entry)}</button>
                 </ActionForm>
             })}
         </div>
@@ -198,14 +216,11 @@ fn EntryTable(
     removing: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let actions = move |e: &AllowEntry| {
-        let explanation = format!(
-            "Remove {}? Admin access from it is refused at once unless another entry covers it.",
-            e.entry
-        );
+        let explanation = t!("allowlist-remove-explanation", entry = e.entry.clone());
         let (entry, value) = (e.entry.clone(), e.entry.clone());
-        let label = format!("Remove {}", e.entry);
+        let label = t!("allowlist-remove-label", entry = e.entry.clone());
         view! {
-            <Confirmed summary="Remove…".into() explanation>
+            <Confirmed summary=t!("allowlist-remove-summary") explanation>
                 <ActionForm action=remove>
                     <input type="hidden" name="entry" value=value/>
                     <button type="submit" class="button danger"
@@ -218,16 +233,16 @@ fn EntryTable(
     };
     let columns = vec![
         Column::new(
-            "Entry",
+            t!("allowlist-entry"),
             |e: &AllowEntry| view! { <code>{e.entry.clone()}</code> },
         ),
-        Column::new("Note", |e: &AllowEntry| {
+        Column::new(t!("allowlist-note"), |e: &AllowEntry| {
             e.note
                 .clone()
                 .filter(|n| !n.is_empty())
                 .unwrap_or_else(|| "—".into())
         }),
-        Column::new("Added", |e: &AllowEntry| {
+        Column::new(t!("allowlist-added-col"), |e: &AllowEntry| {
             view! { {e.created_by.clone()}", "{time_or(Some(e.created_at.clone()), "")} }
         }),
         Column::actions(actions),
@@ -235,9 +250,9 @@ fn EntryTable(
     // Keyed: when the list changes, an open confirmation must not pass
     // to the row that takes this one's place.
     view! {
-        <DataTable rows=entries columns caption="Allowed addresses and networks" testid="allowlist"
+        <DataTable rows=entries columns caption=t!("allowlist-caption") testid="allowlist"
             row_testid="allow-row" key=Arc::new(|e: &AllowEntry| format!("{}\n{:?}", e.entry, e.note))
-            empty="The list is empty: admin access is not restricted by address." empty_testid="no-entries"/>
+            empty=t!("allowlist-empty") empty_testid="no-entries"/>
     }
     .into_any()
 }

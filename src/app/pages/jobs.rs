@@ -13,6 +13,7 @@ use crate::app::{
 };
 use crate::model::Job;
 use crate::server_fns::jobs::{list_jobs, PauseAllJobs, RunJob};
+use crate::t;
 
 /// How often an open Jobs page asks for fresh progress.
 #[cfg(feature = "hydrate")]
@@ -21,7 +22,7 @@ const REFRESH: std::time::Duration = std::time::Duration::from_secs(1);
 #[component]
 pub fn JobsPage() -> impl IntoView {
     view! {
-        <Title text="Jobs"/>
+        <Title text=t!("jobs-title")/>
         <AdminOnly>
             <JobsView/>
         </AdminOnly>
@@ -59,7 +60,7 @@ fn JobsView() -> impl IntoView {
     let notice = move || {
         let ran = run.value().get().map(|r| match r {
             Ok(job) => view! {
-                <div class="notice success" role="status">{format!("The {} job is queued to run now.", job.name)}</div>
+                <div class="notice success" role="status">{t!("jobs-queued-notice", job = job.name)}</div>
             }
             .into_any(),
             Err(e) => alert(e),
@@ -67,9 +68,9 @@ fn JobsView() -> impl IntoView {
         let paused = pause.value().get().map(|r| match r {
             Ok(outcome) => {
                 let text = if outcome.state == "paused" {
-                    format!("Jobs are paused ({} changed).", outcome.affected)
+                    t!("jobs-paused-notice", count = outcome.affected)
                 } else {
-                    format!("Jobs are running again ({} changed).", outcome.affected)
+                    t!("jobs-resumed-notice", count = outcome.affected)
                 };
                 view! { <div class="notice success" role="status">{text}</div> }.into_any()
             }
@@ -79,13 +80,13 @@ fn JobsView() -> impl IntoView {
     };
     view! {
         <div class="page-head">
-            <h1>"Jobs"</h1>
+            <h1>{t!("jobs-title")}</h1>
         </div>
         <section class="card" aria-labelledby="jobs-heading">
-            <h2 id="jobs-heading" class="sr-only">"Background jobs"</h2>
-            <p>"Jobs run on their schedule on whichever instance is free, in batches. Pausing stops every job after its current batch; resuming continues where each stopped."</p>
+            <h2 id="jobs-heading" class="sr-only">{t!("jobs-background")}</h2>
+            <p>{t!("jobs-lead")}</p>
             {notice}
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match first.await {
                         Ok(first) => {
@@ -126,16 +127,16 @@ fn JobTable(
     view! {
         <div class="jobs-toolbar">
             <p class="jobs-state" data-testid="jobs-state" role="status">
-                {move || if all_paused.get() { "All jobs are paused." } else { "Jobs are running on schedule." }}
+                {move || if all_paused.get() { t!("jobs-all-paused") } else { t!("jobs-running") }}
             </p>
             <ActionForm action=pause>
                 <input type="hidden" name="paused" value=move || (!all_paused.get()).to_string()/>
                 <button type="submit" class="button" data-testid="pause-all">
-                    {move || if all_paused.get() { "Resume all jobs" } else { "Pause all jobs" }}
+                    {move || if all_paused.get() { t!("jobs-resume-all") } else { t!("jobs-pause-all") }}
                 </button>
             </ActionForm>
         </div>
-        <DataTable rows columns=job_columns(run) caption="Background jobs" class="jobs" testid="jobs"
+        <DataTable rows columns=job_columns(run) caption=t!("jobs-background") class="jobs" testid="jobs"
             row_testid="job-row" row_data=Arc::new(|r: &JobRow| vec![("data-job", r.name.clone())])/>
     }
     .into_any()
@@ -143,18 +144,21 @@ fn JobTable(
 
 fn schedule(seconds: Option<i64>) -> String {
     match seconds {
-        None => "on demand".into(),
-        Some(s) if s % 86_400 == 0 => plural(s / 86_400, "day"),
-        Some(s) if s % 3_600 == 0 => plural(s / 3_600, "hour"),
-        Some(s) => plural(s / 60, "minute"),
+        None => t!("jobs-on-demand"),
+        Some(s) if s % 86_400 == 0 => t!("jobs-every-days", count = s / 86_400),
+        Some(s) if s % 3_600 == 0 => t!("jobs-every-hours", count = s / 3_600),
+        Some(s) => t!("jobs-every-minutes", count = s / 60),
     }
 }
 
-fn plural(n: i64, unit: &str) -> String {
-    if n == 1 {
-        format!("every {unit}")
-    } else {
-        format!("every {n} {unit}s")
+/// A job's state (`idle`, `queued`, `running`, `paused`) in words.
+fn state_label(state: &str) -> String {
+    match state {
+        "idle" => t!("jobs-state-idle"),
+        "queued" => t!("jobs-state-queued"),
+        "running" => t!("jobs-state-running"),
+        "paused" => t!("jobs-state-paused"),
+        other => other.to_owned(),
     }
 }
 
@@ -181,7 +185,7 @@ fn job_columns(run: ServerAction<RunJob>) -> Vec<Column<JobRow>> {
         }
     };
     let state = |r: &JobRow| {
-        let state = r.show(|j| j.state.clone());
+        let state = r.show(|j| state_label(&j.state));
         let badge = r.show(|j| format!("badge job-{}", j.state));
         view! { <span class=badge data-testid="job-state">{state}</span> }
     };
@@ -191,18 +195,18 @@ fn job_columns(run: ServerAction<RunJob>) -> Vec<Column<JobRow>> {
             <progress
                 max=move || job.get().map_or(1, |j| j.total.max(1))
                 value=move || job.get().map_or(0, |j| if j.total == 0 && j.percent() == 100 { 1 } else { j.done })
-                aria-label=format!("Progress of {}", r.name)
+                aria-label=t!("jobs-progress-label", job = r.name.clone())
                 data-testid="job-progress"
             ></progress>
             <span class="small" data-testid="job-progress-text">
-                {r.show(|j| format!("{} / {} ({}%)", j.done, j.total, j.percent()))}
+                {r.show(|j| t!("jobs-progress", done = j.done, total = j.total, percent = j.percent()))}
             </span>
         }
     };
     let last_run = |r: &JobRow| {
         let job = r.job;
         view! {
-            {move || job.get().map(|j| time_or(j.finished_at.clone(), "never"))}
+            {move || job.get().map(|j| time_or(j.finished_at.clone(), t!("common-never")))}
             {move || job.get().and_then(|j| j.last_error.clone()).map(|e| view! {
                 <div class="notice error small" role="alert">{e}</div>
             })}
@@ -215,7 +219,7 @@ fn job_columns(run: ServerAction<RunJob>) -> Vec<Column<JobRow>> {
         let job = r.job;
         move || {
             job.get()
-                .map(|j| time_or(j.next_run_at.clone(), "on demand"))
+                .map(|j| time_or(j.next_run_at.clone(), t!("jobs-on-demand")))
         }
     };
     let actions = move |r: &JobRow| {
@@ -230,20 +234,20 @@ fn job_columns(run: ServerAction<RunJob>) -> Vec<Column<JobRow>> {
                 <input type="hidden" name="name" value=form_name/>
                 // The visible text starts the accessible name ("Run now recount_stats").
                 <button type="submit" class="button" disabled=busy>
-                    "Run now"<span class="sr-only">" "{run_name}</span>
+                    {t!("jobs-run-now")}<span class="sr-only">" "{run_name}</span>
                 </button>
             </ActionForm>
         }
     };
     vec![
-        Column::new("Job", job_cell),
-        Column::new("Schedule", |r: &JobRow| {
+        Column::new(t!("jobs-job"), job_cell),
+        Column::new(t!("jobs-schedule"), |r: &JobRow| {
             r.show(|j| schedule(j.interval_seconds))
         }),
-        Column::new("State", state),
-        Column::new("Progress", progress).class("job-progress"),
-        Column::new("Last run", last_run),
-        Column::new("Next run", next_run),
+        Column::new(t!("jobs-state"), state),
+        Column::new(t!("jobs-progress-col"), progress).class("job-progress"),
+        Column::new(t!("jobs-last-run"), last_run),
+        Column::new(t!("jobs-next-run"), next_run),
         Column::actions(actions),
     ]
 }

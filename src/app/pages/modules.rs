@@ -13,11 +13,12 @@ use crate::app::{
 };
 use crate::model::ModuleState;
 use crate::server_fns::modules::{list_modules, SetModule};
+use crate::t;
 
 #[component]
 pub fn ModulesPage() -> impl IntoView {
     view! {
-        <Title text="Modules"/>
+        <Title text=t!("modules-title")/>
         <AdminOnly>
             <ModulesView/>
         </AdminOnly>
@@ -31,21 +32,25 @@ fn ModulesView() -> impl IntoView {
     let list = Resource::new(move || set.version().get(), |_| list_modules());
     let changed = move || {
         set.value().get().and_then(Result::ok).map(|m| {
-            let state = if m.enabled { "enabled" } else { "disabled" };
-            view! { <div class="notice success" role="status">{format!("The {} module is {state}.", m.name)}</div> }
+            let text = if m.enabled {
+                t!("modules-enabled-notice", module = m.name)
+            } else {
+                t!("modules-disabled-notice", module = m.name)
+            };
+            view! { <div class="notice success" role="status">{text}</div> }
         })
     };
     let failed = move || set.value().get().and_then(Result::err).map(alert);
     view! {
         <div class="page-head">
-            <h1>"Modules"</h1>
+            <h1>{t!("modules-title")}</h1>
         </div>
         <section class="card" aria-labelledby="modules-heading">
-            <h2 id="modules-heading" class="sr-only">"Built-in modules"</h2>
-            <p>"A disabled module's pages and endpoints answer “not found” on every instance from their next request; the choice survives restarts."</p>
+            <h2 id="modules-heading" class="sr-only">{t!("modules-built-in")}</h2>
+            <p>{t!("modules-lead")}</p>
             {changed}
             {failed}
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(modules) => view! { <ModuleTable modules set/> }.into_any(),
@@ -60,26 +65,31 @@ fn ModulesView() -> impl IntoView {
 
 #[component]
 fn ModuleTable(modules: Vec<ModuleState>, set: ServerAction<SetModule>) -> impl IntoView {
-    let changed = |m: &ModuleState| match (&m.changed_at, &m.changed_by) {
+    let changed = |m: &ModuleState| {
+        match (&m.changed_at, &m.changed_by) {
         (Some(at), Some(by)) => {
-            view! { {time_or(Some(at.clone()), "")}" by "{by.clone()} }.into_any()
+            view! { {time_or(Some(at.clone()), "")}" "{t!("modules-changed-by", user = by.clone())} }
+                .into_any()
         }
-        _ => view! { <span class="muted">"default"</span> }.into_any(),
+        _ => view! { <span class="muted">{t!("modules-default")}</span> }.into_any(),
+    }
     };
     let columns = vec![
         Column::new(
-            "Module",
+            t!("modules-module"),
             |m: &ModuleState| view! { <code>{m.name.clone()}</code> },
         ),
-        Column::new("Description", |m: &ModuleState| m.description.clone()),
+        Column::new(t!("modules-description"), |m: &ModuleState| {
+            m.description.clone()
+        }),
         Column::new(
-            "Enabled",
+            t!("modules-enabled"),
             move |m: &ModuleState| view! { <ModuleSwitch module=m.clone() set/> },
         ),
-        Column::new("Last changed", changed),
+        Column::new(t!("modules-last-changed"), changed),
     ];
     view! {
-        <DataTable rows=modules columns caption="Modules" class="modules" testid="modules"
+        <DataTable rows=modules columns caption=t!("modules-title") class="modules" testid="modules"
             row_testid="module-row" row_data=Arc::new(|m: &ModuleState| vec![("data-module", m.name.clone())])/>
     }
 }
@@ -89,7 +99,7 @@ fn ModuleTable(modules: Vec<ModuleState>, set: ServerAction<SetModule>) -> impl 
 #[component]
 fn ModuleSwitch(module: ModuleState, set: ServerAction<SetModule>) -> impl IntoView {
     let name = module.name.clone();
-    let label = format!("{name} module");
+    let label = t!("modules-switch-label", module = name.clone());
     if !module.enabled {
         return view! {
             <ActionForm action=set attr:class="module-switch">
@@ -98,7 +108,7 @@ fn ModuleSwitch(module: ModuleState, set: ServerAction<SetModule>) -> impl IntoV
                 <button type="submit" class="switch" role="switch" aria-checked="false"
                     aria-label=label data-testid="module-switch">
                     <span class="switch-track" aria-hidden="true"></span>
-                    <span class="switch-text">"Off"</span>
+                    <span class="switch-text">{t!("modules-off")}</span>
                 </button>
             </ActionForm>
         }
@@ -109,14 +119,14 @@ fn ModuleSwitch(module: ModuleState, set: ServerAction<SetModule>) -> impl IntoV
             <summary class="switch" role="switch" aria-checked="true" aria-label=label
                 data-testid="module-switch">
                 <span class="switch-track" aria-hidden="true"></span>
-                <span class="switch-text">"On"</span>
+                <span class="switch-text">{t!("modules-on")}</span>
             </summary>
-            <div class="confirm-body" role="group" aria-label="Confirm">
-                <p>{format!("Disable the {name} module? Its pages and endpoints answer “not found” until it is enabled again.")}</p>
+            <div class="confirm-body" role="group" aria-label=t!("common-confirm")>
+                <p>{t!("modules-disable-explanation", module = name.clone())}</p>
                 <ActionForm action=set>
                     <input type="hidden" name="name" value=name.clone()/>
                     <input type="hidden" name="enabled" value="false"/>
-                    <button type="submit" class="button danger">{format!("Disable {name}")}</button>
+                    <button type="submit" class="button danger">{t!("modules-disable", module = name.clone())}</button>
                 </ActionForm>
             </div>
         </details>

@@ -318,3 +318,69 @@ fn ProvisioningResult(report: ProvisioningReport) -> impl IntoView {
     }
     .into_any()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{pieces, Piece};
+    use crate::i18n::Language;
+    use crate::t;
+
+    /// The pieces with the values marked `<…>`.
+    fn marked(text: &str, values: &[&str]) -> String {
+        pieces(text, values)
+            .into_iter()
+            .map(|piece| match piece {
+                Piece::Text(text) => text,
+                Piece::Value(i) => format!("<{}>", values[i]),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_provisioning_summary_keeps_each_figure_in_its_place() {
+        for language in Language::ALL {
+            let text = t!(language; "settings-provisioning-applied",
+                created = 0u64, changed = 10u64, unchanged = 1_200u64);
+            let figures = [
+                language.number(0),
+                language.number(10),
+                language.number(1_200),
+            ];
+            let values: Vec<&str> = figures.iter().map(String::as_str).collect();
+            let parts = pieces(&text, &values);
+            let found: Vec<usize> = parts
+                .iter()
+                .filter_map(|p| match p {
+                    Piece::Value(i) => Some(*i),
+                    Piece::Text(_) => None,
+                })
+                .collect();
+            assert_eq!(found, [0, 1, 2], "{text}");
+        }
+        let en = t!(Language::En; "settings-provisioning-applied",
+            created = 0u64, changed = 10u64, unchanged = 1_200u64);
+        assert_eq!(
+            marked(&en, &["0", "10", "1,200"]),
+            "Provisioning applied: <0> created, <10> changed, <1,200> unchanged."
+        );
+        assert_eq!(
+            t!(Language::En; "settings-section-caption", section = "server"),
+            "[server] settings"
+        );
+    }
+
+    #[test]
+    fn a_value_the_sentence_lacks_is_left_out() {
+        assert_eq!(
+            marked("Applies (x) again", &["[provisioning] file"]),
+            "Applies (x) again"
+        );
+        assert_eq!(
+            marked(
+                "Applies ([provisioning] file) again",
+                &["[provisioning] file"]
+            ),
+            "Applies (<[provisioning] file>) again"
+        );
+    }
+}

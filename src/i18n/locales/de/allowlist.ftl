@@ -1,0 +1,32 @@
+## Die IP-Freigabeliste für den Administrationszugang.
+
+allowlist-title = IP-Freigabeliste
+allowlist-about = So funktioniert es
+allowlist-about-text = Ist die Liste leer, gibt es keine Einschränkung. Enthält sie Einträge, werden Admin-Seiten und die Admin-API von jeder nicht aufgeführten Adresse abgewiesen (403), unabhängig von den Anmeldedaten.
+allowlist-entries = Einträge
+allowlist-removed = { $entry } wurde entfernt.
+allowlist-removed-unknown = Der Eintrag wurde entfernt.
+allowlist-no-address = Der Server kann Ihre Adresse nicht ermitteln.
+allowlist-verdict-empty = zugelassen (die Liste ist leer)
+allowlist-verdict-allowed = durch die Liste zugelassen
+allowlist-verdict-refused = nicht auf der Liste
+allowlist-your-address = Ihre Adresse, wie der Server sie sieht: { $ip } — { $verdict }
+allowlist-added = { $entry } wurde hinzugefügt.
+allowlist-add-heading = Eintrag hinzufügen
+allowlist-entry-label = Adresse oder Netz
+allowlist-entry-hint = Eine einzelne Adresse (192.0.2.7) oder ein Netz in CIDR-Schreibweise (10.0.0.0/8, 2001:db8::/32).
+allowlist-note-label = Notiz (optional)
+allowlist-note-hint = Wer oder was sie verwendet, z. B. „Büro-VPN“.
+allowlist-lockout = Ihre eigene Adresse würde den Administrationszugang verlieren
+allowlist-lockout-confirm = Ich habe verstanden: Meine eigene Adresse verliert den Administrationszugang
+allowlist-add-anyway = Trotzdem hinzufügen
+allowlist-add-submit = Eintrag hinzufügen
+allowlist-remove-anyway = { $entry } trotzdem entfernen
+allowlist-remove-summary = Entfernen…
+allowlist-remove-label = { $entry } entfernen
+allowlist-remove-explanation = { $entry } entfernen? Der Administrationszugang von dort wird sofort abgewiesen, sofern kein anderer Eintrag ihn abdeckt.
+allowlist-entry = Eintrag
+allowlist-note = Notiz
+allowlist-added-col = Hinzugefügt
+allowlist-caption = Zugelassene Adressen und Netze
+allowlist-empty = Die Liste ist leer: Der Administrationszugang ist nicht nach Adresse eingeschränkt.

@@ -1,0 +1,32 @@
+## La lista de IP permitidas para el acceso de administración.
+
+allowlist-title = Lista de IP permitidas
+allowlist-about = Cómo funciona
+allowlist-about-text = Cuando la lista está vacía no hay ninguna restricción. Cuando tiene entradas, las páginas de administración y la API de administración se rechazan (403) desde cualquier dirección que no figure en ella, sean cuales sean las credenciales.
+allowlist-entries = Entradas
+allowlist-removed = Se ha quitado { $entry }.
+allowlist-removed-unknown = Se ha quitado la entrada.
+allowlist-no-address = El servidor no puede determinar su dirección.
+allowlist-verdict-empty = permitida (la lista está vacía)
+allowlist-verdict-allowed = permitida por la lista
+allowlist-verdict-refused = no figura en la lista
+allowlist-your-address = Su dirección tal como la ve el servidor: { $ip } — { $verdict }
+allowlist-added = Se ha añadido { $entry }.
+allowlist-add-heading = Añadir una entrada
+allowlist-entry-label = Dirección o red
+allowlist-entry-hint = Una sola dirección (192.0.2.7) o una red en notación CIDR (10.0.0.0/8, 2001:db8::/32).
+allowlist-note-label = Nota (opcional)
+allowlist-note-hint = Quién o qué la usa, p. ej. «VPN de la oficina».
+allowlist-lockout = Su propia dirección perdería el acceso de administración
+allowlist-lockout-confirm = Entiendo que mi propia dirección perderá el acceso de administración
+allowlist-add-anyway = Añadir de todos modos
+allowlist-add-submit = Añadir entrada
+allowlist-remove-anyway = Quitar { $entry } de todos modos
+allowlist-remove-summary = Quitar…
+allowlist-remove-label = Quitar { $entry }
+allowlist-remove-explanation = ¿Quitar { $entry }? El acceso de administración desde allí se rechaza de inmediato, salvo que otra entrada lo cubra.
+allowlist-entry = Entrada
+allowlist-note = Nota
+allowlist-added-col = Añadida
+allowlist-caption = Direcciones y redes permitidas
+allowlist-empty = La lista está vacía: el acceso de administración no está restringido por dirección.

@@ -1,0 +1,32 @@
+## La liste d’adresses IP autorisées pour l’accès d’administration.
+
+allowlist-title = Liste d’adresses IP autorisées
+allowlist-about = Fonctionnement
+allowlist-about-text = Lorsque la liste est vide, il n’y a aucune restriction. Lorsqu’elle contient des entrées, les pages d’administration et l’API d’administration sont refusées (403) depuis toute adresse non listée, quels que soient les identifiants.
+allowlist-entries = Entrées
+allowlist-removed = L’entrée { $entry } a été retirée.
+allowlist-removed-unknown = L’entrée a été retirée.
+allowlist-no-address = Le serveur ne peut pas déterminer votre adresse.
+allowlist-verdict-empty = autorisée (la liste est vide)
+allowlist-verdict-allowed = autorisée par la liste
+allowlist-verdict-refused = absente de la liste
+allowlist-your-address = Votre adresse telle que le serveur la voit : { $ip } — { $verdict }
+allowlist-added = L’entrée { $entry } a été ajoutée.
+allowlist-add-heading = Ajouter une entrée
+allowlist-entry-label = Adresse ou réseau
+allowlist-entry-hint = Une adresse unique (192.0.2.7) ou un réseau en notation CIDR (10.0.0.0/8, 2001:db8::/32).
+allowlist-note-label = Note (facultatif)
+allowlist-note-hint = Qui ou quoi l’utilise, par exemple « VPN du bureau ».
+allowlist-lockout = Votre propre adresse perdrait l’accès d’administration
+allowlist-lockout-confirm = Je comprends : ma propre adresse perdra l’accès d’administration
+allowlist-add-anyway = Ajouter quand même
+allowlist-add-submit = Ajouter l’entrée
+allowlist-remove-anyway = Retirer { $entry } quand même
+allowlist-remove-summary = Retirer…
+allowlist-remove-label = Retirer { $entry }
+allowlist-remove-explanation = Retirer { $entry } ? L’accès d’administration depuis cette entrée est refusé immédiatement, sauf si une autre entrée le couvre.
+allowlist-entry = Entrée
+allowlist-note = Note
+allowlist-added-col = Ajoutée
+allowlist-caption = Adresses et réseaux autorisés
+allowlist-empty = La liste est vide : l’accès d’administration n’est pas restreint par adresse.
