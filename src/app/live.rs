@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::app::format::{around_slot, SLOT};
 use crate::model::{LiveEvent, MessageKind};
 use crate::t;
 
@@ -152,14 +153,9 @@ pub fn Toasts() -> impl IntoView {
 /// "Message from <strong>sender</strong>": the sentence in the page's
 /// language, split around the sender so it can stand anywhere in it.
 fn from_line(kind: MessageKind, sender: String) -> impl IntoView {
-    const MARK: &str = "\u{E000}";
-    let text = match kind {
-        MessageKind::Broadcast => t!("live-announcement-from", sender = MARK),
-        _ => t!("live-message-from", sender = MARK),
-    };
-    let (before, after) = match text.split_once(MARK) {
-        Some((before, after)) => (before.to_owned(), after.to_owned()),
-        None => (format!("{text} "), String::new()),
-    };
+    let (before, after) = around_slot(match kind {
+        MessageKind::Broadcast => t!("live-announcement-from", sender = SLOT),
+        _ => t!("live-message-from", sender = SLOT),
+    });
     view! { {before}<strong>{sender}</strong>{after} }
 }

@@ -7,10 +7,10 @@ use std::{net::IpAddr, sync::Arc};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::settings::{pieces, Piece};
 use crate::app::components::{
     alert, last_error, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors,
 };
+use crate::app::format::{pieces, Piece};
 use crate::app::table::{Column, DataTable};
 use crate::model::{AllowEntry, AllowList, AppError};
 use crate::server_fns::access::{get_allowlist, AddAllowEntry, RemoveAllowEntry};

@@ -3,13 +3,11 @@
 use leptos::prelude::*;
 
 use crate::app::components::{time_or, ErrorNotice};
+use crate::app::format::{around_slot, SLOT};
 use crate::app::live::LiveState;
 use crate::model::{InboxMessage, MessageKind};
 use crate::server_fns::live::{my_inbox, MarkRead};
 use crate::t;
-
-/// Stands in for the sender in [`MessageItem`]'s line (drawn in bold).
-const SLOT: &str = "\u{E000}";
 
 #[component]
 pub fn InboxPanel() -> impl IntoView {
@@ -59,14 +57,10 @@ fn MessageItem(message: InboxMessage, mark: ServerAction<MarkRead>) -> impl Into
     let unread = message.read_at.is_none();
     // "Announcement from <strong>admin</strong>": one message, split
     // around the sender (translations may put it anywhere).
-    let from = match message.kind {
+    let (before, after) = around_slot(match message.kind {
         MessageKind::Broadcast => t!("inbox-announcement-from", sender = SLOT),
         _ => t!("inbox-message-from", sender = SLOT),
-    };
-    let (before, after) = match from.split_once(SLOT) {
-        Some((before, after)) => (before.to_owned(), after.to_owned()),
-        None => (from, String::new()),
-    };
+    });
     view! {
         <li class="message" class:unread=unread data-testid="inbox-message">
             <p class="message-meta">

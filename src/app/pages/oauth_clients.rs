@@ -6,12 +6,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::settings::{pieces, Piece};
 use super::tokens::{scopes_label, ScopeSelect};
 use crate::app::components::{
     alert, error_banner, reset_on_success, time_or, AdminOnly, Confirmed, CopyField, ErrorNotice,
     Field, FormErrors,
 };
+use crate::app::format::{pieces, Piece};
 use crate::app::table::{Column, DataTable};
 use crate::model::{OAuthClient, OAuthClientCreated};
 use crate::server_fns::access::{list_oauth_clients, CreateOauthClient, RevokeOauthClient};

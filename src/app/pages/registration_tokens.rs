@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::app::format::{around_slot, SLOT};
 use crate::t;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
@@ -43,18 +44,6 @@ fn filters() -> [(&'static str, String); 5] {
     ]
 }
 
-/// Stands in for a message's argument that is drawn as its own element.
-const SLOT: &str = "\u{E000}";
-
-/// A message with [`SLOT`] as one argument, split around it: (before,
-/// after). Translations may move the argument anywhere.
-fn around(message: String) -> (String, String) {
-    match message.split_once(SLOT) {
-        Some((before, after)) => (before.to_owned(), after.to_owned()),
-        None => (message, String::new()),
-    }
-}
-
 #[component]
 fn RegistrationTokens() -> impl IntoView {
     let query = use_query_map();
@@ -86,7 +75,7 @@ fn RegistrationTokens() -> impl IntoView {
             .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()));
         revoke_error.or(delete_error).map(alert)
     };
-    let (lead_before, lead_after) = around(t!("registration-tokens-lead", path = SLOT));
+    let (lead_before, lead_after) = around_slot(t!("registration-tokens-lead", path = SLOT));
     view! {
         <div class="page-head">
             <h1>{t!("registration-tokens-title")}</h1>
@@ -293,7 +282,7 @@ fn NewTokenForm(create: ServerAction<CreateRegistrationToken>) -> impl IntoView 
     });
     let created = move || {
         create.value().get().and_then(Result::ok).map(|t| {
-            let (before, after) = around(t!("registration-tokens-created", token = SLOT));
+            let (before, after) = around_slot(t!("registration-tokens-created", token = SLOT));
             view! {
                 <div class="notice success" role="status" data-testid="reg-token-created">
                     {before}<code>{t.token.clone()}</code>{after}

@@ -8,6 +8,7 @@ use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
 
 use crate::app::format::number;
+use crate::app::format::{pieces, Piece};
 use crate::app::{
     components::{AdminOnly, ErrorNotice},
     table::{Column, DataTable},
@@ -21,36 +22,6 @@ use crate::t;
 
 /// The configuration key that names the provisioning file.
 const FILE_KEY: &str = "[provisioning] file";
-
-/// A part of a translated sentence: its own text, or the value at this
-/// index of the ones placed in it.
-pub(super) enum Piece {
-    Text(String),
-    Value(usize),
-}
-
-/// Cuts a translated sentence around `values` placed in it (sought in
-/// order), so each can be set in an element of its own (`<code>`, a span
-/// with a test id) while translators keep the sentence whole. A value the
-/// sentence lacks is left out.
-pub(super) fn pieces(text: &str, values: &[&str]) -> Vec<Piece> {
-    let mut parts = Vec::new();
-    let mut rest = text;
-    for (i, value) in values.iter().enumerate() {
-        let Some(at) = (!value.is_empty()).then(|| rest.find(value)).flatten() else {
-            continue;
-        };
-        if at > 0 {
-            parts.push(Piece::Text(rest[..at].to_owned()));
-        }
-        parts.push(Piece::Value(i));
-        rest = &rest[at + value.len()..];
-    }
-    if !rest.is_empty() {
-        parts.push(Piece::Text(rest.to_owned()));
-    }
-    parts
-}
 
 fn kind_label(kind: ProvisionedKind) -> String {
     match kind {
@@ -321,7 +292,7 @@ fn ProvisioningResult(report: ProvisioningReport) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::{pieces, Piece};
+    use crate::app::format::{pieces, Piece};
     use crate::i18n::Language;
     use crate::t;
 

@@ -9,13 +9,11 @@ use crate::app::components::{
     alert, error_banner, reset_on_success, time_or, Confirmed, CopyField, ErrorNotice, Field,
     FormErrors,
 };
+use crate::app::format::{around_slot, SLOT};
 use crate::app::table::{Column, DataTable};
 use crate::model::{ApiToken, ApiTokenCreated, AppError, SCOPE_ADMIN, SCOPE_ADMIN_READ};
 use crate::server_fns::access::{list_tokens, CreateToken, RevokeToken};
 use crate::t;
-
-/// Stands in for a message's argument that is drawn as its own element.
-const SLOT: &str = "\u{E000}";
 
 /// Creating and revoking tokens, owned by whoever keeps them longest.
 #[derive(Clone, Copy)]
@@ -100,11 +98,7 @@ pub fn TokensPanel(
             .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
             .map(alert)
     };
-    let lead = t!("tokens-lead", header = SLOT);
-    let (lead_before, lead_after) = match lead.split_once(SLOT) {
-        Some((before, after)) => (before.to_owned(), after.to_owned()),
-        None => (lead, String::new()),
-    };
+    let (lead_before, lead_after) = around_slot(t!("tokens-lead", header = SLOT));
     view! {
         <section class="card" aria-labelledby="tokens-heading">
             <h2 id="tokens-heading">{t!("tokens-title")}</h2>

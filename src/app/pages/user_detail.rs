@@ -15,6 +15,7 @@ use crate::app::components::{
     alert, error_banner, error_of, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors,
     StatusBadge,
 };
+use crate::app::format::{around_slot, SLOT};
 use crate::model::{User, UserStatus};
 use crate::server_fns::access::list_tokens;
 use crate::server_fns::sessions::list_user_sessions;
@@ -491,8 +492,7 @@ fn DangerTab(user: User, actions: Actions) -> impl IntoView {
     Effect::new(move |_| interactive.set(true));
     let expected = name.clone();
     let matches = move || typed.get().trim() == expected;
-    let confirm_label =
-        with_name_in_bold(t!("user-detail-delete-type", username = NAME_MARK), &name);
+    let confirm_label = with_name_in_bold(t!("user-detail-delete-type", username = SLOT), &name);
     view! {
         <section class="card danger-zone" aria-labelledby="deactivate-heading">
             <h2 id="deactivate-heading">{t!("user-detail-deactivate")}</h2>
@@ -533,17 +533,9 @@ fn yes_no(value: bool) -> String {
     }
 }
 
-/// Stands for the username in a message that shows it in bold.
-const NAME_MARK: &str = "\u{1}";
-
-/// A message rendered with `NAME_MARK` for the username, with the name in
-/// bold (wherever the language puts it).
+/// A message with [`SLOT`] for the username, the name in bold (wherever
+/// the language puts it).
 fn with_name_in_bold(text: String, name: &str) -> AnyView {
-    match text.split_once(NAME_MARK) {
-        Some((before, after)) => {
-            let (before, after) = (before.to_owned(), after.to_owned());
-            view! { {before}<strong>{name.to_owned()}</strong>{after} }.into_any()
-        }
-        None => text.into_any(),
-    }
+    let (before, after) = around_slot(text);
+    view! { {before}<strong>{name.to_owned()}</strong>{after} }.into_any()
 }
