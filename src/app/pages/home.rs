@@ -207,9 +207,10 @@ fn short_date(language: Language, day: &str) -> String {
 }
 
 /// A bar chart of 30 days drawn as SVG: a y axis with round ticks and
-/// grid lines, dates under it, each bar's value shown on hover or focus
-/// (and in its tooltip); the same figures follow in a table for screen
-/// readers and for copying.
+/// grid lines, dates under it, each bar's value shown on hover (and in its
+/// tooltip). The bars take no keyboard focus (sixty tab stops would bury
+/// the page): the same figures follow in a table, for keyboards, screen
+/// readers and copying.
 #[component]
 fn DailyChart(
     title: String,
@@ -303,7 +304,7 @@ fn DailyChart(
                         count = n,
                     );
                     view! {
-                        <g class="point" tabindex="0">
+                        <g class="point">
                             <title>{tooltip}</title>
                             <rect class="hit" x=x y=PAD_TOP width=slot height=plot_h/>
                             <rect class="bar" x=x + slot * 0.15 y=base_y - h width=slot * 0.7 height=h/>

@@ -15,43 +15,33 @@ use crate::{
     model::AppError,
     server::{
         auth::network::ClientAddr,
-        ops::oidc::authorize::{self as ops, AuthorizeParams, Outcome},
+        ops::oidc::authorize::{self as ops, AuthorizeParams, Outcome, Untrusted},
         rest::ApiError,
         AppState,
     },
     t,
 };
 
-/// An error page's text in `language`: `ops` words it in English, one
-/// fixed sentence per case (an unknown one is shown as it is).
-fn error_text(language: Language, message: &str) -> String {
-    match message {
-        "The application did not say who it is (no client_id)." => {
-            t!(language; "oidc-error-no-client")
-        }
-        "This application is not registered here (unknown client_id)." => {
-            t!(language; "oidc-error-unknown-client")
-        }
-        "The application sent no redirect_uri." => t!(language; "oidc-error-no-redirect"),
-        "The redirect_uri is not registered for this application, so Gatehouse will not send you there." => {
-            t!(language; "oidc-error-unregistered-redirect")
-        }
-        "This sign-in request has expired or was already answered. Go back to the application and start again." => {
-            t!(language; "oidc-error-request-gone")
-        }
-        other => other.to_owned(),
+/// Why the request cannot go on, in `language`.
+fn error_text(language: Language, reason: Untrusted) -> String {
+    match reason {
+        Untrusted::NoClient => t!(language; "oidc-error-no-client"),
+        Untrusted::UnknownClient => t!(language; "oidc-error-unknown-client"),
+        Untrusted::NoRedirectUri => t!(language; "oidc-error-no-redirect"),
+        Untrusted::UnregisteredRedirectUri => t!(language; "oidc-error-unregistered-redirect"),
+        Untrusted::RequestGone => t!(language; "oidc-error-request-gone"),
     }
 }
 
 /// Turns a decision into the browser's next step.
 pub(super) fn respond(state: &AppState, language: Language, outcome: Outcome) -> Response {
     match outcome {
-        Outcome::ErrorPage { status, message } => page::message(
+        Outcome::ErrorPage(reason) => page::message(
             state,
             language,
-            StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST),
+            StatusCode::BAD_REQUEST,
             &t!(language; "oidc-cannot-sign-in"),
-            &error_text(language, &message),
+            &error_text(language, reason),
         ),
         Outcome::Redirect(url) => Redirect::to(&url).into_response(),
         Outcome::Login {
@@ -245,16 +235,15 @@ mod tests {
 
     #[test]
     fn the_error_pages_read_as_before_in_english_and_are_translated() {
-        for text in [
-            "The application did not say who it is (no client_id).",
-            "This application is not registered here (unknown client_id).",
-            "The application sent no redirect_uri.",
-            "The redirect_uri is not registered for this application, so Gatehouse will not send you there.",
-            "This sign-in request has expired or was already answered. Go back to the application and start again.",
+        for (reason, english) in [
+            (Untrusted::NoClient, "The application did not say who it is (no client_id)."),
+            (Untrusted::UnknownClient, "This application is not registered here (unknown client_id)."),
+            (Untrusted::NoRedirectUri, "The application sent no redirect_uri."),
+            (Untrusted::UnregisteredRedirectUri, "The redirect_uri is not registered for this application, so Gatehouse will not send you there."),
+            (Untrusted::RequestGone, "This sign-in request has expired or was already answered. Go back to the application and start again."),
         ] {
-            assert_eq!(error_text(Language::En, text), text);
-            assert_ne!(error_text(Language::Es, text), text);
+            assert_eq!(error_text(Language::En, reason), english);
+            assert_ne!(error_text(Language::Es, reason), english);
         }
-        assert_eq!(error_text(Language::Fr, "Something new."), "Something new.");
     }
 }

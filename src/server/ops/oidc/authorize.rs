@@ -56,7 +56,7 @@ pub struct SignedIn {
 pub enum Outcome {
     /// Shown to the person, never sent to the application: the client or
     /// its redirect URI cannot be trusted.
-    ErrorPage { status: u16, message: String },
+    ErrorPage(Untrusted),
     /// Back to the application (a code or an error), or to a local page.
     Redirect(String),
     /// Log in first, then continue with the stored request.
@@ -71,11 +71,23 @@ pub enum Outcome {
     Refused { app_name: String, back: String },
 }
 
-fn error_page(status: u16, message: &str) -> Outcome {
-    Outcome::ErrorPage {
-        status,
-        message: message.into(),
-    }
+/// Why a request is answered with a page rather than sent back (each is
+/// worded on the page, in the reader's language; all are 400s).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Untrusted {
+    /// No `client_id`.
+    NoClient,
+    /// A `client_id` no OpenID Connect application has.
+    UnknownClient,
+    NoRedirectUri,
+    /// A `redirect_uri` the application did not register.
+    UnregisteredRedirectUri,
+    /// The stored request expired or was already answered.
+    RequestGone,
+}
+
+fn error_page(reason: Untrusted) -> Outcome {
+    Outcome::ErrorPage(reason)
 }
 
 /// The redirect URI with `params` added to its query.
@@ -138,28 +150,17 @@ pub async fn start(
     signed_in: Option<&SignedIn>,
 ) -> Result<Outcome, AppError> {
     let Some(client_id) = p.client_id.as_deref().filter(|s| !s.is_empty()) else {
-        return Ok(error_page(
-            400,
-            "The application did not say who it is (no client_id).",
-        ));
+        return Ok(error_page(Untrusted::NoClient));
     };
     let app = match db::applications::get(&state.db, client_id).await? {
         Some(app) if app.kind == "oidc" => app,
-        _ => {
-            return Ok(error_page(
-                400,
-                "This application is not registered here (unknown client_id).",
-            ))
-        }
+        _ => return Ok(error_page(Untrusted::UnknownClient)),
     };
     let Some(redirect_uri) = p.redirect_uri.as_deref() else {
-        return Ok(error_page(400, "The application sent no redirect_uri."));
+        return Ok(error_page(Untrusted::NoRedirectUri));
     };
     if !redirect_uris(&app).iter().any(|u| u == redirect_uri) {
-        return Ok(error_page(
-            400,
-            "The redirect_uri is not registered for this application, so Gatehouse will not send you there.",
-        ));
+        return Ok(error_page(Untrusted::UnregisteredRedirectUri));
     }
     let back = Back {
         redirect_uri,
@@ -275,10 +276,7 @@ pub async fn resume(
 }
 
 fn expired() -> Outcome {
-    error_page(
-        400,
-        "This sign-in request has expired or was already answered. Go back to the application and start again.",
-    )
+    error_page(Untrusted::RequestGone)
 }
 
 /// A stored request that has not expired, with its application.
