@@ -170,7 +170,46 @@ pub fn query_params(
     Ok(params)
 }
 
-const PAGING: [&str; 4] = ["page[first]", "page[after]", "page[last]", "page[before]"];
+pub const PAGING: [&str; 4] = ["page[first]", "page[after]", "page[last]", "page[before]"];
+
+/// `count`: `true` (also when absent), `false` or `only`; else a 400 naming it.
+pub fn count_param(value: Option<&str>) -> Result<crate::model::CountMode, AppError> {
+    use crate::model::CountMode;
+    let count = value
+        .map(|s| {
+            CountMode::parse(s).ok_or_else(|| {
+                AppError::bad_parameter("count", "count must be true, false or only")
+            })
+        })
+        .transpose()?;
+    Ok(count.unwrap_or_default())
+}
+
+/// The paging parameters, read through `get`; a 400 naming the one at fault.
+pub fn page_param<'a>(
+    get: impl Fn(&str) -> Option<&'a str>,
+) -> Result<crate::model::PageRequest, AppError> {
+    crate::model::PageRequest::from_params(
+        get("page[first]"),
+        get("page[after]"),
+        get("page[last]"),
+        get("page[before]"),
+    )
+    .map_err(|(param, message)| AppError::bad_parameter(param, message))
+}
+
+/// The query without its paging, for the links to other pages: the `keys`
+/// given (values re-encoded), then `count` as it came (it was checked).
+pub fn link_filters<'a, 'k>(
+    keys: impl IntoIterator<Item = &'k str>,
+    get: impl Fn(&str) -> Option<&'a str>,
+) -> String {
+    keys.into_iter()
+        .filter_map(|k| get(k).map(|v| format!("{k}={}", urlencoding::encode(v))))
+        .chain(get("count").map(|v| format!("count={v}")))
+        .collect::<Vec<_>>()
+        .join("&")
+}
 
 /// The parts every list query shares: paging, `count`, and the endpoint's
 /// own filter parameters (unknown or repeated parameters are a 400).
@@ -184,32 +223,13 @@ pub struct ListQuery {
 
 impl ListQuery {
     pub fn parse(raw: &str, filters: &[&str]) -> Result<Self, AppError> {
-        use crate::model::{CountMode, PageRequest};
         let params = query_params(raw, |key| {
             filters.contains(&key) || PAGING.contains(&key) || key == "count"
         })?;
         let get = |k: &str| params.get(k).map(String::as_str);
-        let count = get("count")
-            .map(|s| {
-                CountMode::parse(s).ok_or_else(|| {
-                    AppError::bad_parameter("count", "count must be true, false or only")
-                })
-            })
-            .transpose()?
-            .unwrap_or_default();
-        let page = PageRequest::from_params(
-            get("page[first]"),
-            get("page[after]"),
-            get("page[last]"),
-            get("page[before]"),
-        )
-        .map_err(|(param, message)| AppError::bad_parameter(param, message))?;
-        let encoded = filters
-            .iter()
-            .filter_map(|k| get(k).map(|v| format!("{k}={}", urlencoding::encode(v))))
-            .chain(get("count").map(|v| format!("count={v}")))
-            .collect::<Vec<_>>()
-            .join("&");
+        let count = count_param(get("count"))?;
+        let page = page_param(get)?;
+        let encoded = link_filters(filters.iter().copied(), get);
         Ok(Self {
             page,
             count,

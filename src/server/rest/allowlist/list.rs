@@ -1,19 +1,10 @@
 //! `GET /allowlist`: every entry, sorted, with `meta.your_ip` (the address
 //! the server sees this request from). An empty list restricts nothing.
 
-use axum::{
-    extract::State,
-    response::{IntoResponse, Response},
-    Json,
-};
 use serde_json::json;
 
 use super::collection_path;
-use crate::server::{
-    ops,
-    rest::{envelope::collection_document, ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,

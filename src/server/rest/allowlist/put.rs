@@ -4,26 +4,11 @@
 //! caller's own address would lose admin access, unless confirmed
 //! (`confirm_lockout` in the body or the query); 409 `allowlist_full`.
 
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-    response::{IntoResponse, Response},
-    Json,
-};
 use serde::Deserialize;
 
 use super::{collection_path, LockoutQuery};
-use crate::server::rest::openapi::{
-    AllowEntryInvalidError, AllowListConflictError, BadRequestError,
-};
-use crate::server::{
-    ops,
-    rest::{
-        extract::{ApiQuery, OptionalJson},
-        resource_document, ApiCaller, ApiError,
-    },
-    AppState,
-};
+use crate::server::rest::openapi::{AllowEntryInvalidError, AllowListConflictError};
+use crate::server::rest::prelude::*;
 
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -2,12 +2,7 @@
 //! for a confidential client the secret once in `meta.client_secret`; 409
 //! name taken; 422 broken rules; 400 malformed body or unknown organisation.
 
-use axum::{
-    extract::State,
-    http::{header, StatusCode},
-    response::{IntoResponse, Response},
-    Json,
-};
+use axum::http::header;
 use serde_json::json;
 
 use super::collection_path;
@@ -15,11 +10,7 @@ use crate::model::NewApplication;
 use crate::server::rest::openapi::{
     ApplicationBadRequestError, ApplicationInvalidError, ApplicationNameTakenError,
 };
-use crate::server::{
-    ops,
-    rest::{envelope::created_document, ApiCaller, ApiError, ApiJson},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     post,

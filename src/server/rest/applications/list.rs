@@ -1,17 +1,7 @@
 //! `GET /applications`: every application by name, with its usage.
 
-use axum::{
-    extract::State,
-    response::{IntoResponse, Response},
-    Json,
-};
-
 use super::collection_path;
-use crate::server::{
-    ops,
-    rest::{envelope::collection_document, ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -27,5 +17,5 @@ pub async fn handler(
     ApiCaller(caller): ApiCaller,
 ) -> Result<Response, ApiError> {
     let apps = ops::applications::list(&state, &caller).await?;
-    Ok(Json(collection_document(&apps, &collection_path())).into_response())
+    Ok(collection_response(&apps, &collection_path()))
 }

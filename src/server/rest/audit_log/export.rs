@@ -1,20 +1,11 @@
 //! `GET /audit-log/export?format=csv|jsonl`: every matching record, newest
 //! first, streamed (no paging parameters).
 
-use axum::{
-    extract::{RawQuery, State},
-    response::Response,
-};
-
 use super::FilterParams;
-use crate::server::{
-    ops::{self, audit::FILTERS, export::ExportFormat},
-    rest::{
-        attachment::attachment, extract::query_params, openapi::BadRequestError, ApiCaller,
-        ApiError,
-    },
-    AppState,
-};
+use crate::server::ops::audit::FILTERS;
+use crate::server::ops::export::ExportFormat;
+use crate::server::rest::attachment::attachment;
+use crate::server::rest::prelude::*;
 
 /// Doc-only: the formats of an export.
 #[derive(utoipa::ToSchema)]

@@ -1,20 +1,10 @@
 //! `GET /audit-log`: the records, newest first, with filters and cursor paging.
 
-use axum::{
-    extract::{RawQuery, State},
-    response::{IntoResponse, Response},
-    Json,
-};
-
-use super::{audit_path, schema::AuditListDocument, FilterParams};
-use crate::server::{
-    ops::{self, audit::FILTERS},
-    rest::{
-        extract::ListQuery, list_document, openapi::BadRequestError, users::list::PagingParams,
-        ApiCaller, ApiError, ListLinks,
-    },
-    AppState,
-};
+use super::schema::AuditListDocument;
+use super::{audit_path, FilterParams};
+use crate::server::ops::audit::FILTERS;
+use crate::server::rest::prelude::*;
+use crate::server::rest::users::list::PagingParams;
 
 #[utoipa::path(
     get,
@@ -40,12 +30,11 @@ pub async fn handler(
     filter.page = query.page.clone();
     filter.count = query.count;
     let page = ops::audit::list(&state, &caller, filter).await?;
-    let path = audit_path();
-    let links = ListLinks {
-        path: &path,
-        filters: &query.encoded,
-        self_query: &raw,
-        page_size: query.page.size(),
-    };
-    Ok(Json(list_document(&page, &links)).into_response())
+    Ok(page_response(
+        &page,
+        &audit_path(),
+        &query.encoded,
+        &raw,
+        query.page.size(),
+    ))
 }

@@ -1,16 +1,8 @@
 //! `GET /users/{id}/connected`: `{"connected": bool}`; 404 unknown user.
 
-use axum::{
-    extract::{Path, State},
-    Json,
-};
 use serde_json::{json, Value};
 
-use crate::server::{
-    ops,
-    rest::{openapi::NotFoundError, ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,

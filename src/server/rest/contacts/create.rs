@@ -3,23 +3,13 @@
 //! (`contact_not_found`); 409 already a contact; 422 the user themself, a
 //! bad subscription or bad group names; 400 malformed body.
 
-use axum::{
-    extract::{Path, State},
-    http::{header, StatusCode},
-    response::{IntoResponse, Response},
-    Json,
-};
+use axum::http::header;
 use serde::Deserialize;
 
 use super::collection_path;
-use crate::server::rest::openapi::{
-    BadRequestError, ContactExistsError, ContactInvalidError, ContactNotFoundError,
-};
-use crate::server::{
-    ops::{self, contacts::NewContact},
-    rest::{resource_document, ApiCaller, ApiError, ApiJson},
-    AppState,
-};
+use crate::server::ops::contacts::NewContact;
+use crate::server::rest::openapi::{ContactExistsError, ContactInvalidError, ContactNotFoundError};
+use crate::server::rest::prelude::*;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -1,16 +1,8 @@
 //! `GET /jobs/{name}`: 200 with the job; 404 unknown name.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
-
-use super::{job_document, schema::JobDocument};
-use crate::server::{
-    ops,
-    rest::{openapi::NotFoundError, ApiCaller, ApiError},
-    AppState,
-};
+use super::job_document;
+use super::schema::JobDocument;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,

@@ -1,17 +1,8 @@
 //! `GET /jobs`: every built-in job with its state and progress, by name.
 
-use axum::{
-    extract::State,
-    response::{IntoResponse, Response},
-    Json,
-};
-
-use super::{collection_path, schema::JobListDocument};
-use crate::server::{
-    ops,
-    rest::{envelope::collection_document, ApiCaller, ApiError},
-    AppState,
-};
+use super::collection_path;
+use super::schema::JobListDocument;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -31,5 +22,5 @@ pub async fn handler(
     ApiCaller(caller): ApiCaller,
 ) -> Result<Response, ApiError> {
     let jobs = ops::jobs::list(&state, &caller).await?;
-    Ok(Json(collection_document(&jobs, &collection_path())).into_response())
+    Ok(collection_response(&jobs, &collection_path()))
 }

@@ -2,17 +2,9 @@
 //! from their next request; idempotent. 200 with the module (it still
 //! exists, disabled); 404 unknown name.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
-
-use super::{module_document, schema::ModuleDocument};
-use crate::server::{
-    ops,
-    rest::{openapi::NotFoundError, ApiCaller, ApiError},
-    AppState,
-};
+use super::module_document;
+use super::schema::ModuleDocument;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     delete,

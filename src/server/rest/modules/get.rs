@@ -1,16 +1,8 @@
 //! `GET /modules/{name}`: 200 with the module; 404 unknown name.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
-
-use super::{module_document, schema::ModuleDocument};
-use crate::server::{
-    ops,
-    rest::{openapi::NotFoundError, ApiCaller, ApiError},
-    AppState,
-};
+use super::module_document;
+use super::schema::ModuleDocument;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,

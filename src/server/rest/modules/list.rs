@@ -1,17 +1,8 @@
 //! `GET /modules`: every built-in module with its state, in a fixed order.
 
-use axum::{
-    extract::State,
-    response::{IntoResponse, Response},
-    Json,
-};
-
-use super::{collection_path, schema::ModuleListDocument};
-use crate::server::{
-    ops,
-    rest::{envelope::collection_document, ApiCaller, ApiError},
-    AppState,
-};
+use super::collection_path;
+use super::schema::ModuleListDocument;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -30,5 +21,5 @@ pub async fn handler(
     ApiCaller(caller): ApiCaller,
 ) -> Result<Response, ApiError> {
     let modules = ops::modules::list(&state, &caller).await?;
-    Ok(Json(collection_document(&modules, &collection_path())).into_response())
+    Ok(collection_response(&modules, &collection_path()))
 }

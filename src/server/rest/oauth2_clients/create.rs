@@ -2,22 +2,13 @@
 //! `client_id` is the resource id and `meta.client_secret` is shown this once.
 //! 422 bad name or unknown scope; 400 malformed body.
 
-use axum::{
-    extract::State,
-    http::{header, StatusCode},
-    response::{IntoResponse, Response},
-    Json,
-};
+use axum::http::header;
 use serde::Deserialize;
 use serde_json::json;
 
 use super::collection_path;
-use crate::server::rest::openapi::{BadRequestError, ClientInvalidError};
-use crate::server::{
-    ops,
-    rest::{envelope::created_document, ApiCaller, ApiError, ApiJson},
-    AppState,
-};
+use crate::server::rest::openapi::ClientInvalidError;
+use crate::server::rest::prelude::*;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]

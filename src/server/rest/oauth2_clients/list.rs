@@ -1,18 +1,8 @@
 //! `GET /oauth2-clients`: every client, newest first, revoked ones with
 //! `revoked_at`; never a secret.
 
-use axum::{
-    extract::State,
-    response::{IntoResponse, Response},
-    Json,
-};
-
 use super::collection_path;
-use crate::server::{
-    ops,
-    rest::{envelope::collection_document, ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -28,5 +18,5 @@ pub async fn handler(
     ApiCaller(caller): ApiCaller,
 ) -> Result<Response, ApiError> {
     let clients = ops::oauth2::list_clients(&state, &caller).await?;
-    Ok(Json(collection_document(&clients, &collection_path())).into_response())
+    Ok(collection_response(&clients, &collection_path()))
 }

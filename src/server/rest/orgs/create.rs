@@ -1,20 +1,11 @@
 //! `POST /orgs` `{"name"}`: 201 with the organisation; 409 when the name is
 //! taken in any case; 422 a blank or too long name; 400 malformed body.
 
-use axum::{
-    extract::State,
-    http::{header, StatusCode},
-    response::{IntoResponse, Response},
-    Json,
-};
+use axum::http::header;
 
 use super::{orgs_path, OrgName};
-use crate::server::rest::openapi::{BadRequestError, OrgNameInvalidError, OrgNameTakenError};
-use crate::server::{
-    ops,
-    rest::{resource_document, ApiCaller, ApiError, ApiJson},
-    AppState,
-};
+use crate::server::rest::openapi::{OrgNameInvalidError, OrgNameTakenError};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     post,

@@ -1,22 +1,11 @@
 //! `GET /orgs`: organisations in creation order, with member counts,
 //! `filter[search]` (name substring, any case) and cursor paging.
 
-use axum::{
-    extract::{RawQuery, State},
-    response::{IntoResponse, Response},
-    Json,
-};
-
-use super::{orgs_path, schema::OrgListDocument};
+use super::orgs_path;
+use super::schema::OrgListDocument;
 use crate::model::OrgFilter;
-use crate::server::{
-    ops,
-    rest::{
-        extract::ListQuery, list_document, openapi::BadRequestError, users::list::PagingParams,
-        ApiCaller, ApiError, ListLinks,
-    },
-    AppState,
-};
+use crate::server::rest::prelude::*;
+use crate::server::rest::users::list::PagingParams;
 
 /// Doc-only: the filters of the organisations list.
 #[derive(utoipa::IntoParams)]
@@ -54,12 +43,11 @@ pub async fn handler(
         ..ops::orgs::filter_from(|k| query.get(k).map(str::to_owned))?
     };
     let page = ops::orgs::list(&state, &caller, filter).await?;
-    let path = orgs_path();
-    let links = ListLinks {
-        path: &path,
-        filters: &query.encoded,
-        self_query: &raw,
-        page_size: query.page.size(),
-    };
-    Ok(Json(list_document(&page, &links)).into_response())
+    Ok(page_response(
+        &page,
+        &orgs_path(),
+        &query.encoded,
+        &raw,
+        query.page.size(),
+    ))
 }

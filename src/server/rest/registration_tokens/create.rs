@@ -3,26 +3,15 @@
 //! token, length, use count or expiry; 400 token and length together,
 //! malformed JSON or an unknown field.
 
-use axum::{
-    extract::State,
-    http::{header, StatusCode},
-    response::{IntoResponse, Response},
-};
+use axum::http::header;
 use serde::Deserialize;
 
-use super::{collection_path, schema::RegistrationTokenDocument, token_document};
-use crate::{
-    model::{AppError, FieldError, NewRegistrationToken},
-    server::{
-        ops,
-        rest::{
-            openapi::{BadRequestError, RegistrationTokenInvalidError, TokenExistsError},
-            ApiCaller, ApiError, ApiJson,
-        },
-        time::parse_rfc3339,
-        AppState,
-    },
-};
+use super::schema::RegistrationTokenDocument;
+use super::{collection_path, token_document};
+use crate::model::{FieldError, NewRegistrationToken};
+use crate::server::rest::openapi::{RegistrationTokenInvalidError, TokenExistsError};
+use crate::server::rest::prelude::*;
+use crate::server::time::parse_rfc3339;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -2,24 +2,10 @@
 //! `filter[valid|used|revoked|expired]=true|false` and `count`. Unknown
 //! parameters and bad values are a 400 naming the parameter.
 
-use axum::{
-    extract::{RawQuery, State},
-    response::{IntoResponse, Response},
-    Json,
-};
-
-use super::{collection_path, schema::RegistrationTokenListDocument};
-use crate::{
-    model::{AppError, RegistrationTokenFilter},
-    server::{
-        ops,
-        rest::{
-            extract::ListQuery, list_document, openapi::BadRequestError, ApiCaller, ApiError,
-            ListLinks,
-        },
-        AppState,
-    },
-};
+use super::collection_path;
+use super::schema::RegistrationTokenListDocument;
+use crate::model::RegistrationTokenFilter;
+use crate::server::rest::prelude::*;
 
 /// The filter, and the filter part of the query (re-encoded) for links.
 pub fn parse_query(raw: &str) -> Result<(RegistrationTokenFilter, String), AppError> {
@@ -73,14 +59,13 @@ pub async fn handler(
     let (filter, filters) = parse_query(&raw)?;
     let page_size = filter.page.size();
     let page = ops::registration::list(&state, &caller, filter).await?;
-    let path = collection_path();
-    let links = ListLinks {
-        path: &path,
-        filters: &filters,
-        self_query: &raw,
+    Ok(page_response(
+        &page,
+        &collection_path(),
+        &filters,
+        &raw,
         page_size,
-    };
-    Ok(Json(list_document(&page, &links)).into_response())
+    ))
 }
 
 #[cfg(test)]

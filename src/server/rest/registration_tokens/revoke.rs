@@ -2,17 +2,9 @@
 //! token (repeating is a no-op that keeps the first revocation time);
 //! 404 unknown. A revoked token registers nobody until unrevoked.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
-
-use super::{schema::RegistrationTokenDocument, token_document};
-use crate::server::{
-    ops,
-    rest::{openapi::NotFoundError, ApiCaller, ApiError},
-    AppState,
-};
+use super::schema::RegistrationTokenDocument;
+use super::token_document;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     post,

@@ -3,20 +3,11 @@
 //! configured; 422 with one error per problem (and its line) when the file
 //! cannot be applied, in which case nothing was changed.
 
-use axum::{extract::State, Json};
 use serde_json::json;
 
-use crate::{
-    model::ProvisioningReport,
-    server::{
-        ops,
-        rest::{
-            openapi::{ProvisioningConflictError, ProvisioningInvalidError},
-            ApiCaller, ApiError,
-        },
-        AppState,
-    },
-};
+use crate::model::ProvisioningReport;
+use crate::server::rest::openapi::{ProvisioningConflictError, ProvisioningInvalidError};
+use crate::server::rest::prelude::*;
 
 /// Doc-only: `{"data": {"type": "provisioning_report", "attributes": report}}`.
 #[derive(utoipa::ToSchema)]

@@ -1,14 +1,8 @@
 //! `GET /server/settings`: the effective configuration by section; every
 //! secret reads `************`.
 
-use axum::{extract::State, Json};
-
 use super::singleton_document;
-use crate::server::{
-    ops,
-    rest::{ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,

@@ -1,13 +1,7 @@
 //! `GET /server/stats`: the dashboard's figures and 30 days of daily series.
 
-use axum::{extract::State, Json};
-
 use super::singleton_document;
-use crate::server::{
-    ops,
-    rest::{ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,

@@ -1,14 +1,8 @@
 //! `GET /server/version`: version, git commit, build time, database backend
 //! and its version.
 
-use axum::{extract::State, Json};
-
 use super::singleton_document;
-use crate::server::{
-    ops,
-    rest::{ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,

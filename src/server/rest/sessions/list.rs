@@ -2,21 +2,10 @@
 //! filters (`filter[user]`, `filter[username]`, `filter[active]`, `filter[ip]`,
 //! `filter[last_seen_before]`, `filter[last_seen_after]`) and cursor paging.
 
-use axum::{
-    extract::{RawQuery, State},
-    response::{IntoResponse, Response},
-    Json,
-};
-
-use super::{parse_query, schema::SessionListDocument, FilterParams, UserFilterParam};
-use crate::server::{
-    ops,
-    rest::{
-        list_document, openapi::BadRequestError, users::list::PagingParams, ApiCaller, ApiError,
-        ListLinks, PREFIX,
-    },
-    AppState,
-};
+use super::schema::SessionListDocument;
+use super::{parse_query, FilterParams, UserFilterParam};
+use crate::server::rest::prelude::*;
+use crate::server::rest::users::list::PagingParams;
 
 #[utoipa::path(
     get,
@@ -40,12 +29,11 @@ pub async fn handler(
     let (filter, filters) = parse_query(&raw, &ops::sessions::FILTERS)?;
     let page_size = filter.page.size();
     let page = ops::sessions::list(&state, &caller, filter).await?;
-    let path = format!("{PREFIX}/sessions");
-    let links = ListLinks {
-        path: &path,
-        filters: &filters,
-        self_query: &raw,
+    Ok(page_response(
+        &page,
+        &format!("{PREFIX}/sessions"),
+        &filters,
+        &raw,
         page_size,
-    };
-    Ok(Json(list_document(&page, &links)).into_response())
+    ))
 }

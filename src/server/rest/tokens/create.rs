@@ -2,26 +2,16 @@
 //! 201 with the token and its secret in `meta.secret` (shown this once);
 //! 404 unknown user; 422 bad name, scope or expiry; 400 malformed body.
 
-use axum::{
-    extract::{Path, State},
-    http::{header, StatusCode},
-    response::{IntoResponse, Response},
-    Json,
-};
+use axum::http::header;
 use serde::Deserialize;
 use serde_json::json;
 
 use super::collection_path;
-use crate::server::rest::openapi::{BadRequestError, NotFoundError, TokenInvalidError};
-use crate::{
-    model::{AppError, FieldError},
-    server::{
-        ops::{self, tokens::NewToken},
-        rest::{envelope::created_document, ApiCaller, ApiError, ApiJson},
-        time::{now_ms, parse_rfc3339},
-        AppState,
-    },
-};
+use crate::model::FieldError;
+use crate::server::ops::tokens::NewToken;
+use crate::server::rest::openapi::TokenInvalidError;
+use crate::server::rest::prelude::*;
+use crate::server::time::{now_ms, parse_rfc3339};
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -2,18 +2,11 @@
 //! "ids": [...]}`: 200 with what succeeded and what was refused (each user
 //! is its own transaction; a refusal does not stop the others).
 
-use axum::{extract::State, Json};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::{
-    model::{BulkAction, BulkResult},
-    server::{
-        ops,
-        rest::{openapi::BadRequestError, ApiCaller, ApiError, ApiJson},
-        AppState,
-    },
-};
+use crate::model::{BulkAction, BulkResult};
+use crate::server::rest::prelude::*;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -1,24 +1,15 @@
 //! `POST /users`: 201 with the new user; 409 duplicate username; 422 a broken
 //! rule (one error per field, with `source.pointer`); 400 malformed JSON.
 
-use axum::{
-    extract::State,
-    http::{header, StatusCode},
-    response::{IntoResponse, Response},
-};
+use axum::http::header;
 
-use super::{schema::UserDocument, user_document};
-use crate::{
-    model::NewUser,
-    server::{
-        ops,
-        rest::{
-            openapi::{examples, NewUserBadRequestError, NewUserInvalidError, UsernameTakenError},
-            ApiCaller, ApiError, ApiJson, PREFIX,
-        },
-        AppState,
-    },
+use super::schema::UserDocument;
+use super::user_document;
+use crate::model::NewUser;
+use crate::server::rest::openapi::{
+    examples, NewUserBadRequestError, NewUserInvalidError, UsernameTakenError,
 };
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     post,

@@ -3,25 +3,13 @@
 //! admin. Deactivation ends all sessions and revokes all tokens; `erase`
 //! also scrubs display name, email and password. The username stays taken.
 
-use axum::{
-    body::Bytes,
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
+use axum::body::Bytes;
 use serde::Deserialize;
 
-use super::{schema::UserDocument, user_document};
-use crate::{
-    model::AppError,
-    server::{
-        ops,
-        rest::{
-            openapi::{examples, BadRequestError, GuardRailError, NotFoundError},
-            ApiCaller, ApiError,
-        },
-        AppState,
-    },
-};
+use super::schema::UserDocument;
+use super::user_document;
+use crate::server::rest::openapi::{examples, GuardRailError};
+use crate::server::rest::prelude::*;
 
 #[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]

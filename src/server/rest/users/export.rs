@@ -1,20 +1,10 @@
 //! `GET /users/export?format=csv|jsonl`: every user matching the list's
 //! filters and sort, streamed (no paging parameters).
 
-use axum::{
-    extract::{RawQuery, State},
-    response::Response,
-};
-
 use super::list::FilterParams;
-use crate::{
-    model::AppError,
-    server::{
-        ops::{self, export::ExportFormat},
-        rest::{attachment::attachment, openapi::BadRequestError, ApiCaller, ApiError},
-        AppState,
-    },
-};
+use crate::server::ops::export::ExportFormat;
+use crate::server::rest::attachment::attachment;
+use crate::server::rest::prelude::*;
 
 /// Doc-only: the formats of an export.
 #[derive(utoipa::ToSchema)]

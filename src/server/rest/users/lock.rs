@@ -3,20 +3,10 @@
 //! last admin. A locked user cannot log in, and their sessions and tokens
 //! stop working while locked.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
-
-use super::{schema::UserDocument, user_document};
-use crate::server::{
-    ops,
-    rest::{
-        openapi::{examples, GuardRailError, NotFoundError},
-        ApiCaller, ApiError,
-    },
-    AppState,
-};
+use super::schema::UserDocument;
+use super::user_document;
+use crate::server::rest::openapi::{examples, GuardRailError};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     post,

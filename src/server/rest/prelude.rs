@@ -1,0 +1,24 @@
+//! The names nearly every endpoint file uses, imported with one line so that
+//! a file's own imports show only what is particular to it.
+
+pub use axum::{
+    extract::{Path, RawQuery, State},
+    http::StatusCode,
+    response::{IntoResponse, Response},
+    Json,
+};
+
+pub use crate::{
+    model::AppError,
+    server::{
+        ops,
+        rest::{
+            common::{collection_response, no_content, page_response, resource_response},
+            envelope::{collection_document, created_document},
+            extract::{query_params, ApiQuery, ListQuery, OptionalJson},
+            openapi::{BadRequestError, NotFoundError},
+            resource_document, ApiCaller, ApiError, ApiJson, PREFIX,
+        },
+        AppState,
+    },
+};
