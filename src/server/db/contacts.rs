@@ -1,7 +1,7 @@
 //! SQL for contacts (rosters). `groups` is a JSON array kept as text: it is
 //! only ever read and written whole.
 
-use super::{audit::AuditEntry, with_pool, BeginWrite, Db};
+use super::{audit::AuditEntry, audited_change, with_pool, BeginWrite, Db};
 
 /// One roster entry with the contact's names, as lists show it.
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -70,24 +70,13 @@ pub async fn update(
     groups: &str,
     audit: &AuditEntry,
 ) -> sqlx::Result<bool> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let changed = sqlx::query(
-            "UPDATE contacts SET subscription = $1, groups = $2 WHERE user_id = $3 AND contact_id = $4",
-        )
-        .bind(subscription)
-        .bind(groups)
-        .bind(user_id)
-        .bind(contact_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed > 0 {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        Ok(changed > 0)
-    })
+    audited_change!(db, audit, sqlx::query(
+        "UPDATE contacts SET subscription = $1, groups = $2 WHERE user_id = $3 AND contact_id = $4",
+    )
+    .bind(subscription)
+    .bind(groups)
+    .bind(user_id)
+    .bind(contact_id))
 }
 
 /// Removes an entry; false when there was none.
@@ -97,20 +86,13 @@ pub async fn delete(
     contact_id: &str,
     audit: &AuditEntry,
 ) -> sqlx::Result<bool> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let deleted = sqlx::query("DELETE FROM contacts WHERE user_id = $1 AND contact_id = $2")
+    audited_change!(
+        db,
+        audit,
+        sqlx::query("DELETE FROM contacts WHERE user_id = $1 AND contact_id = $2")
             .bind(user_id)
             .bind(contact_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if deleted > 0 {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        Ok(deleted > 0)
-    })
+    )
 }
 
 /// Up to `limit` usernames containing `term` (already lowercase, made of

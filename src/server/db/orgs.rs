@@ -2,6 +2,7 @@
 
 use super::{
     audit::AuditEntry,
+    audited_change,
     keyset::Keyset,
     sql::{contains_pattern, Conditions},
     with_pool, Arg, BeginWrite, Db,
@@ -79,22 +80,14 @@ pub async fn rename(
     now: i64,
     audit: &AuditEntry,
 ) -> sqlx::Result<bool> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let done = sqlx::query("UPDATE orgs SET name = $1, updated_at = $2 WHERE id = $3")
+    audited_change!(
+        db,
+        audit,
+        sqlx::query("UPDATE orgs SET name = $1, updated_at = $2 WHERE id = $3")
             .bind(name)
             .bind(now)
             .bind(id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-            == 1;
-        if done {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        Ok(done)
-    })
+    )
 }
 
 /// What happened to a delete.
@@ -239,21 +232,13 @@ pub async fn remove_member(
     user_id: &str,
     audit: &AuditEntry,
 ) -> sqlx::Result<bool> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let done = sqlx::query("DELETE FROM org_members WHERE org_id = $1 AND user_id = $2")
+    audited_change!(
+        db,
+        audit,
+        sqlx::query("DELETE FROM org_members WHERE org_id = $1 AND user_id = $2")
             .bind(org_id)
             .bind(user_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-            == 1;
-        if done {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        Ok(done)
-    })
+    )
 }
 
 /// The memberships of the given users, by organisation name.

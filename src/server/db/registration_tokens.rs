@@ -3,6 +3,7 @@
 
 use super::{
     audit::AuditEntry,
+    audited_change,
     keyset::Keyset,
     sql::Conditions,
     users::{insert_user_in_tx, NewUserLinks, UserRow},
@@ -88,22 +89,16 @@ pub async fn update(
     expires_at: Option<i64>,
     audit: &AuditEntry,
 ) -> sqlx::Result<bool> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let done = sqlx::query("UPDATE registration_tokens SET uses_allowed = $1, expires_at = $2 WHERE token = $3")
-            .bind(uses_allowed)
-            .bind(expires_at)
-            .bind(token)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-            == 1;
-        if done {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        Ok(done)
-    })
+    audited_change!(
+        db,
+        audit,
+        sqlx::query(
+            "UPDATE registration_tokens SET uses_allowed = $1, expires_at = $2 WHERE token = $3"
+        )
+        .bind(uses_allowed)
+        .bind(expires_at)
+        .bind(token)
+    )
 }
 
 /// Revokes (`Some(now)`) or unrevokes (`None`); a token already in that
@@ -142,20 +137,11 @@ pub async fn set_revoked(
 
 /// `Ok(false)` when there was no such token.
 pub async fn delete(db: &Db, token: &str, audit: &AuditEntry) -> sqlx::Result<bool> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let done = sqlx::query("DELETE FROM registration_tokens WHERE token = $1")
-            .bind(token)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-            == 1;
-        if done {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        Ok(done)
-    })
+    audited_change!(
+        db,
+        audit,
+        sqlx::query("DELETE FROM registration_tokens WHERE token = $1").bind(token)
+    )
 }
 
 /// Tokens in byte order of the token; cursors are tokens (the caller

@@ -1,6 +1,6 @@
 //! SQL for personal API tokens. Only the SHA-256 of a secret is ever stored.
 
-use super::{audit::AuditEntry, users::UserRow, with_pool, BeginWrite, Db};
+use super::{audit::AuditEntry, audited_change, users::UserRow, with_pool, BeginWrite, Db};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct TokenRow {
@@ -91,21 +91,10 @@ pub async fn revoke(
     now: i64,
     audit: &AuditEntry,
 ) -> sqlx::Result<bool> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let changed = sqlx::query(
-            "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND id = $3 AND revoked_at IS NULL",
-        )
-        .bind(now)
-        .bind(user_id)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed > 0 {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        Ok(changed > 0)
-    })
+    audited_change!(db, audit, sqlx::query(
+        "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND id = $3 AND revoked_at IS NULL",
+    )
+    .bind(now)
+    .bind(user_id)
+    .bind(id))
 }
