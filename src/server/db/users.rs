@@ -2,13 +2,11 @@
 
 use super::{
     audit::AuditEntry,
-    bind_args,
+    bind_args, keyset,
     sql::{contains_pattern, Conditions},
     with_pool, Arg, BeginWrite, Db,
 };
-use crate::model::{
-    validate, CountMode, OrgRole, Page, PageRequest, UserFilter, UserSortKey, UserStatus,
-};
+use crate::model::{validate, CountMode, OrgRole, Page, UserFilter, UserSortKey, UserStatus};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct UserRow {
@@ -380,21 +378,13 @@ pub async fn list(db: &Db, filter: &UserFilter) -> sqlx::Result<Page<UserRow>> {
         CountMode::Include | CountMode::Only => Some(self::count(db, filter).await?),
     };
     if count == CountMode::Only {
-        return Ok(Page {
-            items: Vec::new(),
-            count: total,
-            next_cursor: None,
-            prev_cursor: None,
-        });
+        return Ok(keyset::counted_only(total));
     }
 
     let key = filter.sort.key;
     let mut c = filter_conditions(db, filter);
     let size = page.size() as usize;
-    let (backwards, raw_cursor) = match page {
-        PageRequest::First { after, .. } => (false, after.clone()),
-        PageRequest::Last { before, .. } => (true, before.clone()),
-    };
+    let (backwards, raw_cursor) = keyset::reading(page);
     let cursor = raw_cursor
         .as_deref()
         .and_then(|raw| Cursor::decode(raw, key));
@@ -422,7 +412,7 @@ pub async fn list(db: &Db, filter: &UserFilter) -> sqlx::Result<Page<UserRow>> {
         Some(expr) => format!("{expr} {dir}, id {dir}"),
         None => format!("id {dir}"),
     };
-    let mut rows: Vec<UserRow> = match db {
+    let rows: Vec<UserRow> = match db {
         Db::Sqlite(pool) => {
             // sqlx hands every SQLite row from its worker thread to the async
             // side separately, and those hand-offs cost more than the query:
@@ -460,24 +450,14 @@ pub async fn list(db: &Db, filter: &UserFilter) -> sqlx::Result<Page<UserRow>> {
         }
     };
 
-    let more = rows.len() > size;
-    rows.truncate(size);
-    if backwards {
-        rows.reverse();
-    }
-    let first = rows.first().map(|r| Cursor::encode(r, key));
-    let last = rows.last().map(|r| Cursor::encode(r, key));
-    let (next_cursor, prev_cursor) = if backwards {
-        (raw_cursor.and(last), if more { first } else { None })
-    } else {
-        (if more { last } else { None }, raw_cursor.and(first))
-    };
-    Ok(Page {
-        items: rows,
-        count: total,
-        next_cursor,
-        prev_cursor,
-    })
+    Ok(keyset::page_of(
+        rows,
+        size,
+        backwards,
+        raw_cursor,
+        total,
+        |r| Cursor::encode(r, key),
+    ))
 }
 
 /// Total matching `filter`: from the counters unless a search is involved,
