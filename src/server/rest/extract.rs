@@ -61,6 +61,40 @@ impl FromRequestParts<AppState> for ApiCaller {
     }
 }
 
+/// What every admin handler works with: the server's state and the caller,
+/// authenticated and checked as [`ApiCaller`] does.
+pub struct ApiCall {
+    pub state: AppState,
+    pub caller: Caller,
+}
+
+impl FromRequestParts<AppState> for ApiCall {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let ApiCaller(caller) = ApiCaller::from_request_parts(parts, state).await?;
+        Ok(Self {
+            state: state.clone(),
+            caller,
+        })
+    }
+}
+
+/// The query string as sent, empty when there is none: list endpoints parse
+/// it themselves to name a bad parameter.
+pub struct QueryString(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for QueryString {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(parts.uri.query().unwrap_or_default().to_owned()))
+    }
+}
+
 /// A JSON body; any problem with it (syntax, shape, content type) is a 400.
 pub struct ApiJson<T>(pub T);
 

@@ -2,7 +2,7 @@
 //! a file's own imports show only what is particular to it.
 
 pub use axum::{
-    extract::{Path, RawQuery, State},
+    extract::{Path, RawQuery},
     http::StatusCode,
     response::{IntoResponse, Response},
     Json,
@@ -15,9 +15,9 @@ pub use crate::{
         rest::{
             common::{collection_response, no_content, page_response, resource_response},
             envelope::{collection_document, created_document},
-            extract::{query_params, ApiQuery, ListQuery, OptionalJson},
+            extract::{query_params, ApiCall, ApiQuery, ListQuery, OptionalJson, QueryString},
             openapi::{BadRequestError, NotFoundError},
-            resource_document, ApiCaller, ApiError, ApiJson, PREFIX,
+            resource_document, ApiError, ApiJson, PREFIX,
         },
         AppState,
     },

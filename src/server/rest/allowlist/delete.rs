@@ -21,8 +21,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(entry): Path<String>,
     ApiQuery(query): ApiQuery<LockoutQuery>,
 ) -> Result<StatusCode, ApiError> {
@@ -31,8 +30,7 @@ pub async fn handler(
 
 /// `DELETE /allowlist/10.0.0.0/8`: the slash of a range sent unencoded.
 pub async fn with_prefix(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path((address, prefix_len)): Path<(String, String)>,
     ApiQuery(query): ApiQuery<LockoutQuery>,
 ) -> Result<StatusCode, ApiError> {

@@ -17,10 +17,7 @@ use crate::server::rest::prelude::*;
         server sees it.",
     responses((status = 200, description = "The entries", body = super::schema::EntryListDocument)),
 )]
-pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-) -> Result<Response, ApiError> {
+pub async fn handler(ApiCall { state, caller }: ApiCall) -> Result<Response, ApiError> {
     let list = ops::allowlist::list(&state, &caller).await?;
     let mut document = serde_json::to_value(collection_document(&list.entries, &collection_path()))
         .map_err(|_| ApiError(crate::model::AppError::Internal))?;

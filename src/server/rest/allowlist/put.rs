@@ -38,8 +38,7 @@ pub struct PutEntry {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(entry): Path<String>,
     ApiQuery(query): ApiQuery<LockoutQuery>,
     OptionalJson(body): OptionalJson<PutEntry>,
@@ -49,8 +48,7 @@ pub async fn handler(
 
 /// `PUT /allowlist/10.0.0.0/8`: the slash of a range sent unencoded.
 pub async fn with_prefix(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path((address, prefix_len)): Path<(String, String)>,
     ApiQuery(query): ApiQuery<LockoutQuery>,
     OptionalJson(body): OptionalJson<PutEntry>,

@@ -37,8 +37,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     ApiJson(input): ApiJson<NewApplication>,
 ) -> Result<Response, ApiError> {
     let created = ops::applications::create(&state, &caller, input).await?;

@@ -16,8 +16,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let app = ops::applications::get(&state, &caller, &id).await?;

@@ -12,10 +12,7 @@ use crate::server::rest::prelude::*;
     description = "By name, each with its active grants and last sign-in. Never a secret.",
     responses((status = 200, description = "The applications", body = super::schema::ApplicationListDocument)),
 )]
-pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-) -> Result<Response, ApiError> {
+pub async fn handler(ApiCall { state, caller }: ApiCall) -> Result<Response, ApiError> {
     let apps = ops::applications::list(&state, &caller).await?;
     Ok(collection_response(&apps, &collection_path()))
 }

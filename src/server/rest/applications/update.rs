@@ -27,8 +27,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
     ApiJson(patch): ApiJson<ApplicationPatch>,
 ) -> Result<Response, ApiError> {

@@ -38,11 +38,9 @@ pub enum AuditFileFormat {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-    RawQuery(raw): RawQuery,
+    ApiCall { state, caller }: ApiCall,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
     let params = query_params(&raw, |k| FILTERS.contains(&k) || k == "format")?;
     let filter = ops::audit::filter_from(|k| params.get(k).cloned())?;
     let format = ExportFormat::from_param(params.get("format").map(String::as_str))?;

@@ -20,11 +20,9 @@ use crate::server::rest::users::list::PagingParams;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-    RawQuery(raw): RawQuery,
+    ApiCall { state, caller }: ApiCall,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
     let query = ListQuery::parse(&raw, &FILTERS)?;
     let mut filter = ops::audit::filter_from(|k| query.get(k).map(str::to_owned))?;
     filter.page = query.page.clone();

@@ -19,8 +19,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(user_id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let connected = ops::live::is_connected(&state, &caller, &user_id).await?;

@@ -71,11 +71,9 @@ fn parse(raw: &str) -> Result<Query, AppError> {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-    RawQuery(raw): RawQuery,
+    ApiCall { state, caller }: ApiCall,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
     let query = parse(&raw)?;
     let page_size = query.page.size();
     let page = ops::live::list(

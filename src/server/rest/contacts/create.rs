@@ -47,8 +47,7 @@ pub struct CreateContact {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(user_id): Path<String>,
     ApiJson(input): ApiJson<CreateContact>,
 ) -> Result<Response, ApiError> {

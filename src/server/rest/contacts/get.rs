@@ -20,8 +20,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path((user_id, contact)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
     let contact = ops::contacts::get(&state, &caller, &user_id, &contact).await?;

@@ -40,8 +40,7 @@ pub struct UpdateContact {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path((user_id, contact)): Path<(String, String)>,
     ApiJson(input): ApiJson<UpdateContact>,
 ) -> Result<Response, ApiError> {

@@ -18,8 +18,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(name): Path<String>,
 ) -> Result<Response, ApiError> {
     let job = ops::jobs::get(&state, &caller, &name).await?;

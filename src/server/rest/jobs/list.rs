@@ -17,10 +17,7 @@ use crate::server::rest::prelude::*;
         (status = 200, description = "The jobs", body = JobListDocument),
     ),
 )]
-pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-) -> Result<Response, ApiError> {
+pub async fn handler(ApiCall { state, caller }: ApiCall) -> Result<Response, ApiError> {
     let jobs = ops::jobs::list(&state, &caller).await?;
     Ok(collection_response(&jobs, &collection_path()))
 }

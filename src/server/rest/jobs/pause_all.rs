@@ -31,8 +31,7 @@ pub struct PauseAll {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     ApiJson(input): ApiJson<PauseAll>,
 ) -> Result<Json<PauseOutcome>, ApiError> {
     Ok(Json(

@@ -30,8 +30,7 @@ pub struct Broadcast {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     ApiJson(input): ApiJson<Broadcast>,
 ) -> Result<Json<Value>, ApiError> {
     let count = ops::messages::broadcast(&state, &caller, &input.body).await?;

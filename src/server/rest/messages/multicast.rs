@@ -34,8 +34,7 @@ pub struct MulticastEntry {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     ApiJson(entries): ApiJson<Vec<MulticastEntry>>,
 ) -> Result<Json<MulticastReport>, ApiError> {
     let entries: Vec<Outgoing> = entries

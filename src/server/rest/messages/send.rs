@@ -37,8 +37,7 @@ pub struct SendMessage {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(user_id): Path<String>,
     ApiJson(input): ApiJson<SendMessage>,
 ) -> Result<Response, ApiError> {

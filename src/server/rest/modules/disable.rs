@@ -22,8 +22,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(name): Path<String>,
 ) -> Result<Response, ApiError> {
     let module = ops::modules::set_enabled(&state, &caller, &name, false).await?;

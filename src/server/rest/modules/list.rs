@@ -16,10 +16,7 @@ use crate::server::rest::prelude::*;
         (status = 200, description = "The modules", body = ModuleListDocument),
     ),
 )]
-pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-) -> Result<Response, ApiError> {
+pub async fn handler(ApiCall { state, caller }: ApiCall) -> Result<Response, ApiError> {
     let modules = ops::modules::list(&state, &caller).await?;
     Ok(collection_response(&modules, &collection_path()))
 }

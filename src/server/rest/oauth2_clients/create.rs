@@ -36,8 +36,7 @@ pub struct CreateClient {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     ApiJson(input): ApiJson<CreateClient>,
 ) -> Result<Response, ApiError> {
     let created = ops::oauth2::create_client(&state, &caller, &input.name, input.scopes).await?;

@@ -13,10 +13,7 @@ use crate::server::rest::prelude::*;
     description = "Newest first; revoked clients have `revoked_at`. Never a secret.",
     responses((status = 200, description = "The clients", body = super::schema::ClientListDocument)),
 )]
-pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-) -> Result<Response, ApiError> {
+pub async fn handler(ApiCall { state, caller }: ApiCall) -> Result<Response, ApiError> {
     let clients = ops::oauth2::list_clients(&state, &caller).await?;
     Ok(collection_response(&clients, &collection_path()))
 }

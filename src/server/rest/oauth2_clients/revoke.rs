@@ -17,8 +17,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     no_content(ops::oauth2::revoke_client(&state, &caller, &id).await)

@@ -23,8 +23,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     ApiJson(input): ApiJson<OrgName>,
 ) -> Result<Response, ApiError> {
     let org = ops::orgs::create(&state, &caller, &input.name).await?;

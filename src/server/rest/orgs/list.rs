@@ -31,11 +31,9 @@ pub struct FilterParams {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-    RawQuery(raw): RawQuery,
+    ApiCall { state, caller }: ApiCall,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
     let query = ListQuery::parse(&raw, &ops::orgs::FILTERS)?;
     let filter = OrgFilter {
         page: query.page.clone(),

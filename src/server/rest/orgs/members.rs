@@ -35,12 +35,10 @@ pub struct FilterParams {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
     let query = ListQuery::parse(&raw, &ops::orgs::MEMBER_FILTERS)?;
     let filter = MemberFilter {
         page: query.page.clone(),

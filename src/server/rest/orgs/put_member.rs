@@ -33,8 +33,7 @@ pub struct PutMember {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path((org_id, user_id)): Path<(String, String)>,
     ApiJson(input): ApiJson<PutMember>,
 ) -> Result<Response, ApiError> {

@@ -20,8 +20,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path((org_id, user_id)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     no_content(ops::orgs::remove_member(&state, &caller, &org_id, &user_id).await)

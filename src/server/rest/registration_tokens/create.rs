@@ -60,8 +60,7 @@ pub fn parse_expiry(raw: &str) -> Result<i64, AppError> {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     ApiJson(input): ApiJson<CreateRegistrationToken>,
 ) -> Result<Response, ApiError> {
     let expires_at = input.expires_at.as_deref().map(parse_expiry).transpose()?;

@@ -17,8 +17,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(token): Path<String>,
 ) -> Result<Response, ApiError> {
     let token = ops::registration::get(&state, &caller, &token).await?;

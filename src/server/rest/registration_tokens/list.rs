@@ -51,11 +51,9 @@ pub struct FilterParams {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-    RawQuery(raw): RawQuery,
+    ApiCall { state, caller }: ApiCall,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
     let (filter, filters) = parse_query(&raw)?;
     let page_size = filter.page.size();
     let page = ops::registration::list(&state, &caller, filter).await?;

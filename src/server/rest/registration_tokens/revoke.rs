@@ -20,8 +20,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn revoke(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(token): Path<String>,
 ) -> Result<Response, ApiError> {
     let token = ops::registration::set_revoked(&state, &caller, &token, true).await?;
@@ -42,8 +41,7 @@ pub async fn revoke(
     ),
 )]
 pub async fn unrevoke(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(token): Path<String>,
 ) -> Result<Response, ApiError> {
     let token = ops::registration::set_revoked(&state, &caller, &token, false).await?;

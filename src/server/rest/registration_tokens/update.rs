@@ -50,8 +50,7 @@ where
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(token): Path<String>,
     ApiJson(input): ApiJson<UpdateRegistrationToken>,
 ) -> Result<Response, ApiError> {

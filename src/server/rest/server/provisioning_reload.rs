@@ -49,8 +49,7 @@ pub struct ProvisioningData {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let report = ops::provisioning::reload(&state, &caller).await?;
     Ok(Json(json!({

@@ -18,8 +18,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let settings = ops::server::settings(&state, &caller)?;
     Ok(Json(singleton_document(&settings, "settings")))

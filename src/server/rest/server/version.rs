@@ -15,8 +15,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let version = ops::server::version(&state, &caller).await?;
     Ok(Json(singleton_document(&version, "version")))

@@ -21,11 +21,9 @@ use crate::server::rest::users::list::PagingParams;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-    RawQuery(raw): RawQuery,
+    ApiCall { state, caller }: ApiCall,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
     let (filter, filters) = parse_query(&raw, &ops::sessions::FILTERS)?;
     let page_size = filter.page.size();
     let page = ops::sessions::list(&state, &caller, filter).await?;

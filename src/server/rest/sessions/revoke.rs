@@ -21,8 +21,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path((user_id, session_id)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     no_content(ops::sessions::revoke(&state, &caller, &user_id, &session_id).await)

@@ -33,12 +33,10 @@ const FILTERS: [&str; 4] = [
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(user_id): Path<String>,
-    RawQuery(raw): RawQuery,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
     let (filter, filters) = parse_query(&raw, &FILTERS)?;
     let page_size = filter.page.size();
     let page = ops::sessions::list_for_user(&state, &caller, &user_id, filter).await?;

@@ -66,8 +66,7 @@ fn expiry(input: &CreateToken) -> Result<Option<i64>, AppError> {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(user_id): Path<String>,
     ApiJson(input): ApiJson<CreateToken>,
 ) -> Result<Response, ApiError> {

@@ -18,8 +18,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(user_id): Path<String>,
 ) -> Result<Response, ApiError> {
     let tokens = ops::tokens::list(&state, &caller, &user_id).await?;

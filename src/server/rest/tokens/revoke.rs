@@ -20,8 +20,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path((user_id, token_id)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     no_content(ops::tokens::revoke(&state, &caller, &user_id, &token_id).await)

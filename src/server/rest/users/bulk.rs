@@ -50,8 +50,7 @@ pub struct BulkData {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     ApiJson(request): ApiJson<BulkRequest>,
 ) -> Result<Json<Value>, ApiError> {
     let result = ops::bulk::apply(&state, &caller, request.ids, request.action).await?;

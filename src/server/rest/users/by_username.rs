@@ -18,8 +18,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(username): Path<String>,
 ) -> Result<Response, ApiError> {
     let user = ops::users::get_by_username(&state, &caller, &username).await?;

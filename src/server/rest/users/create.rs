@@ -29,8 +29,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     ApiJson(input): ApiJson<NewUser>,
 ) -> Result<Response, ApiError> {
     let user = ops::users::create(&state, &caller, input).await?;

@@ -36,8 +36,7 @@ struct Deactivate {
     ),
 )]
 pub async fn deactivate(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -66,8 +65,7 @@ pub async fn deactivate(
     ),
 )]
 pub async fn reactivate(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     Ok(user_document(&ops::lifecycle::reactivate(&state, &caller, &id).await?).into_response())

@@ -37,11 +37,9 @@ pub enum FileFormat {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-    RawQuery(raw): RawQuery,
+    ApiCall { state, caller }: ApiCall,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
     let (filter, _, extras) = super::list::parse_query_with(&raw, &["format"])?;
     if raw.contains("page%5B") || raw.contains("page[") {
         return Err(AppError::bad_parameter("page", "an export has no pages").into());

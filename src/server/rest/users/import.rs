@@ -103,8 +103,7 @@ pub struct ImportData {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
     body: Bytes,

@@ -23,8 +23,7 @@ use crate::server::rest::prelude::*;
     ),
 )]
 pub async fn lock(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     Ok(user_document(&ops::lifecycle::lock(&state, &caller, &id).await?).into_response())
@@ -43,8 +42,7 @@ pub async fn lock(
     ),
 )]
 pub async fn unlock(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     Ok(user_document(&ops::lifecycle::unlock(&state, &caller, &id).await?).into_response())

@@ -31,8 +31,7 @@ pub struct Permissions {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<Permissions>,
 ) -> Result<Response, ApiError> {

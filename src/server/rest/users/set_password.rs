@@ -46,8 +46,7 @@ fn revoke_by_default() -> bool {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<SetPassword>,
 ) -> Result<Response, ApiError> {
