@@ -5,12 +5,16 @@ use std::net::SocketAddr;
 use axum::{
     extract::{rejection::JsonRejection, ConnectInfo, FromRequest, FromRequestParts, Request},
     http::{request::Parts, Method},
+    response::Response,
 };
 use tower_sessions::Session;
 
-use super::ApiError;
+use super::{common::page_response, ApiError, Resource};
 use crate::{
-    model::AppError,
+    model::{
+        AppError, AuditFilter, CountMode, MemberFilter, OrgFilter, Page, PageRequest,
+        RegistrationTokenFilter, SessionFilter,
+    },
     server::{
         auth::{caller, network::ClientAddr},
         ops::{Access, Caller},
@@ -207,8 +211,7 @@ pub fn query_params(
 pub const PAGING: [&str; 4] = ["page[first]", "page[after]", "page[last]", "page[before]"];
 
 /// `count`: `true` (also when absent), `false` or `only`; else a 400 naming it.
-pub fn count_param(value: Option<&str>) -> Result<crate::model::CountMode, AppError> {
-    use crate::model::CountMode;
+pub fn count_param(value: Option<&str>) -> Result<CountMode, AppError> {
     let count = value
         .map(|s| {
             CountMode::parse(s).ok_or_else(|| {
@@ -220,10 +223,8 @@ pub fn count_param(value: Option<&str>) -> Result<crate::model::CountMode, AppEr
 }
 
 /// The paging parameters, read through `get`; a 400 naming the one at fault.
-pub fn page_param<'a>(
-    get: impl Fn(&str) -> Option<&'a str>,
-) -> Result<crate::model::PageRequest, AppError> {
-    crate::model::PageRequest::from_params(
+pub fn page_param<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Result<PageRequest, AppError> {
+    PageRequest::from_params(
         get("page[first]"),
         get("page[after]"),
         get("page[last]"),
@@ -249,8 +250,8 @@ pub fn link_filters<'a, 'k>(
 /// own filter parameters (unknown or repeated parameters are a 400).
 pub struct ListQuery {
     params: std::collections::HashMap<String, String>,
-    pub page: crate::model::PageRequest,
-    pub count: crate::model::CountMode,
+    pub page: PageRequest,
+    pub count: CountMode,
     /// The filters and `count` re-encoded, for the paging links.
     pub encoded: String,
 }
@@ -275,4 +276,44 @@ impl ListQuery {
     pub fn get(&self, key: &str) -> Option<&str> {
         self.params.get(key).map(String::as_str)
     }
+
+    /// The endpoint's filter, read from this query by `filter_from`, with
+    /// the page asked for and whether to count.
+    pub fn filter<F: PagedFilter>(
+        &self,
+        filter_from: impl FnOnce(&dyn Fn(&str) -> Option<String>) -> Result<F, AppError>,
+    ) -> Result<F, AppError> {
+        let mut filter = filter_from(&|k| self.get(k).map(str::to_owned))?;
+        filter.set_paging(self.page.clone(), self.count);
+        Ok(filter)
+    }
+
+    /// The list's answer: `page` with links that keep this query's filters.
+    pub fn page_response<R: Resource>(&self, page: &Page<R>, path: &str, raw: &str) -> Response {
+        page_response(page, path, &self.encoded, raw, self.page.size())
+    }
 }
+
+/// A list's filter, which also carries the page asked for and the count mode.
+pub trait PagedFilter {
+    fn set_paging(&mut self, page: PageRequest, count: CountMode);
+}
+
+macro_rules! paged_filters {
+    ($($filter:ty),+) => {$(
+        impl PagedFilter for $filter {
+            fn set_paging(&mut self, page: PageRequest, count: CountMode) {
+                self.page = page;
+                self.count = count;
+            }
+        }
+    )+};
+}
+
+paged_filters!(
+    AuditFilter,
+    MemberFilter,
+    OrgFilter,
+    RegistrationTokenFilter,
+    SessionFilter
+);

@@ -24,15 +24,7 @@ pub async fn handler(
     QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
     let query = ListQuery::parse(&raw, &FILTERS)?;
-    let mut filter = ops::audit::filter_from(|k| query.get(k).map(str::to_owned))?;
-    filter.page = query.page.clone();
-    filter.count = query.count;
+    let filter = query.filter(|get| ops::audit::filter_from(get))?;
     let page = ops::audit::list(&state, &caller, filter).await?;
-    Ok(page_response(
-        &page,
-        &audit_path(),
-        &query.encoded,
-        &raw,
-        query.page.size(),
-    ))
+    Ok(query.page_response(&page, &audit_path(), &raw))
 }

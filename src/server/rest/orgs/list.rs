@@ -3,7 +3,6 @@
 
 use super::orgs_path;
 use super::schema::OrgListDocument;
-use crate::model::OrgFilter;
 use crate::server::rest::prelude::*;
 use crate::server::rest::users::list::PagingParams;
 
@@ -35,17 +34,7 @@ pub async fn handler(
     QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
     let query = ListQuery::parse(&raw, &ops::orgs::FILTERS)?;
-    let filter = OrgFilter {
-        page: query.page.clone(),
-        count: query.count,
-        ..ops::orgs::filter_from(|k| query.get(k).map(str::to_owned))?
-    };
+    let filter = query.filter(|get| ops::orgs::filter_from(get))?;
     let page = ops::orgs::list(&state, &caller, filter).await?;
-    Ok(page_response(
-        &page,
-        &orgs_path(),
-        &query.encoded,
-        &raw,
-        query.page.size(),
-    ))
+    Ok(query.page_response(&page, &orgs_path(), &raw))
 }

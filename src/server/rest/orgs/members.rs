@@ -4,7 +4,7 @@
 
 use super::members_path;
 use super::schema::MemberListDocument;
-use crate::model::{MemberFilter, OrgRole};
+use crate::model::OrgRole;
 use crate::server::rest::prelude::*;
 use crate::server::rest::users::list::PagingParams;
 
@@ -40,17 +40,7 @@ pub async fn handler(
     QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
     let query = ListQuery::parse(&raw, &ops::orgs::MEMBER_FILTERS)?;
-    let filter = MemberFilter {
-        page: query.page.clone(),
-        count: query.count,
-        ..ops::orgs::member_filter_from(|k| query.get(k).map(str::to_owned))?
-    };
+    let filter = query.filter(|get| ops::orgs::member_filter_from(get))?;
     let page = ops::orgs::members(&state, &caller, &id, filter).await?;
-    Ok(page_response(
-        &page,
-        &members_path(&id),
-        &query.encoded,
-        &raw,
-        query.page.size(),
-    ))
+    Ok(query.page_response(&page, &members_path(&id), &raw))
 }

@@ -10,11 +10,7 @@ use crate::server::rest::prelude::*;
 /// The filter, and the filter part of the query (re-encoded) for links.
 pub fn parse_query(raw: &str) -> Result<(RegistrationTokenFilter, String), AppError> {
     let query = ListQuery::parse(raw, &ops::registration::FILTERS)?;
-    let filter = RegistrationTokenFilter {
-        page: query.page.clone(),
-        count: query.count,
-        ..ops::registration::filter_from(|k| query.get(k).map(str::to_owned))?
-    };
+    let filter = query.filter(|get| ops::registration::filter_from(get))?;
     Ok((filter, query.encoded))
 }
 

@@ -101,10 +101,7 @@ fn user_sessions_path(user_id: &str) -> String {
 /// the paging links). Unknown parameters and bad values are a 400.
 pub fn parse_query(raw: &str, filters: &[&str]) -> Result<(SessionFilter, String), AppError> {
     let query = ListQuery::parse(raw, filters)?;
-    let mut filter =
-        crate::server::ops::sessions::filter_from(|k| query.get(k).map(str::to_owned))?;
-    filter.page = query.page.clone();
-    filter.count = query.count;
+    let filter = query.filter(|get| crate::server::ops::sessions::filter_from(get))?;
     Ok((filter, query.encoded))
 }
 
