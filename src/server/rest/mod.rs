@@ -41,6 +41,7 @@ use utoipa_axum::{
     routes,
 };
 
+pub(crate) use envelope::resource;
 pub use envelope::{list_document, resource_document, ListLinks, Resource};
 pub use extract::{ApiCaller, ApiJson};
 

@@ -9,7 +9,7 @@ pub mod user_list;
 
 use serde::Serialize;
 
-use super::{extract::ListQuery, Resource, PREFIX};
+use super::{extract::ListQuery, resource, PREFIX};
 use crate::model::{AppError, Session, SessionFilter};
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -65,32 +65,23 @@ pub mod schema {
     }
 }
 
-impl Resource for Session {
-    const TYPE: &'static str = "session";
-    type Attributes<'a> = SessionAttributes<'a>;
-
-    fn id(&self) -> &str {
-        &self.id
+resource!(Session, "session", id = id, SessionAttributes, |session| {
+    SessionAttributes {
+        user_id: &session.user_id,
+        username: &session.username,
+        client_ip: &session.client_ip,
+        user_agent: &session.user_agent,
+        browser: &session.browser,
+        browser_version: &session.browser_version,
+        os: &session.os,
+        os_version: &session.os_version,
+        device: &session.device,
+        created_at: &session.created_at,
+        last_seen_at: &session.last_seen_at,
+        revoked_at: &session.revoked_at,
+        active: session.active,
     }
-
-    fn attributes(&self) -> SessionAttributes<'_> {
-        SessionAttributes {
-            user_id: &self.user_id,
-            username: &self.username,
-            client_ip: &self.client_ip,
-            user_agent: &self.user_agent,
-            browser: &self.browser,
-            browser_version: &self.browser_version,
-            os: &self.os,
-            os_version: &self.os_version,
-            device: &self.device,
-            created_at: &self.created_at,
-            last_seen_at: &self.last_seen_at,
-            revoked_at: &self.revoked_at,
-            active: self.active,
-        }
-    }
-}
+});
 
 fn user_sessions_path(user_id: &str) -> String {
     format!("{PREFIX}/users/{user_id}/sessions")
