@@ -159,9 +159,10 @@ pub async fn members(
 ) -> sqlx::Result<Page<MemberRow>> {
     let mut conditions = Conditions::default();
     conditions.push("m.org_id = {}", vec![Arg::Text(org_id.to_owned())]);
-    if let Some(role) = filter.role {
-        conditions.push("m.role = {}", vec![Arg::Text(role.as_str().into())]);
-    }
+    conditions.push_given(
+        "m.role = {}",
+        filter.role.map(|role| Arg::Text(role.as_str().into())),
+    );
     if let Some(term) = &filter.search {
         conditions.push(
             "lower(u.username || ' ' || coalesce(u.display_name, '')) LIKE {} ESCAPE '\\'",

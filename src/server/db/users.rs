@@ -231,27 +231,27 @@ fn counters_suffice(filter: &UserFilter) -> bool {
 
 fn filter_conditions(db: &Db, filter: &UserFilter) -> Conditions {
     let mut c = Conditions::default();
-    if let Some(status) = filter.status {
-        c.push("status = {}", vec![Arg::Text(status.as_str().into())]);
-    }
-    if let Some(admin) = filter.admin {
-        c.push("admin = {}", vec![Arg::Bool(admin)]);
-    }
-    if let Some(v) = filter.can_request_admin {
-        c.push("can_request_admin = {}", vec![Arg::Bool(v)]);
-    }
-    if let Some(t) = filter.last_seen_before {
-        c.push("coalesce(last_seen_at, 0) < {}", vec![Arg::Int(t)]);
-    }
-    if let Some(t) = filter.last_seen_after {
-        c.push("coalesce(last_seen_at, 0) >= {}", vec![Arg::Int(t)]);
-    }
-    if let Some(t) = filter.created_before {
-        c.push("created_at < {}", vec![Arg::Int(t)]);
-    }
-    if let Some(t) = filter.created_after {
-        c.push("created_at >= {}", vec![Arg::Int(t)]);
-    }
+    c.push_given(
+        "status = {}",
+        filter
+            .status
+            .map(|status| Arg::Text(status.as_str().into())),
+    );
+    c.push_given("admin = {}", filter.admin.map(Arg::Bool));
+    c.push_given(
+        "can_request_admin = {}",
+        filter.can_request_admin.map(Arg::Bool),
+    );
+    c.push_given(
+        "coalesce(last_seen_at, 0) < {}",
+        filter.last_seen_before.map(Arg::Int),
+    );
+    c.push_given(
+        "coalesce(last_seen_at, 0) >= {}",
+        filter.last_seen_after.map(Arg::Int),
+    );
+    c.push_given("created_at < {}", filter.created_before.map(Arg::Int));
+    c.push_given("created_at >= {}", filter.created_after.map(Arg::Int));
     if !filter.ids.is_empty() {
         c.push_in("id", filter.ids.iter().map(|id| Arg::Text(id.clone())));
     }
@@ -469,12 +469,13 @@ pub async fn count(db: &Db, filter: &UserFilter) -> sqlx::Result<u64> {
         with_pool!(db, pool => bind_args!(sqlx::query_scalar(&sql), c.args()).fetch_one(pool).await)?
     } else {
         let mut c = Conditions::default();
-        if let Some(status) = filter.status {
-            c.push("status = {}", vec![Arg::Text(status.as_str().into())]);
-        }
-        if let Some(admin) = filter.admin {
-            c.push("admin = {}", vec![Arg::Bool(admin)]);
-        }
+        c.push_given(
+            "status = {}",
+            filter
+                .status
+                .map(|status| Arg::Text(status.as_str().into())),
+        );
+        c.push_given("admin = {}", filter.admin.map(Arg::Bool));
         let sql = format!(
             "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM user_counts{}",
             c.sql()
