@@ -1,7 +1,7 @@
 //! SQL for applications (OpenID Connect clients and forward-auth host sets)
 //! and what users agreed to share with them. Lists are stored as JSON text.
 
-use super::{audit::AuditEntry, audited_change, with_pool, BeginWrite, Db};
+use super::{audit::AuditEntry, audited_change, audited_write, with_pool, Db};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct AppRow {
@@ -40,13 +40,14 @@ pub async fn insert(
     secret_hash: Option<&str>,
     audit: Option<&AuditEntry>,
 ) -> sqlx::Result<()> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
+    audited_write!(
+        db,
+        audit,
         sqlx::query(
             "INSERT INTO applications (id, kind, name, client_type, secret_hash, redirect_uris, \
-             post_logout_redirect_uris, skip_consent, access, hosts, provisioned, created_at, \
-             created_by, updated_at, id_token_alg, path_prefixes, allow_bearer_tokens) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+         post_logout_redirect_uris, skip_consent, access, hosts, provisioned, created_at, \
+         created_by, updated_at, id_token_alg, path_prefixes, allow_bearer_tokens) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
         )
         .bind(&row.id)
         .bind(&row.kind)
@@ -65,13 +66,7 @@ pub async fn insert(
         .bind(&row.id_token_alg)
         .bind(&row.path_prefixes)
         .bind(row.allow_bearer_tokens)
-        .execute(&mut *tx)
-        .await?;
-        if let Some(audit) = audit {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await
-    })
+    )
 }
 
 /// Every application by name, with its active grants.

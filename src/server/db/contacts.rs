@@ -1,7 +1,7 @@
 //! SQL for contacts (rosters). `groups` is a JSON array kept as text: it is
 //! only ever read and written whole.
 
-use super::{audit::AuditEntry, audited_change, with_pool, BeginWrite, Db};
+use super::{audit::AuditEntry, audited_change, audited_write, with_pool, Db};
 
 /// One roster entry with the contact's names, as lists show it.
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -43,22 +43,19 @@ pub struct NewContactRow<'a> {
 /// Adds an entry; a duplicate fails as a unique violation, a user deleted
 /// meanwhile as a foreign-key violation.
 pub async fn insert(db: &Db, row: &NewContactRow<'_>, audit: &AuditEntry) -> sqlx::Result<()> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
+    audited_write!(
+        db,
+        audit,
         sqlx::query(
             "INSERT INTO contacts (user_id, contact_id, subscription, groups, created_at) \
-             VALUES ($1, $2, $3, $4, $5)",
+         VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(row.user_id)
         .bind(row.contact_id)
         .bind(row.subscription)
         .bind(row.groups)
         .bind(row.created_at)
-        .execute(&mut *tx)
-        .await?;
-        audit.insert(&mut *tx).await?;
-        tx.commit().await
-    })
+    )
 }
 
 /// Sets an entry's subscription and groups; false when it is gone.

@@ -97,6 +97,23 @@ macro_rules! audited_change {
 }
 pub use audited_change;
 
+/// Runs one statement in a write transaction together with its audit entry
+/// (an `&AuditEntry`, or an `Option` of one): both are kept or neither.
+#[macro_export]
+macro_rules! audited_write {
+    ($db:expr, $audit:expr, $query:expr) => {
+        $crate::server::db::with_pool!($db, pool => {
+            let mut tx = $crate::server::db::BeginWrite::begin_write(pool).await?;
+            $query.execute(&mut *tx).await?;
+            if let Some(audit) = Option::<&$crate::server::db::audit::AuditEntry>::from($audit) {
+                audit.insert(&mut *tx).await?;
+            }
+            tx.commit().await
+        })
+    };
+}
+pub use audited_write;
+
 /// Opening a write transaction: SQLite must take the write lock up front
 /// (`BEGIN IMMEDIATE`), or a read-then-write transaction can fail with "busy"
 /// instead of waiting for the other writer.

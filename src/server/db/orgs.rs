@@ -2,7 +2,7 @@
 
 use super::{
     audit::AuditEntry,
-    audited_change,
+    audited_change, audited_write,
     keyset::Keyset,
     sql::{contains_pattern, Conditions},
     with_pool, Arg, BeginWrite, Db,
@@ -56,20 +56,15 @@ pub async fn by_name(db: &Db, name: &str) -> sqlx::Result<Option<OrgRow>> {
 
 /// Inserts an organisation; a name taken in any case is a unique violation.
 pub async fn insert(db: &Db, row: &OrgRow, audit: Option<&AuditEntry>) -> sqlx::Result<()> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
+    audited_write!(
+        db,
+        audit,
         sqlx::query("INSERT INTO orgs (id, name, created_at, updated_at) VALUES ($1, $2, $3, $4)")
             .bind(&row.id)
             .bind(&row.name)
             .bind(row.created_at)
             .bind(row.updated_at)
-            .execute(&mut *tx)
-            .await?;
-        if let Some(audit) = audit {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await
-    })
+    )
 }
 
 /// Renames; `Ok(false)` when there is no such organisation.

@@ -3,7 +3,7 @@
 
 use super::{
     audit::AuditEntry,
-    audited_change,
+    audited_change, audited_write,
     keyset::Keyset,
     sql::Conditions,
     users::{insert_user_in_tx, NewUserLinks, UserRow},
@@ -64,21 +64,14 @@ pub async fn get(db: &Db, token: &str) -> sqlx::Result<Option<RegTokenRow>> {
 
 /// Inserts a token; an existing one is a unique violation.
 pub async fn insert(db: &Db, row: &RegTokenRow, audit: &AuditEntry) -> sqlx::Result<()> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        sqlx::query(
-            "INSERT INTO registration_tokens (token, uses_allowed, pending, completed, expires_at, created_at) \
-             VALUES ($1, $2, 0, 0, $3, $4)",
-        )
-        .bind(&row.token)
-        .bind(row.uses_allowed)
-        .bind(row.expires_at)
-        .bind(row.created_at)
-        .execute(&mut *tx)
-        .await?;
-        audit.insert(&mut *tx).await?;
-        tx.commit().await
-    })
+    audited_write!(db, audit, sqlx::query(
+        "INSERT INTO registration_tokens (token, uses_allowed, pending, completed, expires_at, created_at) \
+         VALUES ($1, $2, 0, 0, $3, $4)",
+    )
+    .bind(&row.token)
+    .bind(row.uses_allowed)
+    .bind(row.expires_at)
+    .bind(row.created_at))
 }
 
 /// Sets `uses_allowed` and `expires_at`; `Ok(false)` when there is no such token.
