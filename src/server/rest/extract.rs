@@ -248,6 +248,7 @@ pub fn link_filters<'a, 'k>(
 
 /// The parts every list query shares: paging, `count`, and the endpoint's
 /// own filter parameters (unknown or repeated parameters are a 400).
+#[derive(Debug)]
 pub struct ListQuery {
     params: std::collections::HashMap<String, String>,
     pub page: PageRequest,

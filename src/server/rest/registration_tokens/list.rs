@@ -7,11 +7,11 @@ use super::schema::RegistrationTokenListDocument;
 use crate::model::RegistrationTokenFilter;
 use crate::server::rest::prelude::*;
 
-/// The filter, and the filter part of the query (re-encoded) for links.
-pub fn parse_query(raw: &str) -> Result<(RegistrationTokenFilter, String), AppError> {
+/// The filter, and the query it was read from (for the paging links).
+pub fn parse_query(raw: &str) -> Result<(RegistrationTokenFilter, ListQuery), AppError> {
     let query = ListQuery::parse(raw, &ops::registration::FILTERS)?;
     let filter = query.filter(|get| ops::registration::filter_from(get))?;
-    Ok((filter, query.encoded))
+    Ok((filter, query))
 }
 
 /// Doc-only: the filters of the list.
@@ -50,16 +50,9 @@ pub async fn handler(
     ApiCall { state, caller }: ApiCall,
     QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let (filter, filters) = parse_query(&raw)?;
-    let page_size = filter.page.size();
+    let (filter, query) = parse_query(&raw)?;
     let page = ops::registration::list(&state, &caller, filter).await?;
-    Ok(page_response(
-        &page,
-        &collection_path(),
-        &filters,
-        &raw,
-        page_size,
-    ))
+    Ok(query.page_response(&page, &collection_path(), &raw))
 }
 
 #[cfg(test)]
@@ -69,14 +62,17 @@ mod tests {
 
     #[test]
     fn parses_filters_and_refuses_unknown_ones() {
-        let (f, filters) =
+        let (f, query) =
             parse_query("filter[valid]=true&filter[used]=false&count=false").unwrap();
         assert_eq!(
             (f.valid, f.used, f.revoked),
             (Some(true), Some(false), None)
         );
         assert_eq!(f.count, CountMode::Skip);
-        assert_eq!(filters, "filter[valid]=true&filter[used]=false&count=false");
+        assert_eq!(
+            filters.encoded,
+            "filter[valid]=true&filter[used]=false&count=false"
+        );
         let param = |q: &str| match parse_query(q).unwrap_err() {
             AppError::BadRequest { parameter, .. } => parameter.unwrap(),
             other => panic!("{other:?}"),

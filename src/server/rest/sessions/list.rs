@@ -24,14 +24,7 @@ pub async fn handler(
     ApiCall { state, caller }: ApiCall,
     QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let (filter, filters) = parse_query(&raw, &ops::sessions::FILTERS)?;
-    let page_size = filter.page.size();
+    let (filter, query) = parse_query(&raw, &ops::sessions::FILTERS)?;
     let page = ops::sessions::list(&state, &caller, filter).await?;
-    Ok(page_response(
-        &page,
-        &format!("{PREFIX}/sessions"),
-        &filters,
-        &raw,
-        page_size,
-    ))
+    Ok(query.page_response(&page, &format!("{PREFIX}/sessions"), &raw))
 }

@@ -88,12 +88,12 @@ fn user_sessions_path(user_id: &str) -> String {
 }
 
 /// Parses a sessions list's query: `filters` are the filter parameters this
-/// endpoint takes. Returns the filter and its filter part re-encoded (for
+/// endpoint takes. Returns the filter and the query it was read from (for
 /// the paging links). Unknown parameters and bad values are a 400.
-pub fn parse_query(raw: &str, filters: &[&str]) -> Result<(SessionFilter, String), AppError> {
+pub fn parse_query(raw: &str, filters: &[&str]) -> Result<(SessionFilter, ListQuery), AppError> {
     let query = ListQuery::parse(raw, filters)?;
     let filter = query.filter(|get| crate::server::ops::sessions::filter_from(get))?;
-    Ok((filter, query.encoded))
+    Ok((filter, query))
 }
 
 /// Doc-only: the filters of the sessions lists.
@@ -148,7 +148,7 @@ mod tests {
 
     #[test]
     fn parses_filters() {
-        let (f, encoded) = parse_query(
+        let (f, query) = parse_query(
             "filter[active]=true&filter[ip]=203.0.113.7&page[first]=5&count=false",
             &ALL,
         )
@@ -158,7 +158,7 @@ mod tests {
         assert_eq!(f.page.size(), 5);
         assert_eq!(f.count, CountMode::Skip);
         assert_eq!(
-            encoded,
+            query.encoded,
             "filter[active]=true&filter[ip]=203.0.113.7&count=false"
         );
     }

@@ -37,14 +37,7 @@ pub async fn handler(
     Path(user_id): Path<String>,
     QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let (filter, filters) = parse_query(&raw, &FILTERS)?;
-    let page_size = filter.page.size();
+    let (filter, query) = parse_query(&raw, &FILTERS)?;
     let page = ops::sessions::list_for_user(&state, &caller, &user_id, filter).await?;
-    Ok(page_response(
-        &page,
-        &user_sessions_path(&user_id),
-        &filters,
-        &raw,
-        page_size,
-    ))
+    Ok(query.page_response(&page, &user_sessions_path(&user_id), &raw))
 }
