@@ -70,7 +70,7 @@ mod tests {
         );
         assert_eq!(f.count, CountMode::Skip);
         assert_eq!(
-            filters.encoded,
+            query.encoded,
             "filter[valid]=true&filter[used]=false&count=false"
         );
         let param = |q: &str| match parse_query(q).unwrap_err() {
