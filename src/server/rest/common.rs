@@ -2,13 +2,15 @@
 //! every list pages and every document links the same way.
 
 use axum::{
-    http::StatusCode,
+    http::{header, StatusCode},
     response::{IntoResponse, Response},
     Json,
 };
+use serde::Serialize;
 
 use super::{
-    envelope::collection_document, list_document, resource_document, ApiError, ListLinks, Resource,
+    envelope::{collection_document, created_document},
+    list_document, resource_document, ApiError, ListLinks, Resource,
 };
 use crate::model::{AppError, Page};
 
@@ -38,6 +40,27 @@ pub fn collection_response<R: Resource>(items: &[R], path: &str) -> Response {
 /// One resource, linked under its collection's `path`.
 pub fn resource_response<R: Resource>(item: &R, path: &str) -> Response {
     Json(resource_document(item, path)).into_response()
+}
+
+/// 201 with the new resource, and its URL in `Location`.
+pub fn created_response<R: Resource>(item: &R, path: &str) -> Response {
+    created(item, path, resource_document(item, path))
+}
+
+/// 201 with the new resource, a value shown this once in `meta` (a secret),
+/// and its URL in `Location`.
+pub fn created_with_meta<R: Resource, M: Serialize>(item: &R, path: &str, meta: M) -> Response {
+    created(item, path, created_document(item, path, meta))
+}
+
+fn created<R: Resource>(item: &R, path: &str, document: impl Serialize) -> Response {
+    let location = format!("{path}/{}", item.id());
+    (
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(document),
+    )
+        .into_response()
 }
 
 /// 204 once the operation is done (what it returns is not shown); its error

@@ -22,10 +22,6 @@ use crate::{
     },
 };
 
-/// The authenticated administrator of an admin API request: 401 without
-/// credentials, 403 for anyone else. Operations authorize again in `ops`.
-pub struct ApiCaller(pub Caller);
-
 /// The client as the `client_address` middleware worked it out; without
 /// that middleware (never in the real router) the socket peer, no TLS.
 pub fn client_addr(parts: &Parts) -> ClientAddr {
@@ -42,7 +38,15 @@ pub fn client_addr(parts: &Parts) -> ClientAddr {
         })
 }
 
-impl FromRequestParts<AppState> for ApiCaller {
+/// What every admin handler works with: the server's state and the
+/// authenticated administrator of the request (401 without credentials, 403
+/// for anyone else). Operations authorize again in `ops`.
+pub struct ApiCall {
+    pub state: AppState,
+    pub caller: Caller,
+}
+
+impl FromRequestParts<AppState> for ApiCall {
     type Rejection = ApiError;
 
     async fn from_request_parts(
@@ -61,25 +65,6 @@ impl FromRequestParts<AppState> for ApiCaller {
             _ => Access::Write,
         };
         caller.require_admin(access)?;
-        Ok(ApiCaller(caller))
-    }
-}
-
-/// What every admin handler works with: the server's state and the caller,
-/// authenticated and checked as [`ApiCaller`] does.
-pub struct ApiCall {
-    pub state: AppState,
-    pub caller: Caller,
-}
-
-impl FromRequestParts<AppState> for ApiCall {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let ApiCaller(caller) = ApiCaller::from_request_parts(parts, state).await?;
         Ok(Self {
             state: state.clone(),
             caller,

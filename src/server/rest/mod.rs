@@ -43,7 +43,7 @@ use utoipa_axum::{
 
 pub(crate) use envelope::resource;
 pub use envelope::{list_document, resource_document, ListLinks, Resource};
-pub use extract::{ApiCaller, ApiJson};
+pub use extract::{ApiCall, ApiJson};
 
 use crate::{model::AppError, server::AppState};
 

@@ -13,7 +13,10 @@ pub use crate::{
     server::{
         ops,
         rest::{
-            common::{collection_response, no_content, page_response, resource_response},
+            common::{
+                collection_response, created_response, created_with_meta, no_content,
+                page_response, resource_response,
+            },
             envelope::{collection_document, created_document},
             extract::{query_params, ApiCall, ApiQuery, ListQuery, OptionalJson, QueryString},
             openapi::{BadRequestError, NotFoundError},

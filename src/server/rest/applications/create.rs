@@ -2,7 +2,6 @@
 //! for a confidential client the secret once in `meta.client_secret`; 409
 //! name taken; 422 broken rules; 400 malformed body or unknown organisation.
 
-use axum::http::header;
 use serde_json::json;
 
 use super::collection_path;
@@ -41,14 +40,7 @@ pub async fn handler(
     ApiJson(input): ApiJson<NewApplication>,
 ) -> Result<Response, ApiError> {
     let created = ops::applications::create(&state, &caller, input).await?;
-    let path = collection_path();
     let app = &created.application;
-    let location = format!("{path}/{}", app.id);
     let meta = json!({"client_id": app.client_id, "client_secret": created.client_secret});
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(created_document(app, &path, meta)),
-    )
-        .into_response())
+    Ok(created_with_meta(app, &collection_path(), meta))
 }

@@ -3,7 +3,6 @@
 //! (`contact_not_found`); 409 already a contact; 422 the user themself, a
 //! bad subscription or bad group names; 400 malformed body.
 
-use axum::http::header;
 use serde::Deserialize;
 
 use super::collection_path;
@@ -62,12 +61,5 @@ pub async fn handler(
         },
     )
     .await?;
-    let path = collection_path(&user_id);
-    let location = format!("{path}/{}", contact.contact_username);
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(resource_document(&contact, &path)),
-    )
-        .into_response())
+    Ok(created_response(&contact, &collection_path(&user_id)))
 }

@@ -2,7 +2,6 @@
 //! `client_id` is the resource id and `meta.client_secret` is shown this once.
 //! 422 bad name or unknown scope; 400 malformed body.
 
-use axum::http::header;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -40,13 +39,6 @@ pub async fn handler(
     ApiJson(input): ApiJson<CreateClient>,
 ) -> Result<Response, ApiError> {
     let created = ops::oauth2::create_client(&state, &caller, &input.name, input.scopes).await?;
-    let path = collection_path();
-    let location = format!("{path}/{}", created.client.id);
     let meta = json!({"client_id": created.client.id, "client_secret": created.client_secret});
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(created_document(&created.client, &path, meta)),
-    )
-        .into_response())
+    Ok(created_with_meta(&created.client, &collection_path(), meta))
 }

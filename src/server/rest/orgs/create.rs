@@ -1,8 +1,6 @@
 //! `POST /orgs` `{"name"}`: 201 with the organisation; 409 when the name is
 //! taken in any case; 422 a blank or too long name; 400 malformed body.
 
-use axum::http::header;
-
 use super::{orgs_path, OrgName};
 use crate::server::rest::openapi::{OrgNameInvalidError, OrgNameTakenError};
 use crate::server::rest::prelude::*;
@@ -27,12 +25,5 @@ pub async fn handler(
     ApiJson(input): ApiJson<OrgName>,
 ) -> Result<Response, ApiError> {
     let org = ops::orgs::create(&state, &caller, &input.name).await?;
-    let path = orgs_path();
-    let location = format!("{path}/{}", org.id);
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(resource_document(&org, &path)),
-    )
-        .into_response())
+    Ok(created_response(&org, &orgs_path()))
 }

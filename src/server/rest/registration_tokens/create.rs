@@ -3,11 +3,10 @@
 //! token, length, use count or expiry; 400 token and length together,
 //! malformed JSON or an unknown field.
 
-use axum::http::header;
 use serde::Deserialize;
 
+use super::collection_path;
 use super::schema::RegistrationTokenDocument;
-use super::{collection_path, token_document};
 use crate::model::{FieldError, NewRegistrationToken};
 use crate::server::rest::openapi::{RegistrationTokenInvalidError, TokenExistsError};
 use crate::server::rest::prelude::*;
@@ -75,11 +74,5 @@ pub async fn handler(
         },
     )
     .await?;
-    let location = format!("{}/{}", collection_path(), token.token);
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        token_document(&token),
-    )
-        .into_response())
+    Ok(created_response(&token, &collection_path()))
 }

@@ -62,8 +62,7 @@ mod tests {
 
     #[test]
     fn parses_filters_and_refuses_unknown_ones() {
-        let (f, query) =
-            parse_query("filter[valid]=true&filter[used]=false&count=false").unwrap();
+        let (f, query) = parse_query("filter[valid]=true&filter[used]=false&count=false").unwrap();
         assert_eq!(
             (f.valid, f.used, f.revoked),
             (Some(true), Some(false), None)

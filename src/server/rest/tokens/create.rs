@@ -2,7 +2,6 @@
 //! 201 with the token and its secret in `meta.secret` (shown this once);
 //! 404 unknown user; 422 bad name, scope or expiry; 400 malformed body.
 
-use axum::http::header;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -82,16 +81,10 @@ pub async fn handler(
         },
     )
     .await?;
-    let path = collection_path(&user_id);
-    let location = format!("{path}/{}", created.token.id);
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(created_document(
-            &created.token,
-            &path,
-            json!({"secret": created.secret}),
-        )),
-    )
-        .into_response())
+    let meta = json!({"secret": created.secret});
+    Ok(created_with_meta(
+        &created.token,
+        &collection_path(&user_id),
+        meta,
+    ))
 }

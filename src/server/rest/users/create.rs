@@ -1,10 +1,7 @@
 //! `POST /users`: 201 with the new user; 409 duplicate username; 422 a broken
 //! rule (one error per field, with `source.pointer`); 400 malformed JSON.
 
-use axum::http::header;
-
 use super::schema::UserDocument;
-use super::user_document;
 use crate::model::NewUser;
 use crate::server::rest::openapi::{
     examples, NewUserBadRequestError, NewUserInvalidError, UsernameTakenError,
@@ -33,11 +30,5 @@ pub async fn handler(
     ApiJson(input): ApiJson<NewUser>,
 ) -> Result<Response, ApiError> {
     let user = ops::users::create(&state, &caller, input).await?;
-    let location = format!("{PREFIX}/users/{}", user.id);
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        user_document(&user),
-    )
-        .into_response())
+    Ok(created_response(&user, &format!("{PREFIX}/users")))
 }
