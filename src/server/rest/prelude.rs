@@ -17,11 +17,9 @@ pub use crate::{
                 collection_response, created_response, created_with_meta, no_content,
                 page_response, resource_response,
             },
-            envelope::{collection_document, created_document},
-            extract::{query_params, ApiCall, ApiQuery, ListQuery, OptionalJson, QueryString},
+            extract::{query_params, ApiCall, ApiQuery, ListQuery, QueryString},
             openapi::{BadRequestError, NotFoundError},
             resource_document, ApiError, ApiJson, PREFIX,
         },
-        AppState,
     },
 };

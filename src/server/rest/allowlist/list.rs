@@ -4,6 +4,7 @@
 use serde_json::json;
 
 use super::collection_path;
+use crate::server::rest::envelope::collection_document;
 use crate::server::rest::prelude::*;
 
 #[utoipa::path(

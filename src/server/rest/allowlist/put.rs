@@ -7,8 +7,10 @@
 use serde::Deserialize;
 
 use super::{collection_path, LockoutQuery};
+use crate::server::rest::extract::OptionalJson;
 use crate::server::rest::openapi::{AllowEntryInvalidError, AllowListConflictError};
 use crate::server::rest::prelude::*;
+use crate::server::AppState;
 
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -5,6 +5,7 @@
 use serde_json::json;
 
 use super::collection_path;
+use crate::server::rest::envelope::created_document;
 use crate::server::rest::openapi::PublicClientError;
 use crate::server::rest::prelude::*;
 
