@@ -3,7 +3,7 @@
 
 use ipnet::IpNet;
 
-use super::{audit::AuditEntry, with_pool, BeginWrite, Db};
+use super::{audit::AuditEntry, audited_change, with_pool, BeginWrite, Db};
 use crate::server::auth::network;
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -59,19 +59,11 @@ pub async fn put(db: &Db, row: &AllowRow, audit: &AuditEntry) -> sqlx::Result<bo
 
 /// Removes an entry; false when there was none.
 pub async fn delete(db: &Db, entry: &str, audit: &AuditEntry) -> sqlx::Result<bool> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let deleted = sqlx::query("DELETE FROM ip_allowlist WHERE entry = $1")
-            .bind(entry)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if deleted > 0 {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        Ok(deleted > 0)
-    })
+    audited_change!(
+        db,
+        audit,
+        sqlx::query("DELETE FROM ip_allowlist WHERE entry = $1").bind(entry)
+    )
 }
 
 /// Empties the list (the command-line way back in after a lock-out).

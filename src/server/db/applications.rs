@@ -1,7 +1,7 @@
 //! SQL for applications (OpenID Connect clients and forward-auth host sets)
 //! and what users agreed to share with them. Lists are stored as JSON text.
 
-use super::{audit::AuditEntry, with_pool, BeginWrite, Db};
+use super::{audit::AuditEntry, audited_change, audited_write, with_pool, Db};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct AppRow {
@@ -40,13 +40,14 @@ pub async fn insert(
     secret_hash: Option<&str>,
     audit: Option<&AuditEntry>,
 ) -> sqlx::Result<()> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
+    audited_write!(
+        db,
+        audit,
         sqlx::query(
             "INSERT INTO applications (id, kind, name, client_type, secret_hash, redirect_uris, \
-             post_logout_redirect_uris, skip_consent, access, hosts, provisioned, created_at, \
-             created_by, updated_at, id_token_alg, path_prefixes, allow_bearer_tokens) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+         post_logout_redirect_uris, skip_consent, access, hosts, provisioned, created_at, \
+         created_by, updated_at, id_token_alg, path_prefixes, allow_bearer_tokens) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
         )
         .bind(&row.id)
         .bind(&row.kind)
@@ -65,13 +66,7 @@ pub async fn insert(
         .bind(&row.id_token_alg)
         .bind(&row.path_prefixes)
         .bind(row.allow_bearer_tokens)
-        .execute(&mut *tx)
-        .await?;
-        if let Some(audit) = audit {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await
-    })
+    )
 }
 
 /// Every application by name, with its active grants.
@@ -109,36 +104,23 @@ pub async fn with_secret(db: &Db, id: &str) -> sqlx::Result<Option<(AppRow, Opti
 /// A changed access rule or redirect list takes effect at the next use of
 /// each grant (checked there), so nothing else changes here.
 pub async fn update(db: &Db, row: &AppRow, audit: Option<&AuditEntry>) -> sqlx::Result<bool> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let changed = sqlx::query(
-            "UPDATE applications SET name = $1, redirect_uris = $2, post_logout_redirect_uris = $3, \
-             skip_consent = $4, access = $5, hosts = $6, provisioned = $7, updated_at = $8, \
-             id_token_alg = $10, path_prefixes = $11, allow_bearer_tokens = $12 WHERE id = $9",
-        )
-        .bind(&row.name)
-        .bind(&row.redirect_uris)
-        .bind(&row.post_logout_redirect_uris)
-        .bind(row.skip_consent)
-        .bind(&row.access)
-        .bind(&row.hosts)
-        .bind(row.provisioned)
-        .bind(row.updated_at)
-        .bind(&row.id)
-        .bind(&row.id_token_alg)
-        .bind(&row.path_prefixes)
-        .bind(row.allow_bearer_tokens)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed > 0 {
-            if let Some(audit) = audit {
-                audit.insert(&mut *tx).await?;
-            }
-        }
-        tx.commit().await?;
-        Ok(changed > 0)
-    })
+    audited_change!(db, audit, sqlx::query(
+        "UPDATE applications SET name = $1, redirect_uris = $2, post_logout_redirect_uris = $3, \
+         skip_consent = $4, access = $5, hosts = $6, provisioned = $7, updated_at = $8, \
+         id_token_alg = $10, path_prefixes = $11, allow_bearer_tokens = $12 WHERE id = $9",
+    )
+    .bind(&row.name)
+    .bind(&row.redirect_uris)
+    .bind(&row.post_logout_redirect_uris)
+    .bind(row.skip_consent)
+    .bind(&row.access)
+    .bind(&row.hosts)
+    .bind(row.provisioned)
+    .bind(row.updated_at)
+    .bind(&row.id)
+    .bind(&row.id_token_alg)
+    .bind(&row.path_prefixes)
+    .bind(row.allow_bearer_tokens))
 }
 
 /// Replaces the secret; false when the application is gone.
@@ -149,40 +131,23 @@ pub async fn set_secret(
     now: i64,
     audit: &AuditEntry,
 ) -> sqlx::Result<bool> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let changed = sqlx::query("UPDATE applications SET secret_hash = $1, updated_at = $2 WHERE id = $3")
+    audited_change!(
+        db,
+        audit,
+        sqlx::query("UPDATE applications SET secret_hash = $1, updated_at = $2 WHERE id = $3")
             .bind(hash)
             .bind(now)
             .bind(id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if changed > 0 {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        Ok(changed > 0)
-    })
+    )
 }
 
 /// Deletes the application with its grants, tokens and consents.
 pub async fn delete(db: &Db, id: &str, audit: Option<&AuditEntry>) -> sqlx::Result<bool> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let changed = sqlx::query("DELETE FROM applications WHERE id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if changed > 0 {
-            if let Some(audit) = audit {
-                audit.insert(&mut *tx).await?;
-            }
-        }
-        tx.commit().await?;
-        Ok(changed > 0)
-    })
+    audited_change!(
+        db,
+        audit,
+        sqlx::query("DELETE FROM applications WHERE id = $1").bind(id)
+    )
 }
 
 /// The scopes a user already agreed to share with an application.

@@ -155,12 +155,8 @@ fn conditions(filter: &AuditFilter) -> Conditions {
     if let Some(id) = &filter.target_id {
         c.push("target_id = {}", vec![Arg::Text(id.clone())]);
     }
-    if let Some(since) = filter.since {
-        c.push("at >= {}", vec![Arg::Int(since)]);
-    }
-    if let Some(until) = filter.until {
-        c.push("at < {}", vec![Arg::Int(until)]);
-    }
+    c.push_given("at >= {}", filter.since.map(Arg::Int));
+    c.push_given("at < {}", filter.until.map(Arg::Int));
     c
 }
 

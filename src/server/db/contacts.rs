@@ -1,7 +1,7 @@
 //! SQL for contacts (rosters). `groups` is a JSON array kept as text: it is
 //! only ever read and written whole.
 
-use super::{audit::AuditEntry, with_pool, BeginWrite, Db};
+use super::{audit::AuditEntry, audited_change, audited_write, with_pool, Db};
 
 /// One roster entry with the contact's names, as lists show it.
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -43,22 +43,19 @@ pub struct NewContactRow<'a> {
 /// Adds an entry; a duplicate fails as a unique violation, a user deleted
 /// meanwhile as a foreign-key violation.
 pub async fn insert(db: &Db, row: &NewContactRow<'_>, audit: &AuditEntry) -> sqlx::Result<()> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
+    audited_write!(
+        db,
+        audit,
         sqlx::query(
             "INSERT INTO contacts (user_id, contact_id, subscription, groups, created_at) \
-             VALUES ($1, $2, $3, $4, $5)",
+         VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(row.user_id)
         .bind(row.contact_id)
         .bind(row.subscription)
         .bind(row.groups)
         .bind(row.created_at)
-        .execute(&mut *tx)
-        .await?;
-        audit.insert(&mut *tx).await?;
-        tx.commit().await
-    })
+    )
 }
 
 /// Sets an entry's subscription and groups; false when it is gone.
@@ -70,24 +67,13 @@ pub async fn update(
     groups: &str,
     audit: &AuditEntry,
 ) -> sqlx::Result<bool> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let changed = sqlx::query(
-            "UPDATE contacts SET subscription = $1, groups = $2 WHERE user_id = $3 AND contact_id = $4",
-        )
-        .bind(subscription)
-        .bind(groups)
-        .bind(user_id)
-        .bind(contact_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed > 0 {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        Ok(changed > 0)
-    })
+    audited_change!(db, audit, sqlx::query(
+        "UPDATE contacts SET subscription = $1, groups = $2 WHERE user_id = $3 AND contact_id = $4",
+    )
+    .bind(subscription)
+    .bind(groups)
+    .bind(user_id)
+    .bind(contact_id))
 }
 
 /// Removes an entry; false when there was none.
@@ -97,20 +83,13 @@ pub async fn delete(
     contact_id: &str,
     audit: &AuditEntry,
 ) -> sqlx::Result<bool> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let deleted = sqlx::query("DELETE FROM contacts WHERE user_id = $1 AND contact_id = $2")
+    audited_change!(
+        db,
+        audit,
+        sqlx::query("DELETE FROM contacts WHERE user_id = $1 AND contact_id = $2")
             .bind(user_id)
             .bind(contact_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if deleted > 0 {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        Ok(deleted > 0)
-    })
+    )
 }
 
 /// Up to `limit` usernames containing `term` (already lowercase, made of

@@ -44,18 +44,10 @@ impl Keyset<'_> {
             CountMode::Include | CountMode::Only => Some(self.count(db).await?),
         };
         if count == CountMode::Only {
-            return Ok(Page {
-                items: Vec::new(),
-                count: total,
-                next_cursor: None,
-                prev_cursor: None,
-            });
+            return Ok(counted_only(total));
         }
         let size = page.size() as usize;
-        let (backwards, cursor) = match page {
-            PageRequest::First { after, .. } => (false, after.clone()),
-            PageRequest::Last { before, .. } => (true, before.clone()),
-        };
+        let (backwards, cursor) = reading(page);
         // Reading backwards is reading the reverse order forwards.
         let (op, dir) = if self.descending != backwards {
             ("<", "DESC")
@@ -77,24 +69,56 @@ impl Keyset<'_> {
             size + 1
         );
         let args = self.conditions.args();
-        let mut rows: Vec<R> = with_pool!(db, pool => bind_args!(sqlx::query_as::<_, R>(&sql), args).fetch_all(pool).await)?;
-        let more = rows.len() > size;
-        rows.truncate(size);
-        if backwards {
-            rows.reverse();
-        }
-        let first = rows.first().map(&key_of);
-        let last = rows.last().map(&key_of);
-        let (next_cursor, prev_cursor) = if backwards {
-            (cursor.and(last), if more { first } else { None })
-        } else {
-            (if more { last } else { None }, cursor.and(first))
-        };
-        Ok(Page {
-            items: rows,
-            count: total,
-            next_cursor,
-            prev_cursor,
-        })
+        let rows: Vec<R> = with_pool!(db, pool => bind_args!(sqlx::query_as::<_, R>(&sql), args).fetch_all(pool).await)?;
+        Ok(page_of(rows, size, backwards, cursor, total, key_of))
+    }
+}
+
+/// The answer to `count=only`: the figure and no rows.
+pub fn counted_only<R>(total: Option<u64>) -> Page<R> {
+    Page {
+        items: Vec::new(),
+        count: total,
+        next_cursor: None,
+        prev_cursor: None,
+    }
+}
+
+/// Which way a page is read (`true`: backwards, from `page[before]` or the
+/// end) and from which cursor.
+pub fn reading(page: &PageRequest) -> (bool, Option<String>) {
+    match page {
+        PageRequest::First { after, .. } => (false, after.clone()),
+        PageRequest::Last { before, .. } => (true, before.clone()),
+    }
+}
+
+/// The page out of `rows` read in reading order with one row more than
+/// `size` (that row only tells that more exist); `cursor` is the request's.
+pub fn page_of<R>(
+    mut rows: Vec<R>,
+    size: usize,
+    backwards: bool,
+    cursor: Option<String>,
+    total: Option<u64>,
+    key_of: impl Fn(&R) -> String,
+) -> Page<R> {
+    let more = rows.len() > size;
+    rows.truncate(size);
+    if backwards {
+        rows.reverse();
+    }
+    let first = rows.first().map(&key_of);
+    let last = rows.last().map(&key_of);
+    let (next_cursor, prev_cursor) = if backwards {
+        (cursor.and(last), if more { first } else { None })
+    } else {
+        (if more { last } else { None }, cursor.and(first))
+    };
+    Page {
+        items: rows,
+        count: total,
+        next_cursor,
+        prev_cursor,
     }
 }

@@ -77,6 +77,43 @@ macro_rules! bind_args {
 }
 pub use bind_args;
 
+/// Runs one statement in a write transaction, recording the audit entry (an
+/// `&AuditEntry`, or an `Option` of one) in the same transaction only when
+/// the statement changed a row; evaluates to whether it did.
+#[macro_export]
+macro_rules! audited_change {
+    ($db:expr, $audit:expr, $query:expr) => {
+        $crate::server::db::with_pool!($db, pool => {
+            let mut tx = $crate::server::db::BeginWrite::begin_write(pool).await?;
+            let changed = $query.execute(&mut *tx).await?.rows_affected() > 0;
+            let audit = Option::<&$crate::server::db::audit::AuditEntry>::from($audit);
+            if let (true, Some(audit)) = (changed, audit) {
+                audit.insert(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok(changed)
+        })
+    };
+}
+pub use audited_change;
+
+/// Runs one statement in a write transaction together with its audit entry
+/// (an `&AuditEntry`, or an `Option` of one): both are kept or neither.
+#[macro_export]
+macro_rules! audited_write {
+    ($db:expr, $audit:expr, $query:expr) => {
+        $crate::server::db::with_pool!($db, pool => {
+            let mut tx = $crate::server::db::BeginWrite::begin_write(pool).await?;
+            $query.execute(&mut *tx).await?;
+            if let Some(audit) = Option::<&$crate::server::db::audit::AuditEntry>::from($audit) {
+                audit.insert(&mut *tx).await?;
+            }
+            tx.commit().await
+        })
+    };
+}
+pub use audited_write;
+
 /// Opening a write transaction: SQLite must take the write lock up front
 /// (`BEGIN IMMEDIATE`), or a read-then-write transaction can fail with "busy"
 /// instead of waiting for the other writer.

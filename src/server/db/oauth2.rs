@@ -1,7 +1,7 @@
 //! SQL for OAuth2 admin clients and the access tokens issued to them. Only
 //! SHA-256 digests of secrets and tokens are stored.
 
-use super::{audit::AuditEntry, with_pool, BeginWrite, Db};
+use super::{audit::AuditEntry, audited_write, with_pool, BeginWrite, Db};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct ClientRow {
@@ -22,11 +22,12 @@ pub async fn insert_client(
     secret_hash: &str,
     audit: &AuditEntry,
 ) -> sqlx::Result<()> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
+    audited_write!(
+        db,
+        audit,
         sqlx::query(
             "INSERT INTO oauth2_clients (id, name, secret_hash, scopes, created_at, created_by) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(&client.id)
         .bind(&client.name)
@@ -34,11 +35,7 @@ pub async fn insert_client(
         .bind(&client.scopes)
         .bind(client.created_at)
         .bind(&client.created_by)
-        .execute(&mut *tx)
-        .await?;
-        audit.insert(&mut *tx).await?;
-        tx.commit().await
-    })
+    )
 }
 
 /// Newest first; revoked clients stay listed with their revocation time.

@@ -2,6 +2,7 @@
 
 use super::{
     audit::AuditEntry,
+    audited_change, audited_write,
     keyset::Keyset,
     sql::{contains_pattern, Conditions},
     with_pool, Arg, BeginWrite, Db,
@@ -55,20 +56,15 @@ pub async fn by_name(db: &Db, name: &str) -> sqlx::Result<Option<OrgRow>> {
 
 /// Inserts an organisation; a name taken in any case is a unique violation.
 pub async fn insert(db: &Db, row: &OrgRow, audit: Option<&AuditEntry>) -> sqlx::Result<()> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
+    audited_write!(
+        db,
+        audit,
         sqlx::query("INSERT INTO orgs (id, name, created_at, updated_at) VALUES ($1, $2, $3, $4)")
             .bind(&row.id)
             .bind(&row.name)
             .bind(row.created_at)
             .bind(row.updated_at)
-            .execute(&mut *tx)
-            .await?;
-        if let Some(audit) = audit {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await
-    })
+    )
 }
 
 /// Renames; `Ok(false)` when there is no such organisation.
@@ -79,22 +75,14 @@ pub async fn rename(
     now: i64,
     audit: &AuditEntry,
 ) -> sqlx::Result<bool> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let done = sqlx::query("UPDATE orgs SET name = $1, updated_at = $2 WHERE id = $3")
+    audited_change!(
+        db,
+        audit,
+        sqlx::query("UPDATE orgs SET name = $1, updated_at = $2 WHERE id = $3")
             .bind(name)
             .bind(now)
             .bind(id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-            == 1;
-        if done {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        Ok(done)
-    })
+    )
 }
 
 /// What happened to a delete.
@@ -166,9 +154,10 @@ pub async fn members(
 ) -> sqlx::Result<Page<MemberRow>> {
     let mut conditions = Conditions::default();
     conditions.push("m.org_id = {}", vec![Arg::Text(org_id.to_owned())]);
-    if let Some(role) = filter.role {
-        conditions.push("m.role = {}", vec![Arg::Text(role.as_str().into())]);
-    }
+    conditions.push_given(
+        "m.role = {}",
+        filter.role.map(|role| Arg::Text(role.as_str().into())),
+    );
     if let Some(term) = &filter.search {
         conditions.push(
             "lower(u.username || ' ' || coalesce(u.display_name, '')) LIKE {} ESCAPE '\\'",
@@ -239,21 +228,13 @@ pub async fn remove_member(
     user_id: &str,
     audit: &AuditEntry,
 ) -> sqlx::Result<bool> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let done = sqlx::query("DELETE FROM org_members WHERE org_id = $1 AND user_id = $2")
+    audited_change!(
+        db,
+        audit,
+        sqlx::query("DELETE FROM org_members WHERE org_id = $1 AND user_id = $2")
             .bind(org_id)
             .bind(user_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-            == 1;
-        if done {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        Ok(done)
-    })
+    )
 }
 
 /// The memberships of the given users, by organisation name.

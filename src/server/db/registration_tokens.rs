@@ -3,6 +3,7 @@
 
 use super::{
     audit::AuditEntry,
+    audited_change, audited_write,
     keyset::Keyset,
     sql::Conditions,
     users::{insert_user_in_tx, NewUserLinks, UserRow},
@@ -63,21 +64,14 @@ pub async fn get(db: &Db, token: &str) -> sqlx::Result<Option<RegTokenRow>> {
 
 /// Inserts a token; an existing one is a unique violation.
 pub async fn insert(db: &Db, row: &RegTokenRow, audit: &AuditEntry) -> sqlx::Result<()> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        sqlx::query(
-            "INSERT INTO registration_tokens (token, uses_allowed, pending, completed, expires_at, created_at) \
-             VALUES ($1, $2, 0, 0, $3, $4)",
-        )
-        .bind(&row.token)
-        .bind(row.uses_allowed)
-        .bind(row.expires_at)
-        .bind(row.created_at)
-        .execute(&mut *tx)
-        .await?;
-        audit.insert(&mut *tx).await?;
-        tx.commit().await
-    })
+    audited_write!(db, audit, sqlx::query(
+        "INSERT INTO registration_tokens (token, uses_allowed, pending, completed, expires_at, created_at) \
+         VALUES ($1, $2, 0, 0, $3, $4)",
+    )
+    .bind(&row.token)
+    .bind(row.uses_allowed)
+    .bind(row.expires_at)
+    .bind(row.created_at))
 }
 
 /// Sets `uses_allowed` and `expires_at`; `Ok(false)` when there is no such token.
@@ -88,22 +82,16 @@ pub async fn update(
     expires_at: Option<i64>,
     audit: &AuditEntry,
 ) -> sqlx::Result<bool> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let done = sqlx::query("UPDATE registration_tokens SET uses_allowed = $1, expires_at = $2 WHERE token = $3")
-            .bind(uses_allowed)
-            .bind(expires_at)
-            .bind(token)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-            == 1;
-        if done {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        Ok(done)
-    })
+    audited_change!(
+        db,
+        audit,
+        sqlx::query(
+            "UPDATE registration_tokens SET uses_allowed = $1, expires_at = $2 WHERE token = $3"
+        )
+        .bind(uses_allowed)
+        .bind(expires_at)
+        .bind(token)
+    )
 }
 
 /// Revokes (`Some(now)`) or unrevokes (`None`); a token already in that
@@ -142,20 +130,11 @@ pub async fn set_revoked(
 
 /// `Ok(false)` when there was no such token.
 pub async fn delete(db: &Db, token: &str, audit: &AuditEntry) -> sqlx::Result<bool> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let done = sqlx::query("DELETE FROM registration_tokens WHERE token = $1")
-            .bind(token)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected()
-            == 1;
-        if done {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        Ok(done)
-    })
+    audited_change!(
+        db,
+        audit,
+        sqlx::query("DELETE FROM registration_tokens WHERE token = $1").bind(token)
+    )
 }
 
 /// Tokens in byte order of the token; cursors are tokens (the caller

@@ -151,12 +151,8 @@ fn conditions(filter: &SessionFilter, idle_cutoff: i64) -> Conditions {
     if let Some(ip) = &filter.ip {
         c.push("s.client_ip = {}", vec![Arg::Text(ip.clone())]);
     }
-    if let Some(t) = filter.last_seen_before {
-        c.push("s.last_seen_at < {}", vec![Arg::Int(t)]);
-    }
-    if let Some(t) = filter.last_seen_after {
-        c.push("s.last_seen_at >= {}", vec![Arg::Int(t)]);
-    }
+    c.push_given("s.last_seen_at < {}", filter.last_seen_before.map(Arg::Int));
+    c.push_given("s.last_seen_at >= {}", filter.last_seen_after.map(Arg::Int));
     c
 }
 

@@ -24,6 +24,13 @@ impl Conditions {
         self.clauses.push(clause);
     }
 
+    /// Adds a one-placeholder clause for a filter that was given (`Some`).
+    pub fn push_given(&mut self, clause: &str, arg: Option<Arg>) {
+        if let Some(arg) = arg {
+            self.push(clause, vec![arg]);
+        }
+    }
+
     /// `expr IN (…)` over `values`; no values match nothing.
     pub fn push_in(&mut self, expr: &str, values: impl IntoIterator<Item = Arg>) {
         let from = self.args.len() + 1;

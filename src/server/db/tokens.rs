@@ -1,6 +1,6 @@
 //! SQL for personal API tokens. Only the SHA-256 of a secret is ever stored.
 
-use super::{audit::AuditEntry, users::UserRow, with_pool, BeginWrite, Db};
+use super::{audit::AuditEntry, audited_change, audited_write, users::UserRow, with_pool, Db};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct TokenRow {
@@ -20,24 +20,17 @@ pub async fn insert(
     token_hash: &str,
     audit: &AuditEntry,
 ) -> sqlx::Result<()> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        sqlx::query(
-            "INSERT INTO api_tokens (id, user_id, name, token_hash, scopes, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(&token.id)
-        .bind(&token.user_id)
-        .bind(&token.name)
-        .bind(token_hash)
-        .bind(&token.scopes)
-        .bind(token.created_at)
-        .bind(token.expires_at)
-        .execute(&mut *tx)
-        .await?;
-        audit.insert(&mut *tx).await?;
-        tx.commit().await
-    })
+    audited_write!(db, audit, sqlx::query(
+        "INSERT INTO api_tokens (id, user_id, name, token_hash, scopes, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&token.id)
+    .bind(&token.user_id)
+    .bind(&token.name)
+    .bind(token_hash)
+    .bind(&token.scopes)
+    .bind(token.created_at)
+    .bind(token.expires_at))
 }
 
 /// A token found by the hash of its secret, with its owner, in one query:
@@ -91,21 +84,10 @@ pub async fn revoke(
     now: i64,
     audit: &AuditEntry,
 ) -> sqlx::Result<bool> {
-    with_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        let changed = sqlx::query(
-            "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND id = $3 AND revoked_at IS NULL",
-        )
-        .bind(now)
-        .bind(user_id)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed > 0 {
-            audit.insert(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        Ok(changed > 0)
-    })
+    audited_change!(db, audit, sqlx::query(
+        "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND id = $3 AND revoked_at IS NULL",
+    )
+    .bind(now)
+    .bind(user_id)
+    .bind(id))
 }

@@ -2,13 +2,11 @@
 
 use super::{
     audit::AuditEntry,
-    bind_args,
+    bind_args, keyset,
     sql::{contains_pattern, Conditions},
     with_pool, Arg, BeginWrite, Db,
 };
-use crate::model::{
-    validate, CountMode, OrgRole, Page, PageRequest, UserFilter, UserSortKey, UserStatus,
-};
+use crate::model::{validate, CountMode, OrgRole, Page, UserFilter, UserSortKey, UserStatus};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct UserRow {
@@ -245,27 +243,27 @@ fn counters_suffice(filter: &UserFilter) -> bool {
 
 fn filter_conditions(db: &Db, filter: &UserFilter) -> Conditions {
     let mut c = Conditions::default();
-    if let Some(status) = filter.status {
-        c.push("status = {}", vec![Arg::Text(status.as_str().into())]);
-    }
-    if let Some(admin) = filter.admin {
-        c.push("admin = {}", vec![Arg::Bool(admin)]);
-    }
-    if let Some(v) = filter.can_request_admin {
-        c.push("can_request_admin = {}", vec![Arg::Bool(v)]);
-    }
-    if let Some(t) = filter.last_seen_before {
-        c.push("coalesce(last_seen_at, 0) < {}", vec![Arg::Int(t)]);
-    }
-    if let Some(t) = filter.last_seen_after {
-        c.push("coalesce(last_seen_at, 0) >= {}", vec![Arg::Int(t)]);
-    }
-    if let Some(t) = filter.created_before {
-        c.push("created_at < {}", vec![Arg::Int(t)]);
-    }
-    if let Some(t) = filter.created_after {
-        c.push("created_at >= {}", vec![Arg::Int(t)]);
-    }
+    c.push_given(
+        "status = {}",
+        filter
+            .status
+            .map(|status| Arg::Text(status.as_str().into())),
+    );
+    c.push_given("admin = {}", filter.admin.map(Arg::Bool));
+    c.push_given(
+        "can_request_admin = {}",
+        filter.can_request_admin.map(Arg::Bool),
+    );
+    c.push_given(
+        "coalesce(last_seen_at, 0) < {}",
+        filter.last_seen_before.map(Arg::Int),
+    );
+    c.push_given(
+        "coalesce(last_seen_at, 0) >= {}",
+        filter.last_seen_after.map(Arg::Int),
+    );
+    c.push_given("created_at < {}", filter.created_before.map(Arg::Int));
+    c.push_given("created_at >= {}", filter.created_after.map(Arg::Int));
     if !filter.ids.is_empty() {
         c.push_in("id", filter.ids.iter().map(|id| Arg::Text(id.clone())));
     }
@@ -392,21 +390,13 @@ pub async fn list(db: &Db, filter: &UserFilter) -> sqlx::Result<Page<UserRow>> {
         CountMode::Include | CountMode::Only => Some(self::count(db, filter).await?),
     };
     if count == CountMode::Only {
-        return Ok(Page {
-            items: Vec::new(),
-            count: total,
-            next_cursor: None,
-            prev_cursor: None,
-        });
+        return Ok(keyset::counted_only(total));
     }
 
     let key = filter.sort.key;
     let mut c = filter_conditions(db, filter);
     let size = page.size() as usize;
-    let (backwards, raw_cursor) = match page {
-        PageRequest::First { after, .. } => (false, after.clone()),
-        PageRequest::Last { before, .. } => (true, before.clone()),
-    };
+    let (backwards, raw_cursor) = keyset::reading(page);
     let cursor = raw_cursor
         .as_deref()
         .and_then(|raw| Cursor::decode(raw, key));
@@ -434,7 +424,7 @@ pub async fn list(db: &Db, filter: &UserFilter) -> sqlx::Result<Page<UserRow>> {
         Some(expr) => format!("{expr} {dir}, id {dir}"),
         None => format!("id {dir}"),
     };
-    let mut rows: Vec<UserRow> = match db {
+    let rows: Vec<UserRow> = match db {
         Db::Sqlite(pool) => {
             // sqlx hands every SQLite row from its worker thread to the async
             // side separately, and those hand-offs cost more than the query:
@@ -472,24 +462,14 @@ pub async fn list(db: &Db, filter: &UserFilter) -> sqlx::Result<Page<UserRow>> {
         }
     };
 
-    let more = rows.len() > size;
-    rows.truncate(size);
-    if backwards {
-        rows.reverse();
-    }
-    let first = rows.first().map(|r| Cursor::encode(r, key));
-    let last = rows.last().map(|r| Cursor::encode(r, key));
-    let (next_cursor, prev_cursor) = if backwards {
-        (raw_cursor.and(last), if more { first } else { None })
-    } else {
-        (if more { last } else { None }, raw_cursor.and(first))
-    };
-    Ok(Page {
-        items: rows,
-        count: total,
-        next_cursor,
-        prev_cursor,
-    })
+    Ok(keyset::page_of(
+        rows,
+        size,
+        backwards,
+        raw_cursor,
+        total,
+        |r| Cursor::encode(r, key),
+    ))
 }
 
 /// Total matching `filter`: from the counters unless a search is involved,
@@ -501,12 +481,13 @@ pub async fn count(db: &Db, filter: &UserFilter) -> sqlx::Result<u64> {
         with_pool!(db, pool => bind_args!(sqlx::query_scalar(&sql), c.args()).fetch_one(pool).await)?
     } else {
         let mut c = Conditions::default();
-        if let Some(status) = filter.status {
-            c.push("status = {}", vec![Arg::Text(status.as_str().into())]);
-        }
-        if let Some(admin) = filter.admin {
-            c.push("admin = {}", vec![Arg::Bool(admin)]);
-        }
+        c.push_given(
+            "status = {}",
+            filter
+                .status
+                .map(|status| Arg::Text(status.as_str().into())),
+        );
+        c.push_given("admin = {}", filter.admin.map(Arg::Bool));
         let sql = format!(
             "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM user_counts{}",
             c.sql()

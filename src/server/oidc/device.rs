@@ -19,7 +19,7 @@ use crate::{
         ops::oidc::{
             authorize::SignedIn,
             device::{self as ops, DeviceAnswer},
-            grants::authenticate_client,
+            grants::authenticate_form_client,
         },
         rest::{oauth2_token, ApiError},
         AppState,
@@ -31,13 +31,7 @@ pub async fn authorization(State(state): State<AppState>, request: Request) -> R
     let (ip, parsed) = oauth2_token::read(request).await;
     let result = async {
         let form = parsed?;
-        let app = authenticate_client(
-            &state,
-            form.client_id.as_deref(),
-            form.client_secret.as_deref(),
-            ip.as_deref(),
-        )
-        .await?;
+        let app = authenticate_form_client(&state, &form, ip.as_deref()).await?;
         ops::start(&state, &app, form.scope.as_deref()).await
     }
     .await;

@@ -14,7 +14,7 @@ use crate::{
     server::{
         ops::{
             oauth2::TokenError,
-            oidc::{grants::authenticate_client, resource},
+            oidc::{grants::authenticate_form_client, resource},
         },
         rest::oauth2_token,
         AppState,
@@ -61,13 +61,7 @@ pub async fn introspect(State(state): State<AppState>, request: Request) -> Resp
     let (ip, parsed) = oauth2_token::read(request).await;
     let result = async {
         let form = parsed?;
-        let app = authenticate_client(
-            &state,
-            form.client_id.as_deref(),
-            form.client_secret.as_deref(),
-            ip.as_deref(),
-        )
-        .await?;
+        let app = authenticate_form_client(&state, &form, ip.as_deref()).await?;
         // Resource servers are confidential clients: a public one proves nothing.
         if app.client_type != "confidential" {
             return Err(TokenError::InvalidClient);
@@ -88,13 +82,7 @@ pub async fn revoke(State(state): State<AppState>, request: Request) -> Response
     let (ip, parsed) = oauth2_token::read(request).await;
     let result = async {
         let form = parsed?;
-        let app = authenticate_client(
-            &state,
-            form.client_id.as_deref(),
-            form.client_secret.as_deref(),
-            ip.as_deref(),
-        )
-        .await?;
+        let app = authenticate_form_client(&state, &form, ip.as_deref()).await?;
         let token = form
             .token
             .ok_or_else(|| TokenError::InvalidRequest("token is required".into()))?;

@@ -4,7 +4,7 @@ use super::{Access, Caller};
 use crate::{
     model::{AppError, Connection, CountMode, Page, PageRequest},
     server::{
-        db::{self, live::ConnectionFilter},
+        db::{self, keyset, live::ConnectionFilter},
         time::{now_ms, rfc3339},
         AppState,
     },
@@ -36,44 +36,30 @@ pub async fn list(
         _ => Some(db::live::count(&state.db, user_id, now).await?.0 as u64),
     };
     if count == CountMode::Only {
-        return Ok(Page {
-            items: Vec::new(),
-            count: total,
-            next_cursor: None,
-            prev_cursor: None,
-        });
+        return Ok(keyset::counted_only(total));
     }
     let size = i64::from(page.size());
-    let (after, before) = match page {
-        PageRequest::First { after, .. } => (after.clone(), None),
-        PageRequest::Last { before, .. } => (None, before.clone()),
+    let (backwards, cursor) = keyset::reading(page);
+    let (after, before) = match backwards {
+        false => (cursor.clone(), None),
+        true => (None, cursor.clone()),
     };
     let filter = ConnectionFilter {
         user_id: user_id.map(str::to_owned),
-        after: after.clone(),
-        before: before.clone(),
-        backwards: matches!(page, PageRequest::Last { .. }),
+        after,
+        before,
+        backwards,
         limit: size + 1,
     };
-    let mut rows = db::live::list(&state.db, &filter, now).await?;
-    let more = rows.len() as i64 > size;
-    rows.truncate(size as usize);
-    if filter.backwards {
-        rows.reverse();
-    }
-    let items: Vec<Connection> = rows.into_iter().map(to_model).collect();
-    let first_id = items.first().map(|c| c.id.clone());
-    let last_id = items.last().map(|c| c.id.clone());
-    let (next_cursor, prev_cursor) = if filter.backwards {
-        (before.and(last_id), if more { first_id } else { None })
-    } else {
-        (if more { last_id } else { None }, after.and(first_id))
-    };
+    let rows = db::live::list(&state.db, &filter, now).await?;
+    let page = keyset::page_of(rows, size as usize, backwards, cursor, total, |r| {
+        r.id.clone()
+    });
     Ok(Page {
-        items,
-        count: total,
-        next_cursor,
-        prev_cursor,
+        items: page.items.into_iter().map(to_model).collect(),
+        count: page.count,
+        next_cursor: page.next_cursor,
+        prev_cursor: page.prev_cursor,
     })
 }
 

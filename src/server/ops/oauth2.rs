@@ -171,14 +171,7 @@ pub async fn issue_token(
     ip: Option<&str>,
 ) -> Result<IssuedToken, TokenError> {
     use super::oidc::{device, grants};
-    let oidc_client = || {
-        grants::authenticate_client(
-            state,
-            request.client_id.as_deref(),
-            request.client_secret.as_deref(),
-            ip,
-        )
-    };
+    let oidc_client = || grants::authenticate_form_client(state, &request, ip);
     match request.grant_type.as_deref() {
         None => return Err(TokenError::InvalidRequest("grant_type is required".into())),
         Some("client_credentials") => {}

@@ -15,6 +15,27 @@ pub trait Resource {
     fn attributes(&self) -> Self::Attributes<'_>;
 }
 
+/// Implements [`Resource`] for a model: its `type`, the field that is its
+/// id, and its attributes as read from the model (`$item`).
+macro_rules! resource {
+    ($model:ty, $kind:literal, id = $id:ident, $attributes:ident, |$item:ident| $read:expr) => {
+        impl $crate::server::rest::Resource for $model {
+            const TYPE: &'static str = $kind;
+            type Attributes<'a> = $attributes<'a>;
+
+            fn id(&self) -> &str {
+                &self.$id
+            }
+
+            fn attributes(&self) -> $attributes<'_> {
+                let $item = self;
+                $read
+            }
+        }
+    };
+}
+pub(crate) use resource;
+
 #[derive(Serialize)]
 struct SelfLink {
     #[serde(rename = "self")]

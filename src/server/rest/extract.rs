@@ -5,22 +5,22 @@ use std::net::SocketAddr;
 use axum::{
     extract::{rejection::JsonRejection, ConnectInfo, FromRequest, FromRequestParts, Request},
     http::{request::Parts, Method},
+    response::Response,
 };
 use tower_sessions::Session;
 
-use super::ApiError;
+use super::{common::page_response, ApiError, Resource};
 use crate::{
-    model::AppError,
+    model::{
+        AppError, AuditFilter, CountMode, MemberFilter, OrgFilter, Page, PageRequest,
+        RegistrationTokenFilter, SessionFilter,
+    },
     server::{
         auth::{caller, network::ClientAddr},
         ops::{Access, Caller},
         AppState,
     },
 };
-
-/// The authenticated administrator of an admin API request: 401 without
-/// credentials, 403 for anyone else. Operations authorize again in `ops`.
-pub struct ApiCaller(pub Caller);
 
 /// The client as the `client_address` middleware worked it out; without
 /// that middleware (never in the real router) the socket peer, no TLS.
@@ -38,7 +38,15 @@ pub fn client_addr(parts: &Parts) -> ClientAddr {
         })
 }
 
-impl FromRequestParts<AppState> for ApiCaller {
+/// What every admin handler works with: the server's state and the
+/// authenticated administrator of the request (401 without credentials, 403
+/// for anyone else). Operations authorize again in `ops`.
+pub struct ApiCall {
+    pub state: AppState,
+    pub caller: Caller,
+}
+
+impl FromRequestParts<AppState> for ApiCall {
     type Rejection = ApiError;
 
     async fn from_request_parts(
@@ -57,7 +65,22 @@ impl FromRequestParts<AppState> for ApiCaller {
             _ => Access::Write,
         };
         caller.require_admin(access)?;
-        Ok(ApiCaller(caller))
+        Ok(Self {
+            state: state.clone(),
+            caller,
+        })
+    }
+}
+
+/// The query string as sent, empty when there is none: list endpoints parse
+/// it themselves to name a bad parameter.
+pub struct QueryString(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for QueryString {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(parts.uri.query().unwrap_or_default().to_owned()))
     }
 }
 
@@ -170,46 +193,64 @@ pub fn query_params(
     Ok(params)
 }
 
-const PAGING: [&str; 4] = ["page[first]", "page[after]", "page[last]", "page[before]"];
+pub const PAGING: [&str; 4] = ["page[first]", "page[after]", "page[last]", "page[before]"];
+
+/// `count`: `true` (also when absent), `false` or `only`; else a 400 naming it.
+pub fn count_param(value: Option<&str>) -> Result<CountMode, AppError> {
+    let count = value
+        .map(|s| {
+            CountMode::parse(s).ok_or_else(|| {
+                AppError::bad_parameter("count", "count must be true, false or only")
+            })
+        })
+        .transpose()?;
+    Ok(count.unwrap_or_default())
+}
+
+/// The paging parameters, read through `get`; a 400 naming the one at fault.
+pub fn page_param<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Result<PageRequest, AppError> {
+    PageRequest::from_params(
+        get("page[first]"),
+        get("page[after]"),
+        get("page[last]"),
+        get("page[before]"),
+    )
+    .map_err(|(param, message)| AppError::bad_parameter(param, message))
+}
+
+/// The query without its paging, for the links to other pages: the `keys`
+/// given (values re-encoded), then `count` as it came (it was checked).
+pub fn link_filters<'a, 'k>(
+    keys: impl IntoIterator<Item = &'k str>,
+    get: impl Fn(&str) -> Option<&'a str>,
+) -> String {
+    keys.into_iter()
+        .filter_map(|k| get(k).map(|v| format!("{k}={}", urlencoding::encode(v))))
+        .chain(get("count").map(|v| format!("count={v}")))
+        .collect::<Vec<_>>()
+        .join("&")
+}
 
 /// The parts every list query shares: paging, `count`, and the endpoint's
 /// own filter parameters (unknown or repeated parameters are a 400).
+#[derive(Debug)]
 pub struct ListQuery {
     params: std::collections::HashMap<String, String>,
-    pub page: crate::model::PageRequest,
-    pub count: crate::model::CountMode,
+    pub page: PageRequest,
+    pub count: CountMode,
     /// The filters and `count` re-encoded, for the paging links.
     pub encoded: String,
 }
 
 impl ListQuery {
     pub fn parse(raw: &str, filters: &[&str]) -> Result<Self, AppError> {
-        use crate::model::{CountMode, PageRequest};
         let params = query_params(raw, |key| {
             filters.contains(&key) || PAGING.contains(&key) || key == "count"
         })?;
         let get = |k: &str| params.get(k).map(String::as_str);
-        let count = get("count")
-            .map(|s| {
-                CountMode::parse(s).ok_or_else(|| {
-                    AppError::bad_parameter("count", "count must be true, false or only")
-                })
-            })
-            .transpose()?
-            .unwrap_or_default();
-        let page = PageRequest::from_params(
-            get("page[first]"),
-            get("page[after]"),
-            get("page[last]"),
-            get("page[before]"),
-        )
-        .map_err(|(param, message)| AppError::bad_parameter(param, message))?;
-        let encoded = filters
-            .iter()
-            .filter_map(|k| get(k).map(|v| format!("{k}={}", urlencoding::encode(v))))
-            .chain(get("count").map(|v| format!("count={v}")))
-            .collect::<Vec<_>>()
-            .join("&");
+        let count = count_param(get("count"))?;
+        let page = page_param(get)?;
+        let encoded = link_filters(filters.iter().copied(), get);
         Ok(Self {
             page,
             count,
@@ -221,4 +262,44 @@ impl ListQuery {
     pub fn get(&self, key: &str) -> Option<&str> {
         self.params.get(key).map(String::as_str)
     }
+
+    /// The endpoint's filter, read from this query by `filter_from`, with
+    /// the page asked for and whether to count.
+    pub fn filter<F: PagedFilter>(
+        &self,
+        filter_from: impl FnOnce(&dyn Fn(&str) -> Option<String>) -> Result<F, AppError>,
+    ) -> Result<F, AppError> {
+        let mut filter = filter_from(&|k| self.get(k).map(str::to_owned))?;
+        filter.set_paging(self.page.clone(), self.count);
+        Ok(filter)
+    }
+
+    /// The list's answer: `page` with links that keep this query's filters.
+    pub fn page_response<R: Resource>(&self, page: &Page<R>, path: &str, raw: &str) -> Response {
+        page_response(page, path, &self.encoded, raw, self.page.size())
+    }
 }
+
+/// A list's filter, which also carries the page asked for and the count mode.
+pub trait PagedFilter {
+    fn set_paging(&mut self, page: PageRequest, count: CountMode);
+}
+
+macro_rules! paged_filters {
+    ($($filter:ty),+) => {$(
+        impl PagedFilter for $filter {
+            fn set_paging(&mut self, page: PageRequest, count: CountMode) {
+                self.page = page;
+                self.count = count;
+            }
+        }
+    )+};
+}
+
+paged_filters!(
+    AuditFilter,
+    MemberFilter,
+    OrgFilter,
+    RegistrationTokenFilter,
+    SessionFilter
+);

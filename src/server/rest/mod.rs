@@ -5,6 +5,7 @@ pub mod allowlist;
 pub mod applications;
 pub mod attachment;
 pub mod audit_log;
+mod common;
 pub mod connections;
 pub mod contacts;
 mod doc;
@@ -18,6 +19,7 @@ pub mod oauth2_clients;
 pub mod oauth2_token;
 pub mod openapi;
 pub mod orgs;
+mod prelude;
 pub mod register;
 pub mod registration_tokens;
 pub mod server;
@@ -39,8 +41,9 @@ use utoipa_axum::{
     routes,
 };
 
+pub(crate) use envelope::resource;
 pub use envelope::{list_document, resource_document, ListLinks, Resource};
-pub use extract::{ApiCaller, ApiJson};
+pub use extract::{ApiCall, ApiJson};
 
 use crate::{model::AppError, server::AppState};
 

@@ -19,7 +19,7 @@ use crate::{
             applications::AppRow,
             oidc::{GrantStanding, Spend},
         },
-        ops::oauth2::{IssuedToken, TokenError},
+        ops::oauth2::{IssuedToken, TokenError, TokenRequest},
         time::now_ms,
         AppState,
     },
@@ -70,6 +70,22 @@ pub async fn authenticate_client(
             Err(TokenError::InvalidClient)
         }
     }
+}
+
+/// [`authenticate_client`] with the credentials a form (token, device,
+/// revocation or introspection request) carries.
+pub async fn authenticate_form_client(
+    state: &AppState,
+    form: &TokenRequest,
+    ip: Option<&str>,
+) -> Result<AppRow, TokenError> {
+    authenticate_client(
+        state,
+        form.client_id.as_deref(),
+        form.client_secret.as_deref(),
+        ip,
+    )
+    .await
 }
 
 /// A grant's "last used" is kept to the minute: a busy client refreshing

@@ -1,20 +1,9 @@
 //! `DELETE /allowlist/{entry}`: 204. 404 not on the list; 422 not an
 //! address or range; 409 `would_lock_out` unless `?confirm_lockout=true`.
 
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-};
-
 use super::LockoutQuery;
-use crate::server::rest::openapi::{
-    AllowEntryInvalidError, AllowListConflictError, BadRequestError, NotFoundError,
-};
-use crate::server::{
-    ops,
-    rest::{extract::ApiQuery, ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::openapi::{AllowEntryInvalidError, AllowListConflictError};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     delete,
@@ -32,23 +21,19 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(entry): Path<String>,
     ApiQuery(query): ApiQuery<LockoutQuery>,
 ) -> Result<StatusCode, ApiError> {
-    ops::allowlist::delete(&state, &caller, &entry, query.confirm_lockout).await?;
-    Ok(StatusCode::NO_CONTENT)
+    no_content(ops::allowlist::delete(&state, &caller, &entry, query.confirm_lockout).await)
 }
 
 /// `DELETE /allowlist/10.0.0.0/8`: the slash of a range sent unencoded.
 pub async fn with_prefix(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path((address, prefix_len)): Path<(String, String)>,
     ApiQuery(query): ApiQuery<LockoutQuery>,
 ) -> Result<StatusCode, ApiError> {
     let entry = format!("{address}/{prefix_len}");
-    ops::allowlist::delete(&state, &caller, &entry, query.confirm_lockout).await?;
-    Ok(StatusCode::NO_CONTENT)
+    no_content(ops::allowlist::delete(&state, &caller, &entry, query.confirm_lockout).await)
 }

@@ -1,19 +1,11 @@
 //! `GET /allowlist`: every entry, sorted, with `meta.your_ip` (the address
 //! the server sees this request from). An empty list restricts nothing.
 
-use axum::{
-    extract::State,
-    response::{IntoResponse, Response},
-    Json,
-};
 use serde_json::json;
 
 use super::collection_path;
-use crate::server::{
-    ops,
-    rest::{envelope::collection_document, ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::envelope::collection_document;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -26,10 +18,7 @@ use crate::server::{
         server sees it.",
     responses((status = 200, description = "The entries", body = super::schema::EntryListDocument)),
 )]
-pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-) -> Result<Response, ApiError> {
+pub async fn handler(ApiCall { state, caller }: ApiCall) -> Result<Response, ApiError> {
     let list = ops::allowlist::list(&state, &caller).await?;
     let mut document = serde_json::to_value(collection_document(&list.entries, &collection_path()))
         .map_err(|_| ApiError(crate::model::AppError::Internal))?;

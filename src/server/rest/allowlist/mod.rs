@@ -7,7 +7,7 @@ pub mod put;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Resource, PREFIX};
+use super::{resource, PREFIX};
 use crate::model::AllowEntry;
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -37,23 +37,18 @@ pub mod schema {
     );
 }
 
-impl Resource for AllowEntry {
-    const TYPE: &'static str = "allowlist_entry";
-    type Attributes<'a> = EntryAttributes<'a>;
-
-    fn id(&self) -> &str {
-        &self.entry
+resource!(
+    AllowEntry,
+    "allowlist_entry",
+    id = entry,
+    EntryAttributes,
+    |entry| EntryAttributes {
+        entry: &entry.entry,
+        note: &entry.note,
+        created_at: &entry.created_at,
+        created_by: &entry.created_by,
     }
-
-    fn attributes(&self) -> EntryAttributes<'_> {
-        EntryAttributes {
-            entry: &self.entry,
-            note: &self.note,
-            created_at: &self.created_at,
-            created_by: &self.created_by,
-        }
-    }
-}
+);
 
 fn collection_path() -> String {
     format!("{PREFIX}/allowlist")

@@ -4,26 +4,13 @@
 //! caller's own address would lose admin access, unless confirmed
 //! (`confirm_lockout` in the body or the query); 409 `allowlist_full`.
 
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-    response::{IntoResponse, Response},
-    Json,
-};
 use serde::Deserialize;
 
 use super::{collection_path, LockoutQuery};
-use crate::server::rest::openapi::{
-    AllowEntryInvalidError, AllowListConflictError, BadRequestError,
-};
-use crate::server::{
-    ops,
-    rest::{
-        extract::{ApiQuery, OptionalJson},
-        resource_document, ApiCaller, ApiError,
-    },
-    AppState,
-};
+use crate::server::rest::extract::OptionalJson;
+use crate::server::rest::openapi::{AllowEntryInvalidError, AllowListConflictError};
+use crate::server::rest::prelude::*;
+use crate::server::AppState;
 
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -53,8 +40,7 @@ pub struct PutEntry {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(entry): Path<String>,
     ApiQuery(query): ApiQuery<LockoutQuery>,
     OptionalJson(body): OptionalJson<PutEntry>,
@@ -64,8 +50,7 @@ pub async fn handler(
 
 /// `PUT /allowlist/10.0.0.0/8`: the slash of a range sent unencoded.
 pub async fn with_prefix(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path((address, prefix_len)): Path<(String, String)>,
     ApiQuery(query): ApiQuery<LockoutQuery>,
     OptionalJson(body): OptionalJson<PutEntry>,

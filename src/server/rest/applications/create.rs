@@ -2,12 +2,6 @@
 //! for a confidential client the secret once in `meta.client_secret`; 409
 //! name taken; 422 broken rules; 400 malformed body or unknown organisation.
 
-use axum::{
-    extract::State,
-    http::{header, StatusCode},
-    response::{IntoResponse, Response},
-    Json,
-};
 use serde_json::json;
 
 use super::collection_path;
@@ -15,11 +9,7 @@ use crate::model::NewApplication;
 use crate::server::rest::openapi::{
     ApplicationBadRequestError, ApplicationInvalidError, ApplicationNameTakenError,
 };
-use crate::server::{
-    ops,
-    rest::{envelope::created_document, ApiCaller, ApiError, ApiJson},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     post,
@@ -46,19 +36,11 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     ApiJson(input): ApiJson<NewApplication>,
 ) -> Result<Response, ApiError> {
     let created = ops::applications::create(&state, &caller, input).await?;
-    let path = collection_path();
     let app = &created.application;
-    let location = format!("{path}/{}", app.id);
     let meta = json!({"client_id": app.client_id, "client_secret": created.client_secret});
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(created_document(app, &path, meta)),
-    )
-        .into_response())
+    Ok(created_with_meta(app, &collection_path(), meta))
 }

@@ -1,17 +1,7 @@
 //! `DELETE /applications/{id}`: 204; every grant and token of the
 //! application stops working. 404 when unknown.
 
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-};
-
-use crate::server::rest::openapi::NotFoundError;
-use crate::server::{
-    ops,
-    rest::{ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     delete,
@@ -26,10 +16,8 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    ops::applications::delete(&state, &caller, &id).await?;
-    Ok(StatusCode::NO_CONTENT)
+    no_content(ops::applications::delete(&state, &caller, &id).await)
 }

@@ -1,17 +1,7 @@
 //! `GET /applications`: every application by name, with its usage.
 
-use axum::{
-    extract::State,
-    response::{IntoResponse, Response},
-    Json,
-};
-
 use super::collection_path;
-use crate::server::{
-    ops,
-    rest::{envelope::collection_document, ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -22,10 +12,7 @@ use crate::server::{
     description = "By name, each with its active grants and last sign-in. Never a secret.",
     responses((status = 200, description = "The applications", body = super::schema::ApplicationListDocument)),
 )]
-pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-) -> Result<Response, ApiError> {
+pub async fn handler(ApiCall { state, caller }: ApiCall) -> Result<Response, ApiError> {
     let apps = ops::applications::list(&state, &caller).await?;
-    Ok(Json(collection_document(&apps, &collection_path())).into_response())
+    Ok(collection_response(&apps, &collection_path()))
 }

@@ -13,7 +13,7 @@ pub mod update;
 
 use serde::Serialize;
 
-use super::{Resource, PREFIX};
+use super::{resource, PREFIX};
 use crate::model::{AppAccess, Application, ApplicationKind, ClientType};
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -85,36 +85,31 @@ pub mod schema {
     }
 }
 
-impl Resource for Application {
-    const TYPE: &'static str = "application";
-    type Attributes<'a> = ApplicationAttributes<'a>;
-
-    fn id(&self) -> &str {
-        &self.id
+resource!(
+    Application,
+    "application",
+    id = id,
+    ApplicationAttributes,
+    |app| ApplicationAttributes {
+        kind: app.kind,
+        name: &app.name,
+        client_id: &app.client_id,
+        client_type: app.client_type,
+        redirect_uris: &app.redirect_uris,
+        post_logout_redirect_uris: &app.post_logout_redirect_uris,
+        skip_consent: app.skip_consent,
+        id_token_signed_response_alg: &app.id_token_signed_response_alg,
+        access: &app.access,
+        hosts: &app.hosts,
+        path_prefixes: &app.path_prefixes,
+        allow_bearer_tokens: app.allow_bearer_tokens,
+        provisioned: app.provisioned,
+        created_at: &app.created_at,
+        updated_at: &app.updated_at,
+        last_sign_in_at: &app.last_sign_in_at,
+        active_grants: app.active_grants,
     }
-
-    fn attributes(&self) -> ApplicationAttributes<'_> {
-        ApplicationAttributes {
-            kind: self.kind,
-            name: &self.name,
-            client_id: &self.client_id,
-            client_type: self.client_type,
-            redirect_uris: &self.redirect_uris,
-            post_logout_redirect_uris: &self.post_logout_redirect_uris,
-            skip_consent: self.skip_consent,
-            id_token_signed_response_alg: &self.id_token_signed_response_alg,
-            access: &self.access,
-            hosts: &self.hosts,
-            path_prefixes: &self.path_prefixes,
-            allow_bearer_tokens: self.allow_bearer_tokens,
-            provisioned: self.provisioned,
-            created_at: &self.created_at,
-            updated_at: &self.updated_at,
-            last_sign_in_at: &self.last_sign_in_at,
-            active_grants: self.active_grants,
-        }
-    }
-}
+);
 
 fn collection_path() -> String {
     format!("{PREFIX}/applications")

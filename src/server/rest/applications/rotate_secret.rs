@@ -2,20 +2,12 @@
 //! `meta.client_secret`; the old one stops working at once. 404 unknown;
 //! 409 for a public client.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-    Json,
-};
 use serde_json::json;
 
 use super::collection_path;
-use crate::server::rest::openapi::{NotFoundError, PublicClientError};
-use crate::server::{
-    ops,
-    rest::{envelope::created_document, ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::envelope::created_document;
+use crate::server::rest::openapi::PublicClientError;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     post,
@@ -31,8 +23,7 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let rotated = ops::applications::rotate_secret(&state, &caller, &id).await?;

@@ -3,22 +3,12 @@
 //! introspection). 404 unknown; 409 name taken; 422 broken rules; 400
 //! malformed body or unknown organisation.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-    Json,
-};
-
 use super::collection_path;
 use crate::model::ApplicationPatch;
 use crate::server::rest::openapi::{
-    ApplicationBadRequestError, ApplicationInvalidError, ApplicationNameTakenError, NotFoundError,
+    ApplicationBadRequestError, ApplicationInvalidError, ApplicationNameTakenError,
 };
-use crate::server::{
-    ops,
-    rest::{resource_document, ApiCaller, ApiError, ApiJson},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     patch,
@@ -37,11 +27,10 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
     ApiJson(patch): ApiJson<ApplicationPatch>,
 ) -> Result<Response, ApiError> {
     let app = ops::applications::update(&state, &caller, &id, patch).await?;
-    Ok(Json(resource_document(&app, &collection_path())).into_response())
+    Ok(resource_response(&app, &collection_path()))
 }

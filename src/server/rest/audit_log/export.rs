@@ -1,20 +1,11 @@
 //! `GET /audit-log/export?format=csv|jsonl`: every matching record, newest
 //! first, streamed (no paging parameters).
 
-use axum::{
-    extract::{RawQuery, State},
-    response::Response,
-};
-
 use super::FilterParams;
-use crate::server::{
-    ops::{self, audit::FILTERS, export::ExportFormat},
-    rest::{
-        attachment::attachment, extract::query_params, openapi::BadRequestError, ApiCaller,
-        ApiError,
-    },
-    AppState,
-};
+use crate::server::ops::audit::FILTERS;
+use crate::server::ops::export::ExportFormat;
+use crate::server::rest::attachment::attachment;
+use crate::server::rest::prelude::*;
 
 /// Doc-only: the formats of an export.
 #[derive(utoipa::ToSchema)]
@@ -47,11 +38,9 @@ pub enum AuditFileFormat {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-    RawQuery(raw): RawQuery,
+    ApiCall { state, caller }: ApiCall,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
     let params = query_params(&raw, |k| FILTERS.contains(&k) || k == "format")?;
     let filter = ops::audit::filter_from(|k| params.get(k).cloned())?;
     let format = ExportFormat::from_param(params.get("format").map(String::as_str))?;

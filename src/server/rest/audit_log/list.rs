@@ -1,20 +1,10 @@
 //! `GET /audit-log`: the records, newest first, with filters and cursor paging.
 
-use axum::{
-    extract::{RawQuery, State},
-    response::{IntoResponse, Response},
-    Json,
-};
-
-use super::{audit_path, schema::AuditListDocument, FilterParams};
-use crate::server::{
-    ops::{self, audit::FILTERS},
-    rest::{
-        extract::ListQuery, list_document, openapi::BadRequestError, users::list::PagingParams,
-        ApiCaller, ApiError, ListLinks,
-    },
-    AppState,
-};
+use super::schema::AuditListDocument;
+use super::{audit_path, FilterParams};
+use crate::server::ops::audit::FILTERS;
+use crate::server::rest::prelude::*;
+use crate::server::rest::users::list::PagingParams;
 
 #[utoipa::path(
     get,
@@ -30,22 +20,11 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-    RawQuery(raw): RawQuery,
+    ApiCall { state, caller }: ApiCall,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
     let query = ListQuery::parse(&raw, &FILTERS)?;
-    let mut filter = ops::audit::filter_from(|k| query.get(k).map(str::to_owned))?;
-    filter.page = query.page.clone();
-    filter.count = query.count;
+    let filter = query.filter(|get| ops::audit::filter_from(get))?;
     let page = ops::audit::list(&state, &caller, filter).await?;
-    let path = audit_path();
-    let links = ListLinks {
-        path: &path,
-        filters: &query.encoded,
-        self_query: &raw,
-        page_size: query.page.size(),
-    };
-    Ok(Json(list_document(&page, &links)).into_response())
+    Ok(query.page_response(&page, &audit_path(), &raw))
 }

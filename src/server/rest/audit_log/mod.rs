@@ -5,7 +5,7 @@ pub mod list;
 
 use serde::Serialize;
 
-use super::{Resource, PREFIX};
+use super::{resource, PREFIX};
 use crate::model::{AuditActor, AuditRecord};
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -61,26 +61,21 @@ fn actor(a: &AuditActor) -> ActorAttributes<'_> {
     }
 }
 
-impl Resource for AuditRecord {
-    const TYPE: &'static str = "audit_record";
-    type Attributes<'a> = AuditAttributes<'a>;
-
-    fn id(&self) -> &str {
-        &self.id
+resource!(
+    AuditRecord,
+    "audit_record",
+    id = id,
+    AuditAttributes,
+    |record| AuditAttributes {
+        at: &record.at,
+        actor: actor(&record.actor),
+        ip: &record.ip,
+        action: &record.action,
+        target_type: &record.target_type,
+        target_id: &record.target_id,
+        detail: &record.detail,
     }
-
-    fn attributes(&self) -> AuditAttributes<'_> {
-        AuditAttributes {
-            at: &self.at,
-            actor: actor(&self.actor),
-            ip: &self.ip,
-            action: &self.action,
-            target_type: &self.target_type,
-            target_id: &self.target_id,
-            detail: &self.detail,
-        }
-    }
-}
+);
 
 fn audit_path() -> String {
     format!("{PREFIX}/audit-log")

@@ -1,16 +1,8 @@
 //! `GET /users/{id}/connected`: `{"connected": bool}`; 404 unknown user.
 
-use axum::{
-    extract::{Path, State},
-    Json,
-};
 use serde_json::{json, Value};
 
-use crate::server::{
-    ops,
-    rest::{openapi::NotFoundError, ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -27,8 +19,7 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(user_id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let connected = ops::live::is_connected(&state, &caller, &user_id).await?;

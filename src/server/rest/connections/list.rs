@@ -2,24 +2,10 @@
 //! with `meta.count`; `filter[user]`, cursor paging, `count=only` for just
 //! the figure.
 
-use axum::{
-    extract::{RawQuery, State},
-    response::{IntoResponse, Response},
-    Json,
-};
-
 use super::schema::ConnectionListDocument;
-use crate::{
-    model::{AppError, CountMode, PageRequest},
-    server::{
-        ops,
-        rest::{
-            extract::query_params, list_document, openapi::BadRequestError, ApiCaller, ApiError,
-            ListLinks, PREFIX,
-        },
-        AppState,
-    },
-};
+use crate::model::{CountMode, PageRequest};
+use crate::server::rest::extract::{count_param, link_filters, page_param};
+use crate::server::rest::prelude::*;
 
 const PARAMETERS: [&str; 6] = [
     "filter[user]",
@@ -51,30 +37,14 @@ fn parse(raw: &str) -> Result<Query, AppError> {
             "filter[user] must be a user id",
         ));
     }
-    let page = PageRequest::from_params(
-        get("page[first]"),
-        get("page[after]"),
-        get("page[last]"),
-        get("page[before]"),
-    )
-    .map_err(|(parameter, message)| AppError::bad_parameter(parameter, message))?;
-    let count = match get("count") {
-        None => CountMode::Include,
-        Some(raw) => CountMode::parse(raw)
-            .ok_or_else(|| AppError::bad_parameter("count", "count must be true, false or only"))?,
-    };
-    let mut filters = Vec::new();
-    if let Some(u) = &user {
-        filters.push(format!("filter[user]={}", urlencoding::encode(u)));
-    }
-    if let Some(c) = get("count") {
-        filters.push(format!("count={c}"));
-    }
+    let page = page_param(get)?;
+    let count = count_param(get("count"))?;
+    let filters = link_filters(["filter[user]"], get);
     Ok(Query {
         user,
         page,
         count,
-        filters: filters.join("&"),
+        filters,
     })
 }
 
@@ -101,11 +71,9 @@ fn parse(raw: &str) -> Result<Query, AppError> {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-    RawQuery(raw): RawQuery,
+    ApiCall { state, caller }: ApiCall,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
     let query = parse(&raw)?;
     let page_size = query.page.size();
     let page = ops::live::list(
@@ -116,14 +84,13 @@ pub async fn handler(
         query.count,
     )
     .await?;
-    let path = format!("{PREFIX}/connections");
-    let links = ListLinks {
-        path: &path,
-        filters: &query.filters,
-        self_query: &raw,
+    Ok(page_response(
+        &page,
+        &format!("{PREFIX}/connections"),
+        &query.filters,
+        &raw,
         page_size,
-    };
-    Ok(Json(list_document(&page, &links)).into_response())
+    ))
 }
 
 #[cfg(test)]

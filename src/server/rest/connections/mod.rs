@@ -6,7 +6,7 @@ pub mod list;
 
 use serde::Serialize;
 
-use super::Resource;
+use super::resource;
 use crate::model::Connection;
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -45,21 +45,16 @@ pub mod schema {
     }
 }
 
-impl Resource for Connection {
-    const TYPE: &'static str = "connection";
-    type Attributes<'a> = ConnectionAttributes<'a>;
-
-    fn id(&self) -> &str {
-        &self.id
+resource!(
+    Connection,
+    "connection",
+    id = id,
+    ConnectionAttributes,
+    |connection| ConnectionAttributes {
+        user_id: &connection.user_id,
+        username: &connection.username,
+        client_ip: &connection.client_ip,
+        user_agent: &connection.user_agent,
+        since: &connection.since,
     }
-
-    fn attributes(&self) -> ConnectionAttributes<'_> {
-        ConnectionAttributes {
-            user_id: &self.user_id,
-            username: &self.username,
-            client_ip: &self.client_ip,
-            user_agent: &self.user_agent,
-            since: &self.since,
-        }
-    }
-}
+);

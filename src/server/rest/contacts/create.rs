@@ -3,23 +3,12 @@
 //! (`contact_not_found`); 409 already a contact; 422 the user themself, a
 //! bad subscription or bad group names; 400 malformed body.
 
-use axum::{
-    extract::{Path, State},
-    http::{header, StatusCode},
-    response::{IntoResponse, Response},
-    Json,
-};
 use serde::Deserialize;
 
 use super::collection_path;
-use crate::server::rest::openapi::{
-    BadRequestError, ContactExistsError, ContactInvalidError, ContactNotFoundError,
-};
-use crate::server::{
-    ops::{self, contacts::NewContact},
-    rest::{resource_document, ApiCaller, ApiError, ApiJson},
-    AppState,
-};
+use crate::server::ops::contacts::NewContact;
+use crate::server::rest::openapi::{ContactExistsError, ContactInvalidError, ContactNotFoundError};
+use crate::server::rest::prelude::*;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -57,8 +46,7 @@ pub struct CreateContact {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(user_id): Path<String>,
     ApiJson(input): ApiJson<CreateContact>,
 ) -> Result<Response, ApiError> {
@@ -73,12 +61,5 @@ pub async fn handler(
         },
     )
     .await?;
-    let path = collection_path(&user_id);
-    let location = format!("{path}/{}", contact.contact_username);
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(resource_document(&contact, &path)),
-    )
-        .into_response())
+    Ok(created_response(&contact, &collection_path(&user_id)))
 }

@@ -1,17 +1,7 @@
 //! `DELETE /users/{id}/contacts/{contact}`: 204; 404 unknown user or not a
 //! contact.
 
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-};
-
-use crate::server::rest::openapi::NotFoundError;
-use crate::server::{
-    ops,
-    rest::{ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     delete,
@@ -30,10 +20,8 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path((user_id, contact)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    ops::contacts::remove(&state, &caller, &user_id, &contact).await?;
-    Ok(StatusCode::NO_CONTENT)
+    no_content(ops::contacts::remove(&state, &caller, &user_id, &contact).await)
 }

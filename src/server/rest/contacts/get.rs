@@ -1,19 +1,8 @@
 //! `GET /users/{id}/contacts/{contact}`: one contact, by username. 404 for
 //! an unknown user or a username not in the user's contacts.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-    Json,
-};
-
 use super::collection_path;
-use crate::server::rest::openapi::NotFoundError;
-use crate::server::{
-    ops,
-    rest::{resource_document, ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -31,10 +20,9 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path((user_id, contact)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
     let contact = ops::contacts::get(&state, &caller, &user_id, &contact).await?;
-    Ok(Json(resource_document(&contact, &collection_path(&user_id))).into_response())
+    Ok(resource_response(&contact, &collection_path(&user_id)))
 }

@@ -1,19 +1,8 @@
 //! `GET /users/{id}/contacts`: the user's contacts by username, with
 //! `meta.count`. 404 unknown user.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-    Json,
-};
-
 use super::collection_path;
-use crate::server::rest::openapi::NotFoundError;
-use crate::server::{
-    ops,
-    rest::{envelope::collection_document, ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -30,10 +19,9 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(user_id): Path<String>,
 ) -> Result<Response, ApiError> {
     let contacts = ops::contacts::list(&state, &caller, &user_id).await?;
-    Ok(Json(collection_document(&contacts, &collection_path(&user_id))).into_response())
+    Ok(collection_response(&contacts, &collection_path(&user_id)))
 }

@@ -10,7 +10,7 @@ pub mod update;
 
 use serde::Serialize;
 
-use super::{Resource, PREFIX};
+use super::{resource, PREFIX};
 use crate::model::Contact;
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -49,26 +49,21 @@ pub mod schema {
     );
 }
 
-impl Resource for Contact {
-    const TYPE: &'static str = "contact";
-    type Attributes<'a> = ContactAttributes<'a>;
-
-    fn id(&self) -> &str {
-        &self.contact_username
+resource!(
+    Contact,
+    "contact",
+    id = contact_username,
+    ContactAttributes,
+    |contact| ContactAttributes {
+        user_id: &contact.user_id,
+        contact_id: &contact.contact_id,
+        contact_username: &contact.contact_username,
+        contact_display_name: &contact.contact_display_name,
+        subscription: &contact.subscription,
+        groups: &contact.groups,
+        created_at: &contact.created_at,
     }
-
-    fn attributes(&self) -> ContactAttributes<'_> {
-        ContactAttributes {
-            user_id: &self.user_id,
-            contact_id: &self.contact_id,
-            contact_username: &self.contact_username,
-            contact_display_name: &self.contact_display_name,
-            subscription: &self.subscription,
-            groups: &self.groups,
-            created_at: &self.created_at,
-        }
-    }
-}
+);
 
 fn collection_path(user_id: &str) -> String {
     format!("{PREFIX}/users/{user_id}/contacts")

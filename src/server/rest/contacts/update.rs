@@ -2,20 +2,12 @@
 //! 200 with the contact (what is left out stays); 404 unknown user or not a
 //! contact; 422 bad subscription or groups; 400 malformed body.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-    Json,
-};
 use serde::Deserialize;
 
 use super::collection_path;
-use crate::server::rest::openapi::{BadRequestError, ContactPatchInvalidError, NotFoundError};
-use crate::server::{
-    ops::{self, contacts::ContactPatch},
-    rest::{resource_document, ApiCaller, ApiError, ApiJson},
-    AppState,
-};
+use crate::server::ops::contacts::ContactPatch;
+use crate::server::rest::openapi::ContactPatchInvalidError;
+use crate::server::rest::prelude::*;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -48,8 +40,7 @@ pub struct UpdateContact {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path((user_id, contact)): Path<(String, String)>,
     ApiJson(input): ApiJson<UpdateContact>,
 ) -> Result<Response, ApiError> {
@@ -58,5 +49,5 @@ pub async fn handler(
         groups: input.groups,
     };
     let contact = ops::contacts::update(&state, &caller, &user_id, &contact, patch).await?;
-    Ok(Json(resource_document(&contact, &collection_path(&user_id))).into_response())
+    Ok(resource_response(&contact, &collection_path(&user_id)))
 }

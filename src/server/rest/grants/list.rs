@@ -1,18 +1,7 @@
 //! `GET /users/{id}/grants`: the user's grants not revoked, newest first.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-    Json,
-};
-
 use super::collection_path;
-use crate::server::rest::openapi::NotFoundError;
-use crate::server::{
-    ops,
-    rest::{envelope::collection_document, ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -28,10 +17,9 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(user_id): Path<String>,
 ) -> Result<Response, ApiError> {
     let grants = ops::applications::user_grants(&state, &caller, &user_id).await?;
-    Ok(Json(collection_document(&grants, &collection_path(&user_id))).into_response())
+    Ok(collection_response(&grants, &collection_path(&user_id)))
 }

@@ -7,7 +7,7 @@ pub mod revoke;
 
 use serde::Serialize;
 
-use super::{Resource, PREFIX};
+use super::{resource, PREFIX};
 use crate::model::UserGrant;
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -40,25 +40,16 @@ pub mod schema {
     );
 }
 
-impl Resource for UserGrant {
-    const TYPE: &'static str = "grant";
-    type Attributes<'a> = GrantAttributes<'a>;
-
-    fn id(&self) -> &str {
-        &self.id
+resource!(UserGrant, "grant", id = id, GrantAttributes, |grant| {
+    GrantAttributes {
+        user_id: &grant.user_id,
+        application_id: &grant.application_id,
+        application_name: &grant.application_name,
+        scopes: &grant.scopes,
+        created_at: &grant.created_at,
+        last_used_at: &grant.last_used_at,
     }
-
-    fn attributes(&self) -> GrantAttributes<'_> {
-        GrantAttributes {
-            user_id: &self.user_id,
-            application_id: &self.application_id,
-            application_name: &self.application_name,
-            scopes: &self.scopes,
-            created_at: &self.created_at,
-            last_used_at: &self.last_used_at,
-        }
-    }
-}
+});
 
 fn collection_path(user_id: &str) -> String {
     format!("{PREFIX}/users/{user_id}/grants")

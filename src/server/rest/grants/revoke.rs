@@ -2,17 +2,7 @@
 //! application end (tokens stop working) and its consent is forgotten. 404
 //! unknown user or grant.
 
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-};
-
-use crate::server::rest::openapi::NotFoundError;
-use crate::server::{
-    ops,
-    rest::{ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     delete,
@@ -30,10 +20,8 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path((user_id, grant_id)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    ops::applications::revoke_grant(&state, &caller, &user_id, &grant_id).await?;
-    Ok(StatusCode::NO_CONTENT)
+    no_content(ops::applications::revoke_grant(&state, &caller, &user_id, &grant_id).await)
 }

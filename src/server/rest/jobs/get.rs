@@ -1,16 +1,8 @@
 //! `GET /jobs/{name}`: 200 with the job; 404 unknown name.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
-
-use super::{job_document, schema::JobDocument};
-use crate::server::{
-    ops,
-    rest::{openapi::NotFoundError, ApiCaller, ApiError},
-    AppState,
-};
+use super::job_document;
+use super::schema::JobDocument;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -26,8 +18,7 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(name): Path<String>,
 ) -> Result<Response, ApiError> {
     let job = ops::jobs::get(&state, &caller, &name).await?;

@@ -1,17 +1,8 @@
 //! `GET /jobs`: every built-in job with its state and progress, by name.
 
-use axum::{
-    extract::State,
-    response::{IntoResponse, Response},
-    Json,
-};
-
-use super::{collection_path, schema::JobListDocument};
-use crate::server::{
-    ops,
-    rest::{envelope::collection_document, ApiCaller, ApiError},
-    AppState,
-};
+use super::collection_path;
+use super::schema::JobListDocument;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -26,10 +17,7 @@ use crate::server::{
         (status = 200, description = "The jobs", body = JobListDocument),
     ),
 )]
-pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-) -> Result<Response, ApiError> {
+pub async fn handler(ApiCall { state, caller }: ApiCall) -> Result<Response, ApiError> {
     let jobs = ops::jobs::list(&state, &caller).await?;
-    Ok(Json(collection_document(&jobs, &collection_path())).into_response())
+    Ok(collection_response(&jobs, &collection_path()))
 }

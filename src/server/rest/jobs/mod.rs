@@ -9,7 +9,7 @@ pub mod run;
 use axum::Json;
 use serde::Serialize;
 
-use super::{envelope::SingleDocument, resource_document, Resource, PREFIX};
+use super::{envelope::SingleDocument, resource, resource_document, PREFIX};
 use crate::model::Job;
 
 /// The job names, for path parameter patterns.
@@ -68,32 +68,21 @@ pub mod schema {
     );
 }
 
-impl Resource for Job {
-    const TYPE: &'static str = "job";
-    type Attributes<'a> = JobAttributes<'a>;
-
-    fn id(&self) -> &str {
-        &self.name
-    }
-
-    fn attributes(&self) -> JobAttributes<'_> {
-        JobAttributes {
-            name: &self.name,
-            description: &self.description,
-            interval_seconds: self.interval_seconds,
-            state: &self.state,
-            paused: self.paused,
-            done: self.done,
-            total: self.total,
-            started_at: &self.started_at,
-            finished_at: &self.finished_at,
-            next_run_at: &self.next_run_at,
-            last_result: &self.last_result,
-            last_error: &self.last_error,
-            runs: self.runs,
-        }
-    }
-}
+resource!(Job, "job", id = name, JobAttributes, |job| JobAttributes {
+    name: &job.name,
+    description: &job.description,
+    interval_seconds: job.interval_seconds,
+    state: &job.state,
+    paused: job.paused,
+    done: job.done,
+    total: job.total,
+    started_at: &job.started_at,
+    finished_at: &job.finished_at,
+    next_run_at: &job.next_run_at,
+    last_result: &job.last_result,
+    last_error: &job.last_error,
+    runs: job.runs,
+});
 
 fn collection_path() -> String {
     format!("{PREFIX}/jobs")

@@ -1,17 +1,10 @@
 //! `POST /jobs/pause-all` `{"paused": bool}`: pauses or resumes every job
 //! (Grafana's pause-all-alerts). `{"state": "paused"|"running", "affected": n}`.
 
-use axum::{extract::State, Json};
 use serde::Deserialize;
 
-use crate::{
-    model::PauseOutcome,
-    server::{
-        ops,
-        rest::{openapi::BadRequestError, ApiCaller, ApiError, ApiJson},
-        AppState,
-    },
-};
+use crate::model::PauseOutcome;
+use crate::server::rest::prelude::*;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -38,8 +31,7 @@ pub struct PauseAll {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     ApiJson(input): ApiJson<PauseAll>,
 ) -> Result<Json<PauseOutcome>, ApiError> {
     Ok(Json(

@@ -1,21 +1,10 @@
 //! `POST /jobs/{name}/run`: queues the job to run now. 202 with the job
 //! (state `queued`); 409 while it runs or jobs are paused; 404 unknown name.
 
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-    response::{IntoResponse, Response},
-};
-
-use super::{job_document, schema::JobDocument};
-use crate::server::{
-    ops,
-    rest::{
-        openapi::{JobConflictError, NotFoundError},
-        ApiCaller, ApiError,
-    },
-    AppState,
-};
+use super::job_document;
+use super::schema::JobDocument;
+use crate::server::rest::openapi::JobConflictError;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     post,
@@ -33,8 +22,7 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(name): Path<String>,
 ) -> Result<Response, ApiError> {
     let job = ops::jobs::run_now(&state, &caller, &name).await?;

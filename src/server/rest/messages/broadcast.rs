@@ -1,18 +1,11 @@
 //! `POST /messages/broadcast` `{"body"}`: `{"count": n}`, the users connected
 //! right now, who all got it.
 
-use axum::{extract::State, Json};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::server::{
-    ops,
-    rest::{
-        openapi::{BadRequestError, MessageInvalidError},
-        ApiCaller, ApiError, ApiJson,
-    },
-    AppState,
-};
+use crate::server::rest::openapi::MessageInvalidError;
+use crate::server::rest::prelude::*;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -37,8 +30,7 @@ pub struct Broadcast {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     ApiJson(input): ApiJson<Broadcast>,
 ) -> Result<Json<Value>, ApiError> {
     let count = ops::messages::broadcast(&state, &caller, &input.body).await?;

@@ -1,19 +1,10 @@
 //! `POST /messages/multicast` `[{"to", "body"}, ...]`: each entry sent on its
 //! own; `{"sent", "queued", "rejected"}`; 404 when no recipient was valid.
 
-use axum::{extract::State, Json};
-
-use crate::{
-    model::MulticastReport,
-    server::{
-        ops::{self, messages::Outgoing},
-        rest::{
-            openapi::{BadRequestError, MulticastInvalidError, NotFoundError},
-            ApiCaller, ApiError, ApiJson,
-        },
-        AppState,
-    },
-};
+use crate::model::MulticastReport;
+use crate::server::ops::messages::Outgoing;
+use crate::server::rest::openapi::MulticastInvalidError;
+use crate::server::rest::prelude::*;
 
 /// One recipient: a username or a user id.
 #[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
@@ -43,8 +34,7 @@ pub struct MulticastEntry {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     ApiJson(entries): ApiJson<Vec<MulticastEntry>>,
 ) -> Result<Json<MulticastReport>, ApiError> {
     let entries: Vec<Outgoing> = entries

@@ -2,26 +2,12 @@
 //! page, 202 when stored for the user's next connection; 404 unknown user;
 //! 422 bad body.
 
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-    response::{IntoResponse, Response},
-    Json,
-};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::{
-    model::Delivery,
-    server::{
-        ops,
-        rest::{
-            openapi::{BadRequestError, MessageInvalidError, NotFoundError},
-            ApiCaller, ApiError, ApiJson,
-        },
-        AppState,
-    },
-};
+use crate::model::Delivery;
+use crate::server::rest::openapi::MessageInvalidError;
+use crate::server::rest::prelude::*;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -51,8 +37,7 @@ pub struct SendMessage {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(user_id): Path<String>,
     ApiJson(input): ApiJson<SendMessage>,
 ) -> Result<Response, ApiError> {

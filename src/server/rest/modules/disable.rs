@@ -2,17 +2,9 @@
 //! from their next request; idempotent. 200 with the module (it still
 //! exists, disabled); 404 unknown name.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
-
-use super::{module_document, schema::ModuleDocument};
-use crate::server::{
-    ops,
-    rest::{openapi::NotFoundError, ApiCaller, ApiError},
-    AppState,
-};
+use super::module_document;
+use super::schema::ModuleDocument;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     delete,
@@ -30,8 +22,7 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(name): Path<String>,
 ) -> Result<Response, ApiError> {
     let module = ops::modules::set_enabled(&state, &caller, &name, false).await?;

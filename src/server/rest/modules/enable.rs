@@ -1,17 +1,9 @@
 //! `PUT /modules/{name}`: switches the module on, on every instance from
 //! their next request; idempotent. 200 with the module; 404 unknown name.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
-
-use super::{module_document, schema::ModuleDocument};
-use crate::server::{
-    ops,
-    rest::{openapi::NotFoundError, ApiCaller, ApiError},
-    AppState,
-};
+use super::module_document;
+use super::schema::ModuleDocument;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     put,
@@ -29,8 +21,7 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(name): Path<String>,
 ) -> Result<Response, ApiError> {
     let module = ops::modules::set_enabled(&state, &caller, &name, true).await?;

@@ -1,16 +1,8 @@
 //! `GET /modules/{name}`: 200 with the module; 404 unknown name.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
-
-use super::{module_document, schema::ModuleDocument};
-use crate::server::{
-    ops,
-    rest::{openapi::NotFoundError, ApiCaller, ApiError},
-    AppState,
-};
+use super::module_document;
+use super::schema::ModuleDocument;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -26,8 +18,7 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(name): Path<String>,
 ) -> Result<Response, ApiError> {
     let module = ops::modules::get(&state, &caller, &name).await?;

@@ -1,17 +1,8 @@
 //! `GET /modules`: every built-in module with its state, in a fixed order.
 
-use axum::{
-    extract::State,
-    response::{IntoResponse, Response},
-    Json,
-};
-
-use super::{collection_path, schema::ModuleListDocument};
-use crate::server::{
-    ops,
-    rest::{envelope::collection_document, ApiCaller, ApiError},
-    AppState,
-};
+use super::collection_path;
+use super::schema::ModuleListDocument;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -25,10 +16,7 @@ use crate::server::{
         (status = 200, description = "The modules", body = ModuleListDocument),
     ),
 )]
-pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-) -> Result<Response, ApiError> {
+pub async fn handler(ApiCall { state, caller }: ApiCall) -> Result<Response, ApiError> {
     let modules = ops::modules::list(&state, &caller).await?;
-    Ok(Json(collection_document(&modules, &collection_path())).into_response())
+    Ok(collection_response(&modules, &collection_path()))
 }

@@ -9,7 +9,7 @@ pub mod list;
 use axum::Json;
 use serde::Serialize;
 
-use super::{envelope::SingleDocument, resource_document, Resource, PREFIX};
+use super::{envelope::SingleDocument, resource, resource_document, PREFIX};
 use crate::model::ModuleState;
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -47,25 +47,20 @@ pub mod schema {
     );
 }
 
-impl Resource for ModuleState {
-    const TYPE: &'static str = "module";
-    type Attributes<'a> = ModuleAttributes<'a>;
-
-    fn id(&self) -> &str {
-        &self.name
+resource!(
+    ModuleState,
+    "module",
+    id = name,
+    ModuleAttributes,
+    |module| ModuleAttributes {
+        name: &module.name,
+        description: &module.description,
+        enabled: module.enabled,
+        default: module.default,
+        changed_at: &module.changed_at,
+        changed_by: &module.changed_by,
     }
-
-    fn attributes(&self) -> ModuleAttributes<'_> {
-        ModuleAttributes {
-            name: &self.name,
-            description: &self.description,
-            enabled: self.enabled,
-            default: self.default,
-            changed_at: &self.changed_at,
-            changed_by: &self.changed_by,
-        }
-    }
-}
+);
 
 fn collection_path() -> String {
     format!("{PREFIX}/modules")

@@ -2,22 +2,12 @@
 //! `client_id` is the resource id and `meta.client_secret` is shown this once.
 //! 422 bad name or unknown scope; 400 malformed body.
 
-use axum::{
-    extract::State,
-    http::{header, StatusCode},
-    response::{IntoResponse, Response},
-    Json,
-};
 use serde::Deserialize;
 use serde_json::json;
 
 use super::collection_path;
-use crate::server::rest::openapi::{BadRequestError, ClientInvalidError};
-use crate::server::{
-    ops,
-    rest::{envelope::created_document, ApiCaller, ApiError, ApiJson},
-    AppState,
-};
+use crate::server::rest::openapi::ClientInvalidError;
+use crate::server::rest::prelude::*;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -45,18 +35,10 @@ pub struct CreateClient {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     ApiJson(input): ApiJson<CreateClient>,
 ) -> Result<Response, ApiError> {
     let created = ops::oauth2::create_client(&state, &caller, &input.name, input.scopes).await?;
-    let path = collection_path();
-    let location = format!("{path}/{}", created.client.id);
     let meta = json!({"client_id": created.client.id, "client_secret": created.client_secret});
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(created_document(&created.client, &path, meta)),
-    )
-        .into_response())
+    Ok(created_with_meta(&created.client, &collection_path(), meta))
 }

@@ -1,18 +1,8 @@
 //! `GET /oauth2-clients`: every client, newest first, revoked ones with
 //! `revoked_at`; never a secret.
 
-use axum::{
-    extract::State,
-    response::{IntoResponse, Response},
-    Json,
-};
-
 use super::collection_path;
-use crate::server::{
-    ops,
-    rest::{envelope::collection_document, ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -23,10 +13,7 @@ use crate::server::{
     description = "Newest first; revoked clients have `revoked_at`. Never a secret.",
     responses((status = 200, description = "The clients", body = super::schema::ClientListDocument)),
 )]
-pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-) -> Result<Response, ApiError> {
+pub async fn handler(ApiCall { state, caller }: ApiCall) -> Result<Response, ApiError> {
     let clients = ops::oauth2::list_clients(&state, &caller).await?;
-    Ok(Json(collection_document(&clients, &collection_path())).into_response())
+    Ok(collection_response(&clients, &collection_path()))
 }

@@ -6,7 +6,7 @@ pub mod revoke;
 
 use serde::Serialize;
 
-use super::{Resource, PREFIX};
+use super::{resource, PREFIX};
 use crate::model::OAuthClient;
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -57,25 +57,20 @@ pub mod schema {
     }
 }
 
-impl Resource for OAuthClient {
-    const TYPE: &'static str = "oauth2_client";
-    type Attributes<'a> = ClientAttributes<'a>;
-
-    fn id(&self) -> &str {
-        &self.id
+resource!(
+    OAuthClient,
+    "oauth2_client",
+    id = id,
+    ClientAttributes,
+    |client| ClientAttributes {
+        name: &client.name,
+        scopes: &client.scopes,
+        created_at: &client.created_at,
+        created_by: &client.created_by,
+        last_used_at: &client.last_used_at,
+        revoked_at: &client.revoked_at,
     }
-
-    fn attributes(&self) -> ClientAttributes<'_> {
-        ClientAttributes {
-            name: &self.name,
-            scopes: &self.scopes,
-            created_at: &self.created_at,
-            created_by: &self.created_by,
-            last_used_at: &self.last_used_at,
-            revoked_at: &self.revoked_at,
-        }
-    }
-}
+);
 
 fn collection_path() -> String {
     format!("{PREFIX}/oauth2-clients")

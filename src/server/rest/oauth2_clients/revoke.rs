@@ -1,17 +1,7 @@
 //! `DELETE /oauth2-clients/{id}`: 204; the client can no longer get tokens
 //! and the tokens it holds stop working at once. 404 unknown client.
 
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-};
-
-use crate::server::rest::openapi::NotFoundError;
-use crate::server::{
-    ops,
-    rest::{ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     delete,
@@ -27,10 +17,8 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    ops::oauth2::revoke_client(&state, &caller, &id).await?;
-    Ok(StatusCode::NO_CONTENT)
+    no_content(ops::oauth2::revoke_client(&state, &caller, &id).await)
 }

@@ -1,20 +1,9 @@
 //! `POST /orgs` `{"name"}`: 201 with the organisation; 409 when the name is
 //! taken in any case; 422 a blank or too long name; 400 malformed body.
 
-use axum::{
-    extract::State,
-    http::{header, StatusCode},
-    response::{IntoResponse, Response},
-    Json,
-};
-
 use super::{orgs_path, OrgName};
-use crate::server::rest::openapi::{BadRequestError, OrgNameInvalidError, OrgNameTakenError};
-use crate::server::{
-    ops,
-    rest::{resource_document, ApiCaller, ApiError, ApiJson},
-    AppState,
-};
+use crate::server::rest::openapi::{OrgNameInvalidError, OrgNameTakenError};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     post,
@@ -32,17 +21,9 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     ApiJson(input): ApiJson<OrgName>,
 ) -> Result<Response, ApiError> {
     let org = ops::orgs::create(&state, &caller, &input.name).await?;
-    let path = orgs_path();
-    let location = format!("{path}/{}", org.id);
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(resource_document(&org, &path)),
-    )
-        .into_response())
+    Ok(created_response(&org, &orgs_path()))
 }

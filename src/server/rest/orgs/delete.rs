@@ -1,18 +1,8 @@
 //! `DELETE /orgs/{id}[?force=true]`: 204; 404 unknown; 409 when it still
 //! has members and `force` is not given, or it is the default organisation.
 
-use axum::{
-    extract::{Path, RawQuery, State},
-    http::StatusCode,
-};
-
-use crate::model::AppError;
-use crate::server::rest::openapi::{BadRequestError, NotFoundError, OrgDeleteConflictError};
-use crate::server::{
-    ops,
-    rest::{extract::query_params, ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::openapi::OrgDeleteConflictError;
+use crate::server::rest::prelude::*;
 
 /// Doc-only: the delete's parameter.
 #[derive(utoipa::IntoParams)]
@@ -39,8 +29,7 @@ pub struct DeleteParams {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<StatusCode, ApiError> {
@@ -52,6 +41,5 @@ pub async fn handler(
             return Err(AppError::bad_parameter("force", "force must be true or false").into())
         }
     };
-    ops::orgs::delete(&state, &caller, &id, force).await?;
-    Ok(StatusCode::NO_CONTENT)
+    no_content(ops::orgs::delete(&state, &caller, &id, force).await)
 }

@@ -1,18 +1,7 @@
 //! `GET /orgs/{id}`: the organisation with its member count; 404 unknown.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-    Json,
-};
-
 use super::orgs_path;
-use crate::server::rest::openapi::NotFoundError;
-use crate::server::{
-    ops,
-    rest::{resource_document, ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -27,10 +16,9 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let org = ops::orgs::get(&state, &caller, &id).await?;
-    Ok(Json(resource_document(&org, &orgs_path())).into_response())
+    Ok(resource_response(&org, &orgs_path()))
 }

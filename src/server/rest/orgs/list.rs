@@ -1,22 +1,10 @@
 //! `GET /orgs`: organisations in creation order, with member counts,
 //! `filter[search]` (name substring, any case) and cursor paging.
 
-use axum::{
-    extract::{RawQuery, State},
-    response::{IntoResponse, Response},
-    Json,
-};
-
-use super::{orgs_path, schema::OrgListDocument};
-use crate::model::OrgFilter;
-use crate::server::{
-    ops,
-    rest::{
-        extract::ListQuery, list_document, openapi::BadRequestError, users::list::PagingParams,
-        ApiCaller, ApiError, ListLinks,
-    },
-    AppState,
-};
+use super::orgs_path;
+use super::schema::OrgListDocument;
+use crate::server::rest::prelude::*;
+use crate::server::rest::users::list::PagingParams;
 
 /// Doc-only: the filters of the organisations list.
 #[derive(utoipa::IntoParams)]
@@ -42,24 +30,11 @@ pub struct FilterParams {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-    RawQuery(raw): RawQuery,
+    ApiCall { state, caller }: ApiCall,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
     let query = ListQuery::parse(&raw, &ops::orgs::FILTERS)?;
-    let filter = OrgFilter {
-        page: query.page.clone(),
-        count: query.count,
-        ..ops::orgs::filter_from(|k| query.get(k).map(str::to_owned))?
-    };
+    let filter = query.filter(|get| ops::orgs::filter_from(get))?;
     let page = ops::orgs::list(&state, &caller, filter).await?;
-    let path = orgs_path();
-    let links = ListLinks {
-        path: &path,
-        filters: &query.encoded,
-        self_query: &raw,
-        page_size: query.page.size(),
-    };
-    Ok(Json(list_document(&page, &links)).into_response())
+    Ok(query.page_response(&page, &orgs_path(), &raw))
 }

@@ -2,25 +2,11 @@
 //! created, with `filter[role]`, `filter[search]` (username or display name)
 //! and cursor paging; 404 unknown organisation.
 
-use axum::{
-    extract::{Path, RawQuery, State},
-    response::{IntoResponse, Response},
-    Json,
-};
-
-use super::{members_path, schema::MemberListDocument};
-use crate::model::{MemberFilter, OrgRole};
-use crate::server::{
-    ops,
-    rest::{
-        extract::ListQuery,
-        list_document,
-        openapi::{BadRequestError, NotFoundError},
-        users::list::PagingParams,
-        ApiCaller, ApiError, ListLinks,
-    },
-    AppState,
-};
+use super::members_path;
+use super::schema::MemberListDocument;
+use crate::model::OrgRole;
+use crate::server::rest::prelude::*;
+use crate::server::rest::users::list::PagingParams;
 
 /// Doc-only: the filters of the members list.
 #[derive(utoipa::IntoParams)]
@@ -49,25 +35,12 @@ pub struct FilterParams {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
     let query = ListQuery::parse(&raw, &ops::orgs::MEMBER_FILTERS)?;
-    let filter = MemberFilter {
-        page: query.page.clone(),
-        count: query.count,
-        ..ops::orgs::member_filter_from(|k| query.get(k).map(str::to_owned))?
-    };
+    let filter = query.filter(|get| ops::orgs::member_filter_from(get))?;
     let page = ops::orgs::members(&state, &caller, &id, filter).await?;
-    let path = members_path(&id);
-    let links = ListLinks {
-        path: &path,
-        filters: &query.encoded,
-        self_query: &raw,
-        page_size: query.page.size(),
-    };
-    Ok(Json(list_document(&page, &links)).into_response())
+    Ok(query.page_response(&page, &members_path(&id), &raw))
 }

@@ -13,7 +13,7 @@ pub mod update;
 
 use serde::Serialize;
 
-use super::{Resource, PREFIX};
+use super::{resource, PREFIX};
 use crate::model::{Org, OrgMember, OrgRole};
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -65,43 +65,27 @@ pub mod schema {
     );
 }
 
-impl Resource for Org {
-    const TYPE: &'static str = "org";
-    type Attributes<'a> = OrgAttributes<'a>;
+resource!(Org, "org", id = id, OrgAttributes, |org| OrgAttributes {
+    name: &org.name,
+    member_count: org.member_count,
+    created_at: &org.created_at,
+    updated_at: &org.updated_at,
+});
 
-    fn id(&self) -> &str {
-        &self.id
+resource!(
+    OrgMember,
+    "org_member",
+    id = user_id,
+    MemberAttributes,
+    |member| MemberAttributes {
+        org_id: &member.org_id,
+        user_id: &member.user_id,
+        username: &member.username,
+        display_name: &member.display_name,
+        role: member.role,
+        joined_at: &member.joined_at,
     }
-
-    fn attributes(&self) -> OrgAttributes<'_> {
-        OrgAttributes {
-            name: &self.name,
-            member_count: self.member_count,
-            created_at: &self.created_at,
-            updated_at: &self.updated_at,
-        }
-    }
-}
-
-impl Resource for OrgMember {
-    const TYPE: &'static str = "org_member";
-    type Attributes<'a> = MemberAttributes<'a>;
-
-    fn id(&self) -> &str {
-        &self.user_id
-    }
-
-    fn attributes(&self) -> MemberAttributes<'_> {
-        MemberAttributes {
-            org_id: &self.org_id,
-            user_id: &self.user_id,
-            username: &self.username,
-            display_name: &self.display_name,
-            role: self.role,
-            joined_at: &self.joined_at,
-        }
-    }
-}
+);
 
 fn orgs_path() -> String {
     format!("{PREFIX}/orgs")

@@ -2,22 +2,11 @@
 //! changes the role (200); 404 unknown organisation or user; 400 a bad role
 //! or malformed body.
 
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-    response::{IntoResponse, Response},
-    Json,
-};
 use serde::Deserialize;
 
 use super::members_path;
 use crate::model::OrgRole;
-use crate::server::rest::openapi::{BadRequestError, NotFoundError};
-use crate::server::{
-    ops,
-    rest::{resource_document, ApiCaller, ApiError, ApiJson},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -44,8 +33,7 @@ pub struct PutMember {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path((org_id, user_id)): Path<(String, String)>,
     ApiJson(input): ApiJson<PutMember>,
 ) -> Result<Response, ApiError> {

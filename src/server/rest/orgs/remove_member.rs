@@ -1,17 +1,7 @@
 //! `DELETE /orgs/{id}/members/{user_id}`: 204; 404 unknown organisation or
 //! not a member.
 
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-};
-
-use crate::server::rest::openapi::NotFoundError;
-use crate::server::{
-    ops,
-    rest::{ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     delete,
@@ -30,10 +20,8 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path((org_id, user_id)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    ops::orgs::remove_member(&state, &caller, &org_id, &user_id).await?;
-    Ok(StatusCode::NO_CONTENT)
+    no_content(ops::orgs::remove_member(&state, &caller, &org_id, &user_id).await)
 }

@@ -1,21 +1,9 @@
 //! `PATCH /orgs/{id}` `{"name"}`: renames; 404 unknown; 409 name taken;
 //! 422 bad name; 400 malformed body.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-    Json,
-};
-
 use super::{orgs_path, OrgName};
-use crate::server::rest::openapi::{
-    BadRequestError, NotFoundError, OrgNameInvalidError, OrgNameTakenError,
-};
-use crate::server::{
-    ops,
-    rest::{resource_document, ApiCaller, ApiError, ApiJson},
-    AppState,
-};
+use crate::server::rest::openapi::{OrgNameInvalidError, OrgNameTakenError};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     patch,
@@ -34,11 +22,10 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
     ApiJson(input): ApiJson<OrgName>,
 ) -> Result<Response, ApiError> {
     let org = ops::orgs::rename(&state, &caller, &id, &input.name).await?;
-    Ok(Json(resource_document(&org, &orgs_path())).into_response())
+    Ok(resource_response(&org, &orgs_path()))
 }

@@ -3,26 +3,14 @@
 //! token, length, use count or expiry; 400 token and length together,
 //! malformed JSON or an unknown field.
 
-use axum::{
-    extract::State,
-    http::{header, StatusCode},
-    response::{IntoResponse, Response},
-};
 use serde::Deserialize;
 
-use super::{collection_path, schema::RegistrationTokenDocument, token_document};
-use crate::{
-    model::{AppError, FieldError, NewRegistrationToken},
-    server::{
-        ops,
-        rest::{
-            openapi::{BadRequestError, RegistrationTokenInvalidError, TokenExistsError},
-            ApiCaller, ApiError, ApiJson,
-        },
-        time::parse_rfc3339,
-        AppState,
-    },
-};
+use super::collection_path;
+use super::schema::RegistrationTokenDocument;
+use crate::model::{FieldError, NewRegistrationToken};
+use crate::server::rest::openapi::{RegistrationTokenInvalidError, TokenExistsError};
+use crate::server::rest::prelude::*;
+use crate::server::time::parse_rfc3339;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -71,8 +59,7 @@ pub fn parse_expiry(raw: &str) -> Result<i64, AppError> {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     ApiJson(input): ApiJson<CreateRegistrationToken>,
 ) -> Result<Response, ApiError> {
     let expires_at = input.expires_at.as_deref().map(parse_expiry).transpose()?;
@@ -87,11 +74,5 @@ pub async fn handler(
         },
     )
     .await?;
-    let location = format!("{}/{}", collection_path(), token.token);
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        token_document(&token),
-    )
-        .into_response())
+    Ok(created_response(&token, &collection_path()))
 }

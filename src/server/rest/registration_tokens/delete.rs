@@ -1,16 +1,7 @@
 //! `DELETE /registration-tokens/{token}`: 204; 404 unknown. Accounts made
 //! with it keep the record of the token they used.
 
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-};
-
-use crate::server::{
-    ops,
-    rest::{openapi::NotFoundError, ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     delete,
@@ -26,10 +17,8 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(token): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    ops::registration::delete(&state, &caller, &token).await?;
-    Ok(StatusCode::NO_CONTENT)
+    no_content(ops::registration::delete(&state, &caller, &token).await)
 }

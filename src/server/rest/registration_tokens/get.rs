@@ -1,16 +1,8 @@
 //! `GET /registration-tokens/{token}`: 200 with the token; 404 unknown.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
-
-use super::{schema::RegistrationTokenDocument, token_document};
-use crate::server::{
-    ops,
-    rest::{openapi::NotFoundError, ApiCaller, ApiError},
-    AppState,
-};
+use super::schema::RegistrationTokenDocument;
+use super::token_document;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -25,8 +17,7 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(token): Path<String>,
 ) -> Result<Response, ApiError> {
     let token = ops::registration::get(&state, &caller, &token).await?;

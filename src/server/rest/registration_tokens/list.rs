@@ -2,34 +2,16 @@
 //! `filter[valid|used|revoked|expired]=true|false` and `count`. Unknown
 //! parameters and bad values are a 400 naming the parameter.
 
-use axum::{
-    extract::{RawQuery, State},
-    response::{IntoResponse, Response},
-    Json,
-};
+use super::collection_path;
+use super::schema::RegistrationTokenListDocument;
+use crate::model::RegistrationTokenFilter;
+use crate::server::rest::prelude::*;
 
-use super::{collection_path, schema::RegistrationTokenListDocument};
-use crate::{
-    model::{AppError, RegistrationTokenFilter},
-    server::{
-        ops,
-        rest::{
-            extract::ListQuery, list_document, openapi::BadRequestError, ApiCaller, ApiError,
-            ListLinks,
-        },
-        AppState,
-    },
-};
-
-/// The filter, and the filter part of the query (re-encoded) for links.
-pub fn parse_query(raw: &str) -> Result<(RegistrationTokenFilter, String), AppError> {
+/// The filter, and the query it was read from (for the paging links).
+pub fn parse_query(raw: &str) -> Result<(RegistrationTokenFilter, ListQuery), AppError> {
     let query = ListQuery::parse(raw, &ops::registration::FILTERS)?;
-    let filter = RegistrationTokenFilter {
-        page: query.page.clone(),
-        count: query.count,
-        ..ops::registration::filter_from(|k| query.get(k).map(str::to_owned))?
-    };
-    Ok((filter, query.encoded))
+    let filter = query.filter(|get| ops::registration::filter_from(get))?;
+    Ok((filter, query))
 }
 
 /// Doc-only: the filters of the list.
@@ -65,22 +47,12 @@ pub struct FilterParams {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-    RawQuery(raw): RawQuery,
+    ApiCall { state, caller }: ApiCall,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
-    let (filter, filters) = parse_query(&raw)?;
-    let page_size = filter.page.size();
+    let (filter, query) = parse_query(&raw)?;
     let page = ops::registration::list(&state, &caller, filter).await?;
-    let path = collection_path();
-    let links = ListLinks {
-        path: &path,
-        filters: &filters,
-        self_query: &raw,
-        page_size,
-    };
-    Ok(Json(list_document(&page, &links)).into_response())
+    Ok(query.page_response(&page, &collection_path(), &raw))
 }
 
 #[cfg(test)]
@@ -90,14 +62,16 @@ mod tests {
 
     #[test]
     fn parses_filters_and_refuses_unknown_ones() {
-        let (f, filters) =
-            parse_query("filter[valid]=true&filter[used]=false&count=false").unwrap();
+        let (f, query) = parse_query("filter[valid]=true&filter[used]=false&count=false").unwrap();
         assert_eq!(
             (f.valid, f.used, f.revoked),
             (Some(true), Some(false), None)
         );
         assert_eq!(f.count, CountMode::Skip);
-        assert_eq!(filters, "filter[valid]=true&filter[used]=false&count=false");
+        assert_eq!(
+            query.encoded,
+            "filter[valid]=true&filter[used]=false&count=false"
+        );
         let param = |q: &str| match parse_query(q).unwrap_err() {
             AppError::BadRequest { parameter, .. } => parameter.unwrap(),
             other => panic!("{other:?}"),

@@ -11,7 +11,7 @@ pub mod update;
 use axum::Json;
 use serde::Serialize;
 
-use super::{envelope::SingleDocument, resource_document, Resource, PREFIX};
+use super::{envelope::SingleDocument, resource, resource_document, PREFIX};
 use crate::model::RegistrationToken;
 
 /// Path parameter of one token.
@@ -56,28 +56,23 @@ pub mod schema {
     );
 }
 
-impl Resource for RegistrationToken {
-    const TYPE: &'static str = "registration_token";
-    type Attributes<'a> = RegistrationTokenAttributes<'a>;
-
-    fn id(&self) -> &str {
-        &self.token
+resource!(
+    RegistrationToken,
+    "registration_token",
+    id = token,
+    RegistrationTokenAttributes,
+    |token| RegistrationTokenAttributes {
+        token: &token.token,
+        valid: token.valid,
+        uses_allowed: token.uses_allowed,
+        pending: token.pending,
+        completed: token.completed,
+        expires_at: &token.expires_at,
+        revoked_at: &token.revoked_at,
+        created_at: &token.created_at,
+        last_used_at: &token.last_used_at,
     }
-
-    fn attributes(&self) -> RegistrationTokenAttributes<'_> {
-        RegistrationTokenAttributes {
-            token: &self.token,
-            valid: self.valid,
-            uses_allowed: self.uses_allowed,
-            pending: self.pending,
-            completed: self.completed,
-            expires_at: &self.expires_at,
-            revoked_at: &self.revoked_at,
-            created_at: &self.created_at,
-            last_used_at: &self.last_used_at,
-        }
-    }
-}
+);
 
 pub fn collection_path() -> String {
     format!("{PREFIX}/registration-tokens")

@@ -2,17 +2,9 @@
 //! token (repeating is a no-op that keeps the first revocation time);
 //! 404 unknown. A revoked token registers nobody until unrevoked.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
-
-use super::{schema::RegistrationTokenDocument, token_document};
-use crate::server::{
-    ops,
-    rest::{openapi::NotFoundError, ApiCaller, ApiError},
-    AppState,
-};
+use super::schema::RegistrationTokenDocument;
+use super::token_document;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     post,
@@ -28,8 +20,7 @@ use crate::server::{
     ),
 )]
 pub async fn revoke(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(token): Path<String>,
 ) -> Result<Response, ApiError> {
     let token = ops::registration::set_revoked(&state, &caller, &token, true).await?;
@@ -50,8 +41,7 @@ pub async fn revoke(
     ),
 )]
 pub async fn unrevoke(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(token): Path<String>,
 ) -> Result<Response, ApiError> {
     let token = ops::registration::set_revoked(&state, &caller, &token, false).await?;

@@ -2,24 +2,14 @@
 //! (`null` clears: unlimited, never): 200 with the token; 404 unknown;
 //! 422 a negative use count or a past expiry; 400 malformed JSON.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
 use serde::Deserialize;
 
-use super::{create::parse_expiry, schema::RegistrationTokenDocument, token_document};
-use crate::{
-    model::RegistrationTokenPatch,
-    server::{
-        ops,
-        rest::{
-            openapi::{BadRequestError, NotFoundError, RegistrationTokenInvalidError},
-            ApiCaller, ApiError, ApiJson,
-        },
-        AppState,
-    },
-};
+use super::create::parse_expiry;
+use super::schema::RegistrationTokenDocument;
+use super::token_document;
+use crate::model::RegistrationTokenPatch;
+use crate::server::rest::openapi::RegistrationTokenInvalidError;
+use crate::server::rest::prelude::*;
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -60,8 +50,7 @@ where
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(token): Path<String>,
     ApiJson(input): ApiJson<UpdateRegistrationToken>,
 ) -> Result<Response, ApiError> {

@@ -19,33 +19,20 @@ fn server_path() -> String {
 pub mod schema {
     use crate::model::{ServerStats, ServerVersion, Settings};
 
-    crate::server::rest::openapi::resource_schemas!(
-        "server_version",
-        "^server_version$",
-        id = ("^current$", "current"),
-        ServerVersion,
-        VersionResource,
-        VersionDocument,
-        VersionListDocument
-    );
-    crate::server::rest::openapi::resource_schemas!(
-        "server_settings",
-        "^server_settings$",
-        id = ("^current$", "current"),
-        Settings,
-        SettingsResource,
-        SettingsDocument,
-        SettingsListDocument
-    );
-    crate::server::rest::openapi::resource_schemas!(
-        "server_stats",
-        "^server_stats$",
-        id = ("^current$", "current"),
-        ServerStats,
-        StatsResource,
-        StatsDocument,
-        StatsListDocument
-    );
+    /// The schemas of each singleton; the id is always `current`.
+    macro_rules! singleton_schemas {
+        ($($model:ty: $kind:literal, $pattern:literal => $resource:ident, $document:ident, $list:ident;)+) => {$(
+            crate::server::rest::openapi::resource_schemas!(
+                $kind, $pattern, id = ("^current$", "current"), $model, $resource, $document, $list
+            );
+        )+};
+    }
+
+    singleton_schemas! {
+        ServerVersion: "server_version", "^server_version$" => VersionResource, VersionDocument, VersionListDocument;
+        Settings: "server_settings", "^server_settings$" => SettingsResource, SettingsDocument, SettingsListDocument;
+        ServerStats: "server_stats", "^server_stats$" => StatsResource, StatsDocument, StatsListDocument;
+    }
 }
 
 macro_rules! singleton {

@@ -3,20 +3,11 @@
 //! configured; 422 with one error per problem (and its line) when the file
 //! cannot be applied, in which case nothing was changed.
 
-use axum::{extract::State, Json};
 use serde_json::json;
 
-use crate::{
-    model::ProvisioningReport,
-    server::{
-        ops,
-        rest::{
-            openapi::{ProvisioningConflictError, ProvisioningInvalidError},
-            ApiCaller, ApiError,
-        },
-        AppState,
-    },
-};
+use crate::model::ProvisioningReport;
+use crate::server::rest::openapi::{ProvisioningConflictError, ProvisioningInvalidError};
+use crate::server::rest::prelude::*;
 
 /// Doc-only: `{"data": {"type": "provisioning_report", "attributes": report}}`.
 #[derive(utoipa::ToSchema)]
@@ -58,8 +49,7 @@ pub struct ProvisioningData {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let report = ops::provisioning::reload(&state, &caller).await?;
     Ok(Json(json!({

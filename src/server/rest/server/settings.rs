@@ -1,14 +1,8 @@
 //! `GET /server/settings`: the effective configuration by section; every
 //! secret reads `************`.
 
-use axum::{extract::State, Json};
-
 use super::singleton_document;
-use crate::server::{
-    ops,
-    rest::{ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -24,8 +18,7 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let settings = ops::server::settings(&state, &caller)?;
     Ok(Json(singleton_document(&settings, "settings")))

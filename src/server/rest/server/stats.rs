@@ -1,13 +1,7 @@
 //! `GET /server/stats`: the dashboard's figures and 30 days of daily series.
 
-use axum::{extract::State, Json};
-
 use super::singleton_document;
-use crate::server::{
-    ops,
-    rest::{ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -23,8 +17,7 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let stats = ops::server::stats(&state, &caller).await?;
     Ok(Json(singleton_document(&stats, "stats")))

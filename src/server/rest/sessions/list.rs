@@ -2,21 +2,10 @@
 //! filters (`filter[user]`, `filter[username]`, `filter[active]`, `filter[ip]`,
 //! `filter[last_seen_before]`, `filter[last_seen_after]`) and cursor paging.
 
-use axum::{
-    extract::{RawQuery, State},
-    response::{IntoResponse, Response},
-    Json,
-};
-
-use super::{parse_query, schema::SessionListDocument, FilterParams, UserFilterParam};
-use crate::server::{
-    ops,
-    rest::{
-        list_document, openapi::BadRequestError, users::list::PagingParams, ApiCaller, ApiError,
-        ListLinks, PREFIX,
-    },
-    AppState,
-};
+use super::schema::SessionListDocument;
+use super::{parse_query, FilterParams, UserFilterParam};
+use crate::server::rest::prelude::*;
+use crate::server::rest::users::list::PagingParams;
 
 #[utoipa::path(
     get,
@@ -32,20 +21,10 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-    RawQuery(raw): RawQuery,
+    ApiCall { state, caller }: ApiCall,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
-    let (filter, filters) = parse_query(&raw, &ops::sessions::FILTERS)?;
-    let page_size = filter.page.size();
+    let (filter, query) = parse_query(&raw, &ops::sessions::FILTERS)?;
     let page = ops::sessions::list(&state, &caller, filter).await?;
-    let path = format!("{PREFIX}/sessions");
-    let links = ListLinks {
-        path: &path,
-        filters: &filters,
-        self_query: &raw,
-        page_size,
-    };
-    Ok(Json(list_document(&page, &links)).into_response())
+    Ok(query.page_response(&page, &format!("{PREFIX}/sessions"), &raw))
 }

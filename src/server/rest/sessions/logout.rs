@@ -2,19 +2,10 @@
 //! 200 `{"revoked": n}` (how many were live). 404 unknown user. Tokens are
 //! not affected.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-    Json,
-};
 use serde_json::json;
 
 use super::schema::LogoutResult;
-use crate::server::{
-    ops,
-    rest::{openapi::NotFoundError, ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     post,
@@ -30,8 +21,7 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(user_id): Path<String>,
 ) -> Result<Response, ApiError> {
     let revoked = ops::sessions::logout_all(&state, &caller, &user_id).await?;

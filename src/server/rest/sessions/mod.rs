@@ -9,7 +9,7 @@ pub mod user_list;
 
 use serde::Serialize;
 
-use super::{extract::ListQuery, Resource, PREFIX};
+use super::{extract::ListQuery, resource, PREFIX};
 use crate::model::{AppError, Session, SessionFilter};
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -65,47 +65,35 @@ pub mod schema {
     }
 }
 
-impl Resource for Session {
-    const TYPE: &'static str = "session";
-    type Attributes<'a> = SessionAttributes<'a>;
-
-    fn id(&self) -> &str {
-        &self.id
+resource!(Session, "session", id = id, SessionAttributes, |session| {
+    SessionAttributes {
+        user_id: &session.user_id,
+        username: &session.username,
+        client_ip: &session.client_ip,
+        user_agent: &session.user_agent,
+        browser: &session.browser,
+        browser_version: &session.browser_version,
+        os: &session.os,
+        os_version: &session.os_version,
+        device: &session.device,
+        created_at: &session.created_at,
+        last_seen_at: &session.last_seen_at,
+        revoked_at: &session.revoked_at,
+        active: session.active,
     }
-
-    fn attributes(&self) -> SessionAttributes<'_> {
-        SessionAttributes {
-            user_id: &self.user_id,
-            username: &self.username,
-            client_ip: &self.client_ip,
-            user_agent: &self.user_agent,
-            browser: &self.browser,
-            browser_version: &self.browser_version,
-            os: &self.os,
-            os_version: &self.os_version,
-            device: &self.device,
-            created_at: &self.created_at,
-            last_seen_at: &self.last_seen_at,
-            revoked_at: &self.revoked_at,
-            active: self.active,
-        }
-    }
-}
+});
 
 fn user_sessions_path(user_id: &str) -> String {
     format!("{PREFIX}/users/{user_id}/sessions")
 }
 
 /// Parses a sessions list's query: `filters` are the filter parameters this
-/// endpoint takes. Returns the filter and its filter part re-encoded (for
+/// endpoint takes. Returns the filter and the query it was read from (for
 /// the paging links). Unknown parameters and bad values are a 400.
-pub fn parse_query(raw: &str, filters: &[&str]) -> Result<(SessionFilter, String), AppError> {
+pub fn parse_query(raw: &str, filters: &[&str]) -> Result<(SessionFilter, ListQuery), AppError> {
     let query = ListQuery::parse(raw, filters)?;
-    let mut filter =
-        crate::server::ops::sessions::filter_from(|k| query.get(k).map(str::to_owned))?;
-    filter.page = query.page.clone();
-    filter.count = query.count;
-    Ok((filter, query.encoded))
+    let filter = query.filter(|get| crate::server::ops::sessions::filter_from(get))?;
+    Ok((filter, query))
 }
 
 /// Doc-only: the filters of the sessions lists.
@@ -160,7 +148,7 @@ mod tests {
 
     #[test]
     fn parses_filters() {
-        let (f, encoded) = parse_query(
+        let (f, query) = parse_query(
             "filter[active]=true&filter[ip]=203.0.113.7&page[first]=5&count=false",
             &ALL,
         )
@@ -170,7 +158,7 @@ mod tests {
         assert_eq!(f.page.size(), 5);
         assert_eq!(f.count, CountMode::Skip);
         assert_eq!(
-            encoded,
+            query.encoded,
             "filter[active]=true&filter[ip]=203.0.113.7&count=false"
         );
     }

@@ -2,17 +2,7 @@
 //! out at its next request (revoking twice is fine). 404 when the user has
 //! no such session.
 
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-};
-
-use crate::server::rest::openapi::NotFoundError;
-use crate::server::{
-    ops,
-    rest::{ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     delete,
@@ -31,10 +21,8 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path((user_id, session_id)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    ops::sessions::revoke(&state, &caller, &user_id, &session_id).await?;
-    Ok(StatusCode::NO_CONTENT)
+    no_content(ops::sessions::revoke(&state, &caller, &user_id, &session_id).await)
 }

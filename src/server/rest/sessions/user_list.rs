@@ -2,23 +2,10 @@
 //! first, with the same filters (but the user) and paging as `GET /sessions`.
 //! 404 unknown user.
 
-use axum::{
-    extract::{Path, RawQuery, State},
-    response::{IntoResponse, Response},
-    Json,
-};
-
-use super::{parse_query, schema::SessionListDocument, user_sessions_path, FilterParams};
-use crate::server::{
-    ops,
-    rest::{
-        list_document,
-        openapi::{BadRequestError, NotFoundError},
-        users::list::PagingParams,
-        ApiCaller, ApiError, ListLinks,
-    },
-    AppState,
-};
+use super::schema::SessionListDocument;
+use super::{parse_query, user_sessions_path, FilterParams};
+use crate::server::rest::prelude::*;
+use crate::server::rest::users::list::PagingParams;
 
 const FILTERS: [&str; 4] = [
     "filter[active]",
@@ -46,21 +33,11 @@ const FILTERS: [&str; 4] = [
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(user_id): Path<String>,
-    RawQuery(raw): RawQuery,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
-    let (filter, filters) = parse_query(&raw, &FILTERS)?;
-    let page_size = filter.page.size();
+    let (filter, query) = parse_query(&raw, &FILTERS)?;
     let page = ops::sessions::list_for_user(&state, &caller, &user_id, filter).await?;
-    let path = user_sessions_path(&user_id);
-    let links = ListLinks {
-        path: &path,
-        filters: &filters,
-        self_query: &raw,
-        page_size,
-    };
-    Ok(Json(list_document(&page, &links)).into_response())
+    Ok(query.page_response(&page, &user_sessions_path(&user_id), &raw))
 }

@@ -2,26 +2,15 @@
 //! 201 with the token and its secret in `meta.secret` (shown this once);
 //! 404 unknown user; 422 bad name, scope or expiry; 400 malformed body.
 
-use axum::{
-    extract::{Path, State},
-    http::{header, StatusCode},
-    response::{IntoResponse, Response},
-    Json,
-};
 use serde::Deserialize;
 use serde_json::json;
 
 use super::collection_path;
-use crate::server::rest::openapi::{BadRequestError, NotFoundError, TokenInvalidError};
-use crate::{
-    model::{AppError, FieldError},
-    server::{
-        ops::{self, tokens::NewToken},
-        rest::{envelope::created_document, ApiCaller, ApiError, ApiJson},
-        time::{now_ms, parse_rfc3339},
-        AppState,
-    },
-};
+use crate::model::FieldError;
+use crate::server::ops::tokens::NewToken;
+use crate::server::rest::openapi::TokenInvalidError;
+use crate::server::rest::prelude::*;
+use crate::server::time::{now_ms, parse_rfc3339};
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -76,8 +65,7 @@ fn expiry(input: &CreateToken) -> Result<Option<i64>, AppError> {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(user_id): Path<String>,
     ApiJson(input): ApiJson<CreateToken>,
 ) -> Result<Response, ApiError> {
@@ -93,16 +81,10 @@ pub async fn handler(
         },
     )
     .await?;
-    let path = collection_path(&user_id);
-    let location = format!("{path}/{}", created.token.id);
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(created_document(
-            &created.token,
-            &path,
-            json!({"secret": created.secret}),
-        )),
-    )
-        .into_response())
+    let meta = json!({"secret": created.secret});
+    Ok(created_with_meta(
+        &created.token,
+        &collection_path(&user_id),
+        meta,
+    ))
 }

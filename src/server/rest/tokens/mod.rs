@@ -6,7 +6,7 @@ pub mod revoke;
 
 use serde::Serialize;
 
-use super::{Resource, PREFIX};
+use super::{resource, PREFIX};
 use crate::model::ApiToken;
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -61,27 +61,18 @@ pub mod schema {
     }
 }
 
-impl Resource for ApiToken {
-    const TYPE: &'static str = "token";
-    type Attributes<'a> = TokenAttributes<'a>;
-
-    fn id(&self) -> &str {
-        &self.id
+resource!(ApiToken, "token", id = id, TokenAttributes, |token| {
+    TokenAttributes {
+        user_id: &token.user_id,
+        name: &token.name,
+        scopes: &token.scopes,
+        state: &token.state,
+        created_at: &token.created_at,
+        expires_at: &token.expires_at,
+        last_used_at: &token.last_used_at,
+        revoked_at: &token.revoked_at,
     }
-
-    fn attributes(&self) -> TokenAttributes<'_> {
-        TokenAttributes {
-            user_id: &self.user_id,
-            name: &self.name,
-            scopes: &self.scopes,
-            state: &self.state,
-            created_at: &self.created_at,
-            expires_at: &self.expires_at,
-            last_used_at: &self.last_used_at,
-            revoked_at: &self.revoked_at,
-        }
-    }
-}
+});
 
 fn collection_path(user_id: &str) -> String {
     format!("{PREFIX}/users/{user_id}/tokens")

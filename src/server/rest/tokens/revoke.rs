@@ -1,17 +1,7 @@
 //! `DELETE /users/{id}/tokens/{token_id}`: 204; the token stops working at
 //! once (revoking twice is fine). 404 when the user has no such token.
 
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-};
-
-use crate::server::rest::openapi::NotFoundError;
-use crate::server::{
-    ops,
-    rest::{ApiCaller, ApiError},
-    AppState,
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     delete,
@@ -30,10 +20,8 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path((user_id, token_id)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    ops::tokens::revoke(&state, &caller, &user_id, &token_id).await?;
-    Ok(StatusCode::NO_CONTENT)
+    no_content(ops::tokens::revoke(&state, &caller, &user_id, &token_id).await)
 }

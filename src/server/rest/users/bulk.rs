@@ -2,18 +2,11 @@
 //! "ids": [...]}`: 200 with what succeeded and what was refused (each user
 //! is its own transaction; a refusal does not stop the others).
 
-use axum::{extract::State, Json};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::{
-    model::{BulkAction, BulkResult},
-    server::{
-        ops,
-        rest::{openapi::BadRequestError, ApiCaller, ApiError, ApiJson},
-        AppState,
-    },
-};
+use crate::model::{BulkAction, BulkResult};
+use crate::server::rest::prelude::*;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -57,8 +50,7 @@ pub struct BulkData {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     ApiJson(request): ApiJson<BulkRequest>,
 ) -> Result<Json<Value>, ApiError> {
     let result = ops::bulk::apply(&state, &caller, request.ids, request.action).await?;

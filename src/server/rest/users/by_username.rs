@@ -1,19 +1,9 @@
 //! `GET /users/by-username/{username}`: 200 with the user, 404 when unknown.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
-
-use super::{schema::UserDocument, user_document};
-use crate::server::{
-    ops,
-    rest::{
-        openapi::{examples, NotFoundError},
-        ApiCaller, ApiError,
-    },
-    AppState,
-};
+use super::schema::UserDocument;
+use super::user_document;
+use crate::server::rest::openapi::examples;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     get,
@@ -28,8 +18,7 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(username): Path<String>,
 ) -> Result<Response, ApiError> {
     let user = ops::users::get_by_username(&state, &caller, &username).await?;

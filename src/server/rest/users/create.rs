@@ -1,24 +1,12 @@
 //! `POST /users`: 201 with the new user; 409 duplicate username; 422 a broken
 //! rule (one error per field, with `source.pointer`); 400 malformed JSON.
 
-use axum::{
-    extract::State,
-    http::{header, StatusCode},
-    response::{IntoResponse, Response},
+use super::schema::UserDocument;
+use crate::model::NewUser;
+use crate::server::rest::openapi::{
+    examples, NewUserBadRequestError, NewUserInvalidError, UsernameTakenError,
 };
-
-use super::{schema::UserDocument, user_document};
-use crate::{
-    model::NewUser,
-    server::{
-        ops,
-        rest::{
-            openapi::{examples, NewUserBadRequestError, NewUserInvalidError, UsernameTakenError},
-            ApiCaller, ApiError, ApiJson, PREFIX,
-        },
-        AppState,
-    },
-};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     post,
@@ -38,16 +26,9 @@ use crate::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     ApiJson(input): ApiJson<NewUser>,
 ) -> Result<Response, ApiError> {
     let user = ops::users::create(&state, &caller, input).await?;
-    let location = format!("{PREFIX}/users/{}", user.id);
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        user_document(&user),
-    )
-        .into_response())
+    Ok(created_response(&user, &format!("{PREFIX}/users")))
 }

@@ -3,25 +3,13 @@
 //! admin. Deactivation ends all sessions and revokes all tokens; `erase`
 //! also scrubs display name, email and password. The username stays taken.
 
-use axum::{
-    body::Bytes,
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
+use axum::body::Bytes;
 use serde::Deserialize;
 
-use super::{schema::UserDocument, user_document};
-use crate::{
-    model::AppError,
-    server::{
-        ops,
-        rest::{
-            openapi::{examples, BadRequestError, GuardRailError, NotFoundError},
-            ApiCaller, ApiError,
-        },
-        AppState,
-    },
-};
+use super::schema::UserDocument;
+use super::user_document;
+use crate::server::rest::openapi::{examples, GuardRailError};
+use crate::server::rest::prelude::*;
 
 #[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -48,8 +36,7 @@ struct Deactivate {
     ),
 )]
 pub async fn deactivate(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
@@ -78,8 +65,7 @@ pub async fn deactivate(
     ),
 )]
 pub async fn reactivate(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     Ok(user_document(&ops::lifecycle::reactivate(&state, &caller, &id).await?).into_response())

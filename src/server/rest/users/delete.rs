@@ -1,18 +1,7 @@
 //! `DELETE /users/{id}`: 204; 404 unknown; 409 own account or last admin.
 
-use axum::{
-    extract::{Path, State},
-    http::StatusCode,
-};
-
-use crate::server::{
-    ops,
-    rest::{
-        openapi::{GuardRailError, NotFoundError},
-        ApiCaller, ApiError,
-    },
-    AppState,
-};
+use crate::server::rest::openapi::GuardRailError;
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     delete,
@@ -29,10 +18,8 @@ use crate::server::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    ops::lifecycle::delete(&state, &caller, &id).await?;
-    Ok(StatusCode::NO_CONTENT)
+    no_content(ops::lifecycle::delete(&state, &caller, &id).await)
 }

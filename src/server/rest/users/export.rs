@@ -1,20 +1,10 @@
 //! `GET /users/export?format=csv|jsonl`: every user matching the list's
 //! filters and sort, streamed (no paging parameters).
 
-use axum::{
-    extract::{RawQuery, State},
-    response::Response,
-};
-
 use super::list::FilterParams;
-use crate::{
-    model::AppError,
-    server::{
-        ops::{self, export::ExportFormat},
-        rest::{attachment::attachment, openapi::BadRequestError, ApiCaller, ApiError},
-        AppState,
-    },
-};
+use crate::server::ops::export::ExportFormat;
+use crate::server::rest::attachment::attachment;
+use crate::server::rest::prelude::*;
 
 /// Doc-only: the formats of an export.
 #[derive(utoipa::ToSchema)]
@@ -47,11 +37,9 @@ pub enum FileFormat {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-    RawQuery(raw): RawQuery,
+    ApiCall { state, caller }: ApiCall,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
     let (filter, _, extras) = super::list::parse_query_with(&raw, &["format"])?;
     if raw.contains("page%5B") || raw.contains("page[") {
         return Err(AppError::bad_parameter("page", "an export has no pages").into());

@@ -4,30 +4,17 @@
 //! 200 with the report when checked (dry run) or applied; 422 with one
 //! error per rejected row, and the report in `meta`, when nothing was written.
 
-use axum::{
-    body::Bytes,
-    extract::{RawQuery, State},
-    http::{header::CONTENT_TYPE, HeaderMap, StatusCode},
-    response::{IntoResponse, Response},
-    Json,
-};
+use axum::body::Bytes;
+use axum::http::header::CONTENT_TYPE;
+use axum::http::HeaderMap;
 use serde_json::json;
 
 use super::export::FileFormat;
-use crate::{
-    model::{AppError, ImportReport, OnConflict, RowOutcome},
-    server::{
-        ops::{
-            self,
-            import::{parse::ImportFormat, ImportOptions},
-        },
-        rest::{
-            openapi::{BadRequestError, ImportConflictError, ImportInvalidError},
-            ApiCaller, ApiError,
-        },
-        AppState,
-    },
-};
+use crate::model::{ImportReport, OnConflict, RowOutcome};
+use crate::server::ops::import::parse::ImportFormat;
+use crate::server::ops::import::ImportOptions;
+use crate::server::rest::openapi::{ImportConflictError, ImportInvalidError};
+use crate::server::rest::prelude::*;
 
 /// Largest file one request may carry.
 pub const MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
@@ -116,8 +103,7 @@ pub struct ImportData {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
     body: Bytes,

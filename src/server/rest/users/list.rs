@@ -5,29 +5,13 @@
 
 use std::collections::HashMap;
 
-use axum::{
-    extract::{RawQuery, State},
-    response::{IntoResponse, Response},
-    Json,
-};
-
 use super::schema::UserListDocument;
+use crate::model::{UserFilter, UserStatus};
+use crate::server::ops::users::FILTERS;
 pub(super) use crate::server::rest::extract::form_pairs;
-use crate::server::rest::extract::query_params;
-use crate::{
-    model::{AppError, CountMode, PageRequest, UserFilter, UserStatus},
-    server::{
-        ops::{self, users::FILTERS},
-        rest::{
-            list_document,
-            openapi::{examples, BadRequestError},
-            ApiCaller, ApiError, ListLinks, PREFIX,
-        },
-        AppState,
-    },
-};
-
-const PAGING: [&str; 4] = ["page[first]", "page[after]", "page[last]", "page[before]"];
+use crate::server::rest::extract::{count_param, link_filters, page_param, PAGING};
+use crate::server::rest::openapi::examples;
+use crate::server::rest::prelude::*;
 
 /// Parses the query string into a filter, plus the filter part of the query
 /// (re-encoded) for building links.
@@ -49,29 +33,9 @@ pub fn parse_query_with(
     })?;
     let get = |k: &str| params.get(k).map(String::as_str);
     let mut filter = ops::users::filter_from(|k| params.get(k).cloned())?;
-    let count = get("count")
-        .map(|s| {
-            CountMode::parse(s).ok_or_else(|| {
-                AppError::bad_parameter("count", "count must be true, false or only")
-            })
-        })
-        .transpose()?
-        .unwrap_or_default();
-    let page = PageRequest::from_params(
-        get("page[first]"),
-        get("page[after]"),
-        get("page[last]"),
-        get("page[before]"),
-    )
-    .map_err(|(param, message)| AppError::bad_parameter(param, message))?;
-
-    let filters = FILTERS
-        .iter()
-        .filter_map(|k| get(k).map(|v| format!("{k}={}", urlencoding::encode(v))))
-        .chain(get("sort").map(|v| format!("sort={}", urlencoding::encode(v))))
-        .chain(get("count").map(|v| format!("count={v}")))
-        .collect::<Vec<_>>()
-        .join("&");
+    let count = count_param(get("count"))?;
+    let page = page_param(get)?;
+    let filters = link_filters(FILTERS.iter().copied().chain(["sort"]), get);
     let extras = extra
         .iter()
         .filter_map(|k| params.get(*k).map(|v| (k.to_string(), v.clone())))
@@ -200,27 +164,25 @@ pub enum CountParam {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-    RawQuery(raw): RawQuery,
+    ApiCall { state, caller }: ApiCall,
+    QueryString(raw): QueryString,
 ) -> Result<Response, ApiError> {
-    let raw = raw.unwrap_or_default();
     let (filter, filters) = parse_query(&raw)?;
     let page_size = filter.page.size();
     let page = ops::users::list(&state, &caller, filter).await?;
-    let path = format!("{PREFIX}/users");
-    let links = ListLinks {
-        path: &path,
-        filters: &filters,
-        self_query: &raw,
+    Ok(page_response(
+        &page,
+        &format!("{PREFIX}/users"),
+        &filters,
+        &raw,
         page_size,
-    };
-    Ok(Json(list_document(&page, &links)).into_response())
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{CountMode, PageRequest};
 
     #[test]
     fn parses_filters_and_paging() {

@@ -3,20 +3,10 @@
 //! last admin. A locked user cannot log in, and their sessions and tokens
 //! stop working while locked.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
-
-use super::{schema::UserDocument, user_document};
-use crate::server::{
-    ops,
-    rest::{
-        openapi::{examples, GuardRailError, NotFoundError},
-        ApiCaller, ApiError,
-    },
-    AppState,
-};
+use super::schema::UserDocument;
+use super::user_document;
+use crate::server::rest::openapi::{examples, GuardRailError};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     post,
@@ -33,8 +23,7 @@ use crate::server::{
     ),
 )]
 pub async fn lock(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     Ok(user_document(&ops::lifecycle::lock(&state, &caller, &id).await?).into_response())
@@ -53,8 +42,7 @@ pub async fn lock(
     ),
 )]
 pub async fn unlock(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     Ok(user_document(&ops::lifecycle::unlock(&state, &caller, &id).await?).into_response())

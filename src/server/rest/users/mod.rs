@@ -17,7 +17,7 @@ pub mod update;
 use axum::Json;
 use serde::Serialize;
 
-use super::{envelope::SingleDocument, resource_document, Resource, PREFIX};
+use super::{envelope::SingleDocument, resource, resource_document, PREFIX};
 use crate::model::{Membership, User, UserStatus};
 
 /// A user's JSON:API attributes: every field but the id. Timestamps are
@@ -65,32 +65,23 @@ pub mod schema {
     );
 }
 
-impl Resource for User {
-    const TYPE: &'static str = "user";
-    type Attributes<'a> = UserAttributes<'a>;
-
-    fn id(&self) -> &str {
-        &self.id
+resource!(User, "user", id = id, UserAttributes, |user| {
+    UserAttributes {
+        username: &user.username,
+        display_name: &user.display_name,
+        email: &user.email,
+        admin: user.admin,
+        can_request_admin: user.can_request_admin,
+        status: user.status,
+        created_at: &user.created_at,
+        last_seen_at: &user.last_seen_at,
+        locked_at: &user.locked_at,
+        deactivated_at: &user.deactivated_at,
+        password_change_required: user.password_change_required,
+        memberships: &user.memberships,
+        registration_token: &user.registration_token,
     }
-
-    fn attributes(&self) -> UserAttributes<'_> {
-        UserAttributes {
-            username: &self.username,
-            display_name: &self.display_name,
-            email: &self.email,
-            admin: self.admin,
-            can_request_admin: self.can_request_admin,
-            status: self.status,
-            created_at: &self.created_at,
-            last_seen_at: &self.last_seen_at,
-            locked_at: &self.locked_at,
-            deactivated_at: &self.deactivated_at,
-            password_change_required: self.password_change_required,
-            memberships: &self.memberships,
-            registration_token: &self.registration_token,
-        }
-    }
-}
+});
 
 pub(crate) type UserDocument<'a> = Json<SingleDocument<'a, UserAttributes<'a>>>;
 

@@ -1,21 +1,12 @@
 //! `PUT /users/{id}/permissions` `{"admin": bool}`: 200 with the user; 404
 //! unknown; 409 when demoting oneself or the last active administrator.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
 use serde::Deserialize;
 
-use super::{schema::UserDocument, user_document};
-use crate::server::{
-    ops,
-    rest::{
-        openapi::{examples, BadRequestError, GuardRailError, NotFoundError},
-        ApiCaller, ApiError, ApiJson,
-    },
-    AppState,
-};
+use super::schema::UserDocument;
+use super::user_document;
+use crate::server::rest::openapi::{examples, GuardRailError};
+use crate::server::rest::prelude::*;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -40,8 +31,7 @@ pub struct Permissions {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<Permissions>,
 ) -> Result<Response, ApiError> {

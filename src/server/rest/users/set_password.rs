@@ -4,21 +4,12 @@
 //! also revokes their tokens; `temporary` makes the user choose a new
 //! password at the next login.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
 use serde::Deserialize;
 
-use super::{schema::UserDocument, user_document};
-use crate::server::{
-    ops,
-    rest::{
-        openapi::{examples, BadRequestError, NotFoundError, PasswordInvalidError},
-        ApiCaller, ApiError, ApiJson,
-    },
-    AppState,
-};
+use super::schema::UserDocument;
+use super::user_document;
+use crate::server::rest::openapi::{examples, PasswordInvalidError};
+use crate::server::rest::prelude::*;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -55,8 +46,7 @@ fn revoke_by_default() -> bool {
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<SetPassword>,
 ) -> Result<Response, ApiError> {

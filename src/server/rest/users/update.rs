@@ -1,23 +1,11 @@
 //! `PATCH /users/{id}`: `display_name`, `email` (null clears), `can_request_admin`.
 //! 200 with the user; 404 unknown; 422 a broken rule; 400 malformed JSON.
 
-use axum::{
-    extract::{Path, State},
-    response::{IntoResponse, Response},
-};
-
-use super::{schema::UserDocument, user_document};
-use crate::{
-    model::UserPatch,
-    server::{
-        ops,
-        rest::{
-            openapi::{examples, BadRequestError, NotFoundError, ProfileInvalidError},
-            ApiCaller, ApiError, ApiJson,
-        },
-        AppState,
-    },
-};
+use super::schema::UserDocument;
+use super::user_document;
+use crate::model::UserPatch;
+use crate::server::rest::openapi::{examples, ProfileInvalidError};
+use crate::server::rest::prelude::*;
 
 #[utoipa::path(
     patch,
@@ -36,8 +24,7 @@ use crate::{
     ),
 )]
 pub async fn handler(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
+    ApiCall { state, caller }: ApiCall,
     Path(id): Path<String>,
     ApiJson(patch): ApiJson<UserPatch>,
 ) -> Result<Response, ApiError> {
