@@ -331,6 +331,8 @@ const NOT_ADMIN_ONLY: &[&str] = &[
     "inbox/read",
     "account/get",
     "account/profile",
+    "account/language",
+    "account/language/get",
     "account/sessions",
     "account/sessions/revoke",
     "account/sessions/revoke-others",

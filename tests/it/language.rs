@@ -28,23 +28,23 @@ fn set_cookie<'a>(reply: &'a Reply, name: &str) -> Option<&'a str> {
 fn the_page_is_served_in_the_readers_language() {
     let app = spawn_app();
     app.create_user("lang_admin", Some("admin-password-1"), true);
-    let login_in = |headers: &[(&str, &str)]| {
-        app.request("GET", "/login", Auth::None, headers, None)
-    };
+    let login_in =
+        |headers: &[(&str, &str)]| app.request("GET", "/login", Auth::None, headers, None);
     let english = login_in(&[]);
     assert_eq!(html_lang(&english), "en");
     assert!(english.body.contains("Log in to Gatehouse"));
 
     let german = login_in(&[("Accept-Language", "de-CH, de;q=0.9, en;q=0.5")]);
     assert_eq!(html_lang(&german), "de");
-    assert!(german.body.contains("Bei Gatehouse anmelden"), "{}", german.body);
+    assert!(
+        german.body.contains("Bei Gatehouse anmelden"),
+        "{}",
+        german.body
+    );
     assert!(!german.body.contains("Log in to Gatehouse"));
 
     // The menu's cookie wins over the browser's wish.
-    let french = login_in(&[
-        ("Accept-Language", "de"),
-        ("Cookie", "gatehouse_lang=fr"),
-    ]);
+    let french = login_in(&[("Accept-Language", "de"), ("Cookie", "gatehouse_lang=fr")]);
     assert_eq!(html_lang(&french), "fr");
     assert!(french.body.contains("Connexion à Gatehouse"));
 
@@ -134,9 +134,21 @@ fn the_account_language_is_stored_and_follows_the_user_to_a_new_browser() {
 fn the_server_default_applies_when_the_browser_asks_for_nothing_we_have() {
     let app = spawn_app_with(|config| config.default_language = Language::Es);
     app.create_user("es_admin", Some("admin-password-1"), true);
-    let page = app.request("GET", "/login", Auth::None, &[("Accept-Language", "ja")], None);
+    let page = app.request(
+        "GET",
+        "/login",
+        Auth::None,
+        &[("Accept-Language", "ja")],
+        None,
+    );
     assert_eq!(html_lang(&page), "es");
     assert!(page.body.contains("Iniciar sesión en Gatehouse"));
-    let page = app.request("GET", "/login", Auth::None, &[("Accept-Language", "fr")], None);
+    let page = app.request(
+        "GET",
+        "/login",
+        Auth::None,
+        &[("Accept-Language", "fr")],
+        None,
+    );
     assert_eq!(html_lang(&page), "fr");
 }
