@@ -12,12 +12,15 @@ const KEYS: string[] = readdirSync(join(LOCALES, "en")).flatMap((file) =>
   [...readFileSync(join(LOCALES, "en", file), "utf8").matchAll(/^([a-z][a-z0-9-]*) =/gm)].map((m) => m[1]),
 );
 
-/** English UI words that differ in French, German and Spanish: none may remain. */
+/**
+ * English UI words that differ in French and German (so not "Server",
+ * "Filter", "Export", "Sessions", "Status"): none may remain.
+ */
 const ENGLISH = [
   "Log in", "Log out", "Username", "Password", "Users", "Settings", "Loading", "Save", "Search",
   "Created", "Dashboard", "My account", "Signed in as", "Profile", "Previous", "Display name",
   "Change password", "Delete", "Cancel", "Inbox", "Audit log", "Last seen", "Sessions you", "Role",
-  "Export", "Show", "Columns", "Filter", "Light", "Dark", "Language", "People", "Access", "Server",
+  "Show", "Columns", "Light", "Dark", "Language", "People", "Access", "Organisations and roles",
 ];
 
 const LOGIN_BUTTON = { fr: "Se connecter", de: "Anmelden", es: "Iniciar sesión" } as const;
