@@ -97,9 +97,9 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     Effect::new(move |_| leave_if_logged_out(Some(&ended)));
     let (title, body) = match &error {
         AppError::Unauthenticated => (t!("error-session-ended"), t!("error-log-in-again")),
-        AppError::Forbidden(m) => (t!("error-forbidden"), m.clone()),
-        AppError::NotFound(m) => (t!("error-not-found"), m.clone()),
-        other => (t!("common-error"), other.to_string()),
+        AppError::Forbidden(_) => (t!("error-forbidden"), error_message(&error)),
+        AppError::NotFound(_) => (t!("error-not-found"), error_message(&error)),
+        other => (t!("common-error"), error_message(other)),
     };
     let login = matches!(error, AppError::Unauthenticated);
     view! {
@@ -182,9 +182,56 @@ where
     Effect::new(move |_| leave_if_logged_out(last_error(action).as_ref()));
 }
 
-/// An error banner (`role="alert"`).
+/// An error's message in the page's language, chosen by its code; the
+/// server's English text when there is no translation for it.
+pub fn error_message(error: &AppError) -> String {
+    crate::i18n::error_text(crate::i18n::current(), error.code(), &error.to_string())
+}
+
+/// The messages of `error` about one form field (or a part of it:
+/// `redirect_uris/2` belongs to `redirect_uris`) in the page's language, as
+/// [`AppError::field_message`] finds them in English.
+fn field_message(error: &AppError, field: &str) -> Option<String> {
+    let language = crate::i18n::current();
+    let about = |f: &str| {
+        f == field
+            || f.strip_prefix(field)
+                .is_some_and(|rest| rest.starts_with('/'))
+    };
+    match error {
+        AppError::Invalid(errors) => {
+            let messages: Vec<String> = errors
+                .iter()
+                .filter(|e| about(&e.field))
+                .map(|e| crate::i18n::error_text(language, &e.code, &e.message))
+                .collect();
+            (!messages.is_empty()).then(|| messages.join(" "))
+        }
+        AppError::Conflict {
+            field: Some(f),
+            code,
+            message,
+        } if f == field => Some(crate::i18n::error_text(language, code, message)),
+        AppError::UnknownReference {
+            field: f,
+            code,
+            message,
+        }
+        | AppError::BadReference {
+            field: f,
+            code,
+            message,
+        } if about(f) => Some(crate::i18n::error_text(language, code, message)),
+        _ => None,
+    }
+}
+
+/// An error banner (`role="alert"`). A server error's English text (as
+/// pages pass `error` or `error.to_string()`) is shown in the page's
+/// language when it is a known message.
 pub fn alert(message: impl std::fmt::Display) -> AnyView {
-    view! { <div class="notice error" role="alert">{message.to_string()}</div> }.into_any()
+    let text = crate::i18n::english_error_text(crate::i18n::current(), &message.to_string());
+    view! { <div class="notice error" role="alert">{text}</div> }.into_any()
 }
 
 /// [`alert`], when there is an error.
@@ -208,7 +255,7 @@ impl FormErrors {
 
     /// The message for one field, shown next to it.
     pub fn field(self, name: &'static str) -> Signal<Option<String>> {
-        Signal::derive(move || self.0.get()?.field_message(name))
+        Signal::derive(move || field_message(&self.0.get()?, name))
     }
 
     /// An error that belongs to no field, for a banner.
@@ -216,7 +263,7 @@ impl FormErrors {
         self.0
             .get()
             .filter(|e| !e.is_field_error())
-            .map(|e| e.to_string())
+            .map(|e| error_message(&e))
     }
 }
 

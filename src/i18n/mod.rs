@@ -7,6 +7,7 @@
 //! then `[ui] default_language`) and served as `<html lang>`; the browser
 //! reads it back from there.
 
+mod errors;
 mod format;
 
 use std::borrow::Cow;
@@ -15,6 +16,7 @@ use fluent_templates::{fluent_bundle::FluentValue, LanguageIdentifier};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub use errors::{english_error_text, error_text};
 pub use format::relative_time;
 
 fluent_templates::static_loader! {
