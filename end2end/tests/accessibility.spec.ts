@@ -38,7 +38,7 @@ const IMPORT_FILE = {
 
 /** The users table with two rows selected: the bulk bar shows. */
 async function selectTwo(page: Page): Promise<void> {
-  await page.goto("/users?q=seed&size=10");
+  await page.goto("/users?filter[search]=seed&size=10");
   await hydrated(page);
   await page.getByRole("checkbox", { name: "Select seed-001" }).check();
   await page.getByRole("checkbox", { name: "Select seed-002" }).check();
@@ -82,7 +82,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expect(page.locator("p.field-error").first()).toBeVisible();
       await check(page, "/users/new with field errors");
 
-      await page.goto("/users?q=seed&size=10");
+      await page.goto("/users?filter[search]=seed&size=10");
       await hydrated(page);
       await page.locator("table.data tbody tr").first().getByRole("link").click();
       await expect(page.getByTestId("user-attributes")).toBeVisible();
@@ -121,7 +121,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Unlock", exact: true }).click();
       await expect(page.getByTestId("bulk-result")).toContainText("Unlocked 2 users");
 
-      await page.goto(`/users?q=seed&size=10&sort=-username&col=email&col=status`);
+      await page.goto(`/users?filter[search]=seed&size=10&sort=-username&col=email&col=status`);
       await expect(page.locator("table.data tbody tr")).toHaveCount(10);
       await check(page, "/users sorted, with fewer columns");
 
@@ -177,7 +177,7 @@ async function logInAs(page: Page, username: string, password: string): Promise<
 test("narrow screen (375px): stacked table and member pages", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await logIn(page, ADMIN);
-  await page.goto("/users?q=seed&size=10");
+  await page.goto("/users?filter[search]=seed&size=10");
   await expect(page.locator("table.data tbody tr")).toHaveCount(10);
   await check(page, "/users at 375px");
   await expectNoOverflow(page, "/users at 375px");
@@ -199,7 +199,7 @@ test("narrow screen (375px): stacked table and member pages", async ({ page }) =
 // focus, e.g. <ul class="affected" tabindex="0" aria-label="Affected users">.
 test("a long list of affected users in the bulk dialog is keyboard-scrollable", async ({ page }) => {
   await logIn(page, ADMIN);
-  await page.goto("/users?q=seed&size=50");
+  await page.goto("/users?filter[search]=seed&size=50");
   await hydrated(page);
   await page.getByRole("checkbox", { name: "Select all users on this page" }).check();
   await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete", exact: true }).click();

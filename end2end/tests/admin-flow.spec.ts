@@ -59,7 +59,7 @@ test("admin logs in, creates a user, finds and opens them, logs out", async ({ p
     await hydrated(page);
     await page.getByRole("searchbox", { name: "Search" }).fill(username);
     await page.getByRole("button", { name: "Apply" }).click();
-    await expect(page).toHaveURL(new RegExp(`/users\\?q=${username}(&|$)`));
+    await expect(page).toHaveURL(new RegExp(`/users\\?filter%5Bsearch%5D=${username}(&|$)`));
     await expect(page.getByTestId("users-count")).toHaveText("1 user");
     const rows = page.locator("table.data tbody tr");
     await expect(rows).toHaveCount(1);

@@ -12,7 +12,7 @@ test("bulk lock of three users, with a dialog naming them", async ({ page, reque
   for (const username of names) ids.push((await apiCreateUser(request, { username })).id);
 
   await logIn(page, ADMIN);
-  await page.goto(`/users?q=${prefix}&sort=username`);
+  await page.goto(`/users?filter[search]=${prefix}&sort=username`);
   await expect(page.locator("table.data tbody tr")).toHaveCount(3);
   await hydrated(page);
   await expect(bulkBar(page)).toHaveCount(0);
@@ -97,7 +97,7 @@ test("bulk lock refuses your own account and locks the rest", async ({ page, req
   await apiCreateUser(request, { username: other });
 
   await logIn(page, ADMIN);
-  await page.goto("/users?q=admin&size=100&sort=username");
+  await page.goto("/users?filter[search]=admin&size=100&sort=username");
   await expect(userRow(page, other)).toBeVisible();
   await hydrated(page);
   await page.getByRole("checkbox", { name: `Select ${ADMIN.username}`, exact: true }).check();
@@ -123,7 +123,7 @@ test("bulk delete asks first, then removes the users", async ({ page, request })
   for (const username of names) await apiCreateUser(request, { username });
 
   await logIn(page, ADMIN);
-  await page.goto(`/users?q=${prefix}&sort=username`);
+  await page.goto(`/users?filter[search]=${prefix}&sort=username`);
   await hydrated(page);
   await page.getByRole("checkbox", { name: "Select all users on this page" }).check();
   await bulkBar(page).getByRole("button", { name: "Delete", exact: true }).click();
@@ -152,7 +152,7 @@ test("the confirmation dialog keeps focus inside and gives it back when closed",
   const username = uniqueName("bulkfocus");
   await apiCreateUser(request, { username });
   await logIn(page, ADMIN);
-  await page.goto(`/users?q=${username}`);
+  await page.goto(`/users?filter[search]=${username}`);
   await hydrated(page);
   await page.getByRole("checkbox", { name: `Select ${username}` }).check();
   const lock = bulkBar(page).getByRole("button", { name: "Lock", exact: true });

@@ -220,7 +220,7 @@ async function downloadCsv(page: Page, link: ReturnType<Page["getByTestId"]>) {
 test("Export CSV downloads the filtered, sorted set shown in the table", async ({ page }) => {
   await logIn(page, ADMIN);
   // seed-100..seed-119, newest name first.
-  await page.goto("/users?q=seed-1&sort=-username&size=100");
+  await page.goto("/users?filter[search]=seed-1&sort=-username&size=100");
   await expect(page.getByTestId("users-count")).toHaveText("20 users");
   const shown = await tableUsernames(page);
   expect(shown[0]).toBe("seed-119");
@@ -251,7 +251,7 @@ test("Export CSV follows the status filter, and Export selected the selection", 
   }
 
   await logIn(page, ADMIN);
-  await page.goto(`/users?q=${prefix}&status=locked`);
+  await page.goto(`/users?filter[search]=${prefix}&filter[status]=locked`);
   await expect(page.getByTestId("users-count")).toHaveText("2 users");
   const shown = await tableUsernames(page);
   expect(shown).toEqual(names.slice(1));
@@ -260,7 +260,7 @@ test("Export CSV follows the status filter, and Export selected the selection", 
   expect(locked.column("username")).toEqual(shown);
   expect(locked.column("status")).toEqual(["locked", "locked"]);
 
-  await page.goto(`/users?q=${prefix}`);
+  await page.goto(`/users?filter[search]=${prefix}`);
   await hydrated(page);
   await page.getByRole("checkbox", { name: `Select ${names[0]}` }).check();
   await page.getByRole("checkbox", { name: `Select ${names[2]}` }).check();

@@ -43,7 +43,7 @@ test("creating a user works without JavaScript", async ({ page }) => {
   await expect(attributes.locator("dt:text-is('Server administrator') + dd")).toHaveText("yes");
 
   // The users list renders on the server too, filter included.
-  await page.goto(`/users?q=${username}`);
+  await page.goto(`/users?filter[search]=${username}`);
   await expect(page.getByTestId("users-count")).toHaveText("1 user");
   await expect(page.locator("table.data tbody").getByRole("link", { name: username })).toBeVisible();
 });
@@ -59,7 +59,7 @@ test("the user page's tabs, their forms and sorting work without JavaScript", as
   await expect(page).toHaveURL(/\/$/);
 
   // Sorting is a plain link.
-  await page.goto(`/users?q=${username.slice(0, 10)}`);
+  await page.goto(`/users?filter[search]=${username.slice(0, 10)}`);
   await page.locator("th.sortable a[data-sort=username]").click();
   await expect(page).toHaveURL(/[?&]sort=username(&|$)/);
   await expect(page.locator("th.sortable:has(a[data-sort=username])")).toHaveAttribute("aria-sort", "ascending");

@@ -44,7 +44,7 @@ test("a visitor registers with an invitation link and the admin places them in a
   // The admin sees the use, finds the account and adds it to the organisation as editor.
   await page.reload();
   await expect(row.getByTestId("reg-token-usage")).toHaveText("1 / 1");
-  await page.goto(`/users?q=${encodeURIComponent(username)}`);
+  await page.goto(`/users?filter[search]=${encodeURIComponent(username)}`);
   await page.getByRole("link", { name: username, exact: true }).click();
   await expect(page.getByTestId("registered-with")).toContainText(token);
   await page.getByRole("tablist", { name: "User sections" }).getByRole("tab", { name: "Organisations" }).click();

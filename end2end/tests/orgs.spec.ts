@@ -54,7 +54,7 @@ test("an admin creates an organisation, adds a member by username, changes the r
   await expectNoSeriousA11yViolations(page, "an organisation page with a field error");
 
   // The list shows the member count and finds it by name.
-  await page.goto(`/orgs?search=${encodeURIComponent(orgName)}`);
+  await page.goto(`/orgs?filter[search]=${encodeURIComponent(orgName)}`);
   const listed = page.getByTestId("org-row");
   await expect(listed).toHaveCount(1);
   await expect(listed.locator("td[data-label=Members]")).toHaveText("1");
@@ -93,6 +93,6 @@ test("an admin creates an organisation, adds a member by username, changes the r
   await page.getByText("Delete organisation…").click();
   await page.getByRole("button", { name: "Delete organisation" }).click();
   await expect(page).toHaveURL(/\/orgs$/);
-  await page.goto(`/orgs?search=${encodeURIComponent(orgName)}`);
+  await page.goto(`/orgs?filter[search]=${encodeURIComponent(orgName)}`);
   await expect(page.getByTestId("org-row")).toHaveCount(0);
 });

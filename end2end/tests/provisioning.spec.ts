@@ -54,6 +54,6 @@ test("a reload is recorded in the audit log", async ({ page }) => {
   await hydrated(page);
   await page.getByTestId("provisioning").getByRole("button", { name: "Reload provisioning" }).click();
   await expect(page.getByTestId("provisioning-report")).toBeVisible();
-  await page.goto("/audit?action=provisioning.reload");
+  await page.goto("/audit?filter[action]=provisioning.reload");
   await expect(page.getByText("provisioning.reload").first()).toBeVisible();
 });

@@ -51,7 +51,7 @@ test("an admin hands out a registration link; a visitor registers with it and is
   await visitorContext.close();
 
   // The admin sees the use counted, and where the account came from.
-  await page.goto(`/registration-tokens?filter=used`);
+  await page.goto(`/registration-tokens?filter[used]=true`);
   await expect(row.getByTestId("reg-token-usage")).toHaveText("1 / 3");
   const user = await apiUserByName(request, username);
   expect(user).not.toBeNull();

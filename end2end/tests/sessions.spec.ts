@@ -99,7 +99,7 @@ test("sign out all other sessions, and the admin's Sessions page filters in the 
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("State").selectOption("true");
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(new RegExp(`/sessions\\?user=${username}&active=true`));
+  await expect(page).toHaveURL(new RegExp(`/sessions\\?filter%5Busername%5D=${username}&filter%5Bactive%5D=true`));
   await expect(page.getByTestId("sessions-count")).toHaveText("1 session");
   await page.getByLabel("State").selectOption("false");
   await page.getByRole("button", { name: "Apply" }).click();

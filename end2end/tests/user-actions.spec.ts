@@ -152,7 +152,7 @@ test("security: set a temporary password, lock and unlock, make admin and revoke
 
 test("an admin cannot lock their own account", async ({ page }) => {
   await logIn(page, ADMIN);
-  await page.goto(`/users?q=${ADMIN.username}`);
+  await page.goto(`/users?filter[search]=${ADMIN.username}`);
   await hydrated(page);
   await page.locator("table.data tbody").getByRole("link", { name: ADMIN.username, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: ADMIN.username })).toBeVisible();
@@ -219,6 +219,6 @@ test("deleting needs the username typed, then returns to the list", async ({ pag
   await expect(page).toHaveURL(/\/users$/);
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
   expect(await apiUserByName(request, username)).toBeNull();
-  await page.goto(`/users?q=${username}`);
+  await page.goto(`/users?filter[search]=${username}`);
   await expect(page.getByTestId("users-count")).toHaveText("0 users");
 });

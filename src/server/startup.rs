@@ -376,6 +376,19 @@ async fn page_guard(State(state): State<AppState>, mut request: Request, next: N
     if request.method() != Method::GET || access == PageAccess::Other {
         return next.run(request).await;
     }
+    // A list URL with the panel's old parameter names (`/users?q=…`) moves
+    // for good to the admin API's names (`/users?filter%5Bsearch%5D=…`).
+    if let Some(query) = request.uri().query() {
+        let path = request.uri().path();
+        if let Some(query) = crate::model::filters::modernize_query(path, query) {
+            let location = if query.is_empty() {
+                path.to_owned()
+            } else {
+                format!("{path}?{query}")
+            };
+            return Redirect::permanent(&location).into_response();
+        }
+    }
     let session = request.extensions().get::<Session>().cloned();
     let addr = request
         .extensions()

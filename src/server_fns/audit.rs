@@ -1,6 +1,6 @@
 //! The audit log as the panel reads it: the filtered list and one target's
 //! history. Filters are the API's `filter[...]` values, as typed, under the
-//! panel's names (`model::filters::AUDIT_FILTER_KEYS`).
+//! API's names.
 
 use crate::model::{AppError, AuditRecord, Page};
 use leptos::prelude::*;
@@ -27,32 +27,19 @@ fn page_request(after: Option<String>, before: Option<String>) -> crate::model::
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "audit/list", input = GetUrl)]
 pub async fn list_audit(
-    actor: Option<String>,
-    action: Option<String>,
-    target: Option<String>,
-    since: Option<String>,
-    until: Option<String>,
+    filter: Option<std::collections::BTreeMap<String, String>>,
     after: Option<String>,
     before: Option<String>,
 ) -> Result<Page<AuditRecord>, AppError> {
-    use crate::model::filters::AUDIT_FILTER_KEYS;
     use crate::server_fns::{context::*, filters};
 
     respond(
         async {
             let state = state()?;
             let caller = require_caller(&state).await?;
-            let args = [
-                ("actor", actor),
-                ("action", action),
-                ("target", target),
-                ("since", since),
-                ("until", until),
-            ];
-            let mut filter = filters::parse(AUDIT_FILTER_KEYS, &args, |get| {
+            let mut filter = filters::parse(filter, &[], |get| {
                 crate::server::ops::audit::filter_from(get)
             })?;
             filter.page = page_request(after, before);

@@ -26,11 +26,11 @@ fn page_request(
 
 #[server(prefix = "/api", endpoint = "orgs/list", input = GetUrl)]
 pub async fn list_orgs(
-    search: Option<String>,
+    filter: Option<std::collections::BTreeMap<String, String>>,
     after: Option<String>,
     before: Option<String>,
 ) -> Result<Page<Org>, AppError> {
-    use crate::model::{filters::ORG_FILTER_KEYS, CountMode, OrgFilter};
+    use crate::model::{CountMode, OrgFilter};
     use crate::server_fns::{context::*, filters};
 
     respond(
@@ -40,7 +40,7 @@ pub async fn list_orgs(
             let filter = OrgFilter {
                 page: page_request(after, before, 50),
                 count: CountMode::Include,
-                ..filters::parse(ORG_FILTER_KEYS, &[("search", search)], |get| {
+                ..filters::parse(filter, &[], |get| {
                     crate::server::ops::orgs::filter_from(get)
                 })?
             };
@@ -141,23 +141,21 @@ pub async fn delete_org(id: String, force: Option<String>) -> Result<(), AppErro
 #[server(prefix = "/api", endpoint = "orgs/members", input = GetUrl)]
 pub async fn org_members(
     org_id: String,
-    role: Option<String>,
-    search: Option<String>,
+    filter: Option<std::collections::BTreeMap<String, String>>,
     after: Option<String>,
     before: Option<String>,
 ) -> Result<Page<OrgMember>, AppError> {
-    use crate::model::{filters::MEMBER_FILTER_KEYS, CountMode, MemberFilter};
+    use crate::model::{CountMode, MemberFilter};
     use crate::server_fns::{context::*, filters};
 
     respond(
         async {
             let state = state()?;
             let caller = require_caller(&state).await?;
-            let args = [("role", role), ("search", search)];
             let filter = MemberFilter {
                 page: page_request(after, before, 50),
                 count: CountMode::Include,
-                ..filters::parse(MEMBER_FILTER_KEYS, &args, |get| {
+                ..filters::parse(filter, &[], |get| {
                     crate::server::ops::orgs::member_filter_from(get)
                 })?
             };

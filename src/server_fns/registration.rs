@@ -66,38 +66,24 @@ pub async fn register(
     )
 }
 
-/// `filter` is empty or one of `valid`, `used`, `revoked`, `expired`
-/// (meaning `=true`); `after`/`before` are cursors; `token` shows that
-/// token alone (none when it was deleted).
+/// `filter` holds the API's `filter[valid]`, `filter[used]`,
+/// `filter[revoked]` and `filter[expired]` (`true` or `false`), as in the
+/// page URL; `after`/`before` are cursors; `token` shows that token alone
+/// (none when it was deleted).
 #[server(prefix = "/api", endpoint = "registration-tokens/list", input = GetUrl)]
 pub async fn list_registration_tokens(
-    filter: Option<String>,
+    filter: Option<std::collections::BTreeMap<String, String>>,
     after: Option<String>,
     before: Option<String>,
     token: Option<String>,
 ) -> Result<TokenPage, AppError> {
-    use crate::model::{
-        filters::{api_name, REGISTRATION_TOKEN_FILTER_PARAM, REGISTRATION_TOKEN_FILTER_VALUES},
-        PageRequest, RegistrationTokenFilter, DEFAULT_PAGE_SIZE,
-    };
-    use crate::server_fns::context::*;
+    use crate::model::{PageRequest, RegistrationTokenFilter, DEFAULT_PAGE_SIZE};
+    use crate::server_fns::{context::*, filters};
 
     respond(
         async {
             let state = state()?;
             let caller = require_caller(&state).await?;
-            // `filter=used` is the API's `filter[used]=true`.
-            let chosen = match filter.as_deref().map(str::trim).unwrap_or("") {
-                "" => None,
-                value => Some(
-                    api_name(REGISTRATION_TOKEN_FILTER_VALUES, value).ok_or_else(|| {
-                        AppError::bad_parameter(
-                            REGISTRATION_TOKEN_FILTER_PARAM,
-                            "filter must be valid, used, revoked or expired",
-                        )
-                    })?,
-                ),
-            };
             let f = RegistrationTokenFilter {
                 page: match (after, before) {
                     (_, Some(before)) => PageRequest::Last {
@@ -109,8 +95,8 @@ pub async fn list_registration_tokens(
                         after,
                     },
                 },
-                ..crate::server::ops::registration::filter_from(|k| {
-                    (Some(k) == chosen).then(|| "true".to_owned())
+                ..filters::parse(filter, &[], |get| {
+                    crate::server::ops::registration::filter_from(get)
                 })?
             };
             let register_url = format!("{}/register?token=", state.config.public_url);

@@ -25,18 +25,15 @@ fn page_request(
         .map_err(|(p, m)| AppError::bad_parameter(p, m))
 }
 
-/// The global sessions page: arguments named as in its URL
-/// (`/sessions?user=alice&active=true&ip=…`), the API's filters under other
-/// names (`model::filters::SESSION_FILTER_KEYS`; `user` is a username).
+/// The global sessions page: parameters named as in its URL and the admin
+/// API (`/sessions?filter[username]=alice&filter[active]=true&filter[ip]=…`).
 #[server(prefix = "/api", endpoint = "sessions/list", input = GetUrl)]
 pub async fn list_sessions(
-    user: Option<String>,
-    active: Option<String>,
-    ip: Option<String>,
+    filter: Option<std::collections::BTreeMap<String, String>>,
     after: Option<String>,
     before: Option<String>,
 ) -> Result<Page<Session>, AppError> {
-    use crate::model::{filters::SESSION_FILTER_KEYS, CountMode};
+    use crate::model::CountMode;
     use crate::server_fns::{
         context::{require_caller, respond, state},
         filters,
@@ -46,8 +43,7 @@ pub async fn list_sessions(
         async {
             let state = state()?;
             let caller = require_caller(&state).await?;
-            let args = [("user", user), ("active", active), ("ip", ip)];
-            let mut filter = filters::parse(SESSION_FILTER_KEYS, &args, |get| {
+            let mut filter = filters::parse(filter, &[], |get| {
                 crate::server::ops::sessions::filter_from(get)
             })?;
             filter.page = page_request(None, after, before)?;

@@ -7,25 +7,19 @@ use crate::model::{AppError, BulkResult, Page, User};
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-/// The users table: arguments named as in the page URL (`/users?q=...`),
-/// so `curl '/api/users/list?q=ali&status=active'` works the same way.
-/// One argument per URL parameter, hence their number. The filters are the
-/// API's (`model::filters::USER_FILTER_KEYS`), parsed by the same code.
+/// The users table: parameters named as in the page URL and the admin API
+/// (`/users?filter[search]=...&sort=...`), so
+/// `curl '/api/users/list?filter[search]=ali&filter[status]=active'` works
+/// the same way; the filters are parsed by the API's code.
 #[server(prefix = "/api", endpoint = "users/list", input = GetUrl)]
 pub async fn list_users(
-    q: Option<String>,
-    status: Option<String>,
-    admin: Option<String>,
+    filter: Option<std::collections::BTreeMap<String, String>>,
+    sort: Option<String>,
     size: Option<String>,
     after: Option<String>,
     before: Option<String>,
-    dormant: Option<String>,
-    sort: Option<String>,
-    created_after: Option<String>,
-    created_before: Option<String>,
-    org: Option<String>,
 ) -> Result<Page<User>, AppError> {
-    use crate::model::{filters::USER_FILTER_KEYS, CountMode, PageRequest};
+    use crate::model::{CountMode, PageRequest};
     use crate::server_fns::{context::*, filters};
 
     respond(
@@ -40,17 +34,7 @@ pub async fn list_users(
             };
             let page = PageRequest::from_params(first, after.as_deref(), last, before.as_deref())
                 .map_err(|(p, m)| AppError::bad_parameter(p, m))?;
-            let args = [
-                ("q", q),
-                ("status", status),
-                ("admin", admin),
-                ("dormant", dormant),
-                ("sort", sort),
-                ("created_after", created_after),
-                ("created_before", created_before),
-                ("org", org),
-            ];
-            let mut filter = filters::parse(USER_FILTER_KEYS, &args, |get| {
+            let mut filter = filters::parse(filter, &[("sort", sort)], |get| {
                 crate::server::ops::users::filter_from(get)
             })?;
             filter.page = page;

@@ -377,3 +377,45 @@ fn the_theme_is_remembered_and_served_on_the_page() {
         .contains("Max-Age=0"));
     assert_eq!(choose("theme=purple").status, 400);
 }
+
+#[test]
+fn old_panel_list_urls_move_to_the_api_filter_names() {
+    let app = spawn_app();
+    app.create_user("urls_admin", Some("admin-password-1"), true);
+    let cookie = app.login("urls_admin", "admin-password-1");
+    for auth in [Auth::None, Auth::Cookie(&cookie)] {
+        for (old, new) in [
+            (
+                "/users?q=seed&dormant=30&size=10",
+                "/users?filter%5Bsearch%5D=seed&filter%5Binactive_days%5D=30&size=10",
+            ),
+            (
+                "/sessions?user=al+ice&active=true&after=X",
+                "/sessions?filter%5Busername%5D=al%20ice&filter%5Bactive%5D=true&after=X",
+            ),
+            (
+                "/audit?actor=urls_admin&target=user%3A01J",
+                "/audit?filter%5Bactor%5D=urls_admin&filter%5Btarget%5D=user%3A01J",
+            ),
+            ("/orgs?search=main", "/orgs?filter%5Bsearch%5D=main"),
+            (
+                "/registration-tokens?filter=used",
+                "/registration-tokens?filter%5Bused%5D=true",
+            ),
+        ] {
+            let reply = app.get(old, auth);
+            assert_eq!(reply.status, 308, "{old}: {}", reply.body);
+            assert_eq!(reply.header("location"), Some(new), "{old}");
+        }
+    }
+    // The new names are the page itself.
+    let page = app.get(
+        "/users?filter%5Bsearch%5D=seed&filter%5Binactive_days%5D=30&size=10",
+        Auth::Cookie(&cookie),
+    );
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        page.body.contains(r#"name="filter[search]""#),
+        "the filter form uses the API names"
+    );
+}

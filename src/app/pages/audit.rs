@@ -1,10 +1,13 @@
 //! The audit log: every change, newest first, filtered by the URL's
-//! `actor`, `action`, `target`, `since` and `until`; and the History panel
+//! `filter[actor]`, `filter[action]`, `filter[target]`, `filter[since]` and
+//! `filter[until]` (the admin API's names); and the History panel
 //! of one user or organisation.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use crate::model::filters::{filter_map, filter_param, link_base, present};
 
 use crate::t;
 use leptos_meta::Title;
@@ -17,7 +20,16 @@ use crate::app::{
 use crate::model::{AppError, AuditRecord, Page};
 use crate::server_fns::audit::{audit_history, list_audit};
 
+/// The filters, by their short names (element ids): `filter[actor]`, ….
 const FILTERS: [&str; 5] = ["actor", "action", "target", "since", "until"];
+/// The same as API parameters.
+const PARAMS: [&str; 5] = [
+    "filter[actor]",
+    "filter[action]",
+    "filter[target]",
+    "filter[since]",
+    "filter[until]",
+];
 
 /// A filter's label and hint.
 fn filter_text(key: &str) -> (String, String) {
@@ -43,45 +55,30 @@ pub fn AuditPage() -> impl IntoView {
 #[component]
 fn AuditLog() -> impl IntoView {
     let query = use_query_map();
-    let value = move |key: &str| query.read().get(key).unwrap_or_default();
+    let value = move |key: &str| query.read().get(&filter_param(key)).unwrap_or_default();
     let list = Resource::new(
         move || {
             let q = query.read();
-            let get = |k: &str| q.get(k);
             (
-                get("actor"),
-                get("action"),
-                get("target"),
-                get("since"),
-                get("until"),
-                get("after"),
-                get("before"),
+                present(&PARAMS, |k| q.get(k)),
+                q.get("after"),
+                q.get("before"),
             )
         },
-        |(actor, action, target, since, until, after, before)| {
-            list_audit(actor, action, target, since, until, after, before)
+        |(filters, after, before)| {
+            list_audit(
+                filter_map(filters.into_iter().map(|(k, v)| (k, Some(v)))),
+                after,
+                before,
+            )
         },
     );
-    // The filters as the panel URL and as the API's export parameters.
-    let encoded = move |api: bool| {
-        let q = query.read();
-        FILTERS
-            .iter()
-            .filter_map(|key| {
-                let v = q.get(key).filter(|v| !v.trim().is_empty())?;
-                let name = if api {
-                    format!("filter%5B{key}%5D")
-                } else {
-                    (*key).to_owned()
-                };
-                Some(format!("{name}={}&", urlencoding::encode(&v)))
-            })
-            .collect::<String>()
-    };
+    // The filters, the same in the panel URL and the API's export.
+    let filters = move || present(&PARAMS, |k| query.read().get(k));
     let export = move |format: &str| {
         format!(
-            "/api/admin/v1/audit-log/export?{}format={format}",
-            encoded(true)
+            "{}format={format}",
+            link_base("/api/admin/v1/audit-log/export", &filters())
         )
     };
     view! {
@@ -101,7 +98,7 @@ fn AuditLog() -> impl IntoView {
                 view! {
                     <div class="field">
                         <label for=id.clone()>{label}</label>
-                        <input id=id type="text" name=key autocomplete="off" spellcheck="false"
+                        <input id=id type="text" name=filter_param(key) autocomplete="off" spellcheck="false"
                             aria-describedby=hint_id.clone()
                             value=move || value(key) prop:value=move || value(key)/>
                         <p class="hint" id=hint_id>{hint}</p>
@@ -115,7 +112,7 @@ fn AuditLog() -> impl IntoView {
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(page) => {
-                        let base = format!("/audit?{}", encoded(false));
+                        let base = link_base("/audit", &filters());
                         records_view(page, &base, ("after", "before"), true).into_any()
                     }
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),

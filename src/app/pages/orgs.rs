@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::model::filters::{encode_query, filter_map, link_base, present};
+
 use crate::t;
 use leptos_meta::Title;
 use leptos_router::{
@@ -65,18 +67,26 @@ fn OrgList() -> impl IntoView {
         move || {
             let q = query.read();
             (
-                q.get("search"),
+                present(&["filter[search]"], |k| q.get(k)),
                 q.get("after"),
                 q.get("before"),
                 create.version().get(),
             )
         },
-        |(search, after, before, _)| list_orgs(search, after, before),
+        |(filters, after, before, _)| {
+            list_orgs(
+                filter_map(filters.into_iter().map(|(k, v)| (k, Some(v)))),
+                after,
+                before,
+            )
+        },
     );
-    let search = move || query.read().get("search").unwrap_or_default();
-    let base = move || match query.read().get("search").filter(|s| !s.is_empty()) {
-        Some(s) => format!("/orgs?search={}&", urlencoding::encode(&s)),
-        None => "/orgs?".to_owned(),
+    let search = move || query.read().get("filter[search]").unwrap_or_default();
+    let base = move || {
+        link_base(
+            "/orgs",
+            &present(&["filter[search]"], |k| query.read().get(k)),
+        )
     };
     let columns = || {
         vec![
@@ -99,7 +109,7 @@ fn OrgList() -> impl IntoView {
         <Form method="GET" action="/orgs" attr:class="filters" attr:role="search" attr:aria-label=t!("orgs-search-label")>
             <div class="field">
                 <label for="filter-search">{t!("orgs-name-contains")}</label>
-                <input id="filter-search" type="search" name="search" autocomplete="off"
+                <input id="filter-search" type="search" name="filter[search]" autocomplete="off"
                     value=search prop:value=search/>
             </div>
             <button type="submit" class="button">{t!("common-search")}</button>
@@ -179,19 +189,19 @@ fn OrgDetail() -> impl IntoView {
             let q = query.read();
             (
                 id(),
-                q.get("role"),
-                q.get("search"),
+                present(&MEMBER_FILTERS, |k| q.get(k)),
                 q.get("after"),
                 q.get("before"),
                 version(),
             )
         },
-        |(id, role, search, after, before, _)| async move {
+        |(id, filters, after, before, _)| async move {
+            let filter = filter_map(filters.into_iter().map(|(k, v)| (k, Some(v))));
             // Both calls start at once: during server rendering a server
             // function finds its context only when first polled there.
             let (org, members) = futures_util::future::join(
                 get_org(id.clone()),
-                org_members(id, role, search, after, before),
+                org_members(id, filter, after, before),
             )
             .await;
             Ok::<_, AppError>((org?, members?))
@@ -256,7 +266,7 @@ fn OrgView(
         <span hidden data-testid="org-view" data-live=move || live.get().to_string()></span>
         <p class="muted" data-testid="org-member-count">
             {t!("orgs-detail-summary", count = org.member_count)}" "{time_or(Some(org.created_at.clone()), "")}
-            " · "<a href=format!("/users?org={}", org.id)>{t!("orgs-show-in-users")}</a>
+            " · "<a href=format!("/users?{}", encode_query(&[("filter[org]", &org.id)]))>{t!("orgs-show-in-users")}</a>
         </p>
         <section class="card" aria-labelledby="members-heading">
             <h2 id="members-heading">{t!("orgs-members")}</h2>
@@ -310,6 +320,9 @@ fn OrgView(
     }
 }
 
+/// The members table's filters: the admin API's parameters.
+const MEMBER_FILTERS: [&str; 2] = ["filter[role]", "filter[search]"];
+
 /// The role filter's choices: (value, label).
 fn role_filter() -> [(&'static str, String); 4] {
     [
@@ -323,18 +336,18 @@ fn role_filter() -> [(&'static str, String); 4] {
 #[component]
 fn MemberFilters(here: String) -> impl IntoView {
     let query = use_query_map();
-    let search = move || query.read().get("search").unwrap_or_default();
-    let role = move || query.read().get("role").unwrap_or_default();
+    let search = move || query.read().get("filter[search]").unwrap_or_default();
+    let role = move || query.read().get("filter[role]").unwrap_or_default();
     view! {
         <Form method="GET" action=here attr:class="filters" attr:role="search" attr:aria-label=t!("orgs-filter-members")>
             <div class="field">
                 <label for="filter-member-search">{t!("orgs-name-contains")}</label>
-                <input id="filter-member-search" type="search" name="search" autocomplete="off"
+                <input id="filter-member-search" type="search" name="filter[search]" autocomplete="off"
                     value=search prop:value=search/>
             </div>
             <div class="field">
                 <label for="filter-role">{t!("orgs-show-role")}</label>
-                <select id="filter-role" name="role" prop:value=role>
+                <select id="filter-role" name="filter[role]" prop:value=role>
                     {role_filter().into_iter().map(|(value, label)| view! {
                         <option value=value selected=move || role() == value>{label}</option>
                     }).collect_view()}
@@ -354,16 +367,7 @@ fn MemberTable(
     let query = use_query_map();
     let base = {
         let here = here.clone();
-        move || {
-            let q = query.read();
-            let mut base = format!("{here}?");
-            for key in ["role", "search"] {
-                if let Some(v) = q.get(key).filter(|v| !v.is_empty()) {
-                    base.push_str(&format!("{key}={}&", urlencoding::encode(&v)));
-                }
-            }
-            base
-        }
+        move || link_base(&here, &present(&MEMBER_FILTERS, |k| query.read().get(k)))
     };
     let here = StoredValue::new(here);
     let role = move |m: &OrgMember| {

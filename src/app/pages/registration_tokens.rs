@@ -5,10 +5,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::model::filters::{encode_query, filter_map, filter_param, link_base, present};
+
 use crate::app::format::{around_slot, SLOT};
 use crate::t;
 use leptos_meta::Title;
-use leptos_router::{components::Form, hooks::use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::app::{
     components::{
@@ -33,7 +35,8 @@ pub fn RegistrationTokensPage() -> impl IntoView {
     }
 }
 
-/// The state filter's choices: (value, label).
+/// The state filter's choices: (state, label); a state `x` is the admin
+/// API's `filter[x]=true`, none is all tokens.
 fn filters() -> [(&'static str, String); 5] {
     [
         ("", t!("registration-tokens-filter-all")),
@@ -42,6 +45,26 @@ fn filters() -> [(&'static str, String); 5] {
         ("revoked", t!("registration-tokens-filter-revoked")),
         ("expired", t!("registration-tokens-filter-expired")),
     ]
+}
+
+/// The list's filters: the admin API's parameters.
+const FILTERS: [&str; 4] = [
+    "filter[valid]",
+    "filter[used]",
+    "filter[revoked]",
+    "filter[expired]",
+];
+
+/// The list of tokens in `state` (`""`: all).
+fn state_href(state: &str) -> String {
+    if state.is_empty() {
+        "/registration-tokens".to_owned()
+    } else {
+        format!(
+            "/registration-tokens?{}",
+            encode_query(&[(filter_param(state), "true")])
+        )
+    }
 }
 
 #[component]
@@ -54,7 +77,7 @@ fn RegistrationTokens() -> impl IntoView {
         move || {
             let q = query.read();
             (
-                q.get("filter"),
+                present(&FILTERS, |k| q.get(k)),
                 q.get("after"),
                 q.get("before"),
                 q.get("token"),
@@ -63,9 +86,20 @@ fn RegistrationTokens() -> impl IntoView {
                 delete.version().get(),
             )
         },
-        |(filter, after, before, token, ..)| list_registration_tokens(filter, after, before, token),
+        |(filters, after, before, token, ..)| {
+            let filter = filter_map(filters.into_iter().map(|(k, v)| (k, Some(v))));
+            list_registration_tokens(filter, after, before, token)
+        },
     );
-    let filter = move || query.read().get("filter").unwrap_or_default();
+    // The chosen state: the first `filter[x]` that is `true`.
+    let filter = move || {
+        let q = query.read();
+        filters()
+            .into_iter()
+            .map(|(state, _)| state)
+            .find(|s| !s.is_empty() && q.get(&filter_param(s)).as_deref() == Some("true"))
+            .unwrap_or("")
+    };
     let action_error = move || {
         let revoke_error = revoke
             .value()
@@ -86,28 +120,32 @@ fn RegistrationTokens() -> impl IntoView {
         <NewTokenForm create/>
         <section class="card" aria-labelledby="reg-tokens-heading">
             <h2 id="reg-tokens-heading">{t!("registration-tokens-list")}</h2>
-            <Form method="GET" action="/registration-tokens" attr:class="filters" attr:role="search"
-                attr:aria-label=t!("registration-tokens-filter-label")>
+            // One link per state (the API's `filter[used]=true`, …): a form
+            // control could not name the parameter by its value.
+            <nav class="filters" role="search" aria-label=t!("registration-tokens-filter-label")>
                 <div class="field">
-                    <label for="filter-state">{t!("registration-tokens-show")}</label>
-                    <select id="filter-state" name="filter" prop:value=filter>
-                        {filters().into_iter().map(|(value, label)| view! {
-                            <option value=value selected=move || filter() == value>{label}</option>
+                    <span class="label" id="filter-state-label">{t!("registration-tokens-show")}</span>
+                    <div id="filter-state" role="group" aria-labelledby="filter-state-label">
+                        {filters().into_iter().map(|(state, label)| {
+                            let href = state_href(state);
+                            let current = move || (filter() == state).then_some("page");
+                            view! {
+                                <a href=href class="button subtle" aria-current=current>{label}</a>
+                            }
                         }).collect_view()}
-                    </select>
+                    </div>
                 </div>
-                <button type="submit" class="button">{t!("common-apply")}</button>
-            </Form>
+            </nav>
             {action_error}
             <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(tokens) => {
                             let count = tokens.page.count.unwrap_or(0);
-                            let base = match filter() {
-                                f if f.is_empty() => "/registration-tokens?".to_owned(),
-                                f => format!("/registration-tokens?filter={}&", urlencoding::encode(&f)),
-                            };
+                            let base = link_base(
+                                "/registration-tokens",
+                                &present(&FILTERS, |k| query.read().get(k)),
+                            );
                             let pager = pager(&base, &tokens.page, previous_next());
                             view! {
                                 <DataTable rows=tokens.page.items columns=token_columns(tokens.register_url, revoke, delete)

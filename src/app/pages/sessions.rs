@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::model::filters::{filter_map, link_base, present};
+
 use crate::t;
 use leptos_meta::Title;
 use leptos_router::{components::Form, hooks::use_query_map};
@@ -236,6 +238,9 @@ fn activity() -> [(&'static str, String); 3] {
     ]
 }
 
+/// The global list's filters: the admin API's parameters.
+const FILTERS: [&str; 3] = ["filter[username]", "filter[active]", "filter[ip]"];
+
 #[component]
 fn AllSessions() -> impl IntoView {
     let query = use_query_map();
@@ -246,27 +251,22 @@ fn AllSessions() -> impl IntoView {
         move || {
             let q = query.read();
             (
-                q.get("user"),
-                q.get("active"),
-                q.get("ip"),
+                present(&FILTERS, |k| q.get(k)),
                 q.get("after"),
                 q.get("before"),
                 revoke.version().get(),
             )
         },
-        |(user, active, ip, after, before, _)| list_sessions(user, active, ip, after, before),
+        |(filters, after, before, _)| {
+            list_sessions(
+                filter_map(filters.into_iter().map(|(k, v)| (k, Some(v)))),
+                after,
+                before,
+            )
+        },
     );
     // The filters of the current URL, for the paging links.
-    let base = move || {
-        let q = query.read();
-        let mut base = "/sessions?".to_owned();
-        for key in ["user", "active", "ip"] {
-            if let Some(v) = q.get(key).filter(|v| !v.is_empty()) {
-                base.push_str(&format!("{key}={}&", urlencoding::encode(&v)));
-            }
-        }
-        base
-    };
+    let base = move || link_base("/sessions", &present(&FILTERS, |k| query.read().get(k)));
     let revoke_error = move || revoke.value().with(error_of).map(alert);
     view! {
         <div class="page-head">
@@ -275,21 +275,21 @@ fn AllSessions() -> impl IntoView {
         <Form method="GET" action="/sessions" attr:class="filters" attr:role="search" attr:aria-label=t!("sessions-filter-label")>
             <div class="field">
                 <label for="filter-user">{t!("common-username")}</label>
-                <input id="filter-user" type="search" name="user" autocomplete="off"
-                    value=param("user") prop:value=param("user")/>
+                <input id="filter-user" type="search" name="filter[username]" autocomplete="off"
+                    value=param("filter[username]") prop:value=param("filter[username]")/>
             </div>
             <div class="field">
                 <label for="filter-active">{t!("sessions-col-state")}</label>
-                <select id="filter-active" name="active" prop:value=param("active")>
+                <select id="filter-active" name="filter[active]" prop:value=param("filter[active]")>
                     {activity().into_iter().map(|(value, label)| view! {
-                        <option value=value selected=move || query.read().get("active").unwrap_or_default() == value>{label}</option>
+                        <option value=value selected=move || query.read().get("filter[active]").unwrap_or_default() == value>{label}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
                 <label for="filter-ip">{t!("sessions-ip-address")}</label>
-                <input id="filter-ip" type="search" name="ip" autocomplete="off" inputmode="decimal"
-                    value=param("ip") prop:value=param("ip")/>
+                <input id="filter-ip" type="search" name="filter[ip]" autocomplete="off" inputmode="decimal"
+                    value=param("filter[ip]") prop:value=param("filter[ip]")/>
             </div>
             <button type="submit" class="button">{t!("common-apply")}</button>
         </Form>

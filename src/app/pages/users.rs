@@ -17,7 +17,7 @@ use crate::app::{
     format::time_or,
     table::{Column, DataTable, RowSelection, SortDir, SortLink},
 };
-use crate::model::filters::{api_name, USER_FILTER_KEYS};
+use crate::model::filters::{encode_query, filter_map};
 use crate::model::{Page, User, UserSort, UserSortKey};
 
 /// The optional columns of the table (the username is always shown).
@@ -91,7 +91,8 @@ fn save_columns(value: &str) {
     }
 }
 
-/// The table's state, read from (and written to) the page URL.
+/// The table's state, read from (and written to) the page URL, under the
+/// admin API's names (`filter[search]`, `filter[inactive_days]`, `sort`, …).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TableState {
     q: Option<String>,
@@ -113,17 +114,17 @@ pub struct TableState {
 impl TableState {
     fn from_query(q: &leptos_router::params::ParamsMap) -> Self {
         Self {
-            q: q.get("q"),
-            status: q.get("status"),
-            admin: q.get("admin"),
+            q: q.get("filter[search]"),
+            status: q.get("filter[status]"),
+            admin: q.get("filter[admin]"),
             size: q.get("size"),
             after: q.get("after"),
             before: q.get("before"),
-            dormant: q.get("dormant"),
+            dormant: q.get("filter[inactive_days]"),
             sort: q.get("sort"),
-            created_after: q.get("created_after"),
-            created_before: q.get("created_before"),
-            org: q.get("org"),
+            created_after: q.get("filter[created_after]"),
+            created_before: q.get("filter[created_before]"),
+            org: q.get("filter[org]"),
             cols: q.get_all("col").unwrap_or_default(),
         }
     }
@@ -143,13 +144,13 @@ impl TableState {
     fn pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = Vec::new();
         for (k, v) in [
-            ("q", &self.q),
-            ("status", &self.status),
-            ("admin", &self.admin),
-            ("dormant", &self.dormant),
-            ("created_after", &self.created_after),
-            ("created_before", &self.created_before),
-            ("org", &self.org),
+            ("filter[search]", &self.q),
+            ("filter[status]", &self.status),
+            ("filter[admin]", &self.admin),
+            ("filter[inactive_days]", &self.dormant),
+            ("filter[created_after]", &self.created_after),
+            ("filter[created_before]", &self.created_before),
+            ("filter[org]", &self.org),
             ("sort", &self.sort),
             ("size", &self.size),
         ] {
@@ -162,14 +163,10 @@ impl TableState {
     }
 
     fn href(pairs: &[(&str, String)]) -> String {
-        let query: Vec<String> = pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", urlencoding::encode(v)))
-            .collect();
-        if query.is_empty() {
+        if pairs.is_empty() {
             "/users".into()
         } else {
-            format!("/users?{}", query.join("&"))
+            format!("/users?{}", encode_query(pairs))
         }
     }
 
@@ -202,15 +199,14 @@ impl TableState {
 
     /// The admin API's export of exactly this filtered, sorted set.
     pub fn export_href(&self, format: &str) -> String {
-        let mut query = vec![format!("format={format}")];
-        // The API's names for the panel's filters (one table, shared with
-        // the server functions); paging and columns do not apply.
-        for (param, value) in self.pairs() {
-            if let Some(api) = api_name(USER_FILTER_KEYS, param) {
-                query.push(format!("{api}={}", urlencoding::encode(&value)));
-            }
-        }
-        format!("/api/admin/v1/users/export?{}", query.join("&"))
+        // The page's names are the API's; paging and columns do not apply.
+        let mut query = vec![("format", format.to_owned())];
+        query.extend(
+            self.pairs()
+                .into_iter()
+                .filter(|(k, _)| k.starts_with("filter[") || *k == "sort"),
+        );
+        format!("/api/admin/v1/users/export?{}", encode_query(&query))
     }
 }
 
@@ -260,19 +256,8 @@ fn UsersTable() -> impl IntoView {
     let users = Resource::new(
         move || (state.get(), selection.version()),
         |(s, _)| {
-            list_users(
-                s.q,
-                s.status,
-                s.admin,
-                s.size,
-                s.after,
-                s.before,
-                s.dormant,
-                s.sort,
-                s.created_after,
-                s.created_before,
-                s.org,
-            )
+            let filter = filter_map(s.pairs().into_iter().map(|(k, v)| (k, Some(v))));
+            list_users(filter, s.sort, s.size, s.after, s.before)
         },
     );
     // A new page or filter starts with nothing selected.
@@ -320,12 +305,12 @@ fn UsersTable() -> impl IntoView {
         <Form method="GET" action="/users" attr:class="filters" attr:role="search" attr:aria-label=t!("users-filter-label")>
             <div class="field">
                 <label for="filter-q">{t!("common-search")}</label>
-                <input id="filter-q" type="search" name="q" placeholder=t!("users-search-placeholder")
+                <input id="filter-q" type="search" name="filter[search]" placeholder=t!("users-search-placeholder")
                     value=current(|s| s.q.clone()) prop:value=current(|s| s.q.clone())/>
             </div>
             <div class="field">
                 <label for="filter-status">{t!("common-status")}</label>
-                <select id="filter-status" name="status" prop:value=current(|s| s.status.clone())>
+                <select id="filter-status" name="filter[status]" prop:value=current(|s| s.status.clone())>
                     {statuses().into_iter().map(|(value, label)| view! {
                         <option value=value selected=move || state.get().status.as_deref().unwrap_or("") == value>{label}</option>
                     }).collect_view()}
@@ -333,7 +318,7 @@ fn UsersTable() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="filter-admin">{t!("common-role")}</label>
-                <select id="filter-admin" name="admin" prop:value=current(|s| s.admin.clone())>
+                <select id="filter-admin" name="filter[admin]" prop:value=current(|s| s.admin.clone())>
                     {roles().into_iter().map(|(value, label)| view! {
                         <option value=value selected=move || state.get().admin.as_deref().unwrap_or("") == value>{label}</option>
                     }).collect_view()}
@@ -341,7 +326,7 @@ fn UsersTable() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="filter-dormant">{t!("users-activity")}</label>
-                <select id="filter-dormant" name="dormant" prop:value=current(|s| s.dormant.clone())>
+                <select id="filter-dormant" name="filter[inactive_days]" prop:value=current(|s| s.dormant.clone())>
                     {activities().into_iter().map(|(value, label)| view! {
                         <option value=value selected=move || state.get().dormant.as_deref().unwrap_or("") == value>{label}</option>
                     }).collect_view()}
@@ -349,12 +334,12 @@ fn UsersTable() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="filter-created-after">{t!("users-created-after")}</label>
-                <input id="filter-created-after" type="date" name="created_after"
+                <input id="filter-created-after" type="date" name="filter[created_after]"
                     value=current(|s| s.created_after.clone()) prop:value=current(|s| s.created_after.clone())/>
             </div>
             <div class="field">
                 <label for="filter-created-before">{t!("users-created-before")}</label>
-                <input id="filter-created-before" type="date" name="created_before"
+                <input id="filter-created-before" type="date" name="filter[created_before]"
                     value=current(|s| s.created_before.clone()) prop:value=current(|s| s.created_before.clone())/>
             </div>
             <OrgFilter selected=Signal::derive(move || state.get().org.unwrap_or_default())/>
@@ -522,27 +507,32 @@ mod tests {
 
     #[test]
     fn sorting_keeps_filters_and_drops_the_cursor() {
-        let s = state(&[("q", "ali"), ("after", "X"), ("sort", "username")]);
+        let s = state(&[
+            ("filter[search]", "ali"),
+            ("after", "X"),
+            ("sort", "username"),
+        ]);
         assert_eq!(
             s.sort_href(UserSortKey::Username),
-            "/users?q=ali&sort=-username"
+            "/users?filter%5Bsearch%5D=ali&sort=-username"
         );
         assert_eq!(
             s.sort_href(UserSortKey::LastSeenAt),
-            "/users?q=ali&sort=-last_seen_at"
+            "/users?filter%5Bsearch%5D=ali&sort=-last_seen_at"
         );
     }
 
     #[test]
     fn export_uses_the_api_filters() {
         let s = state(&[
-            ("status", "locked"),
-            ("dormant", "90"),
+            ("filter[status]", "locked"),
+            ("filter[inactive_days]", "90"),
             ("sort", "-created_at"),
+            ("size", "10"),
         ]);
         assert_eq!(
             s.export_href("csv"),
-            "/api/admin/v1/users/export?format=csv&filter[status]=locked&filter[inactive_days]=90&sort=-created_at"
+            "/api/admin/v1/users/export?format=csv&filter%5Bstatus%5D=locked&filter%5Binactive_days%5D=90&sort=-created_at"
         );
     }
 
@@ -566,7 +556,7 @@ fn OrgFilter(selected: Signal<String>) -> impl IntoView {
                 (!list.is_empty()).then(|| view! {
                     <div class="field">
                         <label for="filter-org">{t!("users-org")}</label>
-                        <select id="filter-org" name="org" prop:value=selected>
+                        <select id="filter-org" name="filter[org]" prop:value=selected>
                             <option value="" selected=move || selected.get().is_empty()>{t!("users-org-any")}</option>
                             {list.into_iter().map(|(id, name)| {
                                 let value = id.clone();

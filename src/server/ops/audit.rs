@@ -217,7 +217,7 @@ mod tests {
     }
 
     #[test]
-    fn the_panels_names_map_onto_the_same_filters() {
+    fn old_panel_names_map_onto_the_same_filters() {
         let panel = [("actor", "bob"), ("target", "org")];
         let f = filter_from(|api: &str| {
             panel

@@ -478,7 +478,7 @@ mod tests {
     }
 
     #[test]
-    fn the_panels_choice_is_one_filter_set_to_true() {
+    fn an_old_panel_choice_is_one_filter_set_to_true() {
         let chosen = api_name(REGISTRATION_TOKEN_FILTER_VALUES, "used").unwrap();
         let f = filter_from(|k: &str| (k == chosen).then(|| "true".to_owned())).unwrap();
         assert_eq!((f.used, f.valid, f.expired), (Some(true), None, None));

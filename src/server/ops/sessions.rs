@@ -320,11 +320,10 @@ mod tests {
     }
 
     #[test]
-    fn the_panels_names_map_onto_the_same_filters() {
-        let panel = [("user", " eve "), ("active", ""), ("ip", "203.0.113.7")];
+    fn old_panel_names_map_onto_the_same_filters() {
+        let old = [("user", " eve "), ("active", ""), ("ip", "203.0.113.7")];
         let get = |api: &str| {
-            panel
-                .iter()
+            old.iter()
                 .find(|(p, _)| api_name(SESSION_FILTER_KEYS, p) == Some(api))
                 .map(|(_, v)| (*v).to_owned())
         };

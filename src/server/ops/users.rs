@@ -307,11 +307,10 @@ mod tests {
     }
 
     #[test]
-    fn the_panels_names_map_onto_the_same_filters() {
-        let panel = [("q", "ali"), ("dormant", "30"), ("status", "")];
+    fn old_panel_names_map_onto_the_same_filters() {
+        let old = [("q", "ali"), ("dormant", "30"), ("status", "")];
         let get = |api: &str| {
-            panel
-                .iter()
+            old.iter()
                 .find(|(p, _)| crate::model::filters::api_name(USER_FILTER_KEYS, p) == Some(api))
                 .map(|(_, v)| (*v).to_owned())
         };
