@@ -17,37 +17,33 @@ pub async fn change_password(
     use crate::model::FieldError;
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            if new_password != new_password_confirm {
-                return Err(AppError::Invalid(vec![FieldError::new(
-                    "new_password_confirm",
-                    "password_mismatch",
-                    "The passwords do not match.",
-                )]));
-            }
-            crate::server::ops::account::change_own_password(
-                &state,
-                &caller,
-                current_password,
-                new_password,
-                // A checkbox: present when ticked.
-                revoke_tokens.is_some(),
-            )
-            .await?;
-            let user_id = caller.user_id.ok_or(AppError::Unauthenticated)?;
-            start_session(&state, &user_id).await?;
-            leptos_axum::redirect(if caller.admin {
-                "/users"
-            } else {
-                "/account?password=changed"
-            });
-            Ok(())
+    as_caller(|state, caller| async move {
+        if new_password != new_password_confirm {
+            return Err(AppError::Invalid(vec![FieldError::new(
+                "new_password_confirm",
+                "password_mismatch",
+                "The passwords do not match.",
+            )]));
         }
-        .await,
-    )
+        crate::server::ops::account::change_own_password(
+            &state,
+            &caller,
+            current_password,
+            new_password,
+            // A checkbox: present when ticked.
+            revoke_tokens.is_some(),
+        )
+        .await?;
+        let user_id = caller.user_id.ok_or(AppError::Unauthenticated)?;
+        start_session(&state, &user_id).await?;
+        leptos_axum::redirect(if caller.admin {
+            "/users"
+        } else {
+            "/account?password=changed"
+        });
+        Ok(())
+    })
+    .await
 }
 
 /// The caller's own account, for the profile form.
@@ -55,14 +51,10 @@ pub async fn change_password(
 pub async fn my_account() -> Result<crate::model::User, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::account::get_own(&state, &caller).await
-        }
-        .await,
+    as_caller(
+        |state, caller| async move { crate::server::ops::account::get_own(&state, &caller).await },
     )
+    .await
 }
 
 /// The profile form of "My account"; empty fields clear.
@@ -73,21 +65,17 @@ pub async fn update_my_profile(
 ) -> Result<crate::model::User, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let user = crate::server::ops::account::update_own_profile(
-                &state,
-                &caller,
-                Some(display_name.unwrap_or_default()),
-                Some(email.unwrap_or_default()),
-            )
-            .await?;
-            Ok(user)
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let user = crate::server::ops::account::update_own_profile(
+            &state,
+            &caller,
+            Some(display_name.unwrap_or_default()),
+            Some(email.unwrap_or_default()),
+        )
+        .await?;
+        Ok(user)
+    })
+    .await
 }
 
 /// The language stored on the caller's account (`None`: the browser's).
@@ -109,25 +97,21 @@ pub async fn set_my_language(language: String) -> Result<(), AppError> {
     use crate::model::FieldError;
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let language = match language.trim() {
-                "" => None,
-                raw => Some(Language::parse(raw).ok_or_else(|| {
-                    AppError::Invalid(vec![FieldError::new(
-                        "language",
-                        "language_unknown",
-                        "Choose one of the languages offered.",
-                    )])
-                })?),
-            };
-            crate::server::ops::account::set_own_language(&state, &caller, language).await?;
-            remember_language(language);
-            leptos_axum::redirect("/account?language=saved");
-            Ok(())
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let language = match language.trim() {
+            "" => None,
+            raw => Some(Language::parse(raw).ok_or_else(|| {
+                AppError::Invalid(vec![FieldError::new(
+                    "language",
+                    "language_unknown",
+                    "Choose one of the languages offered.",
+                )])
+            })?),
+        };
+        crate::server::ops::account::set_own_language(&state, &caller, language).await?;
+        remember_language(language);
+        leptos_axum::redirect("/account?language=saved");
+        Ok(())
+    })
+    .await
 }

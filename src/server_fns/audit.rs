@@ -35,18 +35,14 @@ pub async fn list_audit(
 ) -> Result<Page<AuditRecord>, AppError> {
     use crate::server_fns::{context::*, filters};
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let mut filter = filters::parse(filter, &[], |get| {
-                crate::server::ops::audit::filter_from(get)
-            })?;
-            filter.page = page_request(after, before);
-            crate::server::ops::audit::list(&state, &caller, filter).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let mut filter = filters::parse(filter, &[], |get| {
+            crate::server::ops::audit::filter_from(get)
+        })?;
+        filter.page = page_request(after, before);
+        crate::server::ops::audit::list(&state, &caller, filter).await
+    })
+    .await
 }
 
 /// The records about one user, organisation, ..., newest first.
@@ -60,18 +56,14 @@ pub async fn audit_history(
     use crate::model::AuditFilter;
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let filter = AuditFilter {
-                target_type: Some(target_type),
-                target_id: Some(target_id),
-                page: page_request(after, before),
-                ..AuditFilter::default()
-            };
-            crate::server::ops::audit::list(&state, &caller, filter).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let filter = AuditFilter {
+            target_type: Some(target_type),
+            target_id: Some(target_id),
+            page: page_request(after, before),
+            ..AuditFilter::default()
+        };
+        crate::server::ops::audit::list(&state, &caller, filter).await
+    })
+    .await
 }

@@ -30,14 +30,10 @@ fn split_groups(raw: Option<String>) -> Vec<String> {
 pub async fn list_contacts(user_id: String) -> Result<Vec<Contact>, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::contacts::list(&state, &caller, &user_id).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        crate::server::ops::contacts::list(&state, &caller, &user_id).await
+    })
+    .await
 }
 
 /// Up to ten usernames containing `q` (starting with it first), for the
@@ -46,14 +42,10 @@ pub async fn list_contacts(user_id: String) -> Result<Vec<Contact>, AppError> {
 pub async fn suggest_usernames(q: String) -> Result<Vec<String>, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::contacts::suggest_usernames(&state, &caller, &q).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        crate::server::ops::contacts::suggest_usernames(&state, &caller, &q).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "contacts/add")]
@@ -66,22 +58,18 @@ pub async fn add_contact(
     use crate::server::ops::contacts::NewContact;
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let input = NewContact {
-                user_id: user_id.clone(),
-                contact,
-                subscription,
-                groups: split_groups(groups),
-            };
-            let added = crate::server::ops::contacts::add(&state, &caller, input).await?;
-            back_to_tab(&user_id);
-            Ok(added)
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let input = NewContact {
+            user_id: user_id.clone(),
+            contact,
+            subscription,
+            groups: split_groups(groups),
+        };
+        let added = crate::server::ops::contacts::add(&state, &caller, input).await?;
+        back_to_tab(&user_id);
+        Ok(added)
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "contacts/update")]
@@ -94,36 +82,28 @@ pub async fn update_contact(
     use crate::server::ops::contacts::ContactPatch;
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let patch = ContactPatch {
-                subscription,
-                groups: Some(split_groups(groups)),
-            };
-            let updated =
-                crate::server::ops::contacts::update(&state, &caller, &user_id, &contact, patch)
-                    .await?;
-            back_to_tab(&user_id);
-            Ok(updated)
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let patch = ContactPatch {
+            subscription,
+            groups: Some(split_groups(groups)),
+        };
+        let updated =
+            crate::server::ops::contacts::update(&state, &caller, &user_id, &contact, patch)
+                .await?;
+        back_to_tab(&user_id);
+        Ok(updated)
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "contacts/remove")]
 pub async fn remove_contact(user_id: String, contact: String) -> Result<(), AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::contacts::remove(&state, &caller, &user_id, &contact).await?;
-            back_to_tab(&user_id);
-            Ok(())
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        crate::server::ops::contacts::remove(&state, &caller, &user_id, &contact).await?;
+        back_to_tab(&user_id);
+        Ok(())
+    })
+    .await
 }

@@ -10,14 +10,8 @@ use crate::model::{AppError, Job, PauseOutcome};
 pub async fn list_jobs() -> Result<Vec<Job>, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::jobs::list(&state, &caller).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move { crate::server::ops::jobs::list(&state, &caller).await })
+        .await
 }
 
 /// Queues job `name` to run now.
@@ -25,14 +19,10 @@ pub async fn list_jobs() -> Result<Vec<Job>, AppError> {
 pub async fn run_job(name: String) -> Result<Job, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::jobs::run_now(&state, &caller, &name).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        crate::server::ops::jobs::run_now(&state, &caller, &name).await
+    })
+    .await
 }
 
 /// Pauses (`paused` = `true`) or resumes (`false`) every job.
@@ -40,23 +30,19 @@ pub async fn run_job(name: String) -> Result<Job, AppError> {
 pub async fn pause_all_jobs(paused: String) -> Result<PauseOutcome, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let paused = match paused.as_str() {
-                "true" => true,
-                "false" => false,
-                _ => {
-                    caller.require_admin(crate::server::ops::Access::Write)?;
-                    return Err(AppError::bad_parameter(
-                        "paused",
-                        "paused must be true or false",
-                    ));
-                }
-            };
-            crate::server::ops::jobs::pause_all(&state, &caller, paused).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let paused = match paused.as_str() {
+            "true" => true,
+            "false" => false,
+            _ => {
+                caller.require_admin(crate::server::ops::Access::Write)?;
+                return Err(AppError::bad_parameter(
+                    "paused",
+                    "paused must be true or false",
+                ));
+            }
+        };
+        crate::server::ops::jobs::pause_all(&state, &caller, paused).await
+    })
+    .await
 }

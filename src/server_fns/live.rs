@@ -13,26 +13,22 @@ pub async fn list_connections(
     use crate::model::{CountMode, PageRequest, DEFAULT_PAGE_SIZE};
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let page = PageRequest::First {
-                size: DEFAULT_PAGE_SIZE,
-                after: after.filter(|a| !a.is_empty()),
-            };
-            let user_id = user_id.filter(|u| !u.is_empty());
-            crate::server::ops::live::list(
-                &state,
-                &caller,
-                user_id.as_deref(),
-                &page,
-                CountMode::Include,
-            )
-            .await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let page = PageRequest::First {
+            size: DEFAULT_PAGE_SIZE,
+            after: after.filter(|a| !a.is_empty()),
+        };
+        let user_id = user_id.filter(|u| !u.is_empty());
+        crate::server::ops::live::list(
+            &state,
+            &caller,
+            user_id.as_deref(),
+            &page,
+            CountMode::Include,
+        )
+        .await
+    })
+    .await
 }
 
 /// How many users have a page open right now.
@@ -40,14 +36,10 @@ pub async fn list_connections(
 pub async fn online_users() -> Result<i64, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::live::online_users(&state, &caller).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        crate::server::ops::live::online_users(&state, &caller).await
+    })
+    .await
 }
 
 /// Whether one user has a page open right now.
@@ -55,28 +47,20 @@ pub async fn online_users() -> Result<i64, AppError> {
 pub async fn user_connected(user_id: String) -> Result<bool, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::live::is_connected(&state, &caller, &user_id).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        crate::server::ops::live::is_connected(&state, &caller, &user_id).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "messages/send")]
 pub async fn send_message(user_id: String, body: String) -> Result<Sent, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::messages::send(&state, &caller, &user_id, &body).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        crate::server::ops::messages::send(&state, &caller, &user_id, &body).await
+    })
+    .await
 }
 
 /// Sends to everyone connected; how many users got it.
@@ -84,14 +68,10 @@ pub async fn send_message(user_id: String, body: String) -> Result<Sent, AppErro
 pub async fn broadcast_message(body: String) -> Result<usize, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::messages::broadcast(&state, &caller, &body).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        crate::server::ops::messages::broadcast(&state, &caller, &body).await
+    })
+    .await
 }
 
 /// The logged-in user's own inbox.
@@ -99,14 +79,10 @@ pub async fn broadcast_message(body: String) -> Result<usize, AppError> {
 pub async fn my_inbox() -> Result<Inbox, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::messages::inbox(&state, &caller).await
-        }
-        .await,
+    as_caller(
+        |state, caller| async move { crate::server::ops::messages::inbox(&state, &caller).await },
     )
+    .await
 }
 
 /// Marks one message read, or all of them when `id` is empty.
@@ -114,13 +90,9 @@ pub async fn my_inbox() -> Result<Inbox, AppError> {
 pub async fn mark_read(id: Option<String>) -> Result<(), AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let id = id.filter(|i| !i.is_empty());
-            crate::server::ops::messages::mark_read(&state, &caller, id.as_deref()).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let id = id.filter(|i| !i.is_empty());
+        crate::server::ops::messages::mark_read(&state, &caller, id.as_deref()).await
+    })
+    .await
 }

@@ -131,4 +131,23 @@ pub(crate) mod context {
         }
         result
     }
+
+    /// The body of most server functions: `work` with the state and the
+    /// logged-in caller (401 without one), its error given its status by
+    /// [`respond`].
+    pub async fn as_caller<T, Work>(
+        work: impl FnOnce(AppState, Caller) -> Work,
+    ) -> Result<T, AppError>
+    where
+        Work: std::future::Future<Output = Result<T, AppError>>,
+    {
+        respond(
+            async {
+                let state = state()?;
+                let caller = require_caller(&state).await?;
+                work(state, caller).await
+            }
+            .await,
+        )
+    }
 }

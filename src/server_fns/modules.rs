@@ -10,14 +10,10 @@ use crate::model::{AppError, ModuleState};
 pub async fn list_modules() -> Result<Vec<ModuleState>, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::modules::list(&state, &caller).await
-        }
-        .await,
+    as_caller(
+        |state, caller| async move { crate::server::ops::modules::list(&state, &caller).await },
     )
+    .await
 }
 
 /// Switches module `name` on (`enabled` = `true`) or off (`false`).
@@ -25,23 +21,19 @@ pub async fn list_modules() -> Result<Vec<ModuleState>, AppError> {
 pub async fn set_module(name: String, enabled: String) -> Result<ModuleState, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let enabled = match enabled.as_str() {
-                "true" => true,
-                "false" => false,
-                _ => {
-                    caller.require_admin(crate::server::ops::Access::Write)?;
-                    return Err(AppError::bad_parameter(
-                        "enabled",
-                        "enabled must be true or false",
-                    ));
-                }
-            };
-            crate::server::ops::modules::set_enabled(&state, &caller, &name, enabled).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let enabled = match enabled.as_str() {
+            "true" => true,
+            "false" => false,
+            _ => {
+                caller.require_admin(crate::server::ops::Access::Write)?;
+                return Err(AppError::bad_parameter(
+                    "enabled",
+                    "enabled must be true or false",
+                ));
+            }
+        };
+        crate::server::ops::modules::set_enabled(&state, &caller, &name, enabled).await
+    })
+    .await
 }

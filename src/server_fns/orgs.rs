@@ -33,21 +33,17 @@ pub async fn list_orgs(
     use crate::model::{CountMode, OrgFilter};
     use crate::server_fns::{context::*, filters};
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let filter = OrgFilter {
-                page: page_request(after, before, 50),
-                count: CountMode::Include,
-                ..filters::parse(filter, &[], |get| {
-                    crate::server::ops::orgs::filter_from(get)
-                })?
-            };
-            crate::server::ops::orgs::list(&state, &caller, filter).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let filter = OrgFilter {
+            page: page_request(after, before, 50),
+            count: CountMode::Include,
+            ..filters::parse(filter, &[], |get| {
+                crate::server::ops::orgs::filter_from(get)
+            })?
+        };
+        crate::server::ops::orgs::list(&state, &caller, filter).await
+    })
+    .await
 }
 
 /// Every organisation's id and name (at most 1000), for pickers.
@@ -56,69 +52,53 @@ pub async fn org_names() -> Result<Vec<(String, String)>, AppError> {
     use crate::model::{CountMode, OrgFilter, PageRequest, MAX_PAGE_SIZE};
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let filter = OrgFilter {
-                search: None,
-                page: PageRequest::First {
-                    size: MAX_PAGE_SIZE,
-                    after: None,
-                },
-                count: CountMode::Skip,
-            };
-            let page = crate::server::ops::orgs::list(&state, &caller, filter).await?;
-            Ok(page.items.into_iter().map(|o| (o.id, o.name)).collect())
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let filter = OrgFilter {
+            search: None,
+            page: PageRequest::First {
+                size: MAX_PAGE_SIZE,
+                after: None,
+            },
+            count: CountMode::Skip,
+        };
+        let page = crate::server::ops::orgs::list(&state, &caller, filter).await?;
+        Ok(page.items.into_iter().map(|o| (o.id, o.name)).collect())
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "orgs/get", input = GetUrl)]
 pub async fn get_org(id: String) -> Result<Org, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::orgs::get(&state, &caller, &id).await
-        }
-        .await,
+    as_caller(
+        |state, caller| async move { crate::server::ops::orgs::get(&state, &caller, &id).await },
     )
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "orgs/create")]
 pub async fn create_org(name: String) -> Result<Org, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let org = crate::server::ops::orgs::create(&state, &caller, &name).await?;
-            leptos_axum::redirect(&format!("/orgs/{}", org.id));
-            Ok(org)
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let org = crate::server::ops::orgs::create(&state, &caller, &name).await?;
+        leptos_axum::redirect(&format!("/orgs/{}", org.id));
+        Ok(org)
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "orgs/rename")]
 pub async fn rename_org(id: String, name: String) -> Result<Org, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let org = crate::server::ops::orgs::rename(&state, &caller, &id, &name).await?;
-            leptos_axum::redirect(&format!("/orgs/{}", org.id));
-            Ok(org)
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let org = crate::server::ops::orgs::rename(&state, &caller, &id, &name).await?;
+        leptos_axum::redirect(&format!("/orgs/{}", org.id));
+        Ok(org)
+    })
+    .await
 }
 
 /// `force` is a checkbox: present ("on") or absent.
@@ -126,16 +106,12 @@ pub async fn rename_org(id: String, name: String) -> Result<Org, AppError> {
 pub async fn delete_org(id: String, force: Option<String>) -> Result<(), AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::orgs::delete(&state, &caller, &id, force.is_some()).await?;
-            leptos_axum::redirect("/orgs");
-            Ok(())
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        crate::server::ops::orgs::delete(&state, &caller, &id, force.is_some()).await?;
+        leptos_axum::redirect("/orgs");
+        Ok(())
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "orgs/members", input = GetUrl)]
@@ -148,21 +124,17 @@ pub async fn org_members(
     use crate::model::{CountMode, MemberFilter};
     use crate::server_fns::{context::*, filters};
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let filter = MemberFilter {
-                page: page_request(after, before, 50),
-                count: CountMode::Include,
-                ..filters::parse(filter, &[], |get| {
-                    crate::server::ops::orgs::member_filter_from(get)
-                })?
-            };
-            crate::server::ops::orgs::members(&state, &caller, &org_id, filter).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let filter = MemberFilter {
+            page: page_request(after, before, 50),
+            count: CountMode::Include,
+            ..filters::parse(filter, &[], |get| {
+                crate::server::ops::orgs::member_filter_from(get)
+            })?
+        };
+        crate::server::ops::orgs::members(&state, &caller, &org_id, filter).await
+    })
+    .await
 }
 
 /// Adds the user named `username` or changes their role. `back` is where a
@@ -177,20 +149,15 @@ pub async fn put_org_member(
     use crate::model::org;
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let role = org::role(&role).map_err(|e| AppError::Invalid(vec![e]))?;
-            let (member, _) = crate::server::ops::orgs::put_member_named(
-                &state, &caller, &org_id, &username, role,
-            )
-            .await?;
-            redirect_back(back, &org_id);
-            Ok(member)
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let role = org::role(&role).map_err(|e| AppError::Invalid(vec![e]))?;
+        let (member, _) =
+            crate::server::ops::orgs::put_member_named(&state, &caller, &org_id, &username, role)
+                .await?;
+        redirect_back(back, &org_id);
+        Ok(member)
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "orgs/remove-member")]
@@ -201,16 +168,12 @@ pub async fn remove_org_member(
 ) -> Result<(), AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::orgs::remove_member(&state, &caller, &org_id, &user_id).await?;
-            redirect_back(back, &org_id);
-            Ok(())
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        crate::server::ops::orgs::remove_member(&state, &caller, &org_id, &user_id).await?;
+        redirect_back(back, &org_id);
+        Ok(())
+    })
+    .await
 }
 
 /// Only local paths: a form cannot send the browser elsewhere.
@@ -229,12 +192,6 @@ fn redirect_back(back: Option<String>, org_id: &str) {
 pub async fn my_orgs() -> Result<Vec<Membership>, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::orgs::mine(&state, &caller).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move { crate::server::ops::orgs::mine(&state, &caller).await })
+        .await
 }

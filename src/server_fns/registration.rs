@@ -80,46 +80,41 @@ pub async fn list_registration_tokens(
     use crate::model::{PageRequest, RegistrationTokenFilter, DEFAULT_PAGE_SIZE};
     use crate::server_fns::{context::*, filters};
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let f = RegistrationTokenFilter {
-                page: match (after, before) {
-                    (_, Some(before)) => PageRequest::Last {
-                        size: DEFAULT_PAGE_SIZE,
-                        before: Some(before),
-                    },
-                    (after, None) => PageRequest::First {
-                        size: DEFAULT_PAGE_SIZE,
-                        after,
-                    },
+    as_caller(|state, caller| async move {
+        let f = RegistrationTokenFilter {
+            page: match (after, before) {
+                (_, Some(before)) => PageRequest::Last {
+                    size: DEFAULT_PAGE_SIZE,
+                    before: Some(before),
                 },
-                ..filters::parse(filter, &[], |get| {
-                    crate::server::ops::registration::filter_from(get)
-                })?
+                (after, None) => PageRequest::First {
+                    size: DEFAULT_PAGE_SIZE,
+                    after,
+                },
+            },
+            ..filters::parse(filter, &[], |get| {
+                crate::server::ops::registration::filter_from(get)
+            })?
+        };
+        let register_url = format!("{}/register?token=", state.config.public_url);
+        if let Some(token) = token.filter(|t| !t.is_empty()) {
+            let items = match crate::server::ops::registration::get(&state, &caller, &token).await {
+                Ok(t) => vec![t],
+                Err(AppError::NotFound(_)) => Vec::new(),
+                Err(e) => return Err(e),
             };
-            let register_url = format!("{}/register?token=", state.config.public_url);
-            if let Some(token) = token.filter(|t| !t.is_empty()) {
-                let items =
-                    match crate::server::ops::registration::get(&state, &caller, &token).await {
-                        Ok(t) => vec![t],
-                        Err(AppError::NotFound(_)) => Vec::new(),
-                        Err(e) => return Err(e),
-                    };
-                let page = Page {
-                    count: Some(items.len() as u64),
-                    items,
-                    next_cursor: None,
-                    prev_cursor: None,
-                };
-                return Ok(TokenPage { page, register_url });
-            }
-            let page = crate::server::ops::registration::list(&state, &caller, f).await?;
-            Ok(TokenPage { page, register_url })
+            let page = Page {
+                count: Some(items.len() as u64),
+                items,
+                next_cursor: None,
+                prev_cursor: None,
+            };
+            return Ok(TokenPage { page, register_url });
         }
-        .await,
-    )
+        let page = crate::server::ops::registration::list(&state, &caller, f).await?;
+        Ok(TokenPage { page, register_url })
+    })
+    .await
 }
 
 /// `token` empty: a random one of `length` (default 16). `uses_allowed`
@@ -136,61 +131,56 @@ pub async fn create_registration_token(
     use crate::server::time::parse_rfc3339;
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let given =
-                |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
-            let mut errors = Vec::new();
-            let mut number = |field: &str, raw: Option<String>| -> Option<i64> {
-                let raw = given(raw)?;
-                raw.parse::<i64>()
-                    .map_err(|_| {
-                        errors.push(FieldError::new(
-                            field,
-                            &format!("{field}_invalid"),
-                            "Enter a whole number.",
-                        ))
-                    })
-                    .ok()
-            };
-            let length = number("length", length);
-            let uses_allowed = number("uses_allowed", uses_allowed);
-            let expires_at = given(expires_at).and_then(|raw| {
-                // datetime-local sends no seconds and no offset.
-                let full = if raw.len() == 16 {
-                    format!("{raw}:00Z")
-                } else {
-                    raw.clone()
-                };
-                let parsed = parse_rfc3339(&full).or_else(|| parse_rfc3339(&raw));
-                if parsed.is_none() {
+    as_caller(|state, caller| async move {
+        let given = |v: Option<String>| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        let mut errors = Vec::new();
+        let mut number = |field: &str, raw: Option<String>| -> Option<i64> {
+            let raw = given(raw)?;
+            raw.parse::<i64>()
+                .map_err(|_| {
                     errors.push(FieldError::new(
-                        "expires_at",
-                        "expiry_invalid",
-                        "Enter a date and time such as 2027-01-31 12:00.",
-                    ));
-                }
-                parsed
-            });
-            if !errors.is_empty() {
-                return Err(AppError::Invalid(errors));
-            }
-            let token = given(token);
-            // A random token is the form's default; its length field is
-            // ignored when a token is typed.
-            let length = if token.is_some() { None } else { length };
-            let input = NewRegistrationToken {
-                token,
-                length,
-                uses_allowed,
-                expires_at,
+                        field,
+                        &format!("{field}_invalid"),
+                        "Enter a whole number.",
+                    ))
+                })
+                .ok()
+        };
+        let length = number("length", length);
+        let uses_allowed = number("uses_allowed", uses_allowed);
+        let expires_at = given(expires_at).and_then(|raw| {
+            // datetime-local sends no seconds and no offset.
+            let full = if raw.len() == 16 {
+                format!("{raw}:00Z")
+            } else {
+                raw.clone()
             };
-            crate::server::ops::registration::create(&state, &caller, input).await
+            let parsed = parse_rfc3339(&full).or_else(|| parse_rfc3339(&raw));
+            if parsed.is_none() {
+                errors.push(FieldError::new(
+                    "expires_at",
+                    "expiry_invalid",
+                    "Enter a date and time such as 2027-01-31 12:00.",
+                ));
+            }
+            parsed
+        });
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
         }
-        .await,
-    )
+        let token = given(token);
+        // A random token is the form's default; its length field is
+        // ignored when a token is typed.
+        let length = if token.is_some() { None } else { length };
+        let input = NewRegistrationToken {
+            token,
+            length,
+            uses_allowed,
+            expires_at,
+        };
+        crate::server::ops::registration::create(&state, &caller, input).await
+    })
+    .await
 }
 
 /// Revokes (`revoke` = `true`) or unrevokes (`false`) a token.
@@ -201,25 +191,21 @@ pub async fn set_registration_token_revoked(
 ) -> Result<RegistrationToken, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let revoke = match revoke.as_str() {
-                "true" => true,
-                "false" => false,
-                _ => {
-                    caller.require_admin(crate::server::ops::Access::Write)?;
-                    return Err(AppError::bad_parameter(
-                        "revoke",
-                        "revoke must be true or false",
-                    ));
-                }
-            };
-            crate::server::ops::registration::set_revoked(&state, &caller, &token, revoke).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let revoke = match revoke.as_str() {
+            "true" => true,
+            "false" => false,
+            _ => {
+                caller.require_admin(crate::server::ops::Access::Write)?;
+                return Err(AppError::bad_parameter(
+                    "revoke",
+                    "revoke must be true or false",
+                ));
+            }
+        };
+        crate::server::ops::registration::set_revoked(&state, &caller, &token, revoke).await
+    })
+    .await
 }
 
 /// Deletes a token (the page asks for confirmation first).
@@ -227,12 +213,8 @@ pub async fn set_registration_token_revoked(
 pub async fn delete_registration_token(token: String) -> Result<(), AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::registration::delete(&state, &caller, &token).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        crate::server::ops::registration::delete(&state, &caller, &token).await
+    })
+    .await
 }

@@ -9,28 +9,18 @@ use crate::model::{AppError, ProvisioningReport, ServerStats, ServerVersion, Set
 pub async fn get_server_stats() -> Result<ServerStats, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::server::stats(&state, &caller).await
-        }
-        .await,
+    as_caller(
+        |state, caller| async move { crate::server::ops::server::stats(&state, &caller).await },
     )
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "server/settings", input = GetUrl)]
 pub async fn get_server_settings() -> Result<Settings, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::server::settings(&state, &caller)
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move { crate::server::ops::server::settings(&state, &caller) })
+        .await
 }
 
 /// Applies the provisioning file again (the Settings page's button).
@@ -38,28 +28,20 @@ pub async fn get_server_settings() -> Result<Settings, AppError> {
 pub async fn reload_provisioning() -> Result<ProvisioningReport, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::provisioning::reload(&state, &caller).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        crate::server::ops::provisioning::reload(&state, &caller).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "server/version", input = GetUrl)]
 pub async fn get_server_version() -> Result<ServerVersion, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::server::version(&state, &caller).await
-        }
-        .await,
+    as_caller(
+        |state, caller| async move { crate::server::ops::server::version(&state, &caller).await },
     )
+    .await
 }
 
 /// The footer's version line: the version for administrators, `None` for

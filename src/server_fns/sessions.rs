@@ -34,24 +34,17 @@ pub async fn list_sessions(
     before: Option<String>,
 ) -> Result<Page<Session>, AppError> {
     use crate::model::CountMode;
-    use crate::server_fns::{
-        context::{require_caller, respond, state},
-        filters,
-    };
+    use crate::server_fns::{context::as_caller, filters};
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let mut filter = filters::parse(filter, &[], |get| {
-                crate::server::ops::sessions::filter_from(get)
-            })?;
-            filter.page = page_request(None, after, before)?;
-            filter.count = CountMode::Include;
-            crate::server::ops::sessions::list(&state, &caller, filter).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let mut filter = filters::parse(filter, &[], |get| {
+            crate::server::ops::sessions::filter_from(get)
+        })?;
+        filter.page = page_request(None, after, before)?;
+        filter.count = CountMode::Include;
+        crate::server::ops::sessions::list(&state, &caller, filter).await
+    })
+    .await
 }
 
 /// The Sessions tab of a user page.
@@ -62,92 +55,68 @@ pub async fn list_user_sessions(
     before: Option<String>,
 ) -> Result<Page<Session>, AppError> {
     use crate::model::{CountMode, SessionFilter};
-    use crate::server_fns::context::{require_caller, respond, state};
+    use crate::server_fns::context::as_caller;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let filter = SessionFilter {
-                page: page_request(None, after, before)?,
-                count: CountMode::Include,
-                ..SessionFilter::default()
-            };
-            crate::server::ops::sessions::list_for_user(&state, &caller, &user_id, filter).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let filter = SessionFilter {
+            page: page_request(None, after, before)?,
+            count: CountMode::Include,
+            ..SessionFilter::default()
+        };
+        crate::server::ops::sessions::list_for_user(&state, &caller, &user_id, filter).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "sessions/revoke")]
 pub async fn revoke_session(user_id: String, session_id: String) -> Result<Session, AppError> {
-    use crate::server_fns::context::{require_caller, respond, state};
+    use crate::server_fns::context::as_caller;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::sessions::revoke(&state, &caller, &user_id, &session_id).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        crate::server::ops::sessions::revoke(&state, &caller, &user_id, &session_id).await
+    })
+    .await
 }
 
 /// "Log out everywhere" for a user: how many sessions ended.
 #[server(prefix = "/api", endpoint = "sessions/logout-user")]
 pub async fn logout_user(user_id: String) -> Result<usize, AppError> {
-    use crate::server_fns::context::{require_caller, respond, state};
+    use crate::server_fns::context::as_caller;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::sessions::logout_all(&state, &caller, &user_id).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        crate::server::ops::sessions::logout_all(&state, &caller, &user_id).await
+    })
+    .await
 }
 
 /// The caller's own live sessions, "this session" marked.
 #[server(prefix = "/api", endpoint = "account/sessions", input = GetUrl)]
 pub async fn my_sessions() -> Result<Vec<Session>, AppError> {
-    use crate::server_fns::context::{require_caller, respond, state};
+    use crate::server_fns::context::as_caller;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::sessions::list_own(&state, &caller).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        crate::server::ops::sessions::list_own(&state, &caller).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "account/sessions/revoke")]
 pub async fn sign_out_session(session_id: String) -> Result<Session, AppError> {
-    use crate::server_fns::context::{require_caller, respond, state};
+    use crate::server_fns::context::as_caller;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::sessions::revoke_own(&state, &caller, &session_id).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        crate::server::ops::sessions::revoke_own(&state, &caller, &session_id).await
+    })
+    .await
 }
 
 /// "Sign out all other sessions": how many ended.
 #[server(prefix = "/api", endpoint = "account/sessions/revoke-others")]
 pub async fn sign_out_other_sessions() -> Result<usize, AppError> {
-    use crate::server_fns::context::{require_caller, respond, state};
+    use crate::server_fns::context::as_caller;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::sessions::revoke_other_own(&state, &caller).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        crate::server::ops::sessions::revoke_other_own(&state, &caller).await
+    })
+    .await
 }

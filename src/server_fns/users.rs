@@ -22,41 +22,33 @@ pub async fn list_users(
     use crate::model::{CountMode, PageRequest};
     use crate::server_fns::{context::*, filters};
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let size = size.as_deref().filter(|s| !s.is_empty());
-            let (first, last) = if before.is_some() {
-                (None, size.or(Some("50")))
-            } else {
-                (size, None)
-            };
-            let page = PageRequest::from_params(first, after.as_deref(), last, before.as_deref())
-                .map_err(|(p, m)| AppError::bad_parameter(p, m))?;
-            let mut filter = filters::parse(filter, &[("sort", sort)], |get| {
-                crate::server::ops::users::filter_from(get)
-            })?;
-            filter.page = page;
-            filter.count = CountMode::Include;
-            crate::server::ops::users::list(&state, &caller, filter).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let size = size.as_deref().filter(|s| !s.is_empty());
+        let (first, last) = if before.is_some() {
+            (None, size.or(Some("50")))
+        } else {
+            (size, None)
+        };
+        let page = PageRequest::from_params(first, after.as_deref(), last, before.as_deref())
+            .map_err(|(p, m)| AppError::bad_parameter(p, m))?;
+        let mut filter = filters::parse(filter, &[("sort", sort)], |get| {
+            crate::server::ops::users::filter_from(get)
+        })?;
+        filter.page = page;
+        filter.count = CountMode::Include;
+        crate::server::ops::users::list(&state, &caller, filter).await
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "users/get", input = GetUrl)]
 pub async fn get_user(id: String) -> Result<User, AppError> {
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            crate::server::ops::users::get(&state, &caller, &id).await
-        }
-        .await,
+    as_caller(
+        |state, caller| async move { crate::server::ops::users::get(&state, &caller, &id).await },
     )
+    .await
 }
 
 /// The "New user" form. `admin` is a checkbox: present ("on") or absent.
@@ -73,25 +65,21 @@ pub async fn create_user(
     use crate::model::{org::optional_role, NewUser};
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let input = NewUser {
-                username,
-                display_name,
-                email,
-                password,
-                admin: admin.is_some(),
-                org_id: org_id.filter(|id| !id.is_empty()),
-                role: optional_role(role.as_deref())?,
-            };
-            let user = crate::server::ops::users::create(&state, &caller, input).await?;
-            leptos_axum::redirect(&format!("/users/{}", user.id));
-            Ok(user)
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let input = NewUser {
+            username,
+            display_name,
+            email,
+            password,
+            admin: admin.is_some(),
+            org_id: org_id.filter(|id| !id.is_empty()),
+            role: optional_role(role.as_deref())?,
+        };
+        let user = crate::server::ops::users::create(&state, &caller, input).await?;
+        leptos_axum::redirect(&format!("/users/{}", user.id));
+        Ok(user)
+    })
+    .await
 }
 
 /// The profile form: empty fields clear the value; `can_request_admin` is
@@ -106,23 +94,19 @@ pub async fn update_user(
     use crate::model::UserPatch;
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let clear_empty = |v: Option<String>| Some(v.filter(|s| !s.trim().is_empty()));
-            let patch = UserPatch {
-                display_name: clear_empty(display_name),
-                email: clear_empty(email),
-                can_request_admin: Some(can_request_admin.is_some()),
-            };
-            let user =
-                crate::server::ops::lifecycle::update_profile(&state, &caller, &id, patch).await?;
-            leptos_axum::redirect(&format!("/users/{}?tab=profile&saved=1", user.id));
-            Ok(user)
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let clear_empty = |v: Option<String>| Some(v.filter(|s| !s.trim().is_empty()));
+        let patch = UserPatch {
+            display_name: clear_empty(display_name),
+            email: clear_empty(email),
+            can_request_admin: Some(can_request_admin.is_some()),
+        };
+        let user =
+            crate::server::ops::lifecycle::update_profile(&state, &caller, &id, patch).await?;
+        leptos_axum::redirect(&format!("/users/{}?tab=profile&saved=1", user.id));
+        Ok(user)
+    })
+    .await
 }
 
 /// One lifecycle action from the user page: `lock`, `unlock`, `deactivate`,
@@ -132,33 +116,29 @@ pub async fn user_action(id: String, action: String) -> Result<User, AppError> {
     use crate::server::ops::lifecycle;
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let (s, c, id) = (&state, &caller, id.as_str());
-            let user = match action.as_str() {
-                "lock" => lifecycle::lock(s, c, id).await,
-                "unlock" => lifecycle::unlock(s, c, id).await,
-                "deactivate" => lifecycle::deactivate(s, c, id, false).await,
-                "erase" => lifecycle::deactivate(s, c, id, true).await,
-                "reactivate" => lifecycle::reactivate(s, c, id).await,
-                "make_admin" => lifecycle::set_admin(s, c, id, true).await,
-                "revoke_admin" => lifecycle::set_admin(s, c, id, false).await,
-                other => Err(AppError::bad_parameter(
-                    "action",
-                    format!("unknown action {other}"),
-                )),
-            }?;
-            let tab = match action.as_str() {
-                "deactivate" | "erase" | "reactivate" => "danger",
-                _ => "security",
-            };
-            leptos_axum::redirect(&format!("/users/{}?tab={tab}", user.id));
-            Ok(user)
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let (s, c, id) = (&state, &caller, id.as_str());
+        let user = match action.as_str() {
+            "lock" => lifecycle::lock(s, c, id).await,
+            "unlock" => lifecycle::unlock(s, c, id).await,
+            "deactivate" => lifecycle::deactivate(s, c, id, false).await,
+            "erase" => lifecycle::deactivate(s, c, id, true).await,
+            "reactivate" => lifecycle::reactivate(s, c, id).await,
+            "make_admin" => lifecycle::set_admin(s, c, id, true).await,
+            "revoke_admin" => lifecycle::set_admin(s, c, id, false).await,
+            other => Err(AppError::bad_parameter(
+                "action",
+                format!("unknown action {other}"),
+            )),
+        }?;
+        let tab = match action.as_str() {
+            "deactivate" | "erase" | "reactivate" => "danger",
+            _ => "security",
+        };
+        leptos_axum::redirect(&format!("/users/{}?tab={tab}", user.id));
+        Ok(user)
+    })
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "users/set-password")]
@@ -171,21 +151,17 @@ pub async fn set_user_password(
     use crate::server::ops::lifecycle::{set_password, PasswordReset};
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            // Checkboxes: present when ticked.
-            let reset = PasswordReset {
-                temporary: temporary.is_some(),
-                revoke_tokens: revoke_tokens.is_some(),
-            };
-            let user = set_password(&state, &caller, &id, password, reset).await?;
-            leptos_axum::redirect(&format!("/users/{}?tab=security&password=set", user.id));
-            Ok(user)
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        // Checkboxes: present when ticked.
+        let reset = PasswordReset {
+            temporary: temporary.is_some(),
+            revoke_tokens: revoke_tokens.is_some(),
+        };
+        let user = set_password(&state, &caller, &id, password, reset).await?;
+        leptos_axum::redirect(&format!("/users/{}?tab=security&password=set", user.id));
+        Ok(user)
+    })
+    .await
 }
 
 /// Deleting a user. The panel also sends the username as the admin typed
@@ -195,26 +171,22 @@ pub async fn delete_user(id: String, confirm_username: Option<String>) -> Result
     use crate::model::FieldError;
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            if let Some(typed) = confirm_username {
-                let user = crate::server::ops::users::get(&state, &caller, &id).await?;
-                if typed.trim() != user.username {
-                    return Err(AppError::Invalid(vec![FieldError::new(
-                        "confirm_username",
-                        "confirmation_mismatch",
-                        format!("Type {} to confirm.", user.username),
-                    )]));
-                }
+    as_caller(|state, caller| async move {
+        if let Some(typed) = confirm_username {
+            let user = crate::server::ops::users::get(&state, &caller, &id).await?;
+            if typed.trim() != user.username {
+                return Err(AppError::Invalid(vec![FieldError::new(
+                    "confirm_username",
+                    "confirmation_mismatch",
+                    format!("Type {} to confirm.", user.username),
+                )]));
             }
-            crate::server::ops::lifecycle::delete(&state, &caller, &id).await?;
-            leptos_axum::redirect("/users");
-            Ok(())
         }
-        .await,
-    )
+        crate::server::ops::lifecycle::delete(&state, &caller, &id).await?;
+        leptos_axum::redirect("/users");
+        Ok(())
+    })
+    .await
 }
 
 /// One action on the users selected in the table; `ids` is comma-separated.
@@ -223,24 +195,20 @@ pub async fn bulk_users(ids: String, action: String) -> Result<BulkResult, AppEr
     use crate::model::BulkAction;
     use crate::server_fns::context::*;
 
-    respond(
-        async {
-            let state = state()?;
-            let caller = require_caller(&state).await?;
-            let action = BulkAction::parse(&action).ok_or_else(|| {
-                AppError::bad_parameter(
-                    "action",
-                    "action must be lock, unlock, deactivate or delete",
-                )
-            })?;
-            let ids = ids
-                .split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect();
-            crate::server::ops::bulk::apply(&state, &caller, ids, action).await
-        }
-        .await,
-    )
+    as_caller(|state, caller| async move {
+        let action = BulkAction::parse(&action).ok_or_else(|| {
+            AppError::bad_parameter(
+                "action",
+                "action must be lock, unlock, deactivate or delete",
+            )
+        })?;
+        let ids = ids
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
+        crate::server::ops::bulk::apply(&state, &caller, ids, action).await
+    })
+    .await
 }
