@@ -230,7 +230,7 @@ test("Export CSV downloads the filtered, sorted set shown in the table", async (
   await expect(link).toHaveAttribute("download", "");
   await expect(link).toHaveAttribute(
     "href",
-    "/api/admin/v1/users/export?format=csv&filter[search]=seed-1&sort=-username",
+    "/api/admin/v1/users/export?format=csv&filter%5Bsearch%5D=seed-1&sort=-username",
   );
   await hydrated(page);
   const csv = await downloadCsv(page, link);

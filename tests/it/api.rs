@@ -301,7 +301,7 @@ fn panel_session_login_list_logout() {
     assert!(set_cookie.contains("SameSite=Lax"), "{set_cookie}");
     let cookie = login.session_cookie().unwrap();
 
-    let list = app.get("/api/users/list?q=root", Auth::Cookie(&cookie));
+    let list = app.get("/api/users/list?filter[search]=root", Auth::Cookie(&cookie));
     assert_eq!(list.status, 200, "{}", list.body);
     assert_eq!(list.json()["items"][0]["username"], "root");
     // The REST API accepts the session too.
@@ -497,11 +497,11 @@ fn pages_redirect_anonymous_and_refuse_non_admins() {
     app.create_user("root", Some("root-password-1"), true);
     app.create_user("member", Some("member-password-1"), false);
 
-    let anonymous = app.get("/users?q=x", Auth::None);
+    let anonymous = app.get("/users?filter%5Bsearch%5D=x", Auth::None);
     assert_eq!(anonymous.status, 303);
     assert_eq!(
         anonymous.header("location"),
-        Some("/login?next=%2Fusers%3Fq%3Dx")
+        Some("/login?next=%2Fusers%3Ffilter%255Bsearch%255D%3Dx")
     );
     assert_eq!(app.get("/login", Auth::None).status, 200);
 

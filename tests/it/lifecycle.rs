@@ -420,15 +420,18 @@ fn dormant_and_attribute_filters() {
     let cookie = app.login("panel-root", "panel-root-password");
     let dormant = app
         .get(
-            "/api/users/list?q=filter-&dormant=30",
+            "/api/users/list?filter[search]=filter-&filter[inactive_days]=30",
             Auth::Cookie(&cookie),
         )
         .json();
     assert_eq!(dormant["items"].as_array().unwrap().len(), 1);
     assert_eq!(dormant["items"][0]["id"], never.as_str());
     assert_eq!(
-        app.get("/api/users/list?dormant=soon", Auth::Cookie(&cookie))
-            .status,
+        app.get(
+            "/api/users/list?filter[inactive_days]=soon",
+            Auth::Cookie(&cookie)
+        )
+        .status,
         400
     );
     // Without a search, these filters are counted by a query, not the counters.

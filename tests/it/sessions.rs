@@ -192,17 +192,20 @@ fn lists_filter_and_page() {
     );
     assert_eq!(reply.status, 400, "the user is in the path");
 
-    // The panel's `user=` is `filter[username]`; it refuses what the API
+    // The panel takes the API's `filter[username]`; it refuses what the API
     // refuses (its login adds a session of its own, not ann's).
     app.create_user("root", Some("root-password-1"), true);
     let cookie = app.login("root", "root-password-1");
     let panel = app.get(
-        "/api/sessions/list?user=ann&ip=192.0.2.2",
+        "/api/sessions/list?filter[username]=ann&filter[ip]=192.0.2.2",
         Auth::Cookie(&cookie),
     );
     assert_eq!(panel.status, 200, "{}", panel.body);
     assert_eq!(panel.json()["count"], 1);
-    let panel = app.get("/api/sessions/list?ip=somewhere", Auth::Cookie(&cookie));
+    let panel = app.get(
+        "/api/sessions/list?filter[ip]=somewhere",
+        Auth::Cookie(&cookie),
+    );
     assert_eq!(panel.status, 400, "{}", panel.body);
 }
 
@@ -302,13 +305,16 @@ fn the_panel_revokes_through_its_server_functions() {
     assert_eq!(listed.status, 200, "{}", listed.body);
     let sid = listed.json()["items"][0]["id"].as_str().unwrap().to_owned();
     let global = app.get(
-        "/api/sessions/list?user=eve&active=true",
+        "/api/sessions/list?filter[username]=eve&filter[active]=true",
         Auth::Cookie(&admin),
     );
     assert_eq!(global.json()["items"][0]["id"], sid.as_str());
     assert_eq!(
-        app.get("/api/sessions/list?active=perhaps", Auth::Cookie(&admin))
-            .status,
+        app.get(
+            "/api/sessions/list?filter[active]=perhaps",
+            Auth::Cookie(&admin)
+        )
+        .status,
         400
     );
     let revoke = app.post_form(
