@@ -272,16 +272,7 @@ mod tests {
         ("internal_error", "internal error"),
     ];
 
-    fn rust_files(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                rust_files(&path, found);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                found.push(path);
-            }
-        }
-    }
+    use crate::i18n::tests::rust_files;
 
     /// The string literals of `text` (with where each starts and ends),
     /// skipping comments and character literals.

@@ -126,7 +126,7 @@ fn every_language_has_every_message_with_the_same_arguments() {
     }
 }
 
-fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
+pub(super) fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
