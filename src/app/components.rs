@@ -230,8 +230,31 @@ fn field_message(error: &AppError, field: &str) -> Option<String> {
 /// pages pass `error` or `error.to_string()`) is shown in the page's
 /// language when it is a known message.
 pub fn alert(message: impl std::fmt::Display) -> AnyView {
-    let text = crate::i18n::english_error_text(crate::i18n::current(), &message.to_string());
-    view! { <div class="notice error" role="alert">{text}</div> }.into_any()
+    let message = message.to_string();
+    let text = crate::i18n::english_error_text(crate::i18n::current(), &message);
+    // A dangerous change that wants the password again: the way there,
+    // and back to this page.
+    let confirm = (message == crate::model::second_factor::STEP_UP_MESSAGE).then(|| {
+        let location = leptos_router::hooks::use_location();
+        let here = format!(
+            "{}{}",
+            location.pathname.get_untracked(),
+            location.search.get_untracked()
+        );
+        let href = format!("/confirm?next={}", urlencoding::encode(&here));
+        view! { " "<a href=href data-testid="step-up-link">{crate::t!("confirm-link")}</a> }
+    });
+    view! { <div class="notice error" role="alert">{text}{confirm}</div> }.into_any()
+}
+
+/// A success notice when the URL says `key=value` (after a plain form post).
+pub fn flash(key: &'static str, value: &'static str, text: String) -> impl IntoView {
+    let query = leptos_router::hooks::use_query_map();
+    move || {
+        let text = text.clone();
+        (query.read().get(key).as_deref() == Some(value))
+            .then(|| view! { <div class="notice success" role="status">{text}</div> })
+    }
 }
 
 /// [`alert`], when there is an error.

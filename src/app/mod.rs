@@ -45,11 +45,13 @@ use pages::{
 use pages::{
     jobs::JobsPage, modules::ModulesPage, register::RegisterPage,
     registration_tokens::RegistrationTokensPage,
+    second_factor::{ConfirmPage, SecondFactorPage},
+    security::{SecurityPage, TotpSetupPage},
 };
 
 /// The whole HTML document, rendered on the server.
 pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
-    let (pkg_root, stylesheet) = asset_urls();
+    let (pkg_root, stylesheet, passkey_script) = asset_urls();
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         // The page's inline scripts carry this nonce; nothing else inline runs.
@@ -58,7 +60,7 @@ pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
         // behind the forward-auth gate) ends, through redirects, at that
         // application's site: the form may go there.
         let to_application = use_context::<axum::http::request::Parts>().is_some_and(|parts| {
-            parts.uri.path() == "/login"
+            matches!(parts.uri.path(), "/login" | "/login/second-factor")
                 && parts.uri.query().is_some_and(|q| {
                     [
                         "next=%2Foauth2%2F",
@@ -90,6 +92,9 @@ pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
                     <HydrationScripts options root=pkg_root/>
                 })}
                 <link rel="stylesheet" id="leptos" href=stylesheet/>
+                // Passkeys: the browser's WebAuthn ceremony (plain script,
+                // so it works on the pages served without WebAssembly).
+                <script src=passkey_script defer></script>
                 <MetaTags/>
             </head>
             <body>
@@ -103,7 +108,7 @@ pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
 /// page is a plain form post, so a first visit need not download the panel
 /// (about 0.9 MB compressed) before anyone has signed in.
 #[cfg(feature = "ssr")]
-const PLAIN_PAGES: [&str; 1] = ["/login"];
+const PLAIN_PAGES: [&str; 3] = ["/login", "/login/second-factor", "/confirm"];
 
 /// Whether the page being rendered loads the panel's code (the shell is
 /// rendered on the server only).
@@ -117,17 +122,20 @@ fn hydrates_here() -> bool {
 
 /// Content-addressed URLs of the panel's code and stylesheet (the shell is
 /// rendered on the server only).
-fn asset_urls() -> (String, String) {
+fn asset_urls() -> (String, String, String) {
     #[cfg(feature = "ssr")]
     if let Some(state) = use_context::<crate::server::AppState>() {
         let assets = &state.assets;
         return (
             assets.pkg_root(),
             assets.url(crate::server::assets::STYLESHEET),
+            assets.url(PASSKEY_SCRIPT),
         );
     }
-    (String::new(), "/pkg/gatehouse.css".into())
+    (String::new(), "/pkg/gatehouse.css".into(), format!("/{PASSKEY_SCRIPT}"))
 }
+
+const PASSKEY_SCRIPT: &str = "passkey.js";
 
 /// Who is logged in; loaded once per page load, before anything renders.
 #[derive(Clone, Copy)]
@@ -160,6 +168,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async/>
                 <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
                 <Route path=path!("/account/password") view=ChangePasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/login/second-factor") view=SecondFactorPage ssr=SsrMode::Async/>
+                <Route path=path!("/confirm") view=ConfirmPage ssr=SsrMode::Async/>
                 <ParentRoute path=path!("") view=Layout ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("users") view=UsersPage ssr=SsrMode::Async/>
@@ -167,6 +177,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("users/import") view=ImportUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("users/:id") view=UserDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("account/security") view=SecurityPage ssr=SsrMode::Async/>
+                    <Route path=path!("account/security/totp") view=TotpSetupPage ssr=SsrMode::Async/>
                     <Route path=path!("oauth2-clients") view=OAuthClientsPage ssr=SsrMode::Async/>
                     <Route path=path!("applications") view=ApplicationsPage ssr=SsrMode::Async/>
                     <Route path=path!("applications/:id") view=ApplicationPage ssr=SsrMode::Async/>

@@ -95,6 +95,25 @@ pub fn error_text(language: Language, code: &str, fallback: &str) -> String {
         "provisioning_not_configured" => &[|l| t!(l; "error-provisioning-not-configured")],
         "tls_required" => &[|l| t!(l; "error-tls-required")],
         "session_required" => &[|l| t!(l; "error-session-required")],
+        // Second factors.
+        "second_factor_required" => &[
+            |l| t!(l; "error-second-factor-required"),
+            |l| t!(l; "error-second-factor-last"),
+        ],
+        "step_up_required" => &[|l| t!(l; "error-step-up-required")],
+        "second_factor_enrolled" => &[|l| t!(l; "error-second-factor-enrolled")],
+        "code_invalid" => &[
+            |l| t!(l; "error-code-invalid"),
+            |l| t!(l; "error-code-mismatch"),
+        ],
+        "setup_expired" => &[|l| t!(l; "error-setup-expired")],
+        "passkey_invalid" => &[|l| t!(l; "error-passkey-invalid")],
+        "ceremony_expired" => &[|l| t!(l; "error-ceremony-expired")],
+        "passkeys_unavailable" => &[|l| t!(l; "error-passkeys-unavailable")],
+        "passkey_registered" => &[|l| t!(l; "error-passkey-registered")],
+        "no_second_factor" => &[|l| t!(l; "error-no-second-factor")],
+        "password_wrong" => &[|l| t!(l; "error-password-wrong")],
+        "credential_required" => &[|l| t!(l; "error-credential-required")],
         // Errors of their own kind (`AppError::code`).
         "unauthenticated" => &[|l| t!(l; "error-unauthenticated")],
         "invalid_credentials" => &[|l| t!(l; "error-invalid-credentials")],
@@ -155,6 +174,18 @@ pub const TRANSLATED: &[&str] = &[
     "provisioning_not_configured",
     "tls_required",
     "session_required",
+    "second_factor_required",
+    "step_up_required",
+    "second_factor_enrolled",
+    "code_invalid",
+    "setup_expired",
+    "passkey_invalid",
+    "ceremony_expired",
+    "passkeys_unavailable",
+    "passkey_registered",
+    "no_second_factor",
+    "password_wrong",
+    "credential_required",
     "unauthenticated",
     "invalid_credentials",
     "password_change_required",
@@ -270,6 +301,10 @@ mod tests {
         ),
         ("forbidden", "administrator rights required"),
         ("internal_error", "internal error"),
+        (
+            "step_up_required",
+            "Confirm it is you: enter your password or a code again, then repeat this action.",
+        ),
     ];
 
     use crate::i18n::tests::rust_files;

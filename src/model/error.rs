@@ -28,6 +28,10 @@ pub enum AppError {
     Unauthenticated,
     #[error("Invalid username or password.")]
     InvalidCredentials,
+    /// Credentials of a kind this account may not use here (401), with its
+    /// own code: `second_factor_enrolled` for HTTP Basic.
+    #[error("{message}")]
+    CredentialsRefused { code: String, message: String },
     #[error("{0}")]
     Forbidden(String),
     /// Authenticated but refused for a reason with its own code (403):
@@ -160,7 +164,7 @@ impl AppError {
 
     pub fn status(&self) -> u16 {
         match self {
-            Self::Unauthenticated | Self::InvalidCredentials => 401,
+            Self::Unauthenticated | Self::InvalidCredentials | Self::CredentialsRefused { .. } => 401,
             Self::Forbidden(_) | Self::AccessDenied { .. } | Self::PasswordChangeRequired => 403,
             Self::NotFound(_) | Self::UnknownReference { .. } => 404,
             Self::Conflict { .. } => 409,
@@ -177,6 +181,7 @@ impl AppError {
         match self {
             Self::Unauthenticated => "unauthenticated",
             Self::InvalidCredentials => "invalid_credentials",
+            Self::CredentialsRefused { code, .. } => code,
             Self::Forbidden(_) => "forbidden",
             Self::AccessDenied { code, .. } => code,
             Self::PasswordChangeRequired => "password_change_required",

@@ -15,6 +15,7 @@ pub mod org;
 mod paging;
 pub mod provisioning;
 pub mod registration;
+pub mod second_factor;
 pub mod server;
 mod session;
 mod sort;

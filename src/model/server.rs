@@ -57,6 +57,8 @@ pub struct ServerStats {
     pub oauth2_clients: i64,
     pub orgs: i64,
     pub registration_tokens_valid: i64,
+    /// Active administrators with no second factor.
+    pub admins_without_second_factor: i64,
     pub connected_now: i64,
     pub messages_queued: i64,
     pub jobs_running: i64,

@@ -120,6 +120,9 @@ pub struct UserFilter {
     /// Only members of this organisation (its id).
     #[serde(default)]
     pub org: Option<String>,
+    /// Only users with (`true`) or without (`false`) a second factor.
+    #[serde(default)]
+    pub has_second_factor: Option<bool>,
     pub sort: UserSort,
     pub page: PageRequest,
     pub count: CountMode,

@@ -30,6 +30,12 @@ pub struct Config {
     pub cookie_domain: Option<String>,
     pub password_min_length: usize,
     pub basic_auth: bool,
+    /// `auth.require_second_factor`: who must have a second factor.
+    pub require_second_factor: SecondFactorPolicy,
+    /// `auth.step_up_minutes`: how long a password or factor proven at
+    /// sign-in (or again at `/confirm`) lets a session make dangerous
+    /// changes without asking again; 0 asks every time.
+    pub step_up_minutes: i64,
     /// A second listener that serves only the admin API (MAS's "internal").
     pub internal_listen: Option<SocketAddr>,
     /// Whether the main listener serves the admin API too.
@@ -64,6 +70,43 @@ pub struct Config {
     /// `[ui] default_language`: the panel's language for a reader who chose
     /// none and whose browser asks for none we have.
     pub default_language: Language,
+}
+
+/// Who must sign in with a second factor (`auth.require_second_factor`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SecondFactorPolicy {
+    #[default]
+    Off,
+    Admins,
+    Everyone,
+}
+
+impl SecondFactorPolicy {
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "off" => Some(Self::Off),
+            "admins" => Some(Self::Admins),
+            "everyone" => Some(Self::Everyone),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Off => "off",
+            Self::Admins => "admins",
+            Self::Everyone => "everyone",
+        }
+    }
+
+    /// Whether an account with these rights must have a second factor.
+    pub fn applies_to(self, admin: bool) -> bool {
+        match self {
+            Self::Off => false,
+            Self::Admins => admin,
+            Self::Everyone => true,
+        }
+    }
 }
 
 /// Caps on live streams: each holds a connection and a queue, so a client
@@ -304,6 +347,8 @@ struct SessionSection {
 struct AuthSection {
     password_min_length: Option<usize>,
     basic_auth: Option<bool>,
+    require_second_factor: Option<String>,
+    step_up_minutes: Option<i64>,
     hash_workers: Option<usize>,
     hash_wait_ms: Option<u64>,
 }
@@ -453,6 +498,28 @@ impl Config {
             None => file.auth.basic_auth,
         }
         .unwrap_or(true);
+        let require_second_factor = match env("GATEHOUSE_REQUIRE_SECOND_FACTOR")
+            .or(file.auth.require_second_factor.clone())
+        {
+            None => SecondFactorPolicy::Off,
+            Some(raw) => SecondFactorPolicy::parse(&raw).unwrap_or_else(|| {
+                errors.push(format!(
+                    "auth.require_second_factor / GATEHOUSE_REQUIRE_SECOND_FACTOR: '{raw}' is not one of off, admins, everyone"
+                ));
+                SecondFactorPolicy::Off
+            }),
+        };
+        let step_up_minutes = match env("GATEHOUSE_STEP_UP_MINUTES") {
+            Some(raw) => raw.parse::<i64>().map(Some).unwrap_or_else(|_| {
+                errors.push(format!("GATEHOUSE_STEP_UP_MINUTES: '{raw}' is not a whole number"));
+                None
+            }),
+            None => file.auth.step_up_minutes,
+        }
+        .unwrap_or(10);
+        if !(0..=1440).contains(&step_up_minutes) {
+            errors.push("auth.step_up_minutes: must be between 0 and 1440".into());
+        }
 
         let api = file.admin_api;
         let internal_listen = env("GATEHOUSE_INTERNAL_LISTEN")
@@ -635,6 +702,8 @@ impl Config {
             cookie_domain,
             password_min_length,
             basic_auth,
+            require_second_factor,
+            step_up_minutes,
             internal_listen,
             admin_api_on_main,
             trusted_proxies,

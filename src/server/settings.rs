@@ -149,6 +149,16 @@ pub fn effective(config: &Config) -> Settings {
             "basic_auth",
             Some("GATEHOUSE_BASIC_AUTH"),
             some(c.basic_auth),
+        )
+        .plain(
+            "require_second_factor",
+            Some("GATEHOUSE_REQUIRE_SECOND_FACTOR"),
+            some(c.require_second_factor.as_str()),
+        )
+        .plain(
+            "step_up_minutes",
+            Some("GATEHOUSE_STEP_UP_MINUTES"),
+            some(c.step_up_minutes),
         );
     let admin_api = Section::new("admin_api")
         .plain(

@@ -342,9 +342,10 @@ fn query_has(request: &Request, name: &str) -> bool {
 
 fn page_access(path: &str) -> PageAccess {
     match path {
-        "/login" => PageAccess::Login,
+        "/login" | "/login/second-factor" => PageAccess::Login,
         "/setup" => PageAccess::Setup,
-        "/account" | "/account/password" => PageAccess::Member,
+        "/account" | "/account/password" | "/account/security" | "/account/security/totp"
+        | "/confirm" => PageAccess::Member,
         "/" | "/users" | "/oauth2-clients" | "/allowlist" | "/sessions" | "/connections"
         | "/broadcast" | "/orgs" => PageAccess::Admin,
         "/applications" => PageAccess::Admin,
@@ -448,6 +449,12 @@ async fn page_guard(State(state): State<AppState>, mut request: Request, next: N
             if c.password_change_required && path != "/account/password" =>
         {
             return Redirect::to("/account/password").into_response();
+        }
+        // So must the second factor the policy requires.
+        (PageAccess::Member | PageAccess::Admin, Some(c))
+            if c.second_factor_required && !path.starts_with("/account/security") =>
+        {
+            return Redirect::to("/account/security").into_response();
         }
         // The start page is the admins' dashboard; members are sent to their
         // account before anything renders.

@@ -18,27 +18,16 @@ pub async fn login(
         async {
             let state = state()?;
             let user = check_password(&state, username.trim(), &password, ip().as_deref()).await?;
-            start_session(&state, &user.id).await?;
-            // The account's language follows it to this browser.
-            if let Some(language) =
-                crate::server::ops::account::stored_language(&state, &user.id).await?
-            {
-                remember_language(Some(language));
-            }
-            let target = if user.password_change_required {
-                // Nothing else works until the temporary password is replaced.
-                "/account/password".to_owned()
-            } else {
-                let fallback = if user.admin { "/" } else { "/account" };
-                // A path here, or an address behind the forward-auth gate.
-                let back = match next.as_deref() {
-                    Some(next) => {
-                        crate::server::ops::forward_auth::return_address(&state, next).await?
-                    }
-                    None => None,
+            if crate::server::ops::second_factor::second_step_owed(&state, &user.id).await? {
+                crate::server::auth::session::begin_second_step(&session()?, &user.id).await?;
+                let target = match next.as_deref().filter(|n| !n.is_empty()) {
+                    Some(next) => format!("/login/second-factor?next={}", urlencoding::encode(next)),
+                    None => "/login/second-factor".to_owned(),
                 };
-                back.unwrap_or_else(|| fallback.to_owned())
-            };
+                leptos_axum::redirect(&target);
+                return Ok(());
+            }
+            let target = finish_sign_in(&state, &user, next.as_deref()).await?;
             leptos_axum::redirect(&target);
             Ok(())
         }

@@ -14,6 +14,7 @@ pub mod live;
 pub mod modules;
 pub mod orgs;
 pub mod registration;
+pub mod second_factor;
 pub mod server;
 pub mod sessions;
 pub mod users;
@@ -61,16 +62,48 @@ pub(crate) mod context {
         })
     }
 
-    /// Starts the panel session of a user who just proved who they are.
-    pub async fn start_session(state: &AppState, user_id: &str) -> Result<(), AppError> {
-        crate::server::auth::session::start(
-            state,
-            &session()?,
-            user_id,
-            ip(),
-            user_agent().as_deref(),
-        )
-        .await
+    /// Starts the panel session of a user who just proved who they are
+    /// (every factor the account has); returns whether the session must
+    /// first enrol a second factor (the policy wants one the account lacks).
+    pub async fn start_session(state: &AppState, user_id: &str) -> Result<bool, AppError> {
+        use crate::server::{auth::session, db, ops::second_factor};
+        let browser_session = session()?;
+        session::start(state, &browser_session, user_id, ip(), user_agent().as_deref()).await?;
+        let user = db::users::by_id(&state.db, user_id)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        let must_enrol = second_factor::must_enrol(state, &user).await?;
+        session::set_enrolment_required(&browser_session, must_enrol).await?;
+        Ok(must_enrol)
+    }
+
+    /// Signs `user` in (all factors proven) and says where to go next: the
+    /// password change a temporary password needs, the enrolment the policy
+    /// needs, `next` (a panel path or an application behind the gate), or
+    /// the start page.
+    pub async fn finish_sign_in(
+        state: &AppState,
+        user: &crate::server::db::users::UserRow,
+        next: Option<&str>,
+    ) -> Result<String, AppError> {
+        let must_enrol = start_session(state, &user.id).await?;
+        // The account's language follows it to this browser.
+        if let Some(language) = crate::server::ops::account::stored_language(state, &user.id).await? {
+            remember_language(Some(language));
+        }
+        if user.password_change_required {
+            // Nothing else works until the temporary password is replaced.
+            return Ok("/account/password".to_owned());
+        }
+        if must_enrol {
+            return Ok("/account/security".to_owned());
+        }
+        let back = match next {
+            Some(next) => crate::server::ops::forward_auth::return_address(state, next).await?,
+            None => None,
+        };
+        let fallback = if user.admin { "/" } else { "/account" };
+        Ok(back.unwrap_or_else(|| fallback.to_owned()))
     }
 
     /// Puts `language` (`None`: the browser's) in this browser's language

@@ -25,6 +25,9 @@ struct Fixture {
     member_token: String,
     member_cookie: String,
     admin_cookie: String,
+    /// Gave the password of an account with a second factor, and not yet
+    /// the second step.
+    pending_cookie: String,
 }
 
 fn fixture() -> Fixture {
@@ -85,6 +88,10 @@ fn fixture() -> Fixture {
         .to_owned();
     let member_cookie = app.login("matrix-member", "matrix-member-pw-1");
     let admin_cookie = app.login("matrix-admin", "matrix-admin-pw-1");
+    app.create_user("matrix-2fa", Some("matrix-2fa-pw-1"), true);
+    let enrolled = app.login("matrix-2fa", "matrix-2fa-pw-1");
+    app.enrol_totp(&enrolled);
+    let pending_cookie = app.login_first_step("matrix-2fa", "matrix-2fa-pw-1");
     // Only this machine may administer; OUTSIDE plays another address.
     app.rt
         .block_on(ops::allowlist::put(
@@ -107,6 +114,7 @@ fn fixture() -> Fixture {
         member_token,
         member_cookie,
         admin_cookie,
+        pending_cookie,
     }
 }
 
@@ -178,6 +186,11 @@ fn every_admin_route_refuses_everyone_but_admins() {
                 checked += 1;
             };
             expect(call(Auth::None, &[]), 401, "nobody");
+            expect(
+                call(Auth::Cookie(&f.pending_cookie), &[]),
+                401,
+                "half-logged-in session",
+            );
             expect(
                 call(Auth::Basic("matrix-admin", "wrong-password"), &[]),
                 401,
@@ -313,6 +326,7 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
         "jobs/list" => String::new(),
         "jobs/run" => "name=deactivate_dormant".into(),
         "jobs/pause-all" => "paused=true".into(),
+        "users/factors" | "users/factors/reset" => format!("user_id={id}"),
         _ => return None,
     })
 }
@@ -339,6 +353,23 @@ const NOT_ADMIN_ONLY: &[&str] = &[
     "account/orgs",
     "registration/mode",
     "registration/submit",
+    // The second step of a sign-in and passkey sign-in (their own tests).
+    "auth/second-factor/get",
+    "auth/second-factor",
+    "auth/second-factor/passkey/options",
+    "auth/second-factor/passkey",
+    "auth/passkey/options",
+    "auth/passkey",
+    "auth/passkey/available",
+    "auth/confirm",
+    // The caller's own factors.
+    "account/security/get",
+    "account/security/totp/begin",
+    "account/security/totp",
+    "account/security/passkey/options",
+    "account/security/passkey",
+    "account/security/remove",
+    "account/security/recovery-codes",
 ];
 
 #[test]
@@ -372,6 +403,11 @@ fn every_admin_server_function_refuses_everyone_but_admins() {
             checked += 1;
         };
         expect(call(Auth::None, &[]), 401, "nobody");
+        expect(
+            call(Auth::Cookie(&f.pending_cookie), &[]),
+            401,
+            "half-logged-in session",
+        );
         expect(
             call(Auth::Cookie(&f.member_cookie), &[]),
             403,

@@ -82,6 +82,8 @@ pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
         cookie_domain: None,
         password_min_length: 8,
         basic_auth: true,
+        require_second_factor: gatehouse::server::config::SecondFactorPolicy::Off,
+        step_up_minutes: 10,
         internal_listen: None,
         admin_api_on_main: true,
         // Tests play clients at other addresses through X-Forwarded-For.
@@ -332,6 +334,56 @@ impl TestApp {
             "login failed: {} {}",
             reply.status,
             reply.body
+        );
+        reply.session_cookie().expect("session cookie")
+    }
+}
+
+/// The six-digit code of an authenticator app with this base32 `secret`,
+/// `steps` time steps (30 s) from now, computed by `totp-lite` (not by
+/// the server's implementation).
+pub fn totp_code(secret: &str, steps: i64) -> String {
+    let key = base32::decode(base32::Alphabet::Rfc4648 { padding: false }, secret)
+        .expect("a base32 secret");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    totp_lite::totp_custom::<totp_lite::Sha1>(30, 6, &key, (now + steps * 30) as u64)
+}
+
+impl TestApp {
+    /// Adds an authenticator app to the account of session `cookie` through
+    /// the panel's server functions; returns its secret. The code that
+    /// confirms it is the current one, now spent.
+    pub fn enrol_totp(&self, cookie: &str) -> String {
+        let setup = self.post_form("/api/account/security/totp/begin", Auth::Cookie(cookie), &[], "");
+        assert_eq!(setup.status, 200, "{}", setup.body);
+        let secret = setup.json()["secret"].as_str().expect("secret").to_owned();
+        let confirm = self.post_form(
+            "/api/account/security/totp",
+            Auth::Cookie(cookie),
+            &[],
+            &format!("name=phone&code={}", totp_code(&secret, 0)),
+        );
+        assert_eq!(confirm.status, 200, "{}", confirm.body);
+        secret
+    }
+
+    /// Logs in with the password of an account that has a second factor:
+    /// the cookie of the half-finished sign-in, which owes the second step.
+    pub fn login_first_step(&self, username: &str, password: &str) -> String {
+        let reply = self.post_form(
+            "/api/auth/login",
+            Auth::None,
+            &[("Accept", "text/html")],
+            &format!("username={username}&password={password}"),
+        );
+        assert!(reply.status < 400, "login failed: {} {}", reply.status, reply.body);
+        assert!(
+            reply.header("location").is_some_and(|l| l.starts_with("/login/second-factor")),
+            "no second step: {:?}",
+            reply.headers
         );
         reply.session_cookie().expect("session cookie")
     }

@@ -22,6 +22,7 @@ mod orgs;
 mod password_change;
 mod provisioning;
 mod rate_limit;
+mod second_factor;
 mod registration;
 mod server;
 mod sessions;

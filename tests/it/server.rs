@@ -112,6 +112,7 @@ fn stats_count_users_logins_and_refresh_after_the_cache_interval() {
         "oauth2_clients",
         "orgs",
         "registration_tokens_valid",
+        "admins_without_second_factor",
         "connected_now",
         "messages_queued",
         "jobs_running",

@@ -62,6 +62,7 @@ fn Account(me: Me) -> impl IntoView {
                 <dt>{t!("account-id")}</dt><dd><code>{me.id.clone()}</code></dd>
             </dl>
             {self_service.then(|| view! { <a class="button" href="/account/password">{t!("password-title")}</a> })}
+            <a class="button" href="/account/security" data-testid="security-link">{t!("security-title")}</a>
         </section>
         {(!self_service).then(|| view! {
             <p class="notice warning" role="status" data-testid="self-service-off">

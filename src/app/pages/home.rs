@@ -135,6 +135,7 @@ fn Figures(stats: Signal<ServerStats>) -> impl IntoView {
             <Stat label=t!("home-stat-orgs") id="orgs" href="/orgs" value=pick(|s| s.orgs)/>
             <Stat label=t!("home-stat-registration-tokens") id="registration-tokens" href="/registration-tokens" value=pick(|s| s.registration_tokens_valid)/>
             <Stat label=t!("home-stat-tokens") id="tokens" value=pick(|s| s.tokens_active)/>
+            <Stat label=t!("home-stat-admins-without-second-factor") id="admins-without-second-factor" href="/users?filter%5Badmin%5D=true&filter%5Bhas_second_factor%5D=false" value=pick(|s| s.admins_without_second_factor)/>
             <Stat label=t!("home-stat-oauth2-clients") id="oauth2-clients" href="/oauth2-clients" value=pick(|s| s.oauth2_clients)/>
             <Stat label=t!("home-stat-messages-queued") id="messages-queued" value=pick(|s| s.messages_queued)/>
             <Stat label=t!("home-stat-jobs-running") id="jobs-running" value=pick(|s| s.jobs_running) href="/jobs"/>

@@ -9,6 +9,8 @@ use leptos_router::hooks::use_query_map;
 use crate::model::RegistrationMode;
 use crate::server_fns::auth::Login;
 use crate::server_fns::registration::get_registration_mode;
+use crate::server_fns::second_factor::passkeys_available;
+use super::second_factor::PasskeyButton;
 
 /// A plain form post: login works before (or without) WebAssembly, and the
 /// full page load afterwards starts from a clean state.
@@ -26,6 +28,14 @@ pub fn LoginPage() -> impl IntoView {
     };
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
+    let passkeys = Resource::new_blocking(|| (), |_| passkeys_available());
+    let passkey = move || {
+        Suspend::new(async move {
+            passkeys.await.unwrap_or(false).then(|| view! {
+                <PasskeyButton ceremony="sign-in" label=t!("login-passkey") next=Signal::derive(next)/>
+            })
+        })
+    };
     // An application's `login_hint`.
     let username = move || query.read().get("username").unwrap_or_default();
     let error = move || {
@@ -50,6 +60,7 @@ pub fn LoginPage() -> impl IntoView {
                 </div>
                 <input type="hidden" name="next" value=next/>
                 <button type="submit" class="button primary">{t!("login-submit")}</button>
+                <Suspense fallback=|| ()>{passkey}</Suspense>
                 <Suspense fallback=|| ()>{register_link}</Suspense>
             </form>
             <LanguageMenu/>

@@ -18,6 +18,8 @@ pub mod orgs;
 pub mod password;
 pub mod register;
 pub mod registration_tokens;
+pub mod second_factor;
+pub mod security;
 pub mod sessions;
 pub mod settings;
 pub mod setup;

@@ -12,7 +12,7 @@ use super::orgs::{MembershipTab, UserOrgsPanel};
 use super::sessions::{SessionActions, SessionPage, UserSessionsPanel};
 use super::tokens::{TokenActions, TokenList, TokensPanel};
 use crate::app::components::{
-    alert, error_banner, error_of, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors,
+    alert, error_banner, error_of, flash, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors,
     StatusBadge,
 };
 use crate::app::format::{around_slot, SLOT};
@@ -286,15 +286,6 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
     }
 }
 
-/// A notice after a redirect back here (`?saved=1`, `?password=set`).
-fn flash(key: &'static str, value: &'static str, text: String) -> impl IntoView {
-    let query = use_query_map();
-    move || {
-        let text = text.clone();
-        (query.read().get(key).as_deref() == Some(value))
-            .then(|| view! { <div class="notice success" role="status">{text}</div> })
-    }
-}
 
 #[component]
 fn ProfileTab(user: User, update: ServerAction<UpdateUser>) -> impl IntoView {
@@ -442,6 +433,7 @@ fn SecurityTab(user: User, actions: Actions) -> impl IntoView {
             <h2 id="access-heading">{t!("user-detail-access")}</h2>
             <div class="action-row">{lock}{admin}</div>
         </section>
+        <super::security::UserFactorsPanel user_id=user.id.clone() username=user.username.clone()/>
     }
 }
 

@@ -107,6 +107,8 @@ pub struct TableState {
     created_before: Option<String>,
     /// Members of this organisation (its id).
     org: Option<String>,
+    /// `true`: with a second factor; `false`: without.
+    second_factor: Option<String>,
     /// Chosen columns (`col=email&col=status`); none chosen: all.
     cols: Vec<String>,
 }
@@ -125,6 +127,7 @@ impl TableState {
             created_after: q.get("filter[created_after]"),
             created_before: q.get("filter[created_before]"),
             org: q.get("filter[org]"),
+            second_factor: q.get("filter[has_second_factor]"),
             cols: q.get_all("col").unwrap_or_default(),
         }
     }
@@ -151,6 +154,7 @@ impl TableState {
             ("filter[created_after]", &self.created_after),
             ("filter[created_before]", &self.created_before),
             ("filter[org]", &self.org),
+            ("filter[has_second_factor]", &self.second_factor),
             ("sort", &self.sort),
             ("size", &self.size),
         ] {
@@ -228,6 +232,36 @@ fn statuses() -> [(&'static str, String); 4] {
         ("locked", t!("users-status-locked")),
         ("deactivated", t!("users-status-deactivated")),
     ]
+}
+
+fn second_factors() -> [(&'static str, String); 3] {
+    [
+        ("", t!("users-second-factor-any")),
+        ("true", t!("users-second-factor-with")),
+        ("false", t!("users-second-factor-without")),
+    ]
+}
+
+/// One select of the filter form: its options, the current value from the
+/// URL's state, submitted under the API's parameter name.
+#[component]
+fn FilterSelect(
+    id: &'static str,
+    name: &'static str,
+    label: String,
+    options: Vec<(&'static str, String)>,
+    current: Signal<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=name prop:value=move || current.get()>
+                {options.into_iter().map(|(value, label)| view! {
+                    <option value=value selected=move || current.get() == value>{label}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
 }
 
 fn roles() -> [(&'static str, String); 3] {
@@ -308,30 +342,14 @@ fn UsersTable() -> impl IntoView {
                 <input id="filter-q" type="search" name="filter[search]" placeholder=t!("users-search-placeholder")
                     value=current(|s| s.q.clone()) prop:value=current(|s| s.q.clone())/>
             </div>
-            <div class="field">
-                <label for="filter-status">{t!("common-status")}</label>
-                <select id="filter-status" name="filter[status]" prop:value=current(|s| s.status.clone())>
-                    {statuses().into_iter().map(|(value, label)| view! {
-                        <option value=value selected=move || state.get().status.as_deref().unwrap_or("") == value>{label}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-admin">{t!("common-role")}</label>
-                <select id="filter-admin" name="filter[admin]" prop:value=current(|s| s.admin.clone())>
-                    {roles().into_iter().map(|(value, label)| view! {
-                        <option value=value selected=move || state.get().admin.as_deref().unwrap_or("") == value>{label}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-dormant">{t!("users-activity")}</label>
-                <select id="filter-dormant" name="filter[inactive_days]" prop:value=current(|s| s.dormant.clone())>
-                    {activities().into_iter().map(|(value, label)| view! {
-                        <option value=value selected=move || state.get().dormant.as_deref().unwrap_or("") == value>{label}</option>
-                    }).collect_view()}
-                </select>
-            </div>
+            <FilterSelect id="filter-status" name="filter[status]" label=t!("common-status")
+                options=statuses().to_vec() current=Signal::derive(current(|s| s.status.clone()))/>
+            <FilterSelect id="filter-admin" name="filter[admin]" label=t!("common-role")
+                options=roles().to_vec() current=Signal::derive(current(|s| s.admin.clone()))/>
+            <FilterSelect id="filter-second-factor" name="filter[has_second_factor]" label=t!("users-second-factor")
+                options=second_factors().to_vec() current=Signal::derive(current(|s| s.second_factor.clone()))/>
+            <FilterSelect id="filter-dormant" name="filter[inactive_days]" label=t!("users-activity")
+                options=activities().to_vec() current=Signal::derive(current(|s| s.dormant.clone()))/>
             <div class="field">
                 <label for="filter-created-after">{t!("users-created-after")}</label>
                 <input id="filter-created-after" type="date" name="filter[created_after]"

@@ -8,7 +8,7 @@ use tower_sessions::Session;
 use super::{
     network::ClientAddr,
     password,
-    session::{LOGIN_AT_KEY, SEEN_KEY, SESSION_ID_KEY, USER_ID_KEY},
+    session::{ENROL_KEY, LOGIN_AT_KEY, SEEN_KEY, SESSION_ID_KEY, USER_ID_KEY, VERIFIED_AT_KEY},
     token::hash_secret,
 };
 use crate::{
@@ -94,6 +94,8 @@ fn caller_for(user: &UserRow, method: AuthMethod, scopes: String, ip: Option<Str
         session_id: None,
         client_id: None,
         token_id: None,
+        second_factor_required: false,
+        recently_verified: false,
     }
 }
 
@@ -175,6 +177,8 @@ async fn from_oauth2_token(
         session_id: None,
         client_id: Some(found.client_id),
         token_id: None,
+        second_factor_required: false,
+        recently_verified: false,
     })
 }
 
@@ -202,7 +206,16 @@ async fn from_basic(
             AppError::RateLimited { .. } | AppError::Unavailable { .. } => e,
             _ => AppError::Unauthenticated,
         })?;
-    Ok(caller_for(&user, AuthMethod::Basic, String::new(), ip))
+    // A password alone must not open an account that asks for more.
+    if db::factors::has_any(&state.db, &user.id).await? {
+        return Err(AppError::CredentialsRefused {
+            code: "second_factor_enrolled".into(),
+            message: "This account has a second factor: HTTP Basic is refused. Use a personal token (Authorization: Bearer).".into(),
+        });
+    }
+    let mut caller = caller_for(&user, AuthMethod::Basic, String::new(), ip);
+    caller.recently_verified = true;
+    Ok(caller)
 }
 
 /// Checks a username and password: the user, or an error that does not say
@@ -290,6 +303,8 @@ async fn from_session(
     };
     let record: Option<String> = session.get(SESSION_ID_KEY).await.map_err(read)?;
     let login_at: i64 = session.get(LOGIN_AT_KEY).await.ok().flatten().unwrap_or(0);
+    let verified_at: Option<i64> = session.get(VERIFIED_AT_KEY).await.ok().flatten();
+    let must_enrol: bool = session.get(ENROL_KEY).await.ok().flatten().unwrap_or(false);
     let found = match &record {
         Some(id) => db::sessions::with_user(&state.db, id).await?,
         // A session from before sessions were recorded: log in again.
@@ -307,6 +322,9 @@ async fn from_session(
             keep_session_alive(session).await;
             let mut caller = caller_for(&found.user, AuthMethod::Session, String::new(), ip);
             caller.session_id = Some(found.session_id);
+            let window_ms = state.config.step_up_minutes * 60_000;
+            caller.recently_verified = now_ms() - verified_at.unwrap_or(login_at) < window_ms;
+            caller.second_factor_required = must_enrol;
             Ok(Some(caller))
         }
         // Revoked, gone, or the account may no longer log in: end the session.

@@ -21,6 +21,79 @@ pub const LOGIN_AT_KEY: &str = "login_at";
 
 /// The id of the session's `user_sessions` row.
 pub const SESSION_ID_KEY: &str = "sid";
+/// When this session last proved the password or a factor (unix ms): the
+/// step-up check of dangerous changes.
+pub const VERIFIED_AT_KEY: &str = "verified_at";
+/// Set while the policy wants a second factor this account lacks.
+pub const ENROL_KEY: &str = "must_enrol";
+/// The user who gave the right password and owes the second step (no
+/// `USER_ID_KEY` yet: the session grants nothing else), and since when.
+const PENDING_USER_KEY: &str = "pending_uid";
+const PENDING_AT_KEY: &str = "pending_at";
+/// How long the second step may wait for its code.
+const PENDING_MS: i64 = 10 * 60_000;
+
+fn store_failed(e: tower_sessions::session::Error) -> crate::model::AppError {
+    tracing::error!("session store: {e}");
+    crate::model::AppError::Internal
+}
+
+/// Remembers who owes the second step, under a new session id; nothing is
+/// signed in yet.
+pub async fn begin_second_step(
+    session: &tower_sessions::Session,
+    user_id: &str,
+) -> Result<(), crate::model::AppError> {
+    session.cycle_id().await.map_err(store_failed)?;
+    session.insert(PENDING_USER_KEY, user_id).await.map_err(store_failed)?;
+    session
+        .insert(PENDING_AT_KEY, crate::server::time::now_ms())
+        .await
+        .map_err(store_failed)
+}
+
+/// The user owing the second step, while it has not expired.
+pub async fn pending_user(session: &tower_sessions::Session) -> Option<String> {
+    let at: i64 = session.get(PENDING_AT_KEY).await.ok().flatten()?;
+    if crate::server::time::now_ms() - at > PENDING_MS {
+        return None;
+    }
+    session.get(PENDING_USER_KEY).await.ok().flatten()
+}
+
+/// The password or a factor was proven again (step-up).
+pub async fn mark_verified(session: &tower_sessions::Session) -> Result<(), crate::model::AppError> {
+    session
+        .insert(VERIFIED_AT_KEY, crate::server::time::now_ms())
+        .await
+        .map_err(store_failed)
+}
+
+/// Sends this session to enrol a second factor (`true`), or lets it go.
+pub async fn set_enrolment_required(
+    session: &tower_sessions::Session,
+    required: bool,
+) -> Result<(), crate::model::AppError> {
+    if required {
+        session.insert(ENROL_KEY, true).await.map_err(store_failed)
+    } else {
+        session.remove_value(ENROL_KEY).await.map_err(store_failed).map(drop)
+    }
+}
+
+/// Keeps a WebAuthn ceremony's state (JSON) until the browser answers.
+pub async fn keep_ceremony(
+    session: &tower_sessions::Session,
+    key: &str,
+    state: String,
+) -> Result<(), crate::model::AppError> {
+    session.insert(key, state).await.map_err(store_failed)
+}
+
+/// Takes a ceremony's state back: each state serves one answer only.
+pub async fn take_ceremony(session: &tower_sessions::Session, key: &str) -> Option<String> {
+    session.remove::<String>(key).await.ok().flatten()
+}
 
 /// Starts an authenticated session for `user_id`, under a new session id
 /// (which defeats session fixation), and records it with the client's
@@ -39,7 +112,14 @@ pub async fn start(
     let record =
         crate::server::ops::sessions::record_login(state, user_id, client_ip, user_agent).await?;
     session.cycle_id().await.map_err(failed)?;
+    for key in [PENDING_USER_KEY, PENDING_AT_KEY, ENROL_KEY] {
+        session.remove_value(key).await.map_err(failed)?;
+    }
     session.insert(USER_ID_KEY, user_id).await.map_err(failed)?;
+    session
+        .insert(VERIFIED_AT_KEY, crate::server::time::now_ms())
+        .await
+        .map_err(failed)?;
     session
         .insert(SESSION_ID_KEY, &record)
         .await

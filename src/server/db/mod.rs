@@ -7,6 +7,7 @@ pub mod allowlist;
 pub mod applications;
 pub mod audit;
 pub mod contacts;
+pub mod factors;
 pub mod import;
 pub mod jobs;
 pub mod keyset;

@@ -73,6 +73,17 @@ pub async fn oauth2_clients(db: &Db) -> sqlx::Result<i64> {
     .await
 }
 
+/// Active administrators without a second factor (a warning on the dashboard).
+pub async fn admins_without_second_factor(db: &Db) -> sqlx::Result<i64> {
+    count(
+        db,
+        "SELECT COUNT(*) FROM users u WHERE u.admin AND u.status = 'active' \
+         AND NOT EXISTS (SELECT 1 FROM user_factors f WHERE f.user_id = u.id)",
+        None,
+    )
+    .await
+}
+
 pub async fn orgs(db: &Db) -> sqlx::Result<i64> {
     count(db, "SELECT COUNT(*) FROM orgs", None).await
 }

@@ -239,6 +239,7 @@ fn counters_suffice(filter: &UserFilter) -> bool {
         && filter.created_after.is_none()
         && filter.ids.is_empty()
         && filter.org.is_none()
+        && filter.has_second_factor.is_none()
 }
 
 fn filter_conditions(db: &Db, filter: &UserFilter) -> Conditions {
@@ -272,6 +273,11 @@ fn filter_conditions(db: &Db, filter: &UserFilter) -> Conditions {
             "id IN (SELECT user_id FROM org_members WHERE org_id = {})",
             vec![Arg::Text(org.clone())],
         );
+    }
+    match filter.has_second_factor {
+        Some(true) => c.push("id IN (SELECT user_id FROM user_factors)", vec![]),
+        Some(false) => c.push("id NOT IN (SELECT user_id FROM user_factors)", vec![]),
+        None => {}
     }
     if let Some(term) = filter.search.as_deref() {
         match db {

@@ -129,7 +129,7 @@ async fn signed_in(
     let Some(caller) = caller::resolve(state, &HeaderMap::new(), Some(session), addr).await? else {
         return Ok(None);
     };
-    if caller.password_change_required {
+    if caller.password_change_required || caller.second_factor_required {
         return Ok(None);
     }
     let (Some(user_id), Some(session_id)) = (caller.user_id.clone(), caller.session_id.clone())

@@ -78,6 +78,7 @@ pub async fn put(
     confirm_lockout: bool,
 ) -> Result<(AllowEntry, bool), AppError> {
     caller.require_admin(Access::Write)?;
+    caller.require_recent_verification()?;
     let net = parse(raw_entry)?;
     let note = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
     if note
@@ -135,6 +136,7 @@ pub async fn delete(
     confirm_lockout: bool,
 ) -> Result<(), AppError> {
     caller.require_admin(Access::Write)?;
+    caller.require_recent_verification()?;
     let net = parse(raw_entry)?;
     let before = db::allowlist::networks(&state.db).await?;
     if !before.contains(&net) {

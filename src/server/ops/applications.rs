@@ -402,6 +402,7 @@ pub async fn create(
     input: NewApplication,
 ) -> Result<ApplicationCreated, AppError> {
     caller.require_admin(Access::Write)?;
+    caller.require_recent_verification()?;
     let (row, secret) = new_row(state, input, &caller.username, false).await?;
     let audit = caller.audit(
         "application.create",

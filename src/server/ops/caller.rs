@@ -42,6 +42,13 @@ pub struct Caller {
     /// The personal token a request came with (its live stream ends when
     /// the token is revoked).
     pub token_id: Option<String>,
+    /// The policy wants a second factor this account lacks: only adding
+    /// one (and logging out) is allowed (panel sessions).
+    pub second_factor_required: bool,
+    /// Whether this session proved its password or a factor recently
+    /// enough for dangerous changes (`auth.step_up_minutes`; panel
+    /// sessions only: other callers are not asked).
+    pub recently_verified: bool,
 }
 
 impl Caller {
@@ -58,6 +65,22 @@ impl Caller {
             session_id: None,
             client_id: None,
             token_id: None,
+            second_factor_required: false,
+            recently_verified: false,
+        }
+    }
+
+    /// Someone between the password and the second step of a sign-in, as
+    /// the audit log names them.
+    pub fn signing_in(user: &crate::server::db::users::UserRow, ip: Option<&str>) -> Self {
+        Self {
+            user_id: Some(user.id.clone()),
+            username: user.username.clone(),
+            admin: false,
+            method: AuthMethod::Session,
+            scopes: String::new(),
+            ip: ip.map(str::to_owned),
+            ..Self::system()
         }
     }
 
@@ -92,7 +115,41 @@ impl Caller {
         if self.password_change_required {
             return Err(AppError::PasswordChangeRequired);
         }
+        self.refuse_until_enrolled()?;
         self.own_id(access)
+    }
+
+    /// [`Self::require_own`] for managing one's second factors, which an
+    /// account the policy sends to enrol must be able to do.
+    pub fn require_own_enrolment(&self, access: Access) -> Result<&str, AppError> {
+        if self.password_change_required {
+            return Err(AppError::PasswordChangeRequired);
+        }
+        self.own_id(access)
+    }
+
+    fn refuse_until_enrolled(&self) -> Result<(), AppError> {
+        if self.second_factor_required {
+            return Err(AppError::access_denied(
+                "second_factor_required",
+                "This server requires a second factor: add one on your account's Security page first.",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Dangerous changes from a panel session want the password or a
+    /// factor proven in the last ten minutes (`/confirm` proves it again).
+    /// Tokens and the CLI are not asked; HTTP Basic proves the password on
+    /// every request.
+    pub fn require_recent_verification(&self) -> Result<(), AppError> {
+        if self.method == AuthMethod::Session && !self.recently_verified {
+            return Err(AppError::access_denied(
+                "step_up_required",
+                crate::model::second_factor::STEP_UP_MESSAGE,
+            ));
+        }
+        Ok(())
     }
 
     /// [`Self::require_own`] for changing one's password, which a temporary
@@ -118,6 +175,7 @@ impl Caller {
         if self.password_change_required {
             return Err(AppError::PasswordChangeRequired);
         }
+        self.refuse_until_enrolled()?;
         if !self.admin {
             return Err(AppError::forbidden());
         }
@@ -159,6 +217,8 @@ mod tests {
             session_id: None,
             client_id: None,
             token_id: None,
+            second_factor_required: false,
+            recently_verified: false,
         }
     }
 
@@ -201,6 +261,31 @@ mod tests {
             AppError::PasswordChangeRequired
         );
         assert_eq!(temporary.require_own_password_change(), Ok("u"));
+    }
+
+    #[test]
+    fn a_missing_second_factor_allows_only_enrolment() {
+        let mut c = caller(true, AuthMethod::Session, "");
+        c.second_factor_required = true;
+        for refused in [c.require_admin(Access::Read), c.require_own(Access::Read).map(drop)] {
+            assert_eq!(refused.unwrap_err().code(), "second_factor_required");
+        }
+        assert_eq!(c.require_own_enrolment(Access::Write), Ok("u"));
+    }
+
+    #[test]
+    fn dangerous_changes_want_a_recent_proof_from_sessions_only() {
+        let mut session = caller(true, AuthMethod::Session, "");
+        session.recently_verified = true;
+        assert!(session.require_recent_verification().is_ok());
+        session.recently_verified = false;
+        assert_eq!(
+            session.require_recent_verification().unwrap_err().code(),
+            "step_up_required"
+        );
+        for method in [AuthMethod::Token, AuthMethod::Basic, AuthMethod::System] {
+            assert!(caller(true, method, SCOPE_ADMIN).require_recent_verification().is_ok());
+        }
     }
 
     #[test]

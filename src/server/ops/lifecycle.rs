@@ -303,6 +303,9 @@ pub async fn set_admin(
     id: &str,
     admin: bool,
 ) -> Result<User, AppError> {
+    if admin {
+        caller.require_recent_verification()?;
+    }
     change(state, caller, id, "user.set_admin", |current, facts| {
         if current.admin == admin {
             return Ok(None);

@@ -23,6 +23,7 @@ pub mod orgs;
 pub mod params;
 pub mod provisioning;
 pub mod registration;
+pub mod second_factor;
 pub mod server;
 pub mod sessions;
 pub mod setup;

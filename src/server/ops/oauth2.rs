@@ -38,6 +38,7 @@ pub async fn create_client(
     scopes: Vec<String>,
 ) -> Result<OAuthClientCreated, AppError> {
     caller.require_admin(Access::Write)?;
+    caller.require_recent_verification()?;
     let mut errors = Vec::new();
     let name = tokens::parse_name(name).map_err(|e| errors.push(e)).ok();
     let scopes = tokens::parse_scopes(scopes, "scopes")

@@ -92,6 +92,7 @@ async fn count(state: &AppState) -> Result<ServerStats, AppError> {
         oauth2_clients: db::stats::oauth2_clients(db).await?,
         orgs: db::stats::orgs(db).await?,
         registration_tokens_valid: db::stats::valid_registration_tokens(db, now).await?,
+        admins_without_second_factor: db::stats::admins_without_second_factor(db).await?,
         connected_now: db::live::count(db, None, now).await?.1,
         messages_queued: db::stats::queued_messages(db).await?,
         jobs_running: db::jobs::running(db).await?,

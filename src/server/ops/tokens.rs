@@ -126,6 +126,7 @@ pub async fn create(
     input: NewToken,
 ) -> Result<ApiTokenCreated, AppError> {
     authorize(state, caller, &input.user_id, Access::Write).await?;
+    caller.require_recent_verification()?;
     let now = now_ms();
     let mut errors = Vec::new();
     let name = parse_name(&input.name).map_err(|e| errors.push(e)).ok();

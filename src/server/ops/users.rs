@@ -112,6 +112,9 @@ pub(crate) fn username_taken(username: &str) -> AppError {
 
 pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result<User, AppError> {
     caller.require_admin(Access::Write)?;
+    if input.admin {
+        caller.require_recent_verification()?;
+    }
     let valid = validate_new_user(&input, state.config.password_min_length)?;
     // Cheap early answer for the common duplicate; the unique index decides races.
     if db::users::by_username(&state.db, &valid.username)
@@ -155,7 +158,7 @@ fn check_cursor(filter: &UserFilter) -> Result<(), AppError> {
 
 /// The users list's filter parameters, as the API names them (the export
 /// takes the same).
-pub const FILTERS: [&str; 11] = [
+pub const FILTERS: [&str; 12] = [
     "filter[status]",
     "filter[admin]",
     "filter[can_request_admin]",
@@ -167,6 +170,7 @@ pub const FILTERS: [&str; 11] = [
     "filter[id]",
     "filter[inactive_days]",
     "filter[org]",
+    "filter[has_second_factor]",
 ];
 /// Most ids one `filter[id]` may list.
 pub const MAX_IDS: usize = 1000;
@@ -208,6 +212,7 @@ pub fn filter_from(get: impl Fn(&str) -> Option<String>) -> Result<UserFilter, A
             )?
             .unwrap_or_default(),
         org: p.id("filter[org]", "an organisation id")?,
+        has_second_factor: p.boolean("filter[has_second_factor]")?,
         sort: p
             .parsed("sort", UserSort::parse, UserSort::ACCEPTED)?
             .unwrap_or_default(),

@@ -71,6 +71,7 @@ fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(users::deactivate::deactivate))
         .routes(routes!(users::deactivate::reactivate))
         .routes(routes!(users::permissions::handler))
+        .routes(routes!(users::factors::list, users::factors::reset))
         .routes(routes!(tokens::list::handler, tokens::create::handler))
         .routes(routes!(tokens::revoke::handler))
         .routes(routes!(contacts::list::handler, contacts::create::handler))

@@ -25,3 +25,4 @@ password-revoke-tokens = Auch meine API-Tokens widerrufen
 error-page-not-found = 404 — Seite nicht gefunden
 error-page-not-found-body = Unter dieser Adresse gibt es nichts.
 error-go-to-start = Zur Startseite
+login-passkey = Mit einem Passkey anmelden

@@ -29,3 +29,4 @@ home-chart-day = Tag
 home-chart-count = Anzahl
 home-chart-show-table = Als Tabelle anzeigen
 home-refresh-note = Die Zahlen werden alle paar Sekunden aktualisiert. Stand: { $time } UTC.
+home-stat-admins-without-second-factor = Administratoren ohne zweiten Faktor

@@ -31,3 +31,7 @@ users-last-seen = Zuletzt gesehen
 users-select-all = Alle Benutzer auf dieser Seite auswählen
 users-select = { $username } auswählen
 users-empty = Keine Benutzer entsprechen diesen Filtern.
+users-second-factor = Zweiter Faktor
+users-second-factor-any = Beliebig
+users-second-factor-with = Mit zweitem Faktor
+users-second-factor-without = Ohne zweiten Faktor

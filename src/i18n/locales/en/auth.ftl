@@ -27,3 +27,4 @@ password-revoke-tokens = Also revoke my API tokens
 error-page-not-found = 404 — Page not found
 error-page-not-found-body = There is nothing at this address.
 error-go-to-start = Go to the start page
+login-passkey = Sign in with a passkey

@@ -25,3 +25,4 @@ home-chart-day = Day
 home-chart-count = Count
 home-chart-show-table = Show as a table
 home-refresh-note = Figures refresh every few seconds. Counted at { $time } UTC.
+home-stat-admins-without-second-factor = Admins without a second factor

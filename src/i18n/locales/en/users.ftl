@@ -31,3 +31,7 @@ users-last-seen = Last seen
 users-select-all = Select all users on this page
 users-select = Select { $username }
 users-empty = No users match these filters.
+users-second-factor = Second factor
+users-second-factor-any = Any
+users-second-factor-with = Has a second factor
+users-second-factor-without = No second factor

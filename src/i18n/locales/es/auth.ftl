@@ -25,3 +25,4 @@ password-revoke-tokens = Revocar también mis tokens de API
 error-page-not-found = 404 — Página no encontrada
 error-page-not-found-body = No hay nada en esta dirección.
 error-go-to-start = Ir a la página de inicio
+login-passkey = Iniciar sesión con una llave de acceso

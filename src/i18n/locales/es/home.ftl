@@ -38,3 +38,4 @@ home-chart-day = Día
 home-chart-count = Cantidad
 home-chart-show-table = Mostrar como tabla
 home-refresh-note = Las cifras se actualizan cada pocos segundos. Recuento: { $time } UTC.
+home-stat-admins-without-second-factor = Administradores sin segundo factor

@@ -31,3 +31,7 @@ users-last-seen = Última actividad
 users-select-all = Seleccionar todos los usuarios de esta página
 users-select = Seleccionar { $username }
 users-empty = Ningún usuario coincide con estos filtros.
+users-second-factor = Segundo factor
+users-second-factor-any = Cualquiera
+users-second-factor-with = Con segundo factor
+users-second-factor-without = Sin segundo factor

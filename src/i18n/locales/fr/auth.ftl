@@ -25,3 +25,4 @@ password-revoke-tokens = Révoquer aussi mes jetons d’API
 error-page-not-found = 404 — Page introuvable
 error-page-not-found-body = Il n’y a rien à cette adresse.
 error-go-to-start = Aller à la page d’accueil
+login-passkey = Se connecter avec une clé d’accès

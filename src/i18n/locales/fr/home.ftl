@@ -38,3 +38,4 @@ home-chart-day = Jour
 home-chart-count = Nombre
 home-chart-show-table = Afficher sous forme de tableau
 home-refresh-note = Les chiffres sont actualisés toutes les quelques secondes. Décompte du { $time } UTC.
+home-stat-admins-without-second-factor = Administrateurs sans second facteur

@@ -31,3 +31,7 @@ users-last-seen = Dernière activité
 users-select-all = Sélectionner tous les utilisateurs de cette page
 users-select = Sélectionner { $username }
 users-empty = Aucun utilisateur ne correspond à ces filtres.
+users-second-factor = Second facteur
+users-second-factor-any = Tous
+users-second-factor-with = Avec un second facteur
+users-second-factor-without = Sans second facteur

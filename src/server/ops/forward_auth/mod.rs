@@ -209,6 +209,12 @@ async fn identify(
         }
         Err(e) => return Err(e),
     };
+    // A session that owes a new password or a second factor's enrolment
+    // reaches nothing but the panel.
+    if caller.password_change_required || caller.second_factor_required {
+        state.gate.remember(cache_key, None);
+        return Ok(None);
+    }
     let Some(user_id) = caller.user_id.clone() else {
         // An OAuth2 admin client is nobody to an upstream.
         state.gate.remember(cache_key, None);

@@ -480,6 +480,7 @@ fn invalid(problems: Vec<ProvisioningProblem>) -> AppError {
 /// configured file again.
 pub async fn reload(state: &AppState, caller: &Caller) -> Result<ProvisioningReport, AppError> {
     caller.require_admin(Access::Write)?;
+    caller.require_recent_verification()?;
     let path = state
         .config
         .provisioning_file

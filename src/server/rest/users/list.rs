@@ -63,6 +63,9 @@ pub struct FilterParams {
     /// Only users who may (or may not) ask for administrator rights.
     #[param(rename = "filter[can_request_admin]")]
     can_request_admin: Option<bool>,
+    /// Only users with (`true`) or without (`false`) a second factor.
+    #[param(rename = "filter[has_second_factor]")]
+    has_second_factor: Option<bool>,
     /// Substring of the username, display name or email.
     #[param(rename = "filter[search]", max_length = 256, example = "alice")]
     search: Option<String>,

@@ -5,6 +5,7 @@ pub mod by_username;
 pub mod create;
 pub mod deactivate;
 pub mod delete;
+pub mod factors;
 pub mod export;
 pub mod get;
 pub mod import;

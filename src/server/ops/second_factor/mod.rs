@@ -1,0 +1,189 @@
+//! Second factors of an account: authenticator apps (TOTP), passkeys
+//! (WebAuthn) and recovery codes; what a sign-in's second step accepts; the
+//! policy that requires them; an administrator's reset of a user's factors.
+
+pub mod passkey;
+pub mod recovery;
+pub mod totp;
+
+use serde_json::json;
+
+use super::{Access, Caller};
+use crate::{
+    model::{
+        second_factor::{Factor, FactorKind, SecondStep, SecurityOverview},
+        AppError,
+    },
+    server::{
+        db::{self, factors::FactorRow, users::UserRow},
+        time::{now_ms, rfc3339},
+        AppState,
+    },
+};
+
+pub fn to_model(row: &FactorRow) -> Factor {
+    Factor {
+        id: row.id.clone(),
+        kind: FactorKind::parse(&row.kind).unwrap_or(FactorKind::Totp),
+        name: row.name.clone(),
+        created_at: rfc3339(row.created_at),
+        last_used_at: row.last_used_at.map(rfc3339),
+    }
+}
+
+/// Whether the server's policy wants an account with these rights to
+/// have a second factor.
+pub fn required_by_policy(state: &AppState, admin: bool) -> bool {
+    state.config.require_second_factor.applies_to(admin)
+}
+
+/// The caller's factors and recovery codes (`/account` → Security).
+pub async fn overview(state: &AppState, caller: &Caller) -> Result<SecurityOverview, AppError> {
+    let user_id = caller.require_own_enrolment(Access::Read)?;
+    let rows = db::factors::list_for_user(&state.db, user_id).await?;
+    Ok(SecurityOverview {
+        factors: rows.iter().map(to_model).collect(),
+        recovery_codes_left: db::factors::recovery_codes_left(&state.db, user_id).await?,
+        required_by_policy: required_by_policy(state, caller.admin),
+        passkeys_available: passkey::relying_party(state).is_some(),
+    })
+}
+
+/// An administrator's view of a user's factors (the user page).
+pub async fn list_for_user(
+    state: &AppState,
+    caller: &Caller,
+    user_id: &str,
+) -> Result<Vec<Factor>, AppError> {
+    caller.require_admin(Access::Read)?;
+    existing_user(state, user_id).await?;
+    let rows = db::factors::list_for_user(&state.db, user_id).await?;
+    Ok(rows.iter().map(to_model).collect())
+}
+
+async fn existing_user(state: &AppState, id: &str) -> Result<UserRow, AppError> {
+    db::users::by_id(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("no user with id {id}")))
+}
+
+/// Removes one of the caller's own factors; asks for a recent sign-in.
+/// The last factor of an account the policy covers cannot go.
+pub async fn remove(state: &AppState, caller: &Caller, factor_id: &str) -> Result<(), AppError> {
+    let user_id = caller.require_own_enrolment(Access::Write)?;
+    caller.require_recent_verification()?;
+    let row = db::factors::get(&state.db, user_id, factor_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("you have no second factor {factor_id}")))?;
+    let all = db::factors::list_for_user(&state.db, user_id).await?;
+    if all.len() == 1 && required_by_policy(state, caller.admin) {
+        return Err(AppError::conflict("second_factor_required", None, "This server requires a second factor: add another before removing this one."));
+    }
+    let audit = caller.audit(
+        "second_factor.remove",
+        "user",
+        Some(user_id),
+        json!({"factor_id": row.id, "kind": row.kind, "name": row.name}),
+    );
+    db::factors::delete(&state.db, user_id, factor_id, &audit).await?;
+    Ok(())
+}
+
+/// An administrator removes every factor and recovery code of a user (who
+/// lost them): the user's sessions end, and the next sign-in takes the
+/// password alone (then enrolment, when the policy requires a factor).
+pub async fn reset_for_user(
+    state: &AppState,
+    caller: &Caller,
+    user_id: &str,
+) -> Result<usize, AppError> {
+    caller.require_admin(Access::Write)?;
+    caller.require_recent_verification()?;
+    existing_user(state, user_id).await?;
+    let removed = db::factors::list_for_user(&state.db, user_id).await?;
+    let audit = caller.audit(
+        "second_factor.reset",
+        "user",
+        Some(user_id),
+        json!({
+            "factors_removed": removed.len(),
+            "factors": removed.iter().map(|f| json!({"kind": f.kind, "name": f.name})).collect::<Vec<_>>(),
+        }),
+    );
+    let ended = db::factors::remove_all(&state.db, user_id, now_ms(), &audit).await?;
+    super::sessions::on_revoked(state, &ended).await;
+    Ok(removed.len())
+}
+
+/// Whether a correct password still owes the second step.
+pub async fn second_step_owed(state: &AppState, user_id: &str) -> Result<bool, AppError> {
+    Ok(db::factors::has_any(&state.db, user_id).await?)
+}
+
+/// Whether a new session of `user` must enrol a factor before anything else.
+pub async fn must_enrol(state: &AppState, user: &UserRow) -> Result<bool, AppError> {
+    Ok(required_by_policy(state, user.admin) && !db::factors::has_any(&state.db, &user.id).await?)
+}
+
+/// What the second step offers `user_id` (who proved the password).
+pub async fn second_step(state: &AppState, user_id: &str) -> Result<SecondStep, AppError> {
+    let user = existing_user(state, user_id).await?;
+    let rows = db::factors::list_for_user(&state.db, user_id).await?;
+    let has = |kind: &str| rows.iter().any(|r| r.kind == kind);
+    Ok(SecondStep {
+        username: user.username,
+        totp: has(db::factors::KIND_TOTP),
+        passkey: has(db::factors::KIND_PASSKEY) && passkey::relying_party(state).is_some(),
+        recovery_codes: db::factors::recovery_codes_left(&state.db, user_id).await? > 0,
+    })
+}
+
+/// The user behind a half-finished sign-in, as long as it may still sign
+/// in (not locked or deactivated meanwhile).
+pub async fn pending_user(state: &AppState, user_id: &str) -> Result<UserRow, AppError> {
+    let user = db::users::by_id(&state.db, user_id)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    if user.status() != crate::model::UserStatus::Active {
+        return Err(AppError::Unauthenticated);
+    }
+    Ok(user)
+}
+
+/// Checks a code typed at the second step: an authenticator app's code, or
+/// else a recovery code (spent). Wrong codes count against the same limits
+/// as wrong passwords (under their own account key: a correct password
+/// does not reset them), and are audited.
+pub async fn verify_code(
+    state: &AppState,
+    user: &UserRow,
+    code: &str,
+    ip: Option<&str>,
+) -> Result<(), AppError> {
+    let attempt = state
+        .login_limiter
+        .begin(ip, &format!("second-factor:{}", user.username))
+        .await?;
+    let actor = Caller::signing_in(user, ip);
+    let accepted = match totp::accept(state, &user.id, code).await? {
+        true => true,
+        false => recovery::spend(state, &actor, code).await?,
+    };
+    if accepted {
+        attempt.succeeded().await;
+        return Ok(());
+    }
+    drop(attempt);
+    let audit = actor.audit(
+        "second_factor.fail",
+        "user",
+        Some(&user.id),
+        json!({"method": "code"}),
+    );
+    db::audit::record(&state.db, &audit).await?;
+    Err(AppError::Invalid(vec![crate::model::FieldError::new(
+        "code",
+        "code_invalid",
+        "That code is not valid. Codes work once; wait for the next one.",
+    )]))
+}
