@@ -44,6 +44,7 @@ mod site {
         site_file!("pkg/gatehouse.wasm"),
         site_file!("pkg/gatehouse.css"),
         site_file!("favicon.ico"),
+        site_file!("passkey.js"),
         site_file!("api-doc/swagger-ui-bundle.js"),
         site_file!("api-doc/swagger-ui.css"),
     ];

@@ -90,6 +90,13 @@ test("an authenticator app is added from its QR page and asked at the next sign-
   await page.getByLabel("Code", { exact: true }).fill(code(secret, 1));
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByTestId("whoami")).toHaveText(username);
+
+  // Confirming one's identity again (before a dangerous change) goes back.
+  await page.goto("/confirm?next=%2Faccount%2Fsecurity");
+  await expectNoSeriousA11yViolations(page, "/confirm");
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Confirm with the password" }).click();
+  await expect(page).toHaveURL(/\/account\/security$/);
 });
 
 /** A virtual authenticator that holds passkeys and verifies its user. */

@@ -43,7 +43,9 @@ use pages::{
     users::UsersPage,
 };
 use pages::{
-    jobs::JobsPage, modules::ModulesPage, register::RegisterPage,
+    jobs::JobsPage,
+    modules::ModulesPage,
+    register::RegisterPage,
     registration_tokens::RegistrationTokensPage,
     second_factor::{ConfirmPage, SecondFactorPage},
     security::{SecurityPage, TotpSetupPage},
@@ -132,7 +134,11 @@ fn asset_urls() -> (String, String, String) {
             assets.url(PASSKEY_SCRIPT),
         );
     }
-    (String::new(), "/pkg/gatehouse.css".into(), format!("/{PASSKEY_SCRIPT}"))
+    (
+        String::new(),
+        "/pkg/gatehouse.css".into(),
+        format!("/{PASSKEY_SCRIPT}"),
+    )
 }
 
 const PASSKEY_SCRIPT: &str = "passkey.js";

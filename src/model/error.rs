@@ -164,7 +164,9 @@ impl AppError {
 
     pub fn status(&self) -> u16 {
         match self {
-            Self::Unauthenticated | Self::InvalidCredentials | Self::CredentialsRefused { .. } => 401,
+            Self::Unauthenticated | Self::InvalidCredentials | Self::CredentialsRefused { .. } => {
+                401
+            }
             Self::Forbidden(_) | Self::AccessDenied { .. } | Self::PasswordChangeRequired => 403,
             Self::NotFound(_) | Self::UnknownReference { .. } => 404,
             Self::Conflict { .. } => 409,

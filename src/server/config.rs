@@ -511,7 +511,9 @@ impl Config {
         };
         let step_up_minutes = match env("GATEHOUSE_STEP_UP_MINUTES") {
             Some(raw) => raw.parse::<i64>().map(Some).unwrap_or_else(|_| {
-                errors.push(format!("GATEHOUSE_STEP_UP_MINUTES: '{raw}' is not a whole number"));
+                errors.push(format!(
+                    "GATEHOUSE_STEP_UP_MINUTES: '{raw}' is not a whole number"
+                ));
                 None
             }),
             None => file.auth.step_up_minutes,

@@ -344,7 +344,10 @@ fn page_access(path: &str) -> PageAccess {
     match path {
         "/login" | "/login/second-factor" => PageAccess::Login,
         "/setup" => PageAccess::Setup,
-        "/account" | "/account/password" | "/account/security" | "/account/security/totp"
+        "/account"
+        | "/account/password"
+        | "/account/security"
+        | "/account/security/totp"
         | "/confirm" => PageAccess::Member,
         "/" | "/users" | "/oauth2-clients" | "/allowlist" | "/sessions" | "/connections"
         | "/broadcast" | "/orgs" => PageAccess::Admin,

@@ -21,7 +21,9 @@ pub async fn login(
             if crate::server::ops::second_factor::second_step_owed(&state, &user.id).await? {
                 crate::server::auth::session::begin_second_step(&session()?, &user.id).await?;
                 let target = match next.as_deref().filter(|n| !n.is_empty()) {
-                    Some(next) => format!("/login/second-factor?next={}", urlencoding::encode(next)),
+                    Some(next) => {
+                        format!("/login/second-factor?next={}", urlencoding::encode(next))
+                    }
                     None => "/login/second-factor".to_owned(),
                 };
                 leptos_axum::redirect(&target);

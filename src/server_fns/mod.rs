@@ -68,7 +68,14 @@ pub(crate) mod context {
     pub async fn start_session(state: &AppState, user_id: &str) -> Result<bool, AppError> {
         use crate::server::{auth::session, db, ops::second_factor};
         let browser_session = session()?;
-        session::start(state, &browser_session, user_id, ip(), user_agent().as_deref()).await?;
+        session::start(
+            state,
+            &browser_session,
+            user_id,
+            ip(),
+            user_agent().as_deref(),
+        )
+        .await?;
         let user = db::users::by_id(&state.db, user_id)
             .await?
             .ok_or(AppError::Unauthenticated)?;
@@ -88,7 +95,9 @@ pub(crate) mod context {
     ) -> Result<String, AppError> {
         let must_enrol = start_session(state, &user.id).await?;
         // The account's language follows it to this browser.
-        if let Some(language) = crate::server::ops::account::stored_language(state, &user.id).await? {
+        if let Some(language) =
+            crate::server::ops::account::stored_language(state, &user.id).await?
+        {
             remember_language(Some(language));
         }
         if user.password_change_required {

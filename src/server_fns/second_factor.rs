@@ -26,13 +26,13 @@ mod ceremony {
 /// The user owing the second step of this browser's sign-in (401 when none).
 #[cfg(feature = "ssr")]
 async fn pending(
-    state: &crate::server::AppState,
+    app: &crate::server::AppState,
 ) -> Result<crate::server::db::users::UserRow, AppError> {
-    use crate::server_fns::context::*;
+    use crate::server_fns::context::session;
     let user_id = crate::server::auth::session::pending_user(&session()?)
         .await
         .ok_or(AppError::Unauthenticated)?;
-    crate::server::ops::second_factor::pending_user(state, &user_id).await
+    crate::server::ops::second_factor::pending_user(app, &user_id).await
 }
 
 #[cfg(feature = "ssr")]
@@ -46,7 +46,7 @@ fn ceremony_expired() -> AppError {
 
 /// What the second step offers (the page's choices).
 #[server(prefix = "/api", endpoint = "auth/second-factor/get", input = GetUrl)]
-pub async fn second_step() -> Result<SecondStep, AppError> {
+pub async fn second_step_choices() -> Result<SecondStep, AppError> {
     use crate::server_fns::context::*;
 
     respond(
@@ -168,7 +168,7 @@ pub async fn passkeys_available() -> Result<bool, AppError> {
 
 /// The caller's factors and recovery codes.
 #[server(prefix = "/api", endpoint = "account/security/get", input = GetUrl)]
-pub async fn security_overview() -> Result<SecurityOverview, AppError> {
+pub async fn my_security() -> Result<SecurityOverview, AppError> {
     use crate::server_fns::context::*;
 
     as_caller(|state, caller| async move {

@@ -357,7 +357,12 @@ impl TestApp {
     /// the panel's server functions; returns its secret. The code that
     /// confirms it is the current one, now spent.
     pub fn enrol_totp(&self, cookie: &str) -> String {
-        let setup = self.post_form("/api/account/security/totp/begin", Auth::Cookie(cookie), &[], "");
+        let setup = self.post_form(
+            "/api/account/security/totp/begin",
+            Auth::Cookie(cookie),
+            &[],
+            "",
+        );
         assert_eq!(setup.status, 200, "{}", setup.body);
         let secret = setup.json()["secret"].as_str().expect("secret").to_owned();
         let confirm = self.post_form(
@@ -379,9 +384,16 @@ impl TestApp {
             &[("Accept", "text/html")],
             &format!("username={username}&password={password}"),
         );
-        assert!(reply.status < 400, "login failed: {} {}", reply.status, reply.body);
         assert!(
-            reply.header("location").is_some_and(|l| l.starts_with("/login/second-factor")),
+            reply.status < 400,
+            "login failed: {} {}",
+            reply.status,
+            reply.body
+        );
+        assert!(
+            reply
+                .header("location")
+                .is_some_and(|l| l.starts_with("/login/second-factor")),
             "no second step: {:?}",
             reply.headers
         );

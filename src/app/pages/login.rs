@@ -6,11 +6,11 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use super::second_factor::PasskeyButton;
 use crate::model::RegistrationMode;
 use crate::server_fns::auth::Login;
 use crate::server_fns::registration::get_registration_mode;
 use crate::server_fns::second_factor::passkeys_available;
-use super::second_factor::PasskeyButton;
 
 /// A plain form post: login works before (or without) WebAssembly, and the
 /// full page load afterwards starts from a clean state.

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::app::components::{error_banner, Field, FormErrors};
 use crate::model::AppError;
-use crate::server_fns::second_factor::{second_step, ConfirmIdentity, VerifySecondFactor};
+use crate::server_fns::second_factor::{second_step_choices, ConfirmIdentity, VerifySecondFactor};
 use crate::t;
 
 /// The passkey button of a page: shown only where the browser can use
@@ -33,7 +33,7 @@ pub fn PasskeyButton(
 
 #[component]
 pub fn SecondFactorPage() -> impl IntoView {
-    let step = Resource::new_blocking(|| (), |_| second_step());
+    let step = Resource::new_blocking(|| (), |_| second_step_choices());
     let action = ServerAction::<VerifySecondFactor>::new();
     let errors = FormErrors::of(action);
     let query = use_query_map();

@@ -14,8 +14,8 @@ use crate::app::components::{
 use crate::app::table::{Column, DataTable};
 use crate::model::second_factor::{Factor, FactorKind, SecurityOverview};
 use crate::server_fns::second_factor::{
-    begin_totp, security_overview, user_factors, ConfirmTotp, RegenerateRecoveryCodes,
-    RemoveFactor, ResetUserFactors,
+    begin_totp, my_security, user_factors, ConfirmTotp, RegenerateRecoveryCodes, RemoveFactor,
+    ResetUserFactors,
 };
 use crate::t;
 
@@ -43,7 +43,7 @@ fn factor_columns() -> Vec<Column<Factor>> {
 #[component]
 pub fn SecurityPage() -> impl IntoView {
     let remove = ServerAction::<RemoveFactor>::new();
-    let overview = Resource::new(move || remove.version().get(), |_| security_overview());
+    let overview = Resource::new(move || remove.version().get(), |_| my_security());
     view! {
         <Title text=t!("security-title")/>
         <h1>{t!("security-title")}</h1>

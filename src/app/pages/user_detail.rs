@@ -12,8 +12,8 @@ use super::orgs::{MembershipTab, UserOrgsPanel};
 use super::sessions::{SessionActions, SessionPage, UserSessionsPanel};
 use super::tokens::{TokenActions, TokenList, TokensPanel};
 use crate::app::components::{
-    alert, error_banner, error_of, flash, time_or, AdminOnly, Confirmed, ErrorNotice, Field, FormErrors,
-    StatusBadge,
+    alert, error_banner, error_of, flash, time_or, AdminOnly, Confirmed, ErrorNotice, Field,
+    FormErrors, StatusBadge,
 };
 use crate::app::format::{around_slot, SLOT};
 use crate::model::{User, UserStatus};
@@ -286,7 +286,6 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
     }
 }
 
-
 #[component]
 fn ProfileTab(user: User, update: ServerAction<UpdateUser>) -> impl IntoView {
     let errors = FormErrors::of(update);
@@ -408,6 +407,7 @@ fn SecurityTab(user: User, actions: Actions) -> impl IntoView {
         button("make_admin", t!("user-detail-make-admin"), false)
     };
     let password_error = FormErrors::of(actions.password).field("password");
+    let (factors_of, factors_name) = (user.id.clone(), user.username.clone());
     view! {
         <section class="card" aria-labelledby="password-heading">
             <h2 id="password-heading">{t!("common-password")}</h2>
@@ -433,7 +433,7 @@ fn SecurityTab(user: User, actions: Actions) -> impl IntoView {
             <h2 id="access-heading">{t!("user-detail-access")}</h2>
             <div class="action-row">{lock}{admin}</div>
         </section>
-        <super::security::UserFactorsPanel user_id=user.id.clone() username=user.username.clone()/>
+        <super::security::UserFactorsPanel user_id=factors_of username=factors_name/>
     }
 }
 

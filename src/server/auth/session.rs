@@ -44,8 +44,13 @@ pub async fn begin_second_step(
     session: &tower_sessions::Session,
     user_id: &str,
 ) -> Result<(), crate::model::AppError> {
+    // Whoever this browser was signed in as before is signed out.
+    session.clear().await;
     session.cycle_id().await.map_err(store_failed)?;
-    session.insert(PENDING_USER_KEY, user_id).await.map_err(store_failed)?;
+    session
+        .insert(PENDING_USER_KEY, user_id)
+        .await
+        .map_err(store_failed)?;
     session
         .insert(PENDING_AT_KEY, crate::server::time::now_ms())
         .await
@@ -62,7 +67,9 @@ pub async fn pending_user(session: &tower_sessions::Session) -> Option<String> {
 }
 
 /// The password or a factor was proven again (step-up).
-pub async fn mark_verified(session: &tower_sessions::Session) -> Result<(), crate::model::AppError> {
+pub async fn mark_verified(
+    session: &tower_sessions::Session,
+) -> Result<(), crate::model::AppError> {
     session
         .insert(VERIFIED_AT_KEY, crate::server::time::now_ms())
         .await
@@ -77,7 +84,11 @@ pub async fn set_enrolment_required(
     if required {
         session.insert(ENROL_KEY, true).await.map_err(store_failed)
     } else {
-        session.remove_value(ENROL_KEY).await.map_err(store_failed).map(drop)
+        session
+            .remove_value(ENROL_KEY)
+            .await
+            .map_err(store_failed)
+            .map(drop)
     }
 }
 

@@ -23,7 +23,8 @@ const COLUMNS: &str =
     "id, user_id, kind, name, secret, credential_id, last_step, created_at, last_used_at";
 
 pub async fn list_for_user(db: &Db, user_id: &str) -> sqlx::Result<Vec<FactorRow>> {
-    let sql = format!("SELECT {COLUMNS} FROM user_factors WHERE user_id = $1 ORDER BY created_at, id");
+    let sql =
+        format!("SELECT {COLUMNS} FROM user_factors WHERE user_id = $1 ORDER BY created_at, id");
     with_pool!(db, pool => sqlx::query_as::<_, FactorRow>(&sql).bind(user_id).fetch_all(pool).await)
 }
 

@@ -267,7 +267,10 @@ mod tests {
     fn a_missing_second_factor_allows_only_enrolment() {
         let mut c = caller(true, AuthMethod::Session, "");
         c.second_factor_required = true;
-        for refused in [c.require_admin(Access::Read), c.require_own(Access::Read).map(drop)] {
+        for refused in [
+            c.require_admin(Access::Read),
+            c.require_own(Access::Read).map(drop),
+        ] {
             assert_eq!(refused.unwrap_err().code(), "second_factor_required");
         }
         assert_eq!(c.require_own_enrolment(Access::Write), Ok("u"));
@@ -284,7 +287,9 @@ mod tests {
             "step_up_required"
         );
         for method in [AuthMethod::Token, AuthMethod::Basic, AuthMethod::System] {
-            assert!(caller(true, method, SCOPE_ADMIN).require_recent_verification().is_ok());
+            assert!(caller(true, method, SCOPE_ADMIN)
+                .require_recent_verification()
+                .is_ok());
         }
     }
 

@@ -46,14 +46,15 @@ macro_rules! error_documents {
 }
 
 error_documents! {
-    /// No credentials, or credentials that are wrong, expired or revoked.
-    UnauthenticatedError = ["unauthenticated"];
+    /// No credentials, or credentials that are wrong, expired or revoked;
+    /// HTTP Basic for an account with a second factor (`second_factor_enrolled`).
+    UnauthenticatedError = ["unauthenticated", "second_factor_enrolled"];
     /// Authenticated but not allowed: not an administrator, a token without
     /// the scope the operation needs, a temporary password still to be
     /// changed, or a cross-site request.
     ForbiddenError = [
         "forbidden", "password_change_required", "insufficient_scope", "ip_not_allowed",
-        "tls_required",
+        "tls_required", "second_factor_required", "step_up_required",
     ];
     /// Too many failed logins from this client or against this account.
     RateLimitedError = ["rate_limited"];
@@ -399,7 +400,10 @@ pub fn complete(mut doc: OpenApi) -> OpenApi {
                  lacking the scope (`insufficient_scope`), an address outside the IP \
                  allow-list (`ip_not_allowed`), plain HTTP where TLS is required \
                  (`tls_required`), a temporary password to change first \
-                 (`password_change_required`), or a cross-site request (`forbidden`).",
+                 (`password_change_required`), a second factor to add first \
+                 (`second_factor_required`), a panel session that must confirm the \
+                 password again before a dangerous change (`step_up_required`), or a \
+                 cross-site request (`forbidden`).",
                 "ForbiddenError",
             ),
         ),
@@ -685,12 +689,14 @@ mod tests {
                 "password_change_required",
                 "insufficient_scope",
                 "ip_not_allowed",
-                "tls_required"
+                "tls_required",
+                "second_factor_required",
+                "step_up_required"
             ])
         );
         assert_eq!(
             codes("UnauthenticatedError"),
-            serde_json::json!(["unauthenticated"])
+            serde_json::json!(["unauthenticated", "second_factor_enrolled"])
         );
         // Every `$ref` points at something that exists.
         let text = doc.to_string();

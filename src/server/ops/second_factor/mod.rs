@@ -37,6 +37,18 @@ pub fn required_by_policy(state: &AppState, admin: bool) -> bool {
     state.config.require_second_factor.applies_to(admin)
 }
 
+/// Stores a new factor of the caller, with its audit record.
+async fn enrol(state: &AppState, caller: &Caller, row: FactorRow) -> Result<Factor, AppError> {
+    let audit = caller.audit(
+        "second_factor.enrol",
+        "user",
+        Some(&row.user_id),
+        json!({"factor_id": row.id, "kind": row.kind, "name": row.name}),
+    );
+    db::factors::insert(&state.db, &row, &audit).await?;
+    Ok(to_model(&row))
+}
+
 /// The caller's factors and recovery codes (`/account` → Security).
 pub async fn overview(state: &AppState, caller: &Caller) -> Result<SecurityOverview, AppError> {
     let user_id = caller.require_own_enrolment(Access::Read)?;
@@ -77,7 +89,11 @@ pub async fn remove(state: &AppState, caller: &Caller, factor_id: &str) -> Resul
         .ok_or_else(|| AppError::NotFound(format!("you have no second factor {factor_id}")))?;
     let all = db::factors::list_for_user(&state.db, user_id).await?;
     if all.len() == 1 && required_by_policy(state, caller.admin) {
-        return Err(AppError::conflict("second_factor_required", None, "This server requires a second factor: add another before removing this one."));
+        return Err(AppError::conflict(
+            "second_factor_required",
+            None,
+            "This server requires a second factor: add another before removing this one.",
+        ));
     }
     let audit = caller.audit(
         "second_factor.remove",

@@ -10,8 +10,8 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use webauthn_rs::prelude::{
     DiscoverableAuthentication, DiscoverableKey, Passkey, PasskeyAuthentication,
-    PasskeyRegistration, PublicKeyCredential, RegisterPublicKeyCredential,
-    ResidentKeyRequirement, Url, Uuid, Webauthn, WebauthnBuilder,
+    PasskeyRegistration, PublicKeyCredential, RegisterPublicKeyCredential, Url, Uuid, Webauthn,
+    WebauthnBuilder,
 };
 
 use super::super::{Access, Caller};
@@ -49,7 +49,11 @@ fn local(url: &Url) -> Option<(String, Url)> {
 }
 
 fn unavailable() -> AppError {
-    AppError::conflict("passkeys_unavailable", None, "Passkeys need the server's public URL to name a host (not an IP address).")
+    AppError::conflict(
+        "passkeys_unavailable",
+        None,
+        "Passkeys need the server's public URL to name a host (not an IP address).",
+    )
 }
 
 /// The WebAuthn user handle of an account: stable, and not its id.
@@ -102,7 +106,7 @@ pub async fn begin_registration(
         .iter()
         .map(|(_, p)| p.cred_id().clone())
         .collect();
-    let (mut options, registration) = webauthn
+    let (options, registration) = webauthn
         .start_passkey_registration(
             user_handle(user_id),
             &caller.username,
@@ -110,12 +114,12 @@ pub async fn begin_registration(
             Some(exclude),
         )
         .map_err(|e| ceremony_failed("passkey", e))?;
+    let mut options = serde_json::to_value(&options).map_err(|_| AppError::Internal)?;
     // Discoverable where the authenticator can: the same passkey then also
     // signs in without a password.
-    if let Some(selection) = options.public_key.authenticator_selection.as_mut() {
-        selection.resident_key = Some(ResidentKeyRequirement::Preferred);
+    if let Some(selection) = options["publicKey"]["authenticatorSelection"].as_object_mut() {
+        selection.insert("residentKey".into(), json!("preferred"));
     }
-    let options = serde_json::to_value(&options).map_err(|_| AppError::Internal)?;
     Ok((options, to_json(&registration)?))
 }
 
@@ -136,8 +140,15 @@ pub async fn finish_registration(
         .finish_passkey_registration(&response, &registration)
         .map_err(|e| ceremony_failed("passkey", e))?;
     let credential = credential_id(&passkey);
-    if db::factors::by_credential_id(&state.db, &credential).await?.is_some() {
-        return Err(AppError::conflict("passkey_registered", None, "This passkey is already registered."));
+    if db::factors::by_credential_id(&state.db, &credential)
+        .await?
+        .is_some()
+    {
+        return Err(AppError::conflict(
+            "passkey_registered",
+            None,
+            "This passkey is already registered.",
+        ));
     }
     let row = FactorRow {
         id: new_id(),
@@ -150,14 +161,7 @@ pub async fn finish_registration(
         created_at: now_ms(),
         last_used_at: None,
     };
-    let audit = caller.audit(
-        "second_factor.enrol",
-        "user",
-        Some(user_id),
-        json!({"factor_id": row.id, "kind": row.kind, "name": row.name}),
-    );
-    db::factors::insert(&state.db, &row, &audit).await?;
-    Ok(super::to_model(&row))
+    super::enrol(state, caller, row).await
 }
 
 /// Options for `navigator.credentials.get` limited to `user_id`'s passkeys
@@ -201,7 +205,8 @@ pub async fn finish_second_step(
         Ok(result) => {
             for (id, mut passkey) in passkeys_of(&rows) {
                 if passkey.update_credential(&result).is_some() {
-                    db::factors::passkey_used(&state.db, &id, &to_json(&passkey)?, now_ms()).await?;
+                    db::factors::passkey_used(&state.db, &id, &to_json(&passkey)?, now_ms())
+                        .await?;
                 }
             }
             attempt.succeeded().await;

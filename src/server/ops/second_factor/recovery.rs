@@ -34,7 +34,11 @@ fn normalized(code: &str) -> String {
 pub async fn regenerate(state: &AppState, caller: &Caller) -> Result<Vec<String>, AppError> {
     let user_id = caller.require_own_enrolment(Access::Write)?;
     if !db::factors::has_any(&state.db, user_id).await? {
-        return Err(AppError::conflict("no_second_factor", None, "Add an authenticator app or a passkey first."));
+        return Err(AppError::conflict(
+            "no_second_factor",
+            None,
+            "Add an authenticator app or a passkey first.",
+        ));
     }
     let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| new_code()).collect();
     let hashes: Vec<String> = codes.iter().map(|c| hash_secret(&normalized(c))).collect();
@@ -63,7 +67,10 @@ pub async fn spend(state: &AppState, actor: &Caller, code: &str) -> Result<bool,
         Some(user_id),
         json!({}),
     );
-    Ok(db::factors::spend_recovery_code(&state.db, user_id, &hash_secret(&code), now_ms(), &audit).await?)
+    Ok(
+        db::factors::spend_recovery_code(&state.db, user_id, &hash_secret(&code), now_ms(), &audit)
+            .await?,
+    )
 }
 
 #[cfg(test)]
@@ -74,7 +81,10 @@ mod tests {
     fn codes_read_back_whatever_the_case_and_separators() {
         let code = new_code();
         assert_eq!(code.len(), CODE_CHARS + 1);
-        assert_eq!(normalized(&code.to_uppercase().replace('-', " ")), normalized(&code));
+        assert_eq!(
+            normalized(&code.to_uppercase().replace('-', " ")),
+            normalized(&code)
+        );
         assert_ne!(new_code(), new_code());
     }
 }

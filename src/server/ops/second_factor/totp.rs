@@ -2,7 +2,6 @@
 //! clock drift either way) from `totp-rs`; a code is accepted once only.
 
 use rand::RngCore;
-use serde_json::json;
 use totp_rs::{Algorithm, Secret, TOTP};
 
 use super::super::{Access, Caller};
@@ -135,14 +134,7 @@ pub async fn confirm(
         created_at: now,
         last_used_at: None,
     };
-    let audit = caller.audit(
-        "second_factor.enrol",
-        "user",
-        Some(user_id),
-        json!({"factor_id": row.id, "kind": row.kind, "name": row.name}),
-    );
-    db::factors::insert(&state.db, &row, &audit).await?;
-    Ok(super::to_model(&row))
+    super::enrol(state, caller, row).await
 }
 
 /// Whether `code` is a fresh code of one of the user's authenticator apps;
@@ -175,7 +167,10 @@ mod tests {
         let now = 1_700_000_000u64;
         let step = now / STEP_SECS;
         for s in [step - 1, step, step + 1] {
-            assert_eq!(matching_step(secret, &t.generate(s * STEP_SECS), now), Some(s));
+            assert_eq!(
+                matching_step(secret, &t.generate(s * STEP_SECS), now),
+                Some(s)
+            );
         }
         for s in [step - 2, step + 2] {
             let code = t.generate(s * STEP_SECS);

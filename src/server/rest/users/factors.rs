@@ -50,14 +50,20 @@ pub mod schema {
     }
 }
 
-resource!(Factor, "second-factor", id = id, FactorAttributes, |factor| {
-    FactorAttributes {
-        kind: factor.kind.as_str(),
-        name: &factor.name,
-        created_at: &factor.created_at,
-        last_used_at: &factor.last_used_at,
+resource!(
+    Factor,
+    "second-factor",
+    id = id,
+    FactorAttributes,
+    |factor| {
+        FactorAttributes {
+            kind: factor.kind.as_str(),
+            name: &factor.name,
+            created_at: &factor.created_at,
+            last_used_at: &factor.last_used_at,
+        }
     }
-});
+);
 
 #[utoipa::path(
     get,
@@ -77,7 +83,10 @@ pub async fn list(
     Path(user_id): Path<String>,
 ) -> Result<Response, ApiError> {
     let factors = ops::second_factor::list_for_user(&state, &caller, &user_id).await?;
-    Ok(collection_response(&factors, &format!("{PREFIX}/users/{user_id}/factors")))
+    Ok(collection_response(
+        &factors,
+        &format!("{PREFIX}/users/{user_id}/factors"),
+    ))
 }
 
 #[utoipa::path(
