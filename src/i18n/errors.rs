@@ -305,6 +305,16 @@ mod tests {
             "step_up_required",
             "Confirm it is you: enter your password or a code again, then repeat this action.",
         ),
+        (
+            "second_factor_enrolled",
+            "This account has a second factor: HTTP Basic is refused. Use a personal token (Authorization: Bearer).",
+        ),
+        (
+            "passkeys_unavailable",
+            "Passkeys need the server's public URL to name a host (not an IP address).",
+        ),
+        ("passkey_registered", "This passkey is already registered."),
+        ("no_second_factor", "Add an authenticator app or a passkey first."),
     ];
 
     use crate::i18n::tests::rust_files;

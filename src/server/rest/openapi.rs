@@ -550,6 +550,8 @@ mod tests {
         ("get", "/api/admin/v1/users/{id}/tokens"),
         ("post", "/api/admin/v1/users/{id}/tokens"),
         ("delete", "/api/admin/v1/users/{id}/tokens/{token_id}"),
+        ("get", "/api/admin/v1/users/{id}/factors"),
+        ("delete", "/api/admin/v1/users/{id}/factors"),
         ("get", "/api/admin/v1/users/{id}/contacts"),
         ("post", "/api/admin/v1/users/{id}/contacts"),
         ("get", "/api/admin/v1/users/{id}/contacts/{contact}"),
