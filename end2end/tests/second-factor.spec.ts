@@ -67,11 +67,11 @@ test("an authenticator app is added from its QR page and asked at the next sign-
   await expectNoSeriousA11yViolations(page, "/account/security/totp");
   const secret = (await page.getByTestId("totp-secret").innerText()).trim();
   // A wrong code: the field says so, and the same secret stays on the page.
-  await page.getByLabel("Code", { exact: true }).fill("000000");
+  await page.getByRole("textbox", { name: "Code", exact: true }).fill("000000");
   await page.getByRole("button", { name: "Add the app" }).click();
   await expect(page.locator("#field-code-error")).toContainText("does not match");
   await expect(page.getByTestId("totp-secret")).toHaveText(secret);
-  await page.getByLabel("Code", { exact: true }).fill(code(secret));
+  await page.getByRole("textbox", { name: "Code", exact: true }).fill(code(secret));
   await page.getByRole("button", { name: "Add the app" }).click();
   await expect(page).toHaveURL(/\/account\/security\?added=totp/);
   await expect(page.getByTestId("factor-row")).toHaveCount(1);
@@ -87,14 +87,14 @@ test("an authenticator app is added from its QR page and asked at the next sign-
   await expect(page).toHaveURL(/\/login\/second-factor/);
   await expect(page.getByRole("heading", { name: "Two-step verification" })).toBeVisible();
   await expectNoSeriousA11yViolations(page, "/login/second-factor");
-  await page.getByLabel("Code", { exact: true }).fill(code(secret, 1));
+  await page.getByRole("textbox", { name: "Code", exact: true }).fill(code(secret, 1));
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByTestId("whoami")).toHaveText(username);
 
   // Confirming one's identity again (before a dangerous change) goes back.
   await page.goto("/confirm?next=%2Faccount%2Fsecurity");
   await expectNoSeriousA11yViolations(page, "/confirm");
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("textbox", { name: "Password", exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Confirm with the password" }).click();
   await expect(page).toHaveURL(/\/account\/security$/);
 });
@@ -190,9 +190,9 @@ test.describe("a server that requires a second factor of admins", () => {
 
   test("the first admin is sent to add a factor before anything else", async ({ page }) => {
     await page.goto(`${base}/setup`);
-    await page.getByLabel("Username").fill("first-admin");
-    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-    await page.getByLabel("Repeat password").fill(PASSWORD);
+    await page.getByRole("textbox", { name: "Username" }).fill("first-admin");
+    await page.getByRole("textbox", { name: "Password", exact: true }).fill(PASSWORD);
+    await page.getByRole("textbox", { name: "Repeat password" }).fill(PASSWORD);
     await page.getByRole("button", { name: /create/i }).click();
     await expect(page).toHaveURL(`${base}/account/security`);
     await expect(page.getByTestId("enrolment-required")).toBeVisible();
@@ -202,7 +202,7 @@ test.describe("a server that requires a second factor of admins", () => {
 
     await page.getByTestId("add-totp").click();
     const secret = (await page.getByTestId("totp-secret").innerText()).trim();
-    await page.getByLabel("Code", { exact: true }).fill(code(secret));
+    await page.getByRole("textbox", { name: "Code", exact: true }).fill(code(secret));
     await page.getByRole("button", { name: "Add the app" }).click();
     await expect(page).toHaveURL(/\/account\/security\?added=totp/);
     await expect(page.getByTestId("enrolment-required")).toHaveCount(0);
