@@ -53,6 +53,18 @@ pub(crate) mod context {
         parts().ok().and_then(|p| client_addr(&p).ip_string())
     }
 
+    /// The host name the browser asked for (`Host`, without the port).
+    pub fn host() -> Option<String> {
+        parts().ok().and_then(|p| {
+            let host = p.headers.get(axum::http::header::HOST)?.to_str().ok()?;
+            let name = match host.rsplit_once(':') {
+                Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+                _ => host,
+            };
+            Some(name.to_owned())
+        })
+    }
+
     pub fn user_agent() -> Option<String> {
         parts().ok().and_then(|p| {
             p.headers

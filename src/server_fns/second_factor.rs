@@ -53,7 +53,8 @@ pub async fn second_step_choices() -> Result<SecondStep, AppError> {
         async {
             let state = state()?;
             let user = pending(&state).await?;
-            crate::server::ops::second_factor::second_step(&state, &user.id).await
+            crate::server::ops::second_factor::second_step(&state, &user.id, host().as_deref())
+                .await
         }
         .await,
     )
@@ -157,13 +158,16 @@ pub async fn passkey_sign_in(response: String, next: Option<String>) -> Result<S
     )
 }
 
-/// Whether this server can sign in with passkeys (the login page's button).
+/// Whether this page can sign in with passkeys (the login page's button).
 #[server(prefix = "/api", endpoint = "auth/passkey/available", input = GetUrl)]
 pub async fn passkeys_available() -> Result<bool, AppError> {
     use crate::server_fns::context::*;
 
     let state = state()?;
-    Ok(crate::server::ops::second_factor::passkey::relying_party(&state).is_some())
+    Ok(crate::server::ops::second_factor::passkey::usable_from(
+        &state,
+        host().as_deref(),
+    ))
 }
 
 /// The caller's factors and recovery codes.
@@ -172,7 +176,7 @@ pub async fn my_security() -> Result<SecurityOverview, AppError> {
     use crate::server_fns::context::*;
 
     as_caller(|state, caller| async move {
-        crate::server::ops::second_factor::overview(&state, &caller).await
+        crate::server::ops::second_factor::overview(&state, &caller, host().as_deref()).await
     })
     .await
 }

@@ -49,15 +49,20 @@ async fn enrol(state: &AppState, caller: &Caller, row: FactorRow) -> Result<Fact
     Ok(to_model(&row))
 }
 
-/// The caller's factors and recovery codes (`/account` → Security).
-pub async fn overview(state: &AppState, caller: &Caller) -> Result<SecurityOverview, AppError> {
+/// The caller's factors and recovery codes (`/account` → Security), for a
+/// page at `host`.
+pub async fn overview(
+    state: &AppState,
+    caller: &Caller,
+    host: Option<&str>,
+) -> Result<SecurityOverview, AppError> {
     let user_id = caller.require_own_enrolment(Access::Read)?;
     let rows = db::factors::list_for_user(&state.db, user_id).await?;
     Ok(SecurityOverview {
         factors: rows.iter().map(to_model).collect(),
         recovery_codes_left: db::factors::recovery_codes_left(&state.db, user_id).await?,
         required_by_policy: required_by_policy(state, caller.admin),
-        passkeys_available: passkey::relying_party(state).is_some(),
+        passkeys_available: passkey::usable_from(state, host),
     })
 }
 
@@ -141,15 +146,20 @@ pub async fn must_enrol(state: &AppState, user: &UserRow) -> Result<bool, AppErr
     Ok(required_by_policy(state, user.admin) && !db::factors::has_any(&state.db, &user.id).await?)
 }
 
-/// What the second step offers `user_id` (who proved the password).
-pub async fn second_step(state: &AppState, user_id: &str) -> Result<SecondStep, AppError> {
+/// What the second step offers `user_id` (who proved the password), on a
+/// page at `host`.
+pub async fn second_step(
+    state: &AppState,
+    user_id: &str,
+    host: Option<&str>,
+) -> Result<SecondStep, AppError> {
     let user = existing_user(state, user_id).await?;
     let rows = db::factors::list_for_user(&state.db, user_id).await?;
     let has = |kind: &str| rows.iter().any(|r| r.kind == kind);
     Ok(SecondStep {
         username: user.username,
         totp: has(db::factors::KIND_TOTP),
-        passkey: has(db::factors::KIND_PASSKEY) && passkey::relying_party(state).is_some(),
+        passkey: has(db::factors::KIND_PASSKEY) && passkey::usable_from(state, host),
         recovery_codes: db::factors::recovery_codes_left(&state.db, user_id).await? > 0,
     })
 }

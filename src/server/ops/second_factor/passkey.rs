@@ -28,18 +28,61 @@ use crate::{
 /// no IP address, so a server on a loopback address (development, tests)
 /// answers as `localhost` on the same port; any other IP: no passkeys.
 pub fn relying_party(state: &AppState) -> Option<Webauthn> {
-    let url = Url::parse(&state.config.public_url).ok()?;
-    let (rp_id, origin) = match url.host()? {
-        url::Host::Domain(domain) => (domain.to_owned(), url.clone()),
-        url::Host::Ipv4(ip) if ip.is_loopback() => local(&url)?,
-        url::Host::Ipv6(ip) if ip.is_loopback() => local(&url)?,
-        _ => return None,
-    };
+    let (rp_id, origin) = relying_party_id(state)?;
     WebauthnBuilder::new(&rp_id, &origin)
         .ok()?
         .rp_name("Gatehouse")
         .build()
         .ok()
+}
+
+/// The relying party's id (a host name) and origin.
+fn relying_party_id(state: &AppState) -> Option<(String, Url)> {
+    let url = Url::parse(&state.config.public_url).ok()?;
+    match url.host()? {
+        url::Host::Domain(domain) => Some((domain.to_owned(), url.clone())),
+        url::Host::Ipv4(ip) if ip.is_loopback() => local(&url),
+        url::Host::Ipv6(ip) if ip.is_loopback() => local(&url),
+        _ => None,
+    }
+}
+
+/// Whether a page at `host` (what the browser asked for) can use passkeys
+/// here: the browser only accepts the relying party's own host or one below
+/// it (a panel opened at `127.0.0.1` cannot, one at `localhost` can).
+pub fn usable_from(state: &AppState, host: Option<&str>) -> bool {
+    let (Some((rp_id, _)), Some(host)) = (relying_party_id(state), host) else {
+        return false;
+    };
+    within(&rp_id, host)
+}
+
+/// Whether `host` is the relying party's host or a host below it.
+fn within(rp_id: &str, host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    host == rp_id || host.ends_with(&format!(".{rp_id}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_below_the_relying_party_may_use_passkeys_and_no_others() {
+        assert!(within("id.example.org", "id.example.org"));
+        assert!(within("example.org", "ID.Example.org"));
+        assert!(!within("localhost", "127.0.0.1"));
+        assert!(!within("example.org", "badexample.org"));
+        assert!(!within("id.example.org", "example.org"));
+    }
+
+    #[test]
+    fn a_loopback_server_answers_as_localhost_on_its_port() {
+        let url = Url::parse("http://127.0.0.1:3210").unwrap();
+        let (rp_id, origin) = local(&url).unwrap();
+        assert_eq!(rp_id, "localhost");
+        assert_eq!(origin.as_str(), "http://localhost:3210/");
+    }
 }
 
 fn local(url: &Url) -> Option<(String, Url)> {
