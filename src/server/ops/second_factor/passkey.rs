@@ -63,27 +63,6 @@ fn within(rp_id: &str, host: &str) -> bool {
     host == rp_id || host.ends_with(&format!(".{rp_id}"))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pages_below_the_relying_party_may_use_passkeys_and_no_others() {
-        assert!(within("id.example.org", "id.example.org"));
-        assert!(within("example.org", "ID.Example.org"));
-        assert!(!within("localhost", "127.0.0.1"));
-        assert!(!within("example.org", "badexample.org"));
-        assert!(!within("id.example.org", "example.org"));
-    }
-
-    #[test]
-    fn a_loopback_server_answers_as_localhost_on_its_port() {
-        let url = Url::parse("http://127.0.0.1:3210").unwrap();
-        let (rp_id, origin) = local(&url).unwrap();
-        assert_eq!(rp_id, "localhost");
-        assert_eq!(origin.as_str(), "http://localhost:3210/");
-    }
-}
 
 fn local(url: &Url) -> Option<(String, Url)> {
     let mut origin = url.clone();
@@ -332,4 +311,26 @@ pub async fn finish_sign_in(
         db::factors::passkey_used(&state.db, &row.id, &to_json(&passkey)?, now_ms()).await?;
     }
     Ok(user)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_below_the_relying_party_may_use_passkeys_and_no_others() {
+        assert!(within("id.example.org", "id.example.org"));
+        assert!(within("example.org", "ID.Example.org"));
+        assert!(!within("localhost", "127.0.0.1"));
+        assert!(!within("example.org", "badexample.org"));
+        assert!(!within("id.example.org", "example.org"));
+    }
+
+    #[test]
+    fn a_loopback_server_answers_as_localhost_on_its_port() {
+        let url = Url::parse("http://127.0.0.1:3210").unwrap();
+        let (rp_id, origin) = local(&url).unwrap();
+        assert_eq!(rp_id, "localhost");
+        assert_eq!(origin.as_str(), "http://localhost:3210/");
+    }
 }
