@@ -50,6 +50,9 @@ pub struct SecurityOverview {
     /// Whether passkeys can be used at this server's address (WebAuthn
     /// needs a domain name, or localhost).
     pub passkeys_available: bool,
+    /// Recovery codes just made by a plain form post, shown this once.
+    #[serde(default)]
+    pub new_recovery_codes: Vec<String>,
 }
 
 /// A new authenticator app's secret, before the first code confirms it.

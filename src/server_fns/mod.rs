@@ -155,20 +155,25 @@ pub(crate) mod context {
         caller(state).await?.ok_or(AppError::Unauthenticated)
     }
 
+    /// Whether the request is a plain HTML form post (no JavaScript): its
+    /// answer is a page to go to, not data.
+    pub fn plain_form() -> bool {
+        parts()
+            .ok()
+            .and_then(|p| {
+                p.headers
+                    .get(ACCEPT)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|v| v.contains("text/html"))
+            })
+            .unwrap_or(false)
+    }
+
     /// Gives an error its HTTP status, except for plain HTML form posts, which
     /// must get the redirect back to the form (with the error in its URL).
     pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
         if let Err(e) = &result {
-            let plain_form = parts()
-                .ok()
-                .and_then(|p| {
-                    p.headers
-                        .get(ACCEPT)
-                        .and_then(|v| v.to_str().ok())
-                        .map(|v| v.contains("text/html"))
-                })
-                .unwrap_or(false);
-            if !plain_form {
+            if !plain_form() {
                 if let (Some(res), Ok(status)) = (
                     use_context::<leptos_axum::ResponseOptions>(),
                     StatusCode::from_u16(e.status()),

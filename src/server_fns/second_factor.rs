@@ -21,6 +21,9 @@ mod ceremony {
     pub const SIGN_IN: &str = "passkey_sign_in";
     /// The authenticator app secret waiting for its first code.
     pub const TOTP_SECRET: &str = "totp_setup";
+    /// New recovery codes made by a plain form post, for the page it goes
+    /// back to (shown once: taken from the session there).
+    pub const NEW_CODES: &str = "new_recovery_codes";
 }
 
 /// The user owing the second step of this browser's sign-in (401 when none).
@@ -176,7 +179,14 @@ pub async fn my_security() -> Result<SecurityOverview, AppError> {
     use crate::server_fns::context::*;
 
     as_caller(|state, caller| async move {
-        crate::server::ops::second_factor::overview(&state, &caller, host().as_deref()).await
+        let mut overview =
+            crate::server::ops::second_factor::overview(&state, &caller, host().as_deref()).await?;
+        if let Some(codes) =
+            crate::server::auth::session::take_ceremony(&session()?, ceremony::NEW_CODES).await
+        {
+            overview.new_recovery_codes = codes.lines().map(str::to_owned).collect();
+        }
+        Ok(overview)
     })
     .await
 }
@@ -284,7 +294,20 @@ pub async fn regenerate_recovery_codes() -> Result<Vec<String>, AppError> {
     use crate::server_fns::context::*;
 
     as_caller(|state, caller| async move {
-        crate::server::ops::second_factor::recovery::regenerate(&state, &caller).await
+        let codes =
+            crate::server::ops::second_factor::recovery::regenerate(&state, &caller).await?;
+        if plain_form() {
+            // Without JavaScript the codes are shown by the page this
+            // post goes back to.
+            crate::server::auth::session::keep_ceremony(
+                &session()?,
+                ceremony::NEW_CODES,
+                codes.join("\n"),
+            )
+            .await?;
+            leptos_axum::redirect("/account/security?codes=new");
+        }
+        Ok(codes)
     })
     .await
 }

@@ -312,6 +312,17 @@ fn case_for(env: &Env, method: &str, template: &str) -> Option<Case> {
                 None,
             )
         }
+        ("delete", "/users/{id}/factors") => {
+            let (id, _) = env.user();
+            case(
+                "DELETE",
+                p(&format!("/users/{id}/factors")),
+                None,
+                "second_factor.reset",
+                "user",
+                Some(id),
+            )
+        }
         ("delete", "/users/{id}/tokens/{token_id}") => {
             let (id, _) = env.user();
             let doc = env.ok(

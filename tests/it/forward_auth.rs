@@ -14,7 +14,7 @@ use gatehouse::{
 };
 use serde_json::json;
 
-use crate::common::{eventually, reported, spawn_provider, Auth, Reply, TestApp};
+use crate::common::{eventually, reported, spawn_provider, totp_code, Auth, Reply, TestApp};
 
 /// nginx in front of a static upstream that echoes what the gate told it.
 struct Nginx {
@@ -480,4 +480,41 @@ fn sites_are_declared_in_the_provisioning_file() {
         reply.body
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_second_factor_stands_between_the_password_and_the_gate() {
+    let Setup { app, nginx, .. } = setup();
+    app.create_user("tess", Some("tess-password-1"), false);
+    let enrolled = app.login("tess", "tess-password-1");
+    let secret = app.enrol_totp(&enrolled);
+
+    let page = nginx.url("/docs/guide");
+    let password = login_through_form(&app, "tess", &page);
+    assert_eq!(
+        password.header("location"),
+        Some(format!("/login/second-factor?next={}", urlencoding::encode(&page)).as_str())
+    );
+    // Half signed in: the gate still sends the browser to sign in.
+    let pending = password.session_cookie().unwrap();
+    assert_eq!(through(&page, Some(&pending)).status, 302);
+
+    let done = app.post_form(
+        "/api/auth/second-factor",
+        Auth::Cookie(&pending),
+        &[("Accept", "text/html")],
+        &format!(
+            "code={}&next={}",
+            totp_code(&secret, 1),
+            urlencoding::encode(&page)
+        ),
+    );
+    assert_eq!(
+        done.header("location"),
+        Some(page.as_str()),
+        "{}",
+        done.body
+    );
+    let cookie = done.session_cookie().unwrap();
+    assert_eq!(through(&page, Some(&cookie)).status, 200);
 }

@@ -142,6 +142,30 @@ fn recovery_codes_work_once_each() {
     assert_eq!(fresh.status, 200);
     let third = app.login_first_step("rita", PASSWORD);
     assert_refused(&second_step(&app, &third, &codes[5]), 422, "code_invalid");
+    // Without JavaScript: the form post goes back to the page, which shows
+    // the new codes once.
+    let plain = app.post_form(
+        "/api/account/security/recovery-codes",
+        Auth::Cookie(&cookie),
+        &[("Accept", "text/html")],
+        "",
+    );
+    assert_eq!(
+        plain.header("location"),
+        Some("/account/security?codes=new")
+    );
+    let shown = app
+        .get("/api/account/security/get", Auth::Cookie(&cookie))
+        .json();
+    assert_eq!(
+        shown["new_recovery_codes"].as_array().unwrap().len(),
+        10,
+        "{shown}"
+    );
+    let again = app
+        .get("/api/account/security/get", Auth::Cookie(&cookie))
+        .json();
+    assert_eq!(again["new_recovery_codes"].as_array().unwrap().len(), 0);
     let actions = audit_actions(&app, &id);
     assert_eq!(
         actions

@@ -99,7 +99,7 @@ fn Security(overview: SecurityOverview, remove: ServerAction<RemoveFactor>) -> i
             </div>
         </section>
         <PasskeyForm available=overview.passkeys_available/>
-        <RecoveryCodes left=overview.recovery_codes_left has_factor/>
+        <RecoveryCodes left=overview.recovery_codes_left has_factor new_codes=overview.new_recovery_codes/>
     }
 }
 
@@ -134,10 +134,18 @@ fn PasskeyForm(available: bool) -> impl IntoView {
 
 /// The count of unused recovery codes, and new ones shown this once.
 #[component]
-fn RecoveryCodes(left: i64, has_factor: bool) -> impl IntoView {
+fn RecoveryCodes(left: i64, has_factor: bool, new_codes: Vec<String>) -> impl IntoView {
     let regenerate = ServerAction::<RegenerateRecoveryCodes>::new();
     let errors = FormErrors::of(regenerate);
-    let codes = move || regenerate.value().get().and_then(Result::ok);
+    // Made on this page (JavaScript), or by the form post that led here.
+    let after_post = (!new_codes.is_empty()).then_some(new_codes);
+    let codes = move || {
+        regenerate
+            .value()
+            .get()
+            .and_then(Result::ok)
+            .or_else(|| after_post.clone())
+    };
     view! {
         <section class="card" aria-labelledby="recovery-heading">
             <h2 id="recovery-heading">{t!("security-recovery-codes")}</h2>

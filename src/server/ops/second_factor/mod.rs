@@ -63,6 +63,7 @@ pub async fn overview(
         recovery_codes_left: db::factors::recovery_codes_left(&state.db, user_id).await?,
         required_by_policy: required_by_policy(state, caller.admin),
         passkeys_available: passkey::usable_from(state, host),
+        new_recovery_codes: Vec::new(),
     })
 }
 

@@ -63,7 +63,6 @@ fn within(rp_id: &str, host: &str) -> bool {
     host == rp_id || host.ends_with(&format!(".{rp_id}"))
 }
 
-
 fn local(url: &Url) -> Option<(String, Url)> {
     let mut origin = url.clone();
     origin.set_host(Some("localhost")).ok()?;
