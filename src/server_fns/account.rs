@@ -35,7 +35,7 @@ pub async fn change_password(
         )
         .await?;
         let user_id = caller.user_id.ok_or(AppError::Unauthenticated)?;
-        start_session(&state, &user_id).await?;
+        start_session(&state, &user_id, caller.admin).await?;
         leptos_axum::redirect(if caller.admin {
             "/users"
         } else {

@@ -120,7 +120,7 @@ pub async fn setup_admin(
                 ip(),
             )
             .await?;
-            start_session(&state, &user.id).await?;
+            start_session(&state, &user.id, user.admin).await?;
             leptos_axum::redirect("/users");
             Ok(())
         }

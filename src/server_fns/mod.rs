@@ -77,8 +77,12 @@ pub(crate) mod context {
     /// Starts the panel session of a user who just proved who they are
     /// (every factor the account has); returns whether the session must
     /// first enrol a second factor (the policy wants one the account lacks).
-    pub async fn start_session(state: &AppState, user_id: &str) -> Result<bool, AppError> {
-        use crate::server::{auth::session, db, ops::second_factor};
+    pub async fn start_session(
+        state: &AppState,
+        user_id: &str,
+        admin: bool,
+    ) -> Result<bool, AppError> {
+        use crate::server::{auth::session, ops::second_factor};
         let browser_session = session()?;
         session::start(
             state,
@@ -88,10 +92,7 @@ pub(crate) mod context {
             user_agent().as_deref(),
         )
         .await?;
-        let user = db::users::by_id(&state.db, user_id)
-            .await?
-            .ok_or(AppError::Unauthenticated)?;
-        let must_enrol = second_factor::must_enrol(state, &user).await?;
+        let must_enrol = second_factor::must_enrol(state, user_id, admin).await?;
         session::set_enrolment_required(&browser_session, must_enrol).await?;
         Ok(must_enrol)
     }
@@ -105,7 +106,7 @@ pub(crate) mod context {
         user: &crate::server::db::users::UserRow,
         next: Option<&str>,
     ) -> Result<String, AppError> {
-        let must_enrol = start_session(state, &user.id).await?;
+        let must_enrol = start_session(state, &user.id, user.admin).await?;
         // The account's language follows it to this browser.
         if let Some(language) =
             crate::server::ops::account::stored_language(state, &user.id).await?

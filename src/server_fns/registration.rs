@@ -58,7 +58,7 @@ pub async fn register(
                 email: None,
             };
             let user = crate::server::ops::registration::register(&state, input, ip()).await?;
-            start_session(&state, &user.id).await?;
+            start_session(&state, &user.id, user.admin).await?;
             leptos_axum::redirect("/account");
             Ok(())
         }

@@ -116,29 +116,28 @@ pub async fn start(
     client_ip: Option<String>,
     user_agent: Option<&str>,
 ) -> Result<(), crate::model::AppError> {
-    let failed = |e: tower_sessions::session::Error| {
-        tracing::error!("session store: {e}");
-        crate::model::AppError::Internal
-    };
     let record =
         crate::server::ops::sessions::record_login(state, user_id, client_ip, user_agent).await?;
-    session.cycle_id().await.map_err(failed)?;
+    session.cycle_id().await.map_err(store_failed)?;
     for key in [PENDING_USER_KEY, PENDING_AT_KEY, ENROL_KEY] {
-        session.remove_value(key).await.map_err(failed)?;
+        session.remove_value(key).await.map_err(store_failed)?;
     }
-    session.insert(USER_ID_KEY, user_id).await.map_err(failed)?;
+    session
+        .insert(USER_ID_KEY, user_id)
+        .await
+        .map_err(store_failed)?;
     session
         .insert(VERIFIED_AT_KEY, crate::server::time::now_ms())
         .await
-        .map_err(failed)?;
+        .map_err(store_failed)?;
     session
         .insert(SESSION_ID_KEY, &record)
         .await
-        .map_err(failed)?;
+        .map_err(store_failed)?;
     session
         .insert(LOGIN_AT_KEY, crate::server::time::now_ms())
         .await
-        .map_err(failed)?;
+        .map_err(store_failed)?;
     Ok(())
 }
 pub const COOKIE_NAME: &str = "gatehouse_session";

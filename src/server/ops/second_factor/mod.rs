@@ -143,8 +143,8 @@ pub async fn second_step_owed(state: &AppState, user_id: &str) -> Result<bool, A
 }
 
 /// Whether a new session of `user` must enrol a factor before anything else.
-pub async fn must_enrol(state: &AppState, user: &UserRow) -> Result<bool, AppError> {
-    Ok(required_by_policy(state, user.admin) && !db::factors::has_any(&state.db, &user.id).await?)
+pub async fn must_enrol(state: &AppState, user_id: &str, admin: bool) -> Result<bool, AppError> {
+    Ok(required_by_policy(state, admin) && !db::factors::has_any(&state.db, user_id).await?)
 }
 
 /// What the second step offers `user_id` (who proved the password), on a
