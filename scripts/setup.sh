@@ -21,8 +21,9 @@ for pkg in rustc-web cargo-web rust-web-src rust-web-llvm rust-web-clippy lld-22
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ "${1:-}" = "test" ]; then
-  # nginx: the reverse proxy of the forward-auth tests.
-  for pkg in chromium postgresql wrk sqlite3 python3-venv nginx; do
+  # nginx: the reverse proxy of the forward-auth tests; aiosmtpd: the SMTP
+  # server on loopback that the mail tests read delivered messages from.
+  for pkg in chromium postgresql wrk sqlite3 python3-venv nginx python3-aiosmtpd; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
   done
 fi

@@ -4,6 +4,7 @@ mod access;
 pub mod application;
 pub mod audit;
 mod bulk;
+pub mod email;
 pub mod contact;
 mod error;
 pub mod filters;

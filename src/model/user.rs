@@ -35,6 +35,10 @@ pub struct User {
     pub username: String,
     pub display_name: Option<String>,
     pub email: Option<String>,
+    /// Whether the address was proven (a verification link, an invitation
+    /// or an administrator).
+    #[serde(default)]
+    pub email_verified: bool,
     pub admin: bool,
     pub can_request_admin: bool,
     pub status: UserStatus,
@@ -123,6 +127,9 @@ pub struct UserFilter {
     /// Only users with (`true`) or without (`false`) a second factor.
     #[serde(default)]
     pub has_second_factor: Option<bool>,
+    /// Only users whose address is (`true`) or is not (`false`) verified.
+    #[serde(default)]
+    pub email_verified: Option<bool>,
     pub sort: UserSort,
     pub page: PageRequest,
     pub count: CountMode,

@@ -70,6 +70,9 @@ pub struct Config {
     /// `[ui] default_language`: the panel's language for a reader who chose
     /// none and whose browser asks for none we have.
     pub default_language: Language,
+    /// `[email]`: the SMTP server; `None`: no mail is sent and the mail
+    /// features are hidden.
+    pub email: Option<crate::server::email::config::EmailConfig>,
 }
 
 /// Who must sign in with a second factor (`auth.require_second_factor`).
@@ -237,6 +240,8 @@ struct FileConfig {
     live: LiveSection,
     #[serde(default)]
     ui: UiSection,
+    #[serde(default)]
+    email: crate::server::email::config::EmailSection,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -678,6 +683,7 @@ impl Config {
             .map(Secret::new);
 
         let jobs = Self::jobs(file.jobs, file.audit, &mut errors);
+        let email = file.email.resolve(&mut errors);
         let provisioning_file = env("GATEHOUSE_PROVISIONING_FILE")
             .or(file.provisioning.file)
             .filter(|f| !f.trim().is_empty())
@@ -718,6 +724,7 @@ impl Config {
             default_org,
             registration_mode,
             default_language,
+            email,
         })
     }
 

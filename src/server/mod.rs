@@ -7,6 +7,7 @@ pub mod config;
 pub mod cookies;
 pub mod csp;
 pub mod db;
+pub mod email;
 pub mod gate;
 pub mod jobs;
 pub mod language;

@@ -92,6 +92,7 @@ pub async fn state(config: Config) -> Result<AppState, BoxError> {
         signing_keys: Default::default(),
         gate,
         clients,
+        mail: Arc::new(super::email::Mail::new(config.email.as_ref())?),
         config: Arc::new(config),
     };
     super::ops::orgs::ensure_default_org(&state)
@@ -125,6 +126,7 @@ pub async fn router(state: AppState) -> Result<Router, BoxError> {
     super::jobs::start(&state)
         .await
         .map_err(|e| format!("cannot set up the background jobs: {e}"))?;
+    super::email::start(&state);
     let sessions = store.layer(&state.config);
 
     let routes = generate_route_list(App);

@@ -28,6 +28,8 @@ pub struct AppState {
     pub gate: Arc<super::ops::forward_auth::gate::Gate>,
     /// OpenID Connect clients as the token endpoint authenticates them.
     pub clients: Arc<super::ops::oidc::clients::ClientCache>,
+    /// Outgoing mail: the SMTP transport and the outbox worker's bell.
+    pub mail: Arc<super::email::Mail>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -102,6 +102,7 @@ pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
         provisioning_file: None,
         live: Default::default(),
         hashing: Default::default(),
+        email: None,
     }
 }
 

@@ -190,6 +190,7 @@ pub struct GrantStanding {
     pub username: String,
     pub display_name: Option<String>,
     pub email: Option<String>,
+    pub email_verified_at: Option<i64>,
     pub grant_last_used_at: i64,
 }
 
@@ -197,7 +198,7 @@ const STANDING: &str = "g.id AS grant_id, g.application_id, g.user_id, g.scopes,
     g.auth_time, g.created_at, g.revoked_at AS grant_revoked_at, g.session_id, \
     s.revoked_at AS session_revoked_at, u.status AS user_status, u.sessions_valid_after, \
     a.access AS app_access, a.kind AS app_kind, u.username, u.display_name, u.email, \
-    g.last_used_at AS grant_last_used_at";
+    u.email_verified_at, g.last_used_at AS grant_last_used_at";
 
 const STANDING_JOINS: &str = "JOIN oidc_grants g ON g.id = x.grant_id \
     JOIN users u ON u.id = g.user_id \

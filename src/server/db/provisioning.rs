@@ -224,6 +224,7 @@ pub async fn apply(
                         deactivated_at: None,
                         password_change_required: false,
                         sessions_valid_after: 0,
+                        email_verified_at: None,
                     };
                     // The default organisation, unless the file names it itself.
                     let mut links = super::users::NewUserLinks::default();

@@ -241,6 +241,18 @@ pub async fn register(
             }
         }
         insert_user_in_tx!(tx, user, links);
+        if let Some(token) = token {
+            // An invitation's token: the invitation is now answered.
+            sqlx::query(
+                "UPDATE invitations SET user_id = $1, registered_at = $2 \
+                 WHERE registration_token = $3 AND registered_at IS NULL",
+            )
+            .bind(&user.id)
+            .bind(now)
+            .bind(token)
+            .execute(&mut *tx)
+            .await?;
+        }
         audit.insert(&mut *tx).await?;
         tx.commit().await?;
         Ok(Registered::Done)

@@ -72,7 +72,7 @@ pub async fn with_user(db: &Db, id: &str) -> sqlx::Result<Option<SessionWithUser
                s.revoked_at AS session_revoked_at, \
                u.id, u.username, u.display_name, u.email, u.password_hash, u.admin, \
                u.can_request_admin, u.status, u.created_at, u.last_seen_at, u.locked_at, \
-               u.deactivated_at, u.password_change_required, u.sessions_valid_after \
+               u.deactivated_at, u.password_change_required, u.sessions_valid_after, u.email_verified_at \
                FROM user_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1";
     with_pool!(db, pool => sqlx::query_as::<_, SessionWithUser>(sql).bind(id).fetch_optional(pool).await)
 }
@@ -174,4 +174,22 @@ pub async fn list(
         r.id.clone()
     })
     .await
+}
+
+/// Earlier sessions of a user besides `session_id`: how many in all, and
+/// how many from the same User-Agent.
+pub async fn seen_devices(
+    db: &Db,
+    user_id: &str,
+    session_id: &str,
+    agent: Option<&str>,
+) -> sqlx::Result<(i64, i64)> {
+    let sql = "SELECT COUNT(*), COALESCE(SUM(CASE WHEN COALESCE(user_agent, '') = $3 THEN 1 ELSE 0 END), 0) \
+               FROM user_sessions WHERE user_id = $1 AND id <> $2";
+    with_pool!(db, pool => sqlx::query_as::<_, (i64, i64)>(sql)
+        .bind(user_id)
+        .bind(session_id)
+        .bind(agent.unwrap_or(""))
+        .fetch_one(pool)
+        .await)
 }

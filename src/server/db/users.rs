@@ -24,6 +24,8 @@ pub struct UserRow {
     pub deactivated_at: Option<i64>,
     pub password_change_required: bool,
     pub sessions_valid_after: i64,
+    /// When the current address was proven; `None`: not verified.
+    pub email_verified_at: Option<i64>,
 }
 
 impl UserRow {
@@ -34,12 +36,12 @@ impl UserRow {
 
 const COLUMNS: &str = "id, username, display_name, email, password_hash, admin, \
      can_request_admin, status, created_at, last_seen_at, locked_at, deactivated_at, \
-     password_change_required, sessions_valid_after";
+     password_change_required, sessions_valid_after, email_verified_at";
 
 /// Columns of list pages: no password hash.
 const LIST_COLUMNS: &str = "id, username, display_name, email, NULL AS password_hash, admin, \
      can_request_admin, status, created_at, last_seen_at, locked_at, deactivated_at, \
-     password_change_required, sessions_valid_after";
+     password_change_required, sessions_valid_after, email_verified_at";
 
 type JsonRow = (
     String,
@@ -56,6 +58,7 @@ type JsonRow = (
     Option<i64>,
     i64,
     i64,
+    Option<i64>,
 );
 
 /// Decodes `json_group_array(json_array(LIST_COLUMNS))`.
@@ -79,6 +82,7 @@ fn rows_from_json(json: &str) -> sqlx::Result<Vec<UserRow>> {
             deactivated_at: r.11,
             password_change_required: r.12 != 0,
             sessions_valid_after: r.13,
+            email_verified_at: r.14,
         })
         .collect())
 }
@@ -99,8 +103,8 @@ macro_rules! insert_user_in_tx {
         let links: &$crate::server::db::users::NewUserLinks = $links;
         sqlx::query(
             "INSERT INTO users (id, username, display_name, email, password_hash, admin, \
-             can_request_admin, status, created_at, registration_token) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+             can_request_admin, status, created_at, registration_token, email_verified_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(&user.id)
         .bind(&user.username)
@@ -112,6 +116,7 @@ macro_rules! insert_user_in_tx {
         .bind(&user.status)
         .bind(user.created_at)
         .bind(&links.registration_token)
+        .bind(user.email_verified_at)
         .execute(&mut *$tx)
         .await?;
         for (org_id, role) in &links.memberships {
@@ -240,6 +245,7 @@ fn counters_suffice(filter: &UserFilter) -> bool {
         && filter.ids.is_empty()
         && filter.org.is_none()
         && filter.has_second_factor.is_none()
+        && filter.email_verified.is_none()
 }
 
 fn filter_conditions(db: &Db, filter: &UserFilter) -> Conditions {
@@ -277,6 +283,11 @@ fn filter_conditions(db: &Db, filter: &UserFilter) -> Conditions {
     match filter.has_second_factor {
         Some(true) => c.push("id IN (SELECT user_id FROM user_factors)", vec![]),
         Some(false) => c.push("id NOT IN (SELECT user_id FROM user_factors)", vec![]),
+        None => {}
+    }
+    match filter.email_verified {
+        Some(true) => c.push("(email IS NOT NULL AND email_verified_at IS NOT NULL)", vec![]),
+        Some(false) => c.push("(email IS NULL OR email_verified_at IS NULL)", vec![]),
         None => {}
     }
     if let Some(term) = filter.search.as_deref() {
@@ -511,6 +522,8 @@ pub struct UserChange {
     pub revoke_tokens: bool,
     /// End every login session of the user (lock, deactivation, passwords).
     pub revoke_sessions: bool,
+    /// A message about the change (a security notice), queued with it.
+    pub mail: Option<super::outbox::OutgoingMail>,
 }
 
 /// A committed change: the row as written and the sessions it ended.
@@ -575,11 +588,17 @@ where
         let Some(change) = decide(&current, &facts)? else {
             return Ok(Some(Changed { row: current, revoked_sessions: Vec::new() }));
         };
+        let mut change = change;
+        if change.row.email != current.email {
+            // A new address is unproven, whoever set it.
+            change.row.email_verified_at = None;
+        }
         let r = &change.row;
         sqlx::query(
             "UPDATE users SET display_name = $1, email = $2, password_hash = $3, admin = $4, \
              can_request_admin = $5, status = $6, locked_at = $7, deactivated_at = $8, \
-             password_change_required = $9, sessions_valid_after = $10 WHERE id = $11",
+             password_change_required = $9, sessions_valid_after = $10, email_verified_at = $12 \
+             WHERE id = $11",
         )
         .bind(&r.display_name)
         .bind(&r.email)
@@ -592,6 +611,7 @@ where
         .bind(r.password_change_required)
         .bind(r.sessions_valid_after)
         .bind(&r.id)
+        .bind(r.email_verified_at)
         .execute(&mut *tx)
         .await?;
         if change.revoke_tokens {
@@ -611,6 +631,9 @@ where
             Vec::new()
         };
         change.audit.insert(&mut *tx).await?;
+        if let Some(mail) = &change.mail {
+            mail.insert(&mut *tx).await?;
+        }
         tx.commit().await?;
         Ok(Some(Changed { row: change.row, revoked_sessions }))
     })
@@ -641,4 +664,14 @@ where
         tx.commit().await?;
         Ok(Some(sessions))
     })
+}
+
+/// The active accounts with this address (any case): where a password
+/// reset link goes.
+pub async fn active_by_email(db: &Db, email: &str) -> sqlx::Result<Vec<UserRow>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM users WHERE lower(email) = lower($1) AND status = 'active' \
+         ORDER BY id LIMIT 10"
+    );
+    with_pool!(db, pool => sqlx::query_as::<_, UserRow>(&sql).bind(email).fetch_all(pool).await)
 }

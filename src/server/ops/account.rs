@@ -64,6 +64,13 @@ pub async fn change_own_password(
         )]));
     }
     let hash = state.hasher.hash(new_password).await?;
+    let notice = super::email::notices::compose(
+        state,
+        &user,
+        crate::server::email::letter::Notice::PasswordChanged,
+        "",
+    )
+    .await;
     let now = now_ms();
     let changed = db::users::update(&state.db, id, |current, _| {
         let mut row = current.clone();
@@ -84,6 +91,7 @@ pub async fn change_own_password(
             row,
             revoke_tokens,
             revoke_sessions: true,
+            mail: notice,
         }))
     })
     .await?
@@ -91,6 +99,7 @@ pub async fn change_own_password(
     super::sessions::on_revoked(state, &changed.revoked_sessions).await;
     // Streams opened with Basic credentials (or revoked tokens) end too.
     state.live.close_user(id, true).await;
+    state.mail.wake();
     Ok(())
 }
 
@@ -124,7 +133,9 @@ pub async fn update_own_profile(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
+    let mut email_before = None;
     let changed = db::users::update(&state.db, id, |current, _| {
+        email_before = Some(current.email.clone());
         if current.display_name == display_name && current.email == email {
             return Ok::<_, AppError>(None);
         }
@@ -145,10 +156,14 @@ pub async fn update_own_profile(
             row,
             revoke_tokens: false,
             revoke_sessions: false,
+            mail: None,
         }))
     })
     .await?
     .ok_or(AppError::Unauthenticated)?;
+    if let Some(before) = email_before {
+        super::email::verification::after_change(state, before.as_deref(), &changed.row).await;
+    }
     Ok(super::users::to_model(changed.row))
 }
 

@@ -12,8 +12,10 @@ use crate::{
         db::{
             self,
             audit::AuditEntry,
+            outbox::OutgoingMail,
             users::{TxFacts, UserChange, UserRow},
         },
+        email::letter::Notice,
         time::now_ms,
         AppState,
     },
@@ -85,9 +87,23 @@ async fn change(
     action: &'static str,
     decide: impl FnOnce(&UserRow, &TxFacts) -> Result<Option<(UserRow, Ends)>, AppError>,
 ) -> Result<User, AppError> {
+    change_with_mail(state, caller, id, action, None, decide).await
+}
+
+/// [`change`], queuing `mail` (a notice to the user) with it.
+async fn change_with_mail(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    action: &'static str,
+    mail: Option<OutgoingMail>,
+    decide: impl FnOnce(&UserRow, &TxFacts) -> Result<Option<(UserRow, Ends)>, AppError>,
+) -> Result<User, AppError> {
     caller.require_admin(Access::Write)?;
     let mut ended = NOTHING;
+    let mut email_before = None;
     let changed = db::users::update(&state.db, id, |current, facts| {
+        email_before = Some(current.email.clone());
         Ok::<_, AppError>(decide(current, facts)?.map(|(row, ends)| {
             ended = ends;
             UserChange {
@@ -95,11 +111,16 @@ async fn change(
                 row,
                 revoke_tokens: ends.tokens,
                 revoke_sessions: ends.sessions,
+                mail,
             }
         }))
     })
     .await?
     .ok_or_else(|| not_found(id))?;
+    if let Some(before) = email_before {
+        super::email::verification::after_change(state, before.as_deref(), &changed.row).await;
+    }
+    state.mail.wake();
     sessions::on_revoked(state, &changed.revoked_sessions).await;
     if ended.tokens || ended.sessions {
         // Streams opened with a token or Basic credentials end too.
@@ -211,7 +232,9 @@ pub async fn set_password(
     )
     .map_err(|e| AppError::Invalid(vec![e]))?;
     let hash = state.hasher.hash(new_password).await?;
-    change(state, caller, id, "user.set_password", |current, _| {
+    let notice =
+        super::email::notices::compose(state, &target, Notice::PasswordChanged, "").await;
+    change_with_mail(state, caller, id, "user.set_password", notice, |current, _| {
         let mut row = current.clone();
         row.password_hash = Some(hash);
         row.password_change_required = reset.temporary;

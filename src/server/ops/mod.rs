@@ -9,6 +9,7 @@ pub mod audit;
 pub mod bulk;
 mod caller;
 pub mod contacts;
+pub mod email;
 pub mod export;
 pub mod forward_auth;
 pub mod import;

@@ -367,14 +367,16 @@ pub async fn register(
             "Password is required.",
         ));
     }
-    let token = match mode {
-        RegistrationMode::Token => {
-            match input
-                .token
-                .as_deref()
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-            {
+    let given_token = input
+        .token
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let token = match (mode, given_token) {
+        // Open registration takes a token too: an invitation's.
+        (RegistrationMode::Open, Some(t)) => registration::token(t).map_err(|e| errors.push(e)).ok(),
+        (RegistrationMode::Token, given) => {
+            match given {
                 None => {
                     errors.push(invalid(
                         "token",
@@ -415,9 +417,36 @@ pub async fn register(
     {
         return Err(username_taken(&valid.username));
     }
-    let mut links = super::orgs::new_user_links(state, None, None).await?;
+    let invitation = match &token {
+        Some(t) => super::email::invitations::by_token(state, t).await?,
+        None => None,
+    };
+    let mut links = match &invitation {
+        Some(inv) => {
+            let role = inv.role.as_deref().and_then(crate::model::OrgRole::parse);
+            match super::orgs::new_user_links(state, inv.org_id.as_deref(), role).await {
+                Ok(links) => links,
+                // The organisation went away since: join none rather than fail.
+                Err(AppError::BadReference { .. }) => {
+                    super::orgs::new_user_links(state, None, None).await?
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        None => super::orgs::new_user_links(state, None, None).await?,
+    };
     links.registration_token = token.clone();
-    let row = new_row(state, valid, false).await?;
+    let mut row = new_row(state, valid, false).await?;
+    if let Some(inv) = &invitation {
+        // The link came to the invited address: it is proven.
+        let invited = &inv.email;
+        if row.email.is_none() {
+            row.email = Some(invited.clone());
+        }
+        if row.email.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(invited)) {
+            row.email_verified_at = Some(now);
+        }
+    }
     let audit = AuditEntry {
         actor_type: "user",
         actor_id: Some(row.id.clone()),
@@ -441,6 +470,7 @@ pub async fn register(
         Ok(Registered::Done) => {
             // Open registration must not let one address mint accounts.
             state.login_limiter.record_failure(None, &key).await;
+            super::email::verification::after_change(state, None, &row).await;
             let mut user = user_model(row);
             user.registration_token = token;
             Ok(user)

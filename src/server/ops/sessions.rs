@@ -55,6 +55,16 @@ pub async fn record_login(
         revoked_at: None,
     };
     db::sessions::insert(&state.db, &row).await?;
+    {
+        // The new-device notice looks at earlier sessions; the sign-in does
+        // not wait for it.
+        let (state, user_id, id) = (state.clone(), row.user_id.clone(), row.id.clone());
+        let (agent, ip) = (row.user_agent.clone(), row.client_ip.clone());
+        tokio::spawn(async move {
+            super::email::notices::after_sign_in(&state, &user_id, &id, agent.as_deref(), ip.as_deref())
+                .await;
+        });
+    }
     Ok(row.id)
 }
 

@@ -20,6 +20,7 @@ pub fn to_model(row: UserRow) -> User {
         id: row.id,
         username: row.username,
         display_name: row.display_name,
+        email_verified: row.email.is_some() && row.email_verified_at.is_some(),
         email: row.email,
         admin: row.admin,
         can_request_admin: row.can_request_admin,
@@ -99,6 +100,7 @@ pub(crate) async fn new_row(
         deactivated_at: None,
         password_change_required: false,
         sessions_valid_after: 0,
+        email_verified_at: None,
     })
 }
 
@@ -132,7 +134,10 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
         json!({"username": row.username, "admin": row.admin, "orgs": links.memberships.iter().map(|(id, role)| json!({"org_id": id, "role": role.as_str()})).collect::<Vec<_>>()}),
     );
     match db::users::insert(&state.db, &row, &links, &audit).await {
-        Ok(()) => super::orgs::with_memberships_one(state, to_model(row)).await,
+        Ok(()) => {
+            super::email::verification::after_change(state, None, &row).await;
+            super::orgs::with_memberships_one(state, to_model(row)).await
+        }
         Err(e) if db::is_unique_violation(&e) => Err(username_taken(&row.username)),
         Err(e) => Err(e.into()),
     }
@@ -158,7 +163,7 @@ fn check_cursor(filter: &UserFilter) -> Result<(), AppError> {
 
 /// The users list's filter parameters, as the API names them (the export
 /// takes the same).
-pub const FILTERS: [&str; 12] = [
+pub const FILTERS: [&str; 13] = [
     "filter[status]",
     "filter[admin]",
     "filter[can_request_admin]",
@@ -171,6 +176,7 @@ pub const FILTERS: [&str; 12] = [
     "filter[inactive_days]",
     "filter[org]",
     "filter[has_second_factor]",
+    "filter[email_verified]",
 ];
 /// Most ids one `filter[id]` may list.
 pub const MAX_IDS: usize = 1000;
@@ -213,6 +219,7 @@ pub fn filter_from(get: impl Fn(&str) -> Option<String>) -> Result<UserFilter, A
             .unwrap_or_default(),
         org: p.id("filter[org]", "an organisation id")?,
         has_second_factor: p.boolean("filter[has_second_factor]")?,
+        email_verified: p.boolean("filter[email_verified]")?,
         sort: p
             .parsed("sort", UserSort::parse, UserSort::ACCEPTED)?
             .unwrap_or_default(),

@@ -303,6 +303,7 @@ async fn prepare(
                     deactivated_at: None,
                     password_change_required: matches!(r.credential, Credential::None),
                     sessions_valid_after: 0,
+                    email_verified_at: None,
                 });
             }
             Plan::Update(r, id) => {

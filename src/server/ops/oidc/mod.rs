@@ -130,9 +130,12 @@ pub async fn user_claims(
     if has_scope(scopes, "email") {
         if let Some(email) = &grant.email {
             claims.insert("email".into(), json!(email));
-            // Addresses are set by administrators or the user; none is
-            // confirmed by a mail round trip yet.
-            claims.insert("email_verified".into(), json!(false));
+            // True once a verification link, an invitation or an
+            // administrator proved the current address.
+            claims.insert(
+                "email_verified".into(),
+                json!(grant.email_verified_at.is_some()),
+            );
         }
     }
     if has_scope(scopes, "groups") {

@@ -8,6 +8,8 @@ pub mod totp;
 
 use serde_json::json;
 
+use crate::server::email::letter::Notice;
+
 use super::{Access, Caller};
 use crate::{
     model::{
@@ -46,6 +48,7 @@ async fn enrol(state: &AppState, caller: &Caller, row: FactorRow) -> Result<Fact
         json!({"factor_id": row.id, "kind": row.kind, "name": row.name}),
     );
     db::factors::insert(&state.db, &row, &audit).await?;
+    super::email::notices::send(state, &row.user_id, Notice::FactorAdded, &row.name).await;
     Ok(to_model(&row))
 }
 
@@ -108,6 +111,7 @@ pub async fn remove(state: &AppState, caller: &Caller, factor_id: &str) -> Resul
         json!({"factor_id": row.id, "kind": row.kind, "name": row.name}),
     );
     db::factors::delete(&state.db, user_id, factor_id, &audit).await?;
+    super::email::notices::send(state, user_id, Notice::FactorRemoved, &row.name).await;
     Ok(())
 }
 
@@ -134,6 +138,10 @@ pub async fn reset_for_user(
     );
     let ended = db::factors::remove_all(&state.db, user_id, now_ms(), &audit).await?;
     super::sessions::on_revoked(state, &ended).await;
+    if !removed.is_empty() {
+        let names: Vec<&str> = removed.iter().map(|f| f.name.as_str()).collect();
+        super::email::notices::send(state, user_id, Notice::FactorRemoved, &names.join(", ")).await;
+    }
     Ok(removed.len())
 }
 

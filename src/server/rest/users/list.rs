@@ -66,6 +66,9 @@ pub struct FilterParams {
     /// Only users with (`true`) or without (`false`) a second factor.
     #[param(rename = "filter[has_second_factor]")]
     has_second_factor: Option<bool>,
+    /// Only users whose address is (`true`) or is not (`false`) verified.
+    #[param(rename = "filter[email_verified]")]
+    email_verified: Option<bool>,
     /// Substring of the username, display name or email.
     #[param(rename = "filter[search]", max_length = 256, example = "alice")]
     search: Option<String>,
