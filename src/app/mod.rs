@@ -43,6 +43,7 @@ use pages::{
     users::UsersPage,
 };
 use pages::{
+    email::{ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage},
     jobs::JobsPage,
     modules::ModulesPage,
     register::RegisterPage,
@@ -110,7 +111,14 @@ pub fn shell(options: leptos::config::LeptosOptions) -> impl IntoView {
 /// page is a plain form post, so a first visit need not download the panel
 /// (about 0.9 MB compressed) before anyone has signed in.
 #[cfg(feature = "ssr")]
-const PLAIN_PAGES: [&str; 3] = ["/login", "/login/second-factor", "/confirm"];
+const PLAIN_PAGES: [&str; 6] = [
+    "/login",
+    "/login/second-factor",
+    "/confirm",
+    "/forgot-password",
+    "/reset-password",
+    "/verify-email",
+];
 
 /// Whether the page being rendered loads the panel's code (the shell is
 /// rendered on the server only).
@@ -176,6 +184,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/account/password") view=ChangePasswordPage ssr=SsrMode::Async/>
                 <Route path=path!("/login/second-factor") view=SecondFactorPage ssr=SsrMode::Async/>
                 <Route path=path!("/confirm") view=ConfirmPage ssr=SsrMode::Async/>
+                <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async/>
                 <ParentRoute path=path!("") view=Layout ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("users") view=UsersPage ssr=SsrMode::Async/>

@@ -61,6 +61,22 @@ enum Command {
         #[command(subcommand)]
         command: KeysCommand,
     },
+    /// Outgoing mail ([email] settings).
+    Email {
+        #[command(subcommand)]
+        command: EmailCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum EmailCommand {
+    /// Send a test message now through the configured SMTP server and
+    /// print its answer.
+    Test {
+        /// The address to send it to.
+        #[arg(long)]
+        to: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -139,6 +155,11 @@ pub async fn run() -> i32 {
         } => create_token(&state, user, scopes, expires_in, name).await,
         Command::Allowlist { command } => allowlist(&state, command).await,
         Command::Provision { file } => provision(&state, file).await,
+        Command::Email {
+            command: EmailCommand::Test { to },
+        } => ops::email::send_test(&state, &to).await.map(|()| {
+            println!("Sent a test message to {to}.");
+        }),
         Command::Keys {
             command: KeysCommand::Rotate,
         } => ops::oidc::rotate_keys(&state, &Caller::system())

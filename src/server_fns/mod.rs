@@ -7,6 +7,7 @@ pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod contacts;
+pub mod email;
 #[cfg(feature = "ssr")]
 pub mod filters;
 pub mod jobs;

@@ -36,6 +36,7 @@ pub async fn register(
     password: String,
     password_confirm: String,
     token: Option<String>,
+    email: Option<String>,
 ) -> Result<(), AppError> {
     use crate::model::{FieldError, Registration};
     use crate::server_fns::context::*;
@@ -55,7 +56,7 @@ pub async fn register(
                 password,
                 token,
                 display_name: None,
-                email: None,
+                email,
             };
             let user = crate::server::ops::registration::register(&state, input, ip()).await?;
             start_session(&state, &user.id, user.admin).await?;

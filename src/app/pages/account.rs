@@ -73,6 +73,7 @@ fn Account(me: Me) -> impl IntoView {
         {self_service.then(|| view! {
             <MyOrgs/>
             <ProfileForm/>
+            <super::email::MailNotices/>
             <LanguageForm/>
             <MySessions/>
             <section class="card" aria-labelledby="my-apps-heading">

@@ -99,6 +99,7 @@ fn JobsView() -> impl IntoView {
                 })}
             </Transition>
         </section>
+        <super::email::OutboxPanel/>
     }
     .into_any()
 }

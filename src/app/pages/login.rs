@@ -10,6 +10,7 @@ use super::second_factor::PasskeyButton;
 use crate::model::RegistrationMode;
 use crate::server_fns::auth::Login;
 use crate::server_fns::registration::get_registration_mode;
+use crate::server_fns::email::email_available;
 use crate::server_fns::second_factor::passkeys_available;
 
 /// A plain form post: login works before (or without) WebAssembly, and the
@@ -33,6 +34,14 @@ pub fn LoginPage() -> impl IntoView {
         Suspend::new(async move {
             passkeys.await.unwrap_or(false).then(|| view! {
                 <PasskeyButton ceremony="sign-in" label=t!("login-passkey") next=Signal::derive(next)/>
+            })
+        })
+    };
+    let mail = Resource::new_blocking(|| (), |_| email_available());
+    let forgot_link = move || {
+        Suspend::new(async move {
+            mail.await.unwrap_or(false).then(|| view! {
+                <p class="forgot-link"><a href="/forgot-password" data-testid="forgot-password">{t!("email-forgot-link")}</a></p>
             })
         })
     };
@@ -60,6 +69,7 @@ pub fn LoginPage() -> impl IntoView {
                 </div>
                 <input type="hidden" name="next" value=next/>
                 <button type="submit" class="button primary">{t!("login-submit")}</button>
+                <Suspense fallback=|| ()>{forgot_link}</Suspense>
                 <Suspense fallback=|| ()>{passkey}</Suspense>
                 <Suspense fallback=|| ()>{register_link}</Suspense>
             </form>

@@ -6,6 +6,7 @@ pub mod broadcast;
 pub mod bulk;
 pub mod connections;
 pub mod contacts;
+pub mod email;
 pub mod errors;
 pub mod home;
 pub mod inbox;

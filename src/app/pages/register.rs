@@ -19,6 +19,8 @@ pub fn RegisterPage() -> impl IntoView {
     let errors = FormErrors::of(action);
     let query = use_query_map();
     let token = move || query.read().get("token").unwrap_or_default();
+    // An invitation's link names the invited address.
+    let email = move || query.read().get("email").unwrap_or_default();
     view! {
         <Title text=t!("register-title")/>
         <main id="main" class="centered">
@@ -35,11 +37,17 @@ pub fn RegisterPage() -> impl IntoView {
                         }
                         .into_any();
                     }
-                    let token_field = (mode == RegistrationMode::Token).then(|| view! {
-                        <Field label=t!("register-token") name="token" required=true autocomplete="off"
-                            value=token() hint=t!("register-token-hint")
-                            error=errors.field("token")/>
-                    });
+                    let token_field = if mode == RegistrationMode::Token {
+                        Some(view! {
+                            <Field label=t!("register-token") name="token" required=true autocomplete="off"
+                                value=token() hint=t!("register-token-hint")
+                                error=errors.field("token")/>
+                        }
+                        .into_any())
+                    } else {
+                        // Open registration: an invitation's token rides along.
+                        (!token().is_empty()).then(|| view! { <input type="hidden" name="token" value=token()/> }.into_any())
+                    };
                     view! {
                         <form method="post" action=Register::url() class="card narrow auth" data-testid="register-form">
                             <h1>{t!("register-title")}</h1>
@@ -50,6 +58,8 @@ pub fn RegisterPage() -> impl IntoView {
                                 autocomplete="new-password" error=errors.field("password")/>
                             <Field label=t!("auth-repeat-password") name="password_confirm" kind="password" required=true
                                 autocomplete="new-password" error=errors.field("password_confirm")/>
+                            <Field label=t!("common-email") name="email" kind="email" autocomplete="email"
+                                value=email() hint=t!("register-email-hint") error=errors.field("email")/>
                             {token_field}
                             <button type="submit" class="button primary">{t!("register-submit")}</button>
                             <p>{t!("register-have-account")}" "<a href="/login">{t!("layout-log-in")}</a></p>

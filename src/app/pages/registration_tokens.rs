@@ -161,6 +161,7 @@ fn RegistrationTokens() -> impl IntoView {
                 })}
             </Transition>
         </section>
+        <super::email::InvitationsPanel/>
     }    .into_any()
 }
 

@@ -409,6 +409,7 @@ fn SecurityTab(user: User, actions: Actions) -> impl IntoView {
     let password_error = FormErrors::of(actions.password).field("password");
     let (factors_of, factors_name) = (user.id.clone(), user.username.clone());
     view! {
+        <super::email::UserEmailPanel user=user.clone()/>
         <section class="card" aria-labelledby="password-heading">
             <h2 id="password-heading">{t!("common-password")}</h2>
             {flash("password", "set", t!("user-detail-password-set"))}

@@ -280,11 +280,13 @@ pub async fn invitation(db: &Db, id: &str) -> sqlx::Result<Option<InvitationRow>
 }
 
 /// Invitations, newest first, after the keyset cursor `(created_at, id)`,
-/// optionally of one status (`invited`, `registered`, `expired` at `now`).
+/// optionally of one status (`invited`, `registered`, `expired` at `now`);
+/// `oldest`: the last page instead (still newest first).
 pub async fn invitations(
     db: &Db,
     status: Option<&str>,
     after: Option<(i64, String)>,
+    oldest: bool,
     now: i64,
     limit: i64,
 ) -> sqlx::Result<Vec<InvitationRow>> {
@@ -295,16 +297,21 @@ pub async fn invitations(
         None => "$1 = $1",
     };
     let (after_at, after_id) = after.unwrap_or((i64::MAX, String::new()));
+    let order = if oldest { "ASC" } else { "DESC" };
     let sql = format!(
         "SELECT {INVITATION_COLUMNS} FROM invitations WHERE {status_sql} \
          AND (created_at < $2 OR (created_at = $2 AND id < $3)) \
-         ORDER BY created_at DESC, id DESC LIMIT $4"
+         ORDER BY created_at {order}, id {order} LIMIT $4"
     );
-    with_pool!(db, pool => sqlx::query_as::<_, InvitationRow>(&sql)
+    let mut rows = with_pool!(db, pool => sqlx::query_as::<_, InvitationRow>(&sql)
         .bind(now)
         .bind(after_at)
         .bind(if after_id.is_empty() { "\u{10FFFF}".to_owned() } else { after_id })
         .bind(limit)
         .fetch_all(pool)
-        .await)
+        .await)?;
+    if oldest {
+        rows.reverse();
+    }
+    Ok(rows)
 }

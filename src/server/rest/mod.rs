@@ -8,10 +8,12 @@ pub mod audit_log;
 mod common;
 pub mod connections;
 pub mod contacts;
+pub mod email;
 mod doc;
 mod envelope;
 pub mod extract;
 pub mod grants;
+pub mod invitations;
 pub mod jobs;
 pub mod messages;
 pub mod modules;
@@ -72,6 +74,12 @@ fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(users::deactivate::reactivate))
         .routes(routes!(users::permissions::handler))
         .routes(routes!(users::factors::list, users::factors::reset))
+        .routes(routes!(users::email::send_verification))
+        .routes(routes!(users::email::set_verified))
+        .routes(routes!(users::email::send_reset))
+        .routes(routes!(invitations::list::handler, invitations::create::handler))
+        .routes(routes!(email::outbox::list))
+        .routes(routes!(email::outbox::retry))
         .routes(routes!(tokens::list::handler, tokens::create::handler))
         .routes(routes!(tokens::revoke::handler))
         .routes(routes!(contacts::list::handler, contacts::create::handler))

@@ -167,6 +167,20 @@ error_documents! {
     /// or another forward-auth site already claims a host and path
     /// (`host_taken`, `source.pointer` `/hosts`).
     ApplicationNameTakenError = ["application_name_taken", "host_taken"];
+    /// The server sends no mail: `[email]` is not configured.
+    EmailNotConfiguredError = ["email_not_configured"];
+    /// No mail (`email_not_configured`), or the address is verified already
+    /// (`email_already_verified`).
+    VerificationConflictError = ["email_not_configured", "email_already_verified"];
+    /// The user has no email address (`source.pointer` `/email`).
+    EmailMissingError = ["email_missing"];
+    /// No mail (`email_not_configured`), or registration is closed, so an
+    /// invitation could not be used (`registration_closed`).
+    InvitationConflictError = ["email_not_configured", "registration_closed"];
+    /// Broken rules of an invitation, one error per field (`source.pointer`).
+    InvitationInvalidError = [
+        "email_required", "email_invalid", "valid_days_out_of_range", "role_without_org",
+    ];
     /// A public client has no secret to rotate.
     PublicClientError = ["public_client"];
     /// Broken rules of a registration token, one error per field (`source.pointer`).
@@ -311,6 +325,7 @@ pub mod examples {
                 "username": "alice",
                 "display_name": "Alice Example",
                 "email": "alice@example.org",
+                "email_verified": true,
                 "admin": false,
                 "can_request_admin": false,
                 "status": "active",

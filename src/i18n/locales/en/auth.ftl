@@ -10,6 +10,7 @@ register-closed = Registration is closed
 register-closed-body = Accounts on this server are created by its administrators.
 register-token = Registration token
 register-token-hint = From the link or message you were sent.
+register-email-hint = Optional: for a forgotten password and security notices. We send a link to confirm it.
 register-submit = Create account
 register-have-account = Already have an account?
 auth-username-hint = Lowercase letters, digits, '.', '_' and '-'.

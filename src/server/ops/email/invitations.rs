@@ -25,8 +25,8 @@ use crate::{
 const DAY_MS: i64 = 86_400_000;
 const DEFAULT_DAYS: u32 = 7;
 const MAX_DAYS: u32 = 30;
-/// Invitations per page of the list.
-const PAGE: i64 = 50;
+/// Invitations per page of the list, unless asked otherwise.
+pub const PAGE: i64 = 50;
 
 pub fn to_model(row: InvitationRow, now: i64) -> Invitation {
     let status = if row.registered_at.is_some() {
@@ -171,15 +171,24 @@ fn decode_cursor(raw: &str) -> Result<(i64, String), AppError> {
         .ok_or_else(|| AppError::bad_parameter("page[after]", "page[after] is not a cursor of this list"))
 }
 
+/// Which page of the invitations: `size` of them after `after` (the
+/// newest first), or the `size` oldest.
+#[derive(Clone, Debug, Default)]
+pub struct InvitationPage {
+    pub status: Option<String>,
+    pub after: Option<String>,
+    pub size: Option<i64>,
+    pub oldest: bool,
+}
+
 /// Invitations, newest first, optionally of one status.
 pub async fn list(
     state: &AppState,
     caller: &Caller,
-    status: Option<&str>,
-    after: Option<&str>,
+    request: InvitationPage,
 ) -> Result<Page<Invitation>, AppError> {
     caller.require_admin(Access::Read)?;
-    let status = match status {
+    let status = match request.status.as_deref() {
         None => None,
         Some(raw) => Some(InvitationStatus::parse(raw).ok_or_else(|| {
             AppError::bad_parameter(
@@ -188,20 +197,30 @@ pub async fn list(
             )
         })?),
     };
-    let after = after.map(decode_cursor).transpose()?;
+    let after = request.after.as_deref().map(decode_cursor).transpose()?;
+    let size = request.size.unwrap_or(PAGE);
     let now = now_ms();
     let mut rows = db::email::invitations(
         &state.db,
         status.map(InvitationStatus::as_str),
         after,
+        request.oldest,
         now,
-        PAGE + 1,
+        size + 1,
     )
     .await?;
-    let more = rows.len() as i64 > PAGE;
-    rows.truncate(PAGE as usize);
+    let more = rows.len() as i64 > size;
+    if request.oldest {
+        if more {
+            rows.remove(0);
+        }
+    } else {
+        rows.truncate(size as usize);
+    }
     Ok(Page {
-        next_cursor: more.then(|| rows.last().map(encode_cursor)).flatten(),
+        next_cursor: (more && !request.oldest)
+            .then(|| rows.last().map(encode_cursor))
+            .flatten(),
         items: rows.into_iter().map(|r| to_model(r, now)).collect(),
         count: None,
         prev_cursor: None,

@@ -5,6 +5,7 @@ pub mod by_username;
 pub mod create;
 pub mod deactivate;
 pub mod delete;
+pub mod email;
 pub mod export;
 pub mod factors;
 pub mod get;
@@ -31,6 +32,9 @@ pub struct UserAttributes<'a> {
     display_name: &'a Option<String>,
     #[schema(value_type = Option<String>, required = true)]
     email: &'a Option<String>,
+    /// The address was proven: a verification link, an invitation or an
+    /// administrator.
+    email_verified: bool,
     admin: bool,
     /// May ask for administrator rights in the panel.
     can_request_admin: bool,
@@ -71,6 +75,7 @@ resource!(User, "user", id = id, UserAttributes, |user| {
         username: &user.username,
         display_name: &user.display_name,
         email: &user.email,
+        email_verified: user.email_verified,
         admin: user.admin,
         can_request_admin: user.can_request_admin,
         status: user.status,
