@@ -11,6 +11,7 @@ mod audit;
 mod authz_matrix;
 mod bulk;
 mod contacts;
+mod email;
 mod forward_auth;
 mod jobs;
 mod language;

@@ -50,6 +50,21 @@ impl Mail {
     }
 }
 
+/// Why a message was not sent.
+#[derive(Debug)]
+pub struct SendError {
+    pub reason: String,
+    /// The server refused it for good (a 5xx answer, a bad address):
+    /// trying again would not help.
+    pub permanent: bool,
+}
+
+impl std::fmt::Display for SendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.reason)
+    }
+}
+
 pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
@@ -97,13 +112,15 @@ impl Mailer {
 
     /// Sends one stored message; the error is the SMTP server's answer (or
     /// why there was none), as the Jobs page shows it.
-    pub async fn send(&self, row: &OutboxRow) -> Result<(), String> {
-        let message = self.build(row)?;
-        self.transport
-            .send(message)
-            .await
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+    pub async fn send(&self, row: &OutboxRow) -> Result<(), SendError> {
+        let message = self.build(row).map_err(|reason| SendError {
+            reason,
+            permanent: true,
+        })?;
+        self.transport.send(message).await.map(|_| ()).map_err(|e| SendError {
+            permanent: e.is_permanent(),
+            reason: e.to_string(),
+        })
     }
 
     fn build(&self, row: &OutboxRow) -> Result<Message, String> {

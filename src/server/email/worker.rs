@@ -60,11 +60,11 @@ async fn deliver_one(state: &AppState) -> sqlx::Result<bool> {
             db::outbox::mark_sent(&state.db, &row.id, instance, now_ms()).await?;
         }
         Err(error) => {
-            let retry_at = (row.attempts < i64::from(config.max_attempts)).then(|| {
+            let retry_at = (!error.permanent && row.attempts < i64::from(config.max_attempts)).then(|| {
                 now_ms() + 1000 * backoff_secs(config.retry_seconds, row.attempts) as i64
             });
             tracing::warn!(mail = %row.id, attempts = row.attempts, gave_up = retry_at.is_none(), "mail not sent: {error}");
-            db::outbox::mark_attempt_failed(&state.db, &row.id, instance, &error, retry_at)
+            db::outbox::mark_attempt_failed(&state.db, &row.id, instance, &error.reason, retry_at)
                 .await?;
         }
     }

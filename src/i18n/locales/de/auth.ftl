@@ -8,6 +8,7 @@ register-closed = Die Registrierung ist geschlossen
 register-closed-body = Konten auf diesem Server werden von seinen Administratoren angelegt.
 register-token = Registrierungstoken
 register-token-hint = Aus dem Link oder der Nachricht, die Sie erhalten haben.
+register-email-hint = Optional: für ein vergessenes Passwort und Sicherheitsbenachrichtigungen. Wir senden Ihnen einen Link, um die Adresse zu bestätigen.
 register-submit = Konto erstellen
 register-have-account = Sie haben schon ein Konto?
 auth-username-hint = Kleinbuchstaben, Ziffern, „.“, „_“ und „-“.

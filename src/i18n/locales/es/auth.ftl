@@ -8,6 +8,7 @@ register-closed = El registro está cerrado
 register-closed-body = Las cuentas de este servidor las crean sus administradores.
 register-token = Token de registro
 register-token-hint = Del enlace o mensaje que recibió.
+register-email-hint = Opcional: para una contraseña olvidada y los avisos de seguridad. Le enviaremos un enlace para confirmarla.
 register-submit = Crear cuenta
 register-have-account = ¿Ya tiene una cuenta?
 auth-username-hint = Letras minúsculas, dígitos, «.», «_» y «-».

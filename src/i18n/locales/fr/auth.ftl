@@ -8,6 +8,7 @@ register-closed = Les inscriptions sont fermées
 register-closed-body = Les comptes de ce serveur sont créés par ses administrateurs.
 register-token = Jeton d’inscription
 register-token-hint = Indiqué dans le lien ou le message que vous avez reçu.
+register-email-hint = Facultatif : pour un mot de passe oublié et les notifications de sécurité. Nous vous envoyons un lien pour confirmer l’adresse.
 register-submit = Créer le compte
 register-have-account = Vous avez déjà un compte ?
 auth-username-hint = Lettres minuscules, chiffres, « . », « _ » et « - ».

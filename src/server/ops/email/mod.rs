@@ -208,5 +208,5 @@ pub async fn send_test(state: &AppState, to: &str) -> Result<(), String> {
         created_at: mail.created_at,
         sent_at: None,
     };
-    mailer.send(&row).await
+    mailer.send(&row).await.map_err(|e| e.reason)
 }
