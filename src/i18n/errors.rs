@@ -114,6 +114,16 @@ pub fn error_text(language: Language, code: &str, fallback: &str) -> String {
         "no_second_factor" => &[|l| t!(l; "error-no-second-factor")],
         "password_wrong" => &[|l| t!(l; "error-password-wrong")],
         "credential_required" => &[|l| t!(l; "error-credential-required")],
+        // Mail.
+        "email_not_configured" => &[|l| t!(l; "error-email-not-configured")],
+        "email_already_verified" => &[|l| t!(l; "error-email-already-verified")],
+        "email_missing" => &[|l| t!(l; "error-email-missing")],
+        "email_required" => &[
+            |l| t!(l; "error-email-required"),
+            |l| t!(l; "error-email-required-invite"),
+        ],
+        "link_invalid" => &[|l| t!(l; "error-link-invalid")],
+        "valid_days_out_of_range" => &[|l| t!(l; "error-valid-days")],
         // Errors of their own kind (`AppError::code`).
         "unauthenticated" => &[|l| t!(l; "error-unauthenticated")],
         "invalid_credentials" => &[|l| t!(l; "error-invalid-credentials")],
@@ -186,6 +196,12 @@ pub const TRANSLATED: &[&str] = &[
     "no_second_factor",
     "password_wrong",
     "credential_required",
+    "email_not_configured",
+    "email_already_verified",
+    "email_missing",
+    "email_required",
+    "link_invalid",
+    "valid_days_out_of_range",
     "unauthenticated",
     "invalid_credentials",
     "password_change_required",
@@ -220,6 +236,7 @@ mod tests {
     /// Codes the server emits that keep the server's English, and why.
     const UNTRANSLATED: &[(&str, &str)] = &[
         ("alg_unsupported", "lists the supported algorithms"),
+        ("notice_unknown", "names the unknown notice"),
         ("allowlist_full", "carries the allow-list's limit"),
         ("application_name_taken", "names the application"),
         ("body_too_long", "carries the message length limit"),
@@ -315,6 +332,14 @@ mod tests {
         ),
         ("passkey_registered", "This passkey is already registered."),
         ("no_second_factor", "Add an authenticator app or a passkey first."),
+        ("email_missing", "This account has no email address."),
+        (
+            "email_not_configured",
+            "This server sends no mail: its [email] settings are not configured.",
+        ),
+        ("email_already_verified", "This address is already verified."),
+        ("email_required", "Enter your email address."),
+        ("valid_days_out_of_range", "An invitation is valid for 1 to 30 days."),
     ];
 
     use crate::i18n::tests::rust_files;

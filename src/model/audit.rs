@@ -80,6 +80,8 @@ impl AuditFilter {
 pub const TARGET_TYPES: &[&str] = &[
     "allowlist",
     "application",
+    "email",
+    "invitation",
     "job",
     "message",
     "module",

@@ -40,7 +40,7 @@ pub fn start(state: &AppState) {
 /// Wait before attempt `attempts + 1`: the configured first wait, doubled
 /// after each further failure.
 pub fn backoff_secs(first: u64, attempts: i64) -> u64 {
-    let doublings = u32::try_from(attempts.saturating_sub(1)).unwrap_or(u32::MAX).min(20);
+    let doublings = u32::try_from(attempts.max(1) - 1).unwrap_or(u32::MAX).min(20);
     first.saturating_mul(1 << doublings).min(MAX_BACKOFF_SECS)
 }
 

@@ -79,3 +79,12 @@ error-passkey-registered = Dieser Passkey ist bereits registriert.
 error-no-second-factor = Fügen Sie zuerst eine Authenticator-App oder einen Passkey hinzu.
 error-password-wrong = Das ist nicht Ihr Passwort.
 error-credential-required = Geben Sie Ihr Passwort oder einen Code ein.
+
+# E-Mail.
+error-email-not-configured = Dieser Server versendet keine E-Mails: seine [email]-Einstellungen sind nicht konfiguriert.
+error-email-already-verified = Diese Adresse ist bereits bestätigt.
+error-email-missing = Dieses Konto hat keine E-Mail-Adresse.
+error-email-required = Geben Sie Ihre E-Mail-Adresse ein.
+error-email-required-invite = Geben Sie die Adresse ein, die Sie einladen möchten.
+error-link-invalid = Dieser Link ist ungültig: Er wurde bereits verwendet, ist abgelaufen oder wurde durch einen neueren ersetzt.
+error-valid-days = Eine Einladung ist 1 bis 30 Tage gültig.

@@ -80,3 +80,12 @@ error-passkey-registered = This passkey is already registered.
 error-no-second-factor = Add an authenticator app or a passkey first.
 error-password-wrong = That is not your password.
 error-credential-required = Enter your password or a code.
+
+# Mail.
+error-email-not-configured = This server sends no mail: its [email] settings are not configured.
+error-email-already-verified = This address is already verified.
+error-email-missing = This account has no email address.
+error-email-required = Enter your email address.
+error-email-required-invite = Enter the address to invite.
+error-link-invalid = This link is not valid: it was already used, has expired, or was replaced by a newer one.
+error-valid-days = An invitation is valid for 1 to 30 days.

@@ -79,3 +79,12 @@ error-passkey-registered = Esta llave de acceso ya está registrada.
 error-no-second-factor = Añada primero una aplicación de autenticación o una llave de acceso.
 error-password-wrong = Esa no es su contraseña.
 error-credential-required = Introduzca su contraseña o un código.
+
+# Correo.
+error-email-not-configured = Este servidor no envía correo: sus ajustes [email] no están configurados.
+error-email-already-verified = Esta dirección ya está verificada.
+error-email-missing = Esta cuenta no tiene dirección de correo.
+error-email-required = Introduzca su dirección de correo.
+error-email-required-invite = Introduzca la dirección que desea invitar.
+error-link-invalid = Este enlace no es válido: ya se usó, ha caducado o lo sustituyó uno más reciente.
+error-valid-days = Una invitación es válida de 1 a 30 días.

@@ -79,3 +79,12 @@ error-passkey-registered = Cette clé d’accès est déjà enregistrée.
 error-no-second-factor = Ajoutez d’abord une application d’authentification ou une clé d’accès.
 error-password-wrong = Ce n’est pas votre mot de passe.
 error-credential-required = Saisissez votre mot de passe ou un code.
+
+# Courriel.
+error-email-not-configured = Ce serveur n’envoie pas de courriel : ses réglages [email] ne sont pas configurés.
+error-email-already-verified = Cette adresse est déjà vérifiée.
+error-email-missing = Ce compte n’a pas d’adresse e-mail.
+error-email-required = Saisissez votre adresse e-mail.
+error-email-required-invite = Saisissez l’adresse à inviter.
+error-link-invalid = Ce lien n’est pas valide : il a déjà servi, a expiré ou a été remplacé par un plus récent.
+error-valid-days = Une invitation est valable de 1 à 30 jours.

@@ -65,7 +65,7 @@ pub async fn create(
         return Err(AppError::conflict(
             "registration_closed",
             None,
-            "Registration is closed on this server ([registration] mode = \"closed\"): an invitation could not be used.",
+            "Registration is closed on this server.",
         ));
     }
     let mut errors = Vec::new();
