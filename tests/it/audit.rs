@@ -38,13 +38,32 @@ impl Env {
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("provisioning.toml");
         std::fs::write(&file, "[[orgs]]\nname = \"Provisioned\"\n").unwrap();
-        let app = common::spawn_app_with(|c| c.provisioning_file = Some(file));
+        let app = common::spawn_app_with(|c| {
+            c.provisioning_file = Some(file);
+            // Mail to a port nobody listens on: queued, tried once, failed.
+            c.email = Some(gatehouse::server::email::config::EmailConfig {
+                max_attempts: 1,
+                ..common::email_config(common::free_port())
+            });
+            c.registration_mode = gatehouse::model::RegistrationMode::Token;
+        });
         let admin = app.admin_token();
         Self {
             app,
             admin,
             n: std::cell::Cell::new(0),
         }
+    }
+
+    /// A user with an email address (its verification mail queued).
+    fn user_with_email(&self) -> String {
+        let name = self.name("mailed");
+        let doc = self.ok(
+            "POST",
+            &format!("{API}/users"),
+            Some(&json!({"username": name, "email": format!("{name}@example.org")})),
+        );
+        doc["data"]["id"].as_str().unwrap().to_owned()
     }
 
     fn name(&self, prefix: &str) -> String {
@@ -310,6 +329,67 @@ fn case_for(env: &Env, method: &str, template: &str) -> Option<Case> {
                 "token.create",
                 "token",
                 None,
+            )
+        }
+        ("post", "/users/{id}/email/verification") => {
+            let id = env.user_with_email();
+            case(
+                "POST",
+                p(&format!("/users/{id}/email/verification")),
+                None,
+                "user.email_verification_sent",
+                "user",
+                Some(id),
+            )
+        }
+        ("put", "/users/{id}/email/verified") => {
+            let id = env.user_with_email();
+            case(
+                "PUT",
+                p(&format!("/users/{id}/email/verified")),
+                Some(json!({"verified": true})),
+                "user.email_verified",
+                "user",
+                Some(id),
+            )
+        }
+        ("post", "/users/{id}/password-reset") => {
+            let id = env.user_with_email();
+            case(
+                "POST",
+                p(&format!("/users/{id}/password-reset")),
+                None,
+                "user.password_reset_link",
+                "user",
+                Some(id),
+            )
+        }
+        ("post", "/invitations") => case(
+            "POST",
+            p("/invitations"),
+            Some(json!({"email": format!("{}@example.org", env.name("guest"))})),
+            "invitation.create",
+            "invitation",
+            None,
+        ),
+        ("post", "/email/outbox/{id}/retry") => {
+            env.user_with_email();
+            // The mail server is down and one attempt is allowed: it fails.
+            let failed = common::eventually(|| {
+                env.ok("GET", &p("/email/outbox?filter[status]=failed"), None)["data"]
+                    .as_array()
+                    .is_some_and(|m| !m.is_empty())
+            });
+            assert!(failed, "no failed message");
+            let doc = env.ok("GET", &p("/email/outbox?filter[status]=failed"), None);
+            let id = doc["data"][0]["id"].as_str().unwrap().to_owned();
+            case(
+                "POST",
+                p(&format!("/email/outbox/{id}/retry")),
+                None,
+                "email.retry",
+                "email",
+                Some(id),
             )
         }
         ("delete", "/users/{id}/factors") => {

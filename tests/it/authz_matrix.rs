@@ -327,6 +327,11 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
         "jobs/run" => "name=deactivate_dormant".into(),
         "jobs/pause-all" => "paused=true".into(),
         "users/factors" | "users/factors/reset" => format!("user_id={id}"),
+        "users/email/verification" | "users/password-reset" => format!("user_id={id}"),
+        "users/email/verified" => format!("user_id={id}&verified=true"),
+        "invitations/create" => "email=matrix%40example.org".into(),
+        "invitations/list" | "email/outbox" => String::new(),
+        "email/outbox/retry" => "id=01JD0000000000000000000000".into(),
         _ => return None,
     })
 }
@@ -370,6 +375,15 @@ const NOT_ADMIN_ONLY: &[&str] = &[
     "account/security/passkey",
     "account/security/remove",
     "account/security/recovery-codes",
+    // Mail: public pages and the caller's own settings (tests/it/email.rs).
+    "email/available",
+    "auth/password-reset/request",
+    "auth/password-reset/account",
+    "auth/password-reset",
+    "auth/verify-email",
+    "account/mail/get",
+    "account/mail/notices",
+    "account/mail/verify",
 ];
 
 #[test]

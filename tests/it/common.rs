@@ -106,6 +106,21 @@ pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
     }
 }
 
+/// `[email]` for an SMTP server on loopback `port` (plain SMTP), retrying
+/// after one second.
+pub fn email_config(port: u16) -> gatehouse::server::email::config::EmailConfig {
+    gatehouse::server::email::config::EmailConfig {
+        host: "127.0.0.1".into(),
+        port,
+        security: gatehouse::server::email::config::SmtpSecurity::None,
+        username: None,
+        password: None,
+        from: "Gatehouse <gatehouse@example.org>".into(),
+        retry_seconds: 1,
+        max_attempts: 20,
+    }
+}
+
 /// A database of its own for one test.
 pub fn fresh_database_url(rt: &tokio::runtime::Runtime, data_dir: &std::path::Path) -> String {
     match std::env::var("GATEHOUSE_TEST_DATABASE_URL") {

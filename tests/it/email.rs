@@ -10,10 +10,10 @@ use std::{
 
 use serde_json::json;
 
-use crate::common::{self, free_port, spawn_app_with, Auth, Reply, TestApp};
+use crate::common::{self, email_config, free_port, spawn_app_with, Auth, Reply, TestApp};
 use gatehouse::{
     model::RegistrationMode,
-    server::{config::Config, db::Db, email::config::{EmailConfig, SmtpSecurity}},
+    server::{config::Config, db::Db},
 };
 
 const PASSWORD: &str = "correct-horse-9";
@@ -158,20 +158,6 @@ impl Drop for SmtpSink {
             let _ = child.wait();
         }
         let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-/// `[email]` for the sink on `port`, retrying after one second.
-pub fn email_config(port: u16) -> EmailConfig {
-    EmailConfig {
-        host: "127.0.0.1".into(),
-        port,
-        security: SmtpSecurity::None,
-        username: None,
-        password: None,
-        from: "Gatehouse <gatehouse@example.org>".into(),
-        retry_seconds: 1,
-        max_attempts: 20,
     }
 }
 
