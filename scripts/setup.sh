@@ -70,7 +70,7 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/stylelint ] |
   log "npm install (binaryen for wasm-opt, swagger-ui-dist for /api/doc/, stylelint)"
   npm install --no-audit --no-fund --silent
 fi
-if [ "${1:-}" = "test" ] && [ ! -d end2end/node_modules/@playwright/test ]; then
+if [ "${1:-}" = "test" ] && { [ ! -d end2end/node_modules/@playwright/test ] || [ ! -d end2end/node_modules/mailparser ]; }; then
   log "npm install in end2end/ (Playwright; browsers come from Debian)"
   (cd end2end && npm install --no-audit --no-fund --silent)
 fi

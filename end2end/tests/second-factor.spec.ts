@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -8,7 +7,7 @@ import * as OTPAuth from "otpauth";
 import type { CDPSession, Page } from "@playwright/test";
 
 import { test, expect } from "./fixtures";
-import { ADMIN, expectNoSeriousA11yViolations, hydrated, ready, uniqueName } from "./helpers";
+import { ADMIN, expectNoSeriousA11yViolations, freePort, hydrated, ready, uniqueName } from "./helpers";
 
 // Second factors through the real pages: an authenticator app added from
 // the QR page and asked at the next sign-in (codes computed by the `otpauth`
@@ -146,19 +145,6 @@ test.describe("passkeys", () => {
     await expect(page.getByTestId("whoami")).toHaveText(username);
   });
 });
-
-/** A free TCP port on this machine. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 test.describe("a server that requires a second factor of admins", () => {
   let server: ChildProcess | undefined;

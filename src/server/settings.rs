@@ -275,6 +275,28 @@ pub fn effective(config: &Config) -> Settings {
     let live = Section::new("live")
         .plain("max_streams_per_user", None, some(c.live.per_user))
         .plain("max_streams", None, some(c.live.total));
+    let mail = c.email.as_ref();
+    let email = Section::new("email")
+        .plain("host", Some("GATEHOUSE_EMAIL_HOST"), mail.map(|m| m.host.clone()))
+        .plain("port", Some("GATEHOUSE_EMAIL_PORT"), mail.map(|m| m.port.to_string()))
+        .plain(
+            "security",
+            Some("GATEHOUSE_EMAIL_SECURITY"),
+            mail.map(|m| m.security.as_str().to_owned()),
+        )
+        .plain(
+            "username",
+            Some("GATEHOUSE_EMAIL_USERNAME"),
+            mail.and_then(|m| m.username.clone()),
+        )
+        .secret(
+            "password",
+            Some("GATEHOUSE_EMAIL_PASSWORD"),
+            mail.is_some_and(|m| m.password.is_some()),
+        )
+        .plain("from", Some("GATEHOUSE_EMAIL_FROM"), mail.map(|m| m.from.clone()))
+        .plain("retry_seconds", None, mail.map(|m| m.retry_seconds.to_string()))
+        .plain("max_attempts", None, mail.map(|m| m.max_attempts.to_string()));
     Settings {
         sections: vec![
             server.done(),
@@ -293,6 +315,7 @@ pub fn effective(config: &Config) -> Settings {
             provisioning.done(),
             live.done(),
             ui.done(),
+            email.done(),
         ],
     }
 }
@@ -335,6 +358,13 @@ mod tests {
         let mut config = Config::load(None).expect("defaults load");
         config.database_url = "postgres://gh:Zebra-Secret-1@db/x".into();
         config.metrics_token = Some(super::super::config::Secret::new("Zebra-Secret-2".into()));
+        let mut errors = Vec::new();
+        let section: crate::server::email::config::EmailSection = toml::from_str(
+            "host = \"smtp.example.org\"\nfrom = \"gh@example.org\"\nusername = \"gh\"\npassword = \"Zebra-Secret-3\"",
+        )
+        .unwrap();
+        config.email = section.resolve(&mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
         let text = serde_json::to_string(&effective(&config)).unwrap();
         assert!(!text.contains("Zebra-Secret"), "{text}");
         assert!(text.contains(REDACTED));

@@ -7,7 +7,7 @@ use leptos::server_fn::codec::GetUrl;
 
 use crate::model::{
     email::{Invitation, MailSettings, Outbox},
-    AppError, OrgRole, Page,
+    AppError, Page,
 };
 
 /// Whether the server sends mail (the pages hide mail features otherwise).
@@ -210,10 +210,16 @@ pub async fn invite(
                 )])
             })?),
         };
+        // The role select always posts a value; it counts only with an
+        // organisation.
+        let org_id = org_id.filter(|s| !s.trim().is_empty());
         let input = NewInvitation {
+            role: org_id
+                .as_ref()
+                .and(role.as_deref())
+                .and_then(crate::model::OrgRole::parse),
+            org_id,
             email,
-            org_id: org_id.filter(|s| !s.is_empty()),
-            role: role.as_deref().and_then(OrgRole::parse),
             valid_days,
         };
         crate::server::ops::email::invitations::create(&state, &caller, input).await

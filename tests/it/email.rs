@@ -402,7 +402,7 @@ fn an_invitation_registers_into_its_organisation() {
     assert_eq!(attributes["status"], "invited");
 
     let mail = sink.wait_for("ivy@example.org", "You are invited");
-    assert!(mail.text.contains("Invited Org") && mail.text.contains("editor"), "{}", mail.text);
+    assert!(mail.text.contains("Invited Org") && mail.text.contains("Editor"), "{}", mail.text);
     let link = mail.link("/register");
     assert!(link.contains("email=ivy%40example.org"), "{link}");
     let reg_token = mail.token("/register");

@@ -377,16 +377,7 @@ pub fn InvitationsPanel() -> impl IntoView {
                                 autocomplete="off" error=errors.field("email")/>
                             <Field label=t!("email-invitation-valid-days") name="valid_days" kind="number"
                                 value="7" error=errors.field("valid_days")/>
-                            <Field label=t!("email-invitation-org") name="org_id" hint=t!("email-invitation-org-hint")
-                                error=errors.field("org_id")/>
-                            <div class="field">
-                                <label for="field-role">{t!("common-role")}</label>
-                                <select id="field-role" name="role">
-                                    <option value="viewer">"viewer"</option>
-                                    <option value="editor">"editor"</option>
-                                    <option value="admin">"admin"</option>
-                                </select>
-                            </div>
+                            <super::user_new::OrgRoleFields errors/>
                             <button type="submit" class="button primary">{t!("email-invite-submit")}</button>
                         </ActionForm>
                         <nav class="filters" aria-label=t!("email-invitation-status")>

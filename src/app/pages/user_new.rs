@@ -32,6 +32,38 @@ pub fn NewUserPage() -> impl IntoView {
 fn NewUserForm() -> impl IntoView {
     let action = ServerAction::<CreateUser>::new();
     let errors = FormErrors::of(action);
+    view! {
+        <div class="page-head">
+            <h1>{t!("user-new-title")}</h1>
+            <A href="/users" attr:class="button subtle">{t!("users-back")}</A>
+        </div>
+        <ActionForm action=action>
+            <div class="card form">
+                {move || error_banner(errors.general())}
+                <Field label=t!("common-username") name="username" required=true autocomplete="off"
+                    hint=t!("user-new-username-hint") error=errors.field("username")/>
+                <Field label=t!("common-display-name") name="display_name" autocomplete="off" error=errors.field("display_name")/>
+                <Field label=t!("common-email") name="email" kind="email" autocomplete="off" error=errors.field("email")/>
+                <Field label=t!("common-password") name="password" kind="password" autocomplete="new-password"
+                    hint=t!("user-new-password-hint") error=errors.field("password")/>
+                <OrgRoleFields errors/>
+                <div class="field check">
+                    <input id="field-admin" type="checkbox" name="admin"/>
+                    <label for="field-admin">{t!("user-new-admin")}</label>
+                </div>
+                <button type="submit" class="button primary" disabled=move || action.pending().get()>
+                    {move || if action.pending().get() { t!("user-new-creating") } else { t!("user-new-submit") }}
+                </button>
+            </div>
+        </ActionForm>
+    }
+}
+
+/// The organisation a new account joins (`org_id`) and its role there
+/// (`role`), with their field errors; nothing while there is no
+/// organisation. Shared by the new-user and invitation forms.
+#[component]
+pub fn OrgRoleFields(errors: FormErrors) -> impl IntoView {
     let orgs = Resource::new(|| (), |_| org_names());
     let org_error = errors.field("org_id");
     let org_field = move || {
@@ -60,29 +92,5 @@ fn NewUserForm() -> impl IntoView {
             })
         })
     };
-    view! {
-        <div class="page-head">
-            <h1>{t!("user-new-title")}</h1>
-            <A href="/users" attr:class="button subtle">{t!("users-back")}</A>
-        </div>
-        <ActionForm action=action>
-            <div class="card form">
-                {move || error_banner(errors.general())}
-                <Field label=t!("common-username") name="username" required=true autocomplete="off"
-                    hint=t!("user-new-username-hint") error=errors.field("username")/>
-                <Field label=t!("common-display-name") name="display_name" autocomplete="off" error=errors.field("display_name")/>
-                <Field label=t!("common-email") name="email" kind="email" autocomplete="off" error=errors.field("email")/>
-                <Field label=t!("common-password") name="password" kind="password" autocomplete="new-password"
-                    hint=t!("user-new-password-hint") error=errors.field("password")/>
-                <Transition fallback=|| ()>{org_field}</Transition>
-                <div class="field check">
-                    <input id="field-admin" type="checkbox" name="admin"/>
-                    <label for="field-admin">{t!("user-new-admin")}</label>
-                </div>
-                <button type="submit" class="button primary" disabled=move || action.pending().get()>
-                    {move || if action.pending().get() { t!("user-new-creating") } else { t!("user-new-submit") }}
-                </button>
-            </div>
-        </ActionForm>
-    }
+    view! { <Transition fallback=|| ()>{org_field}</Transition> }
 }

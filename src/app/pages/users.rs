@@ -109,6 +109,8 @@ pub struct TableState {
     org: Option<String>,
     /// `true`: with a second factor; `false`: without.
     second_factor: Option<String>,
+    /// `true`: verified address; `false`: none, or not verified.
+    email_verified: Option<String>,
     /// Chosen columns (`col=email&col=status`); none chosen: all.
     cols: Vec<String>,
 }
@@ -128,6 +130,7 @@ impl TableState {
             created_before: q.get("filter[created_before]"),
             org: q.get("filter[org]"),
             second_factor: q.get("filter[has_second_factor]"),
+            email_verified: q.get("filter[email_verified]"),
             cols: q.get_all("col").unwrap_or_default(),
         }
     }
@@ -155,6 +158,7 @@ impl TableState {
             ("filter[created_before]", &self.created_before),
             ("filter[org]", &self.org),
             ("filter[has_second_factor]", &self.second_factor),
+            ("filter[email_verified]", &self.email_verified),
             ("sort", &self.sort),
             ("size", &self.size),
         ] {
@@ -239,6 +243,14 @@ fn second_factors() -> [(&'static str, String); 3] {
         ("", t!("users-second-factor-any")),
         ("true", t!("users-second-factor-with")),
         ("false", t!("users-second-factor-without")),
+    ]
+}
+
+fn email_states() -> [(&'static str, String); 3] {
+    [
+        ("", t!("users-second-factor-any")),
+        ("true", t!("users-email-verified")),
+        ("false", t!("users-email-unverified")),
     ]
 }
 
@@ -348,6 +360,8 @@ fn UsersTable() -> impl IntoView {
                 options=roles().to_vec() current=Signal::derive(current(|s| s.admin.clone()))/>
             <FilterSelect id="filter-second-factor" name="filter[has_second_factor]" label=t!("users-second-factor")
                 options=second_factors().to_vec() current=Signal::derive(current(|s| s.second_factor.clone()))/>
+            <FilterSelect id="filter-email-verified" name="filter[email_verified]" label=t!("users-email-filter")
+                options=email_states().to_vec() current=Signal::derive(current(|s| s.email_verified.clone()))/>
             <FilterSelect id="filter-dormant" name="filter[inactive_days]" label=t!("users-activity")
                 options=activities().to_vec() current=Signal::derive(current(|s| s.dormant.clone()))/>
             <div class="field">

@@ -35,3 +35,6 @@ users-second-factor = Zweiter Faktor
 users-second-factor-any = Beliebig
 users-second-factor-with = Mit zweitem Faktor
 users-second-factor-without = Ohne zweiten Faktor
+users-email-filter = E-Mail-Adresse
+users-email-verified = Bestätigt
+users-email-unverified = Nicht bestätigt oder keine

@@ -35,3 +35,6 @@ users-second-factor = Second factor
 users-second-factor-any = Any
 users-second-factor-with = Has a second factor
 users-second-factor-without = No second factor
+users-email-filter = Email address
+users-email-verified = Verified
+users-email-unverified = Not verified or none

@@ -35,3 +35,6 @@ users-second-factor = Segundo factor
 users-second-factor-any = Cualquiera
 users-second-factor-with = Con segundo factor
 users-second-factor-without = Sin segundo factor
+users-email-filter = Dirección de correo
+users-email-verified = Verificada
+users-email-unverified = Sin verificar o ninguna

@@ -35,3 +35,6 @@ users-second-factor = Second facteur
 users-second-factor-any = Tous
 users-second-factor-with = Avec un second facteur
 users-second-factor-without = Sans second facteur
+users-email-filter = Adresse e-mail
+users-email-verified = Vérifiée
+users-email-unverified = Non vérifiée ou absente

@@ -126,14 +126,19 @@ pub async fn create(
         registered_at: None,
     };
     let language = state.config.default_language;
+    let role_name = role.map(|r| match r {
+        OrgRole::Viewer => language.text("orgs-role-viewer"),
+        OrgRole::Editor => language.text("orgs-role-editor"),
+        OrgRole::Admin => language.text("orgs-role-admin"),
+    });
     let letter = letter::invitation(
         language,
         &site(state),
         &caller.username,
         &format!("{} UTC", language.date_time(&rfc3339(row.expires_at))),
         org.as_ref()
-            .zip(role)
-            .map(|(o, r)| (o.name.as_str(), r.as_str())),
+            .zip(role_name.as_deref())
+            .map(|(o, r)| (o.name.as_str(), r)),
         &link(
             state,
             &format!(
