@@ -195,6 +195,19 @@ fn user(app: &TestApp, token: &str, id: &str) -> serde_json::Value {
     reply.json()["data"]["attributes"].clone()
 }
 
+/// An administrator marks the user's address verified.
+fn mark_verified(app: &TestApp, token: &str, id: &str) -> Reply {
+    let reply = app.request(
+        "PUT",
+        &format!("/api/admin/v1/users/{id}/email/verified"),
+        Auth::Bearer(token),
+        &[("Content-Type", "application/json")],
+        Some(r#"{"verified": true}"#),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    reply
+}
+
 fn request_reset(app: &TestApp, email: &str, ip: &str) -> Reply {
     app.post_form(
         "/api/auth/password-reset/request",
@@ -227,13 +240,7 @@ fn without_email_settings_the_mail_features_answer_409() {
     assert_refused(&request_reset(&app, "nomail@example.org", "10.9.0.1"), 409, "email_not_configured");
     assert_eq!(app.get("/api/email/available", Auth::None).body, "false");
     // Marking an address verified needs no mail.
-    let marked = app.request(
-        "PUT",
-        &format!("/api/admin/v1/users/{id}/email/verified"),
-        Auth::Bearer(&token),
-        &[("Content-Type", "application/json")],
-        Some(r#"{"verified": true}"#),
-    );
+    let marked = mark_verified(&app, &token, &id);
     assert_eq!(marked.status, 200, "{}", marked.body);
     assert_eq!(marked.json()["data"]["attributes"]["email_verified"], true);
 }
@@ -278,13 +285,7 @@ fn a_verification_link_proves_the_address_once() {
     // An administrator can send it again, until the address is verified.
     let again = app.request("POST", &format!("/api/admin/v1/users/{id}/email/verification"), Auth::Bearer(&token), &[], None);
     assert_eq!(again.status, 204, "{}", again.body);
-    let marked = app.request(
-        "PUT",
-        &format!("/api/admin/v1/users/{id}/email/verified"),
-        Auth::Bearer(&token),
-        &[("Content-Type", "application/json")],
-        Some(r#"{"verified": true}"#),
-    );
+    let marked = mark_verified(&app, &token, &id);
     assert_eq!(marked.json()["data"]["attributes"]["email_verified"], true);
     assert_refused(
         &app.request("POST", &format!("/api/admin/v1/users/{id}/email/verification"), Auth::Bearer(&token), &[], None),
@@ -300,13 +301,7 @@ fn a_forgotten_password_is_reset_by_mail_without_telling_who_has_an_account() {
     let token = app.admin_token();
     let id = user_with_email(&app, &token, "rosa", "rosa@example.org");
     // Verified, so she also receives the notice of the change.
-    app.request(
-        "PUT",
-        &format!("/api/admin/v1/users/{id}/email/verified"),
-        Auth::Bearer(&token),
-        &[("Content-Type", "application/json")],
-        Some(r#"{"verified": true}"#),
-    );
+    mark_verified(&app, &token, &id);
     let old_session = app.login("rosa", PASSWORD);
 
     // The same answer for an address with and without an account.
@@ -449,13 +444,7 @@ fn security_notices_follow_the_switches() {
     let app = mail_app(sink.port, |_| {});
     let token = app.admin_token();
     let id = user_with_email(&app, &token, "nina", "nina@example.org");
-    app.request(
-        "PUT",
-        &format!("/api/admin/v1/users/{id}/email/verified"),
-        Auth::Bearer(&token),
-        &[("Content-Type", "application/json")],
-        Some(r#"{"verified": true}"#),
-    );
+    mark_verified(&app, &token, &id);
     let cookie = app.login("nina", PASSWORD);
     // The first sign-in is no news; one from another browser is.
     let other = app.post_form(

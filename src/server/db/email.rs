@@ -25,6 +25,28 @@ pub struct TokenUse {
 
 const LIVE: &str = "token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3";
 
+/// Spends the live link `$hash` of `$purpose` at `$now` on the open
+/// transaction `$tx` (a conditional `UPDATE`: of two uses, one wins);
+/// evaluates to what it was for, or returns `Ok(None)` when there is none.
+macro_rules! spend_link {
+    ($tx:ident, $hash:expr, $purpose:expr, $now:expr) => {{
+        let spend = format!(
+            "UPDATE email_tokens SET used_at = $4 WHERE {LIVE} RETURNING user_id, email"
+        );
+        match sqlx::query_as::<_, TokenUse>(&spend)
+            .bind($hash)
+            .bind($purpose)
+            .bind($now)
+            .bind($now)
+            .fetch_optional(&mut *$tx)
+            .await?
+        {
+            Some(used) => used,
+            None => return Ok(None),
+        }
+    }};
+}
+
 /// Writes a link and its message in one transaction (with an audit record
 /// when an administrator asked for it).
 pub async fn issue(
@@ -74,19 +96,9 @@ pub async fn verify(
     now: i64,
     audit: impl FnOnce(&TokenUse) -> AuditEntry,
 ) -> sqlx::Result<Option<TokenUse>> {
-    let spend = format!("UPDATE email_tokens SET used_at = $4 WHERE {LIVE} RETURNING user_id, email");
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
-        let Some(used) = sqlx::query_as::<_, TokenUse>(&spend)
-            .bind(hash)
-            .bind("verify")
-            .bind(now)
-            .bind(now)
-            .fetch_optional(&mut *tx)
-            .await?
-        else {
-            return Ok(None);
-        };
+        let used = spend_link!(tx, hash, "verify", now);
         let changed = sqlx::query(
             "UPDATE users SET email_verified_at = $1 WHERE id = $2 AND email = $3",
         )
@@ -117,19 +129,9 @@ pub async fn reset_password(
     audit: &AuditEntry,
     notice: Option<&OutgoingMail>,
 ) -> sqlx::Result<Option<(String, Vec<String>)>> {
-    let spend = format!("UPDATE email_tokens SET used_at = $4 WHERE {LIVE} RETURNING user_id, email");
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
-        let Some(used) = sqlx::query_as::<_, TokenUse>(&spend)
-            .bind(hash)
-            .bind("reset")
-            .bind(now)
-            .bind(now)
-            .fetch_optional(&mut *tx)
-            .await?
-        else {
-            return Ok(None);
-        };
+        let used = spend_link!(tx, hash, "reset", now);
         sqlx::query(
             "UPDATE users SET password_hash = $1, password_change_required = FALSE, \
              sessions_valid_after = $2 WHERE id = $3",

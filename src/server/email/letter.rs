@@ -2,6 +2,7 @@
 //! reader's language, as plain text and as simple HTML with one button.
 
 use crate::i18n::{Arg, Language};
+use crate::server::oidc::page::esc as escape;
 
 /// A composed message.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,21 +51,6 @@ struct Draft<'a> {
     /// The button: its label and link.
     action: Option<(String, String)>,
     footer: Option<String>,
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 impl Draft<'_> {
