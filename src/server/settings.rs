@@ -277,8 +277,16 @@ pub fn effective(config: &Config) -> Settings {
         .plain("max_streams", None, some(c.live.total));
     let mail = c.email.as_ref();
     let email = Section::new("email")
-        .plain("host", Some("GATEHOUSE_EMAIL_HOST"), mail.map(|m| m.host.clone()))
-        .plain("port", Some("GATEHOUSE_EMAIL_PORT"), mail.map(|m| m.port.to_string()))
+        .plain(
+            "host",
+            Some("GATEHOUSE_EMAIL_HOST"),
+            mail.map(|m| m.host.clone()),
+        )
+        .plain(
+            "port",
+            Some("GATEHOUSE_EMAIL_PORT"),
+            mail.map(|m| m.port.to_string()),
+        )
         .plain(
             "security",
             Some("GATEHOUSE_EMAIL_SECURITY"),
@@ -294,9 +302,21 @@ pub fn effective(config: &Config) -> Settings {
             Some("GATEHOUSE_EMAIL_PASSWORD"),
             mail.is_some_and(|m| m.password.is_some()),
         )
-        .plain("from", Some("GATEHOUSE_EMAIL_FROM"), mail.map(|m| m.from.clone()))
-        .plain("retry_seconds", None, mail.map(|m| m.retry_seconds.to_string()))
-        .plain("max_attempts", None, mail.map(|m| m.max_attempts.to_string()));
+        .plain(
+            "from",
+            Some("GATEHOUSE_EMAIL_FROM"),
+            mail.map(|m| m.from.clone()),
+        )
+        .plain(
+            "retry_seconds",
+            None,
+            mail.map(|m| m.retry_seconds.to_string()),
+        )
+        .plain(
+            "max_attempts",
+            None,
+            mail.map(|m| m.max_attempts.to_string()),
+        );
     Settings {
         sections: vec![
             server.done(),

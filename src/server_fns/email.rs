@@ -121,11 +121,15 @@ pub async fn update_mail_notices(
 ) -> Result<MailSettings, AppError> {
     use crate::server_fns::context::*;
     as_caller(|state, caller| async move {
-        let on: Vec<String> = [("password", password), ("factors", factors), ("sign_in", sign_in)]
-            .into_iter()
-            .filter(|(_, ticked)| ticked.is_some())
-            .map(|(k, _)| k.to_owned())
-            .collect();
+        let on: Vec<String> = [
+            ("password", password),
+            ("factors", factors),
+            ("sign_in", sign_in),
+        ]
+        .into_iter()
+        .filter(|(_, ticked)| ticked.is_some())
+        .map(|(k, _)| k.to_owned())
+        .collect();
         let settings = crate::server::ops::email::notices::set_own(&state, &caller, &on).await?;
         if plain_form() {
             leptos_axum::redirect("/account?notices=saved#notices");
@@ -200,7 +204,11 @@ pub async fn invite(
     use crate::model::{email::NewInvitation, FieldError};
     use crate::server_fns::context::*;
     as_caller(|state, caller| async move {
-        let valid_days = match valid_days.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let valid_days = match valid_days
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             None => None,
             Some(raw) => Some(raw.parse::<u32>().map_err(|_| {
                 AppError::Invalid(vec![FieldError::new(
@@ -251,8 +259,12 @@ pub async fn list_invitations(
 pub async fn email_outbox(status: Option<String>) -> Result<Outbox, AppError> {
     use crate::server_fns::context::*;
     as_caller(|state, caller| async move {
-        crate::server::ops::email::outbox(&state, &caller, status.as_deref().filter(|s| !s.is_empty()))
-            .await
+        crate::server::ops::email::outbox(
+            &state,
+            &caller,
+            status.as_deref().filter(|s| !s.is_empty()),
+        )
+        .await
     })
     .await
 }
@@ -261,6 +273,8 @@ pub async fn email_outbox(status: Option<String>) -> Result<Outbox, AppError> {
 #[server(prefix = "/api", endpoint = "email/outbox/retry")]
 pub async fn retry_email(id: String) -> Result<(), AppError> {
     use crate::server_fns::context::*;
-    as_caller(|state, caller| async move { crate::server::ops::email::retry(&state, &caller, &id).await })
-        .await
+    as_caller(|state, caller| async move {
+        crate::server::ops::email::retry(&state, &caller, &id).await
+    })
+    .await
 }

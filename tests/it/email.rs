@@ -83,7 +83,10 @@ impl SmtpSink {
             .expect("start aiosmtpd (apt install python3-aiosmtpd)");
         let deadline = Instant::now() + Duration::from_secs(10);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "aiosmtpd did not listen on {port}");
+            assert!(
+                Instant::now() < deadline,
+                "aiosmtpd did not listen on {port}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         Self {
@@ -116,7 +119,9 @@ impl SmtpSink {
                     text: m.body_text(0).unwrap_or_default().into_owned(),
                     html: m.body_html(0).unwrap_or_default().into_owned(),
                     message_id: m.message_id().unwrap_or_default().to_owned(),
-                    list_unsubscribe: m.header_raw("List-Unsubscribe").map(|v| v.trim().to_owned()),
+                    list_unsubscribe: m
+                        .header_raw("List-Unsubscribe")
+                        .map(|v| v.trim().to_owned()),
                     has_date: m.date().is_some(),
                 });
             }
@@ -139,7 +144,10 @@ impl SmtpSink {
             assert!(
                 Instant::now() < deadline,
                 "no '{subject}' to {to}; got {:?}",
-                self.messages().iter().map(|m| (&m.to, &m.subject)).collect::<Vec<_>>()
+                self.messages()
+                    .iter()
+                    .map(|m| (&m.to, &m.subject))
+                    .collect::<Vec<_>>()
             );
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -228,16 +236,30 @@ fn without_email_settings_the_mail_features_answer_409() {
     let token = app.admin_token();
     let id = user_with_email(&app, &token, "nomail", "nomail@example.org");
     assert_refused(
-        &app.post_json("/api/admin/v1/invitations", Auth::Bearer(&token), &json!({"email": "x@example.org"})),
+        &app.post_json(
+            "/api/admin/v1/invitations",
+            Auth::Bearer(&token),
+            &json!({"email": "x@example.org"}),
+        ),
         409,
         "email_not_configured",
     );
     assert_refused(
-        &app.request("POST", &format!("/api/admin/v1/users/{id}/password-reset"), Auth::Bearer(&token), &[], None),
+        &app.request(
+            "POST",
+            &format!("/api/admin/v1/users/{id}/password-reset"),
+            Auth::Bearer(&token),
+            &[],
+            None,
+        ),
         409,
         "email_not_configured",
     );
-    assert_refused(&request_reset(&app, "nomail@example.org", "10.9.0.1"), 409, "email_not_configured");
+    assert_refused(
+        &request_reset(&app, "nomail@example.org", "10.9.0.1"),
+        409,
+        "email_not_configured",
+    );
     assert_eq!(app.get("/api/email/available", Auth::None).body, "false");
     // Marking an address verified needs no mail.
     let marked = mark_verified(&app, &token, &id);
@@ -252,43 +274,88 @@ fn a_verification_link_proves_the_address_once() {
     let token = app.admin_token();
     let id = user_with_email(&app, &token, "vera", "vera@example.org");
     assert_eq!(user(&app, &token, &id)["email_verified"], false);
-    let unverified = app.get("/api/admin/v1/users?filter[email_verified]=false", Auth::Bearer(&token));
+    let unverified = app.get(
+        "/api/admin/v1/users?filter[email_verified]=false",
+        Auth::Bearer(&token),
+    );
     assert!(unverified.body.contains("vera"), "{}", unverified.body);
 
     let mail = sink.wait_for("vera@example.org", "Confirm your email address");
-    assert!(mail.html.contains("<a href=") && mail.has_date, "multipart with a date");
-    assert!(mail.message_id.ends_with("@example.org"), "{}", mail.message_id);
+    assert!(
+        mail.html.contains("<a href=") && mail.has_date,
+        "multipart with a date"
+    );
+    assert!(
+        mail.message_id.ends_with("@example.org"),
+        "{}",
+        mail.message_id
+    );
     let secret = mail.token("/verify-email");
     let page = app.get(&format!("/verify-email?token={secret}"), Auth::None);
     assert_eq!(page.status, 200);
     // Opening the page spends nothing: the button does.
     assert_eq!(user(&app, &token, &id)["email_verified"], false);
-    let confirm = app.post_form("/api/auth/verify-email", Auth::None, &[("Accept", "text/html")], &format!("token={secret}"));
-    assert_eq!(confirm.header("location"), Some("/verify-email?done=1"), "{}", confirm.body);
+    let confirm = app.post_form(
+        "/api/auth/verify-email",
+        Auth::None,
+        &[("Accept", "text/html")],
+        &format!("token={secret}"),
+    );
+    assert_eq!(
+        confirm.header("location"),
+        Some("/verify-email?done=1"),
+        "{}",
+        confirm.body
+    );
     assert_eq!(user(&app, &token, &id)["email_verified"], true);
-    let verified = app.get("/api/admin/v1/users?filter[email_verified]=true", Auth::Bearer(&token));
+    let verified = app.get(
+        "/api/admin/v1/users?filter[email_verified]=true",
+        Auth::Bearer(&token),
+    );
     assert!(verified.body.contains("vera"), "{}", verified.body);
     assert_refused(
-        &app.post_form("/api/auth/verify-email", Auth::None, &[], &format!("token={secret}")),
+        &app.post_form(
+            "/api/auth/verify-email",
+            Auth::None,
+            &[],
+            &format!("token={secret}"),
+        ),
         422,
         "link_invalid",
     );
 
     // A new address is unproven again and gets its own link.
     let cookie = app.login("vera", PASSWORD);
-    let changed = app.post_form("/api/account/profile", Auth::Cookie(&cookie), &[], "email=vera%40example.net");
+    let changed = app.post_form(
+        "/api/account/profile",
+        Auth::Cookie(&cookie),
+        &[],
+        "email=vera%40example.net",
+    );
     assert_eq!(changed.status, 200, "{}", changed.body);
     assert_eq!(user(&app, &token, &id)["email_verified"], false);
     let second = sink.wait_for("vera@example.net", "Confirm your email address");
     // The first address's links are void for the second.
     assert_ne!(second.token("/verify-email"), secret);
     // An administrator can send it again, until the address is verified.
-    let again = app.request("POST", &format!("/api/admin/v1/users/{id}/email/verification"), Auth::Bearer(&token), &[], None);
+    let again = app.request(
+        "POST",
+        &format!("/api/admin/v1/users/{id}/email/verification"),
+        Auth::Bearer(&token),
+        &[],
+        None,
+    );
     assert_eq!(again.status, 204, "{}", again.body);
     let marked = mark_verified(&app, &token, &id);
     assert_eq!(marked.json()["data"]["attributes"]["email_verified"], true);
     assert_refused(
-        &app.request("POST", &format!("/api/admin/v1/users/{id}/email/verification"), Auth::Bearer(&token), &[], None),
+        &app.request(
+            "POST",
+            &format!("/api/admin/v1/users/{id}/email/verification"),
+            Auth::Bearer(&token),
+            &[],
+            None,
+        ),
         409,
         "email_already_verified",
     );
@@ -341,38 +408,70 @@ fn a_forgotten_password_is_reset_by_mail_without_telling_who_has_an_account() {
     let me = app.get("/api/auth/me", Auth::Cookie(&new_session));
     assert!(me.body.contains("rosa"), "{}", me.body);
     // Every earlier session ended; the link works once.
-    assert_eq!(app.get("/api/auth/me", Auth::Cookie(&old_session)).body, "null");
+    assert_eq!(
+        app.get("/api/auth/me", Auth::Cookie(&old_session)).body,
+        "null"
+    );
     assert_refused(
         &app.post_form(
             "/api/auth/password-reset",
             Auth::None,
             &[],
-            &format!("token={secret}&new_password=another-horse-2&new_password_confirm=another-horse-2"),
+            &format!(
+                "token={secret}&new_password=another-horse-2&new_password_confirm=another-horse-2"
+            ),
         ),
         422,
         "link_invalid",
     );
     app.login("rosa", "new-horse-battery-1");
     let notice = sink.wait_for("rosa@example.org", "Your password was changed");
-    assert!(notice.list_unsubscribe.as_deref().is_some_and(|l| l.contains("/account")), "{notice:?}");
+    assert!(
+        notice
+            .list_unsubscribe
+            .as_deref()
+            .is_some_and(|l| l.contains("/account")),
+        "{notice:?}"
+    );
 
     // Per address: the fourth request within the window is refused, from
     // any client address.
-    assert_eq!(request_reset(&app, "rosa@example.org", "10.9.0.4").status, 200);
-    assert_eq!(request_reset(&app, "rosa@example.org", "10.9.0.6").status, 200);
+    assert_eq!(
+        request_reset(&app, "rosa@example.org", "10.9.0.4").status,
+        200
+    );
+    assert_eq!(
+        request_reset(&app, "rosa@example.org", "10.9.0.6").status,
+        200
+    );
     let limited = request_reset(&app, "rosa@example.org", "10.9.0.5");
     assert_eq!(limited.status, 429, "{}", limited.body);
     assert!(limited.header("retry-after").is_some());
 
     // An administrator can send the link instead of a temporary password.
-    let sent = app.request("POST", &format!("/api/admin/v1/users/{id}/password-reset"), Auth::Bearer(&token), &[], None);
+    let sent = app.request(
+        "POST",
+        &format!("/api/admin/v1/users/{id}/password-reset"),
+        Auth::Bearer(&token),
+        &[],
+        None,
+    );
     assert_eq!(sent.status, 204, "{}", sent.body);
     let deadline = Instant::now() + Duration::from_secs(20);
-    while sink.to("rosa@example.org").iter().filter(|m| m.subject.contains("Reset")).count() < 2 {
+    while sink
+        .to("rosa@example.org")
+        .iter()
+        .filter(|m| m.subject.contains("Reset"))
+        .count()
+        < 2
+    {
         assert!(Instant::now() < deadline, "the admin's link did not arrive");
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert!(sink.to("nobody@example.org").is_empty(), "no mail to an unknown address");
+    assert!(
+        sink.to("nobody@example.org").is_empty(),
+        "no mail to an unknown address"
+    );
 }
 
 #[test]
@@ -380,11 +479,19 @@ fn an_invitation_registers_into_its_organisation() {
     let sink = SmtpSink::start();
     let app = mail_app(sink.port, |_| {});
     let token = app.admin_token();
-    let org = app.post_json("/api/admin/v1/orgs", Auth::Bearer(&token), &json!({"name": "Invited Org"}));
+    let org = app.post_json(
+        "/api/admin/v1/orgs",
+        Auth::Bearer(&token),
+        &json!({"name": "Invited Org"}),
+    );
     assert_eq!(org.status, 201, "{}", org.body);
     let org_id = org.json()["data"]["id"].as_str().unwrap().to_owned();
 
-    let bad = app.post_json("/api/admin/v1/invitations", Auth::Bearer(&token), &json!({"email": "not-an-address", "valid_days": 99}));
+    let bad = app.post_json(
+        "/api/admin/v1/invitations",
+        Auth::Bearer(&token),
+        &json!({"email": "not-an-address", "valid_days": 99}),
+    );
     assert_refused(&bad, 422, "valid_days_out_of_range");
     assert!(bad.body.contains("email_invalid"), "{}", bad.body);
     let created = app.post_json(
@@ -397,26 +504,54 @@ fn an_invitation_registers_into_its_organisation() {
     assert_eq!(attributes["status"], "invited");
 
     let mail = sink.wait_for("ivy@example.org", "You are invited");
-    assert!(mail.text.contains("Invited Org") && mail.text.contains("Editor"), "{}", mail.text);
+    assert!(
+        mail.text.contains("Invited Org") && mail.text.contains("Editor"),
+        "{}",
+        mail.text
+    );
     let link = mail.link("/register");
     assert!(link.contains("email=ivy%40example.org"), "{link}");
     let reg_token = mail.token("/register");
-    assert_eq!(reg_token, attributes["registration_token"].as_str().unwrap());
+    assert_eq!(
+        reg_token,
+        attributes["registration_token"].as_str().unwrap()
+    );
     let registered = app.post_form(
         "/api/registration/submit",
         Auth::None,
         &[],
         &format!("username=ivy&password={PASSWORD}&password_confirm={PASSWORD}&token={reg_token}&email=ivy%40example.org"),
     );
-    assert!(registered.status < 400, "{} {}", registered.status, registered.body);
+    assert!(
+        registered.status < 400,
+        "{} {}",
+        registered.status,
+        registered.body
+    );
 
-    let list = app.get("/api/admin/v1/users?filter[search]=ivy", Auth::Bearer(&token));
+    let list = app.get(
+        "/api/admin/v1/users?filter[search]=ivy",
+        Auth::Bearer(&token),
+    );
     let ivy = list.json()["data"][0].clone();
-    assert_eq!(ivy["attributes"]["email_verified"], true, "the link came to that address");
-    let members = app.get(&format!("/api/admin/v1/orgs/{org_id}/members"), Auth::Bearer(&token));
-    assert!(members.body.contains("ivy") && members.body.contains("editor"), "{}", members.body);
+    assert_eq!(
+        ivy["attributes"]["email_verified"], true,
+        "the link came to that address"
+    );
+    let members = app.get(
+        &format!("/api/admin/v1/orgs/{org_id}/members"),
+        Auth::Bearer(&token),
+    );
+    assert!(
+        members.body.contains("ivy") && members.body.contains("editor"),
+        "{}",
+        members.body
+    );
 
-    let listed = app.get("/api/admin/v1/invitations?filter[status]=registered", Auth::Bearer(&token));
+    let listed = app.get(
+        "/api/admin/v1/invitations?filter[status]=registered",
+        Auth::Bearer(&token),
+    );
     assert_eq!(listed.status, 200, "{}", listed.body);
     assert_eq!(listed.json()["data"][0]["attributes"]["user_id"], ivy["id"]);
     // The token was for one use.
@@ -429,13 +564,38 @@ fn an_invitation_registers_into_its_organisation() {
     assert_refused(&again, 422, "token_used_up");
 
     // An unanswered invitation past its time is listed as expired.
-    let late = app.post_json("/api/admin/v1/invitations", Auth::Bearer(&token), &json!({"email": "late@example.org"}));
+    let late = app.post_json(
+        "/api/admin/v1/invitations",
+        Auth::Bearer(&token),
+        &json!({"email": "late@example.org"}),
+    );
     assert_eq!(late.status, 201);
-    execute(&app, "UPDATE invitations SET expires_at = 1 WHERE email = 'late@example.org'");
-    let expired = app.get("/api/admin/v1/invitations?filter[status]=expired", Auth::Bearer(&token));
-    assert_eq!(expired.json()["data"].as_array().unwrap().len(), 1, "{}", expired.body);
-    assert_eq!(expired.json()["data"][0]["attributes"]["email"], "late@example.org");
-    assert_refused(&app.get("/api/admin/v1/invitations?filter[status]=lost", Auth::Bearer(&token)), 400, "filter[status]");
+    execute(
+        &app,
+        "UPDATE invitations SET expires_at = 1 WHERE email = 'late@example.org'",
+    );
+    let expired = app.get(
+        "/api/admin/v1/invitations?filter[status]=expired",
+        Auth::Bearer(&token),
+    );
+    assert_eq!(
+        expired.json()["data"].as_array().unwrap().len(),
+        1,
+        "{}",
+        expired.body
+    );
+    assert_eq!(
+        expired.json()["data"][0]["attributes"]["email"],
+        "late@example.org"
+    );
+    assert_refused(
+        &app.get(
+            "/api/admin/v1/invitations?filter[status]=lost",
+            Auth::Bearer(&token),
+        ),
+        400,
+        "filter[status]",
+    );
 }
 
 #[test]
@@ -450,7 +610,10 @@ fn security_notices_follow_the_switches() {
     let other = app.post_form(
         "/api/auth/login",
         Auth::None,
-        &[("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0")],
+        &[(
+            "User-Agent",
+            "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+        )],
         &format!("username=nina&password={PASSWORD}"),
     );
     assert!(other.status < 400, "{}", other.body);
@@ -458,7 +621,12 @@ fn security_notices_follow_the_switches() {
     assert!(new_device.text.contains("Firefox"), "{}", new_device.text);
 
     // Switched off: sign-in notices stop; the others still come.
-    let settings = app.post_form("/api/account/mail/notices", Auth::Cookie(&cookie), &[], "password=on&factors=on");
+    let settings = app.post_form(
+        "/api/account/mail/notices",
+        Auth::Cookie(&cookie),
+        &[],
+        "password=on&factors=on",
+    );
     assert_eq!(settings.status, 200, "{}", settings.body);
     assert_eq!(settings.json()["notices"], json!(["password", "factors"]));
     let third = app.post_form(
@@ -500,23 +668,34 @@ fn delivery_is_retried_until_the_smtp_server_is_back() {
     let app = mail_app(port, |_| {});
     let token = app.admin_token();
     let id = user_with_email(&app, &token, "otto", "otto@example.org");
-    let sent = app.request("POST", &format!("/api/admin/v1/users/{id}/password-reset"), Auth::Bearer(&token), &[], None);
+    let sent = app.request(
+        "POST",
+        &format!("/api/admin/v1/users/{id}/password-reset"),
+        Auth::Bearer(&token),
+        &[],
+        None,
+    );
     assert_eq!(sent.status, 204, "{}", sent.body);
     // Nobody listens: attempts fail with the connection error and stay queued.
     let failed = common::eventually(|| {
-        outbox(&app, &token)
-            .iter()
-            .any(|m| m["attributes"]["attempts"].as_i64() >= Some(2) && m["attributes"]["last_error"].is_string())
+        outbox(&app, &token).iter().any(|m| {
+            m["attributes"]["attempts"].as_i64() >= Some(2)
+                && m["attributes"]["last_error"].is_string()
+        })
     });
     assert!(failed, "{:?}", outbox(&app, &token));
-    assert!(outbox(&app, &token).iter().all(|m| m["attributes"]["status"] == "queued"));
+    assert!(outbox(&app, &token)
+        .iter()
+        .all(|m| m["attributes"]["status"] == "queued"));
 
     let sink = SmtpSink::start_on(port);
     let reset = sink.wait_for("otto@example.org", "Reset your password");
     let verify = sink.wait_for("otto@example.org", "Confirm your email address");
     assert_ne!(reset.message_id, verify.message_id);
     let delivered = common::eventually(|| {
-        outbox(&app, &token).iter().all(|m| m["attributes"]["status"] == "sent")
+        outbox(&app, &token)
+            .iter()
+            .all(|m| m["attributes"]["status"] == "sent")
     });
     assert!(delivered, "{:?}", outbox(&app, &token));
     assert_eq!(sink.to("otto@example.org").len(), 2, "each message once");
@@ -543,11 +722,19 @@ fn two_instances_never_send_one_message_twice() {
     }
     let deadline = Instant::now() + Duration::from_secs(30);
     while sink.messages().len() < N {
-        assert!(Instant::now() < deadline, "{} of {N} delivered", sink.messages().len());
+        assert!(
+            Instant::now() < deadline,
+            "{} of {N} delivered",
+            sink.messages().len()
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     // Both workers idle, nothing more arrives.
-    let settled = common::eventually(|| outbox(&app, &token).iter().all(|m| m["attributes"]["status"] == "sent"));
+    let settled = common::eventually(|| {
+        outbox(&app, &token)
+            .iter()
+            .all(|m| m["attributes"]["status"] == "sent")
+    });
     assert!(settled);
     let messages = sink.messages();
     assert_eq!(messages.len(), N, "no message twice");
@@ -571,7 +758,10 @@ fn the_command_line_sends_a_test_message() {
     let run = |port: u16| {
         Command::new(env!("CARGO_BIN_EXE_gatehouse"))
             .args(["email", "test", "--to", "ops@example.org"])
-            .env("DATABASE_URL", format!("sqlite://{}", data_dir.join("gh.db").display()))
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}", data_dir.join("gh.db").display()),
+            )
             .env("GATEHOUSE_DATA_DIR", &data_dir)
             .env("GATEHOUSE_EMAIL_HOST", "127.0.0.1")
             .env("GATEHOUSE_EMAIL_PORT", port.to_string())
@@ -583,11 +773,22 @@ fn the_command_line_sends_a_test_message() {
             .expect("run gatehouse")
     };
     let ok = run(sink.port);
-    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
     let mail = sink.wait_for("ops@example.org", "Test message");
-    assert!(mail.text.contains(&format!("127.0.0.1:{}", sink.port)), "{}", mail.text);
+    assert!(
+        mail.text.contains(&format!("127.0.0.1:{}", sink.port)),
+        "{}",
+        mail.text
+    );
     let down = run(free_port());
     assert!(!down.status.success());
     let said = String::from_utf8_lossy(&down.stderr);
-    assert!(!said.is_empty() && !said.contains("hunter2-secret"), "{said}");
+    assert!(
+        !said.is_empty() && !said.contains("hunter2-secret"),
+        "{said}"
+    );
 }

@@ -246,9 +246,17 @@ pub fn UserEmailPanel(user: User) -> impl IntoView {
         }
     });
     let outcome = move || {
-        let done = |text: String| view! { <div class="notice success" role="status">{text}</div> }.into_any();
-        let sent = verify.value().get().map(|r| r.map(|()| done(t!("email-verification-sent"))).unwrap_or_else(alert));
-        let reset = reset.value().get().map(|r| r.map(|()| done(t!("email-reset-sent"))).unwrap_or_else(alert));
+        let done = |text: String| {
+            view! { <div class="notice success" role="status">{text}</div> }.into_any()
+        };
+        let sent = verify.value().get().map(|r| {
+            r.map(|()| done(t!("email-verification-sent")))
+                .unwrap_or_else(alert)
+        });
+        let reset = reset.value().get().map(|r| {
+            r.map(|()| done(t!("email-reset-sent")))
+                .unwrap_or_else(alert)
+        });
         let marked = mark.value().get().and_then(|r| r.err()).map(alert);
         view! { {sent}{reset}{marked} }
     };
@@ -316,7 +324,11 @@ pub fn UserEmailPanel(user: User) -> impl IntoView {
 
 fn invitation_columns() -> Vec<Column<Invitation>> {
     vec![
-        Column::new(t!("common-email"), |i: &Invitation| view! { {i.email.clone()} }).row_header(),
+        Column::new(
+            t!("common-email"),
+            |i: &Invitation| view! { {i.email.clone()} },
+        )
+        .row_header(),
         Column::new(t!("email-invitation-status"), |i: &Invitation| {
             let status = i.status.as_str();
             let label = match i.status {
@@ -326,10 +338,19 @@ fn invitation_columns() -> Vec<Column<Invitation>> {
             };
             view! { <span class=format!("badge {status}") data-status=status>{label}</span> }
         }),
-        Column::new(t!("email-invitation-by"), |i: &Invitation| view! { {i.invited_by.clone().unwrap_or_default()} }),
-        Column::new(t!("email-invitation-sent"), |i: &Invitation| time_or(Some(i.created_at.clone()), "")),
-        Column::new(t!("email-invitation-expires"), |i: &Invitation| time_or(Some(i.expires_at.clone()), "")),
-        Column::new(t!("email-invitation-registered"), |i: &Invitation| time_or(i.registered_at.clone(), "—")),
+        Column::new(
+            t!("email-invitation-by"),
+            |i: &Invitation| view! { {i.invited_by.clone().unwrap_or_default()} },
+        ),
+        Column::new(t!("email-invitation-sent"), |i: &Invitation| {
+            time_or(Some(i.created_at.clone()), "")
+        }),
+        Column::new(t!("email-invitation-expires"), |i: &Invitation| {
+            time_or(Some(i.expires_at.clone()), "")
+        }),
+        Column::new(t!("email-invitation-registered"), |i: &Invitation| {
+            time_or(i.registered_at.clone(), "—")
+        }),
     ]
 }
 
@@ -407,8 +428,15 @@ pub fn InvitationsPanel() -> impl IntoView {
 
 fn outbox_columns(retry: ServerAction<RetryEmail>) -> Vec<Column<OutboxMessage>> {
     vec![
-        Column::new(t!("email-outbox-to"), |m: &OutboxMessage| view! { {m.to.clone()} }).row_header(),
-        Column::new(t!("email-outbox-subject"), |m: &OutboxMessage| view! { {m.subject.clone()} }),
+        Column::new(
+            t!("email-outbox-to"),
+            |m: &OutboxMessage| view! { {m.to.clone()} },
+        )
+        .row_header(),
+        Column::new(
+            t!("email-outbox-subject"),
+            |m: &OutboxMessage| view! { {m.subject.clone()} },
+        ),
         Column::new(t!("email-outbox-status"), |m: &OutboxMessage| {
             let status = m.status.clone();
             let label = match status.as_str() {
@@ -418,12 +446,19 @@ fn outbox_columns(retry: ServerAction<RetryEmail>) -> Vec<Column<OutboxMessage>>
             };
             view! { <span class=format!("badge {status}") data-status=status>{label}</span> }
         }),
-        Column::new(t!("email-outbox-attempts"), |m: &OutboxMessage| view! { {m.attempts} }),
+        Column::new(
+            t!("email-outbox-attempts"),
+            |m: &OutboxMessage| view! { {m.attempts} },
+        ),
         Column::new(t!("email-outbox-error"), |m: &OutboxMessage| {
             view! { <span class="muted" data-testid="outbox-error">{m.last_error.clone().unwrap_or_default()}</span> }
         }),
-        Column::new(t!("email-outbox-created"), |m: &OutboxMessage| time_or(Some(m.created_at.clone()), "")),
-        Column::new(t!("email-outbox-sent"), |m: &OutboxMessage| time_or(m.sent_at.clone(), "—")),
+        Column::new(t!("email-outbox-created"), |m: &OutboxMessage| {
+            time_or(Some(m.created_at.clone()), "")
+        }),
+        Column::new(t!("email-outbox-sent"), |m: &OutboxMessage| {
+            time_or(m.sent_at.clone(), "—")
+        }),
         Column::actions(move |m: &OutboxMessage| {
             (m.status == "failed").then(|| {
                 let id = m.id.clone();
@@ -453,7 +488,10 @@ pub fn OutboxPanel() -> impl IntoView {
             on_cleanup(move || handle.clear());
         }
     });
-    let outbox = Resource::new(move || (tick.get(), retry.version().get()), |_| email_outbox(None));
+    let outbox = Resource::new(
+        move || (tick.get(), retry.version().get()),
+        |_| email_outbox(None),
+    );
     view! {
         <section class="card" aria-labelledby="outbox-heading" data-testid="outbox">
             <h2 id="outbox-heading">{t!("email-outbox-title")}</h2>

@@ -9,8 +9,8 @@ use leptos_router::hooks::use_query_map;
 use super::second_factor::PasskeyButton;
 use crate::model::RegistrationMode;
 use crate::server_fns::auth::Login;
-use crate::server_fns::registration::get_registration_mode;
 use crate::server_fns::email::email_available;
+use crate::server_fns::registration::get_registration_mode;
 use crate::server_fns::second_factor::passkeys_available;
 
 /// A plain form post: login works before (or without) WebAssembly, and the

@@ -30,9 +30,8 @@ const LIVE: &str = "token_hash = $1 AND purpose = $2 AND used_at IS NULL AND exp
 /// evaluates to what it was for, or returns `Ok(None)` when there is none.
 macro_rules! spend_link {
     ($tx:ident, $hash:expr, $purpose:expr, $now:expr) => {{
-        let spend = format!(
-            "UPDATE email_tokens SET used_at = $4 WHERE {LIVE} RETURNING user_id, email"
-        );
+        let spend =
+            format!("UPDATE email_tokens SET used_at = $4 WHERE {LIVE} RETURNING user_id, email");
         match sqlx::query_as::<_, TokenUse>(&spend)
             .bind($hash)
             .bind($purpose)

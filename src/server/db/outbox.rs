@@ -103,7 +103,8 @@ pub async fn claim(
     lease_until: i64,
 ) -> sqlx::Result<Option<OutboxRow>> {
     // An idle worker polls with a plain read, never taking SQLite's write lock.
-    let due_sql = format!("SELECT id FROM email_outbox WHERE {DUE} ORDER BY next_attempt_at LIMIT 1");
+    let due_sql =
+        format!("SELECT id FROM email_outbox WHERE {DUE} ORDER BY next_attempt_at LIMIT 1");
     let due: Option<String> = with_pool!(db, pool => {
         sqlx::query_scalar(&due_sql).bind(now).fetch_optional(pool).await
     })?;
@@ -144,7 +145,8 @@ pub async fn mark_attempt_failed(
     error: &str,
     retry_at: Option<i64>,
 ) -> sqlx::Result<()> {
-    let sql = "UPDATE email_outbox SET status = CASE WHEN $1 IS NULL THEN 'failed' ELSE 'queued' END, \
+    let sql =
+        "UPDATE email_outbox SET status = CASE WHEN $1 IS NULL THEN 'failed' ELSE 'queued' END, \
                next_attempt_at = COALESCE($1, next_attempt_at), last_error = $2, \
                claimed_by = NULL, claimed_until = NULL WHERE id = $3 AND claimed_by = $4";
     with_pool!(db, pool => sqlx::query(sql)

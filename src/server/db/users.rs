@@ -286,7 +286,10 @@ fn filter_conditions(db: &Db, filter: &UserFilter) -> Conditions {
         None => {}
     }
     match filter.email_verified {
-        Some(true) => c.push("(email IS NOT NULL AND email_verified_at IS NOT NULL)", vec![]),
+        Some(true) => c.push(
+            "(email IS NOT NULL AND email_verified_at IS NOT NULL)",
+            vec![],
+        ),
         Some(false) => c.push("(email IS NULL OR email_verified_at IS NULL)", vec![]),
         None => {}
     }

@@ -96,12 +96,16 @@ impl EmailSection {
         });
         let port = match env("GATEHOUSE_EMAIL_PORT") {
             Some(raw) => raw.parse().unwrap_or_else(|_| {
-                errors.push(format!("GATEHOUSE_EMAIL_PORT: '{raw}' is not a port number"));
+                errors.push(format!(
+                    "GATEHOUSE_EMAIL_PORT: '{raw}' is not a port number"
+                ));
                 0
             }),
             None => self.port.unwrap_or(security.default_port()),
         };
-        let from = env("GATEHOUSE_EMAIL_FROM").or(self.from).unwrap_or_default();
+        let from = env("GATEHOUSE_EMAIL_FROM")
+            .or(self.from)
+            .unwrap_or_default();
         if from.parse::<lettre::message::Mailbox>().is_err() {
             errors.push(format!(
                 "email.from / GATEHOUSE_EMAIL_FROM: '{from}' is not an address such as Gatehouse <noreply@example.org>"
@@ -149,13 +153,17 @@ mod tests {
             .unwrap();
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!((config.port, config.security), (465, SmtpSecurity::Tls));
-        assert!(!format!("{config:?}").contains("hunter2"), "the password is redacted");
+        assert!(
+            !format!("{config:?}").contains("hunter2"),
+            "the password is redacted"
+        );
     }
 
     #[test]
     fn bad_values_are_reported() {
         let mut errors = Vec::new();
-        section("host = \"smtp\"\nsecurity = \"ssl\"\nfrom = \"not an address\"").resolve(&mut errors);
+        section("host = \"smtp\"\nsecurity = \"ssl\"\nfrom = \"not an address\"")
+            .resolve(&mut errors);
         assert_eq!(errors.len(), 2, "{errors:?}");
     }
 }

@@ -41,7 +41,6 @@ impl Notice {
     }
 }
 
-
 /// What goes into one letter before it is laid out.
 struct Draft<'a> {
     language: Language,
@@ -223,8 +222,15 @@ mod tests {
 
     #[test]
     fn a_letter_has_both_halves_and_escapes_html() {
-        let letter = reset(Language::En, "gh.example.org", "<alice>", "https://gh.example.org/reset-password?token=a&b");
-        assert!(letter.text.contains("https://gh.example.org/reset-password?token=a&b"));
+        let letter = reset(
+            Language::En,
+            "gh.example.org",
+            "<alice>",
+            "https://gh.example.org/reset-password?token=a&b",
+        );
+        assert!(letter
+            .text
+            .contains("https://gh.example.org/reset-password?token=a&b"));
         assert!(letter.html.contains("token=a&amp;b"));
         assert!(letter.html.contains("&lt;alice&gt;") && !letter.html.contains("<alice>"));
         assert!(!letter.subject.starts_with("mail-"), "{}", letter.subject);
@@ -244,8 +250,16 @@ mod tests {
                 test(language, "s", "h"),
             ];
             for letter in letters {
-                assert!(!letter.text.contains("mail-"), "{language:?}: {}", letter.text);
-                assert!(!letter.subject.contains("mail-"), "{language:?}: {}", letter.subject);
+                assert!(
+                    !letter.text.contains("mail-"),
+                    "{language:?}: {}",
+                    letter.text
+                );
+                assert!(
+                    !letter.subject.contains("mail-"),
+                    "{language:?}: {}",
+                    letter.subject
+                );
             }
         }
     }

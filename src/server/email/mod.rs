@@ -107,7 +107,11 @@ impl Mailer {
 
     /// A fresh Message-ID (kept with the message, so retries repeat it).
     pub fn message_id(&self) -> String {
-        format!("<{}@{}>", crate::server::time::new_id().to_lowercase(), self.domain)
+        format!(
+            "<{}@{}>",
+            crate::server::time::new_id().to_lowercase(),
+            self.domain
+        )
     }
 
     /// Sends one stored message; the error is the SMTP server's answer (or
@@ -117,10 +121,14 @@ impl Mailer {
             reason,
             permanent: true,
         })?;
-        self.transport.send(message).await.map(|_| ()).map_err(|e| SendError {
-            permanent: e.is_permanent(),
-            reason: e.to_string(),
-        })
+        self.transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|e| SendError {
+                permanent: e.is_permanent(),
+                reason: e.to_string(),
+            })
     }
 
     fn build(&self, row: &OutboxRow) -> Result<Message, String> {

@@ -40,7 +40,9 @@ pub fn start(state: &AppState) {
 /// Wait before attempt `attempts + 1`: the configured first wait, doubled
 /// after each further failure.
 pub fn backoff_secs(first: u64, attempts: i64) -> u64 {
-    let doublings = u32::try_from(attempts.max(1) - 1).unwrap_or(u32::MAX).min(20);
+    let doublings = u32::try_from(attempts.max(1) - 1)
+        .unwrap_or(u32::MAX)
+        .min(20);
     first.saturating_mul(1 << doublings).min(MAX_BACKOFF_SECS)
 }
 
@@ -60,9 +62,8 @@ async fn deliver_one(state: &AppState) -> sqlx::Result<bool> {
             db::outbox::mark_sent(&state.db, &row.id, instance, now_ms()).await?;
         }
         Err(error) => {
-            let retry_at = (!error.permanent && row.attempts < i64::from(config.max_attempts)).then(|| {
-                now_ms() + 1000 * backoff_secs(config.retry_seconds, row.attempts) as i64
-            });
+            let retry_at = (!error.permanent && row.attempts < i64::from(config.max_attempts))
+                .then(|| now_ms() + 1000 * backoff_secs(config.retry_seconds, row.attempts) as i64);
             tracing::warn!(mail = %row.id, attempts = row.attempts, gave_up = retry_at.is_none(), "mail not sent: {error}");
             db::outbox::mark_attempt_failed(&state.db, &row.id, instance, &error.reason, retry_at)
                 .await?;

@@ -232,20 +232,26 @@ pub async fn set_password(
     )
     .map_err(|e| AppError::Invalid(vec![e]))?;
     let hash = state.hasher.hash(new_password).await?;
-    let notice =
-        super::email::notices::compose(state, &target, Notice::PasswordChanged, "").await;
-    change_with_mail(state, caller, id, "user.set_password", notice, |current, _| {
-        let mut row = current.clone();
-        row.password_hash = Some(hash);
-        row.password_change_required = reset.temporary;
-        row.sessions_valid_after = now_ms();
-        let ends = if reset.revoke_tokens {
-            EVERYTHING
-        } else {
-            SESSIONS
-        };
-        Ok(Some((row, ends)))
-    })
+    let notice = super::email::notices::compose(state, &target, Notice::PasswordChanged, "").await;
+    change_with_mail(
+        state,
+        caller,
+        id,
+        "user.set_password",
+        notice,
+        |current, _| {
+            let mut row = current.clone();
+            row.password_hash = Some(hash);
+            row.password_change_required = reset.temporary;
+            row.sessions_valid_after = now_ms();
+            let ends = if reset.revoke_tokens {
+                EVERYTHING
+            } else {
+                SESSIONS
+            };
+            Ok(Some((row, ends)))
+        },
+    )
     .await
 }
 

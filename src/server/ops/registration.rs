@@ -374,20 +374,20 @@ pub async fn register(
         .filter(|t| !t.is_empty());
     let token = match (mode, given_token) {
         // Open registration takes a token too: an invitation's.
-        (RegistrationMode::Open, Some(t)) => registration::token(t).map_err(|e| errors.push(e)).ok(),
-        (RegistrationMode::Token, given) => {
-            match given {
-                None => {
-                    errors.push(invalid(
-                        "token",
-                        "token_required",
-                        "A registration token is required.",
-                    ));
-                    None
-                }
-                Some(t) => registration::token(t).map_err(|e| errors.push(e)).ok(),
-            }
+        (RegistrationMode::Open, Some(t)) => {
+            registration::token(t).map_err(|e| errors.push(e)).ok()
         }
+        (RegistrationMode::Token, given) => match given {
+            None => {
+                errors.push(invalid(
+                    "token",
+                    "token_required",
+                    "A registration token is required.",
+                ));
+                None
+            }
+            Some(t) => registration::token(t).map_err(|e| errors.push(e)).ok(),
+        },
         _ => None,
     };
     let (Some(valid), true) = (valid, errors.is_empty()) else {
@@ -443,7 +443,11 @@ pub async fn register(
         if row.email.is_none() {
             row.email = Some(invited.clone());
         }
-        if row.email.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(invited)) {
+        if row
+            .email
+            .as_deref()
+            .is_some_and(|e| e.eq_ignore_ascii_case(invited))
+        {
             row.email_verified_at = Some(now);
         }
     }

@@ -61,8 +61,14 @@ pub async fn record_login(
         let (state, user_id, id) = (state.clone(), row.user_id.clone(), row.id.clone());
         let (agent, ip) = (row.user_agent.clone(), row.client_ip.clone());
         tokio::spawn(async move {
-            super::email::notices::after_sign_in(&state, &user_id, &id, agent.as_deref(), ip.as_deref())
-                .await;
+            super::email::notices::after_sign_in(
+                &state,
+                &user_id,
+                &id,
+                agent.as_deref(),
+                ip.as_deref(),
+            )
+            .await;
         });
     }
     Ok(row.id)

@@ -8,8 +8,8 @@ pub mod audit_log;
 mod common;
 pub mod connections;
 pub mod contacts;
-pub mod email;
 mod doc;
+pub mod email;
 mod envelope;
 pub mod extract;
 pub mod grants;
@@ -77,7 +77,10 @@ fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(users::email::send_verification))
         .routes(routes!(users::email::set_verified))
         .routes(routes!(users::email::send_reset))
-        .routes(routes!(invitations::list::handler, invitations::create::handler))
+        .routes(routes!(
+            invitations::list::handler,
+            invitations::create::handler
+        ))
         .routes(routes!(email::outbox::list))
         .routes(routes!(email::outbox::retry))
         .routes(routes!(tokens::list::handler, tokens::create::handler))

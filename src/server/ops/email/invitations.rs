@@ -72,7 +72,11 @@ pub async fn create(
     let email = match validate::email(Some(&input.email)) {
         Ok(Some(email)) => Some(email),
         Ok(None) => {
-            errors.push(FieldError::new("email", "email_required", "Enter the address to invite."));
+            errors.push(FieldError::new(
+                "email",
+                "email_required",
+                "Enter the address to invite.",
+            ));
             None
         }
         Err(e) => {
@@ -91,7 +95,11 @@ pub async fn create(
     let (Some(email), true) = (email, errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
     };
-    let org_id = input.org_id.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let org_id = input
+        .org_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
     let org = match org_id {
         Some(id) => Some(db::orgs::get(&state.db, id).await?.ok_or_else(|| {
             AppError::bad_reference(
@@ -173,7 +181,9 @@ fn decode_cursor(raw: &str) -> Result<(i64, String), AppError> {
             let (at, id) = s.split_once(':')?;
             Some((at.parse().ok()?, id.to_owned()))
         })
-        .ok_or_else(|| AppError::bad_parameter("page[after]", "page[after] is not a cursor of this list"))
+        .ok_or_else(|| {
+            AppError::bad_parameter("page[after]", "page[after] is not a cursor of this list")
+        })
 }
 
 /// Which page of the invitations: `size` of them after `after` (the

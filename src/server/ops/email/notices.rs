@@ -26,7 +26,10 @@ pub async fn compose(
     detail: &str,
 ) -> Option<OutgoingMail> {
     let mailer = state.mail.transport.as_ref()?;
-    let email = user.email.as_deref().filter(|_| user.email_verified_at.is_some())?;
+    let email = user
+        .email
+        .as_deref()
+        .filter(|_| user.email_verified_at.is_some())?;
     let off = db::email::notices_off(&state.db, &user.id).await.ok()?;
     if off.iter().any(|k| k == kind.switch()) {
         return None;
@@ -68,19 +71,31 @@ pub async fn send(state: &AppState, user_id: &str, kind: Notice, detail: &str) {
 
 /// After a sign-in: a notice when the account was signed in before, but
 /// never from this browser (the same User-Agent).
-pub async fn after_sign_in(state: &AppState, user_id: &str, session_id: &str, agent: Option<&str>, ip: Option<&str>) {
+pub async fn after_sign_in(
+    state: &AppState,
+    user_id: &str,
+    session_id: &str,
+    agent: Option<&str>,
+    ip: Option<&str>,
+) {
     if state.mail.transport.is_none() {
         return;
     }
     match db::sessions::seen_devices(&state.db, user_id, session_id, agent).await {
         Ok((earlier, same_agent)) if earlier > 0 && same_agent == 0 => {
-            let parsed = agent.map(crate::server::auth::user_agent::parse).unwrap_or_default();
+            let parsed = agent
+                .map(crate::server::auth::user_agent::parse)
+                .unwrap_or_default();
             let device = [parsed.browser, parsed.os]
                 .into_iter()
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(", ");
-            let device = if device.is_empty() { "?".to_owned() } else { device };
+            let device = if device.is_empty() {
+                "?".to_owned()
+            } else {
+                device
+            };
             let detail = match ip {
                 Some(ip) => format!("{device} ({ip})"),
                 None => device,
@@ -112,8 +127,13 @@ pub async fn own_settings(state: &AppState, caller: &Caller) -> Result<MailSetti
 }
 
 /// Switches the caller's notices: `on` lists those wanted.
-pub async fn set_own(state: &AppState, caller: &Caller, on: &[String]) -> Result<MailSettings, AppError> {
-    let id = crate::server::ops::modules::require_self_service(state, caller, Access::Write).await?;
+pub async fn set_own(
+    state: &AppState,
+    caller: &Caller,
+    on: &[String],
+) -> Result<MailSettings, AppError> {
+    let id =
+        crate::server::ops::modules::require_self_service(state, caller, Access::Write).await?;
     if let Some(bad) = on.iter().find(|k| !NOTICES.contains(&k.as_str())) {
         return Err(AppError::Invalid(vec![FieldError::new(
             "notices",

@@ -31,7 +31,13 @@ pub async fn request(state: &AppState, email: &str, ip: Option<String>) -> Resul
     super::require_configured(state)?;
     let email = validate::email(Some(email))
         .map_err(|e| AppError::Invalid(vec![e]))?
-        .ok_or_else(|| AppError::Invalid(vec![FieldError::new("email", "email_required", "Enter your email address.")]))?;
+        .ok_or_else(|| {
+            AppError::Invalid(vec![FieldError::new(
+                "email",
+                "email_required",
+                "Enter your email address.",
+            )])
+        })?;
     // Every request counts, per address and per client address.
     let attempt = state
         .login_limiter
@@ -124,14 +130,17 @@ pub async fn complete(
     ip: Option<String>,
 ) -> Result<UserRow, AppError> {
     let user = account_of(state, secret).await?;
-    validate::password(&new_password, &user.username, state.config.password_min_length).map_err(
-        |e| {
-            AppError::Invalid(vec![FieldError {
-                field: "new_password".into(),
-                ..e
-            }])
-        },
-    )?;
+    validate::password(
+        &new_password,
+        &user.username,
+        state.config.password_min_length,
+    )
+    .map_err(|e| {
+        AppError::Invalid(vec![FieldError {
+            field: "new_password".into(),
+            ..e
+        }])
+    })?;
     let hash = state.hasher.hash(new_password).await?;
     let audit = AuditEntry {
         actor_type: "user",

@@ -21,7 +21,11 @@ const VALID_MS: i64 = 24 * 3_600_000;
 /// Queues a verification link for `user`'s current address when mail is
 /// configured and the address is not verified yet; quietly nothing
 /// otherwise (the change that called this has happened either way).
-pub async fn offer(state: &AppState, user: &UserRow, audit: Option<&AuditEntry>) -> Result<bool, AppError> {
+pub async fn offer(
+    state: &AppState,
+    user: &UserRow,
+    audit: Option<&AuditEntry>,
+) -> Result<bool, AppError> {
     let (Some(mailer), Some(email)) = (state.mail.transport.as_ref(), user.email.as_deref()) else {
         return Ok(false);
     };
@@ -70,8 +74,11 @@ fn already_verified() -> AppError {
 /// Sends (again) the link for the caller's own address.
 pub async fn resend_own(state: &AppState, caller: &Caller) -> Result<(), AppError> {
     super::require_configured(state)?;
-    let id = crate::server::ops::modules::require_self_service(state, caller, Access::Write).await?;
-    let user = db::users::by_id(&state.db, id).await?.ok_or(AppError::Unauthenticated)?;
+    let id =
+        crate::server::ops::modules::require_self_service(state, caller, Access::Write).await?;
+    let user = db::users::by_id(&state.db, id)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
     resend(state, &user, None).await
 }
 
@@ -89,7 +96,11 @@ pub async fn resend_for(state: &AppState, caller: &Caller, user_id: &str) -> Res
     resend(state, &user, Some(&audit)).await
 }
 
-async fn resend(state: &AppState, user: &UserRow, audit: Option<&AuditEntry>) -> Result<(), AppError> {
+async fn resend(
+    state: &AppState,
+    user: &UserRow,
+    audit: Option<&AuditEntry>,
+) -> Result<(), AppError> {
     if user.email.is_none() {
         return Err(no_address());
     }
@@ -144,5 +155,6 @@ pub async fn set_verified(
     );
     db::email::set_verified(&state.db, user_id, verified.then(now_ms), &audit).await?;
     let user = existing(state, user_id).await?;
-    crate::server::ops::orgs::with_memberships_one(state, crate::server::ops::users::to_model(user)).await
+    crate::server::ops::orgs::with_memberships_one(state, crate::server::ops::users::to_model(user))
+        .await
 }

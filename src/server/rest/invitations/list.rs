@@ -28,14 +28,19 @@ pub struct InvitationParams {
     last: Option<i64>,
 }
 
-fn page_size(params: &std::collections::HashMap<String, String>, key: &str) -> Result<Option<i64>, AppError> {
+fn page_size(
+    params: &std::collections::HashMap<String, String>,
+    key: &str,
+) -> Result<Option<i64>, AppError> {
     params
         .get(key)
         .map(|raw| {
             raw.parse::<i64>()
                 .ok()
                 .filter(|n| (1..=100).contains(n))
-                .ok_or_else(|| AppError::bad_parameter(key, format!("{key} is a number from 1 to 100")))
+                .ok_or_else(|| {
+                    AppError::bad_parameter(key, format!("{key} is a number from 1 to 100"))
+                })
         })
         .transpose()
 }
@@ -80,5 +85,11 @@ pub async fn handler(
         .unwrap_or_default();
     let size = request.size.unwrap_or(PAGE);
     let page = ops::email::invitations::list(&state, &caller, request).await?;
-    Ok(page_response(&page, &collection_path(), &filters, &raw, size as u32))
+    Ok(page_response(
+        &page,
+        &collection_path(),
+        &filters,
+        &raw,
+        size as u32,
+    ))
 }
