@@ -281,16 +281,24 @@ pub enum Purge {
     Tokens,
     /// OAuth2 access tokens past their expiry (useless from that moment).
     AccessTokens,
+    /// Mail sent, or given up on, before the cut-off.
+    Mail,
 }
 
 impl Purge {
-    pub const ALL: [Purge; 3] = [Purge::Sessions, Purge::Tokens, Purge::AccessTokens];
+    pub const ALL: [Purge; 4] = [
+        Purge::Sessions,
+        Purge::Tokens,
+        Purge::AccessTokens,
+        Purge::Mail,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Purge::Sessions => "sessions",
             Purge::Tokens => "tokens",
             Purge::AccessTokens => "access_tokens",
+            Purge::Mail => "mail",
         }
     }
 
@@ -308,6 +316,11 @@ impl Purge {
                 vec![at.ended_before],
             ),
             Purge::AccessTokens => ("oauth2_access_tokens", "expires_at < $1", vec![at.now]),
+            Purge::Mail => (
+                "email_outbox",
+                "(status <> 'queued' AND created_at < $1)",
+                vec![at.ended_before],
+            ),
         }
     }
 }

@@ -230,7 +230,7 @@ pub async fn step(state: &AppState, kind: JobKind, cursor: Option<&str>) -> Resu
 pub fn summary(state: &AppState, kind: JobKind, done: i64) -> String {
     let jobs = &state.config.jobs;
     match kind {
-        JobKind::PurgeExpired => format!("purged {done} ended sessions and tokens"),
+        JobKind::PurgeExpired => format!("purged {done} ended sessions, tokens and mail"),
         JobKind::RecountStats => "recounted the user totals".to_owned(),
         JobKind::DeactivateDormant => match jobs.dormant_after_days {
             Some(days) => format!("deactivated {done} accounts not seen for {days} days"),

@@ -51,8 +51,8 @@ impl JobKind {
     pub fn description(self) -> &'static str {
         match self {
             JobKind::PurgeExpired => {
-                "Deletes sessions and personal tokens that ended more than jobs.keep_ended_days \
-                 ago, and expired OAuth2 access tokens."
+                "Deletes sessions and personal tokens that ended, and mail sent or given up on, \
+                 more than jobs.keep_ended_days ago, and expired OAuth2 access tokens."
             }
             JobKind::RecountStats => {
                 "Recounts the kept user totals from the users table (fixing any drift) and \
