@@ -702,7 +702,13 @@ fn delivery_is_retried_until_the_smtp_server_is_back() {
 
     // Delivered mail is kept jobs.keep_ended_days, then purged.
     execute(&app, "UPDATE email_outbox SET created_at = 1");
-    let run = app.request("POST", "/api/admin/v1/jobs/purge_expired/run", Auth::Bearer(&token), &[], None);
+    let run = app.request(
+        "POST",
+        "/api/admin/v1/jobs/purge_expired/run",
+        Auth::Bearer(&token),
+        &[],
+        None,
+    );
     assert!(run.status < 300, "{}", run.body);
     assert!(common::eventually(|| outbox(&app, &token).is_empty()));
 }

@@ -1,5 +1,6 @@
 //! SQL for second factors (authenticator apps, passkeys) and recovery codes.
 
+use super::outbox::OutgoingMail;
 use super::{audit::AuditEntry, audited_change, audited_write, with_pool, BeginWrite, Db};
 
 pub const KIND_TOTP: &str = "totp";
@@ -44,7 +45,13 @@ pub async fn has_any(db: &Db, user_id: &str) -> sqlx::Result<bool> {
     with_pool!(db, pool => sqlx::query_scalar::<_, bool>(sql).bind(user_id).fetch_one(pool).await)
 }
 
-pub async fn insert(db: &Db, row: &FactorRow, audit: &AuditEntry) -> sqlx::Result<()> {
+/// Stores a factor with its audit record and, when given, the notice.
+pub async fn insert(
+    db: &Db,
+    row: &FactorRow,
+    audit: &AuditEntry,
+    notice: Option<&OutgoingMail>,
+) -> sqlx::Result<()> {
     audited_write!(db, audit, sqlx::query(
         "INSERT INTO user_factors (id, user_id, kind, name, secret, credential_id, last_step, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -56,17 +63,24 @@ pub async fn insert(db: &Db, row: &FactorRow, audit: &AuditEntry) -> sqlx::Resul
     .bind(&row.secret)
     .bind(&row.credential_id)
     .bind(row.last_step)
-    .bind(row.created_at))
+    .bind(row.created_at), notice)
 }
 
-/// Removes one factor; whether it existed.
-pub async fn delete(db: &Db, user_id: &str, id: &str, audit: &AuditEntry) -> sqlx::Result<bool> {
+/// Removes one factor (with the notice, when given); whether it existed.
+pub async fn delete(
+    db: &Db,
+    user_id: &str,
+    id: &str,
+    audit: &AuditEntry,
+    notice: Option<&OutgoingMail>,
+) -> sqlx::Result<bool> {
     audited_change!(
         db,
         audit,
         sqlx::query("DELETE FROM user_factors WHERE user_id = $1 AND id = $2")
             .bind(user_id)
-            .bind(id)
+            .bind(id),
+        notice
     )
 }
 
@@ -157,6 +171,7 @@ pub async fn remove_all(
     user_id: &str,
     now: i64,
     audit: &AuditEntry,
+    notice: Option<&OutgoingMail>,
 ) -> sqlx::Result<Vec<String>> {
     with_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
@@ -179,6 +194,9 @@ pub async fn remove_all(
             .fetch_all(&mut *tx)
             .await?;
         audit.insert(&mut *tx).await?;
+        if let Some(mail) = notice {
+            mail.insert(&mut *tx).await?;
+        }
         tx.commit().await?;
         Ok(ended)
     })

@@ -86,12 +86,20 @@ pub use bind_args;
 #[macro_export]
 macro_rules! audited_change {
     ($db:expr, $audit:expr, $query:expr) => {
+        $crate::server::db::audited_change!($db, $audit, $query, None)
+    };
+    // With a message (`Option<&OutgoingMail>`) queued when it changed too.
+    ($db:expr, $audit:expr, $query:expr, $mail:expr) => {
         $crate::server::db::with_pool!($db, pool => {
             let mut tx = $crate::server::db::BeginWrite::begin_write(pool).await?;
             let changed = $query.execute(&mut *tx).await?.rows_affected() > 0;
             let audit = Option::<&$crate::server::db::audit::AuditEntry>::from($audit);
             if let (true, Some(audit)) = (changed, audit) {
                 audit.insert(&mut *tx).await?;
+            }
+            let mail: Option<&$crate::server::db::outbox::OutgoingMail> = $mail;
+            if let (true, Some(mail)) = (changed, mail) {
+                mail.insert(&mut *tx).await?;
             }
             tx.commit().await?;
             Ok(changed)
@@ -105,11 +113,19 @@ pub use audited_change;
 #[macro_export]
 macro_rules! audited_write {
     ($db:expr, $audit:expr, $query:expr) => {
+        $crate::server::db::audited_write!($db, $audit, $query, None)
+    };
+    // With a message (`Option<&OutgoingMail>`) queued in the same transaction.
+    ($db:expr, $audit:expr, $query:expr, $mail:expr) => {
         $crate::server::db::with_pool!($db, pool => {
             let mut tx = $crate::server::db::BeginWrite::begin_write(pool).await?;
             $query.execute(&mut *tx).await?;
             if let Some(audit) = Option::<&$crate::server::db::audit::AuditEntry>::from($audit) {
                 audit.insert(&mut *tx).await?;
+            }
+            let mail: Option<&$crate::server::db::outbox::OutgoingMail> = $mail;
+            if let Some(mail) = mail {
+                mail.insert(&mut *tx).await?;
             }
             tx.commit().await
         })

@@ -35,10 +35,34 @@ pub(super) const REVOKE_ALL_OF_USER: &str = "UPDATE user_sessions SET revoked_at
 pub(super) const LIVE_OF_USER: &str =
     "SELECT id FROM user_sessions WHERE user_id = $1 AND revoked_at IS NULL";
 
-pub async fn insert(db: &Db, row: &SessionRow) -> sqlx::Result<()> {
+/// Records a session, with the new-device notice when one goes out.
+pub async fn insert(
+    db: &Db,
+    row: &SessionRow,
+    notice: Option<&super::outbox::OutgoingMail>,
+) -> sqlx::Result<()> {
     let sql = "INSERT INTO user_sessions (id, user_id, client_ip, user_agent, browser, \
                browser_version, os, os_version, device, created_at, last_seen_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+    if notice.is_some() {
+        return crate::server::db::audited_write!(
+            db,
+            None,
+            sqlx::query(sql)
+                .bind(&row.id)
+                .bind(&row.user_id)
+                .bind(&row.client_ip)
+                .bind(&row.user_agent)
+                .bind(&row.browser)
+                .bind(&row.browser_version)
+                .bind(&row.os)
+                .bind(&row.os_version)
+                .bind(&row.device)
+                .bind(row.created_at)
+                .bind(row.last_seen_at),
+            notice
+        );
+    }
     with_pool!(db, pool => sqlx::query(sql)
         .bind(&row.id)
         .bind(&row.user_id)
@@ -176,19 +200,13 @@ pub async fn list(
     .await
 }
 
-/// Earlier sessions of a user besides `session_id`: how many in all, and
-/// how many from the same User-Agent.
-pub async fn seen_devices(
-    db: &Db,
-    user_id: &str,
-    session_id: &str,
-    agent: Option<&str>,
-) -> sqlx::Result<(i64, i64)> {
-    let sql = "SELECT COUNT(*), COALESCE(SUM(CASE WHEN COALESCE(user_agent, '') = $3 THEN 1 ELSE 0 END), 0) \
-               FROM user_sessions WHERE user_id = $1 AND id <> $2";
+/// A user's sessions so far: how many in all, and how many from this
+/// User-Agent.
+pub async fn seen_devices(db: &Db, user_id: &str, agent: Option<&str>) -> sqlx::Result<(i64, i64)> {
+    let sql = "SELECT COUNT(*), COALESCE(SUM(CASE WHEN COALESCE(user_agent, '') = $2 THEN 1 ELSE 0 END), 0) \
+               FROM user_sessions WHERE user_id = $1";
     with_pool!(db, pool => sqlx::query_as::<_, (i64, i64)>(sql)
         .bind(user_id)
-        .bind(session_id)
         .bind(agent.unwrap_or(""))
         .fetch_one(pool)
         .await)

@@ -54,22 +54,16 @@ pub async fn record_login(
         last_seen_at: now,
         revoked_at: None,
     };
-    db::sessions::insert(&state.db, &row).await?;
-    {
-        // The new-device notice looks at earlier sessions; the sign-in does
-        // not wait for it.
-        let (state, user_id, id) = (state.clone(), row.user_id.clone(), row.id.clone());
-        let (agent, ip) = (row.user_agent.clone(), row.client_ip.clone());
-        tokio::spawn(async move {
-            super::email::notices::after_sign_in(
-                &state,
-                &user_id,
-                &id,
-                agent.as_deref(),
-                ip.as_deref(),
-            )
-            .await;
-        });
+    let notice = super::email::notices::new_device(
+        state,
+        user_id,
+        row.user_agent.as_deref(),
+        row.client_ip.as_deref(),
+    )
+    .await;
+    db::sessions::insert(&state.db, &row, notice.as_ref()).await?;
+    if notice.is_some() {
+        state.mail.wake();
     }
     Ok(row.id)
 }

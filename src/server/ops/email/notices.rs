@@ -55,56 +55,41 @@ pub async fn compose(
     ))
 }
 
-/// Queues a notice after the change it reports was committed.
-pub async fn send(state: &AppState, user_id: &str, kind: Notice, detail: &str) {
-    let Ok(Some(user)) = db::users::by_id(&state.db, user_id).await else {
-        return;
-    };
-    let Some(mail) = compose(state, &user, kind, detail).await else {
-        return;
-    };
-    match db::outbox::enqueue(&state.db, &mail).await {
-        Ok(()) => state.mail.wake(),
-        Err(e) => tracing::warn!(user = %user_id, "cannot queue a notice: {e}"),
-    }
-}
-
-/// After a sign-in: a notice when the account was signed in before, but
-/// never from this browser (the same User-Agent).
-pub async fn after_sign_in(
+/// The notice of a sign-in about to be recorded, when the account signed in
+/// before but never from this browser (the same User-Agent).
+pub async fn new_device(
     state: &AppState,
     user_id: &str,
-    session_id: &str,
     agent: Option<&str>,
     ip: Option<&str>,
-) {
-    if state.mail.transport.is_none() {
-        return;
+) -> Option<OutgoingMail> {
+    state.mail.transport.as_ref()?;
+    let (earlier, same_agent) = db::sessions::seen_devices(&state.db, user_id, agent)
+        .await
+        .map_err(|e| tracing::warn!(user = %user_id, "cannot look at earlier sessions: {e}"))
+        .ok()?;
+    if earlier == 0 || same_agent > 0 {
+        return None;
     }
-    match db::sessions::seen_devices(&state.db, user_id, session_id, agent).await {
-        Ok((earlier, same_agent)) if earlier > 0 && same_agent == 0 => {
-            let parsed = agent
-                .map(crate::server::auth::user_agent::parse)
-                .unwrap_or_default();
-            let device = [parsed.browser, parsed.os]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(", ");
-            let device = if device.is_empty() {
-                "?".to_owned()
-            } else {
-                device
-            };
-            let detail = match ip {
-                Some(ip) => format!("{device} ({ip})"),
-                None => device,
-            };
-            send(state, user_id, Notice::NewSignIn, &detail).await;
-        }
-        Ok(_) => {}
-        Err(e) => tracing::warn!(user = %user_id, "cannot look at earlier sessions: {e}"),
-    }
+    let parsed = agent
+        .map(crate::server::auth::user_agent::parse)
+        .unwrap_or_default();
+    let device = [parsed.browser, parsed.os]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let device = if device.is_empty() {
+        "?".to_owned()
+    } else {
+        device
+    };
+    let detail = match ip {
+        Some(ip) => format!("{device} ({ip})"),
+        None => device,
+    };
+    let user = db::users::by_id(&state.db, user_id).await.ok()??;
+    compose(state, &user, Notice::NewSignIn, &detail).await
 }
 
 /// The caller's own mail settings.

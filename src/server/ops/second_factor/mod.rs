@@ -39,6 +39,17 @@ pub fn required_by_policy(state: &AppState, admin: bool) -> bool {
     state.config.require_second_factor.applies_to(admin)
 }
 
+/// The notice about a change to `user_id`'s factors, when one goes out.
+async fn notice_to(
+    state: &AppState,
+    user_id: &str,
+    kind: Notice,
+    factor: &str,
+) -> Option<db::outbox::OutgoingMail> {
+    let user = db::users::by_id(&state.db, user_id).await.ok()??;
+    super::email::notices::compose(state, &user, kind, factor).await
+}
+
 /// Stores a new factor of the caller, with its audit record.
 async fn enrol(state: &AppState, caller: &Caller, row: FactorRow) -> Result<Factor, AppError> {
     let audit = caller.audit(
@@ -47,8 +58,9 @@ async fn enrol(state: &AppState, caller: &Caller, row: FactorRow) -> Result<Fact
         Some(&row.user_id),
         json!({"factor_id": row.id, "kind": row.kind, "name": row.name}),
     );
-    db::factors::insert(&state.db, &row, &audit).await?;
-    super::email::notices::send(state, &row.user_id, Notice::FactorAdded, &row.name).await;
+    let notice = notice_to(state, &row.user_id, Notice::FactorAdded, &row.name).await;
+    db::factors::insert(&state.db, &row, &audit, notice.as_ref()).await?;
+    state.mail.wake();
     Ok(to_model(&row))
 }
 
@@ -110,8 +122,9 @@ pub async fn remove(state: &AppState, caller: &Caller, factor_id: &str) -> Resul
         Some(user_id),
         json!({"factor_id": row.id, "kind": row.kind, "name": row.name}),
     );
-    db::factors::delete(&state.db, user_id, factor_id, &audit).await?;
-    super::email::notices::send(state, user_id, Notice::FactorRemoved, &row.name).await;
+    let notice = notice_to(state, user_id, Notice::FactorRemoved, &row.name).await;
+    db::factors::delete(&state.db, user_id, factor_id, &audit, notice.as_ref()).await?;
+    state.mail.wake();
     Ok(())
 }
 
@@ -125,7 +138,7 @@ pub async fn reset_for_user(
 ) -> Result<usize, AppError> {
     caller.require_admin(Access::Write)?;
     caller.require_recent_verification()?;
-    existing_user(state, user_id).await?;
+    let user = existing_user(state, user_id).await?;
     let removed = db::factors::list_for_user(&state.db, user_id).await?;
     let audit = caller.audit(
         "second_factor.reset",
@@ -136,12 +149,16 @@ pub async fn reset_for_user(
             "factors": removed.iter().map(|f| json!({"kind": f.kind, "name": f.name})).collect::<Vec<_>>(),
         }),
     );
-    let ended = db::factors::remove_all(&state.db, user_id, now_ms(), &audit).await?;
+    let names: Vec<&str> = removed.iter().map(|f| f.name.as_str()).collect();
+    let notice = if removed.is_empty() {
+        None
+    } else {
+        super::email::notices::compose(state, &user, Notice::FactorRemoved, &names.join(", ")).await
+    };
+    let ended =
+        db::factors::remove_all(&state.db, user_id, now_ms(), &audit, notice.as_ref()).await?;
     super::sessions::on_revoked(state, &ended).await;
-    if !removed.is_empty() {
-        let names: Vec<&str> = removed.iter().map(|f| f.name.as_str()).collect();
-        super::email::notices::send(state, user_id, Notice::FactorRemoved, &names.join(", ")).await;
-    }
+    state.mail.wake();
     Ok(removed.len())
 }
 
