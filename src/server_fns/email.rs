@@ -158,7 +158,13 @@ pub async fn resend_my_verification() -> Result<(), AppError> {
 pub async fn send_user_verification(user_id: String) -> Result<(), AppError> {
     use crate::server_fns::context::*;
     as_caller(|state, caller| async move {
-        crate::server::ops::email::verification::resend_for(&state, &caller, &user_id).await
+        crate::server::ops::email::verification::resend_for(&state, &caller, &user_id).await?;
+        if plain_form() {
+            leptos_axum::redirect(&format!(
+                "/users/{user_id}?tab=security&mail=verification-sent"
+            ));
+        }
+        Ok(())
     })
     .await
 }
@@ -172,13 +178,17 @@ pub async fn set_user_email_verified(
 ) -> Result<crate::model::User, AppError> {
     use crate::server_fns::context::*;
     as_caller(|state, caller| async move {
-        crate::server::ops::email::verification::set_verified(
+        let user = crate::server::ops::email::verification::set_verified(
             &state,
             &caller,
             &user_id,
             verified == "true",
         )
-        .await
+        .await?;
+        if plain_form() {
+            leptos_axum::redirect(&format!("/users/{user_id}?tab=security"));
+        }
+        Ok(user)
     })
     .await
 }
@@ -188,7 +198,11 @@ pub async fn set_user_email_verified(
 pub async fn send_user_password_reset(user_id: String) -> Result<(), AppError> {
     use crate::server_fns::context::*;
     as_caller(|state, caller| async move {
-        crate::server::ops::email::reset::send_for(&state, &caller, &user_id).await
+        crate::server::ops::email::reset::send_for(&state, &caller, &user_id).await?;
+        if plain_form() {
+            leptos_axum::redirect(&format!("/users/{user_id}?tab=security&mail=reset-sent"));
+        }
+        Ok(())
     })
     .await
 }

@@ -231,35 +231,11 @@ fn NoticesCard(
     }
 }
 
-/// The email card of a user's page: verified or not, a verification or
-/// reset link by mail, marking the address verified.
+/// The email card of a user's page: verified or not, and plain forms (no
+/// JavaScript needed) to mail a verification or reset link and to mark the
+/// address verified; each comes back here with a notice.
 #[component]
 pub fn UserEmailPanel(user: User) -> impl IntoView {
-    let verify = ServerAction::<SendUserVerification>::new();
-    let mark = ServerAction::<SetUserEmailVerified>::new();
-    let reset = ServerAction::<SendUserPasswordReset>::new();
-    let available = Resource::new(|| (), |_| email_available());
-    let verified = RwSignal::new(user.email_verified);
-    Effect::new(move |_| {
-        if let Some(Ok(u)) = mark.value().get() {
-            verified.set(u.email_verified);
-        }
-    });
-    let outcome = move || {
-        let done = |text: String| {
-            view! { <div class="notice success" role="status">{text}</div> }.into_any()
-        };
-        let sent = verify.value().get().map(|r| {
-            r.map(|()| done(t!("email-verification-sent")))
-                .unwrap_or_else(alert)
-        });
-        let reset = reset.value().get().map(|r| {
-            r.map(|()| done(t!("email-reset-sent")))
-                .unwrap_or_else(alert)
-        });
-        let marked = mark.value().get().and_then(|r| r.err()).map(alert);
-        view! { {sent}{reset}{marked} }
-    };
     let Some(email) = user.email.clone() else {
         return view! {
             <section class="card" aria-labelledby="email-heading">
@@ -269,53 +245,64 @@ pub fn UserEmailPanel(user: User) -> impl IntoView {
         }
         .into_any();
     };
+    let badge = if user.email_verified {
+        view! { <span class="badge verified">{t!("email-verified")}</span> }.into_any()
+    } else {
+        view! { <span class="badge">{t!("email-unverified")}</span> }.into_any()
+    };
     let id = user.id.clone();
-    let mark_id = user.id.clone();
+    let form = move |action: String,
+                     extra: Option<(&'static str, String)>,
+                     label: String,
+                     testid: &'static str| {
+        view! {
+            <form method="post" action=action>
+                <input type="hidden" name="user_id" value=id.clone()/>
+                {extra.map(|(name, value)| view! { <input type="hidden" name=name value=value/> })}
+                <button type="submit" class="button" data-testid=testid>{label}</button>
+            </form>
+        }
+    };
+    let mark = if user.email_verified {
+        form(
+            SetUserEmailVerified::url().to_owned(),
+            Some(("verified", "false".into())),
+            t!("email-mark-unverified"),
+            "mark-verified",
+        )
+    } else {
+        form(
+            SetUserEmailVerified::url().to_owned(),
+            Some(("verified", "true".into())),
+            t!("email-mark-verified"),
+            "mark-verified",
+        )
+    };
+    let verify = (!user.email_verified).then(|| {
+        form(
+            SendUserVerification::url().to_owned(),
+            None,
+            t!("email-send-verification"),
+            "send-verification",
+        )
+    });
+    let reset = form(
+        SendUserPasswordReset::url().to_owned(),
+        None,
+        t!("email-send-reset"),
+        "send-reset",
+    );
     let reset_explanation = t!("email-reset-explanation", username = user.username.clone());
     view! {
         <section class="card" aria-labelledby="email-heading">
             <h2 id="email-heading">{t!("common-email")}</h2>
-            {outcome}
-            <p data-testid="email-state">{email}" "{move || if verified.get() {
-                view! { <span class="badge verified">{t!("email-verified")}</span> }.into_any()
-            } else {
-                view! { <span class="badge">{t!("email-unverified")}</span> }.into_any()
-            }}</p>
+            {flash("mail", "verification-sent", t!("email-verification-sent"))}
+            {flash("mail", "reset-sent", t!("email-reset-sent"))}
+            <p data-testid="email-state">{email}" "{badge}</p>
             <div class="actions">
-                <ActionForm action=mark>
-                    <input type="hidden" name="user_id" value=mark_id/>
-                    <input type="hidden" name="verified" value=move || (!verified.get()).to_string()/>
-                    <button type="submit" class="button" data-testid="mark-verified">
-                        {move || if verified.get() { t!("email-mark-unverified") } else { t!("email-mark-verified") }}
-                    </button>
-                </ActionForm>
-                <Transition fallback=|| ()>
-                    {move || {
-                        let id = id.clone();
-                        let reset_explanation = reset_explanation.clone();
-                        Suspend::new(async move {
-                            let verify_id = id.clone();
-                            let send_verification = move || {
-                                let user_id = verify_id.clone();
-                                (!verified.get()).then(move || view! {
-                                    <ActionForm action=verify>
-                                        <input type="hidden" name="user_id" value=user_id/>
-                                        <button type="submit" class="button" data-testid="send-verification">{t!("email-send-verification")}</button>
-                                    </ActionForm>
-                                })
-                            };
-                            available.await.unwrap_or(false).then(|| view! {
-                                {send_verification}
-                                <Confirmed summary=t!("email-reset-summary") explanation=reset_explanation.clone()>
-                                    <ActionForm action=reset>
-                                        <input type="hidden" name="user_id" value=id.clone()/>
-                                        <button type="submit" class="button primary" data-testid="send-reset">{t!("email-send-reset")}</button>
-                                    </ActionForm>
-                                </Confirmed>
-                            })
-                        })
-                    }}
-                </Transition>
+                {mark}
+                {verify}
+                <Confirmed summary=t!("email-reset-summary") explanation=reset_explanation>{reset}</Confirmed>
             </div>
         </section>
     }
@@ -398,7 +385,16 @@ pub fn InvitationsPanel() -> impl IntoView {
                                 autocomplete="off" error=errors.field("email")/>
                             <Field label=t!("email-invitation-valid-days") name="valid_days" kind="number"
                                 value="7" error=errors.field("valid_days")/>
-                            <super::user_new::OrgRoleFields errors/>
+                            <Field label=t!("email-invitation-org") name="org_id" hint=t!("email-invitation-org-hint")
+                                error=errors.field("org_id")/>
+                            <div class="field">
+                                <label for="field-role">{t!("common-role")}</label>
+                                <select id="field-role" name="role">
+                                    <option value="viewer">{t!("orgs-role-viewer")}</option>
+                                    <option value="editor">{t!("orgs-role-editor")}</option>
+                                    <option value="admin">{t!("orgs-role-admin")}</option>
+                                </select>
+                            </div>
                             <button type="submit" class="button primary">{t!("email-invite-submit")}</button>
                         </ActionForm>
                         <nav class="filters" aria-label=t!("email-invitation-status")>
