@@ -12,6 +12,11 @@ pub struct AuditActor {
     pub kind: String,
     pub id: Option<String>,
     pub name: String,
+    /// The role the action was allowed under: a server role
+    /// (`helpdesk`…) or `org_admin:<org id>`; absent for own-account
+    /// actions and the system.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 /// One audit record; `detail` holds `{"before":{..},"after":{..}}` for

@@ -16,6 +16,7 @@ pub mod org;
 mod paging;
 pub mod provisioning;
 pub mod registration;
+pub mod roles;
 pub mod second_factor;
 pub mod server;
 mod session;
@@ -55,6 +56,7 @@ pub use server::{
     DailyFigures, ServerStats, ServerVersion, Setting, Settings, SettingsSection, UserTotals,
     REDACTED,
 };
+pub use roles::{Op, Roles, ServerRole};
 pub use session::{Session, SessionFilter, DEVICES};
 pub use sort::{UserSort, UserSortKey};
 pub use user::{Me, NewUser, User, UserFilter, UserPatch, UserStatus};

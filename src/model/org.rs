@@ -83,6 +83,10 @@ pub struct Membership {
 pub struct OrgFilter {
     /// Case-insensitive substring of the name.
     pub search: Option<String>,
+    /// Only these organisations (the caller's own, for an organisation
+    /// admin); `None`: no limit. Not a query parameter.
+    #[serde(default)]
+    pub ids: Option<Vec<String>>,
     pub page: PageRequest,
     pub count: CountMode,
 }

@@ -39,7 +39,11 @@ pub struct User {
     /// or an administrator).
     #[serde(default)]
     pub email_verified: bool,
+    /// Holds the `server_admin` role.
     pub admin: bool,
+    /// Server roles: `server_admin`, `user_admin`, `helpdesk`, `auditor`.
+    #[serde(default)]
+    pub roles: Vec<String>,
     pub can_request_admin: bool,
     pub status: UserStatus,
     pub created_at: String,
@@ -94,8 +98,13 @@ pub struct NewUser {
     pub display_name: Option<String>,
     #[serde(default)]
     pub email: Option<String>,
+    /// Shorthand for `roles: ["server_admin"]`.
     #[serde(default)]
     pub admin: bool,
+    /// Server roles to grant (needs the right to manage roles, and only
+    /// roles allowing no more than the caller's own).
+    #[serde(default)]
+    pub roles: Vec<String>,
     /// An organisation to join (400 when it does not exist); without it the
     /// configured default organisation, if any.
     #[serde(default)]
@@ -140,7 +149,18 @@ pub struct UserFilter {
 pub struct Me {
     pub id: String,
     pub username: String,
+    /// Holds any administrative right (a server role, or an
+    /// organisation's admin role): the panel shows its admin pages.
     pub admin: bool,
+    /// Server roles held.
+    #[serde(default)]
+    pub roles: Vec<String>,
+    /// What those roles allow from here (empty outside the allow-list).
+    #[serde(default)]
+    pub permissions: Vec<crate::model::Op>,
+    /// Organisations this user is an admin of.
+    #[serde(default)]
+    pub org_admin_of: Vec<String>,
     /// A temporary password is in use: the panel only offers changing it.
     pub password_change_required: bool,
     /// Why admin pages are refused to this admin right now (IP allow-list,
@@ -153,4 +173,16 @@ pub struct Me {
     /// organisations, tokens) is available: always for administrators,
     /// for members while the self-service module is on.
     pub self_service: bool,
+}
+
+impl Me {
+    /// Whether the panel offers `op` (the server decides again).
+    pub fn may(&self, op: crate::model::Op) -> bool {
+        self.permissions.contains(&op)
+    }
+
+    /// The page to start from.
+    pub fn landing_page(&self) -> &'static str {
+        crate::model::roles::landing_page(|op| self.may(op), !self.org_admin_of.is_empty())
+    }
 }

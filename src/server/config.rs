@@ -52,6 +52,9 @@ pub struct Config {
     /// The organisation every new account joins (Grafana's
     /// `auto_assign_org`), created at start when missing; `None`: none.
     pub default_org: Option<DefaultOrg>,
+    /// The least organisation role that sees the organisation's member
+    /// list (`[orgs] members_visible_to`); its admins always do.
+    pub org_members_visible_to: OrgRole,
     /// Who may create an account at `/register` (`[registration] mode`).
     pub registration_mode: RegistrationMode,
     /// `[server] log_format`: plain text lines or one JSON object per line.
@@ -295,6 +298,7 @@ struct RegistrationSection {
 struct OrgsSection {
     default_org: Option<String>,
     default_role: Option<String>,
+    members_visible_to: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -641,6 +645,16 @@ impl Config {
             None => file.account.member_tokens,
         }
         .unwrap_or(false);
+        let org_members_visible_to =
+            match env("GATEHOUSE_ORG_MEMBERS_VISIBLE_TO").or(file.orgs.members_visible_to.clone()) {
+                None => OrgRole::Viewer,
+                Some(raw) => OrgRole::parse(&raw).unwrap_or_else(|| {
+                    errors.push(format!(
+                        "orgs.members_visible_to: '{raw}' is not viewer, editor or admin"
+                    ));
+                    OrgRole::Viewer
+                }),
+            };
         let default_org = Self::default_org(file.orgs, &mut errors);
         let registration_mode = match env("GATEHOUSE_REGISTRATION_MODE").or(file.registration.mode) {
             None => RegistrationMode::default(),
@@ -722,6 +736,7 @@ impl Config {
             hashing,
             member_tokens,
             default_org,
+            org_members_visible_to,
             registration_mode,
             default_language,
             email,

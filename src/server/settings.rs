@@ -227,6 +227,11 @@ pub fn effective(config: &Config) -> Settings {
             "default_role",
             Some("GATEHOUSE_DEFAULT_ORG_ROLE"),
             c.default_org.as_ref().map(|o| o.role.as_str().to_owned()),
+        )
+        .plain(
+            "members_visible_to",
+            Some("GATEHOUSE_ORG_MEMBERS_VISIBLE_TO"),
+            some(c.org_members_visible_to.as_str()),
         );
     let registration = Section::new("registration").plain(
         "mode",

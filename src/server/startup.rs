@@ -31,6 +31,7 @@ use super::{
     rest, AppState,
 };
 use crate::app::{shell, App};
+use crate::model::Op;
 
 /// Connects to the database and applies migrations.
 pub async fn state(config: Config) -> Result<AppState, BoxError> {
@@ -326,7 +327,12 @@ enum PageAccess {
     Login,
     Setup,
     Member,
-    Admin,
+    /// Callers whose roles allow the operation.
+    Admin(Op),
+    /// The organisations list: also their own organisations' members.
+    Orgs,
+    /// One organisation: who may read it.
+    Org,
     Other,
 }
 
@@ -351,16 +357,16 @@ fn page_access(path: &str) -> PageAccess {
         | "/account/security"
         | "/account/security/totp"
         | "/confirm" => PageAccess::Member,
-        "/" | "/users" | "/oauth2-clients" | "/allowlist" | "/sessions" | "/connections"
-        | "/broadcast" | "/orgs" => PageAccess::Admin,
-        "/applications" => PageAccess::Admin,
-        p if p.starts_with("/users/")
-            || p.starts_with("/orgs/")
-            || p.starts_with("/applications/") =>
-        {
-            PageAccess::Admin
-        }
-        "/registration-tokens" | "/settings" | "/audit" | "/modules" | "/jobs" => PageAccess::Admin,
+        "/" | "/oauth2-clients" | "/allowlist" | "/applications" | "/settings" | "/modules"
+        | "/jobs" => PageAccess::Admin(Op::ReadServer),
+        "/users" | "/sessions" | "/connections" => PageAccess::Admin(Op::ReadUsers),
+        "/broadcast" => PageAccess::Admin(Op::SendMessages),
+        "/registration-tokens" => PageAccess::Admin(Op::ReadRegistration),
+        "/audit" => PageAccess::Admin(Op::ReadAudit),
+        "/orgs" => PageAccess::Orgs,
+        p if p.starts_with("/users/") => PageAccess::Admin(Op::ReadUsers),
+        p if p.starts_with("/applications/") => PageAccess::Admin(Op::ReadServer),
+        p if p.starts_with("/orgs/") => PageAccess::Org,
         _ => PageAccess::Other,
     }
 }
@@ -436,7 +442,7 @@ async fn page_guard(State(state): State<AppState>, mut request: Request, next: N
         (PageAccess::Setup, _) if !needs_setup => {
             return with_status(next.run(request).await, StatusCode::NOT_FOUND)
         }
-        (PageAccess::Member | PageAccess::Admin, None) => {
+        (PageAccess::Member | PageAccess::Admin(_) | PageAccess::Orgs | PageAccess::Org, None) => {
             let target = if needs_setup {
                 "/setup".to_owned()
             } else {
@@ -450,23 +456,23 @@ async fn page_guard(State(state): State<AppState>, mut request: Request, next: N
             return Redirect::to(&target).into_response();
         }
         // A temporary password must be replaced before anything else.
-        (PageAccess::Member | PageAccess::Admin, Some(c))
+        (PageAccess::Member | PageAccess::Admin(_) | PageAccess::Orgs | PageAccess::Org, Some(c))
             if c.password_change_required && path != "/account/password" =>
         {
             return Redirect::to("/account/password").into_response();
         }
         // So must the second factor the policy requires.
-        (PageAccess::Member | PageAccess::Admin, Some(c))
+        (PageAccess::Member | PageAccess::Admin(_) | PageAccess::Orgs | PageAccess::Org, Some(c))
             if c.second_factor_required && !path.starts_with("/account/security") =>
         {
             return Redirect::to("/account/security").into_response();
         }
-        // The start page is the admins' dashboard; members are sent to their
-        // account before anything renders.
-        (PageAccess::Admin, Some(c)) if path == "/" && !c.admin => {
-            return Redirect::to("/account").into_response();
+        // The start page is the dashboard; whoever may not see it is sent
+        // to the first page they may use before anything renders.
+        (PageAccess::Admin(op), Some(c)) if path == "/" && !c.may(op) => {
+            return Redirect::to(landing_page(c)).into_response();
         }
-        (PageAccess::Admin, Some(c)) if !c.admin || c.network_refusal.is_some() => {
+        (access, Some(c)) if !page_allowed(&state, access, c, &path) => {
             request.extensions_mut().insert(c.clone());
             return with_status(next.run(request).await, StatusCode::FORBIDDEN);
         }
@@ -484,6 +490,29 @@ async fn page_guard(State(state): State<AppState>, mut request: Request, next: N
     response
 }
 
+/// The page a signed-in caller starts from: the first one their rights open.
+fn landing_page(c: &Caller) -> &'static str {
+    crate::model::roles::landing_page(|op| c.may(op), c.org_admin_of().next().is_some())
+}
+
+fn page_allowed(state: &AppState, access: PageAccess, c: &Caller, path: &str) -> bool {
+    let readers = state.config.org_members_visible_to;
+    match access {
+        PageAccess::Admin(op) => c.may(op),
+        PageAccess::Orgs => {
+            c.may(Op::ReadOrgs)
+                || c.orgs
+                    .iter()
+                    .any(|(id, _)| c.require_in_org(Op::ReadOrgs, id, readers).is_ok())
+        }
+        PageAccess::Org => {
+            let id = path.trim_start_matches("/orgs/");
+            c.require_in_org(Op::ReadOrgs, id, readers).is_ok()
+        }
+        _ => true,
+    }
+}
+
 fn with_status(mut response: Response, status: StatusCode) -> Response {
     *response.status_mut() = status;
     response
@@ -497,9 +526,10 @@ mod tests {
     fn pages_are_classified() {
         assert_eq!(
             page_access("/users/01JD0000000000000000000000"),
-            PageAccess::Admin
+            PageAccess::Admin(Op::ReadUsers)
         );
-        assert_eq!(page_access("/"), PageAccess::Admin);
+        assert_eq!(page_access("/"), PageAccess::Admin(Op::ReadServer));
+        assert_eq!(page_access("/orgs/01JD0000000000000000000000"), PageAccess::Org);
         assert_eq!(page_access("/account"), PageAccess::Member);
         assert_eq!(page_access("/login"), PageAccess::Login);
         assert_eq!(page_access("/pkg/gatehouse.js"), PageAccess::Other);

@@ -34,10 +34,10 @@ pub async fn change_password(
             revoke_tokens.is_some(),
         )
         .await?;
-        let user_id = caller.user_id.ok_or(AppError::Unauthenticated)?;
-        start_session(&state, &user_id, caller.admin).await?;
-        leptos_axum::redirect(if caller.admin {
-            "/users"
+        let user_id = caller.user_id.clone().ok_or(AppError::Unauthenticated)?;
+        start_session(&state, &user_id, !caller.roles.is_empty()).await?;
+        leptos_axum::redirect(if caller.has_admin_rights() {
+            "/"
         } else {
             "/account?password=changed"
         });

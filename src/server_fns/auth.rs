@@ -73,15 +73,22 @@ pub async fn current_user() -> Result<Option<Me>, AppError> {
     .await
     .is_ok();
     let member_tokens = state.config.member_tokens && self_service;
-    let Some(id) = c.user_id else {
+    let Some(id) = c.user_id.clone() else {
         return Ok(None);
     };
+    let permissions = crate::model::Op::ALL
+        .into_iter()
+        .filter(|op| c.may(*op))
+        .collect();
     Ok(Some(Me {
         id,
-        username: c.username,
+        admin: c.has_admin_rights(),
+        roles: c.roles.names().into_iter().map(str::to_owned).collect(),
+        permissions,
+        org_admin_of: c.org_admin_of().map(str::to_owned).collect(),
         self_service,
-        tokens_allowed: c.admin || member_tokens,
-        admin: c.admin,
+        tokens_allowed: c.may(crate::model::Op::ManageTokens) || member_tokens,
+        username: c.username,
         password_change_required: c.password_change_required,
         admin_refusal: c.network_refusal.map(|e| e.to_string()),
     }))
@@ -120,7 +127,7 @@ pub async fn setup_admin(
                 ip(),
             )
             .await?;
-            start_session(&state, &user.id, user.admin).await?;
+            start_session(&state, &user.id, !user.roles.is_empty()).await?;
             leptos_axum::redirect("/users");
             Ok(())
         }

@@ -35,7 +35,7 @@ pub async fn pause_all_jobs(paused: String) -> Result<PauseOutcome, AppError> {
             "true" => true,
             "false" => false,
             _ => {
-                caller.require_admin(crate::server::ops::Access::Write)?;
+                caller.require(crate::model::Op::ManageServer)?;
                 return Err(AppError::bad_parameter(
                     "paused",
                     "paused must be true or false",

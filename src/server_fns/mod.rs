@@ -107,7 +107,7 @@ pub(crate) mod context {
         user: &crate::server::db::users::UserRow,
         next: Option<&str>,
     ) -> Result<String, AppError> {
-        let must_enrol = start_session(state, &user.id, user.admin).await?;
+        let must_enrol = start_session(state, &user.id, user.admin_rights()).await?;
         // The account's language follows it to this browser.
         if let Some(language) =
             crate::server::ops::account::stored_language(state, &user.id).await?
@@ -125,7 +125,7 @@ pub(crate) mod context {
             Some(next) => crate::server::ops::forward_auth::return_address(state, next).await?,
             None => None,
         };
-        let fallback = if user.admin { "/" } else { "/account" };
+        let fallback = "/";
         Ok(back.unwrap_or_else(|| fallback.to_owned()))
     }
 

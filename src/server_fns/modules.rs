@@ -26,7 +26,7 @@ pub async fn set_module(name: String, enabled: String) -> Result<ModuleState, Ap
             "true" => true,
             "false" => false,
             _ => {
-                caller.require_admin(crate::server::ops::Access::Write)?;
+                caller.require(crate::model::Op::ManageServer)?;
                 return Err(AppError::bad_parameter(
                     "enabled",
                     "enabled must be true or false",

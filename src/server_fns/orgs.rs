@@ -55,6 +55,7 @@ pub async fn org_names() -> Result<Vec<(String, String)>, AppError> {
     as_caller(|state, caller| async move {
         let filter = OrgFilter {
             search: None,
+            ids: None,
             page: PageRequest::First {
                 size: MAX_PAGE_SIZE,
                 after: None,

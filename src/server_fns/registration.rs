@@ -59,7 +59,7 @@ pub async fn register(
                 email,
             };
             let user = crate::server::ops::registration::register(&state, input, ip()).await?;
-            start_session(&state, &user.id, user.admin).await?;
+            start_session(&state, &user.id, !user.roles.is_empty()).await?;
             leptos_axum::redirect("/account");
             Ok(())
         }
@@ -197,7 +197,7 @@ pub async fn set_registration_token_revoked(
             "true" => true,
             "false" => false,
             _ => {
-                caller.require_admin(crate::server::ops::Access::Write)?;
+                caller.require(crate::model::Op::ManageRegistration)?;
                 return Err(AppError::bad_parameter(
                     "revoke",
                     "revoke must be true or false",

@@ -72,6 +72,7 @@ pub async fn create_user(
             email,
             password,
             admin: admin.is_some(),
+            roles: Vec::new(),
             org_id: org_id.filter(|id| !id.is_empty()),
             role: optional_role(role.as_deref())?,
         };

@@ -314,8 +314,8 @@ fn case_for(env: &Env, method: &str, template: &str) -> Option<Case> {
             case(
                 "PUT",
                 p(&format!("/users/{id}/permissions")),
-                Some(json!({"admin": true})),
-                "user.set_admin",
+                Some(json!({"roles": ["helpdesk"]})),
+                "user.set_roles",
                 "user",
                 Some(id),
             )

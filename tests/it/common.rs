@@ -94,6 +94,7 @@ pub fn test_config(database_url: &str, data_dir: &std::path::Path) -> Config {
         message_prefixes: Default::default(),
         member_tokens: false,
         default_org: None,
+        org_members_visible_to: gatehouse::model::OrgRole::Viewer,
         registration_mode: Default::default(),
         default_language: Default::default(),
         log_format: Default::default(),

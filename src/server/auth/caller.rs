@@ -12,7 +12,10 @@ use super::{
     token::hash_secret,
 };
 use crate::{
-    model::{AppError, UserStatus},
+    model::{
+        roles::{roles_in_scopes, ORG_ADMIN_SCOPE},
+        AppError, UserStatus,
+    },
     server::{
         db::{self, users::UserRow},
         ops::{self, oauth2::ACCESS_TOKEN_PREFIX, AuthMethod, Caller},
@@ -24,7 +27,7 @@ use crate::{
 /// `Ok(None)`: no credentials at all. `Err(Unauthenticated)`: credentials
 /// that are wrong, expired, revoked, or belong to an account that cannot log in.
 /// For administrators, also works out whether their address may use admin
-/// rights (allow-list, TLS), which `Caller::require_admin` then enforces.
+/// rights (allow-list, TLS), which `Caller::require` then enforces.
 pub async fn resolve(
     state: &AppState,
     headers: &HeaderMap,
@@ -33,7 +36,7 @@ pub async fn resolve(
 ) -> Result<Option<Caller>, AppError> {
     let caller = authenticate(state, headers, session, addr.ip_string()).await?;
     match caller {
-        Some(mut caller) if caller.admin => {
+        Some(mut caller) if caller.has_admin_rights() => {
             caller.network_refusal = ops::allowlist::network_refusal(state, &addr).await?;
             Ok(Some(caller))
         }
@@ -81,11 +84,29 @@ async fn authenticate(
     }
 }
 
-fn caller_for(user: &UserRow, method: AuthMethod, scopes: String, ip: Option<String>) -> Caller {
-    Caller {
+/// The caller acting as `user`: the account's server roles and
+/// organisations, narrowed by a token's role scopes when it names any.
+async fn caller_for(
+    state: &AppState,
+    user: &UserRow,
+    method: AuthMethod,
+    scopes: String,
+    ip: Option<String>,
+) -> Result<Caller, AppError> {
+    let mut roles = user.roles.clone();
+    let mut orgs = db::orgs::roles_of(&state.db, &user.id).await?;
+    let (named, names_roles) = roles_in_scopes(&scopes);
+    if method == AuthMethod::Token && names_roles {
+        roles = roles.intersect(&named);
+        if !scopes.split_whitespace().any(|s| s == ORG_ADMIN_SCOPE) {
+            orgs.clear();
+        }
+    }
+    Ok(Caller {
         user_id: Some(user.id.clone()),
         username: user.username.clone(),
-        admin: user.admin,
+        roles,
+        orgs,
         method,
         scopes,
         ip,
@@ -96,7 +117,8 @@ fn caller_for(user: &UserRow, method: AuthMethod, scopes: String, ip: Option<Str
         token_id: None,
         second_factor_required: false,
         recently_verified: false,
-    }
+        granted_as: Default::default(),
+    })
 }
 
 /// Records activity without adding latency; throttled to once a minute.
@@ -148,12 +170,13 @@ async fn from_bearer(
             }
         });
     }
-    let mut caller = caller_for(&found.user, AuthMethod::Token, found.scopes, ip);
+    let mut caller = caller_for(state, &found.user, AuthMethod::Token, found.scopes, ip).await?;
     caller.token_id = Some(found.token_id);
     Ok(caller)
 }
 
-/// An OAuth2 client acts as an administrator limited by its token's scopes.
+/// An OAuth2 client acts with the roles its scopes name (set when it was
+/// created, never more than its creator held).
 async fn from_oauth2_token(
     state: &AppState,
     secret: &str,
@@ -168,7 +191,8 @@ async fn from_oauth2_token(
     Ok(Caller {
         user_id: None,
         username: format!("oauth2-client:{}", found.client_name),
-        admin: true,
+        roles: roles_in_scopes(&found.scopes).0,
+        orgs: Vec::new(),
         method: AuthMethod::Token,
         scopes: found.scopes,
         ip,
@@ -179,6 +203,7 @@ async fn from_oauth2_token(
         token_id: None,
         second_factor_required: false,
         recently_verified: false,
+        granted_as: Default::default(),
     })
 }
 
@@ -213,7 +238,7 @@ async fn from_basic(
             message: "This account has a second factor: HTTP Basic is refused. Use a personal token (Authorization: Bearer).".into(),
         });
     }
-    let mut caller = caller_for(&user, AuthMethod::Basic, String::new(), ip);
+    let mut caller = caller_for(state, &user, AuthMethod::Basic, String::new(), ip).await?;
     caller.recently_verified = true;
     Ok(caller)
 }
@@ -320,7 +345,8 @@ async fn from_session(
             note_activity(state, &found.user);
             note_session_activity(state, &found.session_id, found.session_last_seen_at);
             keep_session_alive(session).await;
-            let mut caller = caller_for(&found.user, AuthMethod::Session, String::new(), ip);
+            let mut caller =
+                caller_for(state, &found.user, AuthMethod::Session, String::new(), ip).await?;
             caller.session_id = Some(found.session_id);
             let window_ms = state.config.step_up_minutes * 60_000;
             caller.recently_verified = now_ms() - verified_at.unwrap_or(login_at) < window_ms;

@@ -22,6 +22,8 @@ pub struct AuditEntry {
     pub actor_id: Option<String>,
     pub actor_name: String,
     pub actor_ip: Option<String>,
+    /// The role the action was allowed under (`None`: own account, system).
+    pub actor_role: Option<String>,
     pub action: &'static str,
     pub target_type: &'static str,
     pub target_id: Option<String>,
@@ -97,7 +99,8 @@ impl AuditEntry {
     {
         sqlx::query(
             "INSERT INTO audit_log (id, at, actor_type, actor_id, actor_name, actor_ip, action, \
-             target_type, target_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+             target_type, target_id, detail, actor_role) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(new_id())
         .bind(now_ms())
@@ -109,6 +112,7 @@ impl AuditEntry {
         .bind(self.target_type.to_string())
         .bind(self.target_id.clone())
         .bind(redact(&self.detail).to_string())
+        .bind(self.actor_role.clone())
         .execute(executor)
         .await?;
         Ok(())
@@ -123,14 +127,15 @@ pub struct AuditRow {
     pub actor_id: Option<String>,
     pub actor_name: String,
     pub actor_ip: Option<String>,
+    pub actor_role: Option<String>,
     pub action: String,
     pub target_type: String,
     pub target_id: Option<String>,
     pub detail: String,
 }
 
-const COLUMNS: &str = "id, at, actor_type, actor_id, actor_name, actor_ip, action, \
-     target_type, target_id, detail";
+const COLUMNS: &str = "id, at, actor_type, actor_id, actor_name, actor_ip, actor_role, \
+     action, target_type, target_id, detail";
 
 fn conditions(filter: &AuditFilter) -> Conditions {
     let mut c = Conditions::default();

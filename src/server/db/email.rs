@@ -290,6 +290,7 @@ pub async fn invitations(
     oldest: bool,
     now: i64,
     limit: i64,
+    orgs: Option<&[String]>,
 ) -> sqlx::Result<Vec<InvitationRow>> {
     let status_sql = match status {
         Some("registered") => "registered_at IS NOT NULL",
@@ -299,18 +300,29 @@ pub async fn invitations(
     };
     let (after_at, after_id) = after.unwrap_or((i64::MAX, String::new()));
     let order = if oldest { "ASC" } else { "DESC" };
+    // Only these organisations' invitations (an organisation admin's).
+    let orgs_sql = match orgs {
+        None => String::new(),
+        Some([]) => " AND 1 = 0".to_owned(),
+        Some(ids) => format!(" AND org_id IN ({})", super::placeholders(5, ids.len())),
+    };
     let sql = format!(
-        "SELECT {INVITATION_COLUMNS} FROM invitations WHERE {status_sql} \
+        "SELECT {INVITATION_COLUMNS} FROM invitations WHERE {status_sql}{orgs_sql} \
          AND (created_at < $2 OR (created_at = $2 AND id < $3)) \
          ORDER BY created_at {order}, id {order} LIMIT $4"
     );
-    let mut rows = with_pool!(db, pool => sqlx::query_as::<_, InvitationRow>(&sql)
-        .bind(now)
-        .bind(after_at)
-        .bind(if after_id.is_empty() { "\u{10FFFF}".to_owned() } else { after_id })
-        .bind(limit)
-        .fetch_all(pool)
-        .await)?;
+    let after_id = if after_id.is_empty() { "\u{10FFFF}".to_owned() } else { after_id };
+    let mut rows = with_pool!(db, pool => {
+        let mut q = sqlx::query_as::<_, InvitationRow>(&sql)
+            .bind(now)
+            .bind(after_at)
+            .bind(after_id.clone())
+            .bind(limit);
+        for id in orgs.unwrap_or_default() {
+            q = q.bind(id);
+        }
+        q.fetch_all(pool).await
+    })?;
     if oldest {
         rows.reverse();
     }

@@ -92,12 +92,13 @@ pub async fn apply(
         }
         for chunk in creates.chunks(INSERT_CHUNK) {
             let values = (0..chunk.len())
-                .map(|i| format!("({})", placeholders(i * 10 + 1, 10)))
+                .map(|i| format!("({})", placeholders(i * 11 + 1, 11)))
                 .collect::<Vec<_>>()
                 .join(", ");
             let sql = format!(
                 "INSERT INTO users (id, username, display_name, email, password_hash, admin, \
-                 can_request_admin, status, created_at, password_change_required) VALUES {values}"
+                 can_request_admin, status, created_at, password_change_required, roles) \
+                 VALUES {values}"
             );
             let mut q = sqlx::query(&sql);
             for u in chunk {
@@ -107,11 +108,12 @@ pub async fn apply(
                     .bind(&u.display_name)
                     .bind(&u.email)
                     .bind(&u.password_hash)
-                    .bind(u.admin)
+                    .bind(u.admin())
                     .bind(u.can_request_admin)
                     .bind(&u.status)
                     .bind(u.created_at)
-                    .bind(u.password_change_required);
+                    .bind(u.password_change_required)
+                    .bind(u.roles.stored());
             }
             q.execute(&mut *tx).await?;
             // New accounts join the default organisation, as one by one.
@@ -150,7 +152,10 @@ pub async fn apply(
             let mut assignments: Vec<String> = sets
                 .iter()
                 .enumerate()
-                .map(|(i, col)| format!("{col} = ${}", i + 1))
+                .map(|(i, col)| match *col {
+                    "admin" => super::users::set_admin_sql(i + 1),
+                    col => format!("{col} = ${}", i + 1),
+                })
                 .collect();
             if u.password_hash.is_some() {
                 assignments.push("password_change_required = FALSE".into());

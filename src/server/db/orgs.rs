@@ -128,6 +128,17 @@ pub async fn list(db: &Db, filter: &OrgFilter) -> sqlx::Result<Page<OrgRow>> {
             vec![Arg::Text(contains_pattern(&term.to_lowercase()))],
         );
     }
+    if let Some(ids) = &filter.ids {
+        if ids.is_empty() {
+            conditions.push("1 = 0", Vec::new());
+        } else {
+            let marks = vec!["{}"; ids.len()].join(", ");
+            conditions.push(
+                &format!("o.id IN ({marks})"),
+                ids.iter().cloned().map(Arg::Text).collect(),
+            );
+        }
+    }
     Keyset {
         columns: ORG_COLUMNS,
         from: "orgs o",
@@ -254,6 +265,21 @@ pub async fn memberships_of(db: &Db, user_ids: &[String]) -> sqlx::Result<Vec<Me
         }
         q.fetch_all(pool).await
     })
+}
+
+/// One user's organisations and role in each (what their rights are
+/// worked out from on every request).
+pub async fn roles_of(db: &Db, user_id: &str) -> sqlx::Result<Vec<(String, OrgRole)>> {
+    let rows: Vec<(String, String)> = with_pool!(db, pool => sqlx::query_as(
+        "SELECT org_id, role FROM org_members WHERE user_id = $1 ORDER BY org_id",
+    )
+    .bind(user_id)
+    .fetch_all(pool)
+    .await)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(org, role)| OrgRole::parse(&role).map(|r| (org, r)))
+        .collect())
 }
 
 pub async fn exists(db: &Db, id: &str) -> sqlx::Result<bool> {

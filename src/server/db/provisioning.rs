@@ -215,7 +215,11 @@ pub async fn apply(
                         display_name: user.display_name.clone().flatten(),
                         email: user.email.clone().flatten(),
                         password_hash: user.password_hash.clone(),
-                        admin: user.admin.unwrap_or(false),
+                        roles: if user.admin.unwrap_or(false) {
+                            crate::model::Roles::server_admin()
+                        } else {
+                            crate::model::Roles::default()
+                        },
                         can_request_admin: false,
                         status: UserStatus::Active.as_str().into(),
                         created_at: now,
@@ -278,7 +282,10 @@ pub async fn apply(
                     };
                     if !changes.is_empty() {
                         sqlx::query(
-                            "UPDATE users SET display_name = $1, email = $2, admin = $3 WHERE id = $4",
+                            &format!(
+                                "UPDATE users SET display_name = $1, email = $2, {} WHERE id = $4",
+                                super::users::set_admin_sql(3)
+                            ),
                         )
                         .bind(&display_name)
                         .bind(&email)

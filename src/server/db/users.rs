@@ -6,7 +6,7 @@ use super::{
     sql::{contains_pattern, Conditions},
     with_pool, Arg, BeginWrite, Db,
 };
-use crate::model::{validate, CountMode, OrgRole, Page, UserFilter, UserSortKey, UserStatus};
+use crate::model::{validate, CountMode, OrgRole, Page, Roles, UserFilter, UserSortKey, UserStatus};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct UserRow {
@@ -15,7 +15,9 @@ pub struct UserRow {
     pub display_name: Option<String>,
     pub email: Option<String>,
     pub password_hash: Option<String>,
-    pub admin: bool,
+    /// Server roles; `users.admin` mirrors whether `server_admin` is one.
+    #[sqlx(try_from = "String")]
+    pub roles: Roles,
     pub can_request_admin: bool,
     pub status: String,
     pub created_at: i64,
@@ -28,18 +30,41 @@ pub struct UserRow {
     pub email_verified_at: Option<i64>,
 }
 
+/// SQL setting `admin` from the boolean parameter `$n` and keeping
+/// `roles` in step (adding or removing `server_admin`, first in the
+/// stored order), for writes that only know the admin flag (import,
+/// provisioning).
+pub fn set_admin_sql(n: usize) -> String {
+    format!(
+        "admin = ${n}, roles = CASE WHEN ${n} THEN \
+         (CASE WHEN (' ' || roles || ' ') LIKE '% server_admin %' THEN roles \
+         ELSE trim('server_admin ' || roles) END) \
+         ELSE trim(replace(' ' || roles || ' ', ' server_admin ', ' ')) END"
+    )
+}
+
 impl UserRow {
+    /// Holds any server role (the second-factor policy `admins` covers them).
+    pub fn admin_rights(&self) -> bool {
+        !self.roles.is_empty()
+    }
+
+    /// Holds the `server_admin` role (the former admin flag).
+    pub fn admin(&self) -> bool {
+        self.roles.is_server_admin()
+    }
+
     pub fn status(&self) -> UserStatus {
         UserStatus::parse(&self.status).unwrap_or(UserStatus::Locked)
     }
 }
 
-const COLUMNS: &str = "id, username, display_name, email, password_hash, admin, \
+const COLUMNS: &str = "id, username, display_name, email, password_hash, roles, \
      can_request_admin, status, created_at, last_seen_at, locked_at, deactivated_at, \
      password_change_required, sessions_valid_after, email_verified_at";
 
 /// Columns of list pages: no password hash.
-const LIST_COLUMNS: &str = "id, username, display_name, email, NULL AS password_hash, admin, \
+const LIST_COLUMNS: &str = "id, username, display_name, email, NULL AS password_hash, roles, \
      can_request_admin, status, created_at, last_seen_at, locked_at, deactivated_at, \
      password_change_required, sessions_valid_after, email_verified_at";
 
@@ -49,7 +74,7 @@ type JsonRow = (
     Option<String>,
     Option<String>,
     Option<String>,
-    i64,
+    String,
     i64,
     String,
     i64,
@@ -73,7 +98,7 @@ fn rows_from_json(json: &str) -> sqlx::Result<Vec<UserRow>> {
             display_name: r.2,
             email: r.3,
             password_hash: r.4,
-            admin: r.5 != 0,
+            roles: Roles::from_stored(&r.5),
             can_request_admin: r.6 != 0,
             status: r.7,
             created_at: r.8,
@@ -103,20 +128,21 @@ macro_rules! insert_user_in_tx {
         let links: &$crate::server::db::users::NewUserLinks = $links;
         sqlx::query(
             "INSERT INTO users (id, username, display_name, email, password_hash, admin, \
-             can_request_admin, status, created_at, registration_token, email_verified_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+             can_request_admin, status, created_at, registration_token, email_verified_at, roles) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(&user.id)
         .bind(&user.username)
         .bind(&user.display_name)
         .bind(&user.email)
         .bind(&user.password_hash)
-        .bind(user.admin)
+        .bind(user.admin())
         .bind(user.can_request_admin)
         .bind(&user.status)
         .bind(user.created_at)
         .bind(&links.registration_token)
         .bind(user.email_verified_at)
+        .bind(user.roles.stored())
         .execute(&mut *$tx)
         .await?;
         for (org_id, role) in &links.memberships {
@@ -600,13 +626,13 @@ where
         sqlx::query(
             "UPDATE users SET display_name = $1, email = $2, password_hash = $3, admin = $4, \
              can_request_admin = $5, status = $6, locked_at = $7, deactivated_at = $8, \
-             password_change_required = $9, sessions_valid_after = $10, email_verified_at = $12 \
-             WHERE id = $11",
+             password_change_required = $9, sessions_valid_after = $10, email_verified_at = $12, \
+             roles = $13 WHERE id = $11",
         )
         .bind(&r.display_name)
         .bind(&r.email)
         .bind(&r.password_hash)
-        .bind(r.admin)
+        .bind(r.admin())
         .bind(r.can_request_admin)
         .bind(&r.status)
         .bind(r.locked_at)
@@ -615,6 +641,7 @@ where
         .bind(r.sessions_valid_after)
         .bind(&r.id)
         .bind(r.email_verified_at)
+        .bind(r.roles.stored())
         .execute(&mut *tx)
         .await?;
         if change.revoke_tokens {

@@ -54,7 +54,7 @@ async fn open(state: AppState, request: Request) -> Result<Response, AppError> {
         return Err(AppError::forbidden());
     }
     let user_id = caller.require_own(ops::Access::Read)?.to_owned();
-    let admin = caller.admin && caller.network_refusal.is_none();
+    let admin = caller.may(crate::model::Op::ReadUsers);
     let user_agent = parts
         .headers
         .get(header::USER_AGENT)

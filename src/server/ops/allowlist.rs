@@ -8,7 +8,7 @@ use std::net::IpAddr;
 use ipnet::IpNet;
 use serde_json::json;
 
-use super::{Access, AuthMethod, Caller};
+use super::{AuthMethod, Caller};
 use crate::{
     model::{AllowEntry, AllowList, AppError, FieldError},
     server::{
@@ -61,7 +61,7 @@ fn check_lockout(caller: &Caller, after: &[IpNet], confirmed: bool) -> Result<()
 }
 
 pub async fn list(state: &AppState, caller: &Caller) -> Result<AllowList, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadServer)?;
     let entries = db::allowlist::list(&state.db).await?;
     Ok(AllowList {
         entries: entries.iter().map(to_model).collect(),
@@ -77,7 +77,7 @@ pub async fn put(
     note: Option<String>,
     confirm_lockout: bool,
 ) -> Result<(AllowEntry, bool), AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageAllowList)?;
     caller.require_recent_verification()?;
     let net = parse(raw_entry)?;
     let note = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
@@ -135,7 +135,7 @@ pub async fn delete(
     raw_entry: &str,
     confirm_lockout: bool,
 ) -> Result<(), AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageAllowList)?;
     caller.require_recent_verification()?;
     let net = parse(raw_entry)?;
     let before = db::allowlist::networks(&state.db).await?;
@@ -159,7 +159,7 @@ pub async fn delete(
 
 /// Empties the list; for the operator's command line after a lock-out.
 pub async fn clear(state: &AppState, caller: &Caller) -> Result<u64, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageAllowList)?;
     let audit = caller.audit("allowlist.clear", "allowlist", None, json!({}));
     Ok(db::allowlist::clear(&state.db, &audit).await?)
 }

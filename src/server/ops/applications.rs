@@ -401,7 +401,7 @@ pub async fn create(
     caller: &Caller,
     input: NewApplication,
 ) -> Result<ApplicationCreated, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageApplications)?;
     caller.require_recent_verification()?;
     let (row, secret) = new_row(state, input, &caller.username, false).await?;
     let audit = caller.audit(
@@ -426,7 +426,7 @@ pub async fn create(
 }
 
 pub async fn list(state: &AppState, caller: &Caller) -> Result<Vec<Application>, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadServer)?;
     Ok(db::applications::list(&state.db)
         .await?
         .iter()
@@ -441,7 +441,7 @@ async fn existing(state: &AppState, id: &str) -> Result<AppRow, AppError> {
 }
 
 pub async fn get(state: &AppState, caller: &Caller, id: &str) -> Result<Application, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadServer)?;
     existing(state, id).await.map(|row| to_model(&row))
 }
 
@@ -541,7 +541,7 @@ pub async fn update(
     id: &str,
     patch: ApplicationPatch,
 ) -> Result<Application, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageApplications)?;
     let (row, changed) = patched(state, existing(state, id).await?, patch).await?;
     let audit = caller.audit("application.update", "application", Some(id), changed);
     match db::applications::update(&state.db, &row, Some(&audit)).await {
@@ -561,7 +561,7 @@ pub async fn rotate_secret(
     caller: &Caller,
     id: &str,
 ) -> Result<ApplicationCreated, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageApplications)?;
     let row = existing(state, id).await?;
     if row.client_type != ClientType::Confidential.as_str() {
         return Err(AppError::conflict(
@@ -591,7 +591,7 @@ pub async fn rotate_secret(
 
 /// Deletes the application; every grant and token it had dies with it.
 pub async fn delete(state: &AppState, caller: &Caller, id: &str) -> Result<(), AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageApplications)?;
     let row = existing(state, id).await?;
     let audit = caller.audit(
         "application.delete",
@@ -607,12 +607,15 @@ pub async fn delete(state: &AppState, caller: &Caller, id: &str) -> Result<(), A
     }
 }
 
-/// Whose grants a caller may see and revoke: their own, or anyone's for an
-/// administrator.
+/// Whose grants a caller may see and revoke: their own, or anyone's for
+/// roles allowing it.
 fn require_user_or_admin(caller: &Caller, user_id: &str, access: Access) -> Result<(), AppError> {
     match caller.require_own(access) {
         Ok(own) if own == user_id => Ok(()),
-        _ => caller.require_admin(access),
+        _ => caller.require(match access {
+            Access::Read => crate::model::Op::ReadUsers,
+            Access::Write => crate::model::Op::ManageTokens,
+        }),
     }
 }
 

@@ -7,8 +7,7 @@ use futures_util::Stream;
 use super::{
     check_id_cursor,
     export::{self, ExportFormat, ExportSource},
-    params::Params,
-    Access, Caller,
+    params::Params, Caller,
 };
 use crate::{
     model::{AppError, AuditActor, AuditFilter, AuditRecord, CountMode, Page, PageRequest},
@@ -36,6 +35,7 @@ pub fn to_model(row: AuditRow) -> AuditRecord {
             kind: row.actor_type,
             id: row.actor_id,
             name: row.actor_name,
+            role: row.actor_role,
         },
         ip: row.actor_ip,
         action: row.action,
@@ -67,7 +67,7 @@ pub async fn list(
     caller: &Caller,
     filter: AuditFilter,
 ) -> Result<Page<AuditRecord>, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadAudit)?;
     check_id_cursor(&filter.page)?;
     let page = db::audit::list(&state.db, &filter).await?;
     Ok(page.map(to_model))
@@ -86,6 +86,7 @@ impl ExportSource for Records {
         "actor_id",
         "actor_name",
         "ip",
+        "actor_role",
         "action",
         "target_type",
         "target_id",
@@ -111,6 +112,7 @@ impl ExportSource for Records {
             row.actor_id.clone().unwrap_or_default(),
             row.actor_name.clone(),
             row.actor_ip.clone().unwrap_or_default(),
+            row.actor_role.clone().unwrap_or_default(),
             row.action.clone(),
             row.target_type.clone(),
             row.target_id.clone().unwrap_or_default(),
@@ -131,7 +133,7 @@ pub async fn export(
     filter: AuditFilter,
     format: ExportFormat,
 ) -> Result<impl Stream<Item = Result<Bytes, std::io::Error>> + Send + 'static, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadAudit)?;
     super::modules::require_enabled(state, super::modules::Module::AuditExport).await?;
     let db = state.db.for_long_scan().await?;
     Ok(export::stream(db, Records(filter), format))

@@ -1,6 +1,6 @@
 //! Bulk actions: the single-user operations, applied one user at a time.
 
-use super::{lifecycle, Access, Caller};
+use super::{lifecycle, Caller};
 use crate::{
     model::{validate, AppError, BulkAction, BulkRefusal, BulkResult, MAX_BULK},
     server::{db, AppState},
@@ -12,7 +12,10 @@ pub async fn apply(
     ids: Vec<String>,
     action: BulkAction,
 ) -> Result<BulkResult, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(match action {
+        BulkAction::Unlock => crate::model::Op::UnlockUsers,
+        _ => crate::model::Op::ManageUsers,
+    })?;
     if ids.is_empty() || ids.len() > MAX_BULK {
         return Err(AppError::bad_parameter(
             "ids",

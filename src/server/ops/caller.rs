@@ -1,4 +1,9 @@
-use crate::model::AppError;
+use std::sync::Mutex;
+
+use crate::{
+    model::{AppError, Op, OrgRole, Roles},
+    server::db::users::UserRow,
+};
 
 /// How a caller proved who they are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,12 +24,18 @@ pub enum Access {
     Write,
 }
 
-/// The explicit context every operation receives: who, how, from where.
+/// The explicit context every operation receives: who, how, from where,
+/// and with which rights.
 #[derive(Clone, Debug)]
 pub struct Caller {
     pub user_id: Option<String>,
     pub username: String,
-    pub admin: bool,
+    /// The server roles this caller acts with: the account's, narrowed by
+    /// a token's role scopes; a client's own for client credentials.
+    pub roles: Roles,
+    /// Organisations and the caller's role in each (empty for a token
+    /// whose role scopes leave out `org_admin`).
+    pub orgs: Vec<(String, OrgRole)>,
     pub method: AuthMethod,
     /// Space-separated scopes; only tokens are limited by them.
     pub scopes: String,
@@ -49,6 +60,31 @@ pub struct Caller {
     /// enough for dangerous changes (`auth.step_up_minutes`; panel
     /// sessions only: other callers are not asked).
     pub recently_verified: bool,
+    /// The role the last granted check was allowed under (for the audit).
+    pub granted_as: GrantedAs,
+}
+
+/// Interior record of the role a check was granted under; each request
+/// has its own caller, so sharing it between clones is harmless.
+#[derive(Debug, Default)]
+pub struct GrantedAs(Mutex<Option<String>>);
+
+impl Clone for GrantedAs {
+    fn clone(&self) -> Self {
+        Self(Mutex::new(self.get()))
+    }
+}
+
+impl GrantedAs {
+    pub fn get(&self) -> Option<String> {
+        self.0.lock().map(|g| g.clone()).unwrap_or(None)
+    }
+
+    fn set(&self, role: String) {
+        if let Ok(mut g) = self.0.lock() {
+            *g = Some(role);
+        }
+    }
 }
 
 impl Caller {
@@ -56,7 +92,8 @@ impl Caller {
         Self {
             user_id: None,
             username: "system".into(),
-            admin: true,
+            roles: Roles::server_admin(),
+            orgs: Vec::new(),
             method: AuthMethod::System,
             scopes: SCOPE_ADMIN.into(),
             ip: None,
@@ -67,6 +104,7 @@ impl Caller {
             token_id: None,
             second_factor_required: false,
             recently_verified: false,
+            granted_as: GrantedAs::default(),
         }
     }
 
@@ -76,7 +114,7 @@ impl Caller {
         Self {
             user_id: Some(user.id.clone()),
             username: user.username.clone(),
-            admin: false,
+            roles: Roles::default(),
             method: AuthMethod::Session,
             scopes: String::new(),
             ip: ip.map(str::to_owned),
@@ -101,6 +139,25 @@ impl Caller {
             AuthMethod::Token => "token",
             AuthMethod::Session | AuthMethod::Basic => "user",
         }
+    }
+
+    /// Holds the `server_admin` role.
+    pub fn is_server_admin(&self) -> bool {
+        self.roles.is_server_admin()
+    }
+
+    /// Holds any administrative right: a server role, or an
+    /// organisation's admin role. Such callers are held to the allow-list.
+    pub fn has_admin_rights(&self) -> bool {
+        !self.roles.is_empty() || self.org_admin_of().next().is_some()
+    }
+
+    /// The organisations this caller administers.
+    pub fn org_admin_of(&self) -> impl Iterator<Item = &str> {
+        self.orgs
+            .iter()
+            .filter(|(_, role)| *role == OrgRole::Admin)
+            .map(|(id, _)| id.as_str())
     }
 
     fn has_scope(&self, scope: &str) -> bool {
@@ -170,25 +227,83 @@ impl Caller {
         Ok(id)
     }
 
-    /// The one authorization check of admin operations.
-    pub fn require_admin(&self, access: Access) -> Result<(), AppError> {
+    /// The one authorization check of administrative operations: whether
+    /// one of the caller's server roles allows `op` (the role table in
+    /// [`crate::model::roles`]), from an allowed address, with a token
+    /// scope that covers it.
+    pub fn require(&self, op: Op) -> Result<(), AppError> {
+        self.require_standing()?;
+        let role = self.roles.granting(op).ok_or_else(|| refusal(op))?;
+        self.require_network_and_scope(op)?;
+        self.granted_as.set(role.as_str().to_owned());
+        Ok(())
+    }
+
+    /// [`Self::require`] for an operation on an existing user: the target
+    /// may hold no role allowing what the caller's roles do not (a
+    /// helpdesk cannot reset an administrator's password).
+    pub fn require_on_user(&self, op: Op, target: &UserRow) -> Result<(), AppError> {
+        self.require(op)?;
+        if !self.roles.covers(&target.roles) {
+            return Err(AppError::access_denied(
+                "target_outranks_caller",
+                format!(
+                    "{} holds rights you do not: only someone holding them may do this.",
+                    target.username
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// [`Self::require`] for an operation inside organisation `org_id`:
+    /// its admins may do what [`Op::org_scoped`] names, and members
+    /// holding at least `readers` read it.
+    pub fn require_in_org(&self, op: Op, org_id: &str, readers: OrgRole) -> Result<(), AppError> {
+        self.require_standing()?;
+        if let Some(role) = self.roles.granting(op) {
+            self.require_network_and_scope(op)?;
+            self.granted_as.set(role.as_str().to_owned());
+            return Ok(());
+        }
+        let needed = if op.is_read() { readers } else { OrgRole::Admin };
+        let held = self
+            .orgs
+            .iter()
+            .find(|(id, _)| id == org_id)
+            .map(|(_, role)| *role)
+            .filter(|role| op.org_scoped() && role.rank() >= needed.rank())
+            .ok_or_else(|| refusal(op))?;
+        self.require_network_and_scope(op)?;
+        self.granted_as.set(format!("org_{}:{org_id}", held.as_str()));
+        Ok(())
+    }
+
+    /// Whether [`Self::require`] would pass, without recording anything
+    /// (what the panel shows).
+    pub fn may(&self, op: Op) -> bool {
+        self.roles.allows(op) && self.network_refusal.is_none()
+    }
+
+    fn require_standing(&self) -> Result<(), AppError> {
         if self.password_change_required {
             return Err(AppError::PasswordChangeRequired);
         }
-        self.refuse_until_enrolled()?;
-        if !self.admin {
-            return Err(AppError::forbidden());
-        }
+        self.refuse_until_enrolled()
+    }
+
+    fn require_network_and_scope(&self, op: Op) -> Result<(), AppError> {
         if let Some(refusal) = &self.network_refusal {
             return Err(refusal.clone());
         }
         if self.method == AuthMethod::Token {
-            let allowed = self.has_scope(SCOPE_ADMIN)
-                || (access == Access::Read && self.has_scope(SCOPE_ADMIN_READ));
+            let allowed =
+                self.has_scope(SCOPE_ADMIN) || (op.is_read() && self.has_scope(SCOPE_ADMIN_READ));
             if !allowed {
-                let needed = match access {
-                    Access::Read => format!("{SCOPE_ADMIN_READ} or {SCOPE_ADMIN}"),
-                    Access::Write => SCOPE_ADMIN.to_owned(),
+                let needed = if op.is_read() {
+                    format!("{SCOPE_ADMIN_READ} or {SCOPE_ADMIN}")
+                } else {
+                    SCOPE_ADMIN.to_owned()
                 };
                 return Err(AppError::access_denied(
                     "insufficient_scope",
@@ -200,6 +315,16 @@ impl Caller {
     }
 }
 
+/// The refusal of an operation no role of the caller allows: names the
+/// roles that would (no data about the target).
+fn refusal(op: Op) -> AppError {
+    let roles: Vec<&str> = op.roles().iter().map(|r| r.as_str()).collect();
+    AppError::Forbidden(format!(
+        "This needs one of the roles: {}.",
+        roles.join(", ")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,7 +333,13 @@ mod tests {
         Caller {
             user_id: Some("u".into()),
             username: "u".into(),
-            admin,
+            roles: if admin {
+                Roles::server_admin()
+            } else {
+                Roles::default()
+            },
+            orgs: Vec::new(),
+            granted_as: GrantedAs::default(),
             method,
             scopes: scopes.into(),
             ip: None,
@@ -227,7 +358,7 @@ mod tests {
         let mut c = caller(true, AuthMethod::Session, "");
         c.network_refusal = Some(AppError::access_denied("ip_not_allowed", "no"));
         assert_eq!(
-            c.require_admin(Access::Read).unwrap_err().code(),
+            c.require(Op::ReadUsers).unwrap_err().code(),
             "ip_not_allowed"
         );
     }
@@ -237,7 +368,7 @@ mod tests {
         let mut c = caller(true, AuthMethod::Session, "");
         c.password_change_required = true;
         assert_eq!(
-            c.require_admin(Access::Read).unwrap_err(),
+            c.require(Op::ReadUsers).unwrap_err(),
             AppError::PasswordChangeRequired
         );
     }
@@ -268,7 +399,7 @@ mod tests {
         let mut c = caller(true, AuthMethod::Session, "");
         c.second_factor_required = true;
         for refused in [
-            c.require_admin(Access::Read),
+            c.require(Op::ReadUsers),
             c.require_own(Access::Read).map(drop),
         ] {
             assert_eq!(refused.unwrap_err().code(), "second_factor_required");
@@ -296,24 +427,64 @@ mod tests {
     #[test]
     fn non_admins_are_refused_whatever_the_scope() {
         let c = caller(false, AuthMethod::Token, SCOPE_ADMIN);
-        assert_eq!(c.require_admin(Access::Read).unwrap_err().status(), 403);
+        assert_eq!(c.require(Op::ReadUsers).unwrap_err().status(), 403);
         let c = caller(false, AuthMethod::Session, "");
-        assert_eq!(c.require_admin(Access::Read).unwrap_err().status(), 403);
+        assert_eq!(c.require(Op::ReadUsers).unwrap_err().status(), 403);
     }
 
     #[test]
     fn read_scope_only_reads() {
         let c = caller(true, AuthMethod::Token, SCOPE_ADMIN_READ);
-        assert!(c.require_admin(Access::Read).is_ok());
+        assert!(c.require(Op::ReadUsers).is_ok());
         assert_eq!(
-            c.require_admin(Access::Write).unwrap_err().code(),
+            c.require(Op::ManageUsers).unwrap_err().code(),
             "insufficient_scope"
         );
         let c = caller(true, AuthMethod::Token, "");
-        assert_eq!(c.require_admin(Access::Read).unwrap_err().status(), 403);
+        assert_eq!(c.require(Op::ReadUsers).unwrap_err().status(), 403);
         let c = caller(true, AuthMethod::Token, SCOPE_ADMIN);
-        assert!(c.require_admin(Access::Write).is_ok());
+        assert!(c.require(Op::ManageUsers).is_ok());
         let c = caller(true, AuthMethod::Session, "");
-        assert!(c.require_admin(Access::Write).is_ok());
+        assert!(c.require(Op::ManageUsers).is_ok());
+    }
+}
+
+#[cfg(test)]
+mod delegation {
+    use super::*;
+    use crate::model::ServerRole;
+
+    fn with_roles(roles: &[ServerRole], orgs: &[(&str, OrgRole)]) -> Caller {
+        Caller {
+            user_id: Some("u".into()),
+            username: "u".into(),
+            roles: Roles::new(roles.iter().copied()),
+            orgs: orgs.iter().map(|(id, r)| ((*id).to_owned(), *r)).collect(),
+            method: AuthMethod::Session,
+            ..Caller::system()
+        }
+    }
+
+    #[test]
+    fn the_granting_role_is_recorded() {
+        let c = with_roles(&[ServerRole::Helpdesk, ServerRole::UserAdmin], &[]);
+        c.require(Op::UnlockUsers).unwrap();
+        assert_eq!(c.granted_as.get().as_deref(), Some("helpdesk"));
+        c.require(Op::SendMessages).unwrap();
+        assert_eq!(c.granted_as.get().as_deref(), Some("user_admin"));
+        assert_eq!(c.require(Op::ManageRoles).unwrap_err().status(), 403);
+    }
+
+    #[test]
+    fn organisation_admins_act_in_their_organisations_only() {
+        let c = with_roles(&[], &[("o1", OrgRole::Admin), ("o2", OrgRole::Viewer)]);
+        assert!(c.require_in_org(Op::ManageOrgMembers, "o1", OrgRole::Viewer).is_ok());
+        assert_eq!(c.granted_as.get().as_deref(), Some("org_admin:o1"));
+        assert!(c.require_in_org(Op::ManageOrgMembers, "o2", OrgRole::Viewer).is_err());
+        assert!(c.require_in_org(Op::ReadOrgs, "o2", OrgRole::Viewer).is_ok());
+        assert!(c.require_in_org(Op::ReadOrgs, "o2", OrgRole::Editor).is_err());
+        assert!(c.require_in_org(Op::ManageOrgMembers, "o3", OrgRole::Viewer).is_err());
+        assert!(c.require_in_org(Op::ManageOrgs, "o1", OrgRole::Viewer).is_err());
+        assert!(c.require(Op::ManageOrgMembers).is_err());
     }
 }

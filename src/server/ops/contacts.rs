@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use super::{Access, Caller};
+use super::Caller;
 use crate::{
     model::{contact, validate::USERNAME_MAX, AppError, Contact, FieldError},
     server::{
@@ -81,7 +81,7 @@ pub async fn list(
     caller: &Caller,
     user_id: &str,
 ) -> Result<Vec<Contact>, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadUsers)?;
     existing_user(state, user_id).await?;
     Ok(db::contacts::list_for_user(&state.db, user_id)
         .await?
@@ -96,7 +96,7 @@ pub async fn get(
     user_id: &str,
     username: &str,
 ) -> Result<Contact, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadUsers)?;
     existing_entry(state, user_id, username).await.map(to_model)
 }
 
@@ -108,7 +108,7 @@ pub async fn add(
     caller: &Caller,
     input: NewContact,
 ) -> Result<Contact, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageContacts)?;
     let mut errors = Vec::new();
     // Usernames are lowercase: "Bob" means bob.
     let username = input.contact.trim().to_lowercase();
@@ -188,7 +188,7 @@ pub async fn update(
     username: &str,
     patch: ContactPatch,
 ) -> Result<Contact, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageContacts)?;
     let mut errors = Vec::new();
     let subscription = patch
         .subscription
@@ -251,7 +251,7 @@ pub async fn remove(
     user_id: &str,
     username: &str,
 ) -> Result<(), AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageContacts)?;
     let current = existing_entry(state, user_id, username).await?;
     let audit = caller.audit(
         "contact.remove",
@@ -274,7 +274,7 @@ pub async fn suggest_usernames(
     caller: &Caller,
     term: &str,
 ) -> Result<Vec<String>, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadUsers)?;
     let term = term.trim().to_lowercase();
     let plausible = !term.is_empty()
         && term.len() <= USERNAME_MAX

@@ -9,7 +9,7 @@ use axum::body::Bytes;
 use futures_util::Stream;
 use serde_json::json;
 
-use super::{users::to_model, Access, Caller};
+use super::{users::to_model, Caller};
 use crate::{
     model::{AppError, CountMode, Page, PageRequest, UserFilter},
     server::{
@@ -172,7 +172,7 @@ impl ExportSource for Users {
             row.username.clone(),
             row.display_name.clone().unwrap_or_default(),
             row.email.clone().unwrap_or_default(),
-            row.admin.to_string(),
+            row.admin().to_string(),
             row.can_request_admin.to_string(),
             row.status.clone(),
             rfc3339(row.created_at),
@@ -194,7 +194,7 @@ pub async fn users(
     filter: UserFilter,
     format: ExportFormat,
 ) -> Result<impl Stream<Item = Result<Bytes, std::io::Error>> + Send + 'static, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadUsers)?;
     // Personal data leaving the server is worth a line in the audit log.
     let audit = caller.audit(
         "user.export",

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use super::{Access, Caller};
+use super::Caller;
 use crate::{
     model::{AppError, Job, PauseOutcome},
     server::{
@@ -18,7 +18,7 @@ fn not_found(name: &str) -> AppError {
 }
 
 pub async fn list(state: &AppState, caller: &Caller) -> Result<Vec<Job>, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadServer)?;
     let rows = db::jobs::all(&state.db).await?;
     Ok(JobKind::ALL
         .into_iter()
@@ -31,7 +31,7 @@ pub async fn list(state: &AppState, caller: &Caller) -> Result<Vec<Job>, AppErro
 }
 
 pub async fn get(state: &AppState, caller: &Caller, name: &str) -> Result<Job, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadServer)?;
     let kind = JobKind::from_name(name).ok_or_else(|| not_found(name))?;
     let row = db::jobs::get(&state.db, kind.name())
         .await?
@@ -42,7 +42,7 @@ pub async fn get(state: &AppState, caller: &Caller, name: &str) -> Result<Job, A
 /// Queues a job to run at once; a runner on some instance picks it up
 /// within a second. 409 while it runs (or waits to) and while jobs are paused.
 pub async fn run_now(state: &AppState, caller: &Caller, name: &str) -> Result<Job, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageServer)?;
     let kind = JobKind::from_name(name).ok_or_else(|| not_found(name))?;
     let audit = caller.audit("job.run", "job", Some(kind.name()), json!({}));
     match db::jobs::request_run(&state.db, kind.name(), audit).await? {
@@ -69,7 +69,7 @@ pub async fn pause_all(
     caller: &Caller,
     paused: bool,
 ) -> Result<PauseOutcome, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageServer)?;
     let action = if paused { "jobs.pause" } else { "jobs.resume" };
     let affected = db::jobs::set_paused(&state.db, paused, |affected| {
         caller.audit(

@@ -5,9 +5,9 @@
 
 use serde_json::json;
 
-use super::{sessions, users::to_model, Access, Caller};
+use super::{sessions, users::to_model, Caller};
 use crate::{
-    model::{validate, AppError, User, UserPatch, UserStatus},
+    model::{validate, AppError, Op, Roles, ServerRole, User, UserPatch, UserStatus},
     server::{
         db::{
             self,
@@ -39,7 +39,7 @@ fn not_self(caller: &Caller, target: &UserRow, what: &str) -> Result<(), AppErro
 
 /// Refuses a change that would leave no active administrator.
 fn keeps_an_admin(target: &UserRow, facts: &TxFacts, what: &str) -> Result<(), AppError> {
-    let is_active_admin = target.admin && target.status() == UserStatus::Active;
+    let is_active_admin = target.admin() && target.status() == UserStatus::Active;
     if is_active_admin && facts.active_admins <= 1 {
         return Err(AppError::conflict(
             "last_admin",
@@ -79,30 +79,35 @@ const RIGHTS: Ends = Ends {
     ..NOTHING
 };
 
-/// Runs `decide` on the user inside one transaction and returns the result.
+/// Runs `decide` on the user inside one transaction and returns the
+/// result; the caller needs `op` on this user (checked on the row read in
+/// the transaction, so a role granted meanwhile counts).
 async fn change(
     state: &AppState,
     caller: &Caller,
+    op: Op,
     id: &str,
     action: &'static str,
     decide: impl FnOnce(&UserRow, &TxFacts) -> Result<Option<(UserRow, Ends)>, AppError>,
 ) -> Result<User, AppError> {
-    change_with_mail(state, caller, id, action, None, decide).await
+    change_with_mail(state, caller, op, id, action, None, decide).await
 }
 
 /// [`change`], queuing `mail` (a notice to the user) with it.
 async fn change_with_mail(
     state: &AppState,
     caller: &Caller,
+    op: Op,
     id: &str,
     action: &'static str,
     mail: Option<OutgoingMail>,
     decide: impl FnOnce(&UserRow, &TxFacts) -> Result<Option<(UserRow, Ends)>, AppError>,
 ) -> Result<User, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(op)?;
     let mut ended = NOTHING;
     let mut email_before = None;
     let changed = db::users::update(&state.db, id, |current, facts| {
+        caller.require_on_user(op, current)?;
         email_before = Some(current.email.clone());
         Ok::<_, AppError>(decide(current, facts)?.map(|(row, ends)| {
             ended = ends;
@@ -142,7 +147,7 @@ fn audit_of(
 ) -> AuditEntry {
     let view = |r: &UserRow| {
         json!({
-            "display_name": r.display_name, "email": r.email, "admin": r.admin,
+            "display_name": r.display_name, "email": r.email, "roles": r.roles.names(),
             "can_request_admin": r.can_request_admin, "status": r.status,
             "password_change_required": r.password_change_required,
         })
@@ -182,7 +187,7 @@ pub async fn update_profile(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    change(state, caller, id, "user.update", |current, _| {
+    change(state, caller, Op::ManageUsers, id, "user.update", |current, _| {
         let mut row = current.clone();
         if let Some(v) = display_name {
             row.display_name = v;
@@ -221,10 +226,11 @@ pub async fn set_password(
     new_password: String,
     reset: PasswordReset,
 ) -> Result<User, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(Op::ResetPasswords)?;
     let target = db::users::by_id(&state.db, id)
         .await?
         .ok_or_else(|| not_found(id))?;
+    caller.require_on_user(Op::ResetPasswords, &target)?;
     validate::password(
         &new_password,
         &target.username,
@@ -236,6 +242,7 @@ pub async fn set_password(
     change_with_mail(
         state,
         caller,
+        Op::ResetPasswords,
         id,
         "user.set_password",
         notice,
@@ -256,7 +263,7 @@ pub async fn set_password(
 }
 
 pub async fn lock(state: &AppState, caller: &Caller, id: &str) -> Result<User, AppError> {
-    change(state, caller, id, "user.lock", |current, facts| {
+    change(state, caller, Op::ManageUsers, id, "user.lock", |current, facts| {
         if current.locked_at.is_some() {
             return Ok(None);
         }
@@ -271,7 +278,7 @@ pub async fn lock(state: &AppState, caller: &Caller, id: &str) -> Result<User, A
 }
 
 pub async fn unlock(state: &AppState, caller: &Caller, id: &str) -> Result<User, AppError> {
-    change(state, caller, id, "user.unlock", |current, _| {
+    change(state, caller, Op::UnlockUsers, id, "user.unlock", |current, _| {
         if current.locked_at.is_none() {
             return Ok(None);
         }
@@ -291,7 +298,7 @@ pub async fn deactivate(
     id: &str,
     erase: bool,
 ) -> Result<User, AppError> {
-    change(state, caller, id, "user.deactivate", |current, facts| {
+    change(state, caller, Op::ManageUsers, id, "user.deactivate", |current, facts| {
         let erased = current.display_name.is_none() && current.email.is_none();
         if current.deactivated_at.is_some() && (!erase || erased) {
             return Ok(None);
@@ -314,7 +321,7 @@ pub async fn deactivate(
 }
 
 pub async fn reactivate(state: &AppState, caller: &Caller, id: &str) -> Result<User, AppError> {
-    change(state, caller, id, "user.reactivate", |current, _| {
+    change(state, caller, Op::ManageUsers, id, "user.reactivate", |current, _| {
         if current.deactivated_at.is_none() {
             return Ok(None);
         }
@@ -326,33 +333,73 @@ pub async fn reactivate(state: &AppState, caller: &Caller, id: &str) -> Result<U
     .await
 }
 
+/// Grants or removes `server_admin`, keeping the user's other roles.
 pub async fn set_admin(
     state: &AppState,
     caller: &Caller,
     id: &str,
     admin: bool,
 ) -> Result<User, AppError> {
-    if admin {
-        caller.require_recent_verification()?;
-    }
-    change(state, caller, id, "user.set_admin", |current, facts| {
-        if current.admin == admin {
+    set_roles_with(state, caller, id, |current| {
+        let others = current.iter().filter(|r| *r != ServerRole::ServerAdmin);
+        let admin = admin.then_some(ServerRole::ServerAdmin);
+        Roles::new(others.chain(admin))
+    })
+    .await
+}
+
+/// Replaces a user's server roles. Nobody grants a role allowing what
+/// their own roles do not, or changes the roles of someone holding more;
+/// nobody removes their own roles or the last active `server_admin`.
+pub async fn set_roles(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    roles: Roles,
+) -> Result<User, AppError> {
+    set_roles_with(state, caller, id, |_| roles).await
+}
+
+async fn set_roles_with(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    new_roles: impl FnOnce(&Roles) -> Roles,
+) -> Result<User, AppError> {
+    caller.require(Op::ManageRoles)?;
+    change(state, caller, Op::ManageRoles, id, "user.set_roles", |current, facts| {
+        let roles = new_roles(&current.roles);
+        if roles == current.roles {
             return Ok(None);
         }
-        if !admin {
+        if !caller.roles.covers(&roles) {
+            return Err(AppError::access_denied(
+                "role_not_held",
+                "You cannot grant a role allowing more than your own roles do.",
+            ));
+        }
+        let gains = roles.iter().any(|r| !current.roles.contains(r));
+        if gains {
+            caller.require_recent_verification()?;
+        }
+        let loses = current.roles.iter().any(|r| !roles.contains(r));
+        if loses {
             not_self(caller, current, "demote")?;
-            keeps_an_admin(current, facts, "demote")?;
+            if !roles.is_server_admin() {
+                keeps_an_admin(current, facts, "demote")?;
+            }
         }
         let mut row = current.clone();
-        row.admin = admin;
-        Ok(Some((row, if admin { NOTHING } else { RIGHTS })))
+        row.roles = roles;
+        Ok(Some((row, if loses { RIGHTS } else { NOTHING })))
     })
     .await
 }
 
 pub async fn delete(state: &AppState, caller: &Caller, id: &str) -> Result<(), AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(Op::ManageUsers)?;
     let deleted = db::users::delete(&state.db, id, |current, facts| {
+        caller.require_on_user(Op::ManageUsers, current)?;
         not_self(caller, current, "delete")?;
         keeps_an_admin(current, facts, "delete")?;
         Ok::<_, AppError>(caller.audit(

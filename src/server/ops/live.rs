@@ -1,6 +1,6 @@
 //! Who is connected right now, on any instance (Prosody's connected users).
 
-use super::{Access, Caller};
+use super::Caller;
 use crate::{
     model::{AppError, Connection, CountMode, Page, PageRequest},
     server::{
@@ -29,7 +29,7 @@ pub async fn list(
     page: &PageRequest,
     count: CountMode,
 ) -> Result<Page<Connection>, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadUsers)?;
     let now = now_ms();
     let total = match count {
         CountMode::Skip => None,
@@ -69,7 +69,7 @@ pub async fn is_connected(
     caller: &Caller,
     user_id: &str,
 ) -> Result<bool, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadUsers)?;
     if db::users::by_id(&state.db, user_id).await?.is_none() {
         return Err(AppError::NotFound("no user with this id".into()));
     }
@@ -78,6 +78,6 @@ pub async fn is_connected(
 
 /// How many users are connected right now (for the panel's figure).
 pub async fn online_users(state: &AppState, caller: &Caller) -> Result<i64, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadUsers)?;
     Ok(db::live::count(&state.db, None, now_ms()).await?.1)
 }

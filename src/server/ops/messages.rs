@@ -113,7 +113,7 @@ pub async fn send(
     user_id: &str,
     body: &str,
 ) -> Result<Sent, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::SendMessages)?;
     require_enabled(state, Module::Messaging).await?;
     let body = parse_body(body, "body").map_err(|e| AppError::Invalid(vec![e]))?;
     let user = db::users::by_id(&state.db, user_id)
@@ -163,7 +163,7 @@ pub async fn multicast(
     caller: &Caller,
     entries: &[Outgoing],
 ) -> Result<MulticastReport, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::SendMessages)?;
     require_enabled(state, Module::Messaging).await?;
     if entries.is_empty() {
         return Err(AppError::Invalid(vec![FieldError::new(
@@ -246,7 +246,7 @@ pub async fn multicast(
 /// Pushes a message to everyone connected right now (and into their
 /// inboxes); returns how many users that was.
 pub async fn broadcast(state: &AppState, caller: &Caller, body: &str) -> Result<usize, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::SendMessages)?;
     require_enabled(state, Module::Messaging).await?;
     let body = parse_body(body, "body").map_err(|e| AppError::Invalid(vec![e]))?;
     let body = prefixed(state, MessageKind::Broadcast, &body);

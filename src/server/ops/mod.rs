@@ -31,7 +31,7 @@ pub mod setup;
 pub mod tokens;
 pub mod users;
 
-pub use caller::{Access, AuthMethod, Caller, SCOPE_ADMIN, SCOPE_ADMIN_READ};
+pub use caller::{Access, AuthMethod, Caller, GrantedAs, SCOPE_ADMIN, SCOPE_ADMIN_READ};
 
 use crate::{model::AppError, server::db::audit::AuditEntry};
 
@@ -56,6 +56,7 @@ impl Caller {
             actor_id: self.client_id.clone().or_else(|| self.user_id.clone()),
             actor_name: self.username.clone(),
             actor_ip: self.ip.clone(),
+            actor_role: self.granted_as.get(),
             action,
             target_type,
             target_id: target_id.map(str::to_owned),

@@ -114,14 +114,14 @@ pub async fn require_self_service<'c>(
     access: Access,
 ) -> Result<&'c str, AppError> {
     let id = caller.require_own(access)?;
-    if !caller.admin {
+    if caller.roles.is_empty() {
         require_enabled(state, Module::SelfService).await?;
     }
     Ok(id)
 }
 
 pub async fn list(state: &AppState, caller: &Caller) -> Result<Vec<ModuleState>, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadServer)?;
     let rows = db::modules::all(&state.db).await?;
     Ok(Module::ALL
         .into_iter()
@@ -130,7 +130,7 @@ pub async fn list(state: &AppState, caller: &Caller) -> Result<Vec<ModuleState>,
 }
 
 pub async fn get(state: &AppState, caller: &Caller, name: &str) -> Result<ModuleState, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadServer)?;
     let module = Module::from_name(name).ok_or_else(|| not_found(name))?;
     let row = db::modules::get(&state.db, module.name()).await?;
     Ok(to_model(module, row.as_ref()))
@@ -144,7 +144,7 @@ pub async fn set_enabled(
     name: &str,
     enabled: bool,
 ) -> Result<ModuleState, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageServer)?;
     let module = Module::from_name(name).ok_or_else(|| not_found(name))?;
     let row = ModuleRow {
         name: module.name().to_owned(),

@@ -1,13 +1,17 @@
 //! OAuth2 admin clients (RFC 6749 §4.4, client credentials): managed by
 //! admins, they exchange their id and secret for short-lived access tokens.
-//! A client acts as an administrator limited by its scopes; revoking it ends
+//! A client acts with the roles its scopes name, read-only with the read
+//! scope; revoking it ends
 //! its tokens at once.
 
 use serde_json::json;
 
-use super::{tokens, Access, Caller};
+use super::{tokens, Caller};
 use crate::{
-    model::{AppError, OAuthClient, OAuthClientCreated, SCOPE_ADMIN, SCOPE_ADMIN_READ},
+    model::{
+        roles::{role_scope, roles_in_scopes, ROLE_SCOPE_PREFIX},
+        AppError, OAuthClient, OAuthClientCreated, SCOPE_ADMIN, SCOPE_ADMIN_READ,
+    },
     server::{
         auth::token::{constant_time_eq, generate_secret_with, hash_secret},
         db::{self, oauth2::ClientRow},
@@ -37,16 +41,27 @@ pub async fn create_client(
     name: &str,
     scopes: Vec<String>,
 ) -> Result<OAuthClientCreated, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageApplications)?;
     caller.require_recent_verification()?;
     let mut errors = Vec::new();
     let name = tokens::parse_name(name).map_err(|e| errors.push(e)).ok();
     let scopes = tokens::parse_scopes(scopes, "scopes")
         .map_err(|e| errors.push(e))
         .ok();
-    let (Some(name), Some(scopes)) = (name, scopes) else {
+    let (Some(name), Some(mut scopes)) = (name, scopes) else {
         return Err(AppError::Invalid(errors));
     };
+    // A client acts with an explicit role set: the one asked for, which
+    // the creator must hold, else the creator's own.
+    let (named, names_roles) = roles_in_scopes(&scopes.join(" "));
+    if !names_roles {
+        scopes.extend(caller.roles.iter().map(role_scope));
+    } else if !caller.roles.covers(&named) {
+        return Err(AppError::access_denied(
+            "role_not_held",
+            "You cannot give a client a role allowing more than your own roles do.",
+        ));
+    }
     let row = ClientRow {
         id: new_id(),
         name,
@@ -71,7 +86,7 @@ pub async fn create_client(
 }
 
 pub async fn list_clients(state: &AppState, caller: &Caller) -> Result<Vec<OAuthClient>, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadServer)?;
     Ok(db::oauth2::list_clients(&state.db)
         .await?
         .iter()
@@ -85,7 +100,7 @@ pub async fn revoke_client(
     caller: &Caller,
     id: &str,
 ) -> Result<OAuthClient, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageApplications)?;
     let not_found = || AppError::NotFound(format!("no OAuth2 client with id {id}"));
     let row = db::oauth2::client(&state.db, id)
         .await?
@@ -234,7 +249,7 @@ pub async fn issue_token(
     };
 
     let allowed: Vec<&str> = client.scopes.split_whitespace().collect();
-    let granted: Vec<String> = match request.scope.as_deref().map(str::trim) {
+    let mut granted: Vec<String> = match request.scope.as_deref().map(str::trim) {
         None | Some("") => allowed.iter().map(|s| s.to_string()).collect(),
         Some(requested) => {
             let mut granted = Vec::new();
@@ -261,6 +276,15 @@ pub async fn issue_token(
     let now = now_ms();
     let ttl = state.config.access_token_ttl_secs;
     let access_token = generate_secret_with(ACCESS_TOKEN_PREFIX);
+    // Asking for fewer scopes narrows the roles only when it names some.
+    if !roles_in_scopes(&granted.join(" ")).1 {
+        granted.extend(
+            allowed
+                .iter()
+                .filter(|s| s.starts_with(ROLE_SCOPE_PREFIX))
+                .map(|s| s.to_string()),
+        );
+    }
     let scope = granted.join(" ");
     db::oauth2::insert_access_token(
         &state.db,

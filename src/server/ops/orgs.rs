@@ -7,8 +7,8 @@ use serde_json::json;
 use super::{check_id_cursor, params::Params, Access, Caller};
 use crate::{
     model::{
-        org, AppError, FieldError, MemberFilter, Membership, Org, OrgFilter, OrgMember, OrgRole,
-        Page, User,
+        org, AppError, FieldError, MemberFilter, Membership, Op, Org, OrgFilter, OrgMember,
+        OrgRole, Page, User,
     },
     server::{
         db::{
@@ -100,7 +100,7 @@ async fn existing(state: &AppState, id: &str) -> Result<OrgRow, AppError> {
 }
 
 pub async fn create(state: &AppState, caller: &Caller, name: &str) -> Result<Org, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageOrgs)?;
     let name = valid_name(name)?;
     let now = now_ms();
     let row = OrgRow {
@@ -123,8 +123,13 @@ pub async fn create(state: &AppState, caller: &Caller, name: &str) -> Result<Org
     }
 }
 
+/// [`Caller::require_in_org`] with the configured member visibility.
+fn require_in(state: &AppState, caller: &Caller, op: Op, org_id: &str) -> Result<(), AppError> {
+    caller.require_in_org(op, org_id, state.config.org_members_visible_to)
+}
+
 pub async fn get(state: &AppState, caller: &Caller, id: &str) -> Result<Org, AppError> {
-    caller.require_admin(Access::Read)?;
+    require_in(state, caller, Op::ReadOrgs, id)?;
     existing(state, id).await.map(to_model)
 }
 
@@ -133,7 +138,21 @@ pub async fn list(
     caller: &Caller,
     mut filter: OrgFilter,
 ) -> Result<Page<Org>, AppError> {
-    caller.require_admin(Access::Read)?;
+    // Without a role reading every organisation, the caller's own (those
+    // whose members they may see).
+    if caller.require(Op::ReadOrgs).is_err() {
+        let readers = state.config.org_members_visible_to;
+        let visible: Vec<String> = caller
+            .orgs
+            .iter()
+            .filter(|(id, _)| caller.require_in_org(Op::ReadOrgs, id, readers).is_ok())
+            .map(|(id, _)| id.clone())
+            .collect();
+        if visible.is_empty() {
+            caller.require(Op::ReadOrgs)?;
+        }
+        filter.ids = Some(visible);
+    }
     filter.search = search_term(filter.search)?;
     check_id_cursor(&filter.page)?;
     let page = db::orgs::list(&state.db, &filter).await?;
@@ -146,7 +165,7 @@ pub async fn rename(
     id: &str,
     name: &str,
 ) -> Result<Org, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageOrgs)?;
     let name = valid_name(name)?;
     let before = existing(state, id).await?;
     if before.name == name {
@@ -177,7 +196,7 @@ pub async fn delete(
     id: &str,
     force: bool,
 ) -> Result<(), AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageOrgs)?;
     let name = existing(state, id).await?.name;
     if default_org_name(state).is_some_and(|d| d.eq_ignore_ascii_case(&name)) {
         return Err(AppError::conflict(
@@ -212,7 +231,7 @@ pub async fn members(
     org_id: &str,
     mut filter: MemberFilter,
 ) -> Result<Page<OrgMember>, AppError> {
-    caller.require_admin(Access::Read)?;
+    require_in(state, caller, Op::ReadOrgs, org_id)?;
     filter.search = search_term(filter.search)?;
     check_id_cursor(&filter.page)?;
     existing(state, org_id).await?;
@@ -228,7 +247,7 @@ pub async fn put_member(
     user_id: &str,
     role: OrgRole,
 ) -> Result<(OrgMember, bool), AppError> {
-    caller.require_admin(Access::Write)?;
+    require_in(state, caller, Op::ManageOrgMembers, org_id)?;
     existing(state, org_id).await?;
     let user = db::users::by_id(&state.db, user_id)
         .await?
@@ -257,7 +276,7 @@ pub async fn remove_member(
     org_id: &str,
     user_id: &str,
 ) -> Result<(), AppError> {
-    caller.require_admin(Access::Write)?;
+    require_in(state, caller, Op::ManageOrgMembers, org_id)?;
     existing(state, org_id).await?;
     let audit = caller.audit(
         "org.member.remove",
@@ -400,7 +419,7 @@ pub async fn put_member_named(
     username: &str,
     role: OrgRole,
 ) -> Result<(OrgMember, bool), AppError> {
-    caller.require_admin(Access::Write)?;
+    require_in(state, caller, Op::ManageOrgMembers, org_id)?;
     let username = username.trim();
     if username.is_empty() {
         return Err(AppError::Invalid(vec![FieldError::new(

@@ -11,8 +11,7 @@ use serde_json::json;
 
 use super::{
     params::Params,
-    users::{new_row, to_model as user_model, username_taken, validate_new_user},
-    Access, Caller,
+    users::{new_row, to_model as user_model, username_taken, validate_new_user}, Caller,
 };
 use crate::{
     model::{
@@ -129,7 +128,7 @@ pub async fn create(
     caller: &Caller,
     input: NewRegistrationToken,
 ) -> Result<RegistrationToken, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageRegistration)?;
     if input.token.is_some() && input.length.is_some() {
         return Err(AppError::bad_request("give token or length, not both"));
     }
@@ -188,7 +187,7 @@ pub async fn get(
     caller: &Caller,
     token: &str,
 ) -> Result<RegistrationToken, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadRegistration)?;
     let row = db::registration_tokens::get(&state.db, token)
         .await?
         .ok_or_else(|| not_found(token))?;
@@ -223,7 +222,7 @@ pub async fn list(
     caller: &Caller,
     mut filter: RegistrationTokenFilter,
 ) -> Result<Page<RegistrationToken>, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadRegistration)?;
     filter.page = decoded_page(filter.page)?;
     let now = now_ms();
     let page = db::registration_tokens::list(&state.db, &filter, now).await?;
@@ -240,7 +239,7 @@ pub async fn update(
     token: &str,
     patch: RegistrationTokenPatch,
 ) -> Result<RegistrationToken, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageRegistration)?;
     let now = now_ms();
     let current = db::registration_tokens::get(&state.db, token)
         .await?
@@ -277,7 +276,7 @@ pub async fn set_revoked(
     token: &str,
     revoked: bool,
 ) -> Result<RegistrationToken, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageRegistration)?;
     let action = if revoked {
         "registration_token.revoke"
     } else {
@@ -292,7 +291,7 @@ pub async fn set_revoked(
 }
 
 pub async fn delete(state: &AppState, caller: &Caller, token: &str) -> Result<(), AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageRegistration)?;
     let audit = caller.audit(
         "registration_token.delete",
         "registration_token",
@@ -436,7 +435,7 @@ pub async fn register(
         None => super::orgs::new_user_links(state, None, None).await?,
     };
     links.registration_token = token.clone();
-    let mut row = new_row(state, valid, false).await?;
+    let mut row = new_row(state, valid, crate::model::Roles::default()).await?;
     if let Some(inv) = &invitation {
         // The link came to the invited address: it is proven.
         let invited = &inv.email;
@@ -456,6 +455,7 @@ pub async fn register(
         actor_id: Some(row.id.clone()),
         actor_name: row.username.clone(),
         actor_ip: ip,
+        actor_role: None,
         action: "user.register",
         target_type: "user",
         target_id: Some(row.id.clone()),

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::Mutex;
 
-use super::{Access, Caller};
+use super::Caller;
 use crate::{
     model::{AppError, DailyFigures, ServerStats, ServerVersion, Settings},
     server::{
@@ -28,7 +28,7 @@ pub struct StatsCache {
 }
 
 pub async fn version(state: &AppState, caller: &Caller) -> Result<ServerVersion, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadServer)?;
     Ok(ServerVersion {
         version: env!("CARGO_PKG_VERSION").into(),
         git_commit: env!("GATEHOUSE_GIT_COMMIT").into(),
@@ -39,12 +39,12 @@ pub async fn version(state: &AppState, caller: &Caller) -> Result<ServerVersion,
 }
 
 pub fn settings(state: &AppState, caller: &Caller) -> Result<Settings, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadServer)?;
     Ok(crate::server::settings::effective(&state.config))
 }
 
 pub async fn stats(state: &AppState, caller: &Caller) -> Result<ServerStats, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadServer)?;
     // Holding the lock while counting makes concurrent askers wait for one
     // count instead of each starting their own.
     let mut last = state.stats.last.lock().await;

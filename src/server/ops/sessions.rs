@@ -162,7 +162,7 @@ pub async fn list(
     caller: &Caller,
     filter: SessionFilter,
 ) -> Result<Page<Session>, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadUsers)?;
     page(state, &filter, caller.session_id.as_deref()).await
 }
 
@@ -173,7 +173,7 @@ pub async fn list_for_user(
     user_id: &str,
     mut filter: SessionFilter,
 ) -> Result<Page<Session>, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadUsers)?;
     existing_user(state, user_id).await?;
     filter.user_id = Some(user_id.to_owned());
     page(state, &filter, caller.session_id.as_deref()).await
@@ -187,7 +187,7 @@ pub async fn revoke(
     user_id: &str,
     session_id: &str,
 ) -> Result<Session, AppError> {
-    caller.require_admin(Access::Write)?;
+    super::users::target(state, caller, crate::model::Op::RevokeSessions, user_id).await?;
     revoke_one(state, caller, user_id, session_id, "session.revoke").await
 }
 
@@ -228,8 +228,9 @@ pub async fn logout_all(
     caller: &Caller,
     user_id: &str,
 ) -> Result<usize, AppError> {
-    caller.require_admin(Access::Write)?;
-    let username = existing_user(state, user_id).await?;
+    let username = super::users::target(state, caller, crate::model::Op::RevokeSessions, user_id)
+        .await?
+        .username;
     let audit = caller.audit(
         "session.logout_all",
         "user",

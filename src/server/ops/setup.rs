@@ -42,12 +42,13 @@ pub async fn create_first_admin(
     // The first administrator administers the default organisation too.
     let role = state.config.default_org.as_ref().map(|_| OrgRole::Admin);
     let links = super::orgs::new_user_links(state, None, role).await?;
-    let row = new_row(state, valid, true).await?;
+    let row = new_row(state, valid, crate::model::Roles::server_admin()).await?;
     let audit = AuditEntry {
         actor_type: "user",
         actor_id: Some(row.id.clone()),
         actor_name: row.username.clone(),
         actor_ip: ip,
+        actor_role: None,
         action: "setup.first_admin",
         target_type: "user",
         target_id: Some(row.id.clone()),

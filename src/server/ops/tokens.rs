@@ -7,10 +7,13 @@ use serde_json::json;
 
 use super::{Access, AuthMethod, Caller};
 use crate::{
-    model::{ApiToken, ApiTokenCreated, AppError, FieldError, SCOPES, SCOPE_ADMIN},
+    model::{
+        roles::{roles_in_scopes, ORG_ADMIN_SCOPE, ROLE_SCOPE_PREFIX},
+        ApiToken, ApiTokenCreated, AppError, FieldError, Op, ServerRole, SCOPES, SCOPE_ADMIN,
+    },
     server::{
         auth::token::{generate_secret, hash_secret},
-        db::{self, tokens::TokenRow},
+        db::{self, tokens::TokenRow, users::UserRow},
         time::{new_id, now_ms, rfc3339},
         AppState,
     },
@@ -47,26 +50,53 @@ pub fn to_model(row: &TokenRow, now: i64) -> ApiToken {
     }
 }
 
-/// Checks requested scopes: known ones only, none means full admin.
+fn known_scope(scope: &str) -> bool {
+    SCOPES.contains(&scope)
+        || scope == ORG_ADMIN_SCOPE
+        || scope
+            .strip_prefix(ROLE_SCOPE_PREFIX)
+            .is_some_and(|role| ServerRole::parse(role).is_some())
+}
+
+/// Checks requested scopes: known ones only; without the full or the
+/// read-only scope, full. Role scopes (`urn:gatehouse:role:helpdesk`,
+/// `…:org_admin`) narrow the rights to those roles.
 pub fn parse_scopes(requested: Vec<String>, field: &str) -> Result<Vec<String>, FieldError> {
     let mut scopes: Vec<String> = requested
         .iter()
         .flat_map(|s| s.split_whitespace())
         .map(str::to_owned)
         .collect();
-    if let Some(bad) = scopes.iter().find(|s| !SCOPES.contains(&s.as_str())) {
+    if let Some(bad) = scopes.iter().find(|s| !known_scope(s)) {
         return Err(FieldError::new(
             field,
             "scope_unknown",
-            format!("Unknown scope '{bad}'. Known: {}.", SCOPES.join(", ")),
+            format!(
+                "Unknown scope '{bad}'. Known: {}, and {ROLE_SCOPE_PREFIX}<role>.",
+                SCOPES.join(", ")
+            ),
         ));
     }
     scopes.sort();
     scopes.dedup();
-    if scopes.is_empty() {
+    if !scopes.iter().any(|s| SCOPES.contains(&s.as_str())) {
         scopes.push(SCOPE_ADMIN.to_owned());
     }
     Ok(scopes)
+}
+
+/// A token naming roles its owner does not hold would be refused at every
+/// use: refuse it now instead.
+fn check_roles_held(owner: &UserRow, scopes: &[String]) -> Result<(), AppError> {
+    let (named, _) = roles_in_scopes(&scopes.join(" "));
+    if owner.roles.covers(&named) {
+        return Ok(());
+    }
+    Err(AppError::Invalid(vec![FieldError::new(
+        "scopes",
+        "role_not_held",
+        format!("{} does not hold every role these scopes name.", owner.username),
+    )]))
 }
 
 /// Checks a credential's display name.
@@ -85,28 +115,38 @@ pub fn parse_name(raw: &str) -> Result<String, FieldError> {
     Ok(name.to_owned())
 }
 
-async fn existing_user(state: &AppState, id: &str) -> Result<(), AppError> {
+async fn existing_user(state: &AppState, id: &str) -> Result<UserRow, AppError> {
     db::users::by_id(&state.db, id)
         .await?
-        .map(|_| ())
         .ok_or_else(|| AppError::NotFound(format!("no user with id {id}")))
 }
 
-/// Administrators manage everyone's tokens; a member only their own, from
-/// a panel session, only when the configuration allows it and while the
-/// self-service module is on.
+/// Roles allowing it manage the tokens of users holding no more than they
+/// do (a token acts with its owner's rights); a member only their own,
+/// from a panel session, only when the configuration allows it and while
+/// the self-service module is on.
 async fn authorize(
     state: &AppState,
     caller: &Caller,
     owner_id: &str,
     access: Access,
 ) -> Result<(), AppError> {
-    let refusal = match caller.require_admin(access) {
-        Ok(()) => return Ok(()),
+    let op = match access {
+        Access::Read => Op::ReadUsers,
+        Access::Write => Op::ManageTokens,
+    };
+    let refusal = match caller.require(op) {
+        Ok(()) => {
+            return match db::users::by_id(&state.db, owner_id).await? {
+                Some(owner) => caller.require_on_user(op, &owner),
+                // The operation answers 404 itself.
+                None => Ok(()),
+            }
+        }
         Err(e) => e,
     };
     let own_member_session = state.config.member_tokens
-        && !caller.admin
+        && caller.roles.is_empty()
         && !caller.password_change_required
         && caller.method == AuthMethod::Session
         && caller.user_id.as_deref() == Some(owner_id);
@@ -143,7 +183,8 @@ pub async fn create(
     let (Some(name), Some(scopes), true) = (name, scopes, errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
     };
-    existing_user(state, &input.user_id).await?;
+    let owner = existing_user(state, &input.user_id).await?;
+    check_roles_held(&owner, &scopes)?;
 
     let row = TokenRow {
         id: new_id(),

@@ -2,10 +2,10 @@
 
 use serde_json::json;
 
-use super::{params::Params, Access, Caller};
+use super::{params::Params, Caller};
 use crate::{
     model::{
-        validate, AppError, NewUser, Page, PageRequest, User, UserFilter, UserSort, UserStatus,
+        validate, AppError, FieldError, NewUser, Op, Page, Roles, ServerRole, PageRequest, User, UserFilter, UserSort, UserStatus,
     },
     server::{
         db::{self, users::UserRow},
@@ -15,6 +15,7 @@ use crate::{
 };
 
 pub fn to_model(row: UserRow) -> User {
+    let admin = row.admin();
     User {
         status: row.status(),
         id: row.id,
@@ -22,7 +23,8 @@ pub fn to_model(row: UserRow) -> User {
         display_name: row.display_name,
         email_verified: row.email.is_some() && row.email_verified_at.is_some(),
         email: row.email,
-        admin: row.admin,
+        admin,
+        roles: row.roles.names().into_iter().map(str::to_owned).collect(),
         can_request_admin: row.can_request_admin,
         created_at: rfc3339(row.created_at),
         last_seen_at: row.last_seen_at.map(rfc3339),
@@ -79,7 +81,7 @@ pub(crate) fn validate_new_user(
 pub(crate) async fn new_row(
     state: &AppState,
     valid: ValidNewUser,
-    admin: bool,
+    roles: Roles,
 ) -> Result<UserRow, AppError> {
     let password_hash = match valid.password {
         Some(p) => Some(state.hasher.hash(p).await?),
@@ -91,7 +93,7 @@ pub(crate) async fn new_row(
         display_name: valid.display_name,
         email: valid.email,
         password_hash,
-        admin,
+        roles,
         can_request_admin: false,
         status: UserStatus::Active.as_str().into(),
         created_at: now_ms(),
@@ -104,6 +106,49 @@ pub(crate) async fn new_row(
     })
 }
 
+/// The roles a new account asks for: `roles`, plus `server_admin` for
+/// `admin: true`; an unknown name is a field error.
+pub(crate) fn requested_roles(input: &NewUser) -> Result<Roles, AppError> {
+    let named = Roles::parse_names(&input.roles).map_err(|bad| {
+        AppError::Invalid(vec![FieldError::new(
+            "roles",
+            "role_unknown",
+            format!("Unknown role '{bad}'."),
+        )])
+    })?;
+    let admin = input.admin.then_some(ServerRole::ServerAdmin);
+    Ok(Roles::new(named.iter().chain(admin)))
+}
+
+/// Whether `caller` may hand out `roles`: they manage roles and hold
+/// rights covering everything the roles allow.
+pub(crate) fn grantable(caller: &Caller, roles: &Roles) -> Result<(), AppError> {
+    caller.require(Op::ManageRoles)?;
+    if !caller.roles.covers(roles) {
+        return Err(AppError::access_denied(
+            "role_not_held",
+            "You cannot grant a role allowing more than your own roles do.",
+        ));
+    }
+    Ok(())
+}
+
+/// An existing user `caller` may do `op` to: 404 when there is none, 403
+/// when they hold rights the caller lacks.
+pub(crate) async fn target(
+    state: &AppState,
+    caller: &Caller,
+    op: Op,
+    id: &str,
+) -> Result<UserRow, AppError> {
+    caller.require(op)?;
+    let row = db::users::by_id(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("no user with id {id}")))?;
+    caller.require_on_user(op, &row)?;
+    Ok(row)
+}
+
 pub(crate) fn username_taken(username: &str) -> AppError {
     AppError::conflict(
         "username_taken",
@@ -113,8 +158,10 @@ pub(crate) fn username_taken(username: &str) -> AppError {
 }
 
 pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result<User, AppError> {
-    caller.require_admin(Access::Write)?;
-    if input.admin {
+    caller.require(Op::ManageUsers)?;
+    let roles = requested_roles(&input)?;
+    if !roles.is_empty() {
+        grantable(caller, &roles)?;
         caller.require_recent_verification()?;
     }
     let valid = validate_new_user(&input, state.config.password_min_length)?;
@@ -126,12 +173,12 @@ pub async fn create(state: &AppState, caller: &Caller, input: NewUser) -> Result
         return Err(username_taken(&valid.username));
     }
     let links = super::orgs::new_user_links(state, input.org_id.as_deref(), input.role).await?;
-    let row = new_row(state, valid, input.admin).await?;
+    let row = new_row(state, valid, roles).await?;
     let audit = caller.audit(
         "user.create",
         "user",
         Some(&row.id),
-        json!({"username": row.username, "admin": row.admin, "orgs": links.memberships.iter().map(|(id, role)| json!({"org_id": id, "role": role.as_str()})).collect::<Vec<_>>()}),
+        json!({"username": row.username, "roles": row.roles.names(), "orgs": links.memberships.iter().map(|(id, role)| json!({"org_id": id, "role": role.as_str()})).collect::<Vec<_>>()}),
     );
     match db::users::insert(&state.db, &row, &links, &audit).await {
         Ok(()) => {
@@ -243,7 +290,7 @@ pub async fn list(
     caller: &Caller,
     mut filter: UserFilter,
 ) -> Result<Page<User>, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadUsers)?;
     filter.search = filter
         .search
         .map(|s| s.trim().to_owned())
@@ -265,7 +312,7 @@ pub async fn list(
 }
 
 pub async fn get(state: &AppState, caller: &Caller, id: &str) -> Result<User, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadUsers)?;
     let mut user = db::users::by_id(&state.db, id)
         .await?
         .map(to_model)
@@ -279,7 +326,7 @@ pub async fn get_by_username(
     caller: &Caller,
     username: &str,
 ) -> Result<User, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadUsers)?;
     let mut user = db::users::by_username(&state.db, username)
         .await?
         .map(to_model)

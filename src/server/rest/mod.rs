@@ -23,6 +23,7 @@ pub mod openapi;
 pub mod orgs;
 mod prelude;
 pub mod register;
+pub mod route_ops;
 pub mod registration_tokens;
 pub mod server;
 pub mod sessions;

@@ -54,7 +54,8 @@ error_documents! {
     /// changed, or a cross-site request.
     ForbiddenError = [
         "forbidden", "password_change_required", "insufficient_scope", "ip_not_allowed",
-        "tls_required", "second_factor_required", "step_up_required",
+        "tls_required", "second_factor_required", "step_up_required", "target_outranks_caller",
+        "role_not_held",
     ];
     /// Too many failed logins from this client or against this account.
     RateLimitedError = ["rate_limited"];
@@ -65,8 +66,10 @@ error_documents! {
     BadRequestError = ["bad_request"];
     /// No such user.
     NotFoundError = ["not_found"];
+    /// An unknown role name (`source.pointer` `/roles`).
+    RolesInvalidError = ["role_unknown"];
     /// Broken rules of a new token, one error per field (`source.pointer`).
-    TokenInvalidError = ["name_invalid", "scope_unknown", "expiry_invalid"];
+    TokenInvalidError = ["name_invalid", "scope_unknown", "expiry_invalid", "role_not_held"];
     /// No such user (`not_found`), or no user with the contact's username
     /// (`contact_not_found`, `source.pointer` `/contact`).
     ContactNotFoundError = ["not_found", "contact_not_found"];
@@ -496,18 +499,21 @@ pub fn complete(mut doc: OpenApi) -> OpenApi {
     };
     doc.security = Some(any_credentials(SCOPE_ADMIN));
 
-    for item in doc.paths.paths.values_mut() {
-        let reads = item.get.iter_mut().map(|o| (true, o));
+    for (path, item) in doc.paths.paths.iter_mut() {
+        let reads = item.get.iter_mut().map(|o| ("get", o));
         let writes = [
-            &mut item.put,
-            &mut item.post,
-            &mut item.patch,
-            &mut item.delete,
+            ("put", &mut item.put),
+            ("post", &mut item.post),
+            ("patch", &mut item.patch),
+            ("delete", &mut item.delete),
         ]
         .into_iter()
-        .flatten()
-        .map(|o| (false, o));
-        for (read, operation) in reads.chain(writes) {
+        .filter_map(|(m, o)| o.as_mut().map(|o| (m, o)));
+        for (method, operation) in reads.chain(writes) {
+            let read = method == "get";
+            if let Some(op) = super::route_ops::op_of(method, path) {
+                state_roles(operation, op);
+            }
             for (status, name) in &common {
                 operation
                     .responses
@@ -526,6 +532,24 @@ pub fn complete(mut doc: OpenApi) -> OpenApi {
     doc
 }
 
+/// States in an operation which server roles may call it (from the role
+/// table), as `x-gatehouse-roles` and a line of its description.
+fn state_roles(operation: &mut utoipa::openapi::path::Operation, op: crate::model::Op) {
+    let roles: Vec<&str> = op.roles().iter().map(|r| r.as_str()).collect();
+    let mut line = format!("**Roles:** {}", roles.join(", "));
+    if op.org_scoped() {
+        line.push_str("; an organisation's admins for their own organisation");
+    }
+    line.push('.');
+    operation.description = Some(match operation.description.take() {
+        Some(d) if !d.is_empty() => format!("{d}\n\n{line}"),
+        _ => line,
+    });
+    let extensions = operation.extensions.get_or_insert_with(Default::default);
+    extensions.insert("x-gatehouse-roles".into(), json!(roles));
+    extensions.insert("x-gatehouse-operation".into(), json!(op.as_str()));
+}
+
 /// The document as served: built once when the router is.
 pub fn spec_response(json: Bytes) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], json).into_response()
@@ -537,93 +561,6 @@ mod tests {
 
     use super::COMMON_STATUSES;
 
-    /// Every route of `rest::router()`; a new one must be added here too.
-    const ROUTES: &[(&str, &str)] = &[
-        ("get", "/api/admin/v1/server/version"),
-        ("get", "/api/admin/v1/server/settings"),
-        ("get", "/api/admin/v1/server/stats"),
-        ("post", "/api/admin/v1/server/provisioning/reload"),
-        ("get", "/api/admin/v1/users"),
-        ("get", "/api/admin/v1/connections"),
-        ("get", "/api/admin/v1/users/{id}/connected"),
-        ("post", "/api/admin/v1/users/{id}/messages"),
-        ("post", "/api/admin/v1/messages/multicast"),
-        ("post", "/api/admin/v1/messages/broadcast"),
-        ("post", "/api/admin/v1/users"),
-        ("get", "/api/admin/v1/users/export"),
-        ("post", "/api/admin/v1/users/bulk"),
-        ("post", "/api/admin/v1/users/import"),
-        ("get", "/api/admin/v1/users/by-username/{username}"),
-        ("get", "/api/admin/v1/users/{id}"),
-        ("patch", "/api/admin/v1/users/{id}"),
-        ("delete", "/api/admin/v1/users/{id}"),
-        ("post", "/api/admin/v1/users/{id}/set-password"),
-        ("post", "/api/admin/v1/users/{id}/lock"),
-        ("post", "/api/admin/v1/users/{id}/unlock"),
-        ("post", "/api/admin/v1/users/{id}/deactivate"),
-        ("post", "/api/admin/v1/users/{id}/reactivate"),
-        ("get", "/api/admin/v1/users/{id}/tokens"),
-        ("post", "/api/admin/v1/users/{id}/tokens"),
-        ("delete", "/api/admin/v1/users/{id}/tokens/{token_id}"),
-        ("get", "/api/admin/v1/users/{id}/factors"),
-        ("delete", "/api/admin/v1/users/{id}/factors"),
-        ("post", "/api/admin/v1/users/{id}/email/verification"),
-        ("put", "/api/admin/v1/users/{id}/email/verified"),
-        ("post", "/api/admin/v1/users/{id}/password-reset"),
-        ("get", "/api/admin/v1/invitations"),
-        ("post", "/api/admin/v1/invitations"),
-        ("get", "/api/admin/v1/email/outbox"),
-        ("post", "/api/admin/v1/email/outbox/{id}/retry"),
-        ("get", "/api/admin/v1/users/{id}/contacts"),
-        ("post", "/api/admin/v1/users/{id}/contacts"),
-        ("get", "/api/admin/v1/users/{id}/contacts/{contact}"),
-        ("patch", "/api/admin/v1/users/{id}/contacts/{contact}"),
-        ("delete", "/api/admin/v1/users/{id}/contacts/{contact}"),
-        ("get", "/api/admin/v1/orgs"),
-        ("post", "/api/admin/v1/orgs"),
-        ("get", "/api/admin/v1/orgs/{id}"),
-        ("patch", "/api/admin/v1/orgs/{id}"),
-        ("delete", "/api/admin/v1/orgs/{id}"),
-        ("get", "/api/admin/v1/orgs/{id}/members"),
-        ("put", "/api/admin/v1/orgs/{id}/members/{user_id}"),
-        ("delete", "/api/admin/v1/orgs/{id}/members/{user_id}"),
-        ("get", "/api/admin/v1/oauth2-clients"),
-        ("post", "/api/admin/v1/oauth2-clients"),
-        ("delete", "/api/admin/v1/oauth2-clients/{id}"),
-        ("get", "/api/admin/v1/applications"),
-        ("post", "/api/admin/v1/applications"),
-        ("get", "/api/admin/v1/applications/{id}"),
-        ("patch", "/api/admin/v1/applications/{id}"),
-        ("delete", "/api/admin/v1/applications/{id}"),
-        ("post", "/api/admin/v1/applications/{id}/rotate-secret"),
-        ("get", "/api/admin/v1/users/{id}/grants"),
-        ("delete", "/api/admin/v1/users/{id}/grants/{grant_id}"),
-        ("get", "/api/admin/v1/allowlist"),
-        ("put", "/api/admin/v1/allowlist/{entry}"),
-        ("delete", "/api/admin/v1/allowlist/{entry}"),
-        ("put", "/api/admin/v1/users/{id}/permissions"),
-        ("get", "/api/admin/v1/sessions"),
-        ("get", "/api/admin/v1/users/{id}/sessions"),
-        ("delete", "/api/admin/v1/users/{id}/sessions/{session_id}"),
-        ("post", "/api/admin/v1/users/{id}/logout"),
-        ("get", "/api/admin/v1/registration-tokens"),
-        ("post", "/api/admin/v1/registration-tokens"),
-        ("get", "/api/admin/v1/registration-tokens/{token}"),
-        ("patch", "/api/admin/v1/registration-tokens/{token}"),
-        ("delete", "/api/admin/v1/registration-tokens/{token}"),
-        ("post", "/api/admin/v1/registration-tokens/{token}/revoke"),
-        ("post", "/api/admin/v1/registration-tokens/{token}/unrevoke"),
-        ("get", "/api/admin/v1/audit-log"),
-        ("get", "/api/admin/v1/audit-log/export"),
-        ("get", "/api/admin/v1/modules"),
-        ("get", "/api/admin/v1/modules/{name}"),
-        ("put", "/api/admin/v1/modules/{name}"),
-        ("delete", "/api/admin/v1/modules/{name}"),
-        ("get", "/api/admin/v1/jobs"),
-        ("get", "/api/admin/v1/jobs/{name}"),
-        ("post", "/api/admin/v1/jobs/{name}/run"),
-        ("post", "/api/admin/v1/jobs/pause-all"),
-    ];
     const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
 
     fn document() -> Value {
@@ -671,9 +608,9 @@ mod tests {
             .map(|(m, p, _)| (m, p))
             .collect();
         documented.sort();
-        let mut expected: Vec<(String, String)> = ROUTES
+        let mut expected: Vec<(String, String)> = crate::server::rest::route_ops::ROUTE_OPS
             .iter()
-            .map(|(m, p)| (m.to_string(), p.to_string()))
+            .map(|(m, p, _)| (m.to_string(), format!("/api/admin/v1{p}")))
             .collect();
         expected.sort();
         assert_eq!(documented, expected);
@@ -683,6 +620,12 @@ mod tests {
             let what = format!("{method} {path}");
             ids.push(op["operationId"].as_str().unwrap().to_owned());
             assert!(op["summary"].is_string(), "{what} has no summary");
+            assert!(
+                op["x-gatehouse-roles"]
+                    .as_array()
+                    .is_some_and(|r| r.iter().any(|r| r == "server_admin")),
+                "{what} names no roles"
+            );
             for status in COMMON_STATUSES {
                 assert!(op["responses"][status].is_object(), "{what} lacks {status}");
             }
@@ -715,7 +658,9 @@ mod tests {
                 "ip_not_allowed",
                 "tls_required",
                 "second_factor_required",
-                "step_up_required"
+                "step_up_required",
+                "target_outranks_caller",
+                "role_not_held"
             ])
         );
         assert_eq!(

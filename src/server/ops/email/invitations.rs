@@ -10,13 +10,13 @@ use super::{link, outgoing, site};
 use crate::{
     model::{
         email::{Invitation, InvitationStatus, NewInvitation},
-        validate, AppError, FieldError, OrgRole, Page, RegistrationMode,
+        validate, AppError, FieldError, Op, OrgRole, Page, RegistrationMode,
     },
     server::{
         auth::token::generate_secret_with,
         db::{self, email::InvitationRow},
         email::letter,
-        ops::{Access, Caller},
+        ops::Caller,
         time::{new_id, now_ms, rfc3339},
         AppState,
     },
@@ -59,7 +59,11 @@ pub async fn create(
     caller: &Caller,
     input: NewInvitation,
 ) -> Result<Invitation, AppError> {
-    caller.require_admin(Access::Write)?;
+    match input.org_id.as_deref() {
+        // An organisation's admins invite into it.
+        Some(org) => caller.require_in_org(Op::ManageRegistration, org, OrgRole::Admin)?,
+        None => caller.require(Op::ManageRegistration)?,
+    }
     let mailer = super::require_configured(state)?;
     if state.config.registration_mode == RegistrationMode::Closed {
         return Err(AppError::conflict(
@@ -202,7 +206,18 @@ pub async fn list(
     caller: &Caller,
     request: InvitationPage,
 ) -> Result<Page<Invitation>, AppError> {
-    caller.require_admin(Access::Read)?;
+    // Organisation admins see their organisations' invitations.
+    let orgs: Option<Vec<String>> = match caller.require(Op::ReadRegistration) {
+        Ok(()) => None,
+        Err(refusal) => {
+            let mine: Vec<String> = caller.org_admin_of().map(str::to_owned).collect();
+            if mine.is_empty() {
+                return Err(refusal);
+            }
+            caller.require_in_org(Op::ReadRegistration, &mine[0], OrgRole::Admin)?;
+            Some(mine)
+        }
+    };
     let status = match request.status.as_deref() {
         None => None,
         Some(raw) => Some(InvitationStatus::parse(raw).ok_or_else(|| {
@@ -222,6 +237,7 @@ pub async fn list(
         request.oldest,
         now,
         size + 1,
+        orgs.as_deref(),
     )
     .await?;
     let more = rows.len() as i64 > size;

@@ -8,7 +8,7 @@ pub mod notices;
 pub mod reset;
 pub mod verification;
 
-use super::{Access, Caller};
+use super::Caller;
 use crate::{
     i18n::Language,
     model::{email::Outbox, email::OutboxMessage, AppError},
@@ -136,7 +136,7 @@ pub async fn outbox(
     caller: &Caller,
     status: Option<&str>,
 ) -> Result<Outbox, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadServer)?;
     if let Some(s) = status {
         if !["queued", "sent", "failed"].contains(&s) {
             return Err(AppError::bad_parameter(
@@ -166,7 +166,7 @@ pub async fn outbox(
 
 /// Puts a failed message back in the queue (administrators).
 pub async fn retry(state: &AppState, caller: &Caller, id: &str) -> Result<(), AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageServer)?;
     require_configured(state)?;
     if !db::outbox::requeue(&state.db, id, now_ms()).await? {
         return Err(AppError::NotFound(format!(

@@ -11,7 +11,7 @@ use crate::{
         auth::token::hash_secret,
         db::{self, audit::AuditEntry, users::UserRow},
         email::letter,
-        ops::{Access, Caller},
+        ops::Caller,
         time::now_ms,
         AppState,
     },
@@ -60,6 +60,7 @@ async fn send_links(state: &AppState, email: &str, ip: Option<String>) -> Result
             actor_id: Some(user.id.clone()),
             actor_name: user.username.clone(),
             actor_ip: ip.clone(),
+            actor_role: None,
             action: "user.password_reset_requested",
             target_type: "user",
             target_id: Some(user.id.clone()),
@@ -95,11 +96,8 @@ async fn issue(state: &AppState, user: &UserRow, audit: &AuditEntry) -> Result<(
 /// An administrator sends a user a reset link (instead of a temporary
 /// password).
 pub async fn send_for(state: &AppState, caller: &Caller, user_id: &str) -> Result<(), AppError> {
-    caller.require_admin(Access::Write)?;
+    let user = crate::server::ops::users::target(state, caller, crate::model::Op::ResetPasswords, user_id).await?;
     super::require_configured(state)?;
-    let user = db::users::by_id(&state.db, user_id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("There is no user with id '{user_id}'.")))?;
     let audit = caller.audit(
         "user.password_reset_link",
         "user",
@@ -147,6 +145,7 @@ pub async fn complete(
         actor_id: Some(user.id.clone()),
         actor_name: user.username.clone(),
         actor_ip: ip,
+        actor_role: None,
         action: "user.password_reset",
         target_type: "user",
         target_id: Some(user.id.clone()),

@@ -84,9 +84,8 @@ pub async fn resend_own(state: &AppState, caller: &Caller) -> Result<(), AppErro
 
 /// An administrator sends (again) the link for a user's address.
 pub async fn resend_for(state: &AppState, caller: &Caller, user_id: &str) -> Result<(), AppError> {
-    caller.require_admin(Access::Write)?;
+    let user = crate::server::ops::users::target(state, caller, crate::model::Op::ManageUsers, user_id).await?;
     super::require_configured(state)?;
-    let user = existing(state, user_id).await?;
     let audit = caller.audit(
         "user.email_verification_sent",
         "user",
@@ -126,6 +125,7 @@ pub async fn confirm(state: &AppState, secret: &str) -> Result<(), AppError> {
         actor_id: Some(used.user_id.clone()),
         actor_name: String::new(),
         actor_ip: None,
+        actor_role: None,
         action: "user.email_verified",
         target_type: "user",
         target_id: Some(used.user_id.clone()),
@@ -142,8 +142,7 @@ pub async fn set_verified(
     user_id: &str,
     verified: bool,
 ) -> Result<crate::model::User, AppError> {
-    caller.require_admin(Access::Write)?;
-    let user = existing(state, user_id).await?;
+    let user = crate::server::ops::users::target(state, caller, crate::model::Op::ManageUsers, user_id).await?;
     if user.email.is_none() {
         return Err(no_address());
     }

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use rand::{distributions::Slice, Rng};
 use serde_json::json;
 
-use super::{Access, Caller};
+use super::Caller;
 use crate::{
     model::{AppError, FieldError, ImportReport, OnConflict, RowOutcome, RowReport, UserStatus},
     server::{
@@ -50,7 +50,7 @@ pub async fn users(
     format: ImportFormat,
     options: ImportOptions,
 ) -> Result<ImportReport, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageUsers)?;
     let raw_rows = parse::read(body, format).map_err(|message| {
         AppError::Invalid(vec![FieldError::new("file", "file_unreadable", message)])
     })?;
@@ -95,6 +95,10 @@ pub async fn users(
         }
     }
 
+    // Administrator rights in the file are roles being granted or removed.
+    if checked.iter().any(|r| r.admin.is_some()) {
+        crate::server::ops::users::grantable(caller, &crate::model::Roles::server_admin())?;
+    }
     let names: Vec<String> = checked.iter().map(|r| r.username.clone()).collect();
     let existing = db::import::existing(&state.db, &names).await?;
     let mut plans = Vec::with_capacity(checked.len());
@@ -294,7 +298,11 @@ async fn prepare(
                     display_name: r.display_name.flatten(),
                     email: r.email.flatten(),
                     password_hash: hash,
-                    admin: r.admin.unwrap_or(false),
+                    roles: if r.admin.unwrap_or(false) {
+                        crate::model::Roles::server_admin()
+                    } else {
+                        crate::model::Roles::default()
+                    },
                     can_request_admin: false,
                     status: UserStatus::Active.as_str().into(),
                     created_at: now,

@@ -489,6 +489,7 @@ pub async fn answer_consent(
         actor_id: Some(who.user_id.clone()),
         actor_name: username.to_owned(),
         actor_ip: ip.map(str::to_owned),
+        actor_role: None,
         action: "application.consent",
         target_type: "application",
         target_id: Some(app.id.clone()),

@@ -41,7 +41,7 @@ pub async fn rotate_keys(
     state: &AppState,
     caller: &super::Caller,
 ) -> Result<Vec<String>, AppError> {
-    caller.require_admin(super::Access::Write)?;
+    caller.require(crate::model::Op::ManageApplications)?;
     let audit = caller.audit("signing_keys.rotate", "signing_keys", None, json!({}));
     let kids = crate::server::oidc::keys::rotate(&state.db, ID_TOKEN_TTL_SECS, &audit).await?;
     state.signing_keys.reload().await;

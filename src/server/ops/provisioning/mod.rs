@@ -19,7 +19,7 @@ use toml::Spanned;
 
 mod applications;
 
-use super::{modules::Module, Access, AuthMethod, Caller};
+use super::{modules::Module, AuthMethod, Caller};
 use crate::{
     model::{
         org, validate, AppError, OrgRole, ProvisioningProblem, ProvisioningReport, SCOPE_ADMIN,
@@ -479,7 +479,7 @@ fn invalid(problems: Vec<ProvisioningProblem>) -> AppError {
 /// `POST /server/provisioning/reload` and the panel's button: applies the
 /// configured file again.
 pub async fn reload(state: &AppState, caller: &Caller) -> Result<ProvisioningReport, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageServer)?;
     caller.require_recent_verification()?;
     let path = state
         .config
@@ -512,7 +512,7 @@ pub async fn apply_file(
     caller: &Caller,
     path: &Path,
 ) -> Result<ProvisioningReport, AppError> {
-    caller.require_admin(Access::Write)?;
+    caller.require(crate::model::Op::ManageServer)?;
     let text = tokio::fs::read_to_string(path).await.map_err(|e| {
         invalid(vec![ProvisioningProblem::new(
             0,

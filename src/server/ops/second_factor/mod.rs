@@ -76,7 +76,7 @@ pub async fn overview(
     Ok(SecurityOverview {
         factors: rows.iter().map(to_model).collect(),
         recovery_codes_left: db::factors::recovery_codes_left(&state.db, user_id).await?,
-        required_by_policy: required_by_policy(state, caller.admin),
+        required_by_policy: required_by_policy(state, !caller.roles.is_empty()),
         passkeys_available: passkey::usable_from(state, host),
         new_recovery_codes: Vec::new(),
     })
@@ -88,7 +88,7 @@ pub async fn list_for_user(
     caller: &Caller,
     user_id: &str,
 ) -> Result<Vec<Factor>, AppError> {
-    caller.require_admin(Access::Read)?;
+    caller.require(crate::model::Op::ReadUsers)?;
     existing_user(state, user_id).await?;
     let rows = db::factors::list_for_user(&state.db, user_id).await?;
     Ok(rows.iter().map(to_model).collect())
@@ -109,7 +109,7 @@ pub async fn remove(state: &AppState, caller: &Caller, factor_id: &str) -> Resul
         .await?
         .ok_or_else(|| AppError::NotFound(format!("you have no second factor {factor_id}")))?;
     let all = db::factors::list_for_user(&state.db, user_id).await?;
-    if all.len() == 1 && required_by_policy(state, caller.admin) {
+    if all.len() == 1 && required_by_policy(state, !caller.roles.is_empty()) {
         return Err(AppError::conflict(
             "second_factor_required",
             None,
@@ -136,9 +136,8 @@ pub async fn reset_for_user(
     caller: &Caller,
     user_id: &str,
 ) -> Result<usize, AppError> {
-    caller.require_admin(Access::Write)?;
+    let user = crate::server::ops::users::target(state, caller, crate::model::Op::ResetFactors, user_id).await?;
     caller.require_recent_verification()?;
-    let user = existing_user(state, user_id).await?;
     let removed = db::factors::list_for_user(&state.db, user_id).await?;
     let audit = caller.audit(
         "second_factor.reset",

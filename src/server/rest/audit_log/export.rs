@@ -31,7 +31,7 @@ pub enum AuditFileFormat {
         (status = 200, description = "The file, as an attachment",
             headers(("Content-Disposition" = String, description = "attachment; filename=\"audit-log-….csv\"")),
             content(
-                (String = "text/csv", example = "id,at,actor_type,actor_id,actor_name,ip,action,target_type,target_id,detail\r\n"),
+                (String = "text/csv", example = "id,at,actor_type,actor_id,actor_name,ip,actor_role,action,target_type,target_id,detail\r\n"),
                 (String = "application/x-ndjson"),
             )),
         (status = 400, description = "An unknown parameter, a bad value, or a paging parameter", body = BadRequestError),
