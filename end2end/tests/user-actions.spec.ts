@@ -135,18 +135,23 @@ test("security: set a temporary password, lock and unlock, make admin and revoke
     await expect(page.getByText("Lock…")).toBeVisible();
   });
 
-  await test.step("make administrator, then revoke (confirmed)", async () => {
-    await page.getByRole("button", { name: "Make administrator" }).click();
-    const revoke = page.getByRole("button", { name: `Revoke ${username}'s admin rights` });
-    await expect(page.getByText("Revoke admin rights…")).toBeVisible();
-    await expect(revoke).toBeHidden();
-    expect((await apiUserByName(request, username))?.admin).toBe(true);
+  await test.step("grant server roles, then take them back", async () => {
+    const roles = page.getByTestId("roles-form");
+    await roles.getByLabel("Server administrator").check();
+    await roles.getByLabel("Auditor").check();
+    await roles.getByRole("button", { name: "Save roles" }).click();
+    await expect(page.getByText("Roles saved.")).toBeVisible();
+    const granted = await apiUserByName(request, username);
+    expect(granted?.admin).toBe(true);
+    expect(granted?.roles).toEqual(["server_admin", "auditor"]);
 
-    await page.getByText("Revoke admin rights…").click();
-    await expect(page.getByText(`Remove ${username}'s server administrator rights?`)).toBeVisible();
-    await revoke.click();
-    await expect(page.getByRole("button", { name: "Make administrator" })).toBeVisible();
-    expect((await apiUserByName(request, username))?.admin).toBe(false);
+    await roles.getByLabel("Server administrator").uncheck();
+    await roles.getByLabel("Auditor").uncheck();
+    await roles.getByRole("button", { name: "Save roles" }).click();
+    await expect(roles.getByLabel("Server administrator")).not.toBeChecked();
+    const removed = await apiUserByName(request, username);
+    expect(removed?.admin).toBe(false);
+    expect(removed?.roles).toEqual([]);
   });
 });
 

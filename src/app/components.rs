@@ -111,17 +111,21 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     }
 }
 
-/// Renders `children` for administrators and a 403 explanation for others
+/// Renders `children` for those whose rights open this page and a 403
+/// explanation for others
 /// (the page guard also sets the HTTP status on full loads).
 #[component]
 pub fn AdminOnly(children: ChildrenFn) -> impl IntoView {
     let me = expect_context::<CurrentUser>().0;
     let children = StoredValue::new(children);
+    let path = leptos_router::hooks::use_location().pathname;
     view! {
         <Suspense fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 match me.await {
-                    Ok(Some(me)) if me.admin => children.with_value(|c| c()).into_any(),
+                    Ok(Some(me)) if me.may_open(&path.get_untracked()) => {
+                        children.with_value(|c| c()).into_any()
+                    }
                     Ok(Some(_)) => view! { <Forbidden/> }.into_any(),
                     _ => view! { <ErrorNotice error=AppError::Unauthenticated/> }.into_any(),
                 }

@@ -4,7 +4,12 @@ use leptos_router::components::{Outlet, A};
 
 use super::live::{LiveState, Toasts};
 use super::CurrentUser;
-use crate::{i18n, server_fns::auth::Logout, t};
+use crate::{
+    i18n,
+    model::{Me, Op},
+    server_fns::auth::Logout,
+    t,
+};
 
 /// The app shell: header with navigation, who is logged in, live figures
 /// and logout.
@@ -25,13 +30,13 @@ pub fn Layout() -> impl IntoView {
                                 live.connect();
                             }
                             view! {
-                                <MainNav admin=me.admin/>
+                                <MainNav me=me.clone()/>
                                 <div class="who">
                                     <super::theme::ThemeSwitch/>
-                                    {me.admin.then(|| view! { <OnlineFigure live/> })}
+                                    {me.may(Op::ReadUsers).then(|| view! { <OnlineFigure live/> })}
                                     <InboxLink live/>
                                     <span>{t!("layout-signed-in-as")}" "<strong data-testid="whoami">{me.username}</strong></span>
-                                    {me.admin.then(|| view! { <span class="badge admin">{t!("layout-admin-badge")}</span> })}
+                                    {me.admin.then(|| view! { <span class="badge admin" title=me.roles.join(", ")>{t!("layout-admin-badge")}</span> })}
                                     <form method="post" action=Logout::url()>
                                         <button type="submit" class="button subtle">{t!("layout-log-out")}</button>
                                     </form>
@@ -95,7 +100,7 @@ const NARROW_QUERY: &str = "(max-width: 40rem)";
 /// runs; wide screens never see the Menu button. Each group opens a list
 /// and closes again when the page changes.
 #[component]
-fn MainNav(admin: bool) -> impl IntoView {
+fn MainNav(me: Me) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     // Served open: the server cannot know the width.
     #[cfg(feature = "hydrate")]
@@ -113,17 +118,19 @@ fn MainNav(admin: bool) -> impl IntoView {
         location.search.track();
         !narrow()
     };
-    let groups = admin.then(|| {
-        NAV_GROUPS
-            .into_iter()
-            .map(|(label, links)| view! { <NavGroup label links/> })
-            .collect_view()
-    });
+    let groups = NAV_GROUPS
+        .into_iter()
+        .filter_map(|(label, links)| {
+            let links: Vec<_> = links.iter().filter(|(href, _)| me.may_open(href)).copied().collect();
+            (!links.is_empty()).then(|| view! { <NavGroup label links/> })
+        })
+        .collect_view();
+    let dashboard = me.may(Op::ReadServer);
     view! {
         <details class="navmenu" open prop:open=menu_open>
             <summary class="button subtle">{t!("nav-menu")}</summary>
             <nav class="mainnav" aria-label=t!("nav-main")>
-                {admin.then(|| view! { <A href="/" exact=true>{t!("nav-dashboard")}</A> })}
+                {dashboard.then(|| view! { <A href="/" exact=true>{t!("nav-dashboard")}</A> })}
                 {groups}
                 <A href="/account">{t!("nav-account")}</A>
             </nav>
@@ -132,11 +139,12 @@ fn MainNav(admin: bool) -> impl IntoView {
 }
 
 #[component]
-fn NavGroup(label: &'static str, links: &'static [(&'static str, &'static str)]) -> impl IntoView {
+fn NavGroup(label: &'static str, links: Vec<(&'static str, &'static str)>) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
+    let hrefs: Vec<&'static str> = links.iter().map(|(href, _)| *href).collect();
     let here = move || {
         let path = location.pathname.get();
-        links.iter().any(|(href, _)| {
+        hrefs.iter().any(|href| {
             path == *href
                 || path
                     .strip_prefix(href)
@@ -163,7 +171,7 @@ fn NavGroup(label: &'static str, links: &'static [(&'static str, &'static str)])
             on:keydown=close_on_escape>
             <summary>{i18n::current().text(label)}</summary>
             <div class="navgroup-links">
-                {links.iter().map(|(href, key)| view! { <A href=*href>{i18n::current().text(key)}</A> }).collect_view()}
+                {links.into_iter().map(|(href, key)| view! { <A href=href>{i18n::current().text(key)}</A> }).collect_view()}
             </div>
         </details>
     }

@@ -274,6 +274,25 @@ impl From<String> for Roles {
     }
 }
 
+/// What a panel page needs (its server functions decide again):
+/// `Some(op)` for an admin page, `None` for any other. The organisations
+/// pages are also open to organisation members (see the page guard).
+pub fn page_op(path: &str) -> Option<Op> {
+    Some(match path {
+        "/" | "/oauth2-clients" | "/allowlist" | "/applications" | "/settings" | "/modules"
+        | "/jobs" => Op::ReadServer,
+        "/users" | "/sessions" | "/connections" => Op::ReadUsers,
+        "/broadcast" => Op::SendMessages,
+        "/registration-tokens" => Op::ReadRegistration,
+        "/audit" => Op::ReadAudit,
+        "/orgs" => Op::ReadOrgs,
+        p if p.starts_with("/users/") => Op::ReadUsers,
+        p if p.starts_with("/applications/") => Op::ReadServer,
+        p if p.starts_with("/orgs/") => Op::ReadOrgs,
+        _ => return None,
+    })
+}
+
 /// The page a signed-in user starts from: the dashboard, else the first
 /// admin page their rights open, else their account.
 pub fn landing_page(may: impl Fn(Op) -> bool, org_admin: bool) -> &'static str {

@@ -145,7 +145,7 @@ pub struct UserFilter {
 }
 
 /// Who is logged in, as the panel needs it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {
     pub id: String,
     pub username: String,
@@ -161,6 +161,10 @@ pub struct Me {
     /// Organisations this user is an admin of.
     #[serde(default)]
     pub org_admin_of: Vec<String>,
+    /// Organisations whose members this user may see (their admins, and
+    /// members from `[orgs] members_visible_to` up).
+    #[serde(default)]
+    pub orgs_visible: Vec<String>,
     /// A temporary password is in use: the panel only offers changing it.
     pub password_change_required: bool,
     /// Why admin pages are refused to this admin right now (IP allow-list,
@@ -176,9 +180,29 @@ pub struct Me {
 }
 
 impl Me {
+    /// Whether the panel offers `op` inside organisation `org_id`: a role
+    /// allowing it, or the organisation's admin role.
+    pub fn may_in_org(&self, op: crate::model::Op, org_id: &str) -> bool {
+        self.may(op) || (op.org_scoped() && self.org_admin_of.iter().any(|o| o == org_id))
+    }
+
     /// Whether the panel offers `op` (the server decides again).
     pub fn may(&self, op: crate::model::Op) -> bool {
         self.permissions.contains(&op)
+    }
+
+    /// Whether the panel page at `path` is open to this user (the page
+    /// guard decides on full loads).
+    pub fn may_open(&self, path: &str) -> bool {
+        use crate::model::Op;
+        match crate::model::roles::page_op(path) {
+            Some(Op::ReadOrgs) => match path.strip_prefix("/orgs/") {
+                Some(id) => self.may(Op::ReadOrgs) || self.orgs_visible.iter().any(|o| o == id),
+                None => self.may(Op::ReadOrgs) || !self.orgs_visible.is_empty(),
+            },
+            Some(op) => self.may(op),
+            None => true,
+        }
     }
 
     /// The page to start from.

@@ -357,17 +357,9 @@ fn page_access(path: &str) -> PageAccess {
         | "/account/security"
         | "/account/security/totp"
         | "/confirm" => PageAccess::Member,
-        "/" | "/oauth2-clients" | "/allowlist" | "/applications" | "/settings" | "/modules"
-        | "/jobs" => PageAccess::Admin(Op::ReadServer),
-        "/users" | "/sessions" | "/connections" => PageAccess::Admin(Op::ReadUsers),
-        "/broadcast" => PageAccess::Admin(Op::SendMessages),
-        "/registration-tokens" => PageAccess::Admin(Op::ReadRegistration),
-        "/audit" => PageAccess::Admin(Op::ReadAudit),
         "/orgs" => PageAccess::Orgs,
-        p if p.starts_with("/users/") => PageAccess::Admin(Op::ReadUsers),
-        p if p.starts_with("/applications/") => PageAccess::Admin(Op::ReadServer),
         p if p.starts_with("/orgs/") => PageAccess::Org,
-        _ => PageAccess::Other,
+        p => crate::model::roles::page_op(p).map_or(PageAccess::Other, PageAccess::Admin),
     }
 }
 

@@ -86,6 +86,15 @@ pub async fn current_user() -> Result<Option<Me>, AppError> {
         roles: c.roles.names().into_iter().map(str::to_owned).collect(),
         permissions,
         org_admin_of: c.org_admin_of().map(str::to_owned).collect(),
+        orgs_visible: c
+            .orgs
+            .iter()
+            .filter(|(org, _)| {
+                let readers = state.config.org_members_visible_to;
+                c.require_in_org(crate::model::Op::ReadOrgs, org, readers).is_ok()
+            })
+            .map(|(org, _)| org.clone())
+            .collect(),
         self_service,
         tokens_allowed: c.may(crate::model::Op::ManageTokens) || member_tokens,
         username: c.username,

@@ -142,6 +142,38 @@ pub async fn user_action(id: String, action: String) -> Result<User, AppError> {
     .await
 }
 
+/// The roles form of the user page: one checkbox per server role, so it
+/// posts without JavaScript.
+#[server(prefix = "/api", endpoint = "users/roles")]
+pub async fn set_user_roles(
+    id: String,
+    server_admin: Option<String>,
+    user_admin: Option<String>,
+    helpdesk: Option<String>,
+    auditor: Option<String>,
+) -> Result<User, AppError> {
+    use crate::model::{Roles, ServerRole};
+    use crate::server_fns::context::*;
+
+    as_caller(|state, caller| async move {
+        let ticked = [
+            (server_admin, ServerRole::ServerAdmin),
+            (user_admin, ServerRole::UserAdmin),
+            (helpdesk, ServerRole::Helpdesk),
+            (auditor, ServerRole::Auditor),
+        ];
+        let roles = Roles::new(
+            ticked
+                .into_iter()
+                .filter_map(|(box_, role)| box_.is_some().then_some(role)),
+        );
+        let user = crate::server::ops::lifecycle::set_roles(&state, &caller, &id, roles).await?;
+        leptos_axum::redirect(&format!("/users/{}?tab=security&roles=saved", user.id));
+        Ok(user)
+    })
+    .await
+}
+
 #[server(prefix = "/api", endpoint = "users/set-password")]
 pub async fn set_user_password(
     id: String,

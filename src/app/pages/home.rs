@@ -27,8 +27,8 @@ pub fn HomePage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match me.await {
-                    Ok(Some(me)) if me.admin => view! { <Dashboard/> }.into_any(),
-                    Ok(Some(_)) => view! { <Redirect path="/account"/> }.into_any(),
+                    Ok(Some(me)) if me.may(crate::model::Op::ReadServer) => view! { <Dashboard/> }.into_any(),
+                    Ok(Some(me)) => view! { <Redirect path=me.landing_page()/> }.into_any(),
                     _ => view! { <Redirect path="/login"/> }.into_any(),
                 }
             })}

@@ -21,7 +21,8 @@ use crate::app::components::{
     FormErrors, UsernameInput,
 };
 use crate::app::table::{Column, DataTable};
-use crate::model::{AppError, Membership, Org, OrgMember, OrgRole};
+use crate::app::CurrentUser;
+use crate::model::{AppError, Me, Membership, Op, Org, OrgMember, OrgRole};
 use crate::server_fns::orgs::{
     get_org, list_orgs, my_orgs, org_members, org_names, CreateOrg, DeleteOrg, PutOrgMember,
     RemoveOrgMember, RenameOrg,
@@ -60,6 +61,7 @@ pub fn OrgsPage() -> impl IntoView {
 
 #[component]
 fn OrgList() -> impl IntoView {
+    let me = expect_context::<CurrentUser>().0;
     let query = use_query_map();
     let create = ServerAction::<CreateOrg>::new();
     let errors = FormErrors::of(create);
@@ -132,15 +134,22 @@ fn OrgList() -> impl IntoView {
                 }
             })}
         </Transition>
-        <section class="card" aria-labelledby="new-org-heading">
-            <h2 id="new-org-heading">{t!("orgs-new")}</h2>
-            {move || error_banner(errors.general())}
-            <ActionForm action=create attr:class="stack">
-                <Field label=t!("common-name") name="name" required=true autocomplete="off"
-                    hint=t!("orgs-name-hint") error=errors.field("name")/>
-                <button type="submit" class="button primary">{t!("orgs-create")}</button>
-            </ActionForm>
-        </section>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let may_create = me.await.ok().flatten().is_some_and(|me| me.may(Op::ManageOrgs));
+                may_create.then(|| view! {
+                    <section class="card" aria-labelledby="new-org-heading">
+                        <h2 id="new-org-heading">{t!("orgs-new")}</h2>
+                        {move || error_banner(errors.general())}
+                        <ActionForm action=create attr:class="stack">
+                            <Field label=t!("common-name") name="name" required=true autocomplete="off"
+                                hint=t!("orgs-name-hint") error=errors.field("name")/>
+                            <button type="submit" class="button primary">{t!("orgs-create")}</button>
+                        </ActionForm>
+                    </section>
+                })
+            })}
+        </Transition>
     }
 }
 
@@ -207,12 +216,14 @@ fn OrgDetail() -> impl IntoView {
             Ok::<_, AppError>((org?, members?))
         },
     );
+    let me = expect_context::<CurrentUser>().0;
     let history = history_resource("org", move || Some((id(), version())));
     view! {
         <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
             {move || Suspend::new(async move {
+                let me = me.await.ok().flatten().unwrap_or_default();
                 match detail.await {
-                    Ok((org, members)) => view! { <OrgView org actions members history/> }.into_any(),
+                    Ok((org, members)) => view! { <OrgView org actions members history me/> }.into_any(),
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 }
             })}
@@ -226,7 +237,10 @@ fn OrgView(
     actions: OrgActions,
     members: crate::model::Page<OrgMember>,
     history: HistoryList,
+    me: Me,
 ) -> impl IntoView {
+    let manage_members = me.may_in_org(Op::ManageOrgMembers, &org.id);
+    let manage_org = me.may(Op::ManageOrgs);
     let rename_errors = FormErrors::of(actions.rename);
     let put_errors = FormErrors::of(actions.put);
     let delete_errors = FormErrors::of(actions.delete);
@@ -266,14 +280,17 @@ fn OrgView(
         <span hidden data-testid="org-view" data-live=move || live.get().to_string()></span>
         <p class="muted" data-testid="org-member-count">
             {t!("orgs-detail-summary", count = org.member_count)}" "{time_or(Some(org.created_at.clone()), "")}
-            " · "<a href=format!("/users?{}", encode_query(&[("filter[org]", &org.id)]))>{t!("orgs-show-in-users")}</a>
+            {me.may(Op::ReadUsers).then(|| view! {
+                " · "<a href=format!("/users?{}", encode_query(&[("filter[org]", &org.id)]))>{t!("orgs-show-in-users")}</a>
+            })}
         </p>
         <section class="card" aria-labelledby="members-heading">
             <h2 id="members-heading">{t!("orgs-members")}</h2>
             <MemberFilters here=here.clone()/>
             {move || error_banner(remove_error())}
-            <MemberTable page=members actions here=here.clone()/>
+            <MemberTable page=members actions here=here.clone() manage=manage_members/>
         </section>
+        {manage_members.then(|| view! {
         <section class="card" aria-labelledby="add-member-heading">
             <h2 id="add-member-heading">{t!("orgs-add-member-heading")}</h2>
             {added}
@@ -290,6 +307,8 @@ fn OrgView(
                 <button type="submit" class="button primary">{t!("orgs-add-member")}</button>
             </ActionForm>
         </section>
+        })}
+        {manage_org.then(|| view! {
         <section class="card" aria-labelledby="rename-heading">
             <h2 id="rename-heading">{t!("orgs-rename")}</h2>
             {move || error_banner(rename_errors.general())}
@@ -300,7 +319,9 @@ fn OrgView(
                 <button type="submit" class="button">{t!("orgs-save-name")}</button>
             </ActionForm>
         </section>
-        <HistoryPanel list=history here=format!("/orgs/{}?", org.id)/>
+        })}
+        {me.may(Op::ReadAudit).then(|| view! { <HistoryPanel list=history here=format!("/orgs/{}?", org.id)/> })}
+        {manage_org.then(|| view! {
         <section class="card danger-zone" aria-labelledby="delete-org-heading">
             <h2 id="delete-org-heading">{t!("orgs-delete")}</h2>
             {move || error_banner(delete_errors.general())}
@@ -317,6 +338,7 @@ fn OrgView(
                 </ActionForm>
             </Confirmed>
         </section>
+        })}
     }
 }
 
@@ -363,6 +385,8 @@ fn MemberTable(
     page: crate::model::Page<OrgMember>,
     actions: OrgActions,
     here: String,
+    /// Whether the role and remove controls are offered.
+    manage: bool,
 ) -> impl IntoView {
     let query = use_query_map();
     let base = {
@@ -402,19 +426,25 @@ fn MemberTable(
             </Confirmed>
         }
     };
-    let columns = vec![
+    let mut columns = vec![
         Column::new(t!("orgs-col-user"), |m: &OrgMember| {
             view! { <a href=format!("/users/{}?tab=orgs", m.user_id)>{m.username.clone()}</a> }
         }),
         Column::new(t!("common-display-name"), |m: &OrgMember| {
             m.display_name.clone().unwrap_or_else(|| "—".into())
         }),
-        Column::new(t!("common-role"), role),
+        if manage {
+            Column::new(t!("common-role"), role)
+        } else {
+            Column::new(t!("common-role"), |m: &OrgMember| role_badge(m.role))
+        },
         Column::new(t!("orgs-col-joined"), |m: &OrgMember| {
             time_or(Some(m.joined_at.clone()), "")
         }),
-        Column::actions(remove),
     ];
+    if manage {
+        columns.push(Column::actions(remove));
+    }
     let count = t!("orgs-members-count", count = page.count.unwrap_or(0));
     let pager = pager(&base(), &page, previous_next());
     view! {

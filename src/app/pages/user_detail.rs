@@ -16,10 +16,13 @@ use crate::app::components::{
     FormErrors, StatusBadge,
 };
 use crate::app::format::{around_slot, SLOT};
-use crate::model::{User, UserStatus};
+use crate::app::CurrentUser;
+use crate::model::{Me, Op, ServerRole, User, UserStatus};
 use crate::server_fns::access::list_tokens;
 use crate::server_fns::sessions::list_user_sessions;
-use crate::server_fns::users::{get_user, DeleteUser, SetUserPassword, UpdateUser, UserAction};
+use crate::server_fns::users::{
+    get_user, DeleteUser, SetUserPassword, SetUserRoles, UpdateUser, UserAction,
+};
 use crate::t;
 
 #[component]
@@ -91,6 +94,17 @@ impl Tab {
         }
     }
 
+    /// Whether `me` may see this tab (the server refuses the rest anyway).
+    fn shown_to(self, me: &Me) -> bool {
+        match self {
+            Self::Messages => me.may(Op::SendMessages),
+            Self::Orgs => me.may(Op::ReadOrgs),
+            Self::History => me.may(Op::ReadAudit),
+            Self::Danger => me.may(Op::ManageUsers),
+            _ => true,
+        }
+    }
+
     fn label(self) -> String {
         match self {
             Self::Profile => t!("user-detail-tab-profile"),
@@ -110,6 +124,7 @@ impl Tab {
 #[derive(Clone, Copy)]
 struct Actions {
     action: ServerAction<UserAction>,
+    roles: ServerAction<SetUserRoles>,
     password: ServerAction<SetUserPassword>,
     delete: ServerAction<DeleteUser>,
     update: ServerAction<UpdateUser>,
@@ -186,6 +201,7 @@ fn UserDetail() -> impl IntoView {
         sessions,
         session_list,
         action: ServerAction::<UserAction>::new(),
+        roles: ServerAction::<SetUserRoles>::new(),
         password: ServerAction::<SetUserPassword>::new(),
         delete: ServerAction::<DeleteUser>::new(),
         update: ServerAction::<UpdateUser>::new(),
@@ -200,17 +216,20 @@ fn UserDetail() -> impl IntoView {
             (
                 params.read().get("id").unwrap_or_default(),
                 actions.action.version().get(),
+                actions.roles.version().get(),
                 actions.password.version().get(),
                 actions.update.version().get(),
             )
         },
         |(id, ..)| get_user(id),
     );
+    let me = expect_context::<CurrentUser>().0;
     view! {
         <Transition fallback=|| view! { <p class="loading">{t!("common-loading")}</p> }>
             {move || Suspend::new(async move {
+                let me = me.await.ok().flatten().unwrap_or_default();
                 match user.await {
-                    Ok(user) => view! { <UserView user tab=tab.get() actions/> }.into_any(),
+                    Ok(user) => view! { <UserView user tab=tab.get() actions me/> }.into_any(),
                     Err(error) => view! { <Title text=t!("user-detail-title")/><ErrorNotice error/> }.into_any(),
                 }
             })}
@@ -219,11 +238,12 @@ fn UserDetail() -> impl IntoView {
 }
 
 #[component]
-fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
+fn UserView(user: User, tab: Tab, actions: Actions, me: Me) -> impl IntoView {
     let title = user.username.clone();
     let id = user.id.clone();
     let tabs = Tab::ALL
         .into_iter()
+        .filter(|t| t.shown_to(&me))
         .map(|t| {
             let href = format!("/users/{id}?tab={}", t.key());
             let selected = t == tab;
@@ -237,8 +257,11 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
         })
         .collect_view();
     let panel = match tab {
-        Tab::Profile => view! { <ProfileTab user=user.clone() update=actions.update/> }.into_any(),
-        Tab::Security => view! { <SecurityTab user=user.clone() actions/> }.into_any(),
+        Tab::Profile => {
+            view! { <ProfileTab user=user.clone() update=actions.update editable=me.may(Op::ManageUsers)/> }
+                .into_any()
+        }
+        Tab::Security => view! { <SecurityTab user=user.clone() actions me=me.clone()/> }.into_any(),
         Tab::Tokens => {
             view! { <TokensPanel user_id=user.id.clone() actions=actions.tokens list=actions.token_list/> }.into_any()
         }
@@ -287,7 +310,7 @@ fn UserView(user: User, tab: Tab, actions: Actions) -> impl IntoView {
 }
 
 #[component]
-fn ProfileTab(user: User, update: ServerAction<UpdateUser>) -> impl IntoView {
+fn ProfileTab(user: User, update: ServerAction<UpdateUser>, editable: bool) -> impl IntoView {
     let errors = FormErrors::of(update);
     view! {
         <section class="card">
@@ -298,6 +321,7 @@ fn ProfileTab(user: User, update: ServerAction<UpdateUser>) -> impl IntoView {
                 <dt>{t!("common-email")}</dt><dd>{user.email.clone().unwrap_or_else(|| "—".into())}</dd>
                 <dt>{t!("common-status")}</dt><dd><StatusBadge status=user.status/></dd>
                 <dt>{t!("user-detail-server-admin")}</dt><dd>{yes_no(user.admin)}</dd>
+                <dt>{t!("user-detail-roles")}</dt><dd data-testid="user-roles">{role_names(&user.roles)}</dd>
                 <dt>{t!("user-detail-may-request-admin")}</dt><dd>{yes_no(user.can_request_admin)}</dd>
                 <dt>{t!("common-created")}</dt><dd>{time_or(Some(user.created_at.clone()), "")}</dd>
                 <dt>{t!("users-last-seen")}</dt><dd>{time_or(user.last_seen_at.clone(), t!("common-never"))}</dd>
@@ -312,6 +336,7 @@ fn ProfileTab(user: User, update: ServerAction<UpdateUser>) -> impl IntoView {
                 <dt>{t!("common-password")}</dt><dd>{if user.password_change_required { t!("user-detail-password-temporary") } else { t!("user-detail-password-by-user") }}</dd>
             </dl>
         </section>
+        {editable.then(|| view! {
         <section class="card" aria-labelledby="profile-heading">
             <h2 id="profile-heading">{t!("user-detail-edit-profile")}</h2>
             {flash("saved", "1", t!("user-detail-profile-saved"))}
@@ -328,6 +353,66 @@ fn ProfileTab(user: User, update: ServerAction<UpdateUser>) -> impl IntoView {
                     <label for="field-can-request-admin">{t!("user-detail-may-request-admin-rights")}</label>
                 </div>
                 <button type="submit" class="button primary">{t!("user-detail-save-profile")}</button>
+            </ActionForm>
+        </section>
+        })}
+    }
+}
+
+/// Role names as the panel shows them, or "none".
+fn role_names(roles: &[String]) -> String {
+    if roles.is_empty() {
+        return t!("user-detail-no-roles");
+    }
+    roles
+        .iter()
+        .map(|r| ServerRole::parse(r).map_or_else(|| r.clone(), role_label))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn role_label(role: ServerRole) -> String {
+    match role {
+        ServerRole::ServerAdmin => t!("role-server-admin"),
+        ServerRole::UserAdmin => t!("role-user-admin"),
+        ServerRole::Helpdesk => t!("role-helpdesk"),
+        ServerRole::Auditor => t!("role-auditor"),
+    }
+}
+
+/// One checkbox per server role; the server refuses what the caller may
+/// not grant.
+#[component]
+fn RolesForm(user: User, action: ServerAction<SetUserRoles>) -> impl IntoView {
+    let errors = FormErrors::of(action);
+    let boxes = ServerRole::ALL
+        .into_iter()
+        .rev()
+        .map(|role| {
+            let name = role.as_str();
+            let id = format!("field-role-{name}");
+            let checked = user.roles.iter().any(|r| r == name);
+            view! {
+                <div class="field check">
+                    <input id=id.clone() type="checkbox" name=name checked=checked/>
+                    <label for=id>{role_label(role)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="roles-heading">
+            <h2 id="roles-heading">{t!("user-detail-roles")}</h2>
+            {flash("roles", "saved", t!("user-detail-roles-saved"))}
+            {move || error_banner(errors.general())}
+            <p class="hint">{t!("user-detail-roles-hint")}</p>
+            <ActionForm action attr:class="stack" attr:data-testid="roles-form">
+                <input type="hidden" name="id" value=user.id.clone()/>
+                <fieldset>
+                    <legend>{t!("user-detail-roles")}</legend>
+                    {boxes}
+                </fieldset>
+                <button type="submit" class="button primary">{t!("user-detail-save-roles")}</button>
             </ActionForm>
         </section>
     }
@@ -369,7 +454,7 @@ fn action_error(actions: Actions) -> impl Fn() -> Option<AnyView> + Copy {
 }
 
 #[component]
-fn SecurityTab(user: User, actions: Actions) -> impl IntoView {
+fn SecurityTab(user: User, actions: Actions, me: Me) -> impl IntoView {
     let action = actions.action;
     let name = user.username.clone();
     let id = user.id.clone();
@@ -377,8 +462,10 @@ fn SecurityTab(user: User, actions: Actions) -> impl IntoView {
         view! { <ActionButton action id=id.clone() name=action_name label danger/> }.into_any()
     };
     let lock = match user.status {
-        UserStatus::Locked => button("unlock", t!("user-detail-unlock"), false),
-        UserStatus::Active => {
+        UserStatus::Locked if me.may(Op::UnlockUsers) => {
+            button("unlock", t!("user-detail-unlock"), false)
+        }
+        UserStatus::Active if me.may(Op::ManageUsers) => {
             let confirm = button(
                 "lock",
                 t!("user-detail-lock-user", username = name.clone()),
@@ -390,26 +477,16 @@ fn SecurityTab(user: User, actions: Actions) -> impl IntoView {
         UserStatus::Deactivated => {
             view! { <p class="muted">{t!("user-detail-cannot-lock")}</p> }.into_any()
         }
+        _ => ().into_any(),
     };
-    let admin = if user.admin {
-        let revoke = button(
-            "revoke_admin",
-            t!("user-detail-revoke-admin", username = name.clone()),
-            true,
-        );
-        let explanation = t!(
-            "user-detail-revoke-admin-explanation",
-            username = name.clone()
-        );
-        view! { <Confirmed summary=t!("user-detail-revoke-admin-summary") explanation>{revoke}</Confirmed> }
-            .into_any()
-    } else {
-        button("make_admin", t!("user-detail-make-admin"), false)
-    };
+    let roles = me
+        .may(Op::ManageRoles)
+        .then(|| view! { <RolesForm user=user.clone() action=actions.roles/> });
     let password_error = FormErrors::of(actions.password).field("password");
     let (factors_of, factors_name) = (user.id.clone(), user.username.clone());
     view! {
         <super::email::UserEmailPanel user=user.clone()/>
+        {me.may(Op::ResetPasswords).then(|| view! {
         <section class="card" aria-labelledby="password-heading">
             <h2 id="password-heading">{t!("common-password")}</h2>
             {flash("password", "set", t!("user-detail-password-set"))}
@@ -430,10 +507,12 @@ fn SecurityTab(user: User, actions: Actions) -> impl IntoView {
                 <button type="submit" class="button primary">{t!("user-detail-set-password")}</button>
             </ActionForm>
         </section>
+        })}
         <section class="card actions" aria-labelledby="access-heading">
             <h2 id="access-heading">{t!("user-detail-access")}</h2>
-            <div class="action-row">{lock}{admin}</div>
+            <div class="action-row">{lock}</div>
         </section>
+        {roles}
         <super::security::UserFactorsPanel user_id=factors_of username=factors_name/>
     }
 }

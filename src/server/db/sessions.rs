@@ -92,13 +92,13 @@ pub struct SessionWithUser {
 }
 
 pub async fn with_user(db: &Db, id: &str) -> sqlx::Result<Option<SessionWithUser>> {
-    let sql = "SELECT s.id AS session_id, s.last_seen_at AS session_last_seen_at, \
-               s.revoked_at AS session_revoked_at, \
-               u.id, u.username, u.display_name, u.email, u.password_hash, u.admin, \
-               u.can_request_admin, u.status, u.created_at, u.last_seen_at, u.locked_at, \
-               u.deactivated_at, u.password_change_required, u.sessions_valid_after, u.email_verified_at \
-               FROM user_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1";
-    with_pool!(db, pool => sqlx::query_as::<_, SessionWithUser>(sql).bind(id).fetch_optional(pool).await)
+    let sql = format!(
+        "SELECT s.id AS session_id, s.last_seen_at AS session_last_seen_at, \
+         s.revoked_at AS session_revoked_at, {} \
+         FROM user_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1",
+        super::users::JOINED_COLUMNS
+    );
+    with_pool!(db, pool => sqlx::query_as::<_, SessionWithUser>(&sql).bind(id).fetch_optional(pool).await)
 }
 
 /// Records activity, at most once a minute per session.

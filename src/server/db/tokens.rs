@@ -47,12 +47,12 @@ pub struct TokenWithUser {
 }
 
 pub async fn by_hash(db: &Db, token_hash: &str) -> sqlx::Result<Option<TokenWithUser>> {
-    let sql = "SELECT t.id AS token_id, t.scopes, t.expires_at, t.revoked_at, t.last_used_at, \
-               u.id, u.username, u.display_name, u.email, u.password_hash, u.admin, \
-               u.can_request_admin, u.status, u.created_at, u.last_seen_at, u.locked_at, \
-               u.deactivated_at, u.password_change_required, u.sessions_valid_after, u.email_verified_at \
-               FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1";
-    with_pool!(db, pool => sqlx::query_as::<_, TokenWithUser>(sql).bind(token_hash).fetch_optional(pool).await)
+    let sql = format!(
+        "SELECT t.id AS token_id, t.scopes, t.expires_at, t.revoked_at, t.last_used_at, {} \
+         FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
+        super::users::JOINED_COLUMNS
+    );
+    with_pool!(db, pool => sqlx::query_as::<_, TokenWithUser>(&sql).bind(token_hash).fetch_optional(pool).await)
 }
 
 /// Marks a token used, at most once a minute (same rule as users' last seen).

@@ -63,6 +63,11 @@ const COLUMNS: &str = "id, username, display_name, email, password_hash, roles, 
      can_request_admin, status, created_at, last_seen_at, locked_at, deactivated_at, \
      password_change_required, sessions_valid_after, email_verified_at";
 
+/// [`COLUMNS`] of a `users u` joined to another table.
+pub const JOINED_COLUMNS: &str = "u.id, u.username, u.display_name, u.email, u.password_hash, \
+     u.roles, u.can_request_admin, u.status, u.created_at, u.last_seen_at, u.locked_at, \
+     u.deactivated_at, u.password_change_required, u.sessions_valid_after, u.email_verified_at";
+
 /// Columns of list pages: no password hash.
 const LIST_COLUMNS: &str = "id, username, display_name, email, NULL AS password_hash, roles, \
      can_request_admin, status, created_at, last_seen_at, locked_at, deactivated_at, \
