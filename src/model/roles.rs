@@ -262,9 +262,11 @@ impl Roles {
             .all(|op| !other.allows(op) || self.allows(op))
     }
 
-    /// Only the roles also in `other` (a token narrowed to its scopes).
-    pub fn intersect(&self, other: &Roles) -> Roles {
-        Self(self.iter().filter(|r| other.contains(*r)).collect())
+    /// The roles of `named` whose rights these roles hold: what a token
+    /// naming them acts with (a server_admin's token may act as auditor,
+    /// a helpdesk's never as server_admin).
+    pub fn narrowed_to(&self, named: &Roles) -> Roles {
+        Roles::new(named.iter().filter(|r| self.covers(&Roles::new([*r]))))
     }
 }
 
@@ -375,5 +377,9 @@ mod tests {
         let (named, any) = roles_in_scopes("urn:gatehouse:admin urn:gatehouse:role:auditor");
         assert!(any && named == Roles::new([ServerRole::Auditor]));
         assert!(!roles_in_scopes("urn:gatehouse:admin").1);
+        let auditor = Roles::new([ServerRole::Auditor]);
+        assert_eq!(Roles::server_admin().narrowed_to(&auditor), auditor);
+        let helpdesk = Roles::new([ServerRole::Helpdesk]);
+        assert!(helpdesk.narrowed_to(&Roles::server_admin()).is_empty());
     }
 }

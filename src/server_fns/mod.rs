@@ -125,7 +125,8 @@ pub(crate) mod context {
             Some(next) => crate::server::ops::forward_auth::return_address(state, next).await?,
             None => None,
         };
-        let fallback = "/";
+        // The start page sends each role to its first page.
+        let fallback = if user.admin_rights() { "/" } else { "/account" };
         Ok(back.unwrap_or_else(|| fallback.to_owned()))
     }
 

@@ -205,6 +205,8 @@ pub async fn delete_user(id: String, confirm_username: Option<String>) -> Result
     use crate::server_fns::context::*;
 
     as_caller(|state, caller| async move {
+        // Refused before the look-up tells whether the user exists.
+        caller.require(crate::model::Op::ManageUsers)?;
         if let Some(typed) = confirm_username {
             let user = crate::server::ops::users::get(&state, &caller, &id).await?;
             if typed.trim() != user.username {

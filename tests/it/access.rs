@@ -183,7 +183,11 @@ fn client_credentials_grant_issues_scoped_tokens() {
     let body = reply.json();
     assert_eq!(body["token_type"], "Bearer");
     assert_eq!(body["expires_in"], 3600);
-    assert_eq!(body["scope"], "urn:gatehouse:admin");
+    // The client acts with its creator's roles, named explicitly.
+    assert_eq!(
+        body["scope"],
+        "urn:gatehouse:admin urn:gatehouse:role:server_admin"
+    );
     let full = body["access_token"].as_str().unwrap().to_owned();
     let created = app.post_json(
         USERS,

@@ -1093,11 +1093,12 @@ fn exports_stream_both_formats_with_filters() {
     let lines: Vec<&str> = csv.body.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(
         lines[0],
-        "id,at,actor_type,actor_id,actor_name,ip,action,target_type,target_id,detail"
+        "id,at,actor_type,actor_id,actor_name,ip,actor_role,action,target_type,target_id,detail"
     );
     // Newest first: lock, update, create.
     assert_eq!(lines.len(), 4, "{}", csv.body);
-    assert!(lines[1].contains(",user.lock,user,"));
+    // Each record names the role the action was allowed under.
+    assert!(lines[1].contains(",server_admin,user.lock,user,"), "{}", lines[1]);
     assert!(lines[2].contains(",user.update,user,"));
     // The JSON detail is one quoted field, its quotes doubled.
     assert!(

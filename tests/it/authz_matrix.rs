@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 const TARGET: &str = "matrix-target";
 const TARGET_EMAIL: &str = "matrix-target@example.org";
 const OUTSIDE: &str = "192.0.2.50";
+const NO_SUCH_ID: &str = "01JD0000000000000000000000";
 
 struct Fixture {
     app: TestApp,
@@ -257,11 +258,10 @@ fn every_admin_route_refuses_everyone_but_admins() {
     );
 }
 
-/// Sample arguments for each admin server function; one missing here fails
-/// the test, so a new function cannot go unchecked.
-fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
-    let id = &f.target_id;
-    let token = &f.target_token_id;
+/// Sample arguments for each admin server function, acting on user `id`,
+/// their token `token` and organisation `org`; one missing here fails the
+/// test, so a new function cannot go unchecked.
+pub(crate) fn server_fn_args(id: &str, token: &str, org: &str, endpoint: &str) -> Option<String> {
     Some(match endpoint {
         "users/list" | "oauth2-clients/list" | "allowlist/list" => String::new(),
         "users/get" => format!("id={id}"),
@@ -269,6 +269,7 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
         "users/update" => format!("id={id}&display_name=x"),
         "users/action" => format!("id={id}&action=lock"),
         "users/set-password" => format!("id={id}&password=another-pw-123"),
+        "users/roles" => format!("id={id}&helpdesk=on"),
         "users/delete" => format!("id={id}&confirm_username={TARGET}"),
         "users/bulk" => format!("ids={id}&action=lock"),
         "tokens/list" => format!("user_id={id}"),
@@ -304,14 +305,12 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
         "orgs/list" | "orgs/names" => String::new(),
         "server/stats" | "server/settings" | "server/version" => String::new(),
         "server/provisioning/reload" => String::new(),
-        "orgs/get" | "orgs/delete" => "id=01JD0000000000000000000000".into(),
+        "orgs/get" | "orgs/delete" => format!("id={org}"),
         "orgs/create" => "name=matrix-org".into(),
-        "orgs/rename" => "id=01JD0000000000000000000000&name=matrix-org".into(),
-        "orgs/members" => "org_id=01JD0000000000000000000000".into(),
-        "orgs/put-member" => {
-            format!("org_id=01JD0000000000000000000000&username={TARGET}&role=editor")
-        }
-        "orgs/remove-member" => format!("org_id=01JD0000000000000000000000&user_id={id}"),
+        "orgs/rename" => format!("id={org}&name=matrix-org"),
+        "orgs/members" => format!("org_id={org}"),
+        "orgs/put-member" => format!("org_id={org}&username={TARGET}&role=editor"),
+        "orgs/remove-member" => format!("org_id={org}&user_id={id}"),
         "connections/connected" => format!("user_id={id}"),
         "messages/send" => format!("user_id={id}&body=hello"),
         "messages/broadcast" => "body=hello".into(),
@@ -337,7 +336,7 @@ fn server_fn_args(f: &Fixture, endpoint: &str) -> Option<String> {
 }
 
 /// Open to anyone (login, setup) or to every logged-in user (own account).
-const NOT_ADMIN_ONLY: &[&str] = &[
+pub(crate) const NOT_ADMIN_ONLY: &[&str] = &[
     // Answers `null` to non-admins instead of refusing: it is on every page.
     "server/footer",
     "auth/login",
@@ -399,7 +398,7 @@ fn every_admin_server_function_refuses_everyone_but_admins() {
         if NOT_ADMIN_ONLY.contains(&endpoint) {
             continue;
         }
-        let args = server_fn_args(&f, endpoint)
+        let args = server_fn_args(&f.target_id, &f.target_token_id, NO_SUCH_ID, endpoint)
             .unwrap_or_else(|| panic!("add sample arguments for {path} to server_fn_args"));
         let call = |auth: Auth, headers: &[(&str, &str)]| {
             if method == "GET" {

@@ -24,6 +24,7 @@ mod password_change;
 mod provisioning;
 mod rate_limit;
 mod registration;
+mod roles;
 mod second_factor;
 mod server;
 mod sessions;

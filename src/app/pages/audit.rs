@@ -268,9 +268,18 @@ where
             (shown(), q.get(HISTORY_KEYS.0), q.get(HISTORY_KEYS.1))
         },
         move |(shown, after, before)| async move {
+            // Only for those who may read the audit log: a refusal while
+            // the server renders would answer the whole page 403.
+            let may_read = crate::server_fns::auth::current_user()
+                .await
+                .ok()
+                .flatten()
+                .is_some_and(|me| me.may(crate::model::Op::ReadAudit));
             match shown {
-                Some((id, _)) => audit_history(target_type.to_owned(), id, after, before).await,
-                None => Ok(Page::default()),
+                Some((id, _)) if may_read => {
+                    audit_history(target_type.to_owned(), id, after, before).await
+                }
+                _ => Ok(Page::default()),
             }
         },
     )

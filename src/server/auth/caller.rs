@@ -97,7 +97,9 @@ async fn caller_for(
     let mut orgs = db::orgs::roles_of(&state.db, &user.id).await?;
     let (named, names_roles) = roles_in_scopes(&scopes);
     if method == AuthMethod::Token && names_roles {
-        roles = roles.intersect(&named);
+        // The named roles whose rights the owner holds (a server_admin's
+        // token may act as an auditor).
+        roles = roles.narrowed_to(&named);
         if !scopes.split_whitespace().any(|s| s == ORG_ADMIN_SCOPE) {
             orgs.clear();
         }

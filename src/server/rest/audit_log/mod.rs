@@ -18,6 +18,11 @@ pub struct ActorAttributes<'a> {
     id: &'a Option<String>,
     #[schema(value_type = String, example = "alice")]
     name: &'a str,
+    /// The role the action was allowed under: a server role, or
+    /// `org_admin:<organisation id>`; `null` for own-account actions and
+    /// the system.
+    #[schema(value_type = Option<String>, required = true, example = "helpdesk")]
+    role: &'a Option<String>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -58,6 +63,7 @@ fn actor(a: &AuditActor) -> ActorAttributes<'_> {
         kind: &a.kind,
         id: &a.id,
         name: &a.name,
+        role: &a.role,
     }
 }
 

@@ -35,7 +35,11 @@ pub struct UserAttributes<'a> {
     /// The address was proven: a verification link, an invitation or an
     /// administrator.
     email_verified: bool,
+    /// Holds the `server_admin` role.
     admin: bool,
+    /// Server roles: `server_admin`, `user_admin`, `helpdesk`, `auditor`.
+    #[schema(value_type = Vec<String>, example = json!(["helpdesk"]))]
+    roles: &'a Vec<String>,
     /// May ask for administrator rights in the panel.
     can_request_admin: bool,
     status: UserStatus,
@@ -77,6 +81,7 @@ resource!(User, "user", id = id, UserAttributes, |user| {
         email: &user.email,
         email_verified: user.email_verified,
         admin: user.admin,
+        roles: &user.roles,
         can_request_admin: user.can_request_admin,
         status: user.status,
         created_at: &user.created_at,
