@@ -976,7 +976,7 @@ fn records_show_actor_ip_and_before_after() {
     let a = env.newest()["attributes"].clone();
     assert_eq!(
         a["actor"],
-        json!({"type": "system", "id": null, "name": "system"})
+        json!({"type": "system", "id": null, "name": "system", "role": null})
     );
 }
 

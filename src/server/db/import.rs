@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::users::UserRow;
 use super::{audit::AuditEntry, placeholders, with_pool, BeginWrite, Db};
-use crate::model::OrgRole;
+use crate::model::{OrgRole, Roles};
 
 /// Rows per multi-row INSERT: well under both backends' parameter limits.
 const INSERT_CHUNK: usize = 500;
@@ -15,7 +15,7 @@ const LOOKUP_CHUNK: usize = 500;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Existing {
     pub id: String,
-    pub admin: bool,
+    pub roles: Roles,
     pub status: String,
 }
 
@@ -24,18 +24,19 @@ pub async fn existing(db: &Db, usernames: &[String]) -> sqlx::Result<HashMap<Str
     let mut found = HashMap::new();
     for chunk in usernames.chunks(LOOKUP_CHUNK) {
         let sql = format!(
-            "SELECT username, id, admin, status FROM users WHERE username IN ({})",
+            "SELECT username, id, roles, status FROM users WHERE username IN ({})",
             placeholders(1, chunk.len())
         );
-        let rows: Vec<(String, String, bool, String)> = with_pool!(db, pool => {
+        let rows: Vec<(String, String, String, String)> = with_pool!(db, pool => {
             let mut q = sqlx::query_as(&sql);
             for name in chunk {
                 q = q.bind(name);
             }
             q.fetch_all(pool).await
         })?;
-        for (username, id, admin, status) in rows {
-            found.insert(username, Existing { id, admin, status });
+        for (username, id, roles, status) in rows {
+            let roles = Roles::from_stored(&roles);
+            found.insert(username, Existing { id, roles, status });
         }
     }
     Ok(found)
@@ -47,7 +48,11 @@ pub struct ImportUpdate {
     pub id: String,
     pub display_name: Option<Option<String>>,
     pub email: Option<Option<String>>,
+    /// Adds or removes `server_admin`, keeping the other roles (only
+    /// without `roles`).
     pub admin: Option<bool>,
+    /// The roles, exactly; written with their `admin` mirror.
+    pub roles: Option<Roles>,
     pub password_hash: Option<String>,
 }
 
@@ -133,37 +138,39 @@ pub async fn apply(
             }
         }
         for u in updates {
-            let mut sets = Vec::new();
+            // Assignments in binding order, each taking the next parameter(s).
+            let mut assignments: Vec<String> = Vec::new();
+            let mut n = 0;
+            let mut next = || {
+                n += 1;
+                n
+            };
             if u.display_name.is_some() {
-                sets.push("display_name");
+                assignments.push(format!("display_name = ${}", next()));
             }
             if u.email.is_some() {
-                sets.push("email");
+                assignments.push(format!("email = ${}", next()));
             }
-            if u.admin.is_some() {
-                sets.push("admin");
+            match (&u.roles, u.admin) {
+                // The roles exactly, with their admin mirror.
+                (Some(_), _) => {
+                    assignments.push(format!("roles = ${}", next()));
+                    assignments.push(format!("admin = ${}", next()));
+                }
+                (None, Some(_)) => assignments.push(super::users::set_admin_sql(next())),
+                (None, None) => {}
             }
             if u.password_hash.is_some() {
-                sets.push("password_hash");
-            }
-            if sets.is_empty() {
-                continue;
-            }
-            let mut assignments: Vec<String> = sets
-                .iter()
-                .enumerate()
-                .map(|(i, col)| match *col {
-                    "admin" => super::users::set_admin_sql(i + 1),
-                    col => format!("{col} = ${}", i + 1),
-                })
-                .collect();
-            if u.password_hash.is_some() {
+                assignments.push(format!("password_hash = ${}", next()));
                 assignments.push("password_change_required = FALSE".into());
+            }
+            if assignments.is_empty() {
+                continue;
             }
             let sql = format!(
                 "UPDATE users SET {} WHERE id = ${}",
                 assignments.join(", "),
-                sets.len() + 1
+                next()
             );
             let mut q = sqlx::query(&sql);
             if let Some(v) = &u.display_name {
@@ -172,8 +179,12 @@ pub async fn apply(
             if let Some(v) = &u.email {
                 q = q.bind(v.clone());
             }
-            if let Some(v) = u.admin {
-                q = q.bind(v);
+            match (&u.roles, u.admin) {
+                (Some(roles), _) => {
+                    q = q.bind(roles.stored()).bind(roles.is_server_admin());
+                }
+                (None, Some(admin)) => q = q.bind(admin),
+                (None, None) => {}
             }
             if let Some(v) = &u.password_hash {
                 q = q.bind(v.clone());

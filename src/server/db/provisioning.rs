@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use super::{audit::AuditEntry, users::UserRow, with_pool, BeginWrite, Db};
 use crate::model::{
-    OrgRole, ProvisionedItem, ProvisionedKind, ProvisionedOutcome, ProvisioningReport, UserStatus,
+    OrgRole, ProvisionedItem, ProvisionedKind, ProvisionedOutcome, ProvisioningReport, Roles,
+    ServerRole, UserStatus,
 };
 
 /// An organisation the file names.
@@ -17,16 +18,34 @@ pub struct WantedOrg {
 }
 
 /// A user the file names. `None` fields are not managed by the file: a new
-/// user gets the default (none / not admin), an existing one keeps its value.
+/// user gets the default (none / no roles), an existing one keeps its value.
 #[derive(Clone, Debug)]
 pub struct WantedUser {
     pub username: String,
     pub display_name: Option<Option<String>>,
     pub email: Option<Option<String>>,
+    /// Adds (`true`) or removes (`false`) `server_admin`, keeping the
+    /// other roles; never given with `roles`.
     pub admin: Option<bool>,
+    /// The server roles, exactly.
+    pub roles: Option<Roles>,
     pub password_hash: Option<String>,
     /// (organisation name, role), organisations named by the file or existing.
     pub memberships: Vec<(String, OrgRole)>,
+}
+
+impl WantedUser {
+    /// The roles this user ends with, from `current` (none for a new user).
+    pub fn roles_from(&self, current: &Roles) -> Roles {
+        match (&self.roles, self.admin) {
+            (Some(roles), _) => roles.clone(),
+            (None, Some(admin)) => {
+                let others = current.iter().filter(|r| *r != ServerRole::ServerAdmin);
+                Roles::new(others.chain(admin.then_some(ServerRole::ServerAdmin)))
+            }
+            (None, None) => current.clone(),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -131,7 +150,8 @@ fn outcome_of(changes: &[&str]) -> ProvisionedOutcome {
     }
 }
 
-type ExistingUser = (String, Option<String>, Option<String>, bool, Option<String>);
+/// id, display_name, email, roles (stored), password_hash.
+type ExistingUser = (String, Option<String>, Option<String>, String, Option<String>);
 type ExistingClient = (String, String, String, String, Option<i64>);
 /// id, name, client_type, secret_hash, redirect_uris, post-logout URIs,
 /// skip_consent, id_token_alg, access, kind, hosts, path_prefixes,
@@ -202,7 +222,7 @@ pub async fn apply(
         // Users, then their memberships.
         for user in &wanted.users {
             let existing: Option<ExistingUser> = sqlx::query_as(
-                "SELECT id, display_name, email, admin, password_hash FROM users WHERE username = $1",
+                "SELECT id, display_name, email, roles, password_hash FROM users WHERE username = $1",
             )
             .bind(&user.username)
             .fetch_optional(&mut *tx)
@@ -215,11 +235,7 @@ pub async fn apply(
                         display_name: user.display_name.clone().flatten(),
                         email: user.email.clone().flatten(),
                         password_hash: user.password_hash.clone(),
-                        roles: if user.admin.unwrap_or(false) {
-                            crate::model::Roles::server_admin()
-                        } else {
-                            crate::model::Roles::default()
-                        },
+                        roles: user.roles_from(&Roles::default()),
                         can_request_admin: false,
                         status: UserStatus::Active.as_str().into(),
                         created_at: now,
@@ -246,7 +262,7 @@ pub async fn apply(
                     ));
                     row.id
                 }
-                Some((id, display_name, email, admin, password_hash)) => {
+                Some((id, display_name, email, roles, password_hash)) => {
                     let mut changes = Vec::new();
                     let display_name = match &user.display_name {
                         Some(v) if *v != display_name => {
@@ -262,17 +278,24 @@ pub async fn apply(
                         }
                         _ => email,
                     };
-                    let new_admin = match user.admin {
-                        Some(v) if v != admin => {
-                            if !v && ctx.actor_user_id.as_deref() == Some(id.as_str()) {
+                    let roles = Roles::from_stored(&roles);
+                    let new_roles = user.roles_from(&roles);
+                    if new_roles.is_server_admin() != roles.is_server_admin() {
+                        if roles.is_server_admin() {
+                            // Taking server_admin, by `admin` or by `roles`.
+                            if ctx.actor_user_id.as_deref() == Some(id.as_str()) {
                                 return Ok(Err(Refusal::CannotModifySelf(user.username.clone())));
                             }
-                            changes.push("admin");
-                            demoted |= !v;
-                            v
+                            demoted = true;
                         }
-                        _ => admin,
+                        changes.push("admin");
+                    }
+                    let others = |r: &Roles| {
+                        Roles::new(r.iter().filter(|r| *r != ServerRole::ServerAdmin))
                     };
+                    if others(&new_roles) != others(&roles) {
+                        changes.push("roles");
+                    }
                     let new_hash = match &user.password_hash {
                         Some(h) if Some(h) != password_hash.as_ref() => {
                             changes.push("password");
@@ -281,15 +304,15 @@ pub async fn apply(
                         _ => None,
                     };
                     if !changes.is_empty() {
+                        // The roles and their admin mirror, together.
                         sqlx::query(
-                            &format!(
-                                "UPDATE users SET display_name = $1, email = $2, {} WHERE id = $4",
-                                super::users::set_admin_sql(3)
-                            ),
+                            "UPDATE users SET display_name = $1, email = $2, admin = $3, roles = $4 \
+                             WHERE id = $5",
                         )
                         .bind(&display_name)
                         .bind(&email)
-                        .bind(new_admin)
+                        .bind(new_roles.is_server_admin())
+                        .bind(new_roles.stored())
                         .bind(&id)
                         .execute(&mut *tx)
                         .await?;

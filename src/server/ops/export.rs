@@ -146,6 +146,7 @@ impl ExportSource for Users {
         "display_name",
         "email",
         "admin",
+        "roles",
         "can_request_admin",
         "status",
         "created_at",
@@ -173,6 +174,8 @@ impl ExportSource for Users {
             row.display_name.clone().unwrap_or_default(),
             row.email.clone().unwrap_or_default(),
             row.admin().to_string(),
+            // Space-separated, as the import reads them.
+            row.roles.stored(),
             row.can_request_admin.to_string(),
             row.status.clone(),
             rfc3339(row.created_at),

@@ -56,7 +56,10 @@ impl Caller {
             actor_id: self.client_id.clone().or_else(|| self.user_id.clone()),
             actor_name: self.username.clone(),
             actor_ip: self.ip.clone(),
-            actor_role: self.granted_as.get(),
+            // The system acts as itself, not under a role.
+            actor_role: (self.method != AuthMethod::System)
+                .then(|| self.granted_as.get())
+                .flatten(),
             action,
             target_type,
             target_id: target_id.map(str::to_owned),

@@ -11,7 +11,10 @@ use serde_json::json;
 
 use super::Caller;
 use crate::{
-    model::{AppError, FieldError, ImportReport, OnConflict, RowOutcome, RowReport, UserStatus},
+    model::{
+        AppError, FieldError, ImportReport, OnConflict, Roles, RowOutcome, RowReport, ServerRole,
+        UserStatus,
+    },
     server::{
         db::{
             self,
@@ -95,9 +98,12 @@ pub async fn users(
         }
     }
 
-    // Administrator rights in the file are roles being granted or removed.
-    if checked.iter().any(|r| r.admin.is_some()) {
-        crate::server::ops::users::grantable(caller, &crate::model::Roles::server_admin())?;
+    // Roles and administrator rights in the file are roles being granted
+    // or removed: the caller must cover all of them.
+    let requested: Vec<Roles> = checked.iter().filter_map(|r| r.requested_roles()).collect();
+    if !requested.is_empty() {
+        let union = Roles::new(requested.iter().flat_map(|r| r.iter().collect::<Vec<_>>()));
+        crate::server::ops::users::grantable(caller, &union)?;
     }
     let names: Vec<String> = checked.iter().map(|r| r.username.clone()).collect();
     let existing = db::import::existing(&state.db, &names).await?;
@@ -127,16 +133,17 @@ pub async fn users(
             ),
             OnConflict::Update
                 if caller.user_id.as_deref() == Some(current.id.as_str())
-                    && row.admin == Some(false) =>
+                    && loses_a_role(&row, &current.roles) =>
             {
+                let field = if row.roles.is_some() { "roles" } else { "admin" };
                 reject(
                     &mut report,
                     row.line,
                     &row.username.clone(),
                     FieldError::new(
-                        "admin",
+                        field,
                         "cannot_modify_self",
-                        "You cannot remove your own administrator rights.",
+                        "You cannot remove your own administrator rights or roles.",
                     ),
                 )
             }
@@ -209,6 +216,15 @@ pub async fn users(
     report.rows.extend(generated);
     report.rows.sort_by_key(|r| r.line);
     Ok(report)
+}
+
+/// Whether applying `row` takes any of `current` (the user's roles now).
+fn loses_a_role(row: &ImportRow, current: &Roles) -> bool {
+    match (&row.roles, row.admin) {
+        (Some(roles), _) => current.iter().any(|r| !roles.contains(r)),
+        (None, Some(admin)) => !admin,
+        (None, None) => false,
+    }
 }
 
 fn taken(message: &str) -> FieldError {
@@ -298,10 +314,11 @@ async fn prepare(
                     display_name: r.display_name.flatten(),
                     email: r.email.flatten(),
                     password_hash: hash,
-                    roles: if r.admin.unwrap_or(false) {
-                        crate::model::Roles::server_admin()
-                    } else {
-                        crate::model::Roles::default()
+                    roles: match (&r.roles, r.admin) {
+                        (Some(roles), _) => roles.clone(),
+                        (None, admin) => {
+                            Roles::new(admin.unwrap_or(false).then_some(ServerRole::ServerAdmin))
+                        }
                     },
                     can_request_admin: false,
                     status: UserStatus::Active.as_str().into(),
@@ -324,7 +341,10 @@ async fn prepare(
                     id,
                     display_name: r.display_name,
                     email: r.email,
-                    admin: r.admin,
+                    // Exact roles carry their admin mirror; `admin` alone
+                    // adds or removes server_admin.
+                    admin: if r.roles.is_some() { None } else { r.admin },
+                    roles: r.roles,
                     password_hash,
                 });
             }

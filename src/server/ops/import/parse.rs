@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use crate::{
-    model::{validate, FieldError},
+    model::{validate, FieldError, Roles, ServerRole},
     server::auth::password,
 };
 
@@ -49,6 +49,8 @@ pub struct RawRow {
     pub display_name: Option<Option<String>>,
     pub email: Option<Option<String>>,
     pub admin: Option<Option<String>>,
+    /// Role names; `Some(vec![])`: an empty cell, null or `[]` (no roles).
+    pub roles: Option<Vec<String>>,
     pub password: Option<String>,
     pub password_hash: Option<String>,
     /// A problem found while reading the row itself.
@@ -73,7 +75,24 @@ pub struct ImportRow {
     pub display_name: Option<Option<String>>,
     pub email: Option<Option<String>>,
     pub admin: Option<bool>,
+    /// The server roles, exactly (with `server_admin` when `admin` is
+    /// true); `None`: no `roles` given, so `admin` alone decides.
+    pub roles: Option<Roles>,
     pub credential: Credential,
+}
+
+impl ImportRow {
+    /// The roles this row hands out or takes: what the caller must cover.
+    pub fn requested_roles(&self) -> Option<Roles> {
+        match (&self.roles, self.admin) {
+            (Some(roles), Some(_)) => Some(Roles::new(
+                roles.iter().chain([ServerRole::ServerAdmin]),
+            )),
+            (Some(roles), None) => Some(roles.clone()),
+            (None, Some(_)) => Some(Roles::server_admin()),
+            (None, None) => None,
+        }
+    }
 }
 
 /// A row that did not, with every reason.
@@ -84,11 +103,12 @@ pub struct BadRow {
     pub problems: Vec<FieldError>,
 }
 
-const COLUMNS: [&str; 6] = [
+const COLUMNS: [&str; 7] = [
     "username",
     "display_name",
     "email",
     "admin",
+    "roles",
     "password",
     "password_hash",
 ];
@@ -141,6 +161,7 @@ fn read_csv(body: &str) -> Result<Vec<RawRow>, String> {
                     display_name: cell("display_name"),
                     email: cell("email"),
                     admin: cell("admin"),
+                    roles: cell("roles").map(|v| split_roles(v.as_deref().unwrap_or(""))),
                     password: cell("password").flatten(),
                     password_hash: cell("password_hash").flatten(),
                     unreadable: None,
@@ -197,12 +218,38 @@ fn read_json_lines(body: &str) -> Vec<RawRow> {
             display_name: field("display_name"),
             email: field("email"),
             admin: field("admin"),
+            roles: object.get("roles").map(json_roles),
             password: field("password").flatten(),
             password_hash: field("password_hash").flatten(),
             unreadable: None,
         });
     }
     rows
+}
+
+/// Role names in one cell or string: separated by spaces or `;`.
+fn split_roles(raw: &str) -> Vec<String> {
+    raw.split(|c: char| c == ';' || c.is_whitespace())
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Role names from JSON: an array of strings, or one string as in CSV;
+/// null is none. Anything else is kept as its text (an unknown role).
+fn json_roles(value: &Value) -> Vec<String> {
+    match value {
+        Value::Null => Vec::new(),
+        Value::String(s) => split_roles(s),
+        Value::Array(items) => items
+            .iter()
+            .flat_map(|item| match item {
+                Value::String(s) => split_roles(s),
+                other => vec![other.to_string()],
+            })
+            .collect(),
+        other => vec![other.to_string()],
+    }
 }
 
 fn parse_bool(raw: &str) -> Option<bool> {
@@ -266,6 +313,34 @@ pub fn check(raw: RawRow, password_min_length: usize) -> Result<ImportRow, BadRo
             }
         },
     };
+    let roles = match &raw.roles {
+        None => None,
+        Some(names) => match Roles::parse_names(names) {
+            Ok(roles) if admin == Some(false) && roles.is_server_admin() => {
+                problems.push(FieldError::new(
+                    "roles",
+                    "roles_conflict",
+                    "roles names server_admin but admin is false.",
+                ));
+                None
+            }
+            Ok(roles) => Some(Roles::new(
+                roles
+                    .iter()
+                    .chain((admin == Some(true)).then_some(ServerRole::ServerAdmin)),
+            )),
+            Err(bad) => {
+                problems.push(FieldError::new(
+                    "roles",
+                    "role_unknown",
+                    format!(
+                        "Unknown role '{bad}' (server_admin, user_admin, helpdesk or auditor)."
+                    ),
+                ));
+                None
+            }
+        },
+    };
     let credential = match (raw.password.clone(), raw.password_hash.clone()) {
         (Some(_), Some(_)) => {
             problems.push(FieldError::new(
@@ -302,6 +377,7 @@ pub fn check(raw: RawRow, password_min_length: usize) -> Result<ImportRow, BadRo
             display_name,
             email,
             admin,
+            roles,
             credential,
         }),
         _ => Err(bad(problems)),

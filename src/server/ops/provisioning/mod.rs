@@ -22,8 +22,8 @@ mod applications;
 use super::{modules::Module, AuthMethod, Caller};
 use crate::{
     model::{
-        org, validate, AppError, OrgRole, ProvisioningProblem, ProvisioningReport, SCOPE_ADMIN,
-        SCOPE_ADMIN_READ,
+        org, validate, AppError, OrgRole, ProvisioningProblem, ProvisioningReport, Roles,
+        ServerRole, SCOPE_ADMIN, SCOPE_ADMIN_READ,
     },
     server::{
         auth::{
@@ -82,6 +82,8 @@ struct UserEntry {
     display_name: Option<Spanned<String>>,
     email: Option<Spanned<String>>,
     admin: Option<Spanned<bool>>,
+    /// Server roles, exactly (`admin` is the shorthand for `server_admin`).
+    roles: Option<Spanned<Vec<Spanned<String>>>>,
     password_hash: Option<Spanned<String>>,
     #[serde(default)]
     memberships: Vec<MembershipEntry>,
@@ -141,6 +143,16 @@ impl Problems<'_> {
         self.list
             .push(ProvisioningProblem::new(line, code, message));
     }
+}
+
+/// The role names, most powerful first, for messages.
+fn known_roles() -> String {
+    ServerRole::ALL
+        .iter()
+        .rev()
+        .map(|r| r.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn scope(raw: &str) -> Option<&'static str> {
@@ -228,6 +240,45 @@ pub fn check(
                 .map_err(|e| p.add(v.span(), INVALID, format!("user '{shown}': {}", e.message)))
                 .ok()
         });
+        let roles = entry.roles.as_ref().and_then(|list| {
+            let mut named = Vec::new();
+            let mut known = true;
+            for raw in list.get_ref() {
+                match ServerRole::parse(raw.get_ref().trim()) {
+                    Some(role) => named.push(role),
+                    None => {
+                        known = false;
+                        p.add(
+                            raw.span(),
+                            INVALID,
+                            format!(
+                                "user '{shown}': unknown role '{}' (known: {})",
+                                raw.get_ref(),
+                                known_roles()
+                            ),
+                        );
+                    }
+                }
+            }
+            if let Some(admin) = &entry.admin {
+                // Reported where the second of the two is.
+                let later = if admin.span().start > list.span().start {
+                    admin.span()
+                } else {
+                    list.span()
+                };
+                p.add(
+                    later,
+                    INVALID,
+                    format!(
+                        "user '{shown}': give roles or admin, not both \
+                         (admin = true is roles = [\"server_admin\"])"
+                    ),
+                );
+                return None;
+            }
+            known.then(|| Roles::new(named))
+        });
         if let Some(h) = &entry.password_hash {
             if let Err(message) = password::check_importable(h.get_ref()) {
                 p.add(
@@ -290,6 +341,7 @@ pub fn check(
                 display_name: entry.display_name.as_ref().map(|_| display_name.flatten()),
                 email: entry.email.as_ref().map(|_| email.flatten()),
                 admin: entry.admin.as_ref().map(|a| *a.get_ref()),
+                roles,
                 password_hash: entry.password_hash.as_ref().map(|h| h.get_ref().clone()),
                 memberships,
             });
