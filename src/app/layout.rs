@@ -121,7 +121,11 @@ fn MainNav(me: Me) -> impl IntoView {
     let groups = NAV_GROUPS
         .into_iter()
         .filter_map(|(label, links)| {
-            let links: Vec<_> = links.iter().filter(|(href, _)| me.may_open(href)).copied().collect();
+            let links: Vec<_> = links
+                .iter()
+                .filter(|(href, _)| me.may_open(href))
+                .copied()
+                .collect();
             (!links.is_empty()).then(|| view! { <NavGroup label links/> })
         })
         .collect_view();

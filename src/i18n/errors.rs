@@ -237,7 +237,10 @@ mod tests {
     const UNTRANSLATED: &[(&str, &str)] = &[
         ("alg_unsupported", "lists the supported algorithms"),
         ("role_unknown", "names the unknown role"),
-        ("role_not_held", "names the account or the kind of credential"),
+        (
+            "role_not_held",
+            "names the account or the kind of credential",
+        ),
         ("target_outranks_caller", "names the user acted on"),
         ("notice_unknown", "names the unknown notice"),
         ("allowlist_full", "carries the allow-list's limit"),

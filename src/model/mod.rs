@@ -52,11 +52,11 @@ pub use registration::{
     NewRegistrationToken, Registration, RegistrationMode, RegistrationToken,
     RegistrationTokenFilter, RegistrationTokenPatch,
 };
+pub use roles::{Op, Roles, ServerRole};
 pub use server::{
     DailyFigures, ServerStats, ServerVersion, Setting, Settings, SettingsSection, UserTotals,
     REDACTED,
 };
-pub use roles::{Op, Roles, ServerRole};
 pub use session::{Session, SessionFilter, DEVICES};
 pub use sort::{UserSort, UserSortKey};
 pub use user::{Me, NewUser, User, UserFilter, UserPatch, UserStatus};

@@ -346,7 +346,12 @@ mod tests {
         assert!(Op::ALL.iter().all(|op| op.is_read() == auditor.allows(*op)));
         let users = Roles::new([ServerRole::UserAdmin]);
         assert!(users.allows(ManageRegistration) && users.allows(ManageTokens));
-        for refused in [ManageRoles, ManageAllowList, ManageApplications, ManageServer] {
+        for refused in [
+            ManageRoles,
+            ManageAllowList,
+            ManageApplications,
+            ManageServer,
+        ] {
             assert!(!users.allows(refused), "{refused:?}");
         }
         assert!(Op::ALL.iter().all(|op| Roles::server_admin().allows(*op)));
@@ -366,7 +371,10 @@ mod tests {
     fn the_least_powerful_role_is_recorded() {
         let both = Roles::new([ServerRole::ServerAdmin, ServerRole::Helpdesk]);
         assert_eq!(both.granting(Op::UnlockUsers), Some(ServerRole::Helpdesk));
-        assert_eq!(both.granting(Op::ManageRoles), Some(ServerRole::ServerAdmin));
+        assert_eq!(
+            both.granting(Op::ManageRoles),
+            Some(ServerRole::ServerAdmin)
+        );
     }
 
     #[test]

@@ -507,17 +507,14 @@ impl Config {
             None => file.auth.basic_auth,
         }
         .unwrap_or(true);
-        let require_second_factor = match env("GATEHOUSE_REQUIRE_SECOND_FACTOR")
-            .or(file.auth.require_second_factor.clone())
-        {
-            None => SecondFactorPolicy::Off,
-            Some(raw) => SecondFactorPolicy::parse(&raw).unwrap_or_else(|| {
-                errors.push(format!(
-                    "auth.require_second_factor / GATEHOUSE_REQUIRE_SECOND_FACTOR: '{raw}' is not one of off, admins, everyone"
-                ));
-                SecondFactorPolicy::Off
-            }),
-        };
+        let require_second_factor = choice(
+            ("auth.require_second_factor", "GATEHOUSE_REQUIRE_SECOND_FACTOR"),
+            file.auth.require_second_factor.clone(),
+            SecondFactorPolicy::parse,
+            "one of off, admins, everyone",
+            &mut errors,
+        )
+        .unwrap_or(SecondFactorPolicy::Off);
         let step_up_minutes = match env("GATEHOUSE_STEP_UP_MINUTES") {
             Some(raw) => raw.parse::<i64>().map(Some).unwrap_or_else(|_| {
                 errors.push(format!(
@@ -645,26 +642,23 @@ impl Config {
             None => file.account.member_tokens,
         }
         .unwrap_or(false);
-        let org_members_visible_to =
-            match env("GATEHOUSE_ORG_MEMBERS_VISIBLE_TO").or(file.orgs.members_visible_to.clone()) {
-                None => OrgRole::Viewer,
-                Some(raw) => OrgRole::parse(&raw).unwrap_or_else(|| {
-                    errors.push(format!(
-                        "orgs.members_visible_to: '{raw}' is not viewer, editor or admin"
-                    ));
-                    OrgRole::Viewer
-                }),
-            };
+        let org_members_visible_to = choice(
+            ("orgs.members_visible_to", "GATEHOUSE_ORG_MEMBERS_VISIBLE_TO"),
+            file.orgs.members_visible_to.clone(),
+            OrgRole::parse,
+            "viewer, editor or admin",
+            &mut errors,
+        )
+        .unwrap_or(OrgRole::Viewer);
         let default_org = Self::default_org(file.orgs, &mut errors);
-        let registration_mode = match env("GATEHOUSE_REGISTRATION_MODE").or(file.registration.mode) {
-            None => RegistrationMode::default(),
-            Some(raw) => RegistrationMode::parse(&raw).unwrap_or_else(|| {
-                errors.push(format!(
-                    "registration.mode / GATEHOUSE_REGISTRATION_MODE: '{raw}' is not closed, token or open"
-                ));
-                RegistrationMode::default()
-            }),
-        };
+        let registration_mode = choice(
+            ("registration.mode", "GATEHOUSE_REGISTRATION_MODE"),
+            file.registration.mode,
+            RegistrationMode::parse,
+            "closed, token or open",
+            &mut errors,
+        )
+        .unwrap_or_default();
 
         let log_format = match env("GATEHOUSE_LOG_FORMAT").or(file.server.log_format) {
             None => LogFormat::Text,
@@ -824,6 +818,24 @@ impl Config {
     pub fn public_origin(&self) -> &str {
         &self.public_url
     }
+}
+
+/// One of a setting's named values, from the environment variable or else
+/// the file: `None` when neither gives it, or when the value is unknown
+/// (then reported as `key / VARIABLE: 'value' is not <expected>`).
+fn choice<T>(
+    (key, variable): (&str, &str),
+    from_file: Option<String>,
+    parse: impl Fn(&str) -> Option<T>,
+    expected: &str,
+    errors: &mut Vec<String>,
+) -> Option<T> {
+    let raw = env(variable).or(from_file)?;
+    let parsed = parse(&raw);
+    if parsed.is_none() {
+        errors.push(format!("{key} / {variable}: '{raw}' is not {expected}"));
+    }
+    parsed
 }
 
 #[cfg(test)]

@@ -448,15 +448,17 @@ async fn page_guard(State(state): State<AppState>, mut request: Request, next: N
             return Redirect::to(&target).into_response();
         }
         // A temporary password must be replaced before anything else.
-        (PageAccess::Member | PageAccess::Admin(_) | PageAccess::Orgs | PageAccess::Org, Some(c))
-            if c.password_change_required && path != "/account/password" =>
-        {
+        (
+            PageAccess::Member | PageAccess::Admin(_) | PageAccess::Orgs | PageAccess::Org,
+            Some(c),
+        ) if c.password_change_required && path != "/account/password" => {
             return Redirect::to("/account/password").into_response();
         }
         // So must the second factor the policy requires.
-        (PageAccess::Member | PageAccess::Admin(_) | PageAccess::Orgs | PageAccess::Org, Some(c))
-            if c.second_factor_required && !path.starts_with("/account/security") =>
-        {
+        (
+            PageAccess::Member | PageAccess::Admin(_) | PageAccess::Orgs | PageAccess::Org,
+            Some(c),
+        ) if c.second_factor_required && !path.starts_with("/account/security") => {
             return Redirect::to("/account/security").into_response();
         }
         // The start page is the dashboard; whoever may not see it is sent
@@ -521,7 +523,10 @@ mod tests {
             PageAccess::Admin(Op::ReadUsers)
         );
         assert_eq!(page_access("/"), PageAccess::Admin(Op::ReadServer));
-        assert_eq!(page_access("/orgs/01JD0000000000000000000000"), PageAccess::Org);
+        assert_eq!(
+            page_access("/orgs/01JD0000000000000000000000"),
+            PageAccess::Org
+        );
         assert_eq!(page_access("/account"), PageAccess::Member);
         assert_eq!(page_access("/login"), PageAccess::Login);
         assert_eq!(page_access("/pkg/gatehouse.js"), PageAccess::Other);

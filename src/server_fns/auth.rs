@@ -91,12 +91,13 @@ pub async fn current_user() -> Result<Option<Me>, AppError> {
             .iter()
             .filter(|(org, _)| {
                 let readers = state.config.org_members_visible_to;
-                c.require_in_org(crate::model::Op::ReadOrgs, org, readers).is_ok()
+                c.require_in_org(crate::model::Op::ReadOrgs, org, readers)
+                    .is_ok()
             })
             .map(|(org, _)| org.clone())
             .collect(),
         self_service,
-        tokens_allowed: c.may(crate::model::Op::ManageTokens) || member_tokens,
+        tokens_allowed: !c.roles.is_empty() || member_tokens,
         username: c.username,
         password_change_required: c.password_change_required,
         admin_refusal: c.network_refusal.map(|e| e.to_string()),

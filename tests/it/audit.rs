@@ -1098,7 +1098,11 @@ fn exports_stream_both_formats_with_filters() {
     // Newest first: lock, update, create.
     assert_eq!(lines.len(), 4, "{}", csv.body);
     // Each record names the role the action was allowed under.
-    assert!(lines[1].contains(",server_admin,user.lock,user,"), "{}", lines[1]);
+    assert!(
+        lines[1].contains(",server_admin,user.lock,user,"),
+        "{}",
+        lines[1]
+    );
     assert!(lines[2].contains(",user.update,user,"));
     // The JSON detail is one quoted field, its quotes doubled.
     assert!(

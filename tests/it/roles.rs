@@ -403,7 +403,11 @@ fn every_operation_allows_exactly_the_roles_of_the_table() {
             }
         }
     }
-    assert_eq!(documented, API.len(), "the API table lists operations the document lacks");
+    assert_eq!(
+        documented,
+        API.len(),
+        "the API table lists operations the document lacks"
+    );
 }
 
 #[test]
@@ -453,7 +457,7 @@ fn every_server_function_allows_exactly_the_roles_of_the_table() {
     assert!(checked >= SERVER_FNS.len() * 21, "only {checked} checks");
 }
 
-fn caller<'a>(f: &'a Fixture, letter: char) -> &'a Person {
+fn caller(f: &Fixture, letter: char) -> &Person {
     f.callers.iter().find(|c| c.letter == letter).unwrap()
 }
 
@@ -480,7 +484,12 @@ fn nobody_gets_or_gives_more_than_they_hold() {
     let api = |p: &str| format!("/api/admin/v1{p}");
     let refused = |reply: Reply, code: &str, what: &str| {
         assert_eq!(reply.status, 403, "{what}: {}", reply.body);
-        assert_eq!(reply.json()["errors"][0]["code"], code, "{what}: {}", reply.body);
+        assert_eq!(
+            reply.json()["errors"][0]["code"],
+            code,
+            "{what}: {}",
+            reply.body
+        );
     };
     let put = |auth: Auth, path: &str, body: Value| {
         app.request(
@@ -521,10 +530,25 @@ fn nobody_gets_or_gives_more_than_they_hold() {
     // address, tokens, factors.
     let on_admin = |p: &str| api(&format!("/users/{}{p}", s.id));
     for (c, method, path, body) in [
-        (u, "POST", on_admin("/set-password"), json!({"password": "taken-over-1"})),
-        (h, "POST", on_admin("/set-password"), json!({"password": "taken-over-1"})),
+        (
+            u,
+            "POST",
+            on_admin("/set-password"),
+            json!({"password": "taken-over-1"}),
+        ),
+        (
+            h,
+            "POST",
+            on_admin("/set-password"),
+            json!({"password": "taken-over-1"}),
+        ),
         (h, "POST", on_admin("/password-reset"), json!({})),
-        (u, "PATCH", on_admin(""), json!({"email": "mine@example.org"})),
+        (
+            u,
+            "PATCH",
+            on_admin(""),
+            json!({"email": "mine@example.org"}),
+        ),
         (u, "POST", on_admin("/tokens"), json!({"name": "mine"})),
         (h, "DELETE", on_admin("/factors"), json!({})),
         (h, "POST", on_admin("/logout"), json!({})),
@@ -619,8 +643,15 @@ fn tokens_and_clients_carry_only_the_roles_they_name() {
         &json!({"name": "audit", "scopes": ["urn:gatehouse:admin", "urn:gatehouse:role:auditor"]}),
     );
     assert_eq!(narrowed.status, 201, "{}", narrowed.body);
-    let audit_token = narrowed.json()["meta"]["secret"].as_str().unwrap().to_owned();
-    assert_eq!(app.get(&api("/audit-log"), Auth::Bearer(&audit_token)).status, 200);
+    let audit_token = narrowed.json()["meta"]["secret"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        app.get(&api("/audit-log"), Auth::Bearer(&audit_token))
+            .status,
+        200
+    );
     let write = app.post_json(
         &api("/users"),
         Auth::Bearer(&audit_token),
@@ -637,7 +668,10 @@ fn tokens_and_clients_carry_only_the_roles_they_name() {
     assert_eq!(client.status, 201, "{}", client.body);
     let (id, secret) = (
         client.json()["data"]["id"].as_str().unwrap().to_owned(),
-        client.json()["meta"]["client_secret"].as_str().unwrap().to_owned(),
+        client.json()["meta"]["client_secret"]
+            .as_str()
+            .unwrap()
+            .to_owned(),
     );
     let issued = app.post_form(
         "/oauth2/token",
@@ -671,10 +705,17 @@ fn tokens_and_clients_carry_only_the_roles_they_name() {
     assert_eq!(create.status, 403, "{}", create.body);
     // The audit log names the role the unlock was allowed under.
     let log = app.get(
-        &api(&format!("/audit-log?filter[action]=user.unlock&filter[target]=user:{target}")),
+        &api(&format!(
+            "/audit-log?filter[action]=user.unlock&filter[target]=user:{target}"
+        )),
         Auth::Bearer(&s.token),
     );
-    assert_eq!(log.json()["data"][0]["attributes"]["actor"]["role"], "helpdesk", "{}", log.body);
+    assert_eq!(
+        log.json()["data"][0]["attributes"]["actor"]["role"],
+        "helpdesk",
+        "{}",
+        log.body
+    );
 }
 
 #[test]
@@ -701,7 +742,10 @@ fn organisation_admins_see_and_manage_their_organisation_only() {
     assert!(added.status == 201 || added.status == 200, "{}", added.body);
     let s = caller(&f, 'S');
     let log = app.get(
-        &api(&format!("/audit-log?filter[action]=org.member.put&filter[actor]={}", o.id)),
+        &api(&format!(
+            "/audit-log?filter[action]=org.member.put&filter[actor]={}",
+            o.id
+        )),
         Auth::Bearer(&s.token),
     );
     assert_eq!(
@@ -711,7 +755,10 @@ fn organisation_admins_see_and_manage_their_organisation_only() {
         log.body
     );
     // A plain member reads the member list, changes nothing.
-    let members = app.get(&api(&format!("/orgs/{}/members", f.org_a)), Auth::Bearer(&m.token));
+    let members = app.get(
+        &api(&format!("/orgs/{}/members", f.org_a)),
+        Auth::Bearer(&m.token),
+    );
     assert_eq!(members.status, 200, "{}", members.body);
     let remove = app.request(
         "DELETE",
@@ -724,6 +771,10 @@ fn organisation_admins_see_and_manage_their_organisation_only() {
     // Pages: their organisation opens, another answers 403.
     let own = app.get(&format!("/orgs/{}", f.org_a), Auth::Cookie(&o.cookie));
     assert_eq!(own.status, 200, "{}", &own.body[..own.body.len().min(3000)]);
-    assert_eq!(app.get(&format!("/orgs/{}", f.org_b), Auth::Cookie(&o.cookie)).status, 403);
+    assert_eq!(
+        app.get(&format!("/orgs/{}", f.org_b), Auth::Cookie(&o.cookie))
+            .status,
+        403
+    );
     assert_eq!(app.get("/allowlist", Auth::Cookie(&o.cookie)).status, 403);
 }

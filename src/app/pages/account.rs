@@ -58,7 +58,7 @@ fn Account(me: Me) -> impl IntoView {
         <section class="card">
             <dl class="attributes">
                 <dt>{t!("common-username")}</dt><dd data-testid="account-username">{me.username.clone()}</dd>
-                <dt>{t!("common-role")}</dt><dd>{if me.admin { t!("account-role-admin") } else { t!("account-role-member") }}</dd>
+                <dt>{t!("common-role")}</dt><dd>{if me.roles.is_empty() { t!("account-role-member") } else { super::user_detail::role_names(&me.roles) }}</dd>
                 <dt>{t!("account-id")}</dt><dd><code>{me.id.clone()}</code></dd>
             </dl>
             {self_service.then(|| view! { <a class="button" href="/account/password">{t!("password-title")}</a> })}

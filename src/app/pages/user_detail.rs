@@ -359,8 +359,8 @@ fn ProfileTab(user: User, update: ServerAction<UpdateUser>, editable: bool) -> i
     }
 }
 
-/// Role names as the panel shows them, or "none".
-fn role_names(roles: &[String]) -> String {
+/// Role names as the panel shows them, or "member" without any.
+pub(crate) fn role_names(roles: &[String]) -> String {
     if roles.is_empty() {
         return t!("user-detail-no-roles");
     }

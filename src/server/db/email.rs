@@ -311,7 +311,11 @@ pub async fn invitations(
          AND (created_at < $2 OR (created_at = $2 AND id < $3)) \
          ORDER BY created_at {order}, id {order} LIMIT $4"
     );
-    let after_id = if after_id.is_empty() { "\u{10FFFF}".to_owned() } else { after_id };
+    let after_id = if after_id.is_empty() {
+        "\u{10FFFF}".to_owned()
+    } else {
+        after_id
+    };
     let mut rows = with_pool!(db, pool => {
         let mut q = sqlx::query_as::<_, InvitationRow>(&sql)
             .bind(now)

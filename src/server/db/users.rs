@@ -6,7 +6,9 @@ use super::{
     sql::{contains_pattern, Conditions},
     with_pool, Arg, BeginWrite, Db,
 };
-use crate::model::{validate, CountMode, OrgRole, Page, Roles, UserFilter, UserSortKey, UserStatus};
+use crate::model::{
+    validate, CountMode, OrgRole, Page, Roles, UserFilter, UserSortKey, UserStatus,
+};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct UserRow {

@@ -7,7 +7,8 @@ use futures_util::Stream;
 use super::{
     check_id_cursor,
     export::{self, ExportFormat, ExportSource},
-    params::Params, Caller,
+    params::Params,
+    Caller,
 };
 use crate::{
     model::{AppError, AuditActor, AuditFilter, AuditRecord, CountMode, Page, PageRequest},

@@ -266,7 +266,11 @@ impl Caller {
             self.granted_as.set(role.as_str().to_owned());
             return Ok(());
         }
-        let needed = if op.is_read() { readers } else { OrgRole::Admin };
+        let needed = if op.is_read() {
+            readers
+        } else {
+            OrgRole::Admin
+        };
         let held = self
             .orgs
             .iter()
@@ -275,7 +279,8 @@ impl Caller {
             .filter(|role| op.org_scoped() && role.rank() >= needed.rank())
             .ok_or_else(|| refusal(op))?;
         self.require_network_and_scope(op)?;
-        self.granted_as.set(format!("org_{}:{org_id}", held.as_str()));
+        self.granted_as
+            .set(format!("org_{}:{org_id}", held.as_str()));
         Ok(())
     }
 
@@ -478,13 +483,25 @@ mod delegation {
     #[test]
     fn organisation_admins_act_in_their_organisations_only() {
         let c = with_roles(&[], &[("o1", OrgRole::Admin), ("o2", OrgRole::Viewer)]);
-        assert!(c.require_in_org(Op::ManageOrgMembers, "o1", OrgRole::Viewer).is_ok());
+        assert!(c
+            .require_in_org(Op::ManageOrgMembers, "o1", OrgRole::Viewer)
+            .is_ok());
         assert_eq!(c.granted_as.get().as_deref(), Some("org_admin:o1"));
-        assert!(c.require_in_org(Op::ManageOrgMembers, "o2", OrgRole::Viewer).is_err());
-        assert!(c.require_in_org(Op::ReadOrgs, "o2", OrgRole::Viewer).is_ok());
-        assert!(c.require_in_org(Op::ReadOrgs, "o2", OrgRole::Editor).is_err());
-        assert!(c.require_in_org(Op::ManageOrgMembers, "o3", OrgRole::Viewer).is_err());
-        assert!(c.require_in_org(Op::ManageOrgs, "o1", OrgRole::Viewer).is_err());
+        assert!(c
+            .require_in_org(Op::ManageOrgMembers, "o2", OrgRole::Viewer)
+            .is_err());
+        assert!(c
+            .require_in_org(Op::ReadOrgs, "o2", OrgRole::Viewer)
+            .is_ok());
+        assert!(c
+            .require_in_org(Op::ReadOrgs, "o2", OrgRole::Editor)
+            .is_err());
+        assert!(c
+            .require_in_org(Op::ManageOrgMembers, "o3", OrgRole::Viewer)
+            .is_err());
+        assert!(c
+            .require_in_org(Op::ManageOrgs, "o1", OrgRole::Viewer)
+            .is_err());
         assert!(c.require(Op::ManageOrgMembers).is_err());
     }
 }

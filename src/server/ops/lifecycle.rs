@@ -187,22 +187,29 @@ pub async fn update_profile(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    change(state, caller, Op::ManageUsers, id, "user.update", |current, _| {
-        let mut row = current.clone();
-        if let Some(v) = display_name {
-            row.display_name = v;
-        }
-        if let Some(v) = email {
-            row.email = v;
-        }
-        if let Some(v) = patch.can_request_admin {
-            row.can_request_admin = v;
-        }
-        let same = row.display_name == current.display_name
-            && row.email == current.email
-            && row.can_request_admin == current.can_request_admin;
-        Ok((!same).then_some((row, NOTHING)))
-    })
+    change(
+        state,
+        caller,
+        Op::ManageUsers,
+        id,
+        "user.update",
+        |current, _| {
+            let mut row = current.clone();
+            if let Some(v) = display_name {
+                row.display_name = v;
+            }
+            if let Some(v) = email {
+                row.email = v;
+            }
+            if let Some(v) = patch.can_request_admin {
+                row.can_request_admin = v;
+            }
+            let same = row.display_name == current.display_name
+                && row.email == current.email
+                && row.can_request_admin == current.can_request_admin;
+            Ok((!same).then_some((row, NOTHING)))
+        },
+    )
     .await
 }
 
@@ -263,30 +270,44 @@ pub async fn set_password(
 }
 
 pub async fn lock(state: &AppState, caller: &Caller, id: &str) -> Result<User, AppError> {
-    change(state, caller, Op::ManageUsers, id, "user.lock", |current, facts| {
-        if current.locked_at.is_some() {
-            return Ok(None);
-        }
-        not_self(caller, current, "lock")?;
-        keeps_an_admin(current, facts, "lock")?;
-        let mut row = current.clone();
-        row.locked_at = Some(now_ms());
-        row.status = status_of(&row).as_str().into();
-        Ok(Some((row, SESSIONS)))
-    })
+    change(
+        state,
+        caller,
+        Op::ManageUsers,
+        id,
+        "user.lock",
+        |current, facts| {
+            if current.locked_at.is_some() {
+                return Ok(None);
+            }
+            not_self(caller, current, "lock")?;
+            keeps_an_admin(current, facts, "lock")?;
+            let mut row = current.clone();
+            row.locked_at = Some(now_ms());
+            row.status = status_of(&row).as_str().into();
+            Ok(Some((row, SESSIONS)))
+        },
+    )
     .await
 }
 
 pub async fn unlock(state: &AppState, caller: &Caller, id: &str) -> Result<User, AppError> {
-    change(state, caller, Op::UnlockUsers, id, "user.unlock", |current, _| {
-        if current.locked_at.is_none() {
-            return Ok(None);
-        }
-        let mut row = current.clone();
-        row.locked_at = None;
-        row.status = status_of(&row).as_str().into();
-        Ok(Some((row, NOTHING)))
-    })
+    change(
+        state,
+        caller,
+        Op::UnlockUsers,
+        id,
+        "user.unlock",
+        |current, _| {
+            if current.locked_at.is_none() {
+                return Ok(None);
+            }
+            let mut row = current.clone();
+            row.locked_at = None;
+            row.status = status_of(&row).as_str().into();
+            Ok(Some((row, NOTHING)))
+        },
+    )
     .await
 }
 
@@ -298,38 +319,52 @@ pub async fn deactivate(
     id: &str,
     erase: bool,
 ) -> Result<User, AppError> {
-    change(state, caller, Op::ManageUsers, id, "user.deactivate", |current, facts| {
-        let erased = current.display_name.is_none() && current.email.is_none();
-        if current.deactivated_at.is_some() && (!erase || erased) {
-            return Ok(None);
-        }
-        not_self(caller, current, "deactivate")?;
-        keeps_an_admin(current, facts, "deactivate")?;
-        let now = now_ms();
-        let mut row = current.clone();
-        row.deactivated_at = current.deactivated_at.or(Some(now));
-        row.sessions_valid_after = now;
-        if erase {
-            row.display_name = None;
-            row.email = None;
-            row.password_hash = None;
-        }
-        row.status = status_of(&row).as_str().into();
-        Ok(Some((row, EVERYTHING)))
-    })
+    change(
+        state,
+        caller,
+        Op::ManageUsers,
+        id,
+        "user.deactivate",
+        |current, facts| {
+            let erased = current.display_name.is_none() && current.email.is_none();
+            if current.deactivated_at.is_some() && (!erase || erased) {
+                return Ok(None);
+            }
+            not_self(caller, current, "deactivate")?;
+            keeps_an_admin(current, facts, "deactivate")?;
+            let now = now_ms();
+            let mut row = current.clone();
+            row.deactivated_at = current.deactivated_at.or(Some(now));
+            row.sessions_valid_after = now;
+            if erase {
+                row.display_name = None;
+                row.email = None;
+                row.password_hash = None;
+            }
+            row.status = status_of(&row).as_str().into();
+            Ok(Some((row, EVERYTHING)))
+        },
+    )
     .await
 }
 
 pub async fn reactivate(state: &AppState, caller: &Caller, id: &str) -> Result<User, AppError> {
-    change(state, caller, Op::ManageUsers, id, "user.reactivate", |current, _| {
-        if current.deactivated_at.is_none() {
-            return Ok(None);
-        }
-        let mut row = current.clone();
-        row.deactivated_at = None;
-        row.status = status_of(&row).as_str().into();
-        Ok(Some((row, NOTHING)))
-    })
+    change(
+        state,
+        caller,
+        Op::ManageUsers,
+        id,
+        "user.reactivate",
+        |current, _| {
+            if current.deactivated_at.is_none() {
+                return Ok(None);
+            }
+            let mut row = current.clone();
+            row.deactivated_at = None;
+            row.status = status_of(&row).as_str().into();
+            Ok(Some((row, NOTHING)))
+        },
+    )
     .await
 }
 
@@ -367,32 +402,39 @@ async fn set_roles_with(
     new_roles: impl FnOnce(&Roles) -> Roles,
 ) -> Result<User, AppError> {
     caller.require(Op::ManageRoles)?;
-    change(state, caller, Op::ManageRoles, id, "user.set_roles", |current, facts| {
-        let roles = new_roles(&current.roles);
-        if roles == current.roles {
-            return Ok(None);
-        }
-        if !caller.roles.covers(&roles) {
-            return Err(AppError::access_denied(
-                "role_not_held",
-                "You cannot grant a role allowing more than your own roles do.",
-            ));
-        }
-        let gains = roles.iter().any(|r| !current.roles.contains(r));
-        if gains {
-            caller.require_recent_verification()?;
-        }
-        let loses = current.roles.iter().any(|r| !roles.contains(r));
-        if loses {
-            not_self(caller, current, "demote")?;
-            if !roles.is_server_admin() {
-                keeps_an_admin(current, facts, "demote")?;
+    change(
+        state,
+        caller,
+        Op::ManageRoles,
+        id,
+        "user.set_roles",
+        |current, facts| {
+            let roles = new_roles(&current.roles);
+            if roles == current.roles {
+                return Ok(None);
             }
-        }
-        let mut row = current.clone();
-        row.roles = roles;
-        Ok(Some((row, if loses { RIGHTS } else { NOTHING })))
-    })
+            if !caller.roles.covers(&roles) {
+                return Err(AppError::access_denied(
+                    "role_not_held",
+                    "You cannot grant a role allowing more than your own roles do.",
+                ));
+            }
+            let gains = roles.iter().any(|r| !current.roles.contains(r));
+            if gains {
+                caller.require_recent_verification()?;
+            }
+            let loses = current.roles.iter().any(|r| !roles.contains(r));
+            if loses {
+                not_self(caller, current, "demote")?;
+                if !roles.is_server_admin() {
+                    keeps_an_admin(current, facts, "demote")?;
+                }
+            }
+            let mut row = current.clone();
+            row.roles = roles;
+            Ok(Some((row, if loses { RIGHTS } else { NOTHING })))
+        },
+    )
     .await
 }
 

@@ -11,7 +11,8 @@ use serde_json::json;
 
 use super::{
     params::Params,
-    users::{new_row, to_model as user_model, username_taken, validate_new_user}, Caller,
+    users::{new_row, to_model as user_model, username_taken, validate_new_user},
+    Caller,
 };
 use crate::{
     model::{

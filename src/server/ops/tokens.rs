@@ -95,7 +95,10 @@ fn check_roles_held(owner: &UserRow, scopes: &[String]) -> Result<(), AppError> 
     Err(AppError::Invalid(vec![FieldError::new(
         "scopes",
         "role_not_held",
-        format!("{} does not hold every role these scopes name.", owner.username),
+        format!(
+            "{} does not hold every role these scopes name.",
+            owner.username
+        ),
     )]))
 }
 
@@ -141,10 +144,16 @@ async fn authorize(
                 Some(owner) => caller.require_on_user(op, &owner),
                 // The operation answers 404 itself.
                 None => Ok(()),
-            }
+            };
         }
         Err(e) => e,
     };
+    // Holders of a role manage their own tokens (which carry at most
+    // their rights), like administrators always did.
+    let own = caller.user_id.as_deref() == Some(owner_id);
+    if own && !caller.roles.is_empty() {
+        return caller.require_own(access).map(drop);
+    }
     let own_member_session = state.config.member_tokens
         && caller.roles.is_empty()
         && !caller.password_change_required

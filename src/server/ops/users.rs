@@ -5,7 +5,8 @@ use serde_json::json;
 use super::{params::Params, Caller};
 use crate::{
     model::{
-        validate, AppError, FieldError, NewUser, Op, Page, Roles, ServerRole, PageRequest, User, UserFilter, UserSort, UserStatus,
+        validate, AppError, FieldError, NewUser, Op, Page, PageRequest, Roles, ServerRole, User,
+        UserFilter, UserSort, UserStatus,
     },
     server::{
         db::{self, users::UserRow},

@@ -1,5 +1,4 @@
 account-password-changed = Passwort geändert. Ihre anderen Sitzungen wurden abgemeldet.
-account-role-admin = Serveradministrator
 account-role-member = Mitglied
 account-id = Konto-ID
 account-self-service-off = Die Selbstverwaltung ist auf diesem Server ausgeschaltet: Bitten Sie einen Administrator, Ihr Profil, Ihr Passwort, Ihre Sitzungen oder Organisationen zu ändern.

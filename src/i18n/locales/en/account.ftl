@@ -1,5 +1,4 @@
 account-password-changed = Password changed. Your other sessions were signed out.
-account-role-admin = Server administrator
 account-role-member = Member
 account-id = Account id
 account-self-service-off = Self-service is turned off on this server: ask an administrator to change your profile, password, sessions or organisations.

@@ -1,5 +1,4 @@
 account-password-changed = Contraseña cambiada. Se cerraron sus otras sesiones.
-account-role-admin = Administrador del servidor
 account-role-member = Miembro
 account-id = Identificador de la cuenta
 account-self-service-off = El autoservicio está desactivado en este servidor: pida a un administrador que cambie su perfil, su contraseña, sus sesiones u organizaciones.

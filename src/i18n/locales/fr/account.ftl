@@ -1,5 +1,4 @@
 account-password-changed = Mot de passe changé. Vos autres sessions ont été fermées.
-account-role-admin = Administrateur du serveur
 account-role-member = Membre
 account-id = Identifiant du compte
 account-self-service-off = Le libre-service est désactivé sur ce serveur : demandez à un administrateur de modifier votre profil, votre mot de passe, vos sessions ou vos organisations.

@@ -96,7 +96,9 @@ async fn issue(state: &AppState, user: &UserRow, audit: &AuditEntry) -> Result<(
 /// An administrator sends a user a reset link (instead of a temporary
 /// password).
 pub async fn send_for(state: &AppState, caller: &Caller, user_id: &str) -> Result<(), AppError> {
-    let user = crate::server::ops::users::target(state, caller, crate::model::Op::ResetPasswords, user_id).await?;
+    let user =
+        crate::server::ops::users::target(state, caller, crate::model::Op::ResetPasswords, user_id)
+            .await?;
     super::require_configured(state)?;
     let audit = caller.audit(
         "user.password_reset_link",

@@ -84,7 +84,9 @@ pub async fn resend_own(state: &AppState, caller: &Caller) -> Result<(), AppErro
 
 /// An administrator sends (again) the link for a user's address.
 pub async fn resend_for(state: &AppState, caller: &Caller, user_id: &str) -> Result<(), AppError> {
-    let user = crate::server::ops::users::target(state, caller, crate::model::Op::ManageUsers, user_id).await?;
+    let user =
+        crate::server::ops::users::target(state, caller, crate::model::Op::ManageUsers, user_id)
+            .await?;
     super::require_configured(state)?;
     let audit = caller.audit(
         "user.email_verification_sent",
@@ -142,7 +144,9 @@ pub async fn set_verified(
     user_id: &str,
     verified: bool,
 ) -> Result<crate::model::User, AppError> {
-    let user = crate::server::ops::users::target(state, caller, crate::model::Op::ManageUsers, user_id).await?;
+    let user =
+        crate::server::ops::users::target(state, caller, crate::model::Op::ManageUsers, user_id)
+            .await?;
     if user.email.is_none() {
         return Err(no_address());
     }

@@ -136,7 +136,9 @@ pub async fn reset_for_user(
     caller: &Caller,
     user_id: &str,
 ) -> Result<usize, AppError> {
-    let user = crate::server::ops::users::target(state, caller, crate::model::Op::ResetFactors, user_id).await?;
+    let user =
+        crate::server::ops::users::target(state, caller, crate::model::Op::ResetFactors, user_id)
+            .await?;
     caller.require_recent_verification()?;
     let removed = db::factors::list_for_user(&state.db, user_id).await?;
     let audit = caller.audit(
