@@ -155,7 +155,8 @@ test("an API client gets access tokens by client credentials until it is revoked
 
   const row = page.getByTestId("client-row").filter({ hasText: name });
   await expect(row.locator("code")).toHaveText(clientId);
-  await expect(row.locator("td[data-label=Scopes]")).toHaveText("full admin");
+  // The client acts with its creator's roles, named explicitly.
+  await expect(row.locator("td[data-label=Scopes]")).toHaveText("full admin, as Server administrator");
   await expect(row.locator("td[data-label=State]")).toHaveText("active");
 
   const issued = await request.post("/oauth2/token", {

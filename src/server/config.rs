@@ -508,7 +508,10 @@ impl Config {
         }
         .unwrap_or(true);
         let require_second_factor = choice(
-            ("auth.require_second_factor", "GATEHOUSE_REQUIRE_SECOND_FACTOR"),
+            (
+                "auth.require_second_factor",
+                "GATEHOUSE_REQUIRE_SECOND_FACTOR",
+            ),
             file.auth.require_second_factor.clone(),
             SecondFactorPolicy::parse,
             "one of off, admins, everyone",
@@ -643,7 +646,10 @@ impl Config {
         }
         .unwrap_or(false);
         let org_members_visible_to = choice(
-            ("orgs.members_visible_to", "GATEHOUSE_ORG_MEMBERS_VISIBLE_TO"),
+            (
+                "orgs.members_visible_to",
+                "GATEHOUSE_ORG_MEMBERS_VISIBLE_TO",
+            ),
             file.orgs.members_visible_to.clone(),
             OrgRole::parse,
             "viewer, editor or admin",

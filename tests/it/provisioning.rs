@@ -498,3 +498,188 @@ fn a_broken_file_at_start_stops_the_start() {
     assert!(message.contains("line 5"), "{message}");
     assert!(message.contains(&path.display().to_string()), "{message}");
 }
+
+fn roles(app: &TestApp, token: &str, username: &str) -> Value {
+    attrs(&user(app, token, username))["roles"].clone()
+}
+
+/// Two users with roles: `boss_roles` and `helpdesk_roles` are TOML arrays.
+fn roles_file(boss_roles: &str, helpdesk_roles: &str) -> String {
+    format!(
+        "[[users]]\nusername = \"boss\"\nroles = {boss_roles}\n\n\
+         [[users]]\nusername = \"hd\"\nroles = {helpdesk_roles}\n"
+    )
+}
+
+#[test]
+fn roles_are_provisioned_exactly_with_the_admin_guard_rails() {
+    let path = write_file(&roles_file(
+        r#"["server_admin"]"#,
+        r#"["helpdesk", "auditor"]"#,
+    ));
+    let app = spawn_app_with(|c| c.provisioning_file = Some(path.clone()));
+    let admin = app.admin_token();
+
+    // Created with exactly the roles named; the admin flag mirrors server_admin.
+    assert_eq!(
+        roles(&app, &admin, "hd"),
+        serde_json::json!(["helpdesk", "auditor"])
+    );
+    assert_eq!(attrs(&user(&app, &admin, "hd"))["admin"], false);
+    assert_eq!(
+        roles(&app, &admin, "boss"),
+        serde_json::json!(["server_admin"])
+    );
+    assert_eq!(attrs(&user(&app, &admin, "boss"))["admin"], true);
+
+    // Roles of an existing user are replaced; the same file again changes nothing.
+    std::fs::write(
+        &path,
+        roles_file(r#"["server_admin"]"#, r#"["user_admin"]"#),
+    )
+    .unwrap();
+    let report = attrs(&app.reload_provisioning(&admin));
+    let items = outcomes(&report);
+    assert_eq!(item(&items, "user", "hd").3, vec!["roles".to_owned()]);
+    assert_eq!(item(&items, "user", "boss").2, "unchanged");
+    assert_eq!(roles(&app, &admin, "hd"), serde_json::json!(["user_admin"]));
+    let report = attrs(&app.reload_provisioning(&admin));
+    assert_eq!(report["changed"], 0, "{report}");
+    // `admin` stays the shorthand: it adds server_admin to the other roles.
+    std::fs::write(&path, "[[users]]\nusername = \"hd\"\nadmin = true\n").unwrap();
+    let report = attrs(&app.reload_provisioning(&admin));
+    assert_eq!(
+        item(&outcomes(&report), "user", "hd").3,
+        vec!["admin".to_owned()]
+    );
+    assert_eq!(
+        roles(&app, &admin, "hd"),
+        serde_json::json!(["server_admin", "user_admin"])
+    );
+    // Back to user_admin only through roles: a demotion, allowed while
+    // other administrators are left.
+    std::fs::write(
+        &path,
+        roles_file(r#"["server_admin"]"#, r#"["user_admin"]"#),
+    )
+    .unwrap();
+    let report = attrs(&app.reload_provisioning(&admin));
+    assert_eq!(
+        item(&outcomes(&report), "user", "hd").3,
+        vec!["admin".to_owned()]
+    );
+    assert_eq!(attrs(&user(&app, &admin, "hd"))["admin"], false);
+
+    // An unknown role, and roles with admin, are problems with their lines.
+    let before = audit_total(&app);
+    std::fs::write(
+        &path,
+        "[[users]]\nusername = \"hd\"\nroles = [\"helpdesk\", \"root\"]\n\n\
+         [[users]]\nusername = \"newbie\"\nadmin = true\nroles = [\"auditor\"]\n",
+    )
+    .unwrap();
+    let errs = errors(&app.reload_provisioning(&admin));
+    assert_eq!(
+        lines(&errs),
+        vec![
+            ("provisioning_invalid".into(), "/line/3".into()),
+            ("provisioning_invalid".into(), "/line/8".into()),
+        ]
+    );
+    assert!(
+        errs[0].1.to_string().contains("unknown role 'root'"),
+        "{:?}",
+        errs[0].1
+    );
+    assert!(
+        errs[1].1.to_string().contains("not both"),
+        "{:?}",
+        errs[1].1
+    );
+    assert_eq!(roles(&app, &admin, "hd"), serde_json::json!(["user_admin"]));
+    assert_eq!(user(&app, &admin, "newbie").status, 404);
+    assert_eq!(audit_total(&app), before);
+
+    // Through roles as through admin: the caller keeps their own server_admin…
+    let boss_id = app
+        .rt
+        .block_on(gatehouse::server::db::users::by_username(
+            &app.state.db,
+            "boss",
+        ))
+        .unwrap()
+        .unwrap()
+        .id;
+    let boss = app.token_for(&boss_id, &[]);
+    std::fs::write(&path, roles_file(r#"["auditor"]"#, r#"["user_admin"]"#)).unwrap();
+    let reply = app.reload_provisioning(&boss);
+    assert_eq!(reply.status, 409, "{}", reply.body);
+    assert_eq!(reply.json()["errors"][0]["code"], "cannot_modify_self");
+    assert_eq!(
+        roles(&app, &admin, "boss"),
+        serde_json::json!(["server_admin"])
+    );
+
+    // …and a file may not leave no active server_admin. The other
+    // administrators step down first (the test's own admin goes by hand).
+    let admins: Vec<String> = app.rt.block_on(async {
+        gatehouse::with_pool!(&app.state.db, pool => {
+            sqlx::query_scalar::<_, String>("SELECT username FROM users WHERE admin = $1 AND username <> $2")
+                .bind(true)
+                .bind("boss")
+                .fetch_all(pool)
+                .await
+                .unwrap()
+        })
+    });
+    for name in &admins {
+        app.rt.block_on(async {
+            gatehouse::with_pool!(&app.state.db, pool => {
+                sqlx::query(&format!(
+                    "UPDATE users SET {} WHERE username = $2",
+                    gatehouse::server::db::users::set_admin_sql(1)
+                ))
+                .bind(false)
+                .bind(name)
+                .execute(pool)
+                .await
+                .unwrap();
+            })
+        });
+    }
+    let refused = app
+        .rt
+        .block_on(gatehouse::server::ops::provisioning::apply_file(
+            &app.state,
+            &gatehouse::server::ops::Caller::system(),
+            &path,
+        ));
+    match refused {
+        Err(gatehouse::model::AppError::Conflict { code, .. }) => assert_eq!(code, "last_admin"),
+        other => panic!("the last server_admin was demoted: {other:?}"),
+    }
+    assert_eq!(
+        roles(&app, &boss, "boss"),
+        serde_json::json!(["server_admin"])
+    );
+    // With another server_admin named by the file, the same change applies.
+    std::fs::write(
+        &path,
+        format!(
+            "{}\n[[users]]\nusername = \"heir\"\nroles = [\"server_admin\"]\n",
+            roles_file(r#"["auditor"]"#, r#"["user_admin"]"#)
+        ),
+    )
+    .unwrap();
+    app.rt
+        .block_on(gatehouse::server::ops::provisioning::apply_file(
+            &app.state,
+            &gatehouse::server::ops::Caller::system(),
+            &path,
+        ))
+        .expect("applied");
+    assert_eq!(
+        roles(&app, &boss, "heir"),
+        serde_json::json!(["server_admin"])
+    );
+}

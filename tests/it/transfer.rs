@@ -390,3 +390,184 @@ fn conflicts_skip_fail_or_update() {
         403
     );
 }
+
+fn roles_of(app: &TestApp, token: &str, username: &str) -> Value {
+    let reply = app.get(
+        &format!("{USERS}/by-username/{username}"),
+        Auth::Bearer(token),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    reply.json()["data"]["attributes"]["roles"].clone()
+}
+
+#[test]
+fn import_sets_roles_and_an_export_carries_them_back() {
+    let app = spawn_app();
+    let root = app.create_user("root", Some("root-password-1"), true);
+    let token = app.token_for(&root, &[]);
+
+    // CSV: space- or ;-separated names in one cell; JSON: an array or a string.
+    let csv = "username,roles\nhd,helpdesk; auditor\nua,user_admin\n";
+    let reply = import(&app, &token, "dry_run=false", "text/csv", csv);
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(report(&reply)["created"], 2);
+    assert_eq!(roles_of(&app, &token, "hd"), json!(["helpdesk", "auditor"]));
+    assert_eq!(roles_of(&app, &token, "ua"), json!(["user_admin"]));
+    let hd = app
+        .get(&format!("{USERS}/by-username/hd"), Auth::Bearer(&token))
+        .json();
+    assert_eq!(hd["data"]["attributes"]["admin"], false);
+    let body = format!(
+        "{}\n{}\n",
+        json!({"username": "boss2", "roles": ["auditor"], "admin": true}),
+        json!({"username": "aud", "roles": "auditor"}),
+    );
+    let reply = import(&app, &token, "dry_run=false", "application/jsonl", &body);
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    // admin = true adds server_admin to the roles named, and the mirror follows.
+    assert_eq!(
+        roles_of(&app, &token, "boss2"),
+        json!(["server_admin", "auditor"])
+    );
+    let boss2 = app
+        .get(&format!("{USERS}/by-username/boss2"), Auth::Bearer(&token))
+        .json();
+    assert_eq!(boss2["data"]["attributes"]["admin"], true);
+    assert_eq!(roles_of(&app, &token, "aud"), json!(["auditor"]));
+
+    // An update sets the roles exactly (and the admin mirror with them).
+    let reply = import(
+        &app,
+        &token,
+        "dry_run=false&on_conflict=update",
+        "text/csv",
+        "username,roles\nhd,user_admin\nboss2,auditor\n",
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(report(&reply)["updated"], 2);
+    assert_eq!(roles_of(&app, &token, "hd"), json!(["user_admin"]));
+    assert_eq!(roles_of(&app, &token, "boss2"), json!(["auditor"]));
+    let boss2 = app
+        .get(&format!("{USERS}/by-username/boss2"), Auth::Bearer(&token))
+        .json();
+    assert_eq!(boss2["data"]["attributes"]["admin"], false);
+
+    // An unknown role rejects its row; nothing is written.
+    let before = user_count(&app, &token);
+    let reply = import(
+        &app,
+        &token,
+        "dry_run=false",
+        "text/csv",
+        "username,roles\nfine,helpdesk\nodd,helpdesk root\n",
+    );
+    assert_eq!(reply.status, 422, "{}", reply.body);
+    let errors = reply.json()["errors"].as_array().unwrap().clone();
+    assert_eq!(errors.len(), 1, "{}", reply.body);
+    assert_eq!(errors[0]["code"], "role_unknown");
+    assert_eq!(errors[0]["source"]["pointer"], "/rows/3/roles");
+    let r = report(&reply);
+    assert_eq!(
+        (r["rejected"].as_u64(), r["applied"].as_bool()),
+        (Some(1), Some(false))
+    );
+    assert_eq!(user_count(&app, &token), before);
+
+    // Nobody takes their own roles by import.
+    let own = import(
+        &app,
+        &token,
+        "on_conflict=update",
+        "text/csv",
+        "username,roles\nroot,auditor\n",
+    );
+    assert_eq!(own.status, 422, "{}", own.body);
+    assert_eq!(own.json()["errors"][0]["code"], "cannot_modify_self");
+    assert_eq!(roles_of(&app, &token, "root"), json!(["server_admin"]));
+
+    // Handing out roles needs the right to manage them: a user admin may
+    // import users, not roles.
+    let user_admin = app
+        .rt
+        .block_on(gatehouse::server::ops::users::create(
+            &app.state,
+            &gatehouse::server::ops::Caller::system(),
+            gatehouse::model::NewUser {
+                username: "uadmin".into(),
+                password: Some("uadmin-password-1".into()),
+                roles: vec!["user_admin".into()],
+                ..Default::default()
+            },
+        ))
+        .unwrap()
+        .id;
+    let limited = app.token_for(&user_admin, &[]);
+    let plain = import(
+        &app,
+        &limited,
+        "dry_run=true",
+        "text/csv",
+        "username\nplainuser\n",
+    );
+    assert_eq!(plain.status, 200, "{}", plain.body);
+    let refused = import(
+        &app,
+        &limited,
+        "dry_run=true",
+        "text/csv",
+        "username,roles\nplainuser,helpdesk\n",
+    );
+    assert_eq!(refused.status, 403, "{}", refused.body);
+
+    // The export has the roles after admin, and imports again as it is.
+    let export = app.get(&format!("{USERS}/export"), Auth::Bearer(&token));
+    assert_eq!(export.status, 200, "{}", export.body);
+    let lines: Vec<&str> = export.body.lines().collect();
+    assert!(
+        lines[0].starts_with("id,username,display_name,email,admin,roles,"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines.iter().any(|l| l.contains(",aud,,,false,auditor,")),
+        "{}",
+        export.body
+    );
+    let again = import(
+        &app,
+        &token,
+        "dry_run=false&on_conflict=update",
+        "text/csv",
+        &export.body,
+    );
+    assert_eq!(again.status, 200, "{}", again.body);
+    let r = report(&again);
+    assert_eq!(
+        (r["updated"].as_u64(), r["total"].as_u64()),
+        (Some(6), Some(6))
+    );
+    for (name, roles) in [
+        ("root", json!(["server_admin"])),
+        ("hd", json!(["user_admin"])),
+        ("ua", json!(["user_admin"])),
+        ("boss2", json!(["auditor"])),
+        ("aud", json!(["auditor"])),
+        ("uadmin", json!(["user_admin"])),
+    ] {
+        assert_eq!(roles_of(&app, &token, name), roles, "{name}");
+    }
+    // The JSON-lines export imports again too (roles as an array).
+    let jsonl = app.get(
+        &format!("{USERS}/export?format=jsonl"),
+        Auth::Bearer(&token),
+    );
+    let again = import(
+        &app,
+        &token,
+        "dry_run=true&on_conflict=update",
+        "application/jsonl",
+        &jsonl.body,
+    );
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert_eq!(report(&again)["updated"], 6);
+}

@@ -36,7 +36,17 @@ pub fn scope_label(scope: &str) -> String {
     match scope {
         SCOPE_ADMIN => t!("tokens-scope-admin"),
         SCOPE_ADMIN_READ => t!("tokens-scope-read"),
-        other => other.to_owned(),
+        crate::model::roles::ORG_ADMIN_SCOPE => t!("tokens-scope-org-admin"),
+        other => match other
+            .strip_prefix(crate::model::roles::ROLE_SCOPE_PREFIX)
+            .and_then(crate::model::ServerRole::parse)
+        {
+            Some(role) => t!(
+                "tokens-scope-role",
+                role = super::user_detail::role_label(role)
+            ),
+            None => other.to_owned(),
+        },
     }
 }
 

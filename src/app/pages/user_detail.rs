@@ -371,7 +371,7 @@ pub(crate) fn role_names(roles: &[String]) -> String {
         .join(", ")
 }
 
-fn role_label(role: ServerRole) -> String {
+pub(crate) fn role_label(role: ServerRole) -> String {
     match role {
         ServerRole::ServerAdmin => t!("role-server-admin"),
         ServerRole::UserAdmin => t!("role-user-admin"),

@@ -151,7 +151,13 @@ fn outcome_of(changes: &[&str]) -> ProvisionedOutcome {
 }
 
 /// id, display_name, email, roles (stored), password_hash.
-type ExistingUser = (String, Option<String>, Option<String>, String, Option<String>);
+type ExistingUser = (
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    Option<String>,
+);
 type ExistingClient = (String, String, String, String, Option<i64>);
 /// id, name, client_type, secret_hash, redirect_uris, post-logout URIs,
 /// skip_consent, id_token_alg, access, kind, hosts, path_prefixes,

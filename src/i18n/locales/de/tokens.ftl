@@ -28,3 +28,5 @@ tokens-created = Token „{ $name }“ angelegt
 tokens-copy-now = Kopieren Sie es jetzt: Es wird nicht noch einmal angezeigt.
 tokens-secret = Geheimnis
 tokens-copied-it = Ich habe es kopiert
+tokens-scope-role = als { $role }
+tokens-scope-org-admin = als Organisationsadministrator

@@ -2,7 +2,7 @@
 
 user-import-title = Benutzer importieren
 # Die Namen zwischen Backticks sind Spaltennamen, als Code angezeigt: nicht übersetzen.
-user-import-intro = Eine CSV-Datei mit Kopfzeile oder JSON Lines (ein Objekt pro Zeile). Spalten: `username` (erforderlich), `display_name`, `email`, `admin` (true/false) und entweder `password` oder `password_hash` (argon2id oder bcrypt). Benutzer ohne beides erhalten ein generiertes vorläufiges Passwort, das einmal angezeigt wird. Andere Spalten, etwa die eines Exports, werden ignoriert.
+user-import-intro = Eine CSV-Datei mit Kopfzeile oder JSON Lines (ein Objekt pro Zeile). Spalten: `username` (erforderlich), `display_name`, `email`, `admin` (true/false), `roles` (Serverrollen, getrennt durch Leerzeichen oder `;`) und entweder `password` oder `password_hash` (argon2id oder bcrypt). Benutzer ohne beides erhalten ein generiertes vorläufiges Passwort, das einmal angezeigt wird. Andere Spalten, etwa die eines Exports, werden ignoriert.
 user-import-noscript = Der Import über die Verwaltungsoberfläche erfordert JavaScript. Skripte können die Datei per POST an /api/admin/v1/users/import senden.
 user-import-file = Datei
 user-import-on-conflict = Wenn ein Benutzername bereits existiert

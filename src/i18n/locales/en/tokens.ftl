@@ -30,3 +30,5 @@ tokens-created = Token “{ $name }” created
 tokens-copy-now = Copy it now: it will not be shown again.
 tokens-secret = Secret
 tokens-copied-it = I have copied it
+tokens-scope-role = as { $role }
+tokens-scope-org-admin = as organisation admin

@@ -2,7 +2,7 @@
 
 user-import-title = Import users
 # The names between backticks are column names, shown as code: keep them as they are.
-user-import-intro = A CSV file with a header row, or JSON lines (one object per line). Columns: `username` (required), `display_name`, `email`, `admin` (true/false), and either `password` or `password_hash` (argon2id or bcrypt). Users with neither get a generated temporary password, shown once. Other columns, such as those of an export, are ignored.
+user-import-intro = A CSV file with a header row, or JSON lines (one object per line). Columns: `username` (required), `display_name`, `email`, `admin` (true/false), `roles` (server roles separated by spaces or `;`), and either `password` or `password_hash` (argon2id or bcrypt). Users with neither get a generated temporary password, shown once. Other columns, such as those of an export, are ignored.
 user-import-noscript = Importing from the panel needs JavaScript. Scripts can POST the file to /api/admin/v1/users/import.
 user-import-file = File
 user-import-on-conflict = When a username exists

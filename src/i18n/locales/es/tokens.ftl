@@ -28,3 +28,5 @@ tokens-created = Token «{ $name }» creado
 tokens-copy-now = Cópielo ahora: no se volverá a mostrar.
 tokens-secret = Secreto
 tokens-copied-it = Ya lo he copiado
+tokens-scope-role = como { $role }
+tokens-scope-org-admin = como administrador de organización

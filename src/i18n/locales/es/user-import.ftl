@@ -2,7 +2,7 @@
 
 user-import-title = Importar usuarios
 # Los nombres entre comillas invertidas son nombres de columna, mostrados como código: no los traduzca.
-user-import-intro = Un archivo CSV con una fila de encabezado, o JSON Lines (un objeto por línea). Columnas: `username` (obligatoria), `display_name`, `email`, `admin` (true/false), y `password` o `password_hash` (argon2id o bcrypt). Los usuarios que no tengan ninguna de las dos reciben una contraseña temporal generada, que se muestra una sola vez. Las demás columnas, como las de una exportación, se ignoran.
+user-import-intro = Un archivo CSV con una fila de encabezado, o JSON Lines (un objeto por línea). Columnas: `username` (obligatoria), `display_name`, `email`, `admin` (true/false), `roles` (roles del servidor separados por espacios o `;`), y `password` o `password_hash` (argon2id o bcrypt). Los usuarios que no tengan ninguna de las dos reciben una contraseña temporal generada, que se muestra una sola vez. Las demás columnas, como las de una exportación, se ignoran.
 user-import-noscript = Importar desde el panel requiere JavaScript. Los scripts pueden enviar el archivo por POST a /api/admin/v1/users/import.
 user-import-file = Archivo
 user-import-on-conflict = Si el nombre de usuario ya existe

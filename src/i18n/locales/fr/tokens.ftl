@@ -28,3 +28,5 @@ tokens-created = Jeton « { $name } » créé
 tokens-copy-now = Copiez-le maintenant : il ne sera plus affiché.
 tokens-secret = Secret
 tokens-copied-it = Je l’ai copié
+tokens-scope-role = en tant que { $role }
+tokens-scope-org-admin = en tant qu’administrateur d’organisation

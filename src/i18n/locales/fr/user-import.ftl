@@ -2,7 +2,7 @@
 
 user-import-title = Importer des utilisateurs
 # Les noms entre accents graves sont des noms de colonnes, affichés comme du code : ne les traduisez pas.
-user-import-intro = Un fichier CSV avec une ligne d’en-tête, ou des lignes JSON (un objet par ligne). Colonnes : `username` (obligatoire), `display_name`, `email`, `admin` (true/false), et soit `password`, soit `password_hash` (argon2id ou bcrypt). Les utilisateurs qui n’ont ni l’un ni l’autre reçoivent un mot de passe temporaire généré, affiché une seule fois. Les autres colonnes, comme celles d’un export, sont ignorées.
+user-import-intro = Un fichier CSV avec une ligne d’en-tête, ou des lignes JSON (un objet par ligne). Colonnes : `username` (obligatoire), `display_name`, `email`, `admin` (true/false), `roles` (rôles du serveur séparés par des espaces ou des `;`), et soit `password`, soit `password_hash` (argon2id ou bcrypt). Les utilisateurs qui n’ont ni l’un ni l’autre reçoivent un mot de passe temporaire généré, affiché une seule fois. Les autres colonnes, comme celles d’un export, sont ignorées.
 user-import-noscript = L’importation depuis le panneau nécessite JavaScript. Les scripts peuvent envoyer le fichier par POST à /api/admin/v1/users/import.
 user-import-file = Fichier
 user-import-on-conflict = Si le nom d’utilisateur existe déjà

@@ -135,7 +135,11 @@ pub async fn users(
                 if caller.user_id.as_deref() == Some(current.id.as_str())
                     && loses_a_role(&row, &current.roles) =>
             {
-                let field = if row.roles.is_some() { "roles" } else { "admin" };
+                let field = if row.roles.is_some() {
+                    "roles"
+                } else {
+                    "admin"
+                };
                 reject(
                     &mut report,
                     row.line,
@@ -143,7 +147,7 @@ pub async fn users(
                     FieldError::new(
                         field,
                         "cannot_modify_self",
-                        "You cannot remove your own administrator rights or roles.",
+                        "You cannot remove your own administrator rights.",
                     ),
                 )
             }

@@ -75,8 +75,9 @@ pub struct ImportRow {
     pub display_name: Option<Option<String>>,
     pub email: Option<Option<String>>,
     pub admin: Option<bool>,
-    /// The server roles, exactly (with `server_admin` when `admin` is
-    /// true); `None`: no `roles` given, so `admin` alone decides.
+    /// The server roles, exactly (with or without `server_admin` as
+    /// `admin` says, when given too); `None`: no `roles` given, so `admin`
+    /// alone decides.
     pub roles: Option<Roles>,
     pub credential: Credential,
 }
@@ -85,9 +86,9 @@ impl ImportRow {
     /// The roles this row hands out or takes: what the caller must cover.
     pub fn requested_roles(&self) -> Option<Roles> {
         match (&self.roles, self.admin) {
-            (Some(roles), Some(_)) => Some(Roles::new(
-                roles.iter().chain([ServerRole::ServerAdmin]),
-            )),
+            (Some(roles), Some(_)) => {
+                Some(Roles::new(roles.iter().chain([ServerRole::ServerAdmin])))
+            }
             (Some(roles), None) => Some(roles.clone()),
             (None, Some(_)) => Some(Roles::server_admin()),
             (None, None) => None,
@@ -315,20 +316,15 @@ pub fn check(raw: RawRow, password_min_length: usize) -> Result<ImportRow, BadRo
     };
     let roles = match &raw.roles {
         None => None,
+        // `admin`, when given too, then adds or removes server_admin.
         Some(names) => match Roles::parse_names(names) {
-            Ok(roles) if admin == Some(false) && roles.is_server_admin() => {
-                problems.push(FieldError::new(
-                    "roles",
-                    "roles_conflict",
-                    "roles names server_admin but admin is false.",
-                ));
-                None
-            }
-            Ok(roles) => Some(Roles::new(
-                roles
+            Ok(roles) => {
+                let others = roles
                     .iter()
-                    .chain((admin == Some(true)).then_some(ServerRole::ServerAdmin)),
-            )),
+                    .filter(|r| admin.is_none() || *r != ServerRole::ServerAdmin);
+                let admin = (admin == Some(true)).then_some(ServerRole::ServerAdmin);
+                Some(Roles::new(others.chain(admin)))
+            }
             Err(bad) => {
                 problems.push(FieldError::new(
                     "roles",
@@ -403,6 +399,7 @@ mod tests {
         assert_eq!(rows[1].password, None);
         let bob = check(rows[1].clone(), 8).unwrap();
         assert_eq!(bob.admin, Some(false));
+        assert_eq!(bob.roles, None);
         assert_eq!(bob.credential, Credential::None);
     }
 
@@ -451,6 +448,70 @@ mod tests {
             check(both, 8).unwrap_err().problems[0].code,
             "password_and_hash"
         );
+    }
+
+    #[test]
+    fn roles_from_csv_cells_and_json() {
+        let body = "username,admin,roles\n\
+                    hd,,helpdesk; auditor\n\
+                    boss,true,auditor\n\
+                    none,,\n\
+                    bad,,helpdesk root\n\
+                    odd,false,server_admin\n";
+        let rows = read(body, ImportFormat::Csv).unwrap();
+        let hd = check(rows[0].clone(), 8).unwrap();
+        assert_eq!(
+            hd.roles,
+            Some(Roles::new([ServerRole::Helpdesk, ServerRole::Auditor]))
+        );
+        assert_eq!(hd.requested_roles(), hd.roles);
+        // admin = true adds server_admin to the roles named.
+        let boss = check(rows[1].clone(), 8).unwrap();
+        assert_eq!(boss.roles.unwrap().stored(), "server_admin auditor");
+        // An empty cell: no roles at all.
+        let none = check(rows[2].clone(), 8).unwrap();
+        assert_eq!(none.roles, Some(Roles::default()));
+        let bad = check(rows[3].clone(), 8).unwrap_err();
+        assert_eq!(
+            (
+                bad.problems[0].field.as_str(),
+                bad.problems[0].code.as_str()
+            ),
+            ("roles", "role_unknown")
+        );
+        assert!(bad.problems[0].message.contains("'root'"));
+        // admin = false takes server_admin out of the roles named.
+        let odd = check(rows[4].clone(), 8).unwrap();
+        assert_eq!(odd.roles, Some(Roles::default()));
+        assert_eq!(odd.requested_roles(), Some(Roles::server_admin()));
+
+        let body = "{\"username\":\"a\",\"roles\":[\"user_admin\",\"auditor\"]}\n\
+                    {\"username\":\"b\",\"roles\":\"helpdesk\"}\n\
+                    {\"username\":\"c\",\"roles\":null}\n\
+                    {\"username\":\"d\",\"roles\":[1]}\n\
+                    {\"username\":\"e\",\"admin\":false}\n";
+        let rows = read(body, ImportFormat::JsonLines).unwrap();
+        let roles: Vec<Option<String>> = rows[..3]
+            .iter()
+            .map(|r| check(r.clone(), 8).unwrap().roles.map(|r| r.stored()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                Some("user_admin auditor".to_owned()),
+                Some("helpdesk".to_owned()),
+                Some(String::new())
+            ]
+        );
+        assert_eq!(
+            check(rows[3].clone(), 8).unwrap_err().problems[0].code,
+            "role_unknown"
+        );
+        // Without roles, admin alone decides, and asks for server_admin.
+        let e = check(rows[4].clone(), 8).unwrap();
+        assert_eq!(e.roles, None);
+        assert_eq!(e.requested_roles(), Some(Roles::server_admin()));
+        assert_eq!(rows[0].roles.as_ref().map(Vec::len), Some(2));
     }
 
     #[test]

@@ -757,6 +757,53 @@ registration = false
     }
 
     #[test]
+    fn roles_are_named_exactly_and_not_with_admin() {
+        let text = r#"
+[[users]]
+username = "hd"
+roles = ["helpdesk", "auditor", "helpdesk"]
+
+[[users]]
+username = "none"
+roles = []
+
+[[users]]
+username = "bad"
+roles = [
+  "helpdesk",
+  "root",
+]
+
+[[users]]
+username = "both"
+admin = true
+roles = ["auditor"]
+"#;
+        let (checked, problems) = check(text, no_env);
+        let found: Vec<(u64, &str)> = problems.iter().map(|p| (p.line, p.code.as_str())).collect();
+        assert_eq!(found, vec![(14, INVALID), (20, INVALID)], "{problems:#?}");
+        assert!(
+            problems[0].message.contains("unknown role 'root'"),
+            "{problems:?}"
+        );
+        assert!(problems[1].message.contains("not both"), "{problems:?}");
+        let users = &checked.wanted.users;
+        assert_eq!(
+            users[0].roles,
+            Some(Roles::new([ServerRole::Helpdesk, ServerRole::Auditor]))
+        );
+        assert_eq!(users[1].roles, Some(Roles::default()));
+        // Roles replace, admin adds or removes server_admin only.
+        let current = Roles::new([ServerRole::ServerAdmin, ServerRole::UserAdmin]);
+        assert_eq!(users[0].roles_from(&current).stored(), "helpdesk auditor");
+        let mut admin_only = users[0].clone();
+        (admin_only.roles, admin_only.admin) = (None, Some(false));
+        assert_eq!(admin_only.roles_from(&current).stored(), "user_admin");
+        admin_only.admin = None;
+        assert_eq!(admin_only.roles_from(&current), current);
+    }
+
+    #[test]
     fn applications_of_both_kinds_are_checked() {
         let text = r#"
 [[applications]]

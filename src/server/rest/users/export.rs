@@ -30,7 +30,7 @@ pub enum FileFormat {
         (status = 200, description = "The file, as an attachment",
             headers(("Content-Disposition" = String, description = "attachment; filename=\"users-….csv\"")),
             content(
-                (String = "text/csv", example = "id,username,display_name,email,admin,can_request_admin,status,created_at,last_seen_at,locked_at,deactivated_at\r\n"),
+                (String = "text/csv", example = "id,username,display_name,email,admin,roles,can_request_admin,status,created_at,last_seen_at,locked_at,deactivated_at\r\n"),
                 (String = "application/x-ndjson"),
             )),
         (status = 400, description = "An unknown parameter, a bad value, or a paging parameter", body = BadRequestError),
