@@ -111,7 +111,7 @@ error_documents! {
         "username_required", "username_too_long", "username_invalid",
         "display_name_too_long", "display_name_invalid", "email_invalid",
         "password_too_short", "password_too_long", "password_is_username",
-        "password_too_common", "role_without_org",
+        "password_too_common", "role_without_org", "role_unknown",
     ];
     /// Broken rules of a profile change, one error per field (`source.pointer`).
     ProfileInvalidError = ["display_name_too_long", "display_name_invalid", "email_invalid"];
@@ -130,6 +130,7 @@ error_documents! {
         "display_name_invalid", "email_invalid", "admin_invalid", "password_and_hash",
         "password_too_short", "password_too_long", "password_is_username",
         "password_too_common", "password_hash_unsupported", "cannot_modify_self",
+        "role_unknown",
     ];
     /// The message body is blank, too long or has control characters
     /// (`source.pointer` is `/body`).
